@@ -1,0 +1,55 @@
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { findFiles } from '../../src/discover/find-files.js';
+import { workspace } from '../helpers/workspace.js';
+
+describe('findFiles', () => {
+  const outside: string[] = [];
+  afterAll(async () => Promise.all(outside.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+  it('finds YAML and JSON, skipping .git, node_modules and what .gitignore ignores', async () => {
+    const root = await workspace({
+      'a.yaml': 'x: 1',
+      'b.yml': 'x: 1',
+      'c.json': '{}',
+      'notes.md': '# no',
+      '.git/config.yaml': 'x: 1',
+      'node_modules/pkg/x.json': '{}',
+      '.gitignore': 'build/\n*.tmp.yaml\n',
+      'build/out.yaml': 'x: 1',
+      'sub/.gitignore': 'local.json\n',
+      'sub/local.json': '{}',
+      'sub/kept.json': '{}',
+      'sub/d.tmp.yaml': 'x: 1',
+    });
+    const result = await findFiles(root);
+    expect(result.files.map((f) => f.path)).toEqual(['a.yaml', 'b.yml', 'c.json', 'sub/kept.json']);
+  });
+
+  it('narrows with include and exclude globs', async () => {
+    const root = await workspace({ 'alerts/a.yaml': '', 'alerts/old/b.yaml': '', 'dash/d.json': '' });
+    const result = await findFiles(root, { include: ['alerts/**'], exclude: ['**/old/**'] });
+    expect(result.files.map((f) => f.path)).toEqual(['alerts/a.yaml']);
+  });
+
+  it('never follows symlinks out of the root, and reads linked files inside it once, where they are', async () => {
+    const root = await workspace({ 'real/a.yaml': 'x: 1' });
+    const elsewhere = await mkdtemp(path.join(os.tmpdir(), 'slo-gate-outside-'));
+    outside.push(elsewhere);
+    await writeFile(path.join(elsewhere, 'secret.yaml'), 'x: 1');
+    await mkdir(path.join(elsewhere, 'dir'));
+    await writeFile(path.join(elsewhere, 'dir', 'b.yaml'), 'x: 1');
+    await symlink(path.join(root, 'real'), path.join(root, 'inside-link'));
+    await symlink(path.join(elsewhere, 'secret.yaml'), path.join(root, 'secret.yaml'));
+    await symlink(path.join(elsewhere, 'dir'), path.join(root, 'out-dir'));
+    await symlink(root, path.join(root, 'real', 'loop'));
+    const result = await findFiles(root);
+    expect(result.files.map((f) => f.path)).toEqual(['real/a.yaml']);
+    expect(result.skipped).toEqual([
+      { path: 'out-dir', reason: 'symlink points outside the root; not followed' },
+      { path: 'secret.yaml', reason: 'symlink points outside the root; not followed' },
+    ]);
+  });
+});

@@ -1,0 +1,36 @@
+import type { Check } from '../check.js';
+import type { BurnWindow } from '../../model/types.js';
+import { formatDuration } from '../../model/units.js';
+
+export const policyBurnRate: Check = {
+  id: 'policy/burn-rate',
+  severity: 'error',
+  description: 'A non-positive burn-rate factor, or a shorter window whose factor is not higher than a longer one\'s.',
+  checkModel(model, context) {
+    // Policy-wide windows are shared by many SLOs: report each problem once, where it is written.
+    const reported = new Set<string>();
+    const report = (slo: { file: string; name: string }, window: BurnWindow, message: string) => {
+      const position = window.position ?? { line: 1 };
+      const key = `${slo.file}:${position.line}:${message}`;
+      if (reported.has(key)) return;
+      reported.add(key);
+      context.report({ file: slo.file, ...position, subject: window.source === 'policy' ? formatDuration(window.longSeconds) : slo.name, message });
+    };
+    for (const slo of model.slos) {
+      const windows = slo.burnWindows.filter((w) => w.factor !== undefined).sort((a, b) => a.longSeconds - b.longSeconds);
+      for (const window of windows) {
+        if (window.factor! <= 0) report(slo, window, `burn-rate factor ${window.factor} for the ${formatDuration(window.longSeconds)} window must be positive`);
+      }
+      for (let i = 0; i + 1 < windows.length; i++) {
+        const shorter = windows[i];
+        const longer = windows[i + 1];
+        if (shorter.longSeconds === longer.longSeconds || shorter.factor! > longer.factor!) continue;
+        report(
+          slo,
+          shorter,
+          `the ${formatDuration(shorter.longSeconds)} window's burn rate ${shorter.factor} is not higher than the ${formatDuration(longer.longSeconds)} window's ${longer.factor}: the shorter window must alert on a faster burn`,
+        );
+      }
+    }
+  },
+};

@@ -1,0 +1,25 @@
+import type { Check } from '../check.js';
+import type { Slo } from '../../model/types.js';
+
+export const policyDuplicate: Check = {
+  id: 'policy/duplicate',
+  severity: 'error',
+  description: 'Two SLOs with the same name (and service) in the repository.',
+  checkModel(model, context) {
+    const seen = new Map<string, Slo>();
+    for (const slo of model.slos) {
+      const identity = `${slo.service ?? ''}\u0000${slo.name}`;
+      const first = seen.get(identity);
+      if (!first) {
+        seen.set(identity, slo);
+        continue;
+      }
+      context.report({
+        file: slo.file,
+        ...slo.position,
+        subject: slo.name,
+        message: `SLO "${slo.name}"${slo.service ? ` of service "${slo.service}"` : ''} is already defined at ${first.file}:${first.position.line}`,
+      });
+    }
+  },
+};

@@ -1,0 +1,144 @@
+// .slo-gate.yml: read, validated against schemas/config.schema.json, merged over the defaults.
+
+import { readFile } from 'node:fs/promises';
+import { Ajv } from 'ajv';
+import type { Severity } from '../model/findings.js';
+import { DEFAULT_PERIOD_SECONDS } from '../model/burn-rate.js';
+import { parseDuration, parseTarget } from '../model/units.js';
+import { parseText } from '../parse/document.js';
+import configSchema from '../../schemas/config.schema.json' with { type: 'json' };
+
+export type CheckSetting = Severity | 'off';
+
+export interface Config {
+  /** Minimum availability target, as a ratio. */
+  minAvailability: number;
+  include: string[];
+  exclude: string[];
+  checks: Record<string, CheckSetting>;
+  /** Label name → allowed values (empty: any value). */
+  requiredLabels: Record<string, string[]>;
+  requiredAnnotations: string[];
+  /** Period for SLO formats that do not state one (Sloth). */
+  defaultPeriodSeconds: number;
+  /** Prometheus' global evaluation_interval, for groups without `interval`. */
+  evaluationIntervalSeconds: number;
+  scrapeIntervalSeconds: number;
+  maxFileBytes: number;
+  /** Explicit alert → SLO links: alert name → SLO name. */
+  sloLinks: Record<string, string>;
+}
+
+export const DEFAULT_CONFIG: Config = {
+  minAvailability: 0.999,
+  include: [],
+  exclude: [],
+  checks: {},
+  requiredLabels: { severity: [] },
+  requiredAnnotations: ['summary'],
+  defaultPeriodSeconds: DEFAULT_PERIOD_SECONDS,
+  evaluationIntervalSeconds: 60,
+  scrapeIntervalSeconds: 60,
+  maxFileBytes: 16 * 1024 * 1024,
+  sloLinks: {},
+};
+
+export const DEFAULT_CONFIG_FILE = '.slo-gate.yml';
+
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validateConfig = ajv.compile(configSchema);
+
+/** Read a config file; undefined when `required` is false and the file does not exist. */
+export async function loadConfig(file: string, displayName: string, required: boolean): Promise<Partial<Config> | undefined> {
+  let source: string;
+  try {
+    source = await readFile(file, 'utf8');
+  } catch (error) {
+    if (!required && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new ConfigError(displayName, 1, undefined, `cannot read config: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  return parseConfig(source, displayName);
+}
+
+export function parseConfig(source: string, displayName: string): Partial<Config> {
+  const parsed = parseText(source, 'yaml');
+  if (parsed.problems.length > 0) {
+    const problem = parsed.problems[0];
+    throw new ConfigError(displayName, problem.line, problem.column, problem.message);
+  }
+  const doc = parsed.documents[0];
+  if (!doc) return {};
+  if (!validateConfig(doc.value)) {
+    const error = validateConfig.errors![0];
+    const path = error.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+    const pos = doc.positionOf(path);
+    const where = error.instancePath ? `${error.instancePath.slice(1).replace(/\//g, '.')} ` : '';
+    const extra = error.keyword === 'additionalProperties' ? ` (${(error.params as { additionalProperty: string }).additionalProperty})` : '';
+    throw new ConfigError(displayName, pos.line, pos.column, `invalid config: ${where}${error.message}${extra}`);
+  }
+  const value = doc.value as Record<string, unknown>;
+  const out: Partial<Config> = {};
+  if (value['min-availability'] !== undefined) {
+    const pos = doc.positionOf(['min-availability']);
+    out.minAvailability = parseMinAvailability(value['min-availability'], () => new ConfigError(displayName, pos.line, pos.column, 'invalid config: min-availability must be a percent (99.9) or ratio (0.999)'));
+  }
+  if (Array.isArray(value.include)) out.include = value.include as string[];
+  if (Array.isArray(value.exclude)) out.exclude = value.exclude as string[];
+  if (value.checks) out.checks = value.checks as Record<string, CheckSetting>;
+  const alerts = (value.alerts ?? {}) as Record<string, unknown>;
+  if (alerts['required-labels'] !== undefined) out.requiredLabels = normaliseRequiredLabels(alerts['required-labels']);
+  if (Array.isArray(alerts['required-annotations'])) out.requiredAnnotations = alerts['required-annotations'] as string[];
+  for (const [key, field] of [
+    ['slo-period', 'defaultPeriodSeconds'],
+    ['evaluation-interval', 'evaluationIntervalSeconds'],
+    ['scrape-interval', 'scrapeIntervalSeconds'],
+  ] as const) {
+    if (value[key] === undefined) continue;
+    const seconds = parseDuration(value[key]);
+    const pos = doc.positionOf([key]);
+    if (seconds === undefined || seconds <= 0) throw new ConfigError(displayName, pos.line, pos.column, `invalid config: ${key} must be a duration such as 30d or 1m`);
+    out[field] = seconds;
+  }
+  if (typeof value['max-file-size-mb'] === 'number') out.maxFileBytes = (value['max-file-size-mb'] as number) * 1024 * 1024;
+  if (value['slo-links']) out.sloLinks = value['slo-links'] as Record<string, string>;
+  return out;
+}
+
+/** "99.9", "99.9%" and 0.999 all mean the same minimum. */
+export function parseMinAvailability(value: unknown, fail: () => Error): number {
+  const asNumber = typeof value === 'string' && !value.trim().endsWith('%') ? Number(value) : value;
+  const ratio = typeof asNumber === 'number' ? parseTarget(asNumber, asNumber > 1 ? 'percent' : 'ratio') : parseTarget(value, 'percent');
+  if (ratio === undefined || !(ratio > 0 && ratio < 1)) throw fail();
+  return ratio;
+}
+
+function normaliseRequiredLabels(value: unknown): Record<string, string[]> {
+  if (Array.isArray(value)) return Object.fromEntries(value.map((name) => [String(name), []]));
+  const out: Record<string, string[]> = {};
+  for (const [name, allowed] of Object.entries(value as Record<string, unknown>)) out[name] = Array.isArray(allowed) ? allowed.map(String) : [];
+  return out;
+}
+
+export function mergeConfig(...layers: (Partial<Config> | undefined)[]): Config {
+  const merged: Config = { ...DEFAULT_CONFIG, checks: {}, sloLinks: {} };
+  for (const layer of layers) {
+    if (!layer) continue;
+    for (const [key, value] of Object.entries(layer)) {
+      if (value === undefined) continue;
+      if (key === 'checks' || key === 'sloLinks') Object.assign(merged[key], value);
+      else (merged as unknown as Record<string, unknown>)[key] = value;
+    }
+  }
+  return merged;
+}

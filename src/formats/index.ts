@@ -1,0 +1,11 @@
+// Every format the product reads. Order matters only where shapes overlap: the first adapter that
+// recognises a document normalises it.
+
+import type { FormatAdapter } from './adapter.js';
+import { flatPolicy } from './flat-policy.js';
+import { dashboardConfigMap, grafanaDashboard } from './grafana.js';
+import { prometheusRule, ruleFile } from './prometheus-rules.js';
+import { seedPolicy } from './seed-policy.js';
+
+export const FORMAT_ADAPTERS: readonly FormatAdapter[] = [seedPolicy, flatPolicy, ruleFile, prometheusRule, grafanaDashboard, dashboardConfigMap];
+

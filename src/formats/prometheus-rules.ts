@@ -1,0 +1,69 @@
+// Prometheus rule files (groups[].rules[]) and Kubernetes PrometheusRule resources (spec.groups).
+
+import type { ParsedDocument, PathSegment } from '../parse/document.js';
+import type { Rule, RuleGroup, StringField } from '../model/types.js';
+import { parseDuration } from '../model/units.js';
+import type { FormatAdapter, NormaliseContext } from './adapter.js';
+import { isRecord, list, record, text } from './values.js';
+import { queryAt } from './query-field.js';
+
+export const ruleFile: FormatAdapter = {
+  kind: 'rule-file',
+  recognise: (value) => isRecord(value) && Array.isArray(value.groups) && !('apiVersion' in value) && !('kind' in value),
+  normalise: (doc, context) => normaliseGroups(doc, ['groups'], context),
+};
+
+export const prometheusRule: FormatAdapter = {
+  kind: 'prometheus-rule',
+  recognise: (value) => isRecord(value) && value.kind === 'PrometheusRule' && isRecord(value.spec),
+  normalise: (doc, context) => normaliseGroups(doc, ['spec', 'groups'], context),
+};
+
+function normaliseGroups(doc: ParsedDocument, groupsPath: PathSegment[], context: NormaliseContext): void {
+  let groups: unknown = doc.value;
+  for (const segment of groupsPath) groups = record(groups)[segment as string];
+  list(groups).forEach((groupValue, g) => {
+    if (!isRecord(groupValue)) return;
+    const groupPath = [...groupsPath, g];
+    const name = text(groupValue.name) ?? '';
+    const intervalSeconds = parseDuration(groupValue.interval);
+    const group: RuleGroup = { file: context.file, name, position: doc.positionOf(groupPath), intervalSeconds, rules: [] };
+    list(groupValue.rules).forEach((ruleValue, r) => {
+      if (!isRecord(ruleValue)) return;
+      const rulePath = [...groupPath, 'rules', r];
+      const isAlert = 'alert' in ruleValue;
+      const nameKey = isAlert ? 'alert' : 'record';
+      const expr = text(ruleValue.expr);
+      if (expr === undefined) return; // rule/schema reports the missing expression
+      const field = (key: string): StringField | undefined => {
+        const value = text(ruleValue[key]);
+        return value === undefined ? undefined : { value, position: doc.positionOf([...rulePath, key]) };
+      };
+      const fields = (key: string): Record<string, StringField> => {
+        const out: Record<string, StringField> = {};
+        for (const [k, v] of Object.entries(record(ruleValue[key]))) {
+          const value = text(v);
+          if (value !== undefined) out[k] = { value, position: doc.positionOf([...rulePath, key, k]) };
+        }
+        return out;
+      };
+      const rule: Rule = {
+        kind: isAlert ? 'alert' : 'record',
+        name: text(ruleValue[nameKey]) ?? '',
+        file: context.file,
+        group: name,
+        groupIntervalSeconds: intervalSeconds,
+        index: r,
+        position: doc.positionOf(rulePath),
+        namePosition: doc.positionOf([...rulePath, nameKey]),
+        expr: queryAt(doc, [...rulePath, 'expr'], expr),
+        for: field('for'),
+        keepFiringFor: field('keep_firing_for'),
+        labels: fields('labels'),
+        annotations: fields('annotations'),
+      };
+      group.rules.push(rule);
+    });
+    context.addRuleGroup(group);
+  });
+}

@@ -1,0 +1,31 @@
+// What a check reports. Findings carry no GitHub or Markdown: publishers decide how they look.
+
+export type Severity = 'error' | 'warning' | 'notice';
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
+
+export interface Finding {
+  check: string;
+  severity: Severity;
+  /** Root-relative, `/` separators. */
+  file: string;
+  line?: number;
+  column?: number;
+  message: string;
+  /** What the finding is about (an SLO, rule, panel): it keeps fingerprints stable when lines move. */
+  subject?: string;
+  /** A ready-to-paste fix (a rule group in YAML, say), shown under the finding. */
+  suggestion?: string;
+  /** Stable identity across commits: check, file, subject and message without positions. */
+  fingerprint?: string;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    (a.check < b.check ? -1 : a.check > b.check ? 1 : 0)
+  );
+}

@@ -1,0 +1,240 @@
+// The one model every format is normalised into, and every check reads.
+// Positions are 1-based; `file` is relative to the checked root with `/` separators.
+
+import type { QueryAnalysis } from '../promql/analyse.js';
+
+export interface Position {
+  line: number;
+  column?: number;
+}
+
+export interface Located extends Position {
+  file: string;
+}
+
+/** What a discovered document turned out to be. */
+export type DocumentKind =
+  | 'slo-policy' // the seed's apiVersion slo/v1, kind SLOPolicy
+  | 'flat-policy' // the flat shape the seed's workflow expected
+  | 'sloth' // Sloth prometheus/v1 spec or PrometheusServiceLevel resource
+  | 'sloth-windows' // Sloth AlertWindows
+  | 'openslo' // any OpenSLO v1 document (SLO, SLI, AlertPolicy, AlertCondition, ...)
+  | 'pyrra' // Pyrra ServiceLevelObjective
+  | 'rule-file' // Prometheus rule file (groups[])
+  | 'prometheus-rule' // Kubernetes PrometheusRule (spec.groups[])
+  | 'dashboard' // Grafana dashboard, plain or API-export wrapper
+  | 'dashboard-configmap' // ConfigMap / ConfigMapList carrying dashboards as JSON strings
+  | 'slo-gate-config'
+  | 'unknown';
+
+export interface SourceFile {
+  path: string;
+  /** Every kind recognised among the file's documents; empty when nothing was recognised. */
+  kinds: DocumentKind[];
+  bytes: number;
+}
+
+// ---- SLOs ----------------------------------------------------------------
+
+export type SloFormat = 'slo/v1' | 'flat' | 'sloth' | 'openslo' | 'pyrra';
+
+export type IndicatorType = 'availability' | 'error-rate' | 'latency' | 'throughput' | 'ratio' | 'other';
+
+export interface Indicator {
+  type: IndicatorType;
+  /** As the author wrote it ("availability", "events", "latencyNative"). */
+  declaredType?: string;
+  /** Latency threshold in seconds. */
+  thresholdSeconds?: number;
+  /** Latency percentile, 0-100. */
+  percentile?: number;
+  /** Throughput minimum, per second. */
+  minimumRate?: number;
+  /** PromQL that counts bad events (Sloth error_query, Pyrra errors, OpenSLO bad). May hold `{{.window}}`. */
+  errorQuery?: string;
+  /** PromQL that counts good events (OpenSLO good). */
+  goodQuery?: string;
+  /** PromQL that counts all events. */
+  totalQuery?: string;
+  /** PromQL that yields the error ratio directly (Sloth raw.error_ratio_query). */
+  errorRatioQuery?: string;
+  /** Metric names the SLI reads, for linking alerts and panels to it. */
+  metrics: string[];
+  /** Where the indicator is written. */
+  position?: Position;
+}
+
+/** A burn-rate alerting window: alert when the burn rate over `longSeconds` (and `shortSeconds`) exceeds `factor`. */
+export interface BurnWindow {
+  longSeconds: number;
+  shortSeconds?: number;
+  /** Burn-rate factor (14.4); undefined when the policy names only the window. */
+  factor?: number;
+  severity?: string;
+  /** 'slo': declared on the SLO; 'policy': declared for the whole policy file; 'default': derived from a window table. */
+  source: 'slo' | 'policy' | 'default';
+  position?: Position;
+}
+
+export interface DeclaredBudget {
+  /** Error budget as a ratio, as the author wrote it. */
+  ratio?: { value: number; position?: Position };
+  /** Allowed downtime in minutes per period, as the author wrote it. */
+  downtimeMinutes?: { value: number; position?: Position };
+}
+
+export interface DashboardRef {
+  /** As written. */
+  path: string;
+  position: Position;
+  /** Root-relative path it resolves to; undefined when it leaves the root. Set by discover/resolve-references. */
+  resolved?: string;
+  exists?: boolean;
+}
+
+export interface Slo {
+  /** Unique within the run: `${file}#${name}` (and a document index when a file repeats a name). */
+  key: string;
+  name: string;
+  service?: string;
+  format: SloFormat;
+  file: string;
+  position: Position;
+  /** Ratio in (0, 1); undefined when missing or unreadable (policy/schema reports that). */
+  target?: number;
+  targetPosition?: Position;
+  /** Seconds. */
+  periodSeconds?: number;
+  periodPosition?: Position;
+  /** How the period is counted: 'rolling' windows or calendar periods (OpenSLO). */
+  periodKind?: 'rolling' | 'calendar';
+  budgetingMethod?: 'occurrences' | 'timeslices' | 'ratio-timeslices';
+  indicator: Indicator;
+  burnWindows: BurnWindow[];
+  declaredBudget: DeclaredBudget;
+  /** True when the SLO's format declares burn-rate alerting (Sloth page/ticket alerts, Pyrra always, seed windows). */
+  declaresBurnAlerting: boolean;
+  /** Dashboards the SLO or its policy names, as written (resolved against `baseDir`). */
+  dashboardRefs: DashboardRef[];
+  /** Directory the author's relative paths are relative to (root-relative, `/` separators, '' for the root). */
+  baseDir: string;
+  labels: Record<string, string>;
+}
+
+// ---- Prometheus rules ----------------------------------------------------
+
+export interface StringField {
+  value: string;
+  position: Position;
+}
+
+export interface RuleGroup {
+  file: string;
+  name: string;
+  position: Position;
+  /** Seconds; undefined when the group uses the global evaluation interval. */
+  intervalSeconds?: number;
+  rules: Rule[];
+}
+
+export interface Rule {
+  kind: 'alert' | 'record';
+  name: string;
+  file: string;
+  group: string;
+  /** The group's evaluation interval in seconds, when set. */
+  groupIntervalSeconds?: number;
+  /** Index within the group, 0-based. */
+  index: number;
+  position: Position;
+  namePosition: Position;
+  expr: QueryField;
+  for?: StringField;
+  keepFiringFor?: StringField;
+  labels: Record<string, StringField>;
+  annotations: Record<string, StringField>;
+}
+
+/** A PromQL query as written in a file, with what was learned from parsing it. */
+export interface QueryField {
+  text: string;
+  /** Position of the first character of the query text in the file. */
+  position: Position;
+  /** Maps an offset in `text` to a file position (block scalars and JSON strings shift columns). */
+  positionAt(offset: number): Position;
+  analysis: QueryAnalysis;
+}
+
+// ---- Dashboards ----------------------------------------------------------
+
+export interface Dashboard {
+  file: string;
+  position: Position;
+  /** Position of the dashboard object; for a ConfigMap entry, the line of its data key. */
+  title?: string;
+  uid?: string;
+  uidPosition?: Position;
+  /** Name within a ConfigMap, or undefined for a plain file. */
+  entry?: string;
+  panels: Panel[];
+  variables: DashboardVariable[];
+}
+
+export interface DashboardVariable {
+  name: string;
+  type?: string;
+  current?: string;
+}
+
+export interface Panel {
+  id?: number;
+  type?: string;
+  title?: string;
+  position: Position;
+  /** Row that contains the panel, when nested. */
+  parentTitle?: string;
+  datasource?: DatasourceRef;
+  targets: PanelTarget[];
+  /** Threshold steps from fieldConfig.defaults.thresholds (value null is the base step). */
+  thresholds: { value: number | null; color?: string }[];
+  /** Raw panel JSON keys, for checks about legacy layouts. */
+  keys: string[];
+  /** Threshold-like settings found outside fieldConfig.defaults.thresholds. */
+  misplacedThresholds: Position[];
+  unit?: string;
+}
+
+export interface DatasourceRef {
+  uid?: string;
+  type?: string;
+  /** Legacy string form ("Prometheus", "$datasource"). */
+  name?: string;
+  position: Position;
+}
+
+export interface PanelTarget {
+  refId?: string;
+  datasource?: DatasourceRef;
+  /** The query after Grafana variable substitution; positions map back to the raw JSON string. */
+  expr?: QueryField;
+  /** As written, before substitution. */
+  rawExpr?: string;
+}
+
+// ---- The whole model -----------------------------------------------------
+
+export interface Model {
+  root: string;
+  files: SourceFile[];
+  slos: Slo[];
+  ruleGroups: RuleGroup[];
+  dashboards: Dashboard[];
+  /** Every alerting and recording rule, flattened from ruleGroups. */
+  rules: Rule[];
+  /** Files, or parts of files, that could not be read or parsed at all. */
+  unreadable: (Located & { message: string })[];
+}
+
+export function emptyModel(root: string): Model {
+  return { root, files: [], slos: [], ruleGroups: [], dashboards: [], rules: [], unreadable: [] };
+}

@@ -1,0 +1,129 @@
+// Every unit the product reads is parsed here and nowhere else: durations,
+// latencies, and SLO targets written as a ratio or as a percent.
+
+const DURATION_UNITS: Record<string, number> = {
+  ms: 0.001,
+  s: 1,
+  m: 60,
+  h: 3600,
+  d: 86_400,
+  w: 604_800,
+  y: 31_536_000,
+};
+
+// Prometheus duration syntax: one or more <number><unit> parts, largest unit first ("1h30m").
+const PROM_DURATION = /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/;
+const PROM_DURATION_ORDER = ['y', 'w', 'd', 'h', 'm', 's', 'ms'];
+
+/** Seconds in a Prometheus-style duration ("5m", "1h30m", "30d", "1w"), or undefined when it is not one. */
+export function parseDuration(text: unknown): number | undefined {
+  if (typeof text !== 'string') return undefined;
+  const trimmed = text.trim();
+  if (trimmed === '' || trimmed === '0') return trimmed === '0' ? 0 : undefined;
+  const match = PROM_DURATION.exec(trimmed);
+  if (!match) return undefined;
+  let seconds = 0;
+  let any = false;
+  PROM_DURATION_ORDER.forEach((unit, index) => {
+    const part = match[index + 1];
+    if (part !== undefined) {
+      any = true;
+      seconds += Number(part) * DURATION_UNITS[unit];
+    }
+  });
+  return any ? seconds : undefined;
+}
+
+/** A duration written as "1h", "90s" or a plain number of seconds (some formats allow both). */
+export function parseDurationOrSeconds(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
+  return parseDuration(value);
+}
+
+/** The shortest Prometheus duration that names exactly these seconds ("1h30m", "50ms"). */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return String(seconds);
+  if (seconds === 0) return '0s';
+  let rest = Math.round(seconds * 1000);
+  let out = '';
+  for (const unit of ['w', 'd', 'h', 'm', 's', 'ms']) {
+    const size = Math.round(DURATION_UNITS[unit] * 1000);
+    const count = Math.floor(rest / size);
+    if (count > 0) {
+      out += `${count}${unit}`;
+      rest -= count * size;
+    }
+  }
+  return out;
+}
+
+/** A human reading of a long span: "50h", "2.1d", "26s". Rounded, for reports only. */
+export function describeSpan(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '∞';
+  const abs = Math.abs(seconds);
+  const round = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(n < 10 ? 1 : 0));
+  if (abs < 1) return `${round(seconds * 1000)}ms`;
+  if (abs < 120) return `${round(seconds)}s`;
+  if (abs < 7200) return `${round(seconds / 60)}m`;
+  if (abs < 3 * 86_400) return `${round(Math.round((seconds / 3600) * 10) / 10)}h`;
+  return `${round(Math.round((seconds / 86_400) * 10) / 10)}d`;
+}
+
+const LATENCY = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*(ns|us|µs|ms|s|m)?\s*$/;
+const LATENCY_UNITS: Record<string, number> = { ns: 1e-9, us: 1e-6, 'µs': 1e-6, ms: 1e-3, s: 1, m: 60 };
+
+/**
+ * Seconds in a latency such as "50ms", "0.5s" or a bare number.
+ * A bare number is read in `bareUnit` (the field name says it: `p95_ms` is milliseconds).
+ */
+export function parseLatency(value: unknown, bareUnit: 'ms' | 's' = 's'): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value * LATENCY_UNITS[bareUnit] : undefined;
+  if (typeof value !== 'string') return undefined;
+  const match = LATENCY.exec(value);
+  if (!match) return undefined;
+  return Number(match[1]) * LATENCY_UNITS[match[2] ?? bareUnit];
+}
+
+/** "50ms", "1.5s": how a latency in seconds reads best. */
+export function formatLatency(seconds: number): string {
+  if (seconds < 1) return `${roundTo(seconds * 1000, 6)}ms`;
+  return `${roundTo(seconds, 6)}s`;
+}
+
+export type TargetNotation = 'ratio' | 'percent';
+
+/**
+ * An SLO target as a ratio in (0, 1). `notation` says how the format writes it: Sloth, Pyrra, the
+ * flat seed shape and OpenSLO's targetPercent use percent (99.9), the seed policy and OpenSLO's
+ * target use a ratio (0.999). A percent string ("99.9%" or "99.9") is accepted for either.
+ */
+export function parseTarget(value: unknown, notation: TargetNotation): number | undefined {
+  let number: number;
+  let percent = notation === 'percent';
+  if (typeof value === 'number') number = value;
+  else if (typeof value === 'string') {
+    const trimmed = value.trim();
+    if (trimmed.endsWith('%')) percent = true;
+    number = Number(trimmed.replace(/%$/, ''));
+    if (trimmed === '' || Number.isNaN(number)) return undefined;
+  } else return undefined;
+  if (!Number.isFinite(number)) return undefined;
+  return percent ? number / 100 : number;
+}
+
+/** "99.9 %" for 0.999, without float noise. */
+export function formatPercent(ratio: number, digits = 4): string {
+  return `${roundTo(ratio * 100, digits)} %`;
+}
+
+/** Round away binary float noise (0.1 + 0.2) for display and comparison. */
+export function roundTo(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+/** Equal within a relative tolerance: generators print 0.001 as 0.0009999999999999432. */
+export function nearlyEqual(a: number, b: number, relative = 1e-6): boolean {
+  if (a === b) return true;
+  return Math.abs(a - b) <= relative * Math.max(Math.abs(a), Math.abs(b));
+}

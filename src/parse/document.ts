@@ -1,0 +1,213 @@
+// Parse YAML and JSON text into documents that remember where every value was written.
+// JSON goes through the same YAML parser (JSON is YAML 1.2 flow syntax), so one position API
+// serves both; strict JSON syntax is checked first so a .json file gets JSON's own errors.
+
+import { LineCounter, Parser, Composer, isMap, isSeq, isScalar, isPair, Scalar, type Document, type Node } from 'yaml';
+import type { Position } from '../model/types.js';
+
+export type PathSegment = string | number;
+
+export interface ParseProblem {
+  line: number;
+  column?: number;
+  message: string;
+}
+
+/** One YAML or JSON document, as plain data plus a way back to the source. */
+export interface ParsedDocument {
+  /** 0-based index of the document in its file. */
+  index: number;
+  value: unknown;
+  /** Where the value at `path` starts; the nearest existing ancestor when the path does not exist. */
+  positionOf(path: readonly PathSegment[]): Position;
+  /** Where the key of the value at `path` is written (the value's position for sequence items). */
+  keyPositionOf(path: readonly PathSegment[]): Position;
+  /** Maps offsets inside the string at `path` to file positions (multi-line `expr: |` blocks, JSON escapes). */
+  stringMapper(path: readonly PathSegment[]): (offset: number) => Position;
+}
+
+export interface ParseOutcome {
+  documents: ParsedDocument[];
+  problems: ParseProblem[];
+}
+
+/** How positions of an embedded text map into its file: a dashboard JSON inside a ConfigMap's `|` block. */
+export interface Embedding {
+  /** File line of the embedded text's first line. */
+  firstLine: number;
+  /** Columns every embedded line is shifted by (the block's indentation). */
+  indent: number;
+  /** Single-line embeddings (a quoted string) cannot map lines: everything points here. */
+  fixed?: Position;
+}
+
+// Alias expansion is bounded so a "billion laughs" file cannot exhaust memory.
+const MAX_ALIAS_COUNT = 1000;
+
+export function parseText(text: string, format: 'yaml' | 'json', embedding?: Embedding): ParseOutcome {
+  const lineCounter = new LineCounter();
+  const toFile = (offset: number): Position => mapPosition(lineCounter.linePos(offset), embedding);
+
+  if (format === 'json') {
+    const jsonProblem = strictJsonProblem(text, lineCounter, embedding);
+    if (jsonProblem) return { documents: [], problems: [jsonProblem] };
+  }
+
+  const problems: ParseProblem[] = [];
+  const documents: ParsedDocument[] = [];
+  const composer = new Composer({ uniqueKeys: false, keepSourceTokens: false, prettyErrors: false });
+  const docs: Document.Parsed[] = [];
+  for (const doc of composer.compose(new Parser(lineCounter.addNewLine).parse(text), true, text.length)) docs.push(doc);
+
+  for (const doc of docs) {
+    const errors = doc.errors;
+    if (errors.length > 0) {
+      for (const error of errors.slice(0, 3)) {
+        const pos = toFile(error.pos[0]);
+        problems.push({ ...pos, message: firstLine(error.message) });
+      }
+      continue;
+    }
+    if (doc.contents === null) continue; // an empty document between `---` markers
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      const pos = toFile(doc.range[0]);
+      problems.push({ ...pos, message: `cannot expand document: ${firstLine((error as Error).message)}` });
+      continue;
+    }
+    documents.push(positionedDocument(documents.length, value, doc, text, toFile, embedding));
+  }
+  return { documents, problems };
+}
+
+function positionedDocument(
+  index: number,
+  value: unknown,
+  doc: Document.Parsed,
+  text: string,
+  toFile: (offset: number) => Position,
+  embedding: Embedding | undefined,
+): ParsedDocument {
+  const find = (path: readonly PathSegment[]): { node: Node | null; key: Node | null } => {
+    let node = doc.contents as Node | null;
+    let key: Node | null = null;
+    for (const segment of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+        if (!pair) break;
+        key = pair.key as Node;
+        node = (pair.value as Node | null) ?? key;
+      } else if (isSeq(node) && typeof segment === 'number') {
+        const item = node.items[segment] as Node | undefined;
+        if (!item) break;
+        node = item;
+        key = item;
+      } else break;
+    }
+    return { node, key };
+  };
+  const startOf = (node: Node | null): Position => (node?.range ? toFile(node.range[0]) : toFile(doc.range[0]));
+  return {
+    index,
+    value,
+    positionOf: (path) => startOf(find(path).node),
+    keyPositionOf: (path) => {
+      const found = find(path);
+      return startOf(found.key ?? found.node);
+    },
+    stringMapper: (path) => {
+      const { node } = find(path);
+      if (!isScalar(node) || !node.range) return () => startOf(node);
+      return scalarMapper(node, text, toFile, embedding);
+    },
+  };
+}
+
+/** Offsets inside a scalar's value → file positions, exact for block literals and escaped double-quoted strings. */
+function scalarMapper(
+  node: Scalar,
+  text: string,
+  toFile: (offset: number) => Position,
+  embedding: Embedding | undefined,
+): (offset: number) => Position {
+  const [start, , end] = node.range as [number, number, number];
+  const start0 = toFile(start);
+  if (embedding?.fixed) return () => embedding.fixed!;
+  if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
+    const headerEnd = text.indexOf('\n', start);
+    if (headerEnd < 0) return () => start0;
+    const body = text.slice(headerEnd + 1, end);
+    const firstContent = /^( *)\S/m.exec(body);
+    const indent = firstContent ? firstContent[1].length : 0;
+    const bodyStart = toFile(headerEnd + 1);
+    const value = String(node.value);
+    return (offset) => {
+      let line = 0;
+      let lineStart = 0;
+      for (let i = 0; i < offset && i < value.length; i++) {
+        if (value.charCodeAt(i) === 10) {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      return { line: bodyStart.line + line, column: (embedding?.indent ?? 0) + indent + (offset - lineStart) + 1 };
+    };
+  }
+  if (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) {
+    const sourceOffsets = quotedOffsets(text, start, end, node.type === Scalar.QUOTE_DOUBLE);
+    return (offset) => toFile(sourceOffsets[Math.min(offset, sourceOffsets.length - 1)] ?? start);
+  }
+  return (offset) => toFile(start + offset);
+}
+
+/** For each character of a quoted string's value, its offset in the source (escapes take several source characters). */
+function quotedOffsets(text: string, start: number, end: number, double: boolean): number[] {
+  const offsets: number[] = [];
+  let i = start + 1;
+  const last = end - 1;
+  while (i < last) {
+    offsets.push(i);
+    if (double && text[i] === '\\') {
+      const next = text[i + 1];
+      i += next === 'u' ? 6 : next === 'x' ? 4 : next === 'U' ? 10 : 2;
+    } else if (!double && text[i] === "'" && text[i + 1] === "'") i += 2;
+    else i += 1;
+  }
+  offsets.push(last);
+  return offsets;
+}
+
+function mapPosition(pos: { line: number; col: number }, embedding: Embedding | undefined): Position {
+  if (!embedding) return { line: pos.line, column: pos.col };
+  if (embedding.fixed) return embedding.fixed;
+  return { line: embedding.firstLine + pos.line - 1, column: pos.col + embedding.indent };
+}
+
+function strictJsonProblem(text: string, lineCounter: LineCounter, embedding: Embedding | undefined): ParseProblem | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    const message = (error as Error).message;
+    const match = /position (\d+)/.exec(message);
+    let pos: Position = { line: 1, column: 1 };
+    if (match) {
+      const offset = Number(match[1]);
+      const before = text.slice(0, offset);
+      const line = before.split('\n').length;
+      pos = { line, column: offset - before.lastIndexOf('\n') };
+    } else if (/end of (JSON )?input/i.test(message)) {
+      const lines = text.split('\n');
+      pos = { line: lines.length, column: lines[lines.length - 1].length + 1 };
+    }
+    void lineCounter;
+    const mapped = mapPosition({ line: pos.line, col: pos.column ?? 1 }, embedding);
+    return { ...mapped, message: `invalid JSON: ${firstLine(message.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, ''))}` };
+  }
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].trim();
+}

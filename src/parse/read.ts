@@ -1,0 +1,79 @@
+// Read a file as text, refusing what is not text before any parser sees it.
+
+import { open } from 'node:fs/promises';
+import type { ParseProblem } from './document.js';
+
+export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+export type ReadOutcome = { ok: true; text: string; bytes: number } | { ok: false; bytes: number; problem: ParseProblem };
+
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+export async function readTextFile(absolutePath: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<ReadOutcome> {
+  const handle = await open(absolutePath, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size > maxBytes) {
+      return {
+        ok: false,
+        bytes: size,
+        problem: { line: 1, message: `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit; not read` },
+      };
+    }
+    const buffer = await handle.readFile();
+    return decodeText(buffer);
+  } finally {
+    await handle.close();
+  }
+}
+
+export function decodeText(buffer: Uint8Array): ReadOutcome {
+  const bytes = buffer.byteLength;
+  const nul = buffer.indexOf(0);
+  if (nul >= 0) {
+    return { ok: false, bytes, problem: { ...positionOfByte(buffer, nul), message: 'binary data (NUL byte); not a text file' } };
+  }
+  try {
+    return { ok: true, text: decoder.decode(buffer), bytes };
+  } catch {
+    const bad = firstInvalidUtf8(buffer);
+    return { ok: false, bytes, problem: { ...positionOfByte(buffer, bad), message: 'invalid UTF-8 byte sequence' } };
+  }
+}
+
+function positionOfByte(buffer: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (buffer[i] === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function firstInvalidUtf8(buffer: Uint8Array): number {
+  let i = 0;
+  while (i < buffer.length) {
+    const byte = buffer[i];
+    const length = byte < 0x80 ? 1 : byte >> 5 === 0b110 ? 2 : byte >> 4 === 0b1110 ? 3 : byte >> 3 === 0b11110 ? 4 : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) {
+      if (i + k >= buffer.length || buffer[i + k] >> 6 !== 0b10) return i;
+    }
+    try {
+      decoder.decode(buffer.subarray(i, i + length));
+    } catch {
+      return i;
+    }
+    i += length;
+  }
+  return Math.max(0, buffer.length - 1);
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
+  if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KiB`;
+  return `${bytes} B`;
+}

@@ -1,0 +1,36 @@
+// How numbers read in every report format, so text, Markdown and HTML agree.
+
+import type { SloSummary } from '../report/report.js';
+import { describeSpan, formatDuration, formatLatency, formatPercent, roundTo } from '../model/units.js';
+import type { WindowFigures } from '../model/burn-rate.js';
+
+export function targetText(slo: SloSummary): string {
+  return slo.target === undefined ? '—' : formatPercent(slo.target);
+}
+
+export function budgetText(slo: SloSummary): string {
+  if (slo.errorBudget === undefined) return '—';
+  const minutes = slo.budgetMinutes !== undefined ? ` (${roundTo(slo.budgetMinutes, 2)} min / ${formatDuration(slo.periodSeconds!)})` : '';
+  return `${formatPercent(slo.errorBudget)}${minutes}`;
+}
+
+export function indicatorText(slo: SloSummary): string {
+  const { type, thresholdSeconds, percentile } = slo.indicator;
+  if (type === 'latency' && thresholdSeconds !== undefined) return `latency p${percentile ?? '?'} ≤ ${formatLatency(thresholdSeconds)}`;
+  return type;
+}
+
+export function windowText(window: WindowFigures): string {
+  const name = window.shortSeconds ? `${formatDuration(window.longSeconds)}/${formatDuration(window.shortSeconds)}` : formatDuration(window.longSeconds);
+  if (window.factor === undefined) return `${name}: no factor`;
+  const parts = [`${name} @ ${roundTo(window.factor, 3)}×`];
+  if (window.budgetConsumed !== undefined) parts.push(`${roundTo(window.budgetConsumed * 100, 2)} % budget`);
+  if (window.timeToExhaustionSeconds !== undefined) parts.push(`exhausts in ${describeSpan(window.timeToExhaustionSeconds)}`);
+  if (window.timeToDetectSeconds !== undefined) parts.push(`detects outage in ${describeSpan(window.timeToDetectSeconds)}`);
+  if (window.reachable === false) parts.push('UNREACHABLE');
+  return parts.join(', ');
+}
+
+export function location(finding: { file: string; line?: number; column?: number }): string {
+  return `${finding.file}${finding.line ? `:${finding.line}${finding.column ? `:${finding.column}` : ''}` : ''}`;
+}

@@ -1,0 +1,100 @@
+// The CLI shell: parse argv, run the check, print the report, choose the exit code.
+
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { parseMinAvailability } from '../config/config.js';
+import type { Config } from '../config/config.js';
+import { renderJson } from '../render/json.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { renderText } from '../render/text.js';
+import type { FailOn } from '../report/report.js';
+import { ConfigError, runCheck, TOOL_VERSION } from '../run-check.js';
+
+export const USAGE = `Usage: slo-gate check [DIR] [options]
+
+Validates SLO policies, Prometheus rules and Grafana dashboards under DIR (default: .).
+
+Options:
+  --format text|json|markdown   report format (default: text)
+  --output FILE                 write the report to FILE instead of stdout
+  --config FILE                 configuration file (default: DIR/.slo-gate.yml when present)
+  --fail-on error|warning|never which findings fail the check (default: error)
+  --min-availability PERCENT    lowest availability target allowed (default: 99.9)
+  -h, --help                    show this help
+  --version                     print the version
+
+Exit status: 0 passed, 1 failed, 2 usage error or internal fault.`;
+
+export class UsageError extends Error {}
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        output: { type: 'string' },
+        config: { type: 'string' },
+        'fail-on': { type: 'string', default: 'error' },
+        'min-availability': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    io.stderr(`slo-gate: ${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  if (values.version) {
+    io.stdout(`${TOOL_VERSION}\n`);
+    return 0;
+  }
+  try {
+    const [command, dir = '.', ...extra] = positionals;
+    if (command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+    if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+    const format = values.format!;
+    if (!['text', 'json', 'markdown'].includes(format)) throw new UsageError(`--format must be text, json or markdown, not "${format}"`);
+    const failOn = values['fail-on']! as FailOn;
+    if (!['error', 'warning', 'notice', 'never'].includes(failOn)) throw new UsageError(`--fail-on must be error, warning or never, not "${failOn}"`);
+    const overrides: Partial<Config> = {};
+    if (values['min-availability'] !== undefined) {
+      overrides.minAvailability = parseMinAvailability(values['min-availability'], () => new UsageError(`--min-availability must be a percent such as 99.9, not "${values['min-availability']}"`));
+    }
+    const { report } = await runCheck({ root: dir, configFile: values.config, overrides, failOn });
+    const rendered = format === 'json' ? renderJson(report) : format === 'markdown' ? renderMarkdown(report) : renderText(report);
+    if (values.output) {
+      await writeFile(values.output, rendered);
+      io.stderr(`slo-gate: ${report.result === 'pass' ? 'passed' : 'failed'}; report written to ${values.output}\n`);
+    } else io.stdout(rendered);
+    return report.result === 'pass' ? 0 : 1;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`slo-gate: ${error.message}\n${USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr(`${error.file}:${error.line}${error.column ? `:${error.column}` : ''}: ${error.message}\n`);
+      return 2;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      io.stderr(`slo-gate: no such file or directory: ${(error as NodeJS.ErrnoException).path ?? ''}\n`);
+      return 2;
+    }
+    io.stderr(`slo-gate: internal error: ${(error as Error)?.message?.split('\n')[0] ?? String(error)}\n`);
+    return 2;
+  }
+}
