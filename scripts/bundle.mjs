@@ -6,14 +6,21 @@ import os from 'node:os';
 import path from 'node:path';
 
 const ncc = path.resolve('node_modules/.bin/ncc');
-const run = (args) => execFileSync(ncc, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+const run = (args) => {
+  try {
+    execFileSync(ncc, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  } catch {
+    console.error(`bundle: ncc ${args.join(' ')} failed`);
+    process.exit(1);
+  }
+};
 
 rmSync('dist', { recursive: true, force: true });
 run(['build', 'src/index.ts', '-o', 'dist', '--license', 'licenses.txt', '--quiet']);
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'slo-gate-cli-'));
 try {
-  run(['build', 'src/cli.ts', '-o', scratch, '--quiet', '--transpile-only']);
+  run(['build', 'src/cli.ts', '-o', scratch, '--quiet']);
   const emitted = readdirSync(scratch).filter((name) => name.endsWith('.js'));
   if (emitted.length !== 1) throw new Error(`expected one CLI bundle file, got: ${emitted.join(', ')}`);
   const source = readFileSync(path.join(scratch, 'index.js'), 'utf8');

@@ -8,7 +8,8 @@ import type { Check, CheckContext, CheckFinding } from './checks/check.js';
 import type { Config } from './config/config.js';
 import { findFiles } from './discover/find-files.js';
 import { resolveReferences } from './discover/resolve-references.js';
-import type { NormaliseContext } from './formats/adapter.js';
+import type { FinaliseContext, FormatAdapter, NormaliseContext } from './formats/adapter.js';
+import { linkModel } from './link/link.js';
 import type { Finding } from './model/findings.js';
 import { emptyModel, type DocumentKind, type Model } from './model/types.js';
 import { parseText } from './parse/document.js';
@@ -35,6 +36,8 @@ export async function runEngine(root: string, config: Config, checks: readonly C
   const discovery = await findFiles(absoluteRoot, { include: config.include, exclude: config.exclude });
   const model = emptyModel(absoluteRoot);
   const rootIsFile = discovery.files.length === 1 && discovery.files[0].absolutePath === absoluteRoot;
+
+  const kept = new Map<FormatAdapter, unknown[]>();
 
   for (const file of discovery.files) {
     const displayPath = rootIsFile ? path.basename(absoluteRoot) : file.path;
@@ -64,10 +67,15 @@ export async function runEngine(root: string, config: Config, checks: readonly C
       },
       addDashboard: (dashboard) => model.dashboards.push(dashboard),
       unreadable: (position, message) => model.unreadable.push({ file: displayPath, ...position, message }),
+      keep: () => undefined,
     };
     for (const doc of parsed.documents) {
       const adapter = recogniseDocument(doc.value);
       if (!adapter) continue;
+      normaliseContext.keep = (item) => {
+        if (!kept.has(adapter)) kept.set(adapter, []);
+        kept.get(adapter)!.push(item);
+      };
       kinds.add(adapter.kind);
       for (const check of documentChecks.get(adapter.kind) ?? []) {
         guard(check, contexts.get(check)!, displayPath, () => check.checkDocument!({ file: displayPath, kind: adapter.kind, doc }, contexts.get(check)!));
@@ -79,7 +87,16 @@ export async function runEngine(root: string, config: Config, checks: readonly C
     model.files[model.files.length - 1].kinds = [...kinds];
   }
 
+  for (const [adapter, items] of kept) {
+    const finaliseContext: FinaliseContext = { options: { defaultPeriodSeconds: config.defaultPeriodSeconds }, model, addSlo: (slo) => model.slos.push(slo) };
+    guard(undefined, undefined, '', () => adapter.finalise?.(items, finaliseContext), (message) =>
+      model.unreadable.push({ file: '', line: 1, message: `cannot resolve ${adapter.kind} documents: ${message}` }),
+    );
+  }
+
   await resolveReferences(model, rootIsFile ? path.dirname(absoluteRoot) : absoluteRoot);
+  // Links between SLOs, alerts and panels are derived once here; every align/* check reads them.
+  model.links = linkModel(model, config);
 
   for (const check of enabled) {
     if (check.checkModel) guard(check, contexts.get(check)!, '', () => check.checkModel!(model, contexts.get(check)!));

@@ -1,16 +1,17 @@
 // The action shell: read inputs, run the check, hand the report to the publishers, set the verdict.
 
 import * as core from '@actions/core';
-import { mkdir, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { parseMinAvailability, type Config } from './config/config.js';
-import { renderJson } from './render/json.js';
+import { PublishInputError, publishReport, readPublishInputs } from './publish/index.js';
 import type { FailOn } from './report/report.js';
 import { ConfigError, runCheck } from './run-check.js';
+import { diffRequestFromEvent } from './diff/event.js';
+import { readLiveInputs } from './live/action-inputs.js';
 
 export async function run(): Promise<void> {
   try {
+    const publishInputs = readPublishInputs();
     const root = path.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), core.getInput('path') || '.');
     const failOn = (core.getInput('fail-on') || 'error') as FailOn;
     if (!['error', 'warning', 'notice', 'never'].includes(failOn)) throw new InputError(`fail-on must be error, warning or never, not "${failOn}"`);
@@ -18,25 +19,24 @@ export async function run(): Promise<void> {
     const minAvailability = core.getInput('min-availability');
     if (minAvailability) overrides.minAvailability = parseMinAvailability(minAvailability, () => new InputError(`min-availability must be a percent such as 99.9, not "${minAvailability}"`));
 
-    const { report } = await runCheck({ root, configFile: core.getInput('config') || undefined, overrides, failOn });
+    const diff = diffRequestFromEvent(process.env.GITHUB_EVENT_NAME, process.env.GITHUB_EVENT_PATH, {
+      newFindingsOnly: booleanInput('new-findings-only', true),
+      changedFilesOnly: booleanInput('changed-files-only', false),
+      allowLabel: core.getInput('allow-label'),
+    });
 
-    const outputDir = path.join(process.env.RUNNER_TEMP ?? os.tmpdir(), 'slo-gate');
-    await mkdir(outputDir, { recursive: true });
-    const reportJson = path.join(outputDir, 'report.json');
-    await writeFile(reportJson, renderJson(report));
+    const live = readLiveInputs((message) => new InputError(message));
+    const { report } = await runCheck({ root, configFile: core.getInput('config') || undefined, overrides, failOn, diff, live });
+    if (report.diff?.unavailable) core.notice(`slo-gate did not compare with the base ${report.diff.baseRef}: ${report.diff.unavailable}. It checked the head alone.`);
 
-    core.setOutput('result', report.result);
-    core.setOutput('errors', report.counts.error);
-    core.setOutput('warnings', report.counts.warning);
-    core.setOutput('notices', report.counts.notice);
-    core.setOutput('report-json', reportJson);
+    await publishReport(report, publishInputs, root);
 
     const summary = `slo-gate ${report.result === 'pass' ? 'passed' : 'failed'}: ${report.counts.error} error(s), ${report.counts.warning} warning(s), ${report.counts.notice} notice(s)`;
     if (report.result === 'fail') core.setFailed(summary);
     else core.info(summary);
   } catch (error) {
     if (error instanceof ConfigError) core.setFailed(`${error.file}:${error.line}: ${error.message}`);
-    else if (error instanceof InputError) core.setFailed(error.message);
+    else if (error instanceof InputError || error instanceof PublishInputError) core.setFailed(error.message);
     else {
       core.setFailed(`slo-gate internal error: ${(error as Error)?.message?.split('\n')[0] ?? String(error)}`);
       process.exitCode = 2;
@@ -45,3 +45,10 @@ export async function run(): Promise<void> {
 }
 
 class InputError extends Error {}
+
+function booleanInput(name: string, fallback: boolean): boolean {
+  const value = core.getInput(name).trim().toLowerCase();
+  if (value === '') return fallback;
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw new InputError(`${name} must be true or false, not "${value}"`);
+}

@@ -2,8 +2,10 @@
 
 import path from 'node:path';
 import { ConfigError, DEFAULT_CONFIG_FILE, loadConfig, mergeConfig, type Config } from './config/config.js';
+import { compareWithBase, type DiffOutcome, type DiffRequest } from './diff/compare.js';
 import { runEngine, type EngineResult } from './engine.js';
-import { buildReport, type FailOn, type Report } from './report/report.js';
+import { LIVE_CHECKS, runLive, type LiveRun, type LiveSettings } from './live/run-live.js';
+import { buildReport as buildStaticReport, type FailOn, type Report } from './report/report.js';
 import packageJson from '../package.json' with { type: 'json' };
 
 export const TOOL_VERSION: string = packageJson.version;
@@ -15,12 +17,19 @@ export interface CheckOptions {
   /** Settings from flags or action inputs; they win over the config file. */
   overrides?: Partial<Config>;
   failOn: FailOn;
+  /** Compare with a base commit (pull requests, `--base`): new findings, policy changes. */
+  diff?: DiffRequest;
+  /** Measure each SLO's budget and burn rate on a Prometheus API (prometheus-url set). */
+  live?: LiveSettings;
 }
 
 export interface CheckRun {
   config: Config;
   engine: EngineResult;
   report: Report;
+  /** The comparison with the base, when one was asked for. */
+  diff?: DiffOutcome;
+  live?: LiveRun;
 }
 
 export async function runCheck(options: CheckOptions): Promise<CheckRun> {
@@ -31,8 +40,22 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun> {
   const fromFile = await loadConfig(configPath, display, named);
   const config = mergeConfig(fromFile, options.overrides);
   const engine = await runEngine(root, config);
-  const report = buildReport(engine, { failOn: options.failOn, toolVersion: TOOL_VERSION });
-  return { config, engine, report };
+  const live = options.live ? await runLive(engine.model, options.live, config) : undefined;
+  // Live findings join after the comparison with the base: they are about the budget now, not the change.
+  const buildReport: typeof buildStaticReport = (result, settings) =>
+    buildStaticReport(live ? { ...result, findings: [...result.findings, ...live.findings], checks: [...result.checks, ...LIVE_CHECKS] } : result, { ...settings, live: live?.summary });
+  if (!options.diff) return { config, engine, report: buildReport(engine, { failOn: options.failOn, toolVersion: TOOL_VERSION }), live };
+
+  const request = options.diff;
+  const diff = await compareWithBase(root, config, engine, request);
+  const settings = { baseRef: request.base, newFindingsOnly: request.newFindingsOnly, changedFilesOnly: request.changedFilesOnly, approval: request.approval };
+  const report = diff.compared
+    ? buildReport(
+        { ...engine, findings: diff.findings, checks: [...engine.checks, ...diff.checks] },
+        { failOn: options.failOn, toolVersion: TOOL_VERSION, diff: { ...settings, baseSha: diff.baseSha, resolved: diff.resolved } },
+      )
+    : buildReport(engine, { failOn: options.failOn, toolVersion: TOOL_VERSION, diff: { ...settings, unavailable: diff.reason, resolved: [] } });
+  return { config, engine, report, diff, live };
 }
 
 export { ConfigError };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { at, findingsOf } from '../helpers/workspace.js';
 
 describe('dashboard/schema', () => {
-  it('reports a missing title and panel type as errors, a missing uid as a warning', async () => {
+  it('reports a missing title and panel type as errors (a missing uid is dashboard/uid)', async () => {
     const dashboard = `{
   "schemaVersion": 39,
   "panels": [
@@ -14,7 +14,6 @@ describe('dashboard/schema', () => {
     const findings = await findingsOf('dashboard/schema', { 'd.json': dashboard });
     expect(findings.map((f) => `${at(f)} ${f.severity} ${f.message}`)).toEqual([
       'd.json:1:1 error dashboard has no title',
-      'd.json:1:1 warning dashboard "d.json" has no uid: Grafana invents one on import, so links to it break on every import',
       'd.json:5:5 error panel "untyped" in dashboard "d.json" has no type',
     ]);
   });

@@ -25,7 +25,7 @@ describe('file/missing', () => {
       'project/dashboards/sla.json': dashboard,
     });
     expect(findings.map((f) => `${at(f)} ${f.message}`)).toEqual([
-      'project/slo/policies.yaml:16:13 dashboard "dashboards/gone.json" does not exist (looked for project/dashboards/gone.json)',
+      'project/slo/policies.yaml:15:13 dashboard "dashboards/gone.json" does not exist (looked for project/dashboards/gone.json)',
     ]);
   });
 

@@ -69,7 +69,7 @@ describe.skipIf(!corpusAvailable)(`corpus suite${corpusAvailable ? '' : ` (skipp
     expect(found).toContain('file/missing agentaskit-production/slo/policies.yaml:113');
     expect(found).toContain('file/missing agentaskit-production/slo/policies.yaml:114');
     // Its dashboards have no uid.
-    expect(result.findings.filter((f) => f.check === 'dashboard/schema' && /no uid/.test(f.message)).length).toBeGreaterThanOrEqual(3);
+    expect(result.findings.filter((f) => f.check === 'dashboard/uid' && /no uid/.test(f.message)).length).toBeGreaterThanOrEqual(3);
     // The old workflow is not mistaken for a monitoring file.
     expect(result.model.files.find((f) => f.path.endsWith('slo-check.yml'))?.kinds).toEqual([]);
   });

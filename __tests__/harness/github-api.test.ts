@@ -143,6 +143,10 @@ describe('GitHub API fake with a real Octokit (@actions/github getOctokit)', () 
     expect(me.data).toMatchObject({ login: 'octocat', type: 'User' });
     const c = await client('ghp_octocat').rest.issues.create({ owner, repo, title: 'by a human' });
     expect(c.data.user?.login).toBe('octocat');
+    // An app JWT can call GET /app (the response validates against `integration`).
+    gh().addToken('eyJ.app.jwt', GITHUB_ACTIONS_BOT, 'app-jwt');
+    const app = await client('eyJ.app.jwt').rest.apps.getAuthenticated();
+    expect(app.data).toMatchObject({ slug: 'github-actions' });
   });
 });
 
@@ -178,6 +182,7 @@ describe('fault modes', () => {
     gh().setFaults({ commentDeleted: true });
     const o = client();
     await expect(o.rest.issues.updateComment({ owner, repo, comment_id: c.id, body: 'y' })).rejects.toMatchObject({ status: 404 });
+    expect(gh().requestsTo('PATCH')[0]).toMatchObject({ status: 404, fault: 'commentDeleted' });
     expect(gh().comments(pr.number)).toHaveLength(0);
     // Recreating works.
     await o.rest.issues.createComment({ owner, repo, issue_number: pr.number, body: `${MARKER} new` });

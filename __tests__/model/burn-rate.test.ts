@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  burnThreshold,
+  defaultWindows,
+  factorReachable,
+  shortWindowFits,
+  windowFigures,
   budgetConsumed,
   budgetMinutes,
   errorBudget,
@@ -50,5 +55,34 @@ describe('burn-rate arithmetic against the SRE workbook', () => {
       [DAY, 2 * HOUR, 2],
       [4 * DAY, 6 * HOUR, 1],
     ]);
+  });
+
+  it('detects a full outage at 99.9 % in 51.84 s, 2.16 min, 4.32 min and 4.32 min over the workbook windows', () => {
+    const detect = [
+      [14.4, HOUR],
+      [6, 6 * HOUR],
+      [3, DAY],
+      [1, 3 * DAY],
+    ].map(([factor, window]) => timeToDetectOutage(factor, window, 0.999));
+    expect(detect.map((s) => Number(s.toFixed(6)))).toEqual([51.84, 129.6, 259.2, 259.2]);
+  });
+
+  it('puts the threshold at factor × budget, and no factor above 1 / budget can fire', () => {
+    expect(burnThreshold(14.4, 0.999)).toBeCloseTo(0.0144, 12);
+    expect(factorReachable(14.4, 0.9)).toBe(false); // needs 144 % errors
+    expect(factorReachable(10, 0.9)).toBe(true); // exactly 100 %
+    expect(windowFigures({ longSeconds: HOUR, shortSeconds: 300, factor: 14.4 }, 0.9, 30 * DAY)).toMatchObject({ reachable: false, budgetConsumed: 0.02 });
+  });
+
+  it('accepts short windows of about 1/12 of the long one', () => {
+    expect(shortWindowFits(HOUR, 300)).toBe(true);
+    expect(shortWindowFits(30 * 60, 120)).toBe(true); // 1/15, Sloth's custom example
+    expect(shortWindowFits(4 * DAY, 6 * HOUR)).toBe(false); // 1/16
+    expect(shortWindowFits(HOUR, 30 * 60)).toBe(false);
+  });
+
+  it('uses Pyrra\'s table for Pyrra SLOs and the workbook\'s, scaled like Sloth, for the rest', () => {
+    expect(defaultWindows('pyrra', 28 * DAY)[0].factor).toBe(14);
+    expect(defaultWindows('slo/v1', 28 * DAY).map((w) => Number(w.factor.toFixed(3)))).toEqual([13.44, 5.6, 2.8, 0.933]);
   });
 });

@@ -15,7 +15,8 @@ describe('units', () => {
 
   it('formats durations back', () => {
     expect(formatDuration(5400)).toBe('1h30m');
-    expect(formatDuration(2_592_000)).toBe('4w2d');
+    expect(formatDuration(2_592_000)).toBe('30d');
+    expect(formatDuration(1_209_600)).toBe('2w');
     expect(formatDuration(0.05)).toBe('50ms');
     expect(describeSpan(5 * 86_400)).toBe('5d');
     expect(describeSpan(3.5 * 86_400)).toBe('3.5d');

@@ -466,13 +466,14 @@ export function annotationsFrom(commands: WorkflowCommand[]): Annotation[] {
 let node24: Promise<string> | undefined;
 
 /**
- * Path of a Node 24 binary: `$SLO_GATE_NODE24` if set, else resolved once via
+ * Path of a Node 24 binary: the current one if it is 24, `$SLO_GATE_NODE24` if set, else resolved once via
  * `npx -y -p node@24 node -p process.execPath` (the first call may download
  * the `node` npm package into the npx cache; later calls are ~0.5 s, and the
  * result is memoised per process).
  */
 export function resolveNode24(timeoutMs = 180_000): Promise<string> {
   node24 ??= new Promise<string>((res, rej) => {
+    if (process.versions.node.startsWith('24.')) return res(process.execPath);
     const fromEnv = process.env.SLO_GATE_NODE24;
     if (fromEnv) return existsSync(fromEnv) ? res(fromEnv) : rej(new Error(`SLO_GATE_NODE24=${fromEnv} does not exist`));
     execFile(

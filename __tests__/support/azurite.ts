@@ -6,7 +6,7 @@
  * Orphan protection: the child is started through a tiny `node -e` wrapper
  * that loads Azurite in-process and exits when its stdin closes, i.e. when
  * the test process dies for whatever reason (even SIGKILL). `stop()` sends
- * SIGTERM (Azurite closes gracefully) and escalates to SIGKILL after 3 s.
+ * SIGTERM (Azurite closes gracefully) and escalates to SIGKILL after 1 s.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -96,6 +96,8 @@ export class Azurite {
       '--inMemoryPersistence',
       '--extentMemoryLimit',
       '256',
+      '--blobKeepAliveTimeout',
+      '1',
       '--loose',
       ...(opts.verbose ? [] : ['--silent']),
     ];
@@ -115,7 +117,7 @@ export class Azurite {
     child.on('exit', () => live.delete(child));
 
     const timeoutMs = opts.startTimeoutMs ?? 20_000;
-    await new Promise<void>((resolve, reject) => {
+    const listening = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         cleanup();
         reject(new Error(`Azurite did not start within ${timeoutMs} ms. Output:\n${this.output}`));
@@ -143,6 +145,12 @@ export class Azurite {
       child.stderr!.on('data', onData);
       child.once('exit', onExit);
     });
+    try {
+      await listening;
+    } catch (e) {
+      await this.stop();
+      throw e;
+    }
     // Readiness: the port is open once the message is printed, but verify with a
     // real request (bounded poll).
     const svc = this.serviceClient();
@@ -166,7 +174,8 @@ export class Azurite {
     if (child && child.exitCode === null && child.signalCode === null) {
       const exited = new Promise<void>((r) => child.once('exit', () => r()));
       child.kill('SIGTERM');
-      const t = setTimeout(() => child.kill('SIGKILL'), 3000);
+      // In-memory: nothing to flush, so don't wait long for a graceful close.
+      const t = setTimeout(() => child.kill('SIGKILL'), 1000);
       await exited;
       clearTimeout(t);
     }

@@ -41,6 +41,7 @@ import {
   issue as issueObject,
   issueComment,
   label as labelObject,
+  legacyNodeId,
   publicUser,
   pullRequest as pullRequestObject,
   repoId,
@@ -144,6 +145,8 @@ export interface RouteContext {
   identity: Actor;
   tokenKind: TokenKind;
   server: FakeGitHubApi;
+  /** The record of this request (set `fault` on it to label a simulated failure). */
+  request: RecordedRequest;
 }
 
 export interface RouteResult {
@@ -794,6 +797,7 @@ export class FakeGitHubApi {
       identity: tok.actor,
       tokenKind: tok.kind,
       server: this,
+      request: rec,
     };
     return await found.route.handler(ctx);
   }
@@ -986,15 +990,13 @@ export class FakeGitHubApi {
 
     // --- identity
     add('GET', '/user', (ctx) => {
-      if (ctx.tokenKind === 'installation') {
+      // Installation tokens (GITHUB_TOKEN) and app JWTs have no user behind them.
+      if (ctx.tokenKind !== 'pat') {
         throw new HttpError(403, {
           message: 'Resource not accessible by integration',
           documentation_url: doc('/user', 'get'),
           status: '403',
         });
-      }
-      if (ctx.tokenKind === 'app-jwt') {
-        throw new HttpError(403, { message: 'Resource not accessible by integration', documentation_url: doc('/user', 'get'), status: '403' });
       }
       return { status: 200, body: publicUser(ctx.identity, this.urls) };
     });
@@ -1010,7 +1012,7 @@ export class FakeGitHubApi {
           id: 15368,
           slug,
           client_id: 'Iv1.0000000000000000',
-          node_id: legacy('Integration', 15368),
+          node_id: legacyNodeId('Integration', 15368),
           owner: simpleUser({ login: 'github', id: 9919, type: 'Organization' }, this.urls),
           name: 'GitHub Actions',
           description: 'Automate your workflow from idea to production',
@@ -1073,8 +1075,7 @@ export class FakeGitHubApi {
       const cd = this.faults.commentDeleted;
       if (cd === true || (Array.isArray(cd) && cd.includes(id))) {
         this.state.comments.delete(id);
-        const rec = this.requests[this.requests.length - 1];
-        if (rec) rec.fault = 'commentDeleted';
+        ctx.request.fault = 'commentDeleted';
         throw new HttpError(404, { message: 'Not Found', documentation_url: d, status: '404' });
       }
       const c = getComment(ctx.params.comment_id, d);
@@ -1252,10 +1253,6 @@ export function useGitHubApi(options: GitHubApiOptions = {}): () => FakeGitHubAp
 }
 
 // -------------------------------------------------------------------- utils
-
-function legacy(type: string, id: number): string {
-  return Buffer.from(`0${type.length}:${type}${id}`).toString('base64');
-}
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -1,3 +1,4 @@
+// Generated from the JSDoc of the .mjs file next to it; do not edit by hand.
 /**
  * @param {number} v
  * @returns {string}
@@ -78,7 +79,7 @@ export const DEFAULT_HISTORY_SECONDS: number;
  * times and render the current sample lines. Used for the backfill and for the
  * live exporter that continues the same series after `now`.
  */
-export type Generator = {
+export type SeriesGenerator = {
     family: string;
     type: "counter" | "gauge" | "histogram";
     seriesCount: number;

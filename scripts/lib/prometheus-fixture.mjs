@@ -13,7 +13,8 @@
  *   rm scripts/lib/prometheus-*.d.mts && npx tsc scripts/lib/prometheus-fixture.mjs scripts/lib/prometheus-scenarios.mjs \
  *     --allowJs --checkJs --strict --declaration --emitDeclarationOnly --skipLibCheck \
  *     --module nodenext --moduleResolution nodenext --target es2022 --types node \
- *     --outDir scripts/lib
+ *     --outDir scripts/lib && \
+ *   sed -i '1i // Generated from the JSDoc of the .mjs file next to it; do not edit by hand.' scripts/lib/prometheus-*.d.mts
  *
  * (the same command without --declaration/--emitDeclarationOnly, with --noEmit,
  * type-checks the JSDoc).
@@ -215,7 +216,7 @@ function integrator(spec, where) {
  * Internal: a stateful generator that can be advanced to increasing relative
  * times and render the current sample lines. Used for the backfill and for the
  * live exporter that continues the same series after `now`.
- * @typedef {object} Generator
+ * @typedef {object} SeriesGenerator
  * @property {string} family
  * @property {'counter' | 'gauge' | 'histogram'} type
  * @property {number} seriesCount
@@ -226,7 +227,7 @@ function integrator(spec, where) {
 /**
  * @param {SyntheticSeries} s
  * @param {number} t0 relative time of the first sample
- * @returns {Generator}
+ * @returns {SeriesGenerator}
  */
 function makeGenerator(s, t0) {
   const family = familyName(s);
@@ -390,17 +391,18 @@ function resolveHistory(opts = {}) {
  * @param {string} file
  * @param {SyntheticSeries[]} series
  * @param {HistoryOptions} [opts]
- * @returns {Promise<{ stats: WriteStats; generators: Generator[] }>}
+ * @returns {Promise<{ stats: WriteStats; generators: SeriesGenerator[] }>}
  */
 async function writeHistory(file, series, opts) {
   const { stepSeconds, historySeconds, now, start } = resolveHistory(opts);
   const families = groupFamilies(series);
   const steps = historySeconds / stepSeconds;
   // Validate everything (names, labels, rate specs) before touching the file.
-  /** @type {Array<[string, Generator[]]>} */
+  /** @type {Array<[string, SeriesGenerator[]]>} */
   const plan = [...families].map(([fam, group]) => [fam, group.map((s) => makeGenerator(s, -historySeconds))]);
   const out = fs.createWriteStream(file);
   const closed = once(out, 'close');
+  closed.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
   /** @type {unknown} */
   let streamError;
   out.on('error', (e) => {
@@ -748,7 +750,7 @@ function startWatchdog(childPid, dir) {
 
 /**
  * Starts a tiny OpenMetrics exporter that continues the generators in wall-clock time.
- * @param {Generator[]} generators
+ * @param {SeriesGenerator[]} generators
  * @param {number} now
  * @returns {Promise<{ server: http.Server; url: string }>}
  */

@@ -1,3 +1,4 @@
+// Generated from the JSDoc of the .mjs file next to it; do not edit by hand.
 /**
  * @typedef {object} ScenarioOptions
  * @property {string} [service] value of the `service` label

@@ -5,7 +5,6 @@ import type { Check } from './check.js';
 import { ALERT_CHECKS } from './alert/index.js';
 import { ALIGN_CHECKS } from './align/index.js';
 import { DASHBOARD_CHECKS } from './dashboard/index.js';
-import { DIFF_CHECKS } from './diff/index.js';
 import { FILE_CHECKS } from './file/index.js';
 import { POLICY_CHECKS } from './policy/index.js';
 import { PROMQL_CHECKS } from './promql/index.js';
@@ -19,5 +18,7 @@ export const CHECKS: readonly Check[] = [
   ...ALERT_CHECKS,
   ...DASHBOARD_CHECKS,
   ...ALIGN_CHECKS,
-  ...DIFF_CHECKS,
 ];
+
+// Policy-change checks compare two models (base and head) and are run by src/diff/.
+export { DIFF_CHECKS } from './diff/index.js';

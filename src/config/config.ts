@@ -1,7 +1,7 @@
 // .slo-gate.yml: read, validated against schemas/config.schema.json, merged over the defaults.
 
 import { readFile } from 'node:fs/promises';
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import type { Severity } from '../model/findings.js';
 import { DEFAULT_PERIOD_SECONDS } from '../model/burn-rate.js';
 import { parseDuration, parseTarget } from '../model/units.js';
@@ -57,7 +57,8 @@ export class ConfigError extends Error {
 }
 
 const ajv = new Ajv({ allErrors: true, strict: false });
-const validateConfig = ajv.compile(configSchema);
+// Compiled on first use: most runs have no config file, and compiling costs start-up time.
+let configValidator: ValidateFunction | undefined;
 
 /** Read a config file; undefined when `required` is false and the file does not exist. */
 export async function loadConfig(file: string, displayName: string, required: boolean): Promise<Partial<Config> | undefined> {
@@ -79,11 +80,12 @@ export function parseConfig(source: string, displayName: string): Partial<Config
   }
   const doc = parsed.documents[0];
   if (!doc) return {};
+  const validateConfig = (configValidator ??= ajv.compile(configSchema));
   if (!validateConfig(doc.value)) {
     const error = validateConfig.errors![0];
     const path = error.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
     const pos = doc.positionOf(path);
-    const where = error.instancePath ? `${error.instancePath.slice(1).replace(/\//g, '.')} ` : '';
+    const where = path.length ? `${path.join('.')} ` : '';
     const extra = error.keyword === 'additionalProperties' ? ` (${(error.params as { additionalProperty: string }).additionalProperty})` : '';
     throw new ConfigError(displayName, pos.line, pos.column, `invalid config: ${where}${error.message}${extra}`);
   }

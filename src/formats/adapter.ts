@@ -3,7 +3,7 @@
 // that validate the raw document (policy/schema, rule/schema) say why.
 
 import type { ParsedDocument } from '../parse/document.js';
-import type { Dashboard, DocumentKind, Position, RuleGroup, Slo } from '../model/types.js';
+import type { Dashboard, DocumentKind, Model, Position, RuleGroup, Slo } from '../model/types.js';
 
 export interface NormaliseOptions {
   /** Period for SLOs whose format does not state one (Sloth): seconds. */
@@ -19,10 +19,24 @@ export interface NormaliseContext {
   addDashboard(dashboard: Dashboard): void;
   /** A part of the document that cannot be read at all (an embedded JSON string that does not parse). */
   unreadable(position: Position, message: string): void;
+  /** Keep something for this adapter's `finalise` step: a document another file may refer to. */
+  keep(item: unknown): void;
+}
+
+export interface FinaliseContext {
+  options: NormaliseOptions;
+  /** Everything normalised so far, from every file. */
+  model: Model;
+  addSlo(slo: Slo): void;
 }
 
 export interface FormatAdapter {
   kind: DocumentKind;
   recognise(value: unknown): boolean;
   normalise(doc: ParsedDocument, context: NormaliseContext): void;
+  /**
+   * Formats whose documents refer to each other across files (an OpenSLO SLO naming an SLI, Sloth
+   * AlertWindows applying to specs) finish here, once every file is read, with what `keep` kept.
+   */
+  finalise?(kept: unknown[], context: FinaliseContext): void;
 }

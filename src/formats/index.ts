@@ -4,8 +4,21 @@
 import type { FormatAdapter } from './adapter.js';
 import { flatPolicy } from './flat-policy.js';
 import { dashboardConfigMap, grafanaDashboard } from './grafana.js';
+import { openslo } from './openslo.js';
 import { prometheusRule, ruleFile } from './prometheus-rules.js';
+import { pyrra } from './pyrra.js';
 import { seedPolicy } from './seed-policy.js';
+import { sloth, slothAlertWindows } from './sloth.js';
 
-export const FORMAT_ADAPTERS: readonly FormatAdapter[] = [seedPolicy, flatPolicy, ruleFile, prometheusRule, grafanaDashboard, dashboardConfigMap];
-
+export const FORMAT_ADAPTERS: readonly FormatAdapter[] = [
+  seedPolicy,
+  flatPolicy,
+  sloth,
+  slothAlertWindows,
+  openslo,
+  pyrra,
+  ruleFile,
+  prometheusRule,
+  grafanaDashboard,
+  dashboardConfigMap,
+];

@@ -105,6 +105,30 @@ export function pyrraWindows(periodSeconds: number): WindowPolicy[] {
   ];
 }
 
+/** The error ratio a burn-rate alert compares against: factor × budget (14.4 × 0.001 = 0.0144). */
+export function burnThreshold(factor: number, target: number): number {
+  return factor * errorBudget(target);
+}
+
+/** False when factor × (1 − target) > 1: the alert would need more than 100 % errors and can never fire. */
+export function factorReachable(factor: number, target: number): boolean {
+  return factor * errorBudget(target) <= 1 + 1e-12;
+}
+
+/**
+ * The workbook pairs each long window with a short one of 1/12 its length (1h/5m, 6h/30m, 1d/2h,
+ * 3d/6h): short enough to reset soon after an incident ends. "About" is 1/9.6 to 1/15.
+ */
+export function shortWindowFits(longSeconds: number, shortSeconds: number): boolean {
+  const ratio = longSeconds / shortSeconds;
+  return ratio >= 12 * 0.8 && ratio <= 12 * 1.25;
+}
+
+/** The windows an SLO's generator would alert on when the SLO names none: Pyrra's for Pyrra, else the workbook's scaled to the period as Sloth does. */
+export function defaultWindows(format: string, periodSeconds: number): WindowPolicy[] {
+  return format === 'pyrra' ? pyrraWindows(periodSeconds) : slothWindows(periodSeconds);
+}
+
 function decimalPlaces(value: number): number {
   const text = String(value);
   const exponent = /e-(\d+)$/.exec(text);

@@ -18,6 +18,8 @@ export interface Finding {
   suggestion?: string;
   /** Stable identity across commits: check, file, subject and message without positions. */
   fingerprint?: string;
+  /** Set when a pull request is compared with its base: did the base have this finding already? */
+  status?: 'new' | 'existing';
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

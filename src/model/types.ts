@@ -2,6 +2,7 @@
 // Positions are 1-based; `file` is relative to the checked root with `/` separators.
 
 import type { QueryAnalysis } from '../promql/analyse.js';
+import type { SloLinks } from '../link/types.js';
 
 export interface Position {
   line: number;
@@ -114,11 +115,15 @@ export interface Slo {
   declaredBudget: DeclaredBudget;
   /** True when the SLO's format declares burn-rate alerting (Sloth page/ticket alerts, Pyrra always, seed windows). */
   declaresBurnAlerting: boolean;
+  /** True when the SLO says no burn-rate alerts should exist (Sloth page and ticket alerts disabled, Pyrra alerting disabled). */
+  alertingDisabled?: boolean;
   /** Dashboards the SLO or its policy names, as written (resolved against `baseDir`). */
   dashboardRefs: DashboardRef[];
   /** Directory the author's relative paths are relative to (root-relative, `/` separators, '' for the root). */
   baseDir: string;
   labels: Record<string, string>;
+  /** The format's own validity problems found while normalising (an OpenSLO reference naming no document); policy/schema reports them. */
+  problems?: (Located & { message: string })[];
 }
 
 // ---- Prometheus rules ----------------------------------------------------
@@ -233,6 +238,8 @@ export interface Model {
   rules: Rule[];
   /** Files, or parts of files, that could not be read or parsed at all. */
   unreadable: (Located & { message: string })[];
+  /** Which alerts and panels implement each SLO; derived once per run by src/link after normalisation. */
+  links?: SloLinks;
 }
 
 export function emptyModel(root: string): Model {

@@ -46,7 +46,9 @@ export function formatDuration(seconds: number): string {
   if (seconds === 0) return '0s';
   let rest = Math.round(seconds * 1000);
   let out = '';
-  for (const unit of ['w', 'd', 'h', 'm', 's', 'ms']) {
+  // Weeks only when the span is whole weeks: periods read as "30d", not "4w2d".
+  const units = rest % (DURATION_UNITS.w * 1000) === 0 ? ['w'] : ['d', 'h', 'm', 's', 'ms'];
+  for (const unit of units) {
     const size = Math.round(DURATION_UNITS[unit] * 1000);
     const count = Math.floor(rest / size);
     if (count > 0) {
@@ -108,7 +110,8 @@ export function parseTarget(value: unknown, notation: TargetNotation): number | 
     if (trimmed === '' || Number.isNaN(number)) return undefined;
   } else return undefined;
   if (!Number.isFinite(number)) return undefined;
-  return percent ? number / 100 : number;
+  // 99.99 / 100 is 0.9998999999999999 in binary floats; 12 significant digits is more than any target needs.
+  return percent ? Number((number / 100).toPrecision(12)) : number;
 }
 
 /** "99.9 %" for 0.999, without float noise. */
@@ -126,4 +129,31 @@ export function roundTo(value: number, digits: number): number {
 export function nearlyEqual(a: number, b: number, relative = 1e-6): boolean {
   if (a === b) return true;
   return Math.abs(a - b) <= relative * Math.max(Math.abs(a), Math.abs(b));
+}
+
+const SHORTHAND = /^\s*(\d+)\s*(m|h|d|w|M|Q|Y)\s*$/;
+// Calendar units are read at their usual accounting length; calendar-aligned windows vary by a day or two.
+const SHORTHAND_UNITS: Record<string, number> = { m: 60, h: 3600, d: 86_400, w: 604_800, M: 30 * 86_400, Q: 90 * 86_400, Y: 365 * 86_400 };
+
+/** Seconds in an OpenSLO duration shorthand ("28d", "2w", "1M" = 30 days, "1Q", "1Y"); lower-case `m` is minutes. */
+export function parseDurationShorthand(text: unknown): number | undefined {
+  if (typeof text !== 'string') return undefined;
+  const match = SHORTHAND.exec(text);
+  return match ? Number(match[1]) * SHORTHAND_UNITS[match[2]] : undefined;
+}
+
+const UNIT_NAMES: Record<string, number> = { minute: 60, hour: 3600, day: 86_400, week: 604_800, month: 30 * 86_400, quarter: 90 * 86_400, year: 365 * 86_400 };
+
+/** Seconds in a count of named units, as OpenSLO v1alpha writes periods: `{count: 30, unit: Day}`. */
+export function parseCountUnit(count: unknown, unit: unknown): number | undefined {
+  if (typeof count !== 'number' || !Number.isFinite(count) || count <= 0 || typeof unit !== 'string') return undefined;
+  const size = UNIT_NAMES[unit.toLowerCase().replace(/s$/, '')];
+  return size === undefined ? undefined : count * size;
+}
+
+/** Targets and latencies a free text states, such as a panel title "P95 Latency (50ms Target)" or "Availability (99.9% Target)". */
+export function statedFigures(text: string | undefined): { percents: number[]; latencies: number[] } {
+  const percents = [...(text ?? '').matchAll(/(\d+(?:\.\d+)?)\s*%/g)].map((m) => Number(m[1]));
+  const latencies = [...(text ?? '').matchAll(/(\d+(?:\.\d+)?)\s*(ms|s)\b/g)].map((m) => parseLatency(`${m[1]}${m[2]}`)!).filter((v) => v !== undefined);
+  return { percents, latencies };
 }

@@ -3,6 +3,7 @@
 // serves both; strict JSON syntax is checked first so a .json file gets JSON's own errors.
 
 import { LineCounter, Parser, Composer, isMap, isSeq, isScalar, isPair, Scalar, type Document, type Node } from 'yaml';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { Position } from '../model/types.js';
 
 export type PathSegment = string | number;
@@ -49,7 +50,7 @@ export function parseText(text: string, format: 'yaml' | 'json', embedding?: Emb
   const toFile = (offset: number): Position => mapPosition(lineCounter.linePos(offset), embedding);
 
   if (format === 'json') {
-    const jsonProblem = strictJsonProblem(text, lineCounter, embedding);
+    const jsonProblem = strictJsonProblem(text, embedding);
     if (jsonProblem) return { documents: [], problems: [jsonProblem] };
   }
 
@@ -185,26 +186,22 @@ function mapPosition(pos: { line: number; col: number }, embedding: Embedding | 
   return { line: embedding.firstLine + pos.line - 1, column: pos.col + embedding.indent };
 }
 
-function strictJsonProblem(text: string, lineCounter: LineCounter, embedding: Embedding | undefined): ParseProblem | undefined {
+function strictJsonProblem(text: string, embedding: Embedding | undefined): ParseProblem | undefined {
   try {
     JSON.parse(text);
     return undefined;
   } catch (error) {
-    const message = (error as Error).message;
-    const match = /position (\d+)/.exec(message);
-    let pos: Position = { line: 1, column: 1 };
-    if (match) {
-      const offset = Number(match[1]);
-      const before = text.slice(0, offset);
-      const line = before.split('\n').length;
-      pos = { line, column: offset - before.lastIndexOf('\n') };
-    } else if (/end of (JSON )?input/i.test(message)) {
-      const lines = text.split('\n');
-      pos = { line: lines.length, column: lines[lines.length - 1].length + 1 };
-    }
-    void lineCounter;
-    const mapped = mapPosition({ line: pos.line, col: pos.column ?? 1 }, embedding);
-    return { ...mapped, message: `invalid JSON: ${firstLine(message.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, ''))}` };
+    // V8 does not say where most JSON errors are; jsonc-parser does, so it locates them.
+    const errors: ParseError[] = [];
+    parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
+    const first = errors[0];
+    const offset = first?.offset ?? 0;
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - before.lastIndexOf('\n');
+    const found = offset < text.length ? `, found ${JSON.stringify(text[offset])}` : ', found the end of the file';
+    const cause = first ? `${printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}${found}` : firstLine((error as Error).message);
+    return { ...mapPosition({ line, col: column }, embedding), message: `invalid JSON: ${cause}` };
   }
 }
 

@@ -1,6 +1,6 @@
 // Read a file as text, refusing what is not text before any parser sees it.
 
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import type { ParseProblem } from './document.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -9,10 +9,12 @@ export type ReadOutcome = { ok: true; text: string; bytes: number } | { ok: fals
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
+// Synchronous on purpose: rule files and dashboards are small, and four thread-pool round trips
+// per file (open, stat, read, close) made reading a large repository wait more than it parsed.
 export async function readTextFile(absolutePath: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<ReadOutcome> {
-  const handle = await open(absolutePath, 'r');
+  const fd = openSync(absolutePath, 'r');
   try {
-    const { size } = await handle.stat();
+    const { size } = fstatSync(fd);
     if (size > maxBytes) {
       return {
         ok: false,
@@ -20,10 +22,10 @@ export async function readTextFile(absolutePath: string, maxBytes = DEFAULT_MAX_
         problem: { line: 1, message: `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit; not read` },
       };
     }
-    const buffer = await handle.readFile();
+    const buffer = readFileSync(fd);
     return decodeText(buffer);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 

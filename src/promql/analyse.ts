@@ -39,6 +39,8 @@ export interface ComparisonFact {
   thresholdSide?: 'left' | 'right';
   /** When the other side is `expr * N` or `expr / N`, N is recorded: `* 1000 > 50` on seconds means 50 ms. */
   scale?: number;
+  /** Whether `scale` multiplies (`expr * N`, `N * expr`) or divides (`expr / N`) the other side. */
+  scaleOp?: '*' | '/';
   from: number;
   to: number;
 }
@@ -74,4 +76,4 @@ export function emptyFacts(): QueryFacts {
   return { selectors: [], comparisons: [], aggregations: [], functions: [], numbers: [], budgets: [], histogramQuantiles: [] };
 }
 
-export { analyseQuery } from './analyser.js';
+export { analyseQuery, type AnalyseOptions } from './analyser.js';

@@ -23,7 +23,8 @@ export interface Token {
 
 export interface LexResult {
   tokens: Token[];
-  error?: { start: number; message: string };
+  /** The first lexer error: where it starts, where the offending text ends, and Prometheus' message. */
+  error?: { start: number; end: number; message: string };
 }
 
 const OPERATOR_WORDS = new Set(['and', 'or', 'unless', 'atan2']);
@@ -119,9 +120,9 @@ export function lexPromQL(text: string): LexResult {
   let gotDuration = false;
 
   const emit = (kind: TokenKind, start: number, end: number) => tokens.push({ kind, start, end, text: '' });
-  const fail = (start: number, message: string): LexResult => {
+  const fail = (start: number, message: string, end = Math.min(n, start + 1)): LexResult => {
     tokens.push({ kind: 'ERROR', start, end: n, text: message });
-    return { tokens, error: { start, message } };
+    return { tokens, error: { start, end, message } };
   };
 
   /** Scans a number (decimal, hex, float, with underscores) at `start`; returns end or -1 plus the position reached. */
@@ -197,7 +198,7 @@ export function lexPromQL(text: string): LexResult {
       pos = dur.pos;
       return undefined;
     }
-    return fail(start, `bad number or duration syntax: ${goQuote(text.slice(start, dur.pos))}`);
+    return fail(start, `bad number or duration syntax: ${goQuote(text.slice(start, dur.pos))}`, Math.max(start + 1, dur.pos));
   };
 
   /** A quoted string starting at `start` (the quote). */
@@ -206,7 +207,7 @@ export function lexPromQL(text: string): LexResult {
     let p = start + 1;
     for (;;) {
       const c = text[p];
-      if (c === undefined || c === '\n') return fail(start, 'unterminated quoted string');
+      if (c === undefined || c === '\n') return fail(start, 'unterminated quoted string', p);
       if (c === q) {
         emit('STRING', start, p + 1);
         pos = p + 1;
@@ -214,7 +215,7 @@ export function lexPromQL(text: string): LexResult {
       }
       if (c === '\\') {
         const r = decodeEscape(text, p, q);
-        if ('message' in r) return fail(start, r.message);
+        if ('message' in r) return fail(start, r.message, Math.min(n, p + 2));
         p = r.end;
         continue;
       }
@@ -224,7 +225,7 @@ export function lexPromQL(text: string): LexResult {
 
   const raw = (start: number): LexResult | undefined => {
     const end = text.indexOf('`', start + 1);
-    if (end < 0) return fail(start, 'unterminated raw string');
+    if (end < 0) return fail(start, 'unterminated raw string', n);
     emit('STRING', start, end + 1);
     pos = end + 1;
     return undefined;
@@ -256,7 +257,7 @@ export function lexPromQL(text: string): LexResult {
         comment(start);
         continue;
       }
-      if (c === undefined) return fail(start, 'unexpected end of input inside braces');
+      if (c === undefined) return fail(start, 'unexpected end of input inside braces', start);
       pos++;
       if (isSpace(c)) continue;
       if (isAlpha(c)) {
@@ -289,7 +290,7 @@ export function lexPromQL(text: string): LexResult {
     }
 
     if (state === 'duration') {
-      if (c === undefined) return fail(start, 'unexpected end of input in duration expression');
+      if (c === undefined) return fail(start, 'unexpected end of input in duration expression', start);
       pos++;
       if (c === ']') {
         emit('PUNCT', start, pos);
@@ -333,8 +334,8 @@ export function lexPromQL(text: string): LexResult {
       continue;
     }
     if (c === undefined) {
-      if (parenDepth !== 0) return fail(start, 'unclosed left parenthesis');
-      if (bracketOpen) return fail(start, 'unclosed left bracket');
+      if (parenDepth !== 0) return fail(start, 'unclosed left parenthesis', start);
+      if (bracketOpen) return fail(start, 'unclosed left bracket', start);
       tokens.push({ kind: 'EOF', start: n, end: n, text: '' });
       return { tokens };
     }
@@ -526,18 +527,18 @@ export function unquote(literal: string): { value: string; error?: string } {
   if (literal.length < 2 || literal[literal.length - 1] !== q || (literal[literal.length - 2] === '\\' && !evenBackslashesBefore(literal, literal.length - 1))) {
     return { value: literal.slice(1), error: 'unterminated quoted string' };
   }
-  const body = literal.slice(0, -1);
-  if (!body.includes('\\')) return { value: body.slice(1) };
+  const end = literal.length - 1;
+  if (!literal.includes('\\')) return { value: literal.slice(1, end) };
   let out = '';
   let i = 1;
-  while (i < body.length) {
-    const c = body[i]!;
+  while (i < end) {
+    const c = literal[i]!;
     if (c !== '\\') {
       out += c;
       i++;
       continue;
     }
-    const r = decodeEscape(body, i, q!);
+    const r = decodeEscape(literal, i, q!);
     if ('message' in r) return { value: out, error: r.message };
     out += String.fromCodePoint(r.cp);
     i = r.end;

@@ -93,12 +93,31 @@ function jsChar(cp: number): string {
   return isAlnum(c) || c === '_' ? c : `\\u{${cp.toString(16)}}`;
 }
 
-function unicodeClassJs(name: string, negated: boolean): string | undefined {
-  const p = negated ? 'P' : 'p';
-  if (name === 'Any') return `\\${p}{Any}`;
-  if (/^[A-Z][a-z]?$/.test(name)) return `\\${p}{${name}}`;
-  if (/^[A-Z][A-Za-z_]+$/.test(name)) return `\\${p}{Script=${name}}`;
-  return undefined;
+// Go's unicode tables: "Any", the general categories by their one/two-letter names, and the
+// scripts by their long names (unicode.Scripts). JS knows the same Unicode data, so it is the
+// oracle, except that JS also takes the four-letter ISO 15924 aliases ("Latn"), which Go does not.
+const FOUR_LETTER_SCRIPTS = new Set(['Ahom', 'Cham', 'Kawi', 'Lisu', 'Miao', 'Modi', 'Newa', 'Thai', 'Toto']);
+const unicodeNames = new Map<string, string | null>();
+
+/** The JS class for Go's `\p{name}`, or null when Go does not know the name. */
+function unicodeClass(name: string): string | null {
+  let js = unicodeNames.get(name);
+  if (js !== undefined) return js;
+  js = null;
+  if (name === 'Any') js = 'Any';
+  else if (/^[A-Z][a-z]?$/.test(name)) js = jsAccepts(`\\p{${name}}`) ? name : null;
+  else if (/^[A-Z][A-Za-z_]+$/.test(name) && (name.length !== 4 || FOUR_LETTER_SCRIPTS.has(name)) && jsAccepts(`\\p{Script=${name}}`)) js = `Script=${name}`;
+  if (unicodeNames.size < 1000) unicodeNames.set(name, js);
+  return js;
+}
+
+function jsAccepts(source: string): boolean {
+  try {
+    new RegExp(source, 'u');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 interface Piece {
@@ -180,12 +199,10 @@ class Parser {
       const c = s[this.i];
       const start = this.i;
       let min: number;
-      let max: number;
       let opText: string;
       if (c === '*' || c === '+' || c === '?') {
         this.i++;
         min = c === '+' ? 1 : 0;
-        max = c === '?' ? 1 : -1;
         opText = c;
       } else if (c === '{') {
         const rep = this.readRepeat(this.i);
@@ -194,7 +211,6 @@ class Parser {
           this.fail('invalid repeat count', s.slice(this.i, rep.end));
         }
         min = rep.min;
-        max = rep.max;
         opText = s.slice(this.i, rep.end);
         this.i = rep.end;
       } else {
@@ -385,10 +401,9 @@ class Parser {
       negated = !negated;
       name = name.slice(1);
     }
-    if (!/^(Any|[A-Z][a-z]?|[A-Z][A-Za-z_]+)$/.test(name)) this.fail('invalid character class range', seq);
-    const js = unicodeClassJs(name, negated);
-    if (js === undefined) this.untranslatable = true;
-    return js ?? '';
+    const js = unicodeClass(name);
+    if (js === null) this.fail('invalid character class range', seq);
+    return `\\${negated ? 'P' : 'p'}{${js}}`;
   }
 
   /** A single-character escape (`\n`, `\x41`, `\101`, `\.`…) at this.i; returns the code point. */

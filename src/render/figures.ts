@@ -34,3 +34,12 @@ export function windowText(window: WindowFigures): string {
 export function location(finding: { file: string; line?: number; column?: number }): string {
   return `${finding.file}${finding.line ? `:${finding.line}${finding.column ? `:${finding.column}` : ''}` : ''}`;
 }
+
+/** What implements an SLO, one entry per alert or panel: `alert FastBurn (label: slo=api)`. */
+export function linkTexts(slo: SloSummary): string[] {
+  if (!slo.links) return [];
+  return [
+    ...slo.links.alerts.map((a) => `alert ${a.name} (${a.method}: ${a.reason})`),
+    ...slo.links.panels.map((p) => `panel ${p.name} (${p.method}: ${p.reason})`),
+  ];
+}

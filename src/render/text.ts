@@ -1,11 +1,12 @@
 import type { Report } from '../report/report.js';
-import { budgetText, indicatorText, location, targetText, windowText } from './figures.js';
+import { budgetText, indicatorText, location, targetText, windowText, linkTexts } from './figures.js';
+import { liveTextLine } from './live.js';
 
 /** The terminal report: findings as `file:line:col severity check message`, then SLOs and a verdict. */
 export function renderText(report: Report): string {
   const lines: string[] = [];
   for (const finding of report.findings) {
-    lines.push(`${location(finding)}  ${finding.severity.padEnd(7)} ${finding.check}  ${finding.message}`);
+    lines.push(`${location(finding)}  ${finding.severity.padEnd(7)} ${finding.check}  ${finding.message}${finding.status === 'existing' ? '  (already on the base)' : ''}`);
     if (finding.suggestion) lines.push(...finding.suggestion.split('\n').map((line) => `    ${line}`));
   }
   if (report.findings.length) lines.push('');
@@ -14,10 +15,20 @@ export function renderText(report: Report): string {
     for (const slo of report.slos) {
       lines.push(`  ${slo.name} (${slo.file}:${slo.line}) — ${indicatorText(slo)}, target ${targetText(slo)}, budget ${budgetText(slo)}`);
       for (const window of slo.windows) lines.push(`      ${windowText(window)}`);
+      for (const link of linkTexts(slo)) lines.push(`      ${link}`);
+      if (slo.verdict) lines.push(`      verdict: ${slo.verdict}`);
+      if (slo.live) lines.push(`      live: ${liveTextLine(slo.live)}`);
     }
     lines.push('');
   }
   for (const skipped of report.skipped) lines.push(`skipped ${skipped.path}: ${skipped.reason}`);
+  const diff = report.diff;
+  if (diff?.baseSha) {
+    lines.push(
+      `compared with ${diff.baseSha.slice(0, 12)}: ${diff.counts.new} new (${diff.newCounts.error} error(s), ${diff.newCounts.warning} warning(s)), ` +
+        `${diff.counts.existing} already on the base, ${diff.counts.resolved} resolved${diff.newFindingsOnly ? '; only new findings fail' : ''}`,
+    );
+  }
   const kinds = report.files.filter((file) => file.kinds.length > 0).length;
   lines.push(
     `slo-gate ${report.result === 'pass' ? 'PASSED' : 'FAILED'}: ${report.counts.error} error(s), ${report.counts.warning} warning(s), ${report.counts.notice} notice(s) ` +

@@ -4,7 +4,9 @@
 import type { EngineResult } from '../engine.js';
 import { compareFindings, SEVERITY_ORDER, type Finding, type Severity } from '../model/findings.js';
 import { budgetMinutes, errorBudget, windowFigures, type WindowFigures } from '../model/burn-rate.js';
-import type { DocumentKind, IndicatorType, SloFormat } from '../model/types.js';
+import type { DocumentKind, IndicatorType, Slo, SloFormat } from '../model/types.js';
+import type { LinkMethod } from '../link/types.js';
+import type { LiveSloResult, LiveSummary } from '../live/types.js';
 
 export const REPORT_VERSION = 1;
 
@@ -24,6 +26,21 @@ export interface SloSummary {
   /** Minutes of full outage the budget allows per period. */
   budgetMinutes?: number;
   windows: WindowFigures[];
+  /** What live mode measured for this SLO (prometheus-url set). */
+  live?: LiveSloResult;
+  /** Alerting rules and dashboard panels that implement the SLO, and how each was linked. */
+  links?: { alerts: LinkedItem[]; panels: LinkedItem[] };
+  /** One line: whether what implements the SLO matches it. */
+  verdict?: string;
+}
+
+export interface LinkedItem {
+  /** Alert name, or panel title (with its dashboard's). */
+  name: string;
+  file: string;
+  line: number;
+  method: LinkMethod;
+  reason: string;
 }
 
 export interface Report {
@@ -38,17 +55,48 @@ export interface Report {
   findings: Finding[];
   skipped: { path: string; reason: string }[];
   checks: { id: string; severity: Severity; description: string }[];
+  /** Present when live mode ran: the backend, when, and how it went; per-SLO results are in `slos[].live`. */
+  live?: Omit<LiveSummary, 'slos'>;
+  /** Present when a pull request was compared with its base. */
+  diff?: DiffReport;
 }
 
-export function buildReport(result: EngineResult, options: { failOn: FailOn; toolVersion: string; now?: Date }): Report {
+/** The comparison with the pull request's base: what this change adds, keeps and resolves. */
+export interface DiffReport {
+  /** The base as asked for (a sha or ref). */
+  baseRef: string;
+  /** The base commit compared with; undefined when it could not be read, and the head was checked alone. */
+  baseSha?: string;
+  /** Why there was no comparison. */
+  unavailable?: string;
+  /** The gate counted only new findings. */
+  newFindingsOnly: boolean;
+  /** Findings were listed only for changed (and linked) files. */
+  changedFilesOnly: boolean;
+  counts: { new: number; existing: number; resolved: number };
+  /** New findings by severity: what the gate counts when `newFindingsOnly`. */
+  newCounts: Record<Severity, number>;
+  /** Base findings the head no longer has: credited to the change. */
+  resolved: Finding[];
+  /** The pull request carries the approval label: policy changes were downgraded to notices. */
+  approval?: { label: string; by?: string };
+}
+
+/** What the comparison hands to the report; the counts are taken from the findings' `status`. */
+export type DiffInput = Omit<DiffReport, 'counts' | 'newCounts'>;
+
+export function buildReport(result: EngineResult, options: { failOn: FailOn; toolVersion: string; now?: Date; diff?: DiffInput; live?: LiveSummary }): Report {
   const findings = [...result.findings].sort(compareFindings);
+  const liveByKey = new Map((options.live?.slos ?? []).map((live) => [live.key, live]));
   const counts: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
   for (const finding of findings) counts[finding.severity]++;
+  const diff = options.diff && diffReport(options.diff, findings);
+  const gateCounts = diff?.baseSha !== undefined && diff.newFindingsOnly ? diff.newCounts : counts;
   return {
     version: REPORT_VERSION,
     tool: { name: 'slo-gate', version: options.toolVersion },
     generatedAt: (options.now ?? new Date()).toISOString(),
-    result: gateFails(counts, options.failOn) ? 'fail' : 'pass',
+    result: gateFails(gateCounts, options.failOn) ? 'fail' : 'pass',
     failOn: options.failOn,
     counts,
     files: result.model.files.map(({ path, kinds }) => ({ path, kinds })),
@@ -69,15 +117,59 @@ export function buildReport(result: EngineResult, options: { failOn: FailOn; too
           period === undefined
             ? []
             : [...slo.burnWindows].sort((a, b) => a.longSeconds - b.longSeconds).map((window) => windowFigures(window, slo.target, period)),
+        ...(liveByKey.has(slo.key) ? { live: liveByKey.get(slo.key) } : {}),
+        ...linkSummary(slo, result, findings),
       };
     }),
     findings,
     skipped: result.skipped,
     checks: result.checks.map(({ id, severity, description }) => ({ id, severity, description })),
+    ...(diff ? { diff } : {}),
+    ...(options.live ? { live: liveHeader(options.live) } : {}),
   };
+}
+
+function diffReport(input: DiffInput, findings: Finding[]): DiffReport {
+  const newCounts: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
+  // Live findings are about the budget now, not about the change: the gate always counts them.
+  for (const finding of findings) if (finding.status === 'new' || finding.check.startsWith('live/')) newCounts[finding.severity]++;
+  const count = (status: Finding['status']) => findings.filter((finding) => finding.status === status).length;
+  return {
+    ...input,
+    counts: { new: count('new'), existing: count('existing'), resolved: input.resolved.length },
+    newCounts,
+    resolved: [...input.resolved].sort(compareFindings),
+  };
+}
+
+/** The SLO's links and a verdict drawn from the policy/* and align/* findings about it. */
+function linkSummary(slo: Slo, result: EngineResult, findings: Finding[]): Pick<SloSummary, 'links' | 'verdict'> {
+  const set = result.model.links?.bySlo.get(slo.key);
+  if (!set) return {};
+  const links = {
+    alerts: set.alerts.map(({ rule, method, reason }) => ({ name: rule.name, file: rule.file, line: rule.position.line, method, reason })),
+    panels: set.panels.map(({ dashboard, panel, method, reason }) => ({
+      name: `${panel.title ?? `panel ${panel.id ?? '?'}`}${dashboard.title ? ` (${dashboard.title})` : ''}`,
+      file: dashboard.file,
+      line: panel.position.line,
+      method,
+      reason,
+    })),
+  };
+  const problems = findings.filter((f) => f.subject === slo.name && /^(align|policy)\//.test(f.check) && f.severity !== 'notice');
+  const verdict = problems.length
+    ? `${problems.length} problem(s): ${problems[0].message}`
+    : links.alerts.length
+      ? `aligned with ${links.alerts.length} alert(s) and ${links.panels.length} panel(s)`
+      : 'no alerting rule implements it';
+  return { links, verdict };
 }
 
 export function gateFails(counts: Record<Severity, number>, failOn: FailOn): boolean {
   if (failOn === 'never') return false;
   return (Object.keys(counts) as Severity[]).some((severity) => counts[severity] > 0 && SEVERITY_ORDER[severity] <= SEVERITY_ORDER[failOn]);
+}
+
+function liveHeader({ slos: _slos, ...header }: LiveSummary): Omit<LiveSummary, 'slos'> {
+  return header;
 }

@@ -8,6 +8,7 @@ import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderText } from '../render/text.js';
 import type { FailOn } from '../report/report.js';
+import { parseLiveSettings } from '../live/settings.js';
 import { ConfigError, runCheck, TOOL_VERSION } from '../run-check.js';
 
 export const USAGE = `Usage: slo-gate check [DIR] [options]
@@ -20,6 +21,16 @@ Options:
   --config FILE                 configuration file (default: DIR/.slo-gate.yml when present)
   --fail-on error|warning|never which findings fail the check (default: error)
   --min-availability PERCENT    lowest availability target allowed (default: 99.9)
+  --base REF                    compare with commit REF: fail only on new findings, report policy changes
+  --all-findings                with --base: fail on every finding, not only new ones
+  --changed-files-only          with --base: list findings only for changed files and the files linked to them
+  --prometheus-url URL          live mode: measure each SLO's error budget and burn rate on this Prometheus API
+  --prometheus-headers 'N: V'   request header (repeatable; or env SLO_GATE_PROMETHEUS_HEADERS, one per line)
+  --prometheus-timeout DURATION timeout per query (default: 30s)
+  --live-fail-on exhausted|burning|never
+                                when live results fail the check (default: exhausted)
+  --live-time-budget DURATION   longest the whole live run may take (default: 2m)
+  --live-concurrency N          SLOs measured at once (default: 4)
   -h, --help                    show this help
   --version                     print the version
 
@@ -44,6 +55,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         config: { type: 'string' },
         'fail-on': { type: 'string', default: 'error' },
         'min-availability': { type: 'string' },
+        base: { type: 'string' },
+        'all-findings': { type: 'boolean' },
+        'changed-files-only': { type: 'boolean' },
+        'prometheus-url': { type: 'string' },
+        'prometheus-headers': { type: 'string', multiple: true },
+        'prometheus-timeout': { type: 'string' },
+        'live-fail-on': { type: 'string' },
+        'live-time-budget': { type: 'string' },
+        'live-concurrency': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -73,7 +93,24 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (values['min-availability'] !== undefined) {
       overrides.minAvailability = parseMinAvailability(values['min-availability'], () => new UsageError(`--min-availability must be a percent such as 99.9, not "${values['min-availability']}"`));
     }
-    const { report } = await runCheck({ root: dir, configFile: values.config, overrides, failOn });
+    if (values.base === '' || ((values['all-findings'] || values['changed-files-only']) && values.base === undefined)) {
+      throw new UsageError('--all-findings and --changed-files-only need --base REF');
+    }
+    const diff = values.base === undefined ? undefined : { base: values.base, newFindingsOnly: !values['all-findings'], changedFilesOnly: values['changed-files-only'] ?? false };
+    const live = parseLiveSettings(
+      {
+        url: values['prometheus-url'],
+        headers: [...(values['prometheus-headers'] ?? []), process.env.SLO_GATE_PROMETHEUS_HEADERS ?? ''].join('\n'),
+        timeout: values['prometheus-timeout'],
+        failOn: values['live-fail-on'],
+        budget: values['live-time-budget'],
+        concurrency: values['live-concurrency'],
+      },
+      (message) => new UsageError(message),
+      '--',
+    );
+    const { report } = await runCheck({ root: dir, configFile: values.config, overrides, failOn, diff, live });
+    if (report.diff?.unavailable) io.stderr(`slo-gate: notice: not compared with ${report.diff.baseRef}: ${report.diff.unavailable}; checked the head alone\n`);
     const rendered = format === 'json' ? renderJson(report) : format === 'markdown' ? renderMarkdown(report) : renderText(report);
     if (values.output) {
       await writeFile(values.output, rendered);

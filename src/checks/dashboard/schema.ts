@@ -3,20 +3,11 @@ import type { Check } from '../check.js';
 export const dashboardSchema: Check = {
   id: 'dashboard/schema',
   severity: 'error',
-  description: 'A dashboard without a title or with panels without a type (error), or without a uid (warning).',
+  description: 'A dashboard without a title or with panels without a type (a missing uid is dashboard/uid).',
   checkModel(model, context) {
     for (const dashboard of model.dashboards) {
       const name = dashboard.title ?? dashboard.entry ?? dashboard.file;
       if (!dashboard.title) context.report({ file: dashboard.file, ...dashboard.position, subject: name, message: `dashboard${dashboard.entry ? ` ${dashboard.entry}` : ''} has no title` });
-      if (!dashboard.uid) {
-        context.report({
-          file: dashboard.file,
-          ...dashboard.position,
-          severity: 'warning',
-          subject: name,
-          message: `dashboard "${name}" has no uid: Grafana invents one on import, so links to it break on every import`,
-        });
-      }
       for (const panel of dashboard.panels) {
         if (panel.type) continue;
         context.report({

@@ -1,13 +1,33 @@
 import type { Check } from '../check.js';
+import { shortWindowFits } from '../../model/burn-rate.js';
+import { formatDuration } from '../../model/units.js';
 
 export const policyBurnWindows: Check = {
   id: 'policy/burn-windows',
   severity: 'error',
-  description: 'An SLO with fewer than two burn-rate windows (a fast and a slow one).',
+  description: 'An SLO with fewer than two burn-rate windows (a fast and a slow one), or a short window that is not about 1/12 of its long one.',
   checkModel(model, context) {
+    const reported = new Set<string>();
     for (const slo of model.slos) {
       // Latency SLOs of the flat shape state a percentile, not a budget to burn.
       if (slo.target === undefined) continue;
+      for (const window of slo.burnWindows) {
+        // Only windows an author chose: a generator's own table is the generator's business.
+        if (window.source === 'default' || !window.shortSeconds || shortWindowFits(window.longSeconds, window.shortSeconds)) continue;
+        const position = window.position ?? slo.position;
+        const key = `${slo.file}:${position.line}:${window.longSeconds}/${window.shortSeconds}`;
+        if (reported.has(key)) continue;
+        reported.add(key);
+        context.report({
+          file: slo.file,
+          ...position,
+          severity: 'notice',
+          subject: slo.name,
+          message: `the ${formatDuration(window.longSeconds)} window's short window is ${formatDuration(window.shortSeconds)}; about 1/12 of it (${formatDuration(Math.round(window.longSeconds / 12))}) confirms a burn and resets soon after it stops`,
+        });
+      }
+      // Generator formats (Sloth, OpenSLO, Pyrra) take windows from a table, not from each SLO.
+      if (slo.format !== 'slo/v1' && slo.format !== 'flat') continue;
       const distinct = new Set(slo.burnWindows.map((w) => w.longSeconds));
       if (distinct.size >= 2) continue;
       context.report({

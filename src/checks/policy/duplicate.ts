@@ -17,6 +17,8 @@ export const policyDuplicate: Check = {
       context.report({
         file: slo.file,
         ...slo.position,
+        // In another file it may be another deployment of the same spec (a CLI and a CRD variant): worth a look, not a failure.
+        severity: first.file === slo.file ? undefined : 'warning',
         subject: slo.name,
         message: `SLO "${slo.name}"${slo.service ? ` of service "${slo.service}"` : ''} is already defined at ${first.file}:${first.position.line}`,
       });

@@ -4,21 +4,48 @@ import type { DocumentKind } from '../../model/types.js';
 import { schemaFindings } from '../schema-findings.js';
 import sloV1Schema from '../../../schemas/formats/slo-v1.schema.json' with { type: 'json' };
 import flatPolicySchema from '../../../schemas/formats/flat-policy.schema.json' with { type: 'json' };
+import slothSchema from '../../../schemas/formats/sloth.schema.json' with { type: 'json' };
+import slothWindowsSchema from '../../../schemas/formats/sloth-windows.schema.json' with { type: 'json' };
+import opensloSchema from '../../../schemas/formats/openslo.schema.json' with { type: 'json' };
+import pyrraSchema from '../../../schemas/formats/pyrra.schema.json' with { type: 'json' };
 
 const ajv = new Ajv({ allErrors: true, strict: false });
-const validators: Partial<Record<DocumentKind, { validate: ValidateFunction; label: string }>> = {
-  'slo-policy': { validate: ajv.compile(sloV1Schema), label: 'SLOPolicy' },
-  'flat-policy': { validate: ajv.compile(flatPolicySchema), label: 'policy' },
+const schemas: Partial<Record<DocumentKind, { schema: object; label: string }>> = {
+  'slo-policy': { schema: sloV1Schema, label: 'SLOPolicy' },
+  'flat-policy': { schema: flatPolicySchema, label: 'policy' },
+  sloth: { schema: slothSchema, label: 'Sloth spec' },
+  'sloth-windows': { schema: slothWindowsSchema, label: 'AlertWindows' },
+  openslo: { schema: opensloSchema, label: 'OpenSLO document' },
+  pyrra: { schema: pyrraSchema, label: 'ServiceLevelObjective' },
 };
+// Compiling all schemas takes about half a second: only the formats a repository uses are compiled.
+const validators = new Map<DocumentKind, { validate: ValidateFunction; label: string }>();
+function validatorFor(kind: DocumentKind): { validate: ValidateFunction; label: string } | undefined {
+  const entry = schemas[kind];
+  if (entry && !validators.has(kind)) validators.set(kind, { validate: ajv.compile(entry.schema), label: entry.label });
+  return validators.get(kind);
+}
 
 export const policySchema: Check = {
   id: 'policy/schema',
   severity: 'error',
   description: 'Missing or mistyped fields in an SLO document, checked against the format\'s JSON Schema.',
-  documentKinds: Object.keys(validators) as DocumentKind[],
+  documentKinds: Object.keys(schemas) as DocumentKind[],
   checkDocument({ file, kind, doc }, context) {
-    const validator = validators[kind];
+    const validator = validatorFor(kind);
     if (!validator || validator.validate(doc.value)) return;
     for (const finding of schemaFindings(validator.validate.errors, doc, file, validator.label)) context.report(finding);
+  },
+  // What no single document shows: a reference to a document in another file that does not exist.
+  checkModel(model, context) {
+    const reported = new Set<string>();
+    for (const slo of model.slos) {
+      for (const problem of slo.problems ?? []) {
+        const key = `${problem.file}:${problem.line}:${problem.column}:${problem.message}`;
+        if (reported.has(key)) continue;
+        reported.add(key);
+        context.report({ ...problem, subject: slo.name });
+      }
+    }
   },
 };

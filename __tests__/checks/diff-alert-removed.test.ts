@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { described, diffFindingsOf } from '../helpers/diff.js';
+
+const POLICY = `apiVersion: slo/v1
+kind: SLOPolicy
+alerts:
+  burn_rate_thresholds:
+    - { window: 1h, threshold: 14.4, severity: page }
+    - { window: 6h, threshold: 6, severity: ticket }
+slos:
+  - name: api-availability
+    target: 0.999
+    window: 30d
+    indicator:
+      type: availability
+`;
+
+const alert = (severity: string, window: string, factor: string, labels = `slo: api-availability`) => `      - alert: ApiBurnRate
+        expr: sum(rate(http_requests_total{code=~"5.."}[${window}])) / sum(rate(http_requests_total[${window}])) > (${factor} * (1 - 0.999))
+        labels:
+          severity: ${severity}
+          ${labels}
+        annotations:
+          summary: burning
+`;
+const rules = (...alerts: string[]) => `groups:\n  - name: slo\n    rules:\n${alerts.join('')}`;
+
+describe('diff/alert-removed', () => {
+  it('reports a deleted page alert where it used to be', async () => {
+    const findings = await diffFindingsOf(
+      'diff/alert-removed',
+      { 'slo.yaml': POLICY, 'rules.yml': rules(alert('page', '1h', '14.4'), alert('ticket', '6h', '6')) },
+      { 'slo.yaml': POLICY, 'rules.yml': rules(alert('ticket', '6h', '6')) },
+    );
+    expect(findings.map(described)).toEqual(['rules.yml:4 alert "ApiBurnRate" (severity page) for SLO "api-availability" was removed']);
+    expect(findings[0].severity).toBe('error');
+  });
+
+  it('reports an alert that is no longer linked to its SLO, at the alert', async () => {
+    const withWeb = `${POLICY}  - name: web-availability\n    target: 0.999\n    window: 30d\n    indicator:\n      type: availability\n`;
+    const findings = await diffFindingsOf(
+      'diff/alert-removed',
+      { 'slo.yaml': withWeb, 'rules.yml': rules(alert('page', '1h', '14.4'), alert('ticket', '6h', '6')) },
+      { 'slo.yaml': withWeb, 'rules.yml': rules(alert('page', '1h', '14.4', 'slo: web-availability'), alert('ticket', '6h', '6')) },
+    );
+    expect(findings.map(described)).toEqual(['rules.yml:4:16 alert "ApiBurnRate" (severity page) is no longer linked to SLO "api-availability"']);
+  });
+
+  it('reports burn-rate alerting the policy no longer declares', async () => {
+    const findings = await diffFindingsOf('diff/alert-removed', { 'slo.yaml': POLICY }, { 'slo.yaml': POLICY.replace('    - { window: 1h, threshold: 14.4, severity: page }\n', '') });
+    expect(findings.map(described)).toEqual(['slo.yaml:5 SLO "api-availability" no longer declares its page 1h ×14.4 burn-rate alert']);
+  });
+
+  it('accepts alerts reordered or moved to another file', async () => {
+    const base = { 'slo.yaml': POLICY, 'rules.yml': rules(alert('page', '1h', '14.4'), alert('ticket', '6h', '6')) };
+    expect(await diffFindingsOf('diff/alert-removed', base, { 'slo.yaml': POLICY, 'rules.yml': rules(alert('ticket', '6h', '6'), alert('page', '1h', '14.4')) })).toEqual([]);
+    expect(await diffFindingsOf('diff/alert-removed', base, { 'slo.yaml': POLICY, 'a.yml': rules(alert('ticket', '6h', '6')), 'b.yml': rules(alert('page', '1h', '14.4')) })).toEqual([]);
+  });
+});

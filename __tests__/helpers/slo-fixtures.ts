@@ -1,0 +1,54 @@
+// Small SLO specs and burn-rate alerts for the align/* tests, written the way users write them.
+
+/** A Sloth spec: 99.9 % over http_requests_total, page alerts on (1h/5m at 14.4×, 6h/30m at 6×), ticket alerts off. */
+export const slothSpec = (objective = '99.9') => `version: prometheus/v1
+service: api
+slos:
+  - name: availability
+    objective: ${objective}
+    sli:
+      events:
+        error_query: sum(rate(http_requests_total{job="api",code=~"5.."}[{{.window}}]))
+        total_query: sum(rate(http_requests_total{job="api"}[{{.window}}]))
+    alerting:
+      page_alert: {}
+      ticket_alert:
+        disable: true
+`;
+
+const ratio = (window: string, metric = 'http_requests_total') => `(sum(rate(${metric}{job="api",code=~"5.."}[${window}])) / sum(rate(${metric}{job="api"}[${window}])))`;
+
+export interface BurnAlert {
+  name: string;
+  long: string;
+  short?: string;
+  factor: number;
+  budget?: string;
+  labels?: Record<string, string>;
+  metric?: string;
+}
+
+/** One alerting rule: error ratio over the long (and short) window above factor × budget. */
+export function burnAlert({ name, long, short, factor, budget = '0.001', labels = { slo: 'availability' }, metric }: BurnAlert): string {
+  const condition = (window: string) => `${ratio(window, metric)} > (${factor} * ${budget})`;
+  const expr = short ? `${condition(long)}\n          and\n          ${condition(short)}` : condition(long);
+  return `      - alert: ${name}
+        expr: |
+          ${expr}
+        labels:
+          severity: page
+${Object.entries(labels)
+  .map(([k, v]) => `          ${k}: ${v}\n`)
+  .join('')}`;
+}
+
+export const ruleFile = (...alerts: string[]) => `groups:
+  - name: api-slo
+    rules:
+${alerts.join('')}`;
+
+/** The two page alerts that implement slothSpec() exactly. */
+export const alignedAlerts = [
+  burnAlert({ name: 'ApiFastBurn', long: '1h', short: '5m', factor: 14.4 }),
+  burnAlert({ name: 'ApiSlowBurn', long: '6h', short: '30m', factor: 6 }),
+];

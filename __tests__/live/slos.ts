@@ -1,0 +1,45 @@
+// Hand-built SLOs for live-mode tests: the live module reads only the model, so these stand in
+// for any format's SLOs (the engine-level tests read Sloth files instead).
+
+import { emptyModel, type Indicator, type Model, type Slo } from '../../src/model/types.js';
+
+export const DAY = 86_400;
+
+export function slo(name: string, indicator: Partial<Indicator>, extra: Partial<Slo> = {}): Slo {
+  return {
+    key: `slos.yml#${name}`,
+    name,
+    format: 'sloth',
+    file: 'slos.yml',
+    position: { line: 3, column: 5 },
+    target: 0.999,
+    periodSeconds: 30 * DAY,
+    periodKind: 'rolling',
+    indicator: { type: 'ratio', metrics: [], ...indicator },
+    burnWindows: [],
+    declaredBudget: {},
+    declaresBurnAlerting: true,
+    dashboardRefs: [],
+    baseDir: '',
+    labels: {},
+    ...extra,
+  };
+}
+
+/** Sloth-style events SLI for one synthetic service: 5xx over all requests. */
+export function eventsSlo(service: string, extra: Partial<Slo> = {}): Slo {
+  return slo(
+    service,
+    {
+      errorQuery: `sum(rate(http_requests_total{service="${service}",code=~"5.."}[{{.window}}]))`,
+      totalQuery: `sum(rate(http_requests_total{service="${service}"}[{{.window}}]))`,
+    },
+    extra,
+  );
+}
+
+export function modelOf(...slos: Slo[]): Model {
+  const model = emptyModel('/nowhere');
+  model.slos.push(...slos);
+  return model;
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../src/render/markdown.js';
+import { renderComment, commentMarker } from '../../src/publish/comment.js';
+import { renderSummary, SUMMARY_LIMIT_BYTES } from '../../src/publish/summary.js';
+import type { RunContext } from '../../src/publish/run-context.js';
+import { finding, HOSTILE, manyFindings, reportWith } from './report-fixture.js';
+
+const context: RunContext = {
+  eventName: 'pull_request',
+  owner: 'acme',
+  repo: 'widgets',
+  serverUrl: 'https://github.com',
+  apiUrl: 'https://api.github.com',
+  runId: '77',
+  runAttempt: '1',
+  job: 'slo',
+  step: 'slo-gate',
+  sha: 'abcdef1234567890abcdef1234567890abcdef12',
+  pullRequest: { number: 5, headSha: 'abcdef1234567890abcdef1234567890abcdef12', fromFork: false },
+  pathPrefix: 'ops',
+};
+
+describe('Markdown report', () => {
+  it('neutralises user text: no HTML, mentions, issue links, code spans or table breaks survive', () => {
+    const md = renderMarkdown(reportWith([finding('error', 'slo/a.yaml', 3, HOSTILE)]));
+    const row = md.split('\n').find((line) => line.includes('policy/error-check'))!;
+    expect(row).toContain('rule &lt;script&gt;alert&#40;1&#41;&lt;/script&gt; &#124; &#64;octocat &#35;12 &#96;code&#96;');
+    expect(md).not.toContain('<script>');
+    expect(md).not.toContain('@octocat');
+    expect(md).not.toMatch(/[^&]#12/);
+    // The row still has exactly its four cells.
+    expect(row.split(' | ')).toHaveLength(4);
+    // The SLO name with markup is escaped in the SLO table too.
+    expect(md).toContain('checkout &lt;availability&gt; &#124; &#64;team');
+  });
+
+  it('links each finding to its file and line at the given commit', () => {
+    const md = renderComment({ report: reportWith([finding('warning', 'rules/x y.yaml', 12, 'slow')]), context, mode: 'auto', key: 'default' });
+    expect(md).toContain('[12:3](https://github.com/acme/widgets/blob/abcdef1234567890abcdef1234567890abcdef12/ops/rules/x%20y.yaml#L12)');
+    expect(md.startsWith(`${commentMarker('default')}\n<!-- slo-gate-result:pass -->\n`)).toBe(true);
+  });
+
+  it('keeps a comment within 65,536 characters by dropping the least severe findings and saying how many', () => {
+    const findings = manyFindings(3000);
+    const md = renderComment({ report: reportWith(findings), context, mode: 'auto', key: 'default', artifactUrl: 'https://github.com/acme/widgets/actions/runs/77/artifacts/9' });
+    expect(md.length).toBeLessThanOrEqual(65_536);
+    expect(md.length).toBeGreaterThan(60_000);
+    const shown = md.split('\n').filter((line) => /\| (🔴|🟠|🔵) /.test(line));
+    const hidden = Number(/_(\d+) more finding\(s\), the least severe/.exec(md)?.[1]);
+    expect(shown.length + hidden).toBe(3000);
+    // Errors come first: every shown error is there before any notice is.
+    const errorsShown = shown.filter((line) => line.includes('🔴')).length;
+    expect(errorsShown).toBe(Math.min(1000, shown.length));
+    expect(md).toContain('see [the full report](https://github.com/acme/widgets/actions/runs/77/artifacts/9)');
+  });
+
+  it('says a failing check is fixed when the earlier comment recorded a failure', () => {
+    const input = { report: reportWith([]), context, mode: 'auto' as const, key: 'default' };
+    const failedBefore = renderComment({ ...input, report: reportWith([finding('error', 'a.yaml', 1, 'bad')]) });
+    expect(renderComment(input, failedBefore)).toContain('**Fixed:**');
+    expect(renderComment(input, renderComment(input))).not.toContain('**Fixed:**');
+  });
+
+  it('keeps the job summary under 1 MiB of UTF-8 even with multi-byte text', () => {
+    const findings = manyFindings(12_000).map((item) => ({ ...item, message: `${item.message} — ünïcödé ✓✓✓ ${'é'.repeat(60)}` }));
+    const summary = renderSummary({ report: reportWith(findings), context, notes: [] });
+    expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES);
+    expect(summary).toMatch(/_\d+ more finding\(s\), the least severe, are not shown here/);
+  });
+
+  it('writes the whole report when it fits', () => {
+    const md = renderMarkdown(reportWith([finding('notice', 'a.yaml', 2, 'n')]), { maxLength: 65_536 });
+    expect(md).not.toContain('more finding(s)');
+    expect(md).toContain('### SLOs');
+    expect(md).toContain('1h/5m &#64; 14.4×, 2 % budget');
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { renderSarif } from '../../src/render/sarif.js';
+import { finding, HOSTILE, reportWith } from './report-fixture.js';
+
+describe('SARIF report', () => {
+  const report = reportWith([
+    finding('error', 'slo/api.yaml', 7, 'target too low', { fingerprint: 'abc123' }),
+    finding('warning', 'rules/my alerts.yaml', 3, HOSTILE, { suggestion: 'groups:\n  - name: x' }),
+    finding('notice', 'dashboards/d.json', undefined, 'no panel for SLO'),
+    { check: 'file/parse', severity: 'error', file: 'broken.yaml', line: 1, message: 'not YAML' },
+  ]);
+  const log = renderSarif(report, { uri: (file) => `ops/${file}` });
+  const run = log.runs[0]!;
+
+  it('is a SARIF 2.1.0 log with one run by slo-gate', () => {
+    expect(log.version).toBe('2.1.0');
+    expect(log.$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
+    expect(log.runs).toHaveLength(1);
+    expect(run.tool.driver.name).toBe('slo-gate');
+    expect(run.tool.driver.version).toBe('0.1.0');
+  });
+
+  it('describes every check as a rule, and every result points at its rule by id and index', () => {
+    const rules = run.tool.driver.rules!;
+    expect(rules.map((rule) => rule.id)).toEqual(['policy/error-check', 'policy/warning-check', 'policy/notice-check', 'file/parse']);
+    expect(rules[2]!.defaultConfiguration!.level).toBe('note');
+    for (const result of run.results!) expect(rules[result.ruleIndex!]!.id).toBe(result.ruleId);
+  });
+
+  it('maps severities and positions the way code scanning reads them', () => {
+    const results = run.results!;
+    expect(results.map((result) => [result.ruleId, result.level])).toEqual([
+      ['file/parse', 'error'],
+      ['policy/error-check', 'error'],
+      ['policy/warning-check', 'warning'],
+      ['policy/notice-check', 'note'],
+    ]);
+    const [, error, warning, notice] = results;
+    expect(error!.locations![0]!.physicalLocation).toEqual({
+      artifactLocation: { uri: 'ops/slo/api.yaml', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 7, startColumn: 3 },
+    });
+    expect(error!.partialFingerprints).toEqual({ 'sloGate/v1': 'abc123' });
+    expect(warning!.locations![0]!.physicalLocation!.artifactLocation!.uri).toBe('ops/rules/my%20alerts.yaml');
+    // SARIF message text is plain text: kept verbatim, consumers escape it.
+    expect(warning!.message.text).toBe(HOSTILE);
+    expect(warning!.properties).toEqual({ suggestion: 'groups:\n  - name: x' });
+    expect(notice!.locations![0]!.physicalLocation!.region).toBeUndefined();
+  });
+
+  it('round-trips through JSON', () => {
+    expect(JSON.parse(JSON.stringify(log))).toEqual(log);
+  });
+});

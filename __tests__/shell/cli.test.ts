@@ -1,0 +1,68 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/shell/cli.js';
+import reportSchema from '../../schemas/report.schema.json' with { type: 'json' };
+import { REPO_ROOT } from '../helpers/corpus.js';
+import { workspace } from '../helpers/workspace.js';
+
+async function cli(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+const passing = { 'rules.yml': 'groups:\n  - name: g\n    rules:\n      - record: job:up:sum\n        expr: sum by (job) (up)\n' };
+const failing = { 'rules.yml': 'groups:\n  - name: g\n    rules:\n      - record: job:up:sum\n' };
+
+describe('slo-gate check', () => {
+  it('exits 0 when the gate passes and 1 when it fails', async () => {
+    expect((await cli(['check', await workspace(passing)])).code).toBe(0);
+    const failed = await cli(['check', await workspace(failing)]);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toContain("rules.yml:4:9  error   rule/schema  group \"g\", rule 1, \"job:up:sum\": field 'expr' must be set in rule");
+    expect(failed.stdout).toMatch(/slo-gate FAILED: 1 error\(s\)/);
+  });
+
+  it('follows --fail-on', async () => {
+    expect((await cli(['check', await workspace(failing), '--fail-on', 'never'])).code).toBe(0);
+  });
+
+  it('writes a JSON report that validates against the report schema', async () => {
+    const dir = await workspace(failing);
+    const out = path.join(dir, 'report.json');
+    const result = await cli(['check', path.join(REPO_ROOT, 'examples', 'agentaskit'), '--format', 'json', '--output', out]);
+    expect(result.stdout).toBe('');
+    const report = JSON.parse(await readFile(out, 'utf8'));
+    const validate = new Ajv({ strict: false, allErrors: true, validateFormats: false }).compile(reportSchema);
+    expect(validate.errors ?? validate(report)).toBe(true);
+    expect(report.result).toBe('fail');
+    expect(report.slos.length).toBeGreaterThan(0);
+  });
+
+  it('exits 2 with one line for usage errors, a bad config and a missing directory', async () => {
+    const usage = await cli(['check', '.', '--format', 'xml']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr.split('\n')[0]).toBe('slo-gate: --format must be text, json or markdown, not "xml"');
+
+    const dir = await workspace({ ...passing, '.slo-gate.yml': 'min-availability: 99.9\nchecks:\n  rule/schema: loud\n' });
+    const config = await cli(['check', dir]);
+    expect(config.code).toBe(2);
+    expect(config.stderr).toBe('.slo-gate.yml:3:16: invalid config: checks.rule/schema must be equal to one of the allowed values\n');
+
+    const missing = await cli(['check', '/nonexistent/slo-gate']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('slo-gate: no such file or directory: /nonexistent/slo-gate\n');
+  });
+
+  it('uses the minimum availability from the flag over the config file', async () => {
+    const files = { 'p.yml': 'service: api\navailability:\n  target: 99.5\n  windows:\n    - { name: fast, lookback: 1h, burn_rate: 14.4 }\n    - { name: slow, lookback: 6h, burn_rate: 6 }\n' };
+    const dir = await workspace({ ...files, '.slo-gate.yml': 'min-availability: 99.9\n' });
+    const targetFindings = async (args: string[]) =>
+      JSON.parse((await cli(['check', dir, '--format', 'json', ...args])).stdout).findings.filter((f: { check: string }) => f.check === 'policy/target-min');
+    expect(await targetFindings([])).toHaveLength(1);
+    expect(await targetFindings(['--min-availability', '99.5'])).toEqual([]);
+  });
+});

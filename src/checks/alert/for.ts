@@ -1,0 +1,36 @@
+import type { Check } from '../check.js';
+import { formatDuration, parseDuration } from '../../model/units.js';
+
+export const alertFor: Check = {
+  id: 'alert/for',
+  severity: 'warning',
+  description: 'An invalid for/keep_firing_for duration (error: Prometheus rejects the file), or a for shorter than the group evaluation interval.',
+  checkModel(model, context) {
+    for (const rule of model.rules) {
+      if (rule.kind !== 'alert') continue;
+      const subject = `${rule.group}/${rule.name}`;
+      for (const [key, field] of [['for', rule.for], ['keep_firing_for', rule.keepFiringFor]] as const) {
+        if (field && parseDuration(field.value) === undefined) {
+          context.report({
+            file: rule.file,
+            ...field.position,
+            severity: 'error',
+            subject,
+            message: `alert "${rule.name}": ${key}: "${field.value}" is not a duration Prometheus reads (a whole number and a unit, largest first: 90s, 1m30s, 5m)`,
+          });
+        }
+      }
+      const forSeconds = rule.for ? parseDuration(rule.for.value) : undefined;
+      const interval = rule.groupIntervalSeconds ?? context.config.evaluationIntervalSeconds;
+      if (rule.for && forSeconds !== undefined && forSeconds > 0 && forSeconds < interval) {
+        const source = rule.groupIntervalSeconds !== undefined ? `the interval of group "${rule.group}"` : 'the evaluation interval';
+        context.report({
+          file: rule.file,
+          ...rule.for.position,
+          subject,
+          message: `alert "${rule.name}": for: ${rule.for.value} is shorter than ${source} (${formatDuration(interval)}): the alert waits a whole interval anyway, so it means for: ${formatDuration(interval)}`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,46 @@
+import type { Check } from '../check.js';
+import { expectedWindows, linksOf, sameFactor, windowName } from './common.js';
+import { burnRateRuleGroup } from './suggestion.js';
+
+export const alignBurnAlertMissing: Check = {
+  id: 'align/burn-alert-missing',
+  severity: 'error',
+  description: 'An SLO whose burn-rate windows no alerting rule implements (warning when the SLO does not declare burn-rate alerting); ambiguous alert links as notices.',
+  checkModel(model, context) {
+    const links = linksOf(model);
+    for (const { slo, alerts } of links.bySlo.values()) {
+      if (slo.target === undefined || !slo.periodSeconds || slo.alertingDisabled) continue;
+      const expected = expectedWindows(slo);
+      if (expected.length === 0) continue;
+      const implemented = alerts.flatMap((a) => a.encoding.windows);
+      // A window counts as implemented when an alert uses its long window or its factor; align/burn-window reports the difference.
+      const missing = expected.filter(
+        (w) => !implemented.some((i) => i.longSeconds === w.longSeconds || (w.factor !== undefined && i.factor !== undefined && sameFactor(i.factor, w.factor))),
+      );
+      if (missing.length === 0) continue;
+      const none = implemented.length === 0;
+      // Pyrra's operator writes its rules into the cluster, not the repository: their absence here is normal.
+      const generatedInCluster = none && slo.format === 'pyrra';
+      context.report({
+        file: slo.file,
+        ...slo.position,
+        severity: generatedInCluster ? 'notice' : slo.declaresBurnAlerting ? 'error' : 'warning',
+        subject: slo.name,
+        message: none
+          ? `no alerting rule implements the burn-rate windows of SLO "${slo.name}" (${expected.map(windowName).join(', ')})${generatedInCluster ? '; Pyrra generates them in the cluster, where they cannot be checked' : ''}`
+          : `no alerting rule implements the ${missing.map(windowName).join(', ')} burn-rate window${missing.length > 1 ? 's' : ''} of SLO "${slo.name}"`,
+        suggestion: missing.some((w) => w.factor !== undefined) ? burnRateRuleGroup(slo, missing) : undefined,
+      });
+    }
+    for (const { rule, candidates } of links.ambiguous) {
+      if (!rule) continue;
+      context.report({
+        file: rule.file,
+        ...rule.namePosition,
+        severity: 'notice',
+        subject: rule.name,
+        message: `alert "${rule.name}" fits SLOs ${candidates.map((s) => `"${s.name}"`).join(' and ')} equally well; name its SLO with a label slo: <name> or map it in slo-links`,
+      });
+    }
+  },
+};

@@ -1,0 +1,33 @@
+// What the align/* checks share: the links of this run, and the windows an SLO expects.
+
+import { defaultWindows } from '../../model/burn-rate.js';
+import type { Model, Slo } from '../../model/types.js';
+import { formatDuration, roundTo } from '../../model/units.js';
+import type { SloLinks } from '../../link/types.js';
+
+export function linksOf(model: Model): SloLinks {
+  return model.links ?? { bySlo: new Map(), ambiguous: [], encodings: new Map() };
+}
+
+export interface ExpectedWindow {
+  longSeconds: number;
+  shortSeconds?: number;
+  factor?: number;
+  severity?: string;
+}
+
+/** The windows the SLO or its policy declares, else the table its generator (or the workbook, scaled to the period) uses. */
+export function expectedWindows(slo: Slo): ExpectedWindow[] {
+  if (slo.burnWindows.length) return [...slo.burnWindows].sort((a, b) => a.longSeconds - b.longSeconds);
+  return slo.periodSeconds ? defaultWindows(slo.format, slo.periodSeconds) : [];
+}
+
+export function windowName(window: { longSeconds: number; shortSeconds?: number; factor?: number }): string {
+  const name = window.shortSeconds ? `${formatDuration(window.longSeconds)}/${formatDuration(window.shortSeconds)}` : formatDuration(window.longSeconds);
+  return window.factor === undefined ? name : `${name} (${roundTo(window.factor, 3)}×)`;
+}
+
+/** Burn-rate factors are written with a few decimals (0.933 for 28 d): equal to 0.1 %. */
+export function sameFactor(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-3 * Math.max(Math.abs(a), Math.abs(b));
+}

@@ -1,0 +1,21 @@
+import type { Check } from '../check.js';
+import { dashboardName, promqlTargets } from './queries.js';
+
+export const dashboardPromql: Check = {
+  id: 'dashboard/promql',
+  severity: 'error',
+  description: 'A panel query that does not parse as PromQL once Grafana variables are substituted: the panel shows "No data" or an error.',
+  checkModel(model, context) {
+    for (const { dashboard, expr, where } of promqlTargets(model.dashboards)) {
+      for (const error of expr.analysis.errors) {
+        context.report({
+          file: dashboard.file,
+          // An error at the end of input points after the last character, not at a trailing newline.
+          ...expr.positionAt(Math.min(error.from, expr.text.trimEnd().length)),
+          subject: `${dashboardName(dashboard)}/${where}`,
+          message: `${where}: could not parse expression: ${error.message}`,
+        });
+      }
+    }
+  },
+};

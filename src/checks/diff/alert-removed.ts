@@ -1,0 +1,52 @@
+import type { DiffCheck } from './diff-check.js';
+import { alertIdentity, linkedAlerts, pairAlerts, pairSlos } from './links.js';
+import { pairWindows, reportWindowChanges, windowText, type WindowChange } from './windows.js';
+
+export const diffAlertRemoved: DiffCheck = {
+  id: 'diff/alert-removed',
+  severity: 'error',
+  description: 'A burn-rate or latency alert linked to an SLO in the base is gone from the head, or no longer linked to it.',
+  compare(base, head, context) {
+    const windowChanges: WindowChange[] = [];
+    // SLOs removed outright are diff/slo-removed's: their alerts going with them is one decision.
+    for (const [before, after] of pairSlos(base, head).pairs) {
+      const headAlerts = linkedAlerts(head, after, context.config);
+      const { unmatched } = pairAlerts(linkedAlerts(base, before, context.config), headAlerts, alertIdentity);
+      for (const rule of unmatched) {
+        const severity = rule.labels.severity ? ` (severity ${rule.labels.severity.value})` : '';
+        const stillThere = head.rules.find((candidate) => candidate.kind === 'alert' && candidate.name === rule.name && candidate.labels.severity?.value === rule.labels.severity?.value);
+        context.report(
+          stillThere
+            ? {
+                file: stillThere.file,
+                ...stillThere.namePosition,
+                subject: `${after.name}/${rule.name}`,
+                message: `alert "${rule.name}"${severity} is no longer linked to SLO "${after.name}"`,
+              }
+            : {
+                file: rule.file,
+                ...context.headPosition(rule.file, rule.position),
+                subject: `${after.name}/${rule.name}`,
+                message: `alert "${rule.name}"${severity} for SLO "${after.name}" was removed`,
+              },
+        );
+      }
+
+      // Alerts an SLO declares itself (Sloth page/ticket alerts, seed burn windows) are generated from it.
+      if (before.declaresBurnAlerting && !after.declaresBurnAlerting) {
+        context.report({ file: after.file, ...after.position, subject: after.name, message: `SLO "${after.name}" no longer declares burn-rate alerting` });
+        continue;
+      }
+      for (const window of pairWindows(before.burnWindows, after.burnWindows).unmatched) {
+        windowChanges.push({
+          file: after.file,
+          position: context.headPosition(before.file, window.position ?? before.position) ?? after.position,
+          slo: after.name,
+          subject: windowText(window),
+          text: `no longer declares its ${windowText(window)} burn-rate alert`,
+        });
+      }
+    }
+    reportWindowChanges(windowChanges, context.report);
+  },
+};

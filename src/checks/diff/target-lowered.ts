@@ -1,0 +1,35 @@
+import type { DiffCheck } from './diff-check.js';
+import { pairSlos } from './links.js';
+import { budgetMinutes, DAY } from '../../model/burn-rate.js';
+import { describeSpan, formatPercent, roundTo } from '../../model/units.js';
+
+const MONTH = 30 * DAY;
+
+export const diffTargetLowered: DiffCheck = {
+  id: 'diff/target-lowered',
+  severity: 'error',
+  description: "An SLO's target went down, or its period got shorter, in this change.",
+  compare(base, head, context) {
+    for (const [before, after] of pairSlos(base, head).pairs) {
+      if (before.target !== undefined && after.target !== undefined && after.target < before.target) {
+        // Minutes per 30 days, whatever the SLO's period: reviewers compare it with "a month of downtime".
+        const oldMinutes = roundTo(budgetMinutes(before.target, MONTH), 2);
+        const newMinutes = roundTo(budgetMinutes(after.target, MONTH), 2);
+        context.report({
+          file: after.file,
+          ...(after.targetPosition ?? after.position),
+          subject: after.name,
+          message: `SLO "${after.name}" target lowered from ${formatPercent(before.target)} to ${formatPercent(after.target)}: the monthly error budget grows from ${oldMinutes} to ${newMinutes} minutes of downtime`,
+        });
+      }
+      if (before.periodSeconds !== undefined && after.periodSeconds !== undefined && after.periodSeconds < before.periodSeconds) {
+        context.report({
+          file: after.file,
+          ...(after.periodPosition ?? after.position),
+          subject: after.name,
+          message: `SLO "${after.name}" period shortened from ${describeSpan(before.periodSeconds)} to ${describeSpan(after.periodSeconds)}: bad minutes are forgotten after ${describeSpan(after.periodSeconds)} instead of ${describeSpan(before.periodSeconds)}`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,53 @@
+// Burn-rate windows an SLO declares, matched between base and head by what they are for
+// (their severity, else their long window), never by position.
+
+import type { CheckFinding } from '../check.js';
+import type { BurnWindow, Position } from '../../model/types.js';
+import { formatDuration } from '../../model/units.js';
+
+const key = (window: BurnWindow) => window.severity ?? formatDuration(window.longSeconds);
+
+/** Declared windows (not defaults derived from a table) of base and head, paired. */
+export function pairWindows(base: BurnWindow[], head: BurnWindow[]): { pairs: [BurnWindow, BurnWindow][]; unmatched: BurnWindow[] } {
+  const pool = new Map<string, BurnWindow[]>();
+  for (const window of head) pool.set(key(window), [...(pool.get(key(window)) ?? []), window]);
+  const pairs: [BurnWindow, BurnWindow][] = [];
+  const unmatched: BurnWindow[] = [];
+  for (const window of base.filter((w) => w.source !== 'default')) {
+    const match = pool.get(key(window))?.shift();
+    if (match) pairs.push([window, match]);
+    else unmatched.push(window);
+  }
+  return { pairs, unmatched };
+}
+
+/** "page 1h/5m ×14.4" */
+export function windowText(window: BurnWindow): string {
+  const span = `${formatDuration(window.longSeconds)}${window.shortSeconds !== undefined ? `/${formatDuration(window.shortSeconds)}` : ''}`;
+  return [window.severity, span, window.factor !== undefined ? `×${window.factor}` : undefined].filter(Boolean).join(' ');
+}
+
+export interface WindowChange {
+  file: string;
+  position: Position;
+  slo: string;
+  /** The rest of the message, after the SLO names: "no longer declares its page 1h ×14.4 burn-rate alert". */
+  text: string;
+  subject: string;
+}
+
+/**
+ * One finding per changed window. A policy-wide window is shared by every SLO of the policy:
+ * changing it once is one finding naming them all, not one per SLO.
+ */
+export function reportWindowChanges(changes: WindowChange[], report: (finding: CheckFinding) => void): void {
+  const spots = new Map<string, WindowChange[]>();
+  for (const change of changes) {
+    const key = [change.file, change.position.line, change.position.column, change.text].join('\u0000');
+    spots.set(key, [...(spots.get(key) ?? []), change]);
+  }
+  for (const group of spots.values()) {
+    const names = group.map((change) => `"${change.slo}"`).join(', ');
+    report({ file: group[0].file, ...group[0].position, subject: group[0].subject, message: `${group.length > 1 ? 'SLOs' : 'SLO'} ${names} ${group[0].text}` });
+  }
+}

@@ -1,0 +1,22 @@
+import type { Check } from '../check.js';
+import { histogramFamilies, rawCounterMessage, rawCounterUses } from './counters.js';
+
+export const promqlCounter: Check = {
+  id: 'promql/counter',
+  severity: 'warning',
+  description: 'A counter (_total, _count, _sum, _bucket) compared or aggregated raw, without rate(), irate() or increase().',
+  checkModel(model, context) {
+    const families = histogramFamilies(model);
+    for (const rule of model.rules) {
+      if (rule.expr.analysis.errors.length > 0) continue; // promql/syntax speaks first
+      for (const use of rawCounterUses(rule.expr, families)) {
+        context.report({
+          file: rule.file,
+          ...rule.expr.positionAt(use.selector.from),
+          subject: `${rule.group}/${rule.name}/${use.metric}`,
+          message: `${rule.kind} "${rule.name}": ${rawCounterMessage(use)}`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,36 @@
+import type { Check } from '../check.js';
+import type { Rule } from '../../model/types.js';
+
+export const ruleDuplicate: Check = {
+  id: 'rule/duplicate',
+  severity: 'warning',
+  description: 'Two alerting rules with the same name and static labels, or two recording rules with the same name and labels, anywhere in the repository.',
+  checkModel(model, context) {
+    // Same name and labels means the same series (or alert identity): the two rules overwrite each
+    // other's results, or Alertmanager cannot tell their notifications apart.
+    const first = new Map<string, Rule>();
+    for (const rule of model.rules) {
+      if (rule.name === '') continue;
+      const labels = Object.entries(rule.labels)
+        .map(([name, field]) => [name, field.value] as const)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      const key = JSON.stringify([rule.kind, rule.name, labels]);
+      const earlier = first.get(key);
+      if (!earlier) {
+        first.set(key, rule);
+        continue;
+      }
+      // One group recording a series from several queries (`code=~"2.."`, `code=~"5.."`) is a
+      // deliberate split: each query yields different series of the one name.
+      if (rule.kind === 'record' && rule.file === earlier.file && rule.group === earlier.group && rule.expr.text.trim() !== earlier.expr.text.trim()) continue;
+      const labelText = labels.length ? ` and labels {${labels.map(([name, value]) => `${name}="${value}"`).join(', ')}}` : ' and no labels';
+      const where = earlier.file === rule.file ? `line ${earlier.namePosition.line}` : `${earlier.file}:${earlier.namePosition.line}`;
+      context.report({
+        file: rule.file,
+        ...rule.namePosition,
+        subject: `${rule.group}/${rule.name}`,
+        message: `${rule.kind === 'alert' ? 'alerting' : 'recording'} rule "${rule.name}" with the same name${labelText} is already defined at ${where} (group "${earlier.group}")`,
+      });
+    }
+  },
+};

@@ -1,0 +1,167 @@
+// Comparing a pull request with its base: read the base commit's files with git into a temporary
+// directory, run the same engine (with the head's configuration, so a config change is not a
+// change in findings), run the policy-change checks over both models, and classify every head
+// finding as new or existing.
+
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { DIFF_CHECKS } from '../checks/diff/index.js';
+import type { DiffCheck, DiffContext } from '../checks/diff/diff-check.js';
+import { dashboardShows, linkedAlerts } from '../checks/diff/links.js';
+import type { Config } from '../config/config.js';
+import { runEngine, type EngineResult } from '../engine.js';
+import type { Finding } from '../model/findings.js';
+import type { Model } from '../model/types.js';
+import { fingerprint } from '../report/fingerprint.js';
+import { classify } from './classify.js';
+import { extractTree, locateRepository, resolveBase } from './git.js';
+import { lineMap, type LineMap } from './line-map.js';
+
+export interface Approval {
+  /** The label that approves policy changes. */
+  label: string;
+  /** Who put the label on, when the event says so. */
+  by?: string;
+}
+
+export interface DiffRequest {
+  /** Commit or ref of the base. */
+  base: string;
+  /** The gate counts only findings the base did not have. */
+  newFindingsOnly: boolean;
+  /** Report findings only for files the change touched (and the files linked to them). */
+  changedFilesOnly: boolean;
+  /** Present when the pull request carries the approval label: policy changes become notices. */
+  approval?: Approval;
+  fetchTimeoutMs?: number;
+}
+
+export type DiffOutcome =
+  | {
+      compared: true;
+      baseSha: string;
+      /** The base was not in the clone and was fetched from origin. */
+      fetched: boolean;
+      /** Head findings with their status, then the policy-change findings (always new). */
+      findings: Finding[];
+      resolved: Finding[];
+      changedFiles: string[];
+      checks: readonly DiffCheck[];
+    }
+  | { compared: false; reason: string };
+
+export async function compareWithBase(root: string, config: Config, head: EngineResult, request: DiffRequest): Promise<DiffOutcome> {
+  const absoluteRoot = path.resolve(root);
+  if (!(await stat(absoluteRoot)).isDirectory()) return { compared: false, reason: 'comparing with the base needs a directory to check, not a file' };
+  const repository = await locateRepository(absoluteRoot);
+  if ('problem' in repository) return { compared: false, reason: repository.problem };
+  const resolved = await resolveBase(repository.topLevel, request.base, request.fetchTimeoutMs);
+  if (!resolved.ok) return { compared: false, reason: resolved.reason };
+
+  let tree;
+  try {
+    tree = await extractTree(repository.topLevel, resolved.sha, repository.prefix);
+  } catch (error) {
+    return { compared: false, reason: `cannot read the files of ${resolved.sha}: ${(error as Error).message}` };
+  }
+  try {
+    const outcome = await compareTrees(path.join(tree.dir, repository.prefix), absoluteRoot, config, head, request);
+    return { compared: true, baseSha: resolved.sha, fetched: resolved.fetched, ...outcome };
+  } finally {
+    await tree.cleanup();
+  }
+}
+
+/** The comparison proper, between two folders on disk: the base's files, and the head already checked. */
+export async function compareTrees(
+  baseRoot: string,
+  headRoot: string,
+  config: Config,
+  head: EngineResult,
+  request: Pick<DiffRequest, 'changedFilesOnly' | 'approval'>,
+): Promise<{ findings: Finding[]; resolved: Finding[]; changedFiles: string[]; checks: readonly DiffCheck[] }> {
+  const base = await runEngine(baseRoot, config);
+  const files = await compareFiles(baseRoot, headRoot, base.model, head.model);
+
+  const checks = DIFF_CHECKS.filter((check) => config.checks[check.id] !== 'off');
+  const diffFindings: Finding[] = [];
+  for (const check of checks) {
+    const context = diffContext(check, config, request.approval, files, diffFindings);
+    try {
+      check.compare(base.model, head.model, context);
+    } catch (error) {
+      context.report({ file: '', message: `internal error in check ${check.id}: ${(error as Error)?.message?.split('\n')[0] ?? String(error)} (please report this)` });
+    }
+  }
+  for (const finding of diffFindings) finding.fingerprint = fingerprint(finding);
+
+  const classified = classify(head.findings, base.findings);
+  let findings = classified.findings;
+  if (request.changedFilesOnly) {
+    const wanted = withLinkedFiles(files.changed, head.model, config);
+    findings = findings.filter((finding) => wanted.has(finding.file));
+  }
+  return {
+    findings: [...findings, ...diffFindings.map((finding): Finding => ({ ...finding, status: 'new' }))],
+    resolved: classified.resolved,
+    changedFiles: [...files.changed].sort(),
+    checks,
+  };
+}
+
+interface FileComparison {
+  changed: Set<string>;
+  /** Line maps of files present on both sides, built when a check asks. */
+  map(file: string): LineMap | undefined;
+}
+
+/** Which of the files the engine read differ between base and head (added and deleted ones too). */
+async function compareFiles(baseRoot: string, headRoot: string, base: Model, head: Model): Promise<FileComparison> {
+  const read = (root: string, file: string) => readFile(path.join(root, file)).catch(() => undefined);
+  const changed = new Set<string>();
+  const texts = new Map<string, [string, string]>();
+  const paths = new Set([...base.files, ...head.files].map((file) => file.path));
+  for (const file of paths) {
+    const [before, after] = await Promise.all([read(baseRoot, file), read(headRoot, file)]);
+    if (before && after && before.equals(after)) continue;
+    changed.add(file);
+    if (before && after) texts.set(file, [before.toString('utf8'), after.toString('utf8')]);
+  }
+  const maps = new Map<string, LineMap>();
+  return {
+    changed,
+    map(file) {
+      const pair = texts.get(file);
+      if (!pair) return head.files.some((f) => f.path === file) ? (line) => line : undefined;
+      if (!maps.has(file)) maps.set(file, lineMap(pair[0], pair[1]));
+      return maps.get(file);
+    },
+  };
+}
+
+function diffContext(check: DiffCheck, config: Config, approval: Approval | undefined, files: FileComparison, sink: Finding[]): DiffContext {
+  const override = config.checks[check.id];
+  return {
+    config,
+    report(finding) {
+      const severity = approval ? 'notice' : override && override !== 'off' ? override : (finding.severity ?? check.severity);
+      sink.push({ ...finding, check: check.id, severity });
+    },
+    headPosition(file, position) {
+      const map = files.map(file);
+      return map ? { line: map(position.line) } : undefined;
+    },
+  };
+}
+
+/** Changed files plus what they are linked to: the alerts and dashboards of a changed SLO, the SLO of a changed alert. */
+function withLinkedFiles(changed: Set<string>, head: Model, config: Config): Set<string> {
+  const out = new Set(changed);
+  for (const slo of head.slos) {
+    const alertFiles = linkedAlerts(head, slo, config).map((rule) => rule.file);
+    const dashboardFiles = head.dashboards.filter((dashboard) => dashboardShows(head, dashboard, slo)).map((dashboard) => dashboard.file);
+    const group = [slo.file, ...alertFiles, ...dashboardFiles];
+    if (group.some((file) => changed.has(file))) for (const file of group) out.add(file);
+  }
+  return out;
+}

@@ -1,0 +1,164 @@
+// Reading the base commit with git, without touching the workspace.
+//
+// Safety: the repository is untrusted (a pull request can change anything in it), so nothing it
+// contains may run. Only plumbing commands are used (rev-parse, cat-file, ls-tree, fetch): no
+// checkout, no `git archive` (it applies .gitattributes smudge filters and export-subst), no
+// submodules. Blobs are read raw with `cat-file --batch`, so no filter, textconv or eol
+// conversion ever runs. Hooks and fsmonitor are switched off on every call, the system config is
+// ignored, and git never prompts for credentials.
+
+import { execFile, spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+const SAFE_CONFIG = ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false', '-c', 'protocol.ext.allow=never', '-c', 'submodule.recurse=false'];
+const SAFE_ENV: NodeJS.ProcessEnv = { GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: '', SSH_ASKPASS: '', GIT_OPTIONAL_LOCKS: '0' };
+/** Files the engine can read, plus the .gitignore files that decide which of them it reads. */
+const WANTED = /(\.(ya?ml|json)|(^|\/)\.gitignore)$/i;
+export const FETCH_TIMEOUT_MS = 60_000;
+
+export class GitError extends Error {}
+
+interface GitOptions {
+  cwd: string;
+  timeoutMs?: number;
+}
+
+/** Run git and return stdout; a non-zero exit becomes a GitError carrying git's first stderr line. */
+export function git(args: string[], options: GitOptions): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      'git',
+      [...SAFE_CONFIG, ...args],
+      { cwd: options.cwd, env: { ...process.env, ...SAFE_ENV }, timeout: options.timeoutMs ?? 30_000, maxBuffer: 256 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (!error) return resolve(stdout);
+        const reason = (error as { killed?: boolean }).killed
+          ? `timed out after ${Math.round((options.timeoutMs ?? 30_000) / 1000)} s`
+          : (stderr.split('\n').find((line) => line.trim() !== '') ?? error.message).trim();
+        reject(new GitError(reason));
+      },
+    );
+  });
+}
+
+export interface RepositoryLocation {
+  /** Top level of the work tree. */
+  topLevel: string;
+  /** The checked root relative to the top level, `/` separators, '' for the top level itself. */
+  prefix: string;
+}
+
+/**
+ * Where `root` sits in its git repository, or git's reason why it cannot say (not a repository,
+ * git missing, a work tree owned by another user that `safe.directory` does not allow).
+ */
+export async function locateRepository(root: string): Promise<RepositoryLocation | { problem: string }> {
+  try {
+    const topLevel = (await git(['rev-parse', '--show-toplevel'], { cwd: root })).trim();
+    const prefix = (await git(['rev-parse', '--show-prefix'], { cwd: root })).trim().replace(/\/$/, '');
+    return { topLevel, prefix };
+  } catch (error) {
+    return { problem: `git cannot read the repository: ${(error as Error).message.replace(/^fatal: /, '')}` };
+  }
+}
+
+export type BaseResolution = { ok: true; sha: string; fetched: boolean } | { ok: false; reason: string };
+
+/**
+ * The commit `ref` names. When the clone does not have it (a shallow checkout of a pull request
+ * has only the merge commit), fetch just that commit from origin, within a time limit.
+ */
+export async function resolveBase(topLevel: string, ref: string, fetchTimeoutMs = FETCH_TIMEOUT_MS): Promise<BaseResolution> {
+  if (ref.startsWith('-')) return { ok: false, reason: `"${ref}" is not a commit` };
+  const local = await commitOf(topLevel, ref);
+  if (local) return { ok: true, sha: local, fetched: false };
+  try {
+    await git(['fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', ref], { cwd: topLevel, timeoutMs: fetchTimeoutMs });
+  } catch (error) {
+    return { ok: false, reason: `${ref} is not in this clone and fetching it from origin failed: ${(error as Error).message}` };
+  }
+  const fetched = (await commitOf(topLevel, ref)) ?? (await commitOf(topLevel, 'FETCH_HEAD'));
+  return fetched ? { ok: true, sha: fetched, fetched: true } : { ok: false, reason: `${ref} is not in this clone, and origin did not provide it` };
+}
+
+async function commitOf(topLevel: string, ref: string): Promise<string | undefined> {
+  try {
+    return (await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: topLevel })).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface TreeEntry {
+  mode: string;
+  type: string;
+  object: string;
+  path: string;
+}
+
+/**
+ * Write the files of commit `sha` under `prefix` into a fresh temporary directory, keeping their
+ * paths relative to the top level. Only the files the engine reads are written. The caller
+ * removes the directory with the returned `cleanup`.
+ */
+export async function extractTree(topLevel: string, sha: string, prefix: string): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'slo-gate-base-'));
+  const cleanup = () => rm(dir, { recursive: true, force: true });
+  try {
+    const listing = await git(['ls-tree', '-r', '-z', '--full-tree', sha, '--', ...(prefix ? [prefix] : [])], { cwd: topLevel });
+    const entries: TreeEntry[] = [];
+    for (const record of listing.split('\0')) {
+      const match = /^(\d+) (\w+) ([0-9a-f]+)\t([\s\S]+)$/.exec(record);
+      if (!match) continue;
+      const [, mode, type, object, file] = match;
+      // Submodules (commit entries) are never followed; only regular files and symlinks are written.
+      if (type !== 'blob' || !WANTED.test(file)) continue;
+      if (file.split('/').some((part) => part === '..' || part === '.git' || part === '')) continue;
+      entries.push({ mode, type, object, path: file });
+    }
+    const contents = await readBlobs(topLevel, entries.map((entry) => entry.object));
+    await mkdir(path.join(dir, prefix), { recursive: true });
+    for (const [index, entry] of entries.entries()) {
+      const target = path.join(dir, entry.path);
+      await mkdir(path.dirname(target), { recursive: true });
+      // Symlinks stay symlinks: the engine's discovery already refuses those that leave the root.
+      if (entry.mode === '120000') await symlink(contents[index].toString('utf8'), target).catch(() => undefined);
+      else await writeFile(target, contents[index]);
+    }
+    return { dir, cleanup };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}
+
+/** Raw blob contents, in order, through one `git cat-file --batch` process. */
+function readBlobs(topLevel: string, objects: string[]): Promise<Buffer[]> {
+  if (objects.length === 0) return Promise.resolve([]);
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', [...SAFE_CONFIG, 'cat-file', '--batch'], { cwd: topLevel, env: { ...process.env, ...SAFE_ENV }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', (error) => reject(new GitError(error.message)));
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new GitError(stderr.trim() || `git cat-file exited with ${code}`));
+      const output = Buffer.concat(chunks);
+      const blobs: Buffer[] = [];
+      let offset = 0;
+      for (const object of objects) {
+        const newline = output.indexOf(10, offset);
+        const header = output.subarray(offset, newline).toString('utf8');
+        const size = Number(/^[0-9a-f]+ blob (\d+)$/.exec(header)?.[1]);
+        if (newline < 0 || !Number.isFinite(size)) return reject(new GitError(`cannot read blob ${object}: ${header}`));
+        blobs.push(output.subarray(newline + 1, newline + 1 + size));
+        offset = newline + 1 + size + 1;
+      }
+      resolve(blobs);
+    });
+    child.stdin.end(objects.map((object) => `${object}\n`).join(''));
+  });
+}

@@ -1,0 +1,164 @@
+// What an alerting rule encodes, read from its query facts (never by parsing PromQL again):
+// the windows it looks at, the threshold it compares against, and how that threshold splits into
+// burn-rate factor × error budget. Recording rules are followed to their expressions, so an alert
+// on `slo:sli_error:ratio_rate1h` is known to read a 1h window of the metrics that rule reads.
+
+import type { Rule } from '../model/types.js';
+import { nearlyEqual, parseDuration } from '../model/units.js';
+import type { ComparisonFact, QueryFacts, SelectorFact } from '../promql/analyse.js';
+import type { AlertEncoding, EncodedCondition, EncodedWindow } from './types.js';
+
+/** Recording rules by the name they record. */
+export type Recordings = Map<string, Rule[]>;
+
+const MAX_DEPTH = 5;
+// Sloth names windows in its recording rules (`slo:sli_error:ratio_rate5m`), Pyrra too (`x:burnrate5m`).
+const WINDOW_SUFFIX = /(?:rate|burnrate|_)(\d+(?:ms|s|m|h|d|w|y))$/;
+
+export function recordingsOf(rules: readonly Rule[]): Recordings {
+  const out: Recordings = new Map();
+  for (const rule of rules) if (rule.kind === 'record') out.set(rule.name, [...(out.get(rule.name) ?? []), rule]);
+  return out;
+}
+
+type Selector = Pick<SelectorFact, 'metric' | 'matchers'>;
+
+/**
+ * The recording rules a selector reads: those recording its metric whose own labels agree with its
+ * `=` matchers. Generators reuse one name for every SLO (`slo:sli_error:ratio_rate5m`) and tell
+ * them apart by labels (`sloth_id`), so the name alone is not enough.
+ */
+export function recordingRulesFor(selector: Selector, recordings: Recordings): Rule[] {
+  if (!selector.metric) return [];
+  return (recordings.get(selector.metric) ?? []).filter((rule) =>
+    selector.matchers.every((m) => m.op !== '=' || rule.labels[m.label] === undefined || rule.labels[m.label].value === m.value),
+  );
+}
+
+/** The range a recording rule evaluates over: its selectors' ranges, else those of the rules it reads, else its name's suffix. */
+export function recordedWindow(selector: Selector, recordings: Recordings, depth = 0): number | undefined {
+  const rule = recordingRulesFor(selector, recordings)[0];
+  if (rule && depth < MAX_DEPTH) {
+    const selectors = rule.expr.analysis.facts.selectors;
+    const ranges = selectors.map((s) => s.rangeSeconds).filter((r): r is number => r !== undefined);
+    if (ranges.length) return Math.max(...ranges);
+    for (const inner of selectors) {
+      const window = inner.metric && inner.metric !== selector.metric ? recordedWindow(inner, recordings, depth + 1) : undefined;
+      if (window !== undefined) return window;
+    }
+  }
+  const suffix = WINDOW_SUFFIX.exec(selector.metric ?? '');
+  return suffix ? parseDuration(suffix[1]) : undefined;
+}
+
+/** Every metric a query reads, following recording rules to the raw metrics below them. */
+export function metricsRead(facts: QueryFacts, recordings: Recordings, depth = 0, into = new Set<string>()): Set<string> {
+  for (const selector of facts.selectors) {
+    if (!selector.metric) continue;
+    into.add(selector.metric);
+    if (depth >= MAX_DEPTH) continue;
+    for (const rule of recordingRulesFor(selector, recordings)) if (rule.expr.analysis.facts !== facts) metricsRead(rule.expr.analysis.facts, recordings, depth + 1, into);
+  }
+  return into;
+}
+
+export function encodeAlert(rule: Rule, recordings: Recordings): AlertEncoding {
+  const facts = rule.expr.analysis.facts;
+  const budgets = distinct(facts.budgets);
+  const conditions: EncodedCondition[] = [];
+  for (const comparison of facts.comparisons) {
+    const condition = encodeCondition(comparison, facts, budgets, recordings);
+    if (condition) conditions.push({ ...condition, position: rule.expr.positionAt(comparison.from) });
+  }
+
+  const names: Record<string, string[]> = {};
+  const addName = (label: string, value: string) => (names[label] = [...new Set([...(names[label] ?? []), value])]);
+  for (const [label, field] of Object.entries(rule.labels)) addName(label, field.value);
+  for (const selector of facts.selectors) for (const m of selector.matchers) if (m.op === '=') addName(m.label, m.value);
+
+  const kind: AlertEncoding['kind'] = conditions.some((c) => c.latency)
+    ? 'latency'
+    : conditions.some((c) => c.factor !== undefined)
+      ? 'burn-rate'
+      : conditions.some((c) => c.target !== undefined)
+        ? 'target'
+        : conditions.some((c) => c.above && c.threshold < 1)
+          ? 'ratio-threshold'
+          : 'other';
+  return { kind, conditions, windows: kind === 'burn-rate' ? windowsOf(conditions) : [], metrics: [...metricsRead(facts, recordings)], names };
+}
+
+function encodeCondition(
+  comparison: ComparisonFact,
+  facts: QueryFacts,
+  budgets: number[],
+  recordings: Recordings,
+): Omit<EncodedCondition, 'position'> | undefined {
+  if (comparison.threshold === undefined || comparison.op === '==' || comparison.op === '!=') return undefined;
+  const inside = <T extends { from: number; to: number }>(items: T[]) => items.filter((item) => item.from >= comparison.from && item.to <= comparison.to);
+  const selectors = inside(facts.selectors);
+  const windows = distinct(
+    selectors.map((s) => s.rangeSeconds ?? recordedWindow(s, recordings)).filter((w): w is number => w !== undefined),
+  ).sort((a, b) => a - b);
+  const above = (comparison.op === '>' || comparison.op === '>=') === (comparison.thresholdSide !== 'left');
+  // `x * 1000 > 50` compares x with 0.05; `x / (1 - 0.999) > 14.4` compares x with 0.0144.
+  const scale = comparison.scale ?? 1;
+  const threshold = comparison.scaleOp === '/' ? comparison.threshold * scale : comparison.threshold / scale;
+
+  const quantile = inside(facts.histogramQuantiles)[0];
+  if (quantile) {
+    const milliseconds = selectors.some((s) => /_milliseconds/.test(s.metric ?? ''));
+    return { windows, threshold, above, latency: { thresholdSeconds: milliseconds ? threshold / 1000 : threshold, percentile: quantile.quantile !== undefined ? quantile.quantile * 100 : undefined } };
+  }
+  if (!above) {
+    // `availability < 99.9` (or 0.999): the alert states a target. Percent when above 1.
+    const ratio = threshold > 1 && threshold <= 100 ? threshold / 100 : threshold;
+    return ratio >= 0.5 && ratio < 1 ? { windows, threshold, above, target: ratio } : { windows, threshold, above };
+  }
+  const budget = budgetOf(threshold, budgets, facts.numbers);
+  return budget === undefined ? { windows, threshold, above } : { windows, threshold, above, budget, factor: threshold / budget };
+}
+
+/**
+ * The error budget inside a threshold: the one budget the query writes as `(1 - 0.999)`, else the
+ * smaller of two number literals whose product is the threshold (Sloth's `(14.4 * 0.000999…)`).
+ */
+function budgetOf(threshold: number, budgets: number[], numbers: number[]): number | undefined {
+  if (budgets.length === 1) return budgets[0];
+  for (let i = 0; i < numbers.length; i++) {
+    for (let j = 0; j < numbers.length; j++) {
+      if (i === j) continue;
+      const [a, b] = [numbers[i], numbers[j]];
+      if (b > 0 && b < 1 && a >= b && nearlyEqual(a * b, threshold, 1e-9)) return b;
+    }
+  }
+  return undefined;
+}
+
+/** Burn-rate conditions with the same factor form one window pair: the longest window and the shortest. */
+function windowsOf(conditions: EncodedCondition[]): EncodedWindow[] {
+  const groups = new Map<string, EncodedCondition[]>();
+  for (const condition of conditions) {
+    if (condition.factor === undefined || condition.windows.length === 0) continue;
+    const key = condition.factor.toPrecision(6);
+    groups.set(key, [...(groups.get(key) ?? []), condition]);
+  }
+  return [...groups.values()].map((group) => {
+    const all = group.flatMap((c) => c.windows);
+    const longSeconds = Math.max(...all);
+    const shortSeconds = Math.min(...all);
+    return {
+      longSeconds,
+      shortSeconds: shortSeconds < longSeconds ? shortSeconds : undefined,
+      factor: group[0].factor,
+      budget: group[0].budget,
+      position: group.reduce((first, c) => (c.position.line < first.line || (c.position.line === first.line && (c.position.column ?? 0) < (first.column ?? 0)) ? c.position : first), group[0].position),
+    };
+  });
+}
+
+function distinct(values: number[]): number[] {
+  const out: number[] = [];
+  for (const value of values) if (!out.some((v) => nearlyEqual(v, value, 1e-9))) out.push(value);
+  return out;
+}

@@ -1,0 +1,142 @@
+// Link every alerting rule and dashboard panel to the SLOs it implements, once per run.
+// An alert implements an SLO when (a) its labels or selectors name it (slo, slo_name, sloth_slo,
+// sloth_id), (b) `.slo-gate.yml` slo-links maps it, or (c) it is inferred: its query reads the SLO's
+// SLI metrics (through recording rules too) and compares against a burn-rate, target or latency
+// threshold; for SLOs whose format names no metrics, the words of its names must point at one SLO.
+// Several equally good candidates make an ambiguous link, which checks report; nothing is guessed.
+
+import type { Config } from '../config/config.js';
+import type { Model, Slo } from '../model/types.js';
+import { formatLatency } from '../model/units.js';
+import { encodeAlert, metricsRead, recordingsOf } from './encoding.js';
+import { hintScore, sloWords, words } from './hints.js';
+import type { AlertEncoding, AmbiguousLink, SloLinkSet, SloLinks } from './types.js';
+
+const NAME_LABELS = ['slo', 'slo_name', 'sloth_slo'];
+
+/** A metric's family: the name without the suffixes histograms and counters add; Pyrra's `x:burnrate5m` is family x. */
+export function metricFamily(metric: string): string {
+  const pyrra = /^(.*):burnrate\w+$/.exec(metric);
+  return (pyrra ? pyrra[1] : metric).replace(/_(total|count|bucket|sum)$/, '');
+}
+
+const normalName = (name: string) => name.toLowerCase().replace(/_/g, '-');
+
+export function linkModel(model: Model, config: Config): SloLinks {
+  const recordings = recordingsOf(model.rules);
+  const links: SloLinks = { bySlo: new Map(model.slos.map((slo) => [slo.key, { slo, alerts: [], panels: [] } as SloLinkSet])), ambiguous: [], encodings: new Map() };
+  const add = (slo: Slo) => links.bySlo.get(slo.key)!;
+  const sloWordSets = new Map(model.slos.map((slo) => [slo, sloWords(slo)]));
+
+  for (const rule of model.rules) {
+    if (rule.kind !== 'alert') continue;
+    const encoding = encodeAlert(rule, recordings);
+    links.encodings.set(rule, encoding);
+
+    const named = model.slos.filter((slo) => namesSlo(encoding.names, slo));
+    if (named.length) {
+      for (const slo of named) add(slo).alerts.push({ rule, method: 'label', reason: labelReason(encoding.names, slo), encoding });
+      continue;
+    }
+    const mapped = config.sloLinks[rule.name];
+    const configured = mapped === undefined ? [] : model.slos.filter((slo) => slo.name === mapped);
+    if (configured.length) {
+      for (const slo of configured) add(slo).alerts.push({ rule, method: 'config', reason: `slo-links maps ${rule.name} to ${mapped}`, encoding });
+      continue;
+    }
+    if (encoding.kind !== 'burn-rate' && encoding.kind !== 'target' && encoding.kind !== 'latency') continue;
+    // Generated for an SLO that is not among the checked files (Sloth names its SLO in every rule): not ours to guess.
+    if (encoding.names.sloth_id || encoding.names.sloth_slo) continue;
+    const candidates = model.slos.filter((slo) => fitsAlert(slo, encoding));
+    const hints = new Set([...words(rule.name), ...words(rule.group), ...Object.entries(rule.labels).flatMap(([k, v]) => (k === 'severity' ? [] : words(v.value))), ...encodingWords(encoding)]);
+    const chosen = choose(candidates, encoding.metrics, hints, sloWordSets, 1);
+    if (chosen.length === 1) add(chosen[0].slo).alerts.push({ rule, method: 'inferred', reason: chosen[0].reason, encoding });
+    else if (chosen.length > 1) links.ambiguous.push({ rule, candidates: chosen.map((c) => c.slo) });
+  }
+
+  // Panels come second: an SLO whose format names no metrics is known by the metrics its alerts read.
+  const alertMetrics = new Map(model.slos.map((slo) => [slo, new Set(add(slo).alerts.flatMap((a) => a.encoding.metrics).map(metricFamily))]));
+  for (const dashboard of model.dashboards) {
+    for (const panel of dashboard.panels) {
+      const metrics = [...new Set(panel.targets.flatMap((t) => (t.expr ? [...metricsRead(t.expr.analysis.facts, recordings)] : [])))];
+      if (metrics.length === 0) continue;
+      const matchers = panel.targets.flatMap((t) => t.expr?.analysis.facts.selectors.flatMap((s) => s.matchers.filter((m) => m.op === '=')) ?? []);
+      const names: Record<string, string[]> = {};
+      for (const m of matchers) names[m.label] = [...(names[m.label] ?? []), m.value];
+      const named = model.slos.filter((slo) => namesSlo(names, slo));
+      if (named.length) {
+        for (const slo of named) add(slo).panels.push({ dashboard, panel, method: 'label', reason: labelReason(names, slo), metrics });
+        continue;
+      }
+      const quantiles = panel.targets.flatMap((t) => t.expr?.analysis.facts.histogramQuantiles ?? []);
+      const candidates = model.slos.filter((slo) => (quantiles.length ? slo.indicator.type === 'latency' : true));
+      const hints = new Set([...words(panel.title), ...metrics.flatMap(words)]);
+      const chosen = choose(candidates, metrics, hints, sloWordSets, 2, alertMetrics);
+      if (chosen.length === 1) add(chosen[0].slo).panels.push({ dashboard, panel, method: 'inferred', reason: chosen[0].reason, metrics });
+      else if (chosen.length > 1) links.ambiguous.push({ dashboard, panel, candidates: chosen.map((c) => c.slo) });
+    }
+  }
+  return links;
+}
+
+/** Labels or `=` matchers that name this SLO; sloth_id is `<service>-<slo>`, sloth_service must agree when present. */
+function namesSlo(names: Record<string, string[]>, slo: Slo): boolean {
+  if (slo.service && names.sloth_service && !names.sloth_service.includes(slo.service)) return false;
+  if (names.sloth_id && slo.service) return names.sloth_id.includes(`${slo.service}-${slo.name}`);
+  return NAME_LABELS.some((label) => names[label]?.some((value) => normalName(value) === normalName(slo.name)));
+}
+
+function labelReason(names: Record<string, string[]>, slo: Slo): string {
+  if (names.sloth_id && slo.service) return `sloth_id=${slo.service}-${slo.name}`;
+  const label = NAME_LABELS.find((l) => names[l]?.some((v) => normalName(v) === normalName(slo.name)))!;
+  return `${label}=${names[label].find((v) => normalName(v) === normalName(slo.name))}`;
+}
+
+function fitsAlert(slo: Slo, encoding: AlertEncoding): boolean {
+  if (encoding.kind === 'latency') return slo.indicator.type === 'latency';
+  // A burn-rate or target alert needs a budget; a latency SLO qualifies only when its metrics can show the alert reads them.
+  return slo.target !== undefined && (slo.indicator.type !== 'latency' || slo.indicator.metrics.length > 0);
+}
+
+function encodingWords(encoding: AlertEncoding): string[] {
+  const out = encoding.metrics.flatMap(words);
+  for (const condition of encoding.conditions) {
+    if (!condition.latency) continue;
+    // The percentile is left out: p95 alone says nothing about which of several p95 SLOs is meant.
+    out.push(formatLatency(condition.latency.thresholdSeconds).toLowerCase());
+  }
+  return out;
+}
+
+/**
+ * The best-supported SLOs. Reading the SLO's SLI metrics outweighs any number of shared words; an
+ * SLO that names metrics the item does not read is out. Without metric evidence, at least
+ * `minWords` shared words are needed (or one, with the metrics the SLO's alerts read).
+ */
+function choose(
+  candidates: Slo[],
+  metrics: string[],
+  hints: Set<string>,
+  sloWordSets: Map<Slo, Set<string>>,
+  minWords: number,
+  alertMetrics?: Map<Slo, Set<string>>,
+): { slo: Slo; reason: string }[] {
+  const families = new Set(metrics.map(metricFamily));
+  const scored = candidates.flatMap((slo) => {
+    const sliFamilies = slo.indicator.metrics.map(metricFamily);
+    const shared = sliFamilies.filter((f) => families.has(f));
+    if (sliFamilies.length > 0 && shared.length === 0) return [];
+    const wordScore = hintScore(hints, sloWordSets.get(slo)!);
+    const viaAlerts = [...(alertMetrics?.get(slo) ?? [])].filter((f) => families.has(f));
+    if (shared.length === 0 && !(wordScore >= minWords || (viaAlerts.length > 0 && wordScore >= 1))) return [];
+    const reason = shared.length
+      ? `reads the SLI metric ${shared[0]}`
+      : viaAlerts.length
+        ? `reads ${viaAlerts[0]} like the SLO's alerts, and its name fits`
+        : `its names fit the SLO's (${[...sloWordSets.get(slo)!].filter((w) => hintScore(hints, new Set([w])) > 0).join(', ')})`;
+    return [{ slo, reason, score: shared.length * 100 + viaAlerts.length * 10 + wordScore }];
+  });
+  const best = Math.max(0, ...scored.map((s) => s.score));
+  return scored.filter((s) => s.score === best && best > 0);
+}
+

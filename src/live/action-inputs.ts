@@ -1,0 +1,28 @@
+// Live-mode inputs of the action. Every header value (and any password in the URL) is registered
+// with core.setSecret before anything else happens, so the runner masks it in every log line.
+
+import * as core from '@actions/core';
+import type { LiveSettings } from './run-live.js';
+import { liveSecrets, parseLiveSettings } from './settings.js';
+
+export function readLiveInputs(fail: (message: string) => Error): LiveSettings | undefined {
+  const headers = core.getInput('prometheus-headers');
+  // Mask raw lines first: a malformed line is masked too, before parsing can complain about it.
+  for (const line of headers.split(/\r?\n/)) {
+    const value = line.slice(line.indexOf(':') + 1).trim();
+    if (value) core.setSecret(value);
+  }
+  const settings = parseLiveSettings(
+    {
+      url: core.getInput('prometheus-url'),
+      headers,
+      timeout: core.getInput('prometheus-timeout'),
+      failOn: core.getInput('live-fail-on'),
+      budget: core.getInput('live-time-budget'),
+      concurrency: core.getInput('live-concurrency'),
+    },
+    fail,
+  );
+  if (settings) for (const secret of liveSecrets(settings)) core.setSecret(secret);
+  return settings;
+}

@@ -1,0 +1,77 @@
+// What live mode learned about each SLO, as it goes into the report. Ratios, seconds, unix times.
+
+export type LiveFailOn = 'exhausted' | 'burning' | 'never';
+
+export type LiveStatus =
+  | 'ok'
+  | 'burning' // a burn-rate alert would be firing now
+  | 'exhausted' // remaining budget ≤ 0
+  | 'no-data' // the SLI returns no series
+  | 'failed' // the backend returned an error for its query
+  | 'not-measurable' // no queryable SLI (reason says why)
+  | 'not-evaluated'; // backend unreachable or time budget used up
+
+export interface LiveWindow {
+  longSeconds: number;
+  shortSeconds?: number;
+  /** Burn-rate threshold; undefined when the SLO names only the window. */
+  factor?: number;
+  severity?: string;
+  /** Page-level windows are the ones `live-fail-on: burning` gates on. */
+  page: boolean;
+  /** Where the window came from: the SLO, its policy, or the default table for its period. */
+  source: 'slo' | 'policy' | 'default';
+  /** Error ratio over the window ÷ error budget; undefined when the window saw no events. */
+  burnRate?: number;
+  shortBurnRate?: number;
+  /** Both windows over the factor: the multiwindow alert would be firing now. */
+  firing: boolean;
+}
+
+export interface LiveTrend {
+  stepSeconds: number;
+  /** Remaining budget (1 = untouched, ≤ 0 = spent) at each time, from the start of the period to now. */
+  points: { time: number; remaining: number }[];
+}
+
+export interface LiveSloResult {
+  /** Slo.key: joins the result to its SLO. */
+  key: string;
+  name: string;
+  file: string;
+  line: number;
+  status: LiveStatus;
+  /** Why not measurable / not evaluated / failed / no data. */
+  reason?: string;
+  target?: number;
+  periodSeconds?: number;
+  /** Error ratio over the whole period. */
+  errorRatio?: number;
+  /** 1 − errorRatio ÷ budget: 1 untouched, 0 spent, negative overspent. */
+  budgetRemaining?: number;
+  /** The same in minutes of full outage. */
+  budgetRemainingMinutes?: number;
+  windows: LiveWindow[];
+  trend?: LiveTrend;
+  /** The PromQL for the error ratio over the period, as sent. */
+  query?: string;
+  /** Set when the error query has no series over the period (counted as 0 errors): a misspelt metric looks the same. */
+  emptyErrorQuery?: string;
+  /** Approximations and assumptions made for this SLO. */
+  notes: string[];
+}
+
+/** The live part of the report. */
+export interface LiveSummary {
+  /** The backend, without credentials. */
+  url: string;
+  /** The instant every SLO was evaluated at (ISO 8601). */
+  evaluatedAt: string;
+  failOn: LiveFailOn;
+  durationMs: number;
+  requests: number;
+  retries: number;
+  /** Set when the backend could not be used at all. */
+  unreachable?: string;
+  slos: LiveSloResult[];
+}

@@ -1,0 +1,120 @@
+// report.html: the whole report in one file that opens offline in any browser — no scripts, no
+// external styles or fonts. Every piece of text from the checked files goes through escapeHtml.
+
+import type { Finding, Severity } from '../model/findings.js';
+import type { Report } from '../report/report.js';
+import { escapeHtml } from './escape.js';
+import { budgetText, indicatorText, targetText, windowText } from './figures.js';
+import { renderLiveHtml } from './live.js';
+
+export interface HtmlOptions {
+  /** Link for a file position (blob view at the checked commit); plain text when undefined. */
+  fileUrl?: (file: string, line?: number) => string | undefined;
+}
+
+const SEVERITIES: Severity[] = ['error', 'warning', 'notice'];
+
+const STYLE = `
+:root { color-scheme: light dark; --fg: #1f2328; --muted: #59636e; --bg: #ffffff; --panel: #f6f8fa; --border: #d1d9e0;
+  --error: #cf222e; --warning: #9a6700; --notice: #0969da; --pass: #1a7f37; }
+@media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --muted: #9198a1; --bg: #0d1117; --panel: #151b23; --border: #3d444d;
+  --error: #f85149; --warning: #d29922; --notice: #4493f8; --pass: #3fb950; } }
+* { box-sizing: border-box; }
+body { margin: 0; padding: 2rem; font: 14px/1.5 -apple-system, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif; color: var(--fg); background: var(--bg); }
+main { max-width: 1100px; margin: 0 auto; }
+h1 { font-size: 1.6rem; margin: 0 0 .5rem; } h2 { font-size: 1.2rem; margin: 2rem 0 .75rem; padding-bottom: .3rem; border-bottom: 1px solid var(--border); }
+h3 { font-size: 1rem; margin: 1.5rem 0 .5rem; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; word-break: break-all; }
+.verdict { display: inline-block; padding: .2rem .8rem; border-radius: 2rem; font-weight: 600; color: #fff; }
+.verdict.pass { background: var(--pass); } .verdict.fail { background: var(--error); }
+.meta { color: var(--muted); margin: .5rem 0 1rem; }
+.counts { display: flex; gap: .75rem; flex-wrap: wrap; margin: 1rem 0; }
+.count { border: 1px solid var(--border); border-radius: 6px; padding: .5rem 1rem; background: var(--panel); min-width: 7rem; }
+.count b { display: block; font-size: 1.4rem; }
+.count.error b { color: var(--error); } .count.warning b { color: var(--warning); } .count.notice b { color: var(--notice); }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
+th, td { border: 1px solid var(--border); padding: .4rem .6rem; text-align: left; vertical-align: top; }
+th { background: var(--panel); font-weight: 600; }
+td.num { white-space: nowrap; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 90%; background: var(--panel); padding: .1rem .3rem; border-radius: 4px; }
+.sev { font-weight: 600; white-space: nowrap; } .sev.error { color: var(--error); } .sev.warning { color: var(--warning); } .sev.notice { color: var(--notice); }
+ul.windows { margin: 0; padding-left: 1.1rem; }
+details { margin: .25rem 0 .75rem; } summary { cursor: pointer; color: var(--muted); }
+pre { background: var(--panel); border: 1px solid var(--border); border-radius: 6px; padding: .75rem; overflow-x: auto; font-size: 12px; }
+a { color: var(--notice); }
+footer { margin-top: 2.5rem; color: var(--muted); font-size: 12px; }
+`;
+
+export function renderHtml(report: Report, options: HtmlOptions = {}): string {
+  const passed = report.result === 'pass';
+  const title = `SLO compliance report — ${passed ? 'passed' : 'failed'}`;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<h1>SLO compliance report</h1>
+<p><span class="verdict ${passed ? 'pass' : 'fail'}">${passed ? '✓ Passed' : '✗ Failed'}</span></p>
+<p class="meta">${report.files.length} file(s) checked, ${report.slos.length} SLO(s) · fails on <code>${escapeHtml(report.failOn)}</code> · generated ${escapeHtml(report.generatedAt)} by slo-gate ${escapeHtml(report.tool.version)}</p>
+<div class="counts">${SEVERITIES.map((severity) => `<div class="count ${severity}"><b>${report.counts[severity]}</b>${severity}(s)</div>`).join('')}</div>
+${renderSlos(report)}
+${renderLiveHtml(report)}
+${renderFindings(report.findings, options)}
+${renderSkipped(report)}
+<footer>Findings are sorted by severity, then file and line. The same report is in report.json (machine-readable), report.md and report.sarif.</footer>
+</main>
+</body>
+</html>
+`;
+}
+
+function renderSlos(report: Report): string {
+  if (report.slos.length === 0) return '<h2>SLOs</h2>\n<p>No SLOs found.</p>';
+  const rows = report.slos.map((slo) => {
+    const windows = slo.windows.length ? `<ul class="windows">${slo.windows.map((window) => `<li>${escapeHtml(windowText(window))}</li>`).join('')}</ul>` : '—';
+    const name = `${escapeHtml(slo.name)}${slo.service ? `<br><small>${escapeHtml(slo.service)}</small>` : ''}`;
+    return `<tr><td>${name}</td><td>${escapeHtml(indicatorText(slo))}</td><td class="num">${escapeHtml(targetText(slo))}</td><td>${escapeHtml(budgetText(slo))}</td><td>${windows}</td><td><code>${escapeHtml(slo.file)}:${slo.line}</code></td></tr>`;
+  });
+  return `<h2>SLOs</h2>
+<table>
+<thead><tr><th>SLO</th><th>Indicator</th><th>Target</th><th>Error budget</th><th>Burn-rate windows</th><th>Defined in</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>`;
+}
+
+function renderFindings(findings: Finding[], options: HtmlOptions): string {
+  if (findings.length === 0) return '<h2>Findings</h2>\n<p>No findings.</p>';
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  const sections = [...byFile].sort(([a], [b]) => (a < b ? -1 : 1)).map(([file, list]) => {
+    const rows = list.map((finding) => {
+      const where = finding.line ? `${finding.line}${finding.column ? `:${finding.column}` : ''}` : '—';
+      const url = options.fileUrl?.(finding.file, finding.line);
+      const lineCell = url ? `<a href="${escapeHtml(url)}">${where}</a>` : where;
+      const suggestion = finding.suggestion
+        ? `<details><summary>Suggested fix</summary><pre>${escapeHtml(finding.suggestion)}</pre></details>`
+        : '';
+      return `<tr><td class="num">${lineCell}</td><td class="sev ${finding.severity}">${finding.severity}</td><td><code>${escapeHtml(finding.check)}</code></td><td>${escapeHtml(finding.message)}${suggestion}</td></tr>`;
+    });
+    return `<h3>${escapeHtml(file)}</h3>
+<table>
+<thead><tr><th>Line</th><th>Severity</th><th>Check</th><th>Message</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>`;
+  });
+  return `<h2>Findings</h2>\n${sections.join('\n')}`;
+}
+
+function renderSkipped(report: Report): string {
+  if (report.skipped.length === 0) return '';
+  const items = report.skipped.map((skipped) => `<li><code>${escapeHtml(skipped.path)}</code>: ${escapeHtml(skipped.reason)}</li>`);
+  return `<h2>Skipped files</h2>\n<ul>\n${items.join('\n')}\n</ul>`;
+}

@@ -1,0 +1,149 @@
+// The live error budget in every report format: a table of what each SLO has left and how fast it
+// burns now, with a coloured status, and a burn-down chart per SLO (Mermaid in Markdown, inline
+// SVG in HTML). Renderers call renderLiveMarkdown / renderLiveHtml; both are empty without live mode.
+
+import type { LiveSloResult } from '../live/types.js';
+import { formatDuration } from '../model/units.js';
+import type { Report, SloSummary } from '../report/report.js';
+import { escapeHtml, escapeMarkdown } from './escape.js';
+import { mermaidLineChart, type LineChart } from './mermaid.js';
+import { svgLineChart } from './svg-chart.js';
+
+export type LiveTone = 'pass' | 'low' | 'warning' | 'error' | 'muted';
+
+/** Budget left under this share reads as "low" (yellow): a quarter of the period's allowance. */
+const LOW_BUDGET = 0.25;
+
+const ICONS: Record<LiveTone, string> = { pass: '🟢', low: '🟡', warning: '🟠', error: '🔴', muted: '⚪' };
+
+export function liveStatus(live: LiveSloResult): { tone: LiveTone; icon: string; text: string } {
+  const pick = (tone: LiveTone, text: string) => ({ tone, icon: ICONS[tone], text });
+  switch (live.status) {
+    case 'exhausted':
+      return pick('error', 'budget exhausted');
+    case 'burning':
+      return live.windows.some((w) => w.firing && w.page) ? pick('error', 'burning (page)') : pick('warning', 'burning');
+    case 'ok':
+      return (live.budgetRemaining ?? 1) < LOW_BUDGET ? pick('low', 'low budget') : pick('pass', 'ok');
+    case 'no-data':
+      return pick('warning', 'no data');
+    case 'failed':
+      return pick('error', 'query failed');
+    case 'not-measurable':
+      return pick('muted', 'not measurable');
+    case 'not-evaluated':
+      return pick('muted', 'not evaluated');
+  }
+}
+
+export function budgetLeftText(live: LiveSloResult): string {
+  if (live.budgetRemaining === undefined) return '—';
+  // A real minus sign: a hyphen before a number reads as a dash in a table cell.
+  const signed = (n: number) => (n < 0 ? `−${-n}` : String(n));
+  const minutes = live.budgetRemainingMinutes !== undefined ? ` (${signed(Number(live.budgetRemainingMinutes.toFixed(1)))} min)` : '';
+  return `${signed(Number((live.budgetRemaining * 100).toFixed(1)))} %${minutes}`;
+}
+
+export function burnNowText(live: LiveSloResult): string {
+  const shown = live.windows.filter((w) => w.burnRate !== undefined);
+  if (!shown.length) return '—';
+  const rate = (n: number) => `${Number(n.toFixed(n < 10 ? 2 : 1))}×`;
+  return shown
+    .map((w) => {
+      const name = w.shortSeconds ? `${formatDuration(w.longSeconds)}/${formatDuration(w.shortSeconds)}` : formatDuration(w.longSeconds);
+      const rates = w.shortBurnRate !== undefined ? `${rate(w.burnRate!)}/${rate(w.shortBurnRate)}` : rate(w.burnRate!);
+      return `${name} ${rates}${w.factor !== undefined ? ` (alert ${rate(w.factor)})` : ''}${w.firing ? ' FIRING' : ''}`;
+    })
+    .join('; ');
+}
+
+/** One line for the terminal: status, budget left, burn rates now, or why nothing was measured. */
+export function liveTextLine(live: LiveSloResult): string {
+  const status = liveStatus(live).text;
+  if (live.budgetRemaining === undefined) return `${status}${live.reason ? ` — ${live.reason}` : ''}`;
+  return `${status}, ${budgetLeftText(live)} of the budget left; burn rate now ${burnNowText(live)}`;
+}
+
+/** The burn-down as a chart: percent of budget left, from the start of the period (day 0) to now. */
+export function budgetChart(slo: SloSummary): LineChart | undefined {
+  const trend = slo.live?.trend;
+  if (!trend || trend.points.length < 2) return undefined;
+  const values = trend.points.map((p) => p.remaining * 100);
+  const days = (trend.points.at(-1)!.time - trend.points[0].time) / 86_400;
+  return {
+    title: `${slo.name}: error budget left`,
+    xLabel: `days into the ${Math.round(days)}-day window (right edge: now)`,
+    xMin: 0,
+    xMax: Number(days.toFixed(1)),
+    yLabel: 'budget left (%)',
+    yMin: Math.min(0, Math.floor(Math.min(...values) / 10) * 10),
+    yMax: 100,
+    values,
+  };
+}
+
+function liveSlos(report: Report): (SloSummary & { live: LiveSloResult })[] {
+  return report.slos.filter((slo): slo is SloSummary & { live: LiveSloResult } => slo.live !== undefined);
+}
+
+function headline(report: Report): string {
+  const live = report.live!;
+  const unreachable = live.unreachable ? ` · backend unreachable: ${live.unreachable}` : '';
+  return `Measured on ${live.url} at ${live.evaluatedAt} in ${(live.durationMs / 1000).toFixed(1)} s (${live.requests} queries) · live-fail-on: ${live.failOn}${unreachable}`;
+}
+
+/** The live section of the Markdown report; charts are left out when they would take more than `maxChars`. */
+export function renderLiveMarkdown(report: Report, options: { maxChars?: number } = {}): string {
+  if (!report.live) return '';
+  const slos = liveSlos(report);
+  const rows = slos.map((slo) => {
+    const status = liveStatus(slo.live);
+    const note = slo.live.reason ?? slo.live.notes.join('; ');
+    return `| ${escapeMarkdown(slo.name)} | ${status.icon} ${status.text} | ${escapeMarkdown(budgetLeftText(slo.live))} | ${escapeMarkdown(burnNowText(slo.live))} | ${note ? escapeMarkdown(note) : '—'} |`;
+  });
+  const table = [
+    '### Live error budget',
+    '',
+    escapeMarkdown(headline(report)),
+    '',
+    '| SLO | Status | Budget left | Burn rate now | Note |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+  const charts = slos.flatMap((slo) => {
+    const chart = budgetChart(slo);
+    if (!chart) return [];
+    const open = slo.live.status === 'ok' ? '' : ' open';
+    return [`<details${open}><summary>Budget burn-down: ${escapeMarkdown(slo.name)} — ${escapeMarkdown(budgetLeftText(slo.live))} left</summary>\n\n${mermaidLineChart(chart)}\n\n</details>`];
+  });
+  const chartText = charts.join('\n\n');
+  if (!chartText) return table;
+  if (options.maxChars !== undefined && chartText.length > options.maxChars) return `${table}\n\n_Budget burn-down charts left out to fit; they are in report.html._`;
+  return `${table}\n\n${chartText}`;
+}
+
+const TONE_COLOUR: Record<LiveTone, string> = { pass: 'var(--pass)', low: 'var(--warning)', warning: 'var(--warning)', error: 'var(--error)', muted: 'var(--muted)' };
+
+/** The live section of report.html, with an inline SVG burn-down per SLO. */
+export function renderLiveHtml(report: Report): string {
+  if (!report.live) return '';
+  const slos = liveSlos(report);
+  const rows = slos.map((slo) => {
+    const status = liveStatus(slo.live);
+    const note = slo.live.reason ?? slo.live.notes.join('; ');
+    const chart = budgetChart(slo);
+    const svg = chart ? `<tr><td colspan="5">${svgLineChart(chart, { stroke: TONE_COLOUR[status.tone] })}</td></tr>` : '';
+    return (
+      `<tr><td>${escapeHtml(slo.name)}</td><td style="color:${TONE_COLOUR[status.tone]};font-weight:600;white-space:nowrap">${status.icon} ${escapeHtml(status.text)}</td>` +
+      `<td class="num">${escapeHtml(budgetLeftText(slo.live))}</td><td>${escapeHtml(burnNowText(slo.live))}</td><td>${note ? escapeHtml(note) : '—'}</td></tr>${svg}`
+    );
+  });
+  return `<h2>Live error budget</h2>
+<p class="meta">${escapeHtml(headline(report))}</p>
+<table>
+<thead><tr><th>SLO</th><th>Status</th><th>Budget left</th><th>Burn rate now</th><th>Note</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>`;
+}

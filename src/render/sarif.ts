@@ -1,0 +1,67 @@
+// SARIF 2.1.0, the format code scanning reads (`github/codeql-action/upload-sarif`).
+
+import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { Severity } from '../model/findings.js';
+import type { Report } from '../report/report.js';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', notice: 'note' };
+
+export interface SarifOptions {
+  /** Repository-relative path of a finding's file (code scanning resolves it against the checkout). */
+  uri?: (file: string) => string;
+}
+
+export function renderSarif(report: Report, options: SarifOptions = {}): Log {
+  const uri = options.uri ?? ((file: string) => file);
+  const rules: ReportingDescriptor[] = report.checks.map((check) => ({
+    id: check.id,
+    name: check.id,
+    shortDescription: { text: check.description },
+    defaultConfiguration: { level: LEVEL[check.severity] },
+  }));
+  // A finding may come from a check the report does not list (an engine-level failure): add it so ruleIndex stays valid.
+  for (const finding of report.findings) {
+    if (!rules.some((rule) => rule.id === finding.check)) rules.push({ id: finding.check, name: finding.check, defaultConfiguration: { level: LEVEL[finding.severity] } });
+  }
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+
+  const results: Result[] = report.findings.map((finding) => {
+    const result: Result = {
+      ruleId: finding.check,
+      ruleIndex: ruleIndex.get(finding.check),
+      level: LEVEL[finding.severity],
+      message: { text: finding.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: encodeUri(uri(finding.file)), uriBaseId: '%SRCROOT%' },
+            ...(finding.line ? { region: { startLine: finding.line, ...(finding.column ? { startColumn: finding.column } : {}) } } : {}),
+          },
+        },
+      ],
+    };
+    if (finding.fingerprint) result.partialFingerprints = { 'sloGate/v1': finding.fingerprint };
+    if (finding.suggestion) result.properties = { suggestion: finding.suggestion };
+    return result;
+  });
+
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'slo-gate', version: report.tool.version, semanticVersion: report.tool.version, rules } },
+        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root.' } } },
+        results,
+        invocations: [{ executionSuccessful: true, endTimeUtc: report.generatedAt }],
+      },
+    ],
+  };
+}
+
+// SARIF URIs are URI references: spaces and other reserved characters in paths must be percent-encoded.
+function encodeUri(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/');
+}
