@@ -19,14 +19,14 @@ function workflowErrors(name: string, content: string): string[] {
 const workflowDir = path.join(root, '.github', 'workflows');
 const workflows = existsSync(workflowDir) ? readdirSync(workflowDir).filter((name) => /\.ya?ml$/.test(name)) : [];
 
-/** ```yaml blocks of the README that are whole workflows (they have `on:` and `jobs:`). */
-function readmeWorkflows(): { name: string; content: string }[] {
-  const readme = path.join(root, 'README.md');
-  if (!existsSync(readme)) return [];
-  const text = readFileSync(readme, 'utf8');
+/** ```yaml blocks of a Markdown file that are whole workflows (they have `on:` and `jobs:`). */
+function markdownWorkflows(file: string): { name: string; content: string }[] {
+  const full = path.join(root, file);
+  if (!existsSync(full)) return [];
+  const text = readFileSync(full, 'utf8');
   const blocks = [...text.matchAll(/^```ya?ml[^\n]*\n([\s\S]*?)^```/gm)].map((match) => match[1]!);
   return blocks
-    .map((content, index) => ({ name: `README.md yaml block ${index + 1}`, content }))
+    .map((content, index) => ({ name: `${file} yaml block ${index + 1}`, content }))
     .filter(({ content }) => /^on:/m.test(content) && /^jobs:/m.test(content));
 }
 
@@ -60,9 +60,31 @@ describe('action.yml', () => {
   });
 });
 
-describe('README workflow snippets', () => {
-  const snippets = readmeWorkflows();
-  it.runIf(snippets.length > 0).each(snippets)('$name passes the GitHub workflow parser', ({ name, content }) => {
+describe('workflow snippets in the documentation', () => {
+  it('docs/publishing.md shows the fork-safe workflow_run variant', () => {
+    expect(markdownWorkflows('docs/publishing.md').some(({ content }) => /workflow_run:/.test(content))).toBe(true);
+  });
+
+  // README.md is checked whenever it has workflow snippets.
+  const snippets = [...markdownWorkflows('README.md'), ...markdownWorkflows('docs/publishing.md')];
+  it.each(snippets)('$name passes the GitHub workflow parser', ({ name, content }) => {
     expect(workflowErrors(name, content)).toEqual([]);
+  });
+});
+
+describe('slo-gate steps in shipped workflows and snippets', () => {
+  const inputs = Object.keys(parse(readFileSync(path.join(root, 'action.yml'), 'utf8')).inputs);
+  const sources = [
+    ...workflows.map((name) => ({ name, content: readFileSync(path.join(workflowDir, name), 'utf8') })),
+    ...markdownWorkflows('README.md'),
+    ...markdownWorkflows('docs/publishing.md'),
+  ];
+  it.each(sources)('$name passes only inputs action.yml declares', ({ content }) => {
+    const doc = parse(content) as { jobs: Record<string, { steps?: { uses?: string; with?: Record<string, unknown> }[] }> };
+    for (const job of Object.values(doc.jobs)) {
+      for (const step of job.steps ?? []) {
+        if (step.uses === './' || /slo-gate@/.test(step.uses ?? '')) expect(inputs).toEqual(expect.arrayContaining(Object.keys(step.with ?? {})));
+      }
+    }
   });
 });

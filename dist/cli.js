@@ -22603,7 +22603,8 @@ function parseText(text, format, embedding) {
     }
     const problems = [];
     const documents = [];
-    const composer = new dist/* Composer */.Dk({ uniqueKeys: false, keepSourceTokens: false, prettyErrors: false });
+    // Merge keys (<<: *anchor) are YAML 1.1, but Prometheus' Go YAML reader honours them, and rule files use them.
+    const composer = new dist/* Composer */.Dk({ uniqueKeys: false, keepSourceTokens: false, prettyErrors: false, merge: true });
     const docs = [];
     for (const doc of composer.compose(new dist/* Parser */.iX(lineCounter.addNewLine).parse(text), true, text.length))
         docs.push(doc);
@@ -22700,8 +22701,15 @@ function scalarMapper(node, text, toFile, embedding) {
         };
     }
     if (node.type === dist/* Scalar */.X5.QUOTE_DOUBLE || node.type === dist/* Scalar */.X5.QUOTE_SINGLE) {
-        const sourceOffsets = quotedOffsets(text, start, end, node.type === dist/* Scalar */.X5.QUOTE_DOUBLE);
-        return (offset) => toFile(sourceOffsets[Math.min(offset, sourceOffsets.length - 1)] ?? start);
+        // The offset table is built per lookup and not kept: a model keeps one mapper per query, and
+        // a table per character of every query was the largest part of a big repository's model.
+        const double = node.type === dist/* Scalar */.X5.QUOTE_DOUBLE;
+        return (offset) => {
+            if (offset === 0)
+                return toFile(start + 1);
+            const sourceOffsets = quotedOffsets(text, start, end, double);
+            return toFile(sourceOffsets[Math.min(offset, sourceOffsets.length - 1)] ?? start);
+        };
     }
     return (offset) => toFile(start + offset);
 }
@@ -23136,38 +23144,56 @@ function headline(report) {
     const unreachable = live.unreachable ? ` · backend unreachable: ${live.unreachable}` : '';
     return `Measured on ${live.url} at ${live.evaluatedAt} in ${(live.durationMs / 1000).toFixed(1)} s (${live.requests} queries) · live-fail-on: ${live.failOn}${unreachable}`;
 }
-/** The live section of the Markdown report; charts are left out when they would take more than `maxChars`. */
+const PRIORITY = { error: 0, warning: 1, low: 2, pass: 3, muted: 4 };
+/**
+ * The live section of the Markdown report. Within `maxChars` (a PR comment's share), the SLOs
+ * that need attention come first: rows and charts of exhausted and burning SLOs are kept, the
+ * rest are left out with a note.
+ */
 function renderLiveMarkdown(report, options = {}) {
     if (!report.live)
         return '';
     const slos = liveSlos(report);
-    const rows = slos.map((slo) => {
+    // Room for the two notes that say what was left out.
+    const room = (options.maxChars ?? Infinity) - 160;
+    const byPriority = [...slos].sort((a, b) => PRIORITY[liveStatus(a.live).tone] - PRIORITY[liveStatus(b.live).tone]);
+    const row = (slo) => {
         const status = liveStatus(slo.live);
         const note = slo.live.reason ?? slo.live.notes.join('; ');
         return `| ${escapeMarkdown(slo.name)} | ${status.icon} ${status.text} | ${escapeMarkdown(budgetLeftText(slo.live))} | ${escapeMarkdown(burnNowText(slo.live))} | ${note ? escapeMarkdown(note) : '—'} |`;
-    });
-    const table = [
-        '### Live error budget',
-        '',
-        escapeMarkdown(headline(report)),
-        '',
-        '| SLO | Status | Budget left | Burn rate now | Note |',
-        '| --- | --- | --- | --- | --- |',
-        ...rows,
-    ].join('\n');
-    const charts = slos.flatMap((slo) => {
+    };
+    const head = ['### Live error budget', '', escapeMarkdown(headline(report)), '', '| SLO | Status | Budget left | Burn rate now | Note |', '| --- | --- | --- | --- | --- |'].join('\n');
+    let used = head.length;
+    const kept = new Set();
+    for (const slo of byPriority) {
+        const length = row(slo).length + 1;
+        if (used + length > room)
+            break;
+        used += length;
+        kept.add(slo.live.key);
+    }
+    const rows = slos.filter((slo) => kept.has(slo.live.key)).map(row);
+    const parts = [[head, ...rows].join('\n')];
+    if (rows.length < slos.length)
+        parts.push(`_${slos.length - rows.length} more SLO(s) are in the full report._`);
+    const charts = [];
+    let left = 0;
+    for (const slo of byPriority) {
         const chart = budgetChart(slo);
-        if (!chart)
-            return [];
+        if (!chart || !kept.has(slo.live.key))
+            continue;
         const open = slo.live.status === 'ok' ? '' : ' open';
-        return [`<details${open}><summary>Budget burn-down: ${escapeMarkdown(slo.name)} — ${escapeMarkdown(budgetLeftText(slo.live))} left</summary>\n\n${mermaidLineChart(chart)}\n\n</details>`];
-    });
-    const chartText = charts.join('\n\n');
-    if (!chartText)
-        return table;
-    if (options.maxChars !== undefined && chartText.length > options.maxChars)
-        return `${table}\n\n_Budget burn-down charts left out to fit; they are in report.html._`;
-    return `${table}\n\n${chartText}`;
+        const block = `<details${open}><summary>Budget burn-down: ${escapeMarkdown(slo.name)} — ${escapeMarkdown(budgetLeftText(slo.live))} left</summary>\n\n${mermaidLineChart(chart)}\n\n</details>`;
+        if (used + block.length + 2 > room) {
+            left++;
+            continue;
+        }
+        used += block.length + 2;
+        charts.push(block);
+    }
+    if (left)
+        parts.push(`_${left} budget burn-down chart(s) left out to fit; they are in report.html._`);
+    return [...parts, ...charts].join('\n\n');
 }
 const TONE_COLOUR = { pass: 'var(--pass)', low: 'var(--warning)', warning: 'var(--warning)', error: 'var(--error)', muted: 'var(--muted)' };
 /** The live section of report.html, with an inline SVG burn-down per SLO. */
@@ -23220,7 +23246,8 @@ function diffVerdictLines(report) {
             lines.push(`- ${escapeMarkdown(finding.message)} (${code(figures_location(finding))})`);
     }
     if (diff.approval) {
-        const by = diff.approval.by ? ` by @${diff.approval.by.replace(/[^A-Za-z0-9-]/g, '')}` : '';
+        // Escaped, so the approver reads as @login without being mentioned (and notified) on every update.
+        const by = diff.approval.by ? ` by ${escapeMarkdown(`@${diff.approval.by}`)}` : '';
         lines.push('', `✅ Policy changes approved${by} with the label ${code(diff.approval.label)}: they are reported as notices.`);
     }
     if (diff.changedFilesOnly)
@@ -24039,16 +24066,17 @@ async function runLive(model, settings, config) {
         else
             work.push({ index, measurable: { slo: slo, plan } });
     });
-    let budgetUsedUp = false;
     await pool(work, settings.concurrency ?? LIVE_DEFAULTS.concurrency, async ({ index, measurable }) => {
         try {
             results[index] = await evaluateSlo(measurable, client, time);
         }
         catch (error) {
-            if (!(error instanceof PrometheusError))
-                throw error;
-            if (error.kind === 'budget')
-                budgetUsedUp = true;
+            if (!(error instanceof PrometheusError)) {
+                // A fault of ours must not cost the static report: it becomes this SLO's failure.
+                const message = error?.message?.split('\n')[0] ?? String(error);
+                results[index] = { ...identity(measurable.slo), status: 'failed', reason: `internal error in live mode: ${message} (please report this)`, windows: [], notes: [] };
+                return;
+            }
             const reason = error.kind === 'budget' ? `not evaluated: the live time budget of ${settings.budgetSeconds}s ran out` : `not evaluated: ${error.message}`;
             results[index] = { ...identity(measurable.slo), status: 'not-evaluated', reason, target: measurable.slo.target, periodSeconds: measurable.slo.periodSeconds, windows: [], notes: [] };
         }
@@ -24083,7 +24111,8 @@ function liveFindings(slos, summary, settings, config) {
         if (setting === 'off')
             return;
         const final = { ...finding, check, severity: setting ?? severity };
-        final.fingerprint = fingerprint(final);
+        // The figures in a live message change every run; the finding's identity is the check and the SLO.
+        final.fingerprint = fingerprint({ ...final, message: '' });
         findings.push(final);
     };
     const failOn = settings.failOn;
@@ -24291,16 +24320,22 @@ function dashboardIdentity(dashboard) {
 // Burn-rate windows an SLO declares, matched between base and head by what they are for
 // (their severity, else their long window), never by position.
 
-const key = (window) => window.severity ?? formatDuration(window.longSeconds);
-/** Declared windows (not defaults derived from a table) of base and head, paired. */
+/** What a window is for: its severity (Sloth's page and ticket alerts), else its long window. */
+const windowKey = (window) => window.severity ?? formatDuration(window.longSeconds);
+/**
+ * Base and head windows of one SLO, paired by what they are for. Windows derived from a table
+ * (Sloth's) count too: they exist because the SLO declares the alert, and go when it stops.
+ * Several windows for one severity pair in order, shortest first.
+ */
 function pairWindows(base, head) {
+    const byLength = (a, b) => a.longSeconds - b.longSeconds;
     const pool = new Map();
-    for (const window of head)
-        pool.set(key(window), [...(pool.get(key(window)) ?? []), window]);
+    for (const window of [...head].sort(byLength))
+        pool.set(windowKey(window), [...(pool.get(windowKey(window)) ?? []), window]);
     const pairs = [];
     const unmatched = [];
-    for (const window of base.filter((w) => w.source !== 'default')) {
-        const match = pool.get(key(window))?.shift();
+    for (const window of [...base].sort(byLength)) {
+        const match = pool.get(windowKey(window))?.shift();
         if (match)
             pairs.push([window, match]);
         else
@@ -24310,8 +24345,12 @@ function pairWindows(base, head) {
 }
 /** "page 1h/5m ×14.4" */
 function windows_windowText(window) {
+    return [window.severity, spanText(window)].filter(Boolean).join(' ');
+}
+/** "1h/5m ×14.4" */
+function spanText(window) {
     const span = `${formatDuration(window.longSeconds)}${window.shortSeconds !== undefined ? `/${formatDuration(window.shortSeconds)}` : ''}`;
-    return [window.severity, span, window.factor !== undefined ? `×${window.factor}` : undefined].filter(Boolean).join(' ');
+    return window.factor !== undefined ? `${span} ×${window.factor}` : span;
 }
 /**
  * One finding per changed window. A policy-wide window is shared by every SLO of the policy:
@@ -24465,13 +24504,18 @@ const diffAlertRemoved = {
                 context.report({ file: after.file, ...after.position, subject: after.name, message: `SLO "${after.name}" no longer declares burn-rate alerting` });
                 continue;
             }
-            for (const window of pairWindows(before.burnWindows, after.burnWindows).unmatched) {
+            // One finding per alert: Sloth's page alert is two windows.
+            const gone = new Map();
+            for (const window of pairWindows(before.burnWindows, after.burnWindows).unmatched)
+                gone.set(windowKey(window), [...(gone.get(windowKey(window)) ?? []), window]);
+            for (const [key, windows] of gone) {
+                const spans = windows.map(spanText).join(', ');
                 windowChanges.push({
                     file: after.file,
-                    position: context.headPosition(before.file, window.position ?? before.position) ?? after.position,
+                    position: context.headPosition(before.file, windows[0].position ?? before.position) ?? after.position,
                     slo: after.name,
-                    subject: windows_windowText(window),
-                    text: `no longer declares its ${windows_windowText(window)} burn-rate alert`,
+                    subject: key,
+                    text: windows[0].severity ? `no longer declares its ${key} burn-rate alert (${spans})` : `no longer declares its ${spans} burn-rate alert`,
                 });
             }
         }
@@ -24532,7 +24576,7 @@ const MONTH = 30 * DAY;
 const diffTargetLowered = {
     id: 'diff/target-lowered',
     severity: 'error',
-    description: "An SLO's target went down, or its period got shorter, in this change.",
+    description: "An SLO's target went down, its period got shorter, or its latency threshold slower, in this change.",
     compare(base, head, context) {
         for (const [before, after] of pairSlos(base, head).pairs) {
             if (before.target !== undefined && after.target !== undefined && after.target < before.target) {
@@ -24545,6 +24589,19 @@ const diffTargetLowered = {
                     subject: after.name,
                     message: `SLO "${after.name}" target lowered from ${formatPercent(before.target)} to ${formatPercent(after.target)}: the monthly error budget grows from ${oldMinutes} to ${newMinutes} minutes of downtime`,
                 });
+            }
+            // A latency SLO also weakens when what counts as fast gets slower, or fewer requests must be fast.
+            const [was, is] = [before.indicator, after.indicator];
+            if (was.thresholdSeconds !== undefined && is.thresholdSeconds !== undefined && is.thresholdSeconds > was.thresholdSeconds) {
+                context.report({
+                    file: after.file,
+                    ...(is.position ?? after.position),
+                    subject: after.name,
+                    message: `SLO "${after.name}" latency threshold raised from ${formatLatency(was.thresholdSeconds)} to ${formatLatency(is.thresholdSeconds)}`,
+                });
+            }
+            if (was.percentile !== undefined && is.percentile !== undefined && is.percentile < was.percentile) {
+                context.report({ file: after.file, ...(is.position ?? after.position), subject: after.name, message: `SLO "${after.name}" latency percentile lowered from p${was.percentile} to p${is.percentile}` });
             }
             if (before.periodSeconds !== undefined && after.periodSeconds !== undefined && after.periodSeconds < before.periodSeconds) {
                 context.report({
@@ -33089,16 +33146,17 @@ function recordedWindow(selector, recordings, depth = 0) {
     return suffix ? parseDuration(suffix[1]) : undefined;
 }
 /** Every metric a query reads, following recording rules to the raw metrics below them. */
-function metricsRead(facts, recordings, depth = 0, into = new Set()) {
+function metricsRead(facts, recordings, into = new Set(), visited = new Set()) {
     for (const selector of facts.selectors) {
         if (!selector.metric)
             continue;
         into.add(selector.metric);
-        if (depth >= MAX_DEPTH)
-            continue;
-        for (const rule of recordingRulesFor(selector, recordings))
-            if (rule.expr.analysis.facts !== facts)
-                metricsRead(rule.expr.analysis.facts, recordings, depth + 1, into);
+        for (const rule of recordingRulesFor(selector, recordings)) {
+            if (visited.has(rule))
+                continue;
+            visited.add(rule);
+            metricsRead(rule.expr.analysis.facts, recordings, into, visited);
+        }
     }
     return into;
 }
@@ -33138,7 +33196,7 @@ function encodeCondition(comparison, facts, budgets, recordings) {
     const windows = distinct(selectors.map((s) => s.rangeSeconds ?? recordedWindow(s, recordings)).filter((w) => w !== undefined)).sort((a, b) => a - b);
     const above = (comparison.op === '>' || comparison.op === '>=') === (comparison.thresholdSide !== 'left');
     // `x * 1000 > 50` compares x with 0.05; `x / (1 - 0.999) > 14.4` compares x with 0.0144.
-    const scale = comparison.scale ?? 1;
+    const scale = comparison.scale || 1;
     const threshold = comparison.scaleOp === '/' ? comparison.threshold * scale : comparison.threshold / scale;
     const quantile = inside(facts.histogramQuantiles)[0];
     if (quantile) {
@@ -33284,6 +33342,9 @@ function linkModel(model, config) {
             continue;
         }
         if (encoding.kind !== 'burn-rate' && encoding.kind !== 'target' && encoding.kind !== 'latency')
+            continue;
+        // Generated for an SLO that is not among the checked files (Sloth names its SLO in every rule): not ours to guess.
+        if (encoding.names.sloth_id || encoding.names.sloth_slo)
             continue;
         const candidates = model.slos.filter((slo) => fitsAlert(slo, encoding));
         const hints = new Set([...words(rule.name), ...words(rule.group), ...Object.entries(rule.labels).flatMap(([k, v]) => (k === 'severity' ? [] : words(v.value))), ...encodingWords(encoding)]);
@@ -34414,6 +34475,8 @@ const ruleDuplicate = {
         // Same name and labels means the same series (or alert identity): the two rules overwrite each
         // other's results, or Alertmanager cannot tell their notifications apart.
         const first = new Map();
+        // Alert name → the file that first defines it, for the same name reused in another file.
+        const alertFiles = new Map();
         for (const rule of model.rules) {
             if (rule.name === '')
                 continue;
@@ -34424,6 +34487,21 @@ const ruleDuplicate = {
             const earlier = first.get(key);
             if (!earlier) {
                 first.set(key, rule);
+                // Tiers of one alert (severity warning and critical) live side by side in one file; the
+                // same name for another alert in another file makes silences and routes on alertname
+                // catch both.
+                const namesake = rule.kind === 'alert' ? alertFiles.get(rule.name) : undefined;
+                if (namesake && namesake.file !== rule.file && namesake.expr.text.trim() !== rule.expr.text.trim()) {
+                    context.report({
+                        file: rule.file,
+                        ...rule.namePosition,
+                        severity: 'notice',
+                        subject: `${rule.group}/${rule.name}`,
+                        message: `alert "${rule.name}" is also the name of another alert, with other labels and expression, at ${namesake.file}:${namesake.namePosition.line}; silences, inhibitions and routes that match alertname catch both`,
+                    });
+                }
+                else if (rule.kind === 'alert' && !namesake)
+                    alertFiles.set(rule.name, rule);
                 continue;
             }
             // One group recording a series from several queries (`code=~"2.."`, `code=~"5.."`) is a
@@ -36418,6 +36496,7 @@ async function runEngine(root, config, checks = CHECKS) {
     const discovery = await findFiles(absoluteRoot, { include: config.include, exclude: config.exclude });
     const model = emptyModel(absoluteRoot);
     const rootIsFile = discovery.files.length === 1 && discovery.files[0].absolutePath === absoluteRoot;
+    // What adapters keep for their finalise step: documents that refer to documents in other files.
     const kept = new Map();
     for (const file of discovery.files) {
         const displayPath = rootIsFile ? external_node_path_default().basename(absoluteRoot) : file.path;
@@ -36438,7 +36517,7 @@ async function runEngine(root, config, checks = CHECKS) {
             model.unreadable.push({ file: displayPath, ...problem });
         if (read.text.trim() === '' && parsed.problems.length === 0)
             continue;
-        const normaliseContext = {
+        const fileContext = {
             file: displayPath,
             options: { defaultPeriodSeconds: config.defaultPeriodSeconds },
             addSlo: (slo) => model.slos.push(slo),
@@ -36449,17 +36528,12 @@ async function runEngine(root, config, checks = CHECKS) {
             },
             addDashboard: (dashboard) => model.dashboards.push(dashboard),
             unreadable: (position, message) => model.unreadable.push({ file: displayPath, ...position, message }),
-            keep: () => undefined,
         };
         for (const doc of parsed.documents) {
             const adapter = recogniseDocument(doc.value);
             if (!adapter)
                 continue;
-            normaliseContext.keep = (item) => {
-                if (!kept.has(adapter))
-                    kept.set(adapter, []);
-                kept.get(adapter).push(item);
-            };
+            const normaliseContext = { ...fileContext, keep: (item) => kept.set(adapter, [...(kept.get(adapter) ?? []), item]) };
             kinds.add(adapter.kind);
             for (const check of documentChecks.get(adapter.kind) ?? []) {
                 guard(check, contexts.get(check), displayPath, () => check.checkDocument({ file: displayPath, kind: adapter.kind, doc }, contexts.get(check)));
@@ -36606,34 +36680,43 @@ async function commitOf(topLevel, ref) {
  * paths relative to the top level. Only the files the engine reads are written. The caller
  * removes the directory with the returned `cleanup`.
  */
-async function extractTree(topLevel, sha, prefix) {
+async function extractTree(topLevel, sha, prefix, maxFileBytes = Infinity) {
     const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), 'slo-gate-base-'));
     const cleanup = () => (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
     try {
-        const listing = await git(['ls-tree', '-r', '-z', '--full-tree', sha, '--', ...(prefix ? [prefix] : [])], { cwd: topLevel });
+        const listing = await git(['ls-tree', '-r', '-z', '-l', '--full-tree', sha, '--', ...(prefix ? [prefix] : [])], { cwd: topLevel });
         const entries = [];
         for (const record of listing.split('\0')) {
-            const match = /^(\d+) (\w+) ([0-9a-f]+)\t([\s\S]+)$/.exec(record);
+            const match = /^(\d+) (\w+) ([0-9a-f]+) +(\d+|-)\t([\s\S]+)$/.exec(record);
             if (!match)
                 continue;
-            const [, mode, type, object, file] = match;
+            const [, mode, type, object, size, file] = match;
             // Submodules (commit entries) are never followed; only regular files and symlinks are written.
             if (type !== 'blob' || !WANTED.test(file))
                 continue;
             if (file.split('/').some((part) => part === '..' || part === '.git' || part === ''))
                 continue;
-            entries.push({ mode, type, object, path: file });
+            entries.push({ mode, object, size: Number(size), path: file });
         }
-        const contents = await readBlobs(topLevel, entries.map((entry) => entry.object));
+        // Files over the engine's size limit are not read on either side: an empty file of the same
+        // size (sparse, no disk used) makes the engine say exactly what it says about the head's.
+        const oversized = (entry) => entry.mode !== '120000' && entry.size > maxFileBytes;
+        const readable = entries.filter((entry) => !oversized(entry));
+        const contents = new Map(readable.map((entry, index) => [entry, index]));
+        const blobs = await readBlobs(topLevel, readable.map((entry) => entry.object));
         await (0,promises_namespaceObject.mkdir)(external_node_path_default().join(dir, prefix), { recursive: true });
-        for (const [index, entry] of entries.entries()) {
+        // Symlinks last, so no file is ever written through one.
+        const symlinksLast = [...entries].sort((a, b) => Number(a.mode === '120000') - Number(b.mode === '120000'));
+        for (const entry of symlinksLast) {
             const target = external_node_path_default().join(dir, entry.path);
             await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(target), { recursive: true });
+            if (oversized(entry))
+                await (0,promises_namespaceObject.writeFile)(target, '').then(() => (0,promises_namespaceObject.truncate)(target, entry.size));
             // Symlinks stay symlinks: the engine's discovery already refuses those that leave the root.
-            if (entry.mode === '120000')
-                await (0,promises_namespaceObject.symlink)(contents[index].toString('utf8'), target).catch(() => undefined);
+            else if (entry.mode === '120000')
+                await (0,promises_namespaceObject.symlink)(blobs[contents.get(entry)].toString('utf8'), target).catch(() => undefined);
             else
-                await (0,promises_namespaceObject.writeFile)(target, contents[index]);
+                await (0,promises_namespaceObject.writeFile)(target, blobs[contents.get(entry)]);
         }
         return { dir, cleanup };
     }
@@ -36757,7 +36840,7 @@ async function compareWithBase(root, config, head, request) {
         return { compared: false, reason: resolved.reason };
     let tree;
     try {
-        tree = await extractTree(repository.topLevel, resolved.sha, repository.prefix);
+        tree = await extractTree(repository.topLevel, resolved.sha, repository.prefix, config.maxFileBytes);
     }
     catch (error) {
         return { compared: false, reason: `cannot read the files of ${resolved.sha}: ${error.message}` };
@@ -36773,7 +36856,7 @@ async function compareWithBase(root, config, head, request) {
 /** The comparison proper, between two folders on disk: the base's files, and the head already checked. */
 async function compareTrees(baseRoot, headRoot, config, head, request) {
     const base = await runEngine(baseRoot, config);
-    const files = await compareFiles(baseRoot, headRoot, base.model, head.model);
+    const files = await compareFiles(baseRoot, headRoot, base.model, head.model, config.maxFileBytes);
     const checks = DIFF_CHECKS.filter((check) => config.checks[check.id] !== 'off');
     const diffFindings = [];
     for (const check of checks) {
@@ -36801,12 +36884,23 @@ async function compareTrees(baseRoot, headRoot, config, head, request) {
     };
 }
 /** Which of the files the engine read differ between base and head (added and deleted ones too). */
-async function compareFiles(baseRoot, headRoot, base, head) {
-    const read = (root, file) => (0,promises_namespaceObject.readFile)(external_node_path_default().join(root, file)).catch(() => undefined);
+async function compareFiles(baseRoot, headRoot, base, head, maxFileBytes) {
     const changed = new Set();
     const texts = new Map();
-    const paths = new Set([...base.files, ...head.files].map((file) => file.path));
-    for (const file of paths) {
+    const sizes = new Map([...base.files, ...head.files].map((file) => [file.path, 0]));
+    for (const file of base.files)
+        sizes.set(file.path, Math.max(sizes.get(file.path), file.bytes));
+    for (const file of head.files)
+        sizes.set(file.path, Math.max(sizes.get(file.path), file.bytes));
+    const read = (root, file) => (0,promises_namespaceObject.readFile)(external_node_path_default().join(root, file)).catch(() => undefined);
+    for (const [file, size] of sizes) {
+        // Files over the limit were not read by the engine either: their sizes tell whether they changed.
+        if (size > maxFileBytes) {
+            const [before, after] = [base.files.find((f) => f.path === file), head.files.find((f) => f.path === file)];
+            if (before?.bytes !== after?.bytes)
+                changed.add(file);
+            continue;
+        }
         const [before, after] = await Promise.all([read(baseRoot, file), read(headRoot, file)]);
         if (before && after && before.equals(after))
             continue;
@@ -36949,7 +37043,9 @@ function linkSummary(slo, result, findings) {
         ? `${problems.length} problem(s): ${problems[0].message}`
         : links.alerts.length
             ? `aligned with ${links.alerts.length} alert(s) and ${links.panels.length} panel(s)`
-            : 'no alerting rule implements it';
+            : slo.alertingDisabled
+                ? 'burn-rate alerting turned off'
+                : 'no alerting rule implements it';
     return { links, verdict };
 }
 function gateFails(counts, failOn) {
@@ -36972,12 +37068,15 @@ const package_namespaceObject = {"rE":"0.1.0"};
 
 
 
+
 const TOOL_VERSION = package_namespaceObject.rE;
 async function runCheck(options) {
     const root = external_node_path_default().resolve(options.root);
+    // Checking a single file: its directory holds the configuration.
+    const configDir = (await (0,promises_namespaceObject.stat)(root).catch(() => undefined))?.isFile() ? external_node_path_default().dirname(root) : root;
     const named = options.configFile !== undefined && options.configFile !== '';
-    const configPath = external_node_path_default().resolve(root, named ? options.configFile : DEFAULT_CONFIG_FILE);
-    const display = external_node_path_default().relative(root, configPath).split((external_node_path_default()).sep).join('/') || DEFAULT_CONFIG_FILE;
+    const configPath = external_node_path_default().resolve(configDir, named ? options.configFile : DEFAULT_CONFIG_FILE);
+    const display = external_node_path_default().relative(configDir, configPath).split((external_node_path_default()).sep).join('/') || DEFAULT_CONFIG_FILE;
     const fromFile = await loadConfig(configPath, display, named);
     const config = mergeConfig(fromFile, options.overrides);
     const engine = await runEngine(root, config);

@@ -42,7 +42,7 @@ process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 console.log(`slo-gate benchmark — node ${process.version}, ${os.cpus().length} CPUs, ${os.cpus()[0]?.model ?? ''}`);
 console.log(`CLI: ${path.relative(process.cwd(), cli) || cli}; corpus: awesome-prometheus-alerts (${ruleFiles.length} files, ${rulesPerCopy} rules per copy)`);
 console.log(`promtool: ${promtool ? version(promtool) : 'not installed (apt-get install -y prometheus): slo-gate only'}`);
-console.log(`peak RSS: ${timeBin ? '/usr/bin/time -v' : 'unavailable (apt-get install -y time)'}\n`);
+console.log(`peak RSS and CPU time: ${timeBin ? '/usr/bin/time -v' : 'unavailable (apt-get install -y time)'}; load average ${loadAverage()}\n`);
 
 const rows = [];
 for (const scale of scales) {
@@ -58,8 +58,8 @@ for (const scale of scales) {
   const perRule = (s) => `${formatNumber(rules / s)} rules/s`;
   console.log(
     `×${scale} (${files.length} files, ${rules} rules, median of ${n}): ` +
-      `slo-gate ${s(slo.wall)} ${perRule(slo.wall)} ${mib(slo.rss)}` +
-      (prom ? ` | promtool ${s(prom.wall)} ${perRule(prom.wall)} ${mib(prom.rss)} | ratio ${(slo.wall / prom.wall).toFixed(2)}` : ''),
+      `slo-gate ${s(slo.wall)} (cpu ${cpu(slo)}) ${perRule(slo.wall)} ${mib(slo.rss)}` +
+      (prom ? ` | promtool ${s(prom.wall)} (cpu ${cpu(prom)}) ${perRule(prom.wall)} ${mib(prom.rss)} | ratio ${(slo.wall / prom.wall).toFixed(2)}` : ''),
   );
   rmSync(dir, { recursive: true, force: true });
 }
@@ -67,7 +67,8 @@ for (const scale of scales) {
 const empty = path.join(work, 'empty');
 mkdirSync(empty);
 const cold = measure(quick ? 1 : 5, () => timed(process.execPath, [cli, 'check', empty, '--format', 'json', '--output', '/dev/null'], [0, 1]));
-console.log(`cold start on an empty directory: ${s(cold.wall)} ${mib(cold.rss)}\n`);
+console.log(`cold start on an empty directory: ${s(cold.wall)} (cpu ${cpu(cold)}) ${mib(cold.rss)}`);
+console.log(`load average at the end: ${loadAverage()} (other processes on the machine slow both tools' wall times)\n`);
 
 // The issue's targets, for the reader; a benchmark reports, it does not fail the build.
 const at = (scale) => rows.find((row) => row.scale === scale);
@@ -85,12 +86,14 @@ for (const [target, value, ok] of verdicts) console.log(`${ok ? 'met   ' : 'MISS
 function promtoolRun(files) {
   let wall = 0;
   let rss = 0;
+  let cpuSeconds = 0;
   for (let i = 0; i < files.length; i += PROMTOOL_BATCH) {
     const run = timed(promtool, ['check', 'rules', ...files.slice(i, i + PROMTOOL_BATCH)], [0, 1]);
     wall += run.wall;
     rss = Math.max(rss, run.rss ?? 0);
+    cpuSeconds += run.cpu ?? 0;
   }
-  return { wall, rss: rss || undefined };
+  return { wall, rss: rss || undefined, cpu: cpuSeconds || undefined };
 }
 
 /** Runs a command once: wall seconds, and peak RSS in bytes when /usr/bin/time is there. */
@@ -102,12 +105,18 @@ function timed(command, commandArgs, okCodes) {
   if (result.error) fail(`${command}: ${result.error.message}`);
   if (!okCodes.includes(result.status)) fail(`${path.basename(command)} ${commandArgs.slice(0, 3).join(' ')} … exited ${result.status}:\n${result.stderr.slice(-2000)}`);
   const kib = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr ?? '')?.[1];
-  return { wall, rss: kib ? Number(kib) * 1024 : undefined };
+  const user = /User time \(seconds\): ([\d.]+)/.exec(result.stderr ?? '')?.[1];
+  const system = /System time \(seconds\): ([\d.]+)/.exec(result.stderr ?? '')?.[1];
+  return { wall, rss: kib ? Number(kib) * 1024 : undefined, cpu: user && system ? Number(user) + Number(system) : undefined };
 }
 
 function measure(n, run) {
   const results = Array.from({ length: n }, run);
-  return { wall: median(results.map((r) => r.wall)), rss: results.every((r) => r.rss) ? Math.max(...results.map((r) => r.rss)) : undefined };
+  return {
+    wall: median(results.map((r) => r.wall)),
+    rss: results.every((r) => r.rss) ? Math.max(...results.map((r) => r.rss)) : undefined,
+    cpu: results.every((r) => r.cpu !== undefined) ? median(results.map((r) => r.cpu)) : undefined,
+  };
 }
 
 function median(values) {
@@ -126,6 +135,14 @@ function listFiles(dir) {
 function version(binary) {
   const result = spawnSync(binary, ['--version'], { encoding: 'utf8' });
   return `${binary} ${/version (\S+)/.exec(`${result.stdout}${result.stderr}`)?.[1] ?? ''}`;
+}
+
+function cpu(run) {
+  return run.cpu === undefined ? 'n/a' : s(run.cpu);
+}
+
+function loadAverage() {
+  return os.loadavg().map((load) => load.toFixed(1)).join(' ');
 }
 
 function s(seconds) {

@@ -37,6 +37,7 @@ export async function runEngine(root: string, config: Config, checks: readonly C
   const model = emptyModel(absoluteRoot);
   const rootIsFile = discovery.files.length === 1 && discovery.files[0].absolutePath === absoluteRoot;
 
+  // What adapters keep for their finalise step: documents that refer to documents in other files.
   const kept = new Map<FormatAdapter, unknown[]>();
 
   for (const file of discovery.files) {
@@ -57,7 +58,7 @@ export async function runEngine(root: string, config: Config, checks: readonly C
     for (const problem of parsed.problems) model.unreadable.push({ file: displayPath, ...problem });
     if (read.text.trim() === '' && parsed.problems.length === 0) continue;
 
-    const normaliseContext: NormaliseContext = {
+    const fileContext: Omit<NormaliseContext, 'keep'> = {
       file: displayPath,
       options: { defaultPeriodSeconds: config.defaultPeriodSeconds },
       addSlo: (slo) => model.slos.push(slo),
@@ -67,15 +68,11 @@ export async function runEngine(root: string, config: Config, checks: readonly C
       },
       addDashboard: (dashboard) => model.dashboards.push(dashboard),
       unreadable: (position, message) => model.unreadable.push({ file: displayPath, ...position, message }),
-      keep: () => undefined,
     };
     for (const doc of parsed.documents) {
       const adapter = recogniseDocument(doc.value);
       if (!adapter) continue;
-      normaliseContext.keep = (item) => {
-        if (!kept.has(adapter)) kept.set(adapter, []);
-        kept.get(adapter)!.push(item);
-      };
+      const normaliseContext: NormaliseContext = { ...fileContext, keep: (item) => kept.set(adapter, [...(kept.get(adapter) ?? []), item]) };
       kinds.add(adapter.kind);
       for (const check of documentChecks.get(adapter.kind) ?? []) {
         guard(check, contexts.get(check)!, displayPath, () => check.checkDocument!({ file: displayPath, kind: adapter.kind, doc }, contexts.get(check)!));

@@ -31,7 +31,8 @@ export async function run(): Promise<void> {
 
     await publishReport(report, publishInputs, root);
 
-    const summary = `slo-gate ${report.result === 'pass' ? 'passed' : 'failed'}: ${report.counts.error} error(s), ${report.counts.warning} warning(s), ${report.counts.notice} notice(s)`;
+    const fresh = report.diff?.baseSha ? `; new in this pull request: ${report.diff.newCounts.error} error(s), ${report.diff.newCounts.warning} warning(s)` : '';
+    const summary = `slo-gate ${report.result === 'pass' ? 'passed' : 'failed'}: ${report.counts.error} error(s), ${report.counts.warning} warning(s), ${report.counts.notice} notice(s)${fresh}`;
     if (report.result === 'fail') core.setFailed(summary);
     else core.info(summary);
   } catch (error) {

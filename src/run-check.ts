@@ -1,5 +1,6 @@
 // What both shells do: settle the configuration, run the engine, build the report.
 
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, DEFAULT_CONFIG_FILE, loadConfig, mergeConfig, type Config } from './config/config.js';
 import { compareWithBase, type DiffOutcome, type DiffRequest } from './diff/compare.js';
@@ -34,9 +35,11 @@ export interface CheckRun {
 
 export async function runCheck(options: CheckOptions): Promise<CheckRun> {
   const root = path.resolve(options.root);
+  // Checking a single file: its directory holds the configuration.
+  const configDir = (await stat(root).catch(() => undefined))?.isFile() ? path.dirname(root) : root;
   const named = options.configFile !== undefined && options.configFile !== '';
-  const configPath = path.resolve(root, named ? options.configFile! : DEFAULT_CONFIG_FILE);
-  const display = path.relative(root, configPath).split(path.sep).join('/') || DEFAULT_CONFIG_FILE;
+  const configPath = path.resolve(configDir, named ? options.configFile! : DEFAULT_CONFIG_FILE);
+  const display = path.relative(configDir, configPath).split(path.sep).join('/') || DEFAULT_CONFIG_FILE;
   const fromFile = await loadConfig(configPath, display, named);
   const config = mergeConfig(fromFile, options.overrides);
   const engine = await runEngine(root, config);

@@ -48,7 +48,27 @@ describe('diff/alert-removed', () => {
 
   it('reports burn-rate alerting the policy no longer declares', async () => {
     const findings = await diffFindingsOf('diff/alert-removed', { 'slo.yaml': POLICY }, { 'slo.yaml': POLICY.replace('    - { window: 1h, threshold: 14.4, severity: page }\n', '') });
-    expect(findings.map(described)).toEqual(['slo.yaml:5 SLO "api-availability" no longer declares its page 1h ×14.4 burn-rate alert']);
+    expect(findings.map(described)).toEqual(['slo.yaml:5 SLO "api-availability" no longer declares its page burn-rate alert (1h ×14.4)']);
+  });
+
+  it("reports a Sloth SLO's page alert switched off, once for its two windows", async () => {
+    const sloth = (page: string) => `version: prometheus/v1
+service: api
+slos:
+  - name: availability
+    objective: 99.9
+    sli:
+      events:
+        error_query: sum(rate(http_requests_total{code=~"5.."}[{{.window}}]))
+        total_query: sum(rate(http_requests_total[{{.window}}]))
+    alerting:
+      name: ApiAvailability
+      page_alert:${page}
+      ticket_alert:
+        labels: { severity: ticket }
+`;
+    const findings = await diffFindingsOf('diff/alert-removed', { 'sloth.yml': sloth(' { labels: { severity: page } }') }, { 'sloth.yml': sloth(' { disable: true }') });
+    expect(findings.map(described)).toEqual(['sloth.yml:12 SLO "availability" no longer declares its page burn-rate alert (1h/5m ×14.4, 6h/30m ×6)']);
   });
 
   it('accepts alerts reordered or moved to another file', async () => {

@@ -25,9 +25,29 @@ describe('diff/target-lowered', () => {
     expect(findings.map(described)).toEqual(['slo.yaml:6:13 SLO "api-availability" period shortened from 30d to 7d: bad minutes are forgotten after 7d instead of 30d']);
   });
 
+  it('reports a latency SLO whose threshold got slower or whose percentile got lower', async () => {
+    const latency = (indicator: string) => `apiVersion: slo/v1\nkind: SLOPolicy\nslos:\n  - name: api-latency\n    target: 0.95\n    window: 30d\n    indicator: ${indicator}\n`;
+    const findings = await diffFindingsOf(
+      'diff/target-lowered',
+      { 'slo.yaml': latency('{ type: latency, threshold: 500ms, percentile: 99 }') },
+      { 'slo.yaml': latency('{ type: latency, threshold: 1s, percentile: 95 }') },
+    );
+    expect(findings.map(described)).toEqual([
+      'slo.yaml:7:16 SLO "api-latency" latency threshold raised from 500ms to 1s',
+      'slo.yaml:7:16 SLO "api-latency" latency percentile lowered from p99 to p95',
+    ]);
+  });
+
   it('accepts a raised target, and an SLO moved to another file', async () => {
     expect(await diffFindingsOf('diff/target-lowered', { 'slo.yaml': policy('0.999') }, { 'slo.yaml': policy('0.9995') })).toEqual([]);
     expect(await diffFindingsOf('diff/target-lowered', { 'slo.yaml': policy('0.999') }, { 'moved/slo.yaml': policy('0.999') })).toEqual([]);
+  });
+
+  it('follows the config: off, or another severity', async () => {
+    const [base, head] = [{ 'slo.yaml': policy('0.999') }, { 'slo.yaml': policy('0.995') }];
+    expect(await diffFindingsOf('diff/target-lowered', base, head, { config: { checks: { 'diff/target-lowered': 'off' } } })).toEqual([]);
+    const softened = await diffFindingsOf('diff/target-lowered', base, head, { config: { checks: { 'diff/target-lowered': 'warning' } } });
+    expect(softened.map((finding) => finding.severity)).toEqual(['warning']);
   });
 
   it('becomes a notice when the pull request carries the approval label', async () => {

@@ -41,3 +41,33 @@ slos:
     expect(await findingsOf('policy/schema', { 'slo.yaml': policy })).toEqual([]);
   });
 });
+
+describe('policy/schema on generator formats', () => {
+  it('reads a Pyrra target that is not a percent string, and a Sloth SLO without an objective', async () => {
+    const pyrra = `apiVersion: pyrra.dev/v1alpha1
+kind: ServiceLevelObjective
+metadata:
+  name: api
+spec:
+  target: 99.9
+  window: 4w
+  indicator:
+    ratio:
+      errors: { metric: 'errors_total' }
+      total: { metric: 'requests_total' }
+`;
+    const sloth = `version: prometheus/v1
+service: api
+slos:
+  - name: availability
+    sli:
+      raw:
+        error_ratio_query: sum(rate(errors_total[{{.window}}])) / sum(rate(requests_total[{{.window}}]))
+`;
+    const findings = await findingsOf('policy/schema', { 'pyrra.yaml': pyrra, 'sloth.yml': sloth });
+    expect(findings.map((f) => `${at(f)} ${f.message}`).sort()).toEqual([
+      'pyrra.yaml:6:11 spec.target: must be string',
+      "sloth.yml:4:5 slos[0]: must have required property 'objective'",
+    ]);
+  });
+});

@@ -28,6 +28,27 @@ describe('rule/duplicate', () => {
     ]);
   });
 
+  it('notes one alert name reused in another file for another alert', async () => {
+    const api = `groups:
+  - name: api
+    rules:
+      - alert: ErrorBudgetExhausted
+        expr: job:slo_errors:ratio_rate30d > 0.001
+        labels: { severity: critical }
+`;
+    const slo = `groups:
+  - name: slo
+    rules:
+      - alert: ErrorBudgetExhausted
+        expr: job:slo_budget_remaining:ratio < 0.1
+        labels: { severity: warning }
+`;
+    const findings = await findingsOf('rule/duplicate', { 'api.yaml': api, 'slo.yaml': slo });
+    expect(findings.map((f) => `${at(f)} ${f.severity} ${f.message}`)).toEqual([
+      'slo.yaml:4:16 notice alert "ErrorBudgetExhausted" is also the name of another alert, with other labels and expression, at api.yaml:4; silences, inhibitions and routes that match alertname catch both',
+    ]);
+  });
+
   it('accepts tiers of one alert told apart by their labels, and one group recording a series from several queries', async () => {
     const rules = `groups:
   - name: api

@@ -142,11 +142,14 @@ describe('slo-gate check --base', () => {
 
   it('lists only findings in changed files and the files linked to them when asked', async () => {
     const { repo, base } = pullRequest({ 'slo/api.yaml': SLO_POLICY.replace('target: 0.999', 'target: 0.995') });
+    const everything = await jsonReport(repo.dir, '--base', base);
     const { report } = await jsonReport(repo.dir, '--base', base, '--changed-files-only');
-    const files = new Set(report.findings.map((finding) => finding.file));
-    expect(files.has('rules/legacy.yml')).toBe(false);
-    expect(files.has('slo/api.yaml')).toBe(true);
     expect(report.diff!.changedFilesOnly).toBe(true);
+    // The changed policy, and the alerts and dashboard linked to its SLOs; the legacy rules are left out.
+    const linked = ['slo/api.yaml', 'rules/slo-alerts.yml', 'dashboards/api.json'];
+    expect(report.findings.map((finding) => finding.file).filter((file) => !linked.includes(file))).toEqual([]);
+    expect(report.findings).toEqual(everything.report.findings.filter((finding) => linked.includes(finding.file)));
+    expect(everything.report.findings.some((finding) => finding.file === 'rules/legacy.yml')).toBe(true);
   });
 
   it('refuses --all-findings without --base', async () => {

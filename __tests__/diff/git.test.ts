@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractTree, locateRepository, resolveBase } from '../../src/diff/git.js';
@@ -37,6 +37,19 @@ describe('reading the base commit with git', () => {
 
   it('says why when the folder is not in a repository', async () => {
     expect(await locateRepository(tempDir())).toEqual({ problem: expect.stringMatching(/^git cannot read the repository: not a git repository/) });
+  });
+
+  it('does not read files over the size limit, but keeps their size for the engine to refuse', async () => {
+    const repo = Repo.init();
+    const sha = repo.commit({ 'big.json': '{"a": "0123456789012345"}', 'small.yaml': 'a: 1\n' });
+    const tree = await extractTree(repo.dir, sha, '', 16);
+    try {
+      expect(statSync(path.join(tree.dir, 'big.json')).size).toBe(25);
+      expect(readFileSync(path.join(tree.dir, 'big.json'))).toEqual(Buffer.alloc(25));
+      expect(readFileSync(path.join(tree.dir, 'small.yaml'), 'utf8')).toBe('a: 1\n');
+    } finally {
+      await tree.cleanup();
+    }
   });
 
   it('keeps symlinks as symlinks and skips submodules', async () => {

@@ -6,9 +6,19 @@
 // another build of the action instead of dist/index.js.
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runAction, pullRequestEventFromApi, pushEvent, scheduleEvent, workflowDispatchEvent, type ActionRunResult, type RunActionOptions } from '../support/action-runner.js';
+import {
+  runAction,
+  pullRequestEventFromApi,
+  pushEvent,
+  scheduleEvent,
+  workflowDispatchEvent,
+  type ActionRunResult,
+  type GitHubEvent,
+  type RunActionOptions,
+} from '../support/action-runner.js';
 import { startArtifactService, type FakeArtifactService } from '../support/artifact-service.js';
 import { CONTRIBUTOR, GITHUB_ACTIONS_BOT, MAX_BODY_LENGTH, OCTOCAT, OTHER_BOT, useGitHubApi } from '../support/github-api.js';
+import { repository, sha as shaOf, simpleUser } from '../support/github-objects.js';
 
 const NODES = (process.env.SLO_GATE_E2E_NODES ?? 'current,24').split(',').map((node) => node.trim()) as ('current' | '24')[];
 const DAY = 86_400_000;
@@ -349,6 +359,48 @@ describe.each(NODES)('the bundled action under Node %s', (node) => {
     expectNoCrash(never);
     expect(gh().requests).toHaveLength(requests);
     expect(never.outputs['comment-url']).toBeUndefined();
+  });
+
+  it('fork-safe workflow_run: finds the fork pull request by its head and comments there', async () => {
+    const pr = gh().seedPullRequest({ fork: true });
+    // GitHub's list-pulls filter: `head=<owner>:<branch>`.
+    gh().route('GET', '/repos/{owner}/{repo}/pulls', (ctx) => {
+      const [owner, branch] = (ctx.query.get('head') ?? '').split(':');
+      const open = [...gh().state.issues.values()].filter((issue) => issue.pull && issue.state === 'open');
+      const matching = open.filter((issue) => issue.pull!.headRepo.owner === owner && issue.pull!.headRef === branch);
+      return { status: 200, body: matching.map((issue) => gh().pullRequest(issue.number)) };
+    });
+    const headRepository = repository({ owner: pr.author.login, name: gh().repo, fork: true, ownerType: 'User', ownerId: pr.author.id }, gh().urls);
+    const event: GitHubEvent = {
+      name: 'workflow_run',
+      payload: {
+        action: 'completed',
+        workflow_run: {
+          id: 9_000_000_000,
+          name: 'SLO check',
+          event: 'pull_request',
+          status: 'completed',
+          conclusion: 'success',
+          head_branch: pr.pull.headRef,
+          head_sha: pr.pull.headSha,
+          head_repository: headRepository,
+          // Empty for pull requests from forks.
+          pull_requests: [],
+        },
+        repository: repository({ owner: gh().owner, name: gh().repo }, gh().urls),
+        sender: simpleUser(pr.author, gh().urls),
+      },
+      sha: shaOf('default-branch-head'),
+      ref: 'refs/heads/main',
+      actor: pr.author,
+    };
+    const result = await run({ event, workspaceFiles: FAILING });
+    expectNoCrash(result);
+    expect(gh().requestsTo('GET', '/repos/acme/widgets/pulls').map((request) => request.query.head)).toEqual([`${pr.author.login}:${pr.pull.headRef}`]);
+    const comments = gh().comments(pr.number);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toContain(`/blob/${pr.pull.headSha}/slo/checkout.yaml#L3`);
+    expect(result.outputs['comment-url']).toBe(comments[0]!.html_url);
   });
 
   it('rejects an invalid input with a plain message', async () => {

@@ -50,4 +50,42 @@ describe('linking alerts to SLOs', () => {
     expect(markdown).toContain('alert Api&#124;FastBurn &#40;label&#58; slo=availability&#41;');
     expect(renderText(report)).toContain('      alert Api|FastBurn (label: slo=availability)\n');
   });
+
+  it('links and aligns Pyrra\'s generated burn-rate alerts, by label or through its recording-rule names', async () => {
+    const slo = `apiVersion: pyrra.dev/v1alpha1
+kind: ServiceLevelObjective
+metadata:
+  name: api-errors
+spec:
+  target: "99"
+  window: 4w
+  indicator:
+    ratio:
+      errors: { metric: 'http_requests_total{job="api",code=~"5.."}' }
+      total: { metric: 'http_requests_total{job="api"}' }
+`;
+    const windows = [
+      ['5m', '1h', 14],
+      ['30m', '6h', 7],
+      ['2h', '1d', 2],
+      ['6h', '4d', 1],
+    ] as const;
+    const rules = (labelled: boolean) => `groups:
+  - name: pyrra
+    rules:
+${windows
+  .map(
+    ([short, long, factor]) => `      - alert: ErrorBudgetBurn
+        expr: http_requests:burnrate${short}${labelled ? '{slo="api-errors"}' : ''} > (${factor} * (1-0.99)) and http_requests:burnrate${long}${labelled ? '{slo="api-errors"}' : ''} > (${factor} * (1-0.99))
+        labels: { severity: critical${labelled ? ', slo: api-errors' : ''} }
+`,
+  )
+  .join('')}`;
+    for (const labelled of [true, false]) {
+      const result = await check({ 'slo.yaml': slo, 'rules.yaml': rules(labelled) });
+      const set = [...result.model.links!.bySlo.values()][0];
+      expect(set.alerts.map((a) => a.method)).toEqual(Array(4).fill(labelled ? 'label' : 'inferred'));
+      expect(result.findings.filter((f) => f.check.startsWith('align/') && f.severity !== 'notice')).toEqual([]);
+    }
+  });
 });

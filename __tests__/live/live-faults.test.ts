@@ -98,6 +98,15 @@ describe.skipIf(!env.available)('live mode with a faulty backend', () => {
     expectNoLeaks(run);
   });
 
+  it('sends credentials in the URL as Basic auth and prints the URL without them', async () => {
+    proxy.reset({ kind: 'none' });
+    const run = await runLive(modelOf(eventsSlo('healthy')), { ...settings, headers: {}, url: proxy.url.replace('http://', 'http://bot:s3cr3t@') + '/api/v1/' });
+    expect(run.summary.slos[0].status).toBe('ok');
+    expect(proxy.state.headers[0].authorization).toBe(`Basic ${Buffer.from('bot:s3cr3t').toString('base64')}`);
+    expect(run.summary.url).toBe(proxy.url);
+    expectNoLeaks(run);
+  });
+
   it('backend down: one live/unreachable finding, every SLO not evaluated', async () => {
     const closed = http.createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));

@@ -87,10 +87,21 @@ describe('live error budget rendering', () => {
   });
 
   it('leaves the charts out of a size-limited comment, with a note, but keeps the table', () => {
-    const section = renderLiveMarkdown(liveReport([{ ...SLO, live: exhaustedLive() }]), { maxChars: 100 });
+    const section = renderLiveMarkdown(liveReport([{ ...SLO, live: exhaustedLive() }]), { maxChars: 600 });
     expect(section).toContain('| 🔴 budget exhausted |');
     expect(section).not.toContain('```mermaid');
-    expect(section).toContain('_Budget burn-down charts left out to fit; they are in report.html._');
+    expect(section).toContain('_1 budget burn-down chart(s) left out to fit; they are in report.html._');
+  });
+
+  it('keeps the SLOs that need attention when the rows do not all fit', () => {
+    const healthy = (i: number): SloSummary => ({ ...SLO, name: `ok-${i}`, live: { ...exhaustedLive(), key: `ok-${i}`, status: 'ok', budgetRemaining: 0.9, trend: undefined } });
+    const slos = [...Array.from({ length: 30 }, (_, i) => healthy(i)), { ...SLO, name: 'spent', live: { ...exhaustedLive(), key: 'spent' } }];
+    const section = renderLiveMarkdown(liveReport(slos), { maxChars: 1500 });
+    expect(section.length).toBeLessThanOrEqual(1500);
+    expect(section).toContain('| spent | 🔴 budget exhausted |');
+    const shown = section.split('\n').filter((line) => /^\| (ok-\d+|spent) \|/.test(line)).length;
+    expect(shown).toBeLessThan(31);
+    expect(section).toContain(`_${31 - shown} more SLO(s) are in the full report._`);
   });
 
   it('draws an inline SVG per SLO in report.html, escaped, and nothing without live mode', () => {

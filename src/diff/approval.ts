@@ -10,7 +10,9 @@ export function approvalFromEvent(payload: unknown, label: string): Approval | u
   if (!label || typeof payload !== 'object' || payload === null) return undefined;
   const event = payload as { action?: unknown; label?: { name?: unknown }; sender?: { login?: unknown }; pull_request?: { labels?: unknown } };
   const labels = Array.isArray(event.pull_request?.labels) ? (event.pull_request!.labels as { name?: unknown }[]) : [];
-  if (!labels.some((entry) => entry?.name === label)) return undefined;
-  const labelledNow = event.action === 'labeled' && event.label?.name === label && typeof event.sender?.login === 'string';
+  // GitHub label names are unique regardless of case.
+  const same = (name: unknown) => typeof name === 'string' && name.toLowerCase() === label.toLowerCase();
+  if (!labels.some((entry) => same(entry?.name))) return undefined;
+  const labelledNow = event.action === 'labeled' && same(event.label?.name) && typeof event.sender?.login === 'string';
   return labelledNow ? { label, by: event.sender!.login as string } : { label };
 }

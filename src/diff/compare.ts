@@ -60,7 +60,7 @@ export async function compareWithBase(root: string, config: Config, head: Engine
 
   let tree;
   try {
-    tree = await extractTree(repository.topLevel, resolved.sha, repository.prefix);
+    tree = await extractTree(repository.topLevel, resolved.sha, repository.prefix, config.maxFileBytes);
   } catch (error) {
     return { compared: false, reason: `cannot read the files of ${resolved.sha}: ${(error as Error).message}` };
   }
@@ -81,7 +81,7 @@ export async function compareTrees(
   request: Pick<DiffRequest, 'changedFilesOnly' | 'approval'>,
 ): Promise<{ findings: Finding[]; resolved: Finding[]; changedFiles: string[]; checks: readonly DiffCheck[] }> {
   const base = await runEngine(baseRoot, config);
-  const files = await compareFiles(baseRoot, headRoot, base.model, head.model);
+  const files = await compareFiles(baseRoot, headRoot, base.model, head.model, config.maxFileBytes);
 
   const checks = DIFF_CHECKS.filter((check) => config.checks[check.id] !== 'off');
   const diffFindings: Finding[] = [];
@@ -116,12 +116,20 @@ interface FileComparison {
 }
 
 /** Which of the files the engine read differ between base and head (added and deleted ones too). */
-async function compareFiles(baseRoot: string, headRoot: string, base: Model, head: Model): Promise<FileComparison> {
-  const read = (root: string, file: string) => readFile(path.join(root, file)).catch(() => undefined);
+async function compareFiles(baseRoot: string, headRoot: string, base: Model, head: Model, maxFileBytes: number): Promise<FileComparison> {
   const changed = new Set<string>();
   const texts = new Map<string, [string, string]>();
-  const paths = new Set([...base.files, ...head.files].map((file) => file.path));
-  for (const file of paths) {
+  const sizes = new Map([...base.files, ...head.files].map((file) => [file.path, 0]));
+  for (const file of base.files) sizes.set(file.path, Math.max(sizes.get(file.path)!, file.bytes));
+  for (const file of head.files) sizes.set(file.path, Math.max(sizes.get(file.path)!, file.bytes));
+  const read = (root: string, file: string) => readFile(path.join(root, file)).catch(() => undefined);
+  for (const [file, size] of sizes) {
+    // Files over the limit were not read by the engine either: their sizes tell whether they changed.
+    if (size > maxFileBytes) {
+      const [before, after] = [base.files.find((f) => f.path === file), head.files.find((f) => f.path === file)];
+      if (before?.bytes !== after?.bytes) changed.add(file);
+      continue;
+    }
     const [before, after] = await Promise.all([read(baseRoot, file), read(headRoot, file)]);
     if (before && after && before.equals(after)) continue;
     changed.add(file);

@@ -8,7 +8,7 @@
 // ignored, and git never prompts for credentials.
 
 import { execFile, spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -93,8 +93,8 @@ async function commitOf(topLevel: string, ref: string): Promise<string | undefin
 
 interface TreeEntry {
   mode: string;
-  type: string;
   object: string;
+  size: number;
   path: string;
 }
 
@@ -103,29 +103,37 @@ interface TreeEntry {
  * paths relative to the top level. Only the files the engine reads are written. The caller
  * removes the directory with the returned `cleanup`.
  */
-export async function extractTree(topLevel: string, sha: string, prefix: string): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+export async function extractTree(topLevel: string, sha: string, prefix: string, maxFileBytes = Infinity): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'slo-gate-base-'));
   const cleanup = () => rm(dir, { recursive: true, force: true });
   try {
-    const listing = await git(['ls-tree', '-r', '-z', '--full-tree', sha, '--', ...(prefix ? [prefix] : [])], { cwd: topLevel });
+    const listing = await git(['ls-tree', '-r', '-z', '-l', '--full-tree', sha, '--', ...(prefix ? [prefix] : [])], { cwd: topLevel });
     const entries: TreeEntry[] = [];
     for (const record of listing.split('\0')) {
-      const match = /^(\d+) (\w+) ([0-9a-f]+)\t([\s\S]+)$/.exec(record);
+      const match = /^(\d+) (\w+) ([0-9a-f]+) +(\d+|-)\t([\s\S]+)$/.exec(record);
       if (!match) continue;
-      const [, mode, type, object, file] = match;
+      const [, mode, type, object, size, file] = match;
       // Submodules (commit entries) are never followed; only regular files and symlinks are written.
       if (type !== 'blob' || !WANTED.test(file)) continue;
       if (file.split('/').some((part) => part === '..' || part === '.git' || part === '')) continue;
-      entries.push({ mode, type, object, path: file });
+      entries.push({ mode, object, size: Number(size), path: file });
     }
-    const contents = await readBlobs(topLevel, entries.map((entry) => entry.object));
+    // Files over the engine's size limit are not read on either side: an empty file of the same
+    // size (sparse, no disk used) makes the engine say exactly what it says about the head's.
+    const oversized = (entry: TreeEntry) => entry.mode !== '120000' && entry.size > maxFileBytes;
+    const readable = entries.filter((entry) => !oversized(entry));
+    const contents = new Map(readable.map((entry, index) => [entry, index]));
+    const blobs = await readBlobs(topLevel, readable.map((entry) => entry.object));
     await mkdir(path.join(dir, prefix), { recursive: true });
-    for (const [index, entry] of entries.entries()) {
+    // Symlinks last, so no file is ever written through one.
+    const symlinksLast = [...entries].sort((a, b) => Number(a.mode === '120000') - Number(b.mode === '120000'));
+    for (const entry of symlinksLast) {
       const target = path.join(dir, entry.path);
       await mkdir(path.dirname(target), { recursive: true });
+      if (oversized(entry)) await writeFile(target, '').then(() => truncate(target, entry.size));
       // Symlinks stay symlinks: the engine's discovery already refuses those that leave the root.
-      if (entry.mode === '120000') await symlink(contents[index].toString('utf8'), target).catch(() => undefined);
-      else await writeFile(target, contents[index]);
+      else if (entry.mode === '120000') await symlink(blobs[contents.get(entry)!].toString('utf8'), target).catch(() => undefined);
+      else await writeFile(target, blobs[contents.get(entry)!]);
     }
     return { dir, cleanup };
   } catch (error) {

@@ -52,12 +52,15 @@ export function recordedWindow(selector: Selector, recordings: Recordings, depth
 }
 
 /** Every metric a query reads, following recording rules to the raw metrics below them. */
-export function metricsRead(facts: QueryFacts, recordings: Recordings, depth = 0, into = new Set<string>()): Set<string> {
+export function metricsRead(facts: QueryFacts, recordings: Recordings, into = new Set<string>(), visited = new Set<Rule>()): Set<string> {
   for (const selector of facts.selectors) {
     if (!selector.metric) continue;
     into.add(selector.metric);
-    if (depth >= MAX_DEPTH) continue;
-    for (const rule of recordingRulesFor(selector, recordings)) if (rule.expr.analysis.facts !== facts) metricsRead(rule.expr.analysis.facts, recordings, depth + 1, into);
+    for (const rule of recordingRulesFor(selector, recordings)) {
+      if (visited.has(rule)) continue;
+      visited.add(rule);
+      metricsRead(rule.expr.analysis.facts, recordings, into, visited);
+    }
   }
   return into;
 }
@@ -102,7 +105,7 @@ function encodeCondition(
   ).sort((a, b) => a - b);
   const above = (comparison.op === '>' || comparison.op === '>=') === (comparison.thresholdSide !== 'left');
   // `x * 1000 > 50` compares x with 0.05; `x / (1 - 0.999) > 14.4` compares x with 0.0144.
-  const scale = comparison.scale ?? 1;
+  const scale = comparison.scale || 1;
   const threshold = comparison.scaleOp === '/' ? comparison.threshold * scale : comparison.threshold / scale;
 
   const quantile = inside(facts.histogramQuantiles)[0];

@@ -60,13 +60,16 @@ export async function runLive(model: Model, settings: LiveSettings, config?: Pic
     } else work.push({ index, measurable: { slo: slo as Measurable['slo'], plan } });
   });
 
-  let budgetUsedUp = false;
   await pool(work, settings.concurrency ?? LIVE_DEFAULTS.concurrency, async ({ index, measurable }) => {
     try {
       results[index] = await evaluateSlo(measurable, client, time);
     } catch (error) {
-      if (!(error instanceof PrometheusError)) throw error;
-      if (error.kind === 'budget') budgetUsedUp = true;
+      if (!(error instanceof PrometheusError)) {
+        // A fault of ours must not cost the static report: it becomes this SLO's failure.
+        const message = (error as Error)?.message?.split('\n')[0] ?? String(error);
+        results[index] = { ...identity(measurable.slo), status: 'failed', reason: `internal error in live mode: ${message} (please report this)`, windows: [], notes: [] };
+        return;
+      }
       const reason = error.kind === 'budget' ? `not evaluated: the live time budget of ${settings.budgetSeconds}s ran out` : `not evaluated: ${error.message}`;
       results[index] = { ...identity(measurable.slo), status: 'not-evaluated', reason, target: measurable.slo.target, periodSeconds: measurable.slo.periodSeconds, windows: [], notes: [] };
     }
@@ -99,7 +102,8 @@ function liveFindings(slos: Slo[], summary: LiveSummary, settings: LiveSettings,
     const setting = config?.checks?.[check];
     if (setting === 'off') return;
     const final: Finding = { ...finding, check, severity: setting ?? severity };
-    final.fingerprint = fingerprint(final);
+    // The figures in a live message change every run; the finding's identity is the check and the SLO.
+    final.fingerprint = fingerprint({ ...final, message: '' });
     findings.push(final);
   };
   const failOn = settings.failOn;

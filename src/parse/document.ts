@@ -56,7 +56,8 @@ export function parseText(text: string, format: 'yaml' | 'json', embedding?: Emb
 
   const problems: ParseProblem[] = [];
   const documents: ParsedDocument[] = [];
-  const composer = new Composer({ uniqueKeys: false, keepSourceTokens: false, prettyErrors: false });
+  // Merge keys (<<: *anchor) are YAML 1.1, but Prometheus' Go YAML reader honours them, and rule files use them.
+  const composer = new Composer({ uniqueKeys: false, keepSourceTokens: false, prettyErrors: false, merge: true });
   const docs: Document.Parsed[] = [];
   for (const doc of composer.compose(new Parser(lineCounter.addNewLine).parse(text), true, text.length)) docs.push(doc);
 
@@ -157,8 +158,14 @@ function scalarMapper(
     };
   }
   if (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) {
-    const sourceOffsets = quotedOffsets(text, start, end, node.type === Scalar.QUOTE_DOUBLE);
-    return (offset) => toFile(sourceOffsets[Math.min(offset, sourceOffsets.length - 1)] ?? start);
+    // The offset table is built per lookup and not kept: a model keeps one mapper per query, and
+    // a table per character of every query was the largest part of a big repository's model.
+    const double = node.type === Scalar.QUOTE_DOUBLE;
+    return (offset) => {
+      if (offset === 0) return toFile(start + 1);
+      const sourceOffsets = quotedOffsets(text, start, end, double);
+      return toFile(sourceOffsets[Math.min(offset, sourceOffsets.length - 1)] ?? start);
+    };
   }
   return (offset) => toFile(start + offset);
 }

@@ -6,7 +6,7 @@ import { escapeMarkdown } from '../render/escape.js';
 import { renderMarkdown } from '../render/markdown.js';
 import type { Report } from '../report/report.js';
 import { describeFailure, ownLogin, type GitHubClient } from './github-client.js';
-import { fileUrl, runUrl, type RunContext } from './run-context.js';
+import { fileUrl, runUrl, type PullRequestTarget, type RunContext } from './run-context.js';
 
 /** GitHub rejects longer comment and issue bodies with 422. */
 export const BODY_LIMIT = 65_536;
@@ -85,6 +85,15 @@ export async function publishComment(client: GitHubClient, input: CommentInput):
   } catch (error) {
     return failureOutcome(error, 'the pull-request comment', input.context);
   }
+}
+
+/** The open pull request whose head is the fork branch a workflow_run ran for. */
+export async function findPullRequestByHead(client: GitHubClient, context: RunContext): Promise<PullRequestTarget | undefined> {
+  const head = context.pullRequestHead;
+  if (!head) return undefined;
+  const { data } = await client.rest.pulls.list({ owner: context.owner, repo: context.repo, state: 'open', head: head.label, per_page: 100 });
+  const pr = data.find((candidate) => candidate.head.sha === head.sha) ?? data[0];
+  return pr ? { number: pr.number, headSha: head.sha, fromFork: true } : undefined;
 }
 
 export function failureOutcome(error: unknown, what: string, context: RunContext): PublishOutcome {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Report } from '../report/report.js';
 import { emitAnnotations, notAnnotatedNote, planAnnotations } from './annotations.js';
 import { uploadReportArtifact, writeReportFiles } from './artifact.js';
-import { publishComment, type CommentMode } from './comment.js';
+import { failureOutcome, findPullRequestByHead, publishComment, type CommentMode } from './comment.js';
 import { createGitHubClient } from './github-client.js';
 import { setOutputs } from './outputs.js';
 import { jobFingerprint, readRunContext, type RunContext } from './run-context.js';
@@ -83,6 +83,7 @@ export async function publishReport(report: Report, inputs: PublishInputs, root:
   emitAnnotations(plan, context);
   const annotationNote = notAnnotatedNote(plan.notShown);
   if (annotationNote) notes.push(annotationNote);
+  if (artifact.url) notes.push(`📦 [Report artifact](${artifact.url}): report.html, report.md, report.json and report.sarif.`);
 
   await writeSummary({ report, context, fullReportUrl: artifact.url, notes }).catch((error: unknown) => {
     core.warning(`slo-gate could not write the job summary: ${String((error as Error)?.message ?? error).split('\n')[0]}`);
@@ -98,7 +99,7 @@ async function publishToGitHub(
   warnings: string[],
   notes: string[],
 ): Promise<{ commentUrl?: string }> {
-  const wantsComment = inputs.comment !== 'never' && context.pullRequest !== undefined;
+  const wantsComment = inputs.comment !== 'never' && (context.pullRequest !== undefined || context.pullRequestHead !== undefined);
   const wantsIssue = inputs.issueOnFailure && TRACKING_EVENTS.has(context.eventName);
   if (!wantsComment && !wantsIssue) return {};
   if (!inputs.token) {
@@ -107,7 +108,15 @@ async function publishToGitHub(
   }
   const client = createGitHubClient(inputs.token, context.apiUrl);
   let commentUrl: string | undefined;
-  if (wantsComment) {
+  if (wantsComment && !context.pullRequest) {
+    const pullRequest = await findPullRequestByHead(client, context).catch((error: unknown) => {
+      warnings.push(failureOutcome(error, 'the pull-request comment (looking up the pull request)', context).warning!);
+      return undefined;
+    });
+    if (!pullRequest) core.info(`No open pull request has the head ${context.pullRequestHead?.label}: no comment`);
+    context = { ...context, pullRequest };
+  }
+  if (wantsComment && context.pullRequest) {
     const outcome = await publishComment(client, { report, context, mode: inputs.comment, key: inputs.commentKey, artifactUrl });
     commentUrl = outcome.url;
     if (outcome.warning) warnings.push(outcome.warning);

@@ -27,6 +27,11 @@ export interface RunContext {
   /** Commit checked: the PR head for pull requests, GITHUB_SHA otherwise. */
   sha: string;
   pullRequest?: PullRequestTarget;
+  /**
+   * A workflow_run of a pull request from a fork: GitHub leaves `pull_requests` empty there, so the
+   * pull request must be looked up by its head (`owner:branch`) and commit.
+   */
+  pullRequestHead?: { label: string; sha: string };
   /** The checked directory relative to the repository root, `/`-separated, '' for the root. */
   pathPrefix: string;
   /** GITHUB_RETENTION_DAYS: the repository's own artifact retention limit. */
@@ -43,6 +48,7 @@ export function readRunContext(root: string, env: Env = process.env): RunContext
   const relative = path.relative(workspace, root).split(path.sep).join('/');
   const payload = readEvent(env.GITHUB_EVENT_PATH);
   const pullRequest = pullRequestOf(env.GITHUB_EVENT_NAME ?? '', payload, `${owner}/${repo}`);
+  const workflowRun = env.GITHUB_EVENT_NAME === 'workflow_run' ? workflowRunOf(payload) : undefined;
   const retention = Number.parseInt(env.GITHUB_RETENTION_DAYS ?? '', 10);
   return {
     eventName: env.GITHUB_EVENT_NAME ?? '',
@@ -54,8 +60,9 @@ export function readRunContext(root: string, env: Env = process.env): RunContext
     runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
     job: env.GITHUB_JOB ?? '',
     step: env.GITHUB_ACTION ?? '',
-    sha: pullRequest?.headSha ?? env.GITHUB_SHA ?? '',
+    sha: pullRequest?.headSha || workflowRun?.head_sha || env.GITHUB_SHA || '',
     pullRequest,
+    pullRequestHead: !pullRequest && workflowRun ? forkHead(workflowRun) : undefined,
     // A root outside the workspace cannot be linked; findings then keep their own paths.
     pathPrefix: relative.startsWith('..') || path.isAbsolute(relative) ? '' : relative,
     maxRetentionDays: Number.isFinite(retention) && retention > 0 ? retention : undefined,
@@ -99,17 +106,37 @@ function pullRequestOf(eventName: string, payload: Record<string, unknown>, full
   if (eventName === 'pull_request' || eventName === 'pull_request_target') {
     const pr = payload.pull_request as { number?: number; head?: { sha?: string; repo?: { full_name?: string } | null } } | undefined;
     if (!pr?.number) return undefined;
-    const headRepo = pr.head?.repo?.full_name;
-    return { number: pr.number, headSha: pr.head?.sha ?? '', fromFork: headRepo !== undefined && headRepo !== fullName };
+    // A deleted fork shows as `repo: null`.
+    const headRepo = pr.head?.repo === null ? null : pr.head?.repo?.full_name;
+    return { number: pr.number, headSha: pr.head?.sha ?? '', fromFork: headRepo === null || (headRepo !== undefined && headRepo !== fullName) };
   }
   // The fork-safe pattern: a trusted workflow_run workflow publishes for the untrusted pull request run.
   if (eventName === 'workflow_run') {
-    const run = payload.workflow_run as { head_sha?: string; pull_requests?: { number?: number }[] } | undefined;
+    const run = workflowRunOf(payload);
     const number = run?.pull_requests?.[0]?.number;
     if (!number) return undefined;
     return { number, headSha: run?.head_sha ?? '', fromFork: false };
   }
   return undefined;
+}
+
+interface WorkflowRunPayload {
+  event?: string;
+  head_sha?: string;
+  head_branch?: string;
+  head_repository?: { owner?: { login?: string } };
+  pull_requests?: { number?: number }[];
+}
+
+function workflowRunOf(payload: Record<string, unknown>): WorkflowRunPayload | undefined {
+  const run = payload.workflow_run;
+  return run && typeof run === 'object' ? (run as WorkflowRunPayload) : undefined;
+}
+
+function forkHead(run: WorkflowRunPayload): RunContext['pullRequestHead'] {
+  const owner = run.head_repository?.owner?.login;
+  if (!run.event?.startsWith('pull_request') || !owner || !run.head_branch || !run.head_sha) return undefined;
+  return { label: `${owner}:${run.head_branch}`, sha: run.head_sha };
 }
 
 // The runtime token's `scp` claim names the job run (`Actions.Results:<run>:<job run>`); matrix legs differ there.

@@ -25,7 +25,8 @@ export function diffVerdictLines(report: Report): string[] {
     for (const finding of policy) lines.push(`- ${escapeMarkdown(finding.message)} (${code(location(finding))})`);
   }
   if (diff.approval) {
-    const by = diff.approval.by ? ` by @${diff.approval.by.replace(/[^A-Za-z0-9-]/g, '')}` : '';
+    // Escaped, so the approver reads as @login without being mentioned (and notified) on every update.
+    const by = diff.approval.by ? ` by ${escapeMarkdown(`@${diff.approval.by}`)}` : '';
     lines.push('', `✅ Policy changes approved${by} with the label ${code(diff.approval.label)}: they are reported as notices.`);
   }
   if (diff.changedFilesOnly) lines.push('', '_Findings are listed only for files this pull request changed, and the files linked to them._');

@@ -92,34 +92,53 @@ function headline(report: Report): string {
   return `Measured on ${live.url} at ${live.evaluatedAt} in ${(live.durationMs / 1000).toFixed(1)} s (${live.requests} queries) · live-fail-on: ${live.failOn}${unreachable}`;
 }
 
-/** The live section of the Markdown report; charts are left out when they would take more than `maxChars`. */
+const PRIORITY: Record<LiveTone, number> = { error: 0, warning: 1, low: 2, pass: 3, muted: 4 };
+
+/**
+ * The live section of the Markdown report. Within `maxChars` (a PR comment's share), the SLOs
+ * that need attention come first: rows and charts of exhausted and burning SLOs are kept, the
+ * rest are left out with a note.
+ */
 export function renderLiveMarkdown(report: Report, options: { maxChars?: number } = {}): string {
   if (!report.live) return '';
   const slos = liveSlos(report);
-  const rows = slos.map((slo) => {
+  // Room for the two notes that say what was left out.
+  const room = (options.maxChars ?? Infinity) - 160;
+  const byPriority = [...slos].sort((a, b) => PRIORITY[liveStatus(a.live).tone] - PRIORITY[liveStatus(b.live).tone]);
+  const row = (slo: (typeof slos)[number]) => {
     const status = liveStatus(slo.live);
     const note = slo.live.reason ?? slo.live.notes.join('; ');
     return `| ${escapeMarkdown(slo.name)} | ${status.icon} ${status.text} | ${escapeMarkdown(budgetLeftText(slo.live))} | ${escapeMarkdown(burnNowText(slo.live))} | ${note ? escapeMarkdown(note) : '—'} |`;
-  });
-  const table = [
-    '### Live error budget',
-    '',
-    escapeMarkdown(headline(report)),
-    '',
-    '| SLO | Status | Budget left | Burn rate now | Note |',
-    '| --- | --- | --- | --- | --- |',
-    ...rows,
-  ].join('\n');
-  const charts = slos.flatMap((slo) => {
+  };
+  const head = ['### Live error budget', '', escapeMarkdown(headline(report)), '', '| SLO | Status | Budget left | Burn rate now | Note |', '| --- | --- | --- | --- | --- |'].join('\n');
+  let used = head.length;
+  const kept = new Set<string>();
+  for (const slo of byPriority) {
+    const length = row(slo).length + 1;
+    if (used + length > room) break;
+    used += length;
+    kept.add(slo.live.key);
+  }
+  const rows = slos.filter((slo) => kept.has(slo.live.key)).map(row);
+  const parts = [[head, ...rows].join('\n')];
+  if (rows.length < slos.length) parts.push(`_${slos.length - rows.length} more SLO(s) are in the full report._`);
+
+  const charts: string[] = [];
+  let left = 0;
+  for (const slo of byPriority) {
     const chart = budgetChart(slo);
-    if (!chart) return [];
+    if (!chart || !kept.has(slo.live.key)) continue;
     const open = slo.live.status === 'ok' ? '' : ' open';
-    return [`<details${open}><summary>Budget burn-down: ${escapeMarkdown(slo.name)} — ${escapeMarkdown(budgetLeftText(slo.live))} left</summary>\n\n${mermaidLineChart(chart)}\n\n</details>`];
-  });
-  const chartText = charts.join('\n\n');
-  if (!chartText) return table;
-  if (options.maxChars !== undefined && chartText.length > options.maxChars) return `${table}\n\n_Budget burn-down charts left out to fit; they are in report.html._`;
-  return `${table}\n\n${chartText}`;
+    const block = `<details${open}><summary>Budget burn-down: ${escapeMarkdown(slo.name)} — ${escapeMarkdown(budgetLeftText(slo.live))} left</summary>\n\n${mermaidLineChart(chart)}\n\n</details>`;
+    if (used + block.length + 2 > room) {
+      left++;
+      continue;
+    }
+    used += block.length + 2;
+    charts.push(block);
+  }
+  if (left) parts.push(`_${left} budget burn-down chart(s) left out to fit; they are in report.html._`);
+  return [...parts, ...charts].join('\n\n');
 }
 
 const TONE_COLOUR: Record<LiveTone, string> = { pass: 'var(--pass)', low: 'var(--warning)', warning: 'var(--warning)', error: 'var(--error)', muted: 'var(--muted)' };

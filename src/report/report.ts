@@ -161,7 +161,9 @@ function linkSummary(slo: Slo, result: EngineResult, findings: Finding[]): Pick<
     ? `${problems.length} problem(s): ${problems[0].message}`
     : links.alerts.length
       ? `aligned with ${links.alerts.length} alert(s) and ${links.panels.length} panel(s)`
-      : 'no alerting rule implements it';
+      : slo.alertingDisabled
+        ? 'burn-rate alerting turned off'
+        : 'no alerting rule implements it';
   return { links, verdict };
 }
 

@@ -1,6 +1,7 @@
 import type { DiffCheck } from './diff-check.js';
 import { alertIdentity, linkedAlerts, pairAlerts, pairSlos } from './links.js';
-import { pairWindows, reportWindowChanges, windowText, type WindowChange } from './windows.js';
+import type { BurnWindow } from '../../model/types.js';
+import { pairWindows, reportWindowChanges, spanText, windowKey, type WindowChange } from './windows.js';
 
 export const diffAlertRemoved: DiffCheck = {
   id: 'diff/alert-removed',
@@ -37,13 +38,17 @@ export const diffAlertRemoved: DiffCheck = {
         context.report({ file: after.file, ...after.position, subject: after.name, message: `SLO "${after.name}" no longer declares burn-rate alerting` });
         continue;
       }
-      for (const window of pairWindows(before.burnWindows, after.burnWindows).unmatched) {
+      // One finding per alert: Sloth's page alert is two windows.
+      const gone = new Map<string, BurnWindow[]>();
+      for (const window of pairWindows(before.burnWindows, after.burnWindows).unmatched) gone.set(windowKey(window), [...(gone.get(windowKey(window)) ?? []), window]);
+      for (const [key, windows] of gone) {
+        const spans = windows.map(spanText).join(', ');
         windowChanges.push({
           file: after.file,
-          position: context.headPosition(before.file, window.position ?? before.position) ?? after.position,
+          position: context.headPosition(before.file, windows[0].position ?? before.position) ?? after.position,
           slo: after.name,
-          subject: windowText(window),
-          text: `no longer declares its ${windowText(window)} burn-rate alert`,
+          subject: key,
+          text: windows[0].severity ? `no longer declares its ${key} burn-rate alert (${spans})` : `no longer declares its ${spans} burn-rate alert`,
         });
       }
     }

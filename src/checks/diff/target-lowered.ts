@@ -1,14 +1,14 @@
 import type { DiffCheck } from './diff-check.js';
 import { pairSlos } from './links.js';
 import { budgetMinutes, DAY } from '../../model/burn-rate.js';
-import { describeSpan, formatPercent, roundTo } from '../../model/units.js';
+import { describeSpan, formatLatency, formatPercent, roundTo } from '../../model/units.js';
 
 const MONTH = 30 * DAY;
 
 export const diffTargetLowered: DiffCheck = {
   id: 'diff/target-lowered',
   severity: 'error',
-  description: "An SLO's target went down, or its period got shorter, in this change.",
+  description: "An SLO's target went down, its period got shorter, or its latency threshold slower, in this change.",
   compare(base, head, context) {
     for (const [before, after] of pairSlos(base, head).pairs) {
       if (before.target !== undefined && after.target !== undefined && after.target < before.target) {
@@ -21,6 +21,19 @@ export const diffTargetLowered: DiffCheck = {
           subject: after.name,
           message: `SLO "${after.name}" target lowered from ${formatPercent(before.target)} to ${formatPercent(after.target)}: the monthly error budget grows from ${oldMinutes} to ${newMinutes} minutes of downtime`,
         });
+      }
+      // A latency SLO also weakens when what counts as fast gets slower, or fewer requests must be fast.
+      const [was, is] = [before.indicator, after.indicator];
+      if (was.thresholdSeconds !== undefined && is.thresholdSeconds !== undefined && is.thresholdSeconds > was.thresholdSeconds) {
+        context.report({
+          file: after.file,
+          ...(is.position ?? after.position),
+          subject: after.name,
+          message: `SLO "${after.name}" latency threshold raised from ${formatLatency(was.thresholdSeconds)} to ${formatLatency(is.thresholdSeconds)}`,
+        });
+      }
+      if (was.percentile !== undefined && is.percentile !== undefined && is.percentile < was.percentile) {
+        context.report({ file: after.file, ...(is.position ?? after.position), subject: after.name, message: `SLO "${after.name}" latency percentile lowered from p${was.percentile} to p${is.percentile}` });
       }
       if (before.periodSeconds !== undefined && after.periodSeconds !== undefined && after.periodSeconds < before.periodSeconds) {
         context.report({

@@ -5,16 +5,22 @@ import type { CheckFinding } from '../check.js';
 import type { BurnWindow, Position } from '../../model/types.js';
 import { formatDuration } from '../../model/units.js';
 
-const key = (window: BurnWindow) => window.severity ?? formatDuration(window.longSeconds);
+/** What a window is for: its severity (Sloth's page and ticket alerts), else its long window. */
+export const windowKey = (window: BurnWindow) => window.severity ?? formatDuration(window.longSeconds);
 
-/** Declared windows (not defaults derived from a table) of base and head, paired. */
+/**
+ * Base and head windows of one SLO, paired by what they are for. Windows derived from a table
+ * (Sloth's) count too: they exist because the SLO declares the alert, and go when it stops.
+ * Several windows for one severity pair in order, shortest first.
+ */
 export function pairWindows(base: BurnWindow[], head: BurnWindow[]): { pairs: [BurnWindow, BurnWindow][]; unmatched: BurnWindow[] } {
+  const byLength = (a: BurnWindow, b: BurnWindow) => a.longSeconds - b.longSeconds;
   const pool = new Map<string, BurnWindow[]>();
-  for (const window of head) pool.set(key(window), [...(pool.get(key(window)) ?? []), window]);
+  for (const window of [...head].sort(byLength)) pool.set(windowKey(window), [...(pool.get(windowKey(window)) ?? []), window]);
   const pairs: [BurnWindow, BurnWindow][] = [];
   const unmatched: BurnWindow[] = [];
-  for (const window of base.filter((w) => w.source !== 'default')) {
-    const match = pool.get(key(window))?.shift();
+  for (const window of [...base].sort(byLength)) {
+    const match = pool.get(windowKey(window))?.shift();
     if (match) pairs.push([window, match]);
     else unmatched.push(window);
   }
@@ -23,8 +29,13 @@ export function pairWindows(base: BurnWindow[], head: BurnWindow[]): { pairs: [B
 
 /** "page 1h/5m ×14.4" */
 export function windowText(window: BurnWindow): string {
+  return [window.severity, spanText(window)].filter(Boolean).join(' ');
+}
+
+/** "1h/5m ×14.4" */
+export function spanText(window: BurnWindow): string {
   const span = `${formatDuration(window.longSeconds)}${window.shortSeconds !== undefined ? `/${formatDuration(window.shortSeconds)}` : ''}`;
-  return [window.severity, span, window.factor !== undefined ? `×${window.factor}` : undefined].filter(Boolean).join(' ');
+  return window.factor !== undefined ? `${span} ×${window.factor}` : span;
 }
 
 export interface WindowChange {

@@ -9,6 +9,8 @@ export const ruleDuplicate: Check = {
     // Same name and labels means the same series (or alert identity): the two rules overwrite each
     // other's results, or Alertmanager cannot tell their notifications apart.
     const first = new Map<string, Rule>();
+    // Alert name → the file that first defines it, for the same name reused in another file.
+    const alertFiles = new Map<string, Rule>();
     for (const rule of model.rules) {
       if (rule.name === '') continue;
       const labels = Object.entries(rule.labels)
@@ -18,6 +20,19 @@ export const ruleDuplicate: Check = {
       const earlier = first.get(key);
       if (!earlier) {
         first.set(key, rule);
+        // Tiers of one alert (severity warning and critical) live side by side in one file; the
+        // same name for another alert in another file makes silences and routes on alertname
+        // catch both.
+        const namesake = rule.kind === 'alert' ? alertFiles.get(rule.name) : undefined;
+        if (namesake && namesake.file !== rule.file && namesake.expr.text.trim() !== rule.expr.text.trim()) {
+          context.report({
+            file: rule.file,
+            ...rule.namePosition,
+            severity: 'notice',
+            subject: `${rule.group}/${rule.name}`,
+            message: `alert "${rule.name}" is also the name of another alert, with other labels and expression, at ${namesake.file}:${namesake.namePosition.line}; silences, inhibitions and routes that match alertname catch both`,
+          });
+        } else if (rule.kind === 'alert' && !namesake) alertFiles.set(rule.name, rule);
         continue;
       }
       // One group recording a series from several queries (`code=~"2.."`, `code=~"5.."`) is a
