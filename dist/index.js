@@ -61937,11 +61937,49 @@ var main = __nccwpck_require__(99547);
 // serves both; strict JSON syntax is checked first so a .json file gets JSON's own errors.
 
 
+const MAX_NESTING = 1000;
+/** Offset where flow nesting (`[`, `{`) or block indentation first passes MAX_NESTING levels, if it does. */
+function tooDeeplyNested(text) {
+    let depth = 0;
+    let lineStart = true;
+    let indent = 0;
+    for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code === 10) {
+            lineStart = true;
+            indent = 0;
+            continue;
+        }
+        if (lineStart) {
+            if (code === 32) {
+                // Block nesting needs at least one more space per level.
+                if (++indent > MAX_NESTING)
+                    return i;
+                continue;
+            }
+            lineStart = false;
+        }
+        if (code === 91 || code === 123) {
+            if (++depth > MAX_NESTING)
+                return i;
+        }
+        else if ((code === 93 || code === 125) && depth > 0)
+            depth--;
+    }
+    return undefined;
+}
 // Alias expansion is bounded so a "billion laughs" file cannot exhaust memory.
 const MAX_ALIAS_COUNT = 1000;
 function parseText(text, format, embedding) {
     const lineCounter = new dist/* LineCounter */.HN();
-    const toFile = (offset) => mapPosition(lineCounter.linePos(offset), embedding);
+    const toFile = fileMapper(lineCounter, embedding);
+    // The parsers recurse once per level: refuse absurd nesting before it exhausts the stack.
+    const tooDeep = tooDeeplyNested(text);
+    if (tooDeep !== undefined) {
+        const before = text.slice(0, tooDeep);
+        const line = before.split('\n').length;
+        return { documents: [], problems: [{ ...mapPosition({ line, col: tooDeep - before.lastIndexOf('\n') }, embedding), message: `nested more than ${MAX_NESTING} levels deep; not parsed` }] };
+    }
     if (format === 'json') {
         const jsonProblem = strictJsonProblem(text, embedding);
         if (jsonProblem)
@@ -61951,9 +61989,7 @@ function parseText(text, format, embedding) {
     const documents = [];
     // Merge keys (<<: *anchor) are YAML 1.1, but Prometheus' Go YAML reader honours them, and rule files use them.
     const composer = new dist/* Composer */.Dk({ uniqueKeys: false, keepSourceTokens: false, prettyErrors: false, merge: true });
-    const docs = [];
-    for (const doc of composer.compose(new dist/* Parser */.iX(lineCounter.addNewLine).parse(text), true, text.length))
-        docs.push(doc);
+    const docs = withPlainEnv(() => [...composer.compose(new dist/* Parser */.iX(lineCounter.addNewLine).parse(text), true, text.length)]);
     for (const doc of docs) {
         const errors = doc.errors;
         if (errors.length > 0) {
@@ -61977,6 +62013,24 @@ function parseText(text, format, embedding) {
         documents.push(positionedDocument(documents.length, value, doc, text, toFile, embedding));
     }
     return { documents, problems };
+}
+// The yaml parser reads process.env.LOG_TOKENS (a debug switch; LOG_STREAM is the only other) once
+// per token, and every read of Node's process.env is a getenv(3) call: a third of the parse time.
+// A plain object answers the same for the duration of the parse.
+function withPlainEnv(run) {
+    const env = process.env;
+    process.env = { LOG_TOKENS: env.LOG_TOKENS, LOG_STREAM: env.LOG_STREAM };
+    try {
+        return run();
+    }
+    finally {
+        process.env = env;
+    }
+}
+// Built outside parseText so that the mappers the model keeps (one per query) hold the line
+// table only, not the file's text and YAML document trees that parseText's own scope holds.
+function fileMapper(lineCounter, embedding) {
+    return (offset) => mapPosition(lineCounter.linePos(offset), embedding);
 }
 function positionedDocument(index, value, doc, text, toFile, embedding) {
     const find = (path) => {
@@ -62033,31 +62087,46 @@ function scalarMapper(node, text, toFile, embedding) {
         const firstContent = /^( *)\S/m.exec(body);
         const indent = firstContent ? firstContent[1].length : 0;
         const bodyStart = toFile(headerEnd + 1);
-        const value = String(node.value);
-        return (offset) => {
-            let line = 0;
-            let lineStart = 0;
-            for (let i = 0; i < offset && i < value.length; i++) {
-                if (value.charCodeAt(i) === 10) {
-                    line++;
-                    lineStart = i + 1;
-                }
-            }
-            return { line: bodyStart.line + line, column: (embedding?.indent ?? 0) + indent + (offset - lineStart) + 1 };
-        };
+        return blockMapper(String(node.value), bodyStart.line, (embedding?.indent ?? 0) + indent);
     }
     if (node.type === dist/* Scalar */.X5.QUOTE_DOUBLE || node.type === dist/* Scalar */.X5.QUOTE_SINGLE) {
-        // The offset table is built per lookup and not kept: a model keeps one mapper per query, and
-        // a table per character of every query was the largest part of a big repository's model.
         const double = node.type === dist/* Scalar */.X5.QUOTE_DOUBLE;
-        return (offset) => {
-            if (offset === 0)
-                return toFile(start + 1);
-            const sourceOffsets = quotedOffsets(text, start, end, double);
-            return toFile(sourceOffsets[Math.min(offset, sourceOffsets.length - 1)] ?? start);
-        };
+        const source = text.slice(start, end);
+        const escaped = double ? source.includes('\\') : source.slice(1).includes("''");
+        // Without escapes each character is written where it stands.
+        if (!escaped)
+            return (offset) => toFile(start + 1 + Math.min(offset, end - start - 2));
+        return quotedMapper(Buffer.from(source, 'utf16le').toString('utf16le'), start, double, toFile);
     }
     return (offset) => toFile(start + offset);
+}
+// The mappers below are built outside scalarMapper so that they hold only what they read: a
+// model keeps one mapper per query, and one holding its file's whole text kept every file alive.
+/** Positions in a `|` or `>` block: the value's line breaks (offsets, not the value) and the body's first line and indent. */
+function blockMapper(value, firstLine, column0) {
+    const breaks = [];
+    for (let i = value.indexOf('\n'); i >= 0; i = value.indexOf('\n', i + 1))
+        breaks.push(i);
+    return (offset) => {
+        let line = 0;
+        while (line < breaks.length && breaks[line] < offset)
+            line++;
+        const lineStart = line === 0 ? 0 : breaks[line - 1] + 1;
+        return { line: firstLine + line, column: column0 + (offset - lineStart) + 1 };
+    };
+}
+/**
+ * Positions in a quoted string with escapes. `source` is a copy of the quoted text only (a slice
+ * would keep the file's text alive); the offset table is built per lookup and not kept, as a table
+ * per character of every query was the largest part of a big repository's model.
+ */
+function quotedMapper(source, start, double, toFile) {
+    return (offset) => {
+        if (offset === 0)
+            return toFile(start + 1);
+        const sourceOffsets = quotedOffsets(source, 0, source.length, double);
+        return toFile(start + (sourceOffsets[Math.min(offset, sourceOffsets.length - 1)] ?? 0));
+    };
 }
 /** For each character of a quoted string's value, its offset in the source (escapes take several source characters). */
 function quotedOffsets(text, start, end, double) {
@@ -62295,7 +62364,7 @@ function repoPath(context, file) {
 }
 /** Blob view of a file at the checked commit, with the line selected. */
 function fileUrl(context, file, line) {
-    if (!context.sha || !context.owner)
+    if (!context.sha || !context.owner || !file)
         return undefined;
     const encoded = repoPath(context, file).split('/').map(encodeURIComponent).join('/');
     return `${context.serverUrl}/${context.owner}/${context.repo}/blob/${context.sha}/${encoded}${line ? `#L${line}` : ''}`;
@@ -62387,7 +62456,8 @@ function emitAnnotations(plan, context) {
     for (const finding of plan.shown) {
         emit[finding.severity](finding.message, {
             title: finding.check,
-            file: repoPath(context, finding.file),
+            // Run-level findings (a backend that cannot be reached) have no file: a plain annotation.
+            file: finding.file ? repoPath(context, finding.file) : undefined,
             startLine: finding.line,
             startColumn: finding.line ? finding.column : undefined,
         });
@@ -62471,7 +62541,7 @@ function windowText(window) {
     return parts.join(', ');
 }
 function figures_location(finding) {
-    return `${finding.file}${finding.line ? `:${finding.line}${finding.column ? `:${finding.column}` : ''}` : ''}`;
+    return `${finding.file || '(not about one file)'}${finding.line ? `:${finding.line}${finding.column ? `:${finding.column}` : ''}` : ''}`;
 }
 /** What implements an SLO, one entry per alert or panel: `alert FastBurn (label: slo=api)`. */
 function linkTexts(slo) {
@@ -62808,7 +62878,7 @@ function renderFindings(findings, options) {
                 : '';
             return `<tr><td class="num">${lineCell}</td><td class="sev ${finding.severity}">${finding.severity}</td><td><code>${escapeHtml(finding.check)}</code></td><td>${escapeHtml(finding.message)}${suggestion}</td></tr>`;
         });
-        return `<h3>${escapeHtml(file)}</h3>
+        return `<h3>${file ? escapeHtml(file) : 'Not about one file'}</h3>
 <table>
 <thead><tr><th>Line</th><th>Severity</th><th>Check</th><th>Message</th></tr></thead>
 <tbody>
@@ -62827,7 +62897,46 @@ function renderSkipped(report) {
 
 ;// CONCATENATED MODULE: ./src/render/json.ts
 function renderJson(report) {
-    return `${JSON.stringify(report, null, 2)}\n`;
+    return [...renderJsonChunks(report)].join('');
+}
+/**
+ * renderJson's text in pieces of about `size` characters. A large repository's report is tens of
+ * megabytes of JSON; written piece by piece it never has to be one string in memory.
+ */
+function* renderJsonChunks(report, size = 1 << 20) {
+    let buffer = '';
+    for (const piece of jsonPieces(report)) {
+        buffer += piece;
+        if (buffer.length >= size) {
+            yield buffer;
+            buffer = '';
+        }
+    }
+    yield buffer;
+}
+/** `JSON.stringify(report, null, 2)` plus a newline, one top-level entry or array item at a time. */
+function* jsonPieces(report) {
+    // Nested text is indented by prefixing its lines: JSON strings never hold a raw line break.
+    const nested = (value, indent) => (JSON.stringify(value, null, 2) ?? 'null').replace(/\n/g, `\n${indent}`);
+    // JSON.stringify leaves out what JSON cannot hold.
+    const entries = Object.entries(report).filter(([, value]) => value !== undefined && typeof value !== 'function' && typeof value !== 'symbol');
+    if (entries.length === 0) {
+        yield '{}\n';
+        return;
+    }
+    yield '{';
+    for (const [i, [key, value]] of entries.entries()) {
+        yield `${i ? ',' : ''}\n  ${JSON.stringify(key)}: `;
+        if (Array.isArray(value) && value.length > 0) {
+            yield '[';
+            for (const [j, item] of value.entries())
+                yield `${j ? ',' : ''}\n    ${nested(item, '    ')}`;
+            yield '\n  ]';
+        }
+        else
+            yield nested(value, '  ');
+    }
+    yield '\n}\n';
 }
 
 ;// CONCATENATED MODULE: ./src/render/diff-markdown.ts
@@ -62991,7 +63100,8 @@ function markdown_renderFindings(shown, total, options, heading = '### Findings'
             const lineCell = url ? `[${where}](${url})` : where;
             return `| ${lineCell} | ${ICON[finding.severity]} ${finding.severity} | \`${finding.check}\` | ${escapeMarkdown(finding.message)} |`;
         });
-        parts.push(`#### \`${file.replace(/`/g, "'")}\`\n\n| Line | Severity | Check | Message |\n| --- | --- | --- | --- |\n${rows.join('\n')}`);
+        const fileTitle = file ? `\`${file.replace(/`/g, "'")}\`` : 'Not about one file';
+        parts.push(`#### ${fileTitle}\n\n| Line | Severity | Check | Message |\n| --- | --- | --- | --- |\n${rows.join('\n')}`);
         for (const finding of findings) {
             if (!finding.suggestion)
                 continue;
@@ -63041,14 +63151,17 @@ function renderSarif(report, options = {}) {
             ruleIndex: ruleIndex.get(finding.check),
             level: LEVEL[finding.severity],
             message: { text: finding.message },
-            locations: [
-                {
-                    physicalLocation: {
-                        artifactLocation: { uri: encodeUri(uri(finding.file)), uriBaseId: '%SRCROOT%' },
-                        ...(finding.line ? { region: { startLine: finding.line, ...(finding.column ? { startColumn: finding.column } : {}) } } : {}),
+            // Run-level findings (a backend that cannot be reached) have no file and so no location.
+            locations: finding.file
+                ? [
+                    {
+                        physicalLocation: {
+                            artifactLocation: { uri: encodeUri(uri(finding.file)), uriBaseId: '%SRCROOT%' },
+                            ...(finding.line ? { region: { startLine: finding.line, ...(finding.column ? { startColumn: finding.column } : {}) } } : {}),
+                        },
                     },
-                },
-            ],
+                ]
+                : [],
         };
         if (finding.fingerprint)
             result.partialFingerprints = { 'sloGate/v1': finding.fingerprint };
@@ -63575,6 +63688,20 @@ async function writeSummary(input) {
     await core/* summary */.z.addRaw(renderSummary(input)).write();
 }
 
+;// CONCATENATED MODULE: ./src/shell/action-input.ts
+// Reading action inputs that are not free text. A bad value fails the step with one line.
+
+class InputError extends Error {
+}
+function booleanInput(name, fallback) {
+    const value = core/* getInput */.V4(name).trim().toLowerCase();
+    if (value === '')
+        return fallback;
+    if (value === 'true' || value === 'false')
+        return value === 'true';
+    throw new InputError(`${name} must be true or false, not "${value}"`);
+}
+
 ;// CONCATENATED MODULE: ./src/publish/tracking-issue.ts
 // issue-on-failure: while a scheduled (or manually dispatched) check fails, one tracking issue stays
 // open and carries the latest report; when the check passes again it gets a closing comment and is
@@ -63648,8 +63775,7 @@ async function publishTrackingIssue(client, input) {
 
 
 
-class PublishInputError extends Error {
-}
+
 /** Reads and validates the publishing inputs; call it before the check so a typo fails fast. */
 function readPublishInputs() {
     const token = core/* getInput */.V4('github-token');
@@ -63657,15 +63783,15 @@ function readPublishInputs() {
         core/* setSecret */.Pq(token);
     const comment = core/* getInput */.V4('comment') || 'auto';
     if (comment !== 'auto' && comment !== 'always' && comment !== 'never')
-        throw new PublishInputError(`comment must be auto, always or never, not "${comment}"`);
+        throw new InputError(`comment must be auto, always or never, not "${comment}"`);
     const commentKey = core/* getInput */.V4('comment-key') || 'default';
     // The key ends up inside an HTML comment and an issue title: keep it to characters that cannot close either.
     if (!/^[A-Za-z0-9._-]{1,64}$/.test(commentKey))
-        throw new PublishInputError(`comment-key may use letters, digits, ".", "_" and "-" (at most 64), not "${commentKey}"`);
+        throw new InputError(`comment-key may use letters, digits, ".", "_" and "-" (at most 64), not "${commentKey}"`);
     const retentionText = core/* getInput */.V4('retention-days') || '30';
     const retentionDays = Number(retentionText);
     if (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > 90)
-        throw new PublishInputError(`retention-days must be a whole number from 1 to 90, not "${retentionText}"`);
+        throw new InputError(`retention-days must be a whole number from 1 to 90, not "${retentionText}"`);
     return {
         token,
         comment,
@@ -63675,16 +63801,6 @@ function readPublishInputs() {
         retentionDays,
         issueOnFailure: booleanInput('issue-on-failure', false),
     };
-}
-function booleanInput(name, fallback) {
-    const value = core/* getInput */.V4(name).trim().toLowerCase();
-    if (value === '')
-        return fallback;
-    if (value === 'true')
-        return true;
-    if (value === 'false')
-        return false;
-    throw new PublishInputError(`${name} must be true or false, not "${value}"`);
 }
 async function publishReport(report, inputs, root) {
     const context = readRunContext(root);
@@ -72180,33 +72296,21 @@ function walk(text, options, renamed) {
         walker.expr(node);
     return walker;
 }
-// Rule files and dashboards repeat queries; remember recent answers (callers get their own copy).
+// Rule files and dashboards repeat queries; remember recent answers. Callers share one frozen
+// analysis per query: a copy per rule was most of a large repository's model, and nothing
+// downstream edits an analysis (freezing makes one that tried fail loudly).
 const analyser_CACHE_LIMIT = 2048;
 const analyser_cache = new Map();
 function optionsKey(o) {
     return `${o.experimentalFunctions ? 1 : 0}${o.durationExpressions ? 1 : 0}${o.extendedRangeSelectors ? 1 : 0}${o.binopFillModifiers ? 1 : 0}`;
 }
-function copyAnalysis(a) {
-    const f = a.facts;
-    return {
-        errors: a.errors.map((e) => ({ ...e })),
-        facts: {
-            selectors: f.selectors.map((x) => ({ ...x, matchers: x.matchers.map((m) => ({ ...m })), functions: x.functions.slice(), aggregations: x.aggregations.slice() })),
-            comparisons: f.comparisons.map((x) => ({ ...x })),
-            aggregations: f.aggregations.map((x) => {
-                const c = { ...x };
-                if (x.by)
-                    c.by = x.by.slice();
-                if (x.without)
-                    c.without = x.without.slice();
-                return c;
-            }),
-            functions: f.functions.slice(),
-            numbers: f.numbers.slice(),
-            budgets: f.budgets.slice(),
-            histogramQuantiles: f.histogramQuantiles.map((x) => ({ ...x })),
-        },
-    };
+function deepFreeze(value) {
+    if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+        Object.freeze(value);
+        for (const child of Object.values(value))
+            deepFreeze(child);
+    }
+    return value;
 }
 /**
  * Parses and checks one PromQL expression. Never throws. Offsets are UTF-16 offsets into `text`.
@@ -72219,12 +72323,12 @@ function analyseQuery(text, options = NO_OPTIONS) {
     const key = text.length <= 4096 ? optionsKey(options) + text : undefined;
     const hit = key === undefined ? undefined : analyser_cache.get(key);
     if (hit)
-        return copyAnalysis(hit);
-    const result = analyseUncached(text, options);
+        return hit;
+    const result = deepFreeze(analyseUncached(text, options));
     if (key !== undefined) {
         if (analyser_cache.size >= analyser_CACHE_LIMIT)
             analyser_cache.delete(analyser_cache.keys().next().value);
-        analyser_cache.set(key, copyAnalysis(result));
+        analyser_cache.set(key, result);
     }
     return result;
 }
@@ -72300,7 +72404,8 @@ function analyseUncached(text, options) {
 // errors, and the facts every later check reads (so no check parses a query again).
 //
 // CONTRACT (used by formats/ and checks/; keep it stable):
-//   analyseQuery(text) never throws. Offsets are 0-based UTF-16 offsets into `text`.
+//   analyseQuery(text) never throws. Offsets are 0-based UTF-16 offsets into `text`. The result is
+//   deeply frozen and shared by every caller that asks about the same query: read it, never edit it.
 function emptyFacts() {
     return { selectors: [], comparisons: [], aggregations: [], functions: [], numbers: [], budgets: [], histogramQuantiles: [] };
 }
@@ -72621,9 +72726,13 @@ const MAX_DEPTH = 5;
 const WINDOW_SUFFIX = /(?:rate|burnrate|_)(\d+(?:ms|s|m|h|d|w|y))$/;
 function recordingsOf(rules) {
     const out = new Map();
-    for (const rule of rules)
-        if (rule.kind === 'record')
-            out.set(rule.name, [...(out.get(rule.name) ?? []), rule]);
+    for (const rule of rules) {
+        if (rule.kind !== 'record')
+            continue;
+        if (!out.has(rule.name))
+            out.set(rule.name, []);
+        out.get(rule.name).push(rule);
+    }
     return out;
 }
 /**
@@ -72673,18 +72782,10 @@ function encodeAlert(rule, recordings) {
     const budgets = distinct(facts.budgets);
     const conditions = [];
     for (const comparison of facts.comparisons) {
-        const condition = encodeCondition(comparison, facts, budgets, recordings);
+        const condition = encodeCondition(comparison, facts, budgets, recordings, () => rule.expr.positionAt(comparison.from));
         if (condition)
-            conditions.push({ ...condition, position: rule.expr.positionAt(comparison.from) });
+            conditions.push(condition);
     }
-    const names = {};
-    const addName = (label, value) => (names[label] = [...new Set([...(names[label] ?? []), value])]);
-    for (const [label, field] of Object.entries(rule.labels))
-        addName(label, field.value);
-    for (const selector of facts.selectors)
-        for (const m of selector.matchers)
-            if (m.op === '=')
-                addName(m.label, m.value);
     const kind = conditions.some((c) => c.latency)
         ? 'latency'
         : conditions.some((c) => c.factor !== undefined)
@@ -72694,9 +72795,25 @@ function encodeAlert(rule, recordings) {
                 : conditions.some((c) => c.above && c.threshold < 1)
                     ? 'ratio-threshold'
                     : 'other';
-    return { kind, conditions, windows: kind === 'burn-rate' ? windowsOf(conditions) : [], metrics: [...metricsRead(facts, recordings)], names };
+    return { kind, conditions, windows: kind === 'burn-rate' ? windowsOf(conditions) : [], metrics: [...metricsRead(facts, recordings)] };
 }
-function encodeCondition(comparison, facts, budgets, recordings) {
+/**
+ * Label values that could name an SLO: the rule's labels and its selectors' `=` matchers
+ * (sloth_slo="x"). Linking reads them once; they are not kept in the encoding, which every
+ * alerting rule of a large repository has.
+ */
+function alertNames(rule) {
+    const names = {};
+    const addName = (label, value) => (names[label] = [...new Set([...(names[label] ?? []), value])]);
+    for (const [label, field] of Object.entries(rule.labels))
+        addName(label, field.value);
+    for (const selector of rule.expr.analysis.facts.selectors)
+        for (const m of selector.matchers)
+            if (m.op === '=')
+                addName(m.label, m.value);
+    return names;
+}
+function encodeCondition(comparison, facts, budgets, recordings, positionOf) {
     if (comparison.threshold === undefined || comparison.op === '==' || comparison.op === '!=')
         return undefined;
     const inside = (items) => items.filter((item) => item.from >= comparison.from && item.to <= comparison.to);
@@ -72709,15 +72826,19 @@ function encodeCondition(comparison, facts, budgets, recordings) {
     const quantile = inside(facts.histogramQuantiles)[0];
     if (quantile) {
         const milliseconds = selectors.some((s) => /_milliseconds/.test(s.metric ?? ''));
-        return { windows, threshold, above, latency: { thresholdSeconds: milliseconds ? threshold / 1000 : threshold, percentile: quantile.quantile !== undefined ? quantile.quantile * 100 : undefined } };
+        return { windows, threshold, above, latency: { thresholdSeconds: milliseconds ? threshold / 1000 : threshold, percentile: quantile.quantile !== undefined ? quantile.quantile * 100 : undefined }, position: positionOf() };
     }
     if (!above) {
         // `availability < 99.9` (or 0.999): the alert states a target. Percent when above 1.
         const ratio = threshold > 1 && threshold <= 100 ? threshold / 100 : threshold;
-        return ratio >= 0.5 && ratio < 1 ? { windows, threshold, above, target: ratio } : { windows, threshold, above };
+        return ratio >= 0.5 && ratio < 1 ? { windows, threshold, above, target: ratio, position: positionOf() } : { windows, threshold, above, position: positionOf() };
     }
     const budget = budgetOf(threshold, budgets, facts.numbers);
-    return budget === undefined ? { windows, threshold, above } : { windows, threshold, above, budget, factor: threshold / budget };
+    // Each result is written out whole (no spreading in the position afterwards): one per alerting
+    // rule is kept, and objects built by spreading take about twice the memory.
+    return budget === undefined
+        ? { windows, threshold, above, position: positionOf() }
+        : { windows, threshold, above, budget, factor: threshold / budget, position: positionOf() };
 }
 /**
  * The error budget inside a threshold: the one budget the query writes as `(1 - 0.999)`, else the
@@ -72836,10 +72957,11 @@ function linkModel(model, config) {
             continue;
         const encoding = encodeAlert(rule, recordings);
         links.encodings.set(rule, encoding);
-        const named = model.slos.filter((slo) => namesSlo(encoding.names, slo));
+        const names = alertNames(rule);
+        const named = model.slos.filter((slo) => namesSlo(names, slo));
         if (named.length) {
             for (const slo of named)
-                add(slo).alerts.push({ rule, method: 'label', reason: labelReason(encoding.names, slo), encoding });
+                add(slo).alerts.push({ rule, method: 'label', reason: labelReason(names, slo), encoding });
             continue;
         }
         const mapped = config.sloLinks[rule.name];
@@ -72852,7 +72974,7 @@ function linkModel(model, config) {
         if (encoding.kind !== 'burn-rate' && encoding.kind !== 'target' && encoding.kind !== 'latency')
             continue;
         // Generated for an SLO that is not among the checked files (Sloth names its SLO in every rule): not ours to guess.
-        if (encoding.names.sloth_id || encoding.names.sloth_slo)
+        if (names.sloth_id || names.sloth_slo)
             continue;
         const candidates = model.slos.filter((slo) => fitsAlert(slo, encoding));
         const hints = new Set([...words(rule.name), ...words(rule.group), ...Object.entries(rule.labels).flatMap(([k, v]) => (k === 'severity' ? [] : words(v.value))), ...encodingWords(encoding)]);
@@ -74039,8 +74161,15 @@ function record(value) {
 function list(value) {
     return Array.isArray(value) ? value : [];
 }
+/** The model keeps what this returns: a string of its own, not a view into its file's text (see detached). */
 function values_text(value) {
-    return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+    return typeof value === 'string' ? detached(value) : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+}
+// The YAML parser's strings are slices of the file's text, and V8 keeps the whole text alive for
+// as long as any slice of it lives: a model holding one rule name per file held every file. The
+// concatenation is flattened into a new string when sliced, so the copy refers to nothing else.
+function detached(value) {
+    return value.length < 13 ? value : ` ${value}`.slice(1);
 }
 function values_number(value) {
     if (typeof value === 'number' && Number.isFinite(value))
@@ -76063,7 +76192,12 @@ async function runEngine(root, config, checks = CHECKS) {
             const adapter = recogniseDocument(doc.value);
             if (!adapter)
                 continue;
-            const normaliseContext = { ...fileContext, keep: (item) => kept.set(adapter, [...(kept.get(adapter) ?? []), item]) };
+            const keep = (item) => {
+                if (!kept.has(adapter))
+                    kept.set(adapter, []);
+                kept.get(adapter).push(item);
+            };
+            const normaliseContext = { ...fileContext, keep };
             kinds.add(adapter.kind);
             for (const check of documentChecks.get(adapter.kind) ?? []) {
                 guard(check, contexts.get(check), displayPath, () => check.checkDocument({ file: displayPath, kind: adapter.kind, doc }, contexts.get(check)));
@@ -76093,7 +76227,9 @@ function engine_contextFor(check, config, sink) {
         config,
         report(finding) {
             const severity = override && override !== 'off' ? override : (finding.severity ?? check.severity);
-            sink.push({ ...finding, check: check.id, severity });
+            // Object.assign rather than a spread: V8 keeps a spread copy with added keys in about three
+            // times the memory, and a large repository has a hundred thousand findings.
+            sink.push(Object.assign({}, finding, { check: check.id, severity }));
         },
     };
 }
@@ -77467,6 +77603,7 @@ function readLiveInputs(fail) {
 
 
 
+
 async function run() {
     try {
         const publishInputs = readPublishInputs();
@@ -77479,8 +77616,8 @@ async function run() {
         if (minAvailability)
             overrides.minAvailability = parseMinAvailability(minAvailability, () => new InputError(`min-availability must be a percent such as 99.9, not "${minAvailability}"`));
         const diff = diffRequestFromEvent(process.env.GITHUB_EVENT_NAME, process.env.GITHUB_EVENT_PATH, {
-            newFindingsOnly: main_booleanInput('new-findings-only', true),
-            changedFilesOnly: main_booleanInput('changed-files-only', false),
+            newFindingsOnly: booleanInput('new-findings-only', true),
+            changedFilesOnly: booleanInput('changed-files-only', false),
             allowLabel: core/* getInput */.V4('allow-label'),
         });
         const live = readLiveInputs((message) => new InputError(message));
@@ -77498,23 +77635,13 @@ async function run() {
     catch (error) {
         if (error instanceof ConfigError)
             core/* setFailed */.C1(`${error.file}:${error.line}: ${error.message}`);
-        else if (error instanceof InputError || error instanceof PublishInputError)
+        else if (error instanceof InputError)
             core/* setFailed */.C1(error.message);
         else {
             core/* setFailed */.C1(`slo-gate internal error: ${error?.message?.split('\n')[0] ?? String(error)}`);
             process.exitCode = 2;
         }
     }
-}
-class InputError extends Error {
-}
-function main_booleanInput(name, fallback) {
-    const value = core/* getInput */.V4(name).trim().toLowerCase();
-    if (value === '')
-        return fallback;
-    if (value === 'true' || value === 'false')
-        return value === 'true';
-    throw new InputError(`${name} must be true or false, not "${value}"`);
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts

@@ -3,11 +3,12 @@
 import * as core from '@actions/core';
 import path from 'node:path';
 import { parseMinAvailability, type Config } from './config/config.js';
-import { PublishInputError, publishReport, readPublishInputs } from './publish/index.js';
+import { publishReport, readPublishInputs } from './publish/index.js';
 import type { FailOn } from './report/report.js';
 import { ConfigError, runCheck } from './run-check.js';
 import { diffRequestFromEvent } from './diff/event.js';
 import { readLiveInputs } from './live/action-inputs.js';
+import { booleanInput, InputError } from './shell/action-input.js';
 
 export async function run(): Promise<void> {
   try {
@@ -37,19 +38,10 @@ export async function run(): Promise<void> {
     else core.info(summary);
   } catch (error) {
     if (error instanceof ConfigError) core.setFailed(`${error.file}:${error.line}: ${error.message}`);
-    else if (error instanceof InputError || error instanceof PublishInputError) core.setFailed(error.message);
+    else if (error instanceof InputError) core.setFailed(error.message);
     else {
       core.setFailed(`slo-gate internal error: ${(error as Error)?.message?.split('\n')[0] ?? String(error)}`);
       process.exitCode = 2;
     }
   }
-}
-
-class InputError extends Error {}
-
-function booleanInput(name: string, fallback: boolean): boolean {
-  const value = core.getInput(name).trim().toLowerCase();
-  if (value === '') return fallback;
-  if (value === 'true' || value === 'false') return value === 'true';
-  throw new InputError(`${name} must be true or false, not "${value}"`);
 }

@@ -48,6 +48,20 @@ describe('file/parse', () => {
     expect(findings[0].message).toMatch(/^cannot expand document: /);
   });
 
+  it('refuses absurdly deep nesting instead of exhausting the stack, and goes on with the next file', async () => {
+    const result = await check({
+      'deep.json': `${'['.repeat(50_000)}${']'.repeat(50_000)}`,
+      'deep.yaml': `a: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`,
+      'rules.yml': goodRules,
+    });
+    const findings = result.findings.filter((f) => f.check === 'file/parse');
+    expect(findings.map((f) => `${at(f)} ${f.message}`)).toEqual([
+      'deep.json:1:1001 nested more than 1000 levels deep; not parsed',
+      'deep.yaml:1:1004 nested more than 1000 levels deep; not parsed',
+    ]);
+    expect(result.model.rules).toHaveLength(1);
+  });
+
   it('says nothing about valid files, empty ones included', async () => {
     expect(await findingsOf('file/parse', { 'good.yaml': goodRules, 'empty.yaml': '', 'd.json': '{"a": 1}' })).toEqual([]);
   });

@@ -235,11 +235,12 @@ describe('robustness', () => {
     }
   });
 
-  it('returns independent copies for repeated queries', () => {
+  it('shares one frozen analysis between repeated queries, so no caller can change what another sees', () => {
     const a = analyseQuery('rate(x[5m]) > 1');
-    a.facts.selectors[0]!.functions.push('mutated');
-    a.errors.push({ from: 0, to: 0, message: 'mutated' });
+    expect(() => a.facts.selectors[0]!.functions.push('mutated')).toThrow(TypeError);
+    expect(() => a.errors.push({ from: 0, to: 0, message: 'mutated' })).toThrow(TypeError);
     const b = analyseQuery('rate(x[5m]) > 1');
+    expect(b).toBe(a);
     expect(b.facts.selectors[0]!.functions).toEqual(['rate']);
     expect(b.errors).toEqual([]);
   });

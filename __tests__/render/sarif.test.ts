@@ -48,6 +48,11 @@ describe('SARIF report', () => {
     expect(notice!.locations![0]!.physicalLocation!.region).toBeUndefined();
   });
 
+  it('gives run-level findings (no file) no location rather than an empty path', () => {
+    const runLevel = renderSarif(reportWith([{ check: 'live/unreachable', severity: 'error', file: '', message: 'connection refused' }]));
+    expect(runLevel.runs[0]!.results![0]!.locations).toEqual([]);
+  });
+
   it('round-trips through JSON', () => {
     expect(JSON.parse(JSON.stringify(log))).toEqual(log);
   });

@@ -3,7 +3,7 @@
 // burn-rate factor × error budget. Recording rules are followed to their expressions, so an alert
 // on `slo:sli_error:ratio_rate1h` is known to read a 1h window of the metrics that rule reads.
 
-import type { Rule } from '../model/types.js';
+import type { Position, Rule } from '../model/types.js';
 import { nearlyEqual, parseDuration } from '../model/units.js';
 import type { ComparisonFact, QueryFacts, SelectorFact } from '../promql/analyse.js';
 import type { AlertEncoding, EncodedCondition, EncodedWindow } from './types.js';
@@ -17,7 +17,11 @@ const WINDOW_SUFFIX = /(?:rate|burnrate|_)(\d+(?:ms|s|m|h|d|w|y))$/;
 
 export function recordingsOf(rules: readonly Rule[]): Recordings {
   const out: Recordings = new Map();
-  for (const rule of rules) if (rule.kind === 'record') out.set(rule.name, [...(out.get(rule.name) ?? []), rule]);
+  for (const rule of rules) {
+    if (rule.kind !== 'record') continue;
+    if (!out.has(rule.name)) out.set(rule.name, []);
+    out.get(rule.name)!.push(rule);
+  }
   return out;
 }
 
@@ -70,14 +74,9 @@ export function encodeAlert(rule: Rule, recordings: Recordings): AlertEncoding {
   const budgets = distinct(facts.budgets);
   const conditions: EncodedCondition[] = [];
   for (const comparison of facts.comparisons) {
-    const condition = encodeCondition(comparison, facts, budgets, recordings);
-    if (condition) conditions.push({ ...condition, position: rule.expr.positionAt(comparison.from) });
+    const condition = encodeCondition(comparison, facts, budgets, recordings, () => rule.expr.positionAt(comparison.from));
+    if (condition) conditions.push(condition);
   }
-
-  const names: Record<string, string[]> = {};
-  const addName = (label: string, value: string) => (names[label] = [...new Set([...(names[label] ?? []), value])]);
-  for (const [label, field] of Object.entries(rule.labels)) addName(label, field.value);
-  for (const selector of facts.selectors) for (const m of selector.matchers) if (m.op === '=') addName(m.label, m.value);
 
   const kind: AlertEncoding['kind'] = conditions.some((c) => c.latency)
     ? 'latency'
@@ -88,7 +87,20 @@ export function encodeAlert(rule: Rule, recordings: Recordings): AlertEncoding {
         : conditions.some((c) => c.above && c.threshold < 1)
           ? 'ratio-threshold'
           : 'other';
-  return { kind, conditions, windows: kind === 'burn-rate' ? windowsOf(conditions) : [], metrics: [...metricsRead(facts, recordings)], names };
+  return { kind, conditions, windows: kind === 'burn-rate' ? windowsOf(conditions) : [], metrics: [...metricsRead(facts, recordings)] };
+}
+
+/**
+ * Label values that could name an SLO: the rule's labels and its selectors' `=` matchers
+ * (sloth_slo="x"). Linking reads them once; they are not kept in the encoding, which every
+ * alerting rule of a large repository has.
+ */
+export function alertNames(rule: Rule): Record<string, string[]> {
+  const names: Record<string, string[]> = {};
+  const addName = (label: string, value: string) => (names[label] = [...new Set([...(names[label] ?? []), value])]);
+  for (const [label, field] of Object.entries(rule.labels)) addName(label, field.value);
+  for (const selector of rule.expr.analysis.facts.selectors) for (const m of selector.matchers) if (m.op === '=') addName(m.label, m.value);
+  return names;
 }
 
 function encodeCondition(
@@ -96,7 +108,8 @@ function encodeCondition(
   facts: QueryFacts,
   budgets: number[],
   recordings: Recordings,
-): Omit<EncodedCondition, 'position'> | undefined {
+  positionOf: () => Position,
+): EncodedCondition | undefined {
   if (comparison.threshold === undefined || comparison.op === '==' || comparison.op === '!=') return undefined;
   const inside = <T extends { from: number; to: number }>(items: T[]) => items.filter((item) => item.from >= comparison.from && item.to <= comparison.to);
   const selectors = inside(facts.selectors);
@@ -111,15 +124,19 @@ function encodeCondition(
   const quantile = inside(facts.histogramQuantiles)[0];
   if (quantile) {
     const milliseconds = selectors.some((s) => /_milliseconds/.test(s.metric ?? ''));
-    return { windows, threshold, above, latency: { thresholdSeconds: milliseconds ? threshold / 1000 : threshold, percentile: quantile.quantile !== undefined ? quantile.quantile * 100 : undefined } };
+    return { windows, threshold, above, latency: { thresholdSeconds: milliseconds ? threshold / 1000 : threshold, percentile: quantile.quantile !== undefined ? quantile.quantile * 100 : undefined }, position: positionOf() };
   }
   if (!above) {
     // `availability < 99.9` (or 0.999): the alert states a target. Percent when above 1.
     const ratio = threshold > 1 && threshold <= 100 ? threshold / 100 : threshold;
-    return ratio >= 0.5 && ratio < 1 ? { windows, threshold, above, target: ratio } : { windows, threshold, above };
+    return ratio >= 0.5 && ratio < 1 ? { windows, threshold, above, target: ratio, position: positionOf() } : { windows, threshold, above, position: positionOf() };
   }
   const budget = budgetOf(threshold, budgets, facts.numbers);
-  return budget === undefined ? { windows, threshold, above } : { windows, threshold, above, budget, factor: threshold / budget };
+  // Each result is written out whole (no spreading in the position afterwards): one per alerting
+  // rule is kept, and objects built by spreading take about twice the memory.
+  return budget === undefined
+    ? { windows, threshold, above, position: positionOf() }
+    : { windows, threshold, above, budget, factor: threshold / budget, position: positionOf() };
 }
 
 /**

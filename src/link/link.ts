@@ -8,7 +8,7 @@
 import type { Config } from '../config/config.js';
 import type { Model, Slo } from '../model/types.js';
 import { formatLatency } from '../model/units.js';
-import { encodeAlert, metricsRead, recordingsOf } from './encoding.js';
+import { alertNames, encodeAlert, metricsRead, recordingsOf } from './encoding.js';
 import { hintScore, sloWords, words } from './hints.js';
 import type { AlertEncoding, AmbiguousLink, SloLinkSet, SloLinks } from './types.js';
 
@@ -33,9 +33,10 @@ export function linkModel(model: Model, config: Config): SloLinks {
     const encoding = encodeAlert(rule, recordings);
     links.encodings.set(rule, encoding);
 
-    const named = model.slos.filter((slo) => namesSlo(encoding.names, slo));
+    const names = alertNames(rule);
+    const named = model.slos.filter((slo) => namesSlo(names, slo));
     if (named.length) {
-      for (const slo of named) add(slo).alerts.push({ rule, method: 'label', reason: labelReason(encoding.names, slo), encoding });
+      for (const slo of named) add(slo).alerts.push({ rule, method: 'label', reason: labelReason(names, slo), encoding });
       continue;
     }
     const mapped = config.sloLinks[rule.name];
@@ -46,7 +47,7 @@ export function linkModel(model: Model, config: Config): SloLinks {
     }
     if (encoding.kind !== 'burn-rate' && encoding.kind !== 'target' && encoding.kind !== 'latency') continue;
     // Generated for an SLO that is not among the checked files (Sloth names its SLO in every rule): not ours to guess.
-    if (encoding.names.sloth_id || encoding.names.sloth_slo) continue;
+    if (names.sloth_id || names.sloth_slo) continue;
     const candidates = model.slos.filter((slo) => fitsAlert(slo, encoding));
     const hints = new Set([...words(rule.name), ...words(rule.group), ...Object.entries(rule.labels).flatMap(([k, v]) => (k === 'severity' ? [] : words(v.value))), ...encodingWords(encoding)]);
     const chosen = choose(candidates, encoding.metrics, hints, sloWordSets, 1);

@@ -42,8 +42,6 @@ export interface AlertEncoding {
   windows: EncodedWindow[];
   /** Metric names read, directly or through recording rules (raw metrics, recording-rule names included). */
   metrics: string[];
-  /** Label values that name an SLO: the rule's labels and the selectors' `=` matchers (sloth_slo="x"). */
-  names: Record<string, string[]>;
 }
 
 export interface AlertLink {

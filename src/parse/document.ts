@@ -42,12 +42,49 @@ export interface Embedding {
   fixed?: Position;
 }
 
+const MAX_NESTING = 1000;
+
+/** Offset where flow nesting (`[`, `{`) or block indentation first passes MAX_NESTING levels, if it does. */
+function tooDeeplyNested(text: string): number | undefined {
+  let depth = 0;
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) {
+      lineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (lineStart) {
+      if (code === 32) {
+        // Block nesting needs at least one more space per level.
+        if (++indent > MAX_NESTING) return i;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (code === 91 || code === 123) {
+      if (++depth > MAX_NESTING) return i;
+    } else if ((code === 93 || code === 125) && depth > 0) depth--;
+  }
+  return undefined;
+}
+
 // Alias expansion is bounded so a "billion laughs" file cannot exhaust memory.
 const MAX_ALIAS_COUNT = 1000;
 
 export function parseText(text: string, format: 'yaml' | 'json', embedding?: Embedding): ParseOutcome {
   const lineCounter = new LineCounter();
-  const toFile = (offset: number): Position => mapPosition(lineCounter.linePos(offset), embedding);
+  const toFile = fileMapper(lineCounter, embedding);
+
+  // The parsers recurse once per level: refuse absurd nesting before it exhausts the stack.
+  const tooDeep = tooDeeplyNested(text);
+  if (tooDeep !== undefined) {
+    const before = text.slice(0, tooDeep);
+    const line = before.split('\n').length;
+    return { documents: [], problems: [{ ...mapPosition({ line, col: tooDeep - before.lastIndexOf('\n') }, embedding), message: `nested more than ${MAX_NESTING} levels deep; not parsed` }] };
+  }
 
   if (format === 'json') {
     const jsonProblem = strictJsonProblem(text, embedding);
@@ -58,8 +95,7 @@ export function parseText(text: string, format: 'yaml' | 'json', embedding?: Emb
   const documents: ParsedDocument[] = [];
   // Merge keys (<<: *anchor) are YAML 1.1, but Prometheus' Go YAML reader honours them, and rule files use them.
   const composer = new Composer({ uniqueKeys: false, keepSourceTokens: false, prettyErrors: false, merge: true });
-  const docs: Document.Parsed[] = [];
-  for (const doc of composer.compose(new Parser(lineCounter.addNewLine).parse(text), true, text.length)) docs.push(doc);
+  const docs = withPlainEnv(() => [...composer.compose(new Parser(lineCounter.addNewLine).parse(text), true, text.length)]);
 
   for (const doc of docs) {
     const errors = doc.errors;
@@ -82,6 +118,25 @@ export function parseText(text: string, format: 'yaml' | 'json', embedding?: Emb
     documents.push(positionedDocument(documents.length, value, doc, text, toFile, embedding));
   }
   return { documents, problems };
+}
+
+// The yaml parser reads process.env.LOG_TOKENS (a debug switch; LOG_STREAM is the only other) once
+// per token, and every read of Node's process.env is a getenv(3) call: a third of the parse time.
+// A plain object answers the same for the duration of the parse.
+function withPlainEnv<T>(run: () => T): T {
+  const env = process.env;
+  process.env = { LOG_TOKENS: env.LOG_TOKENS, LOG_STREAM: env.LOG_STREAM };
+  try {
+    return run();
+  } finally {
+    process.env = env;
+  }
+}
+
+// Built outside parseText so that the mappers the model keeps (one per query) hold the line
+// table only, not the file's text and YAML document trees that parseText's own scope holds.
+function fileMapper(lineCounter: LineCounter, embedding: Embedding | undefined): (offset: number) => Position {
+  return (offset) => mapPosition(lineCounter.linePos(offset), embedding);
 }
 
 function positionedDocument(
@@ -144,30 +199,45 @@ function scalarMapper(
     const firstContent = /^( *)\S/m.exec(body);
     const indent = firstContent ? firstContent[1].length : 0;
     const bodyStart = toFile(headerEnd + 1);
-    const value = String(node.value);
-    return (offset) => {
-      let line = 0;
-      let lineStart = 0;
-      for (let i = 0; i < offset && i < value.length; i++) {
-        if (value.charCodeAt(i) === 10) {
-          line++;
-          lineStart = i + 1;
-        }
-      }
-      return { line: bodyStart.line + line, column: (embedding?.indent ?? 0) + indent + (offset - lineStart) + 1 };
-    };
+    return blockMapper(String(node.value), bodyStart.line, (embedding?.indent ?? 0) + indent);
   }
   if (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) {
-    // The offset table is built per lookup and not kept: a model keeps one mapper per query, and
-    // a table per character of every query was the largest part of a big repository's model.
     const double = node.type === Scalar.QUOTE_DOUBLE;
-    return (offset) => {
-      if (offset === 0) return toFile(start + 1);
-      const sourceOffsets = quotedOffsets(text, start, end, double);
-      return toFile(sourceOffsets[Math.min(offset, sourceOffsets.length - 1)] ?? start);
-    };
+    const source = text.slice(start, end);
+    const escaped = double ? source.includes('\\') : source.slice(1).includes("''");
+    // Without escapes each character is written where it stands.
+    if (!escaped) return (offset) => toFile(start + 1 + Math.min(offset, end - start - 2));
+    return quotedMapper(Buffer.from(source, 'utf16le').toString('utf16le'), start, double, toFile);
   }
   return (offset) => toFile(start + offset);
+}
+
+// The mappers below are built outside scalarMapper so that they hold only what they read: a
+// model keeps one mapper per query, and one holding its file's whole text kept every file alive.
+
+/** Positions in a `|` or `>` block: the value's line breaks (offsets, not the value) and the body's first line and indent. */
+function blockMapper(value: string, firstLine: number, column0: number): (offset: number) => Position {
+  const breaks: number[] = [];
+  for (let i = value.indexOf('\n'); i >= 0; i = value.indexOf('\n', i + 1)) breaks.push(i);
+  return (offset) => {
+    let line = 0;
+    while (line < breaks.length && breaks[line] < offset) line++;
+    const lineStart = line === 0 ? 0 : breaks[line - 1] + 1;
+    return { line: firstLine + line, column: column0 + (offset - lineStart) + 1 };
+  };
+}
+
+/**
+ * Positions in a quoted string with escapes. `source` is a copy of the quoted text only (a slice
+ * would keep the file's text alive); the offset table is built per lookup and not kept, as a table
+ * per character of every query was the largest part of a big repository's model.
+ */
+function quotedMapper(source: string, start: number, double: boolean, toFile: (offset: number) => Position): (offset: number) => Position {
+  return (offset) => {
+    if (offset === 0) return toFile(start + 1);
+    const sourceOffsets = quotedOffsets(source, 0, source.length, double);
+    return toFile(start + (sourceOffsets[Math.min(offset, sourceOffsets.length - 1)] ?? 0));
+  };
 }
 
 /** For each character of a quoted string's value, its offset in the source (escapes take several source characters). */

@@ -2,7 +2,8 @@
 // errors, and the facts every later check reads (so no check parses a query again).
 //
 // CONTRACT (used by formats/ and checks/; keep it stable):
-//   analyseQuery(text) never throws. Offsets are 0-based UTF-16 offsets into `text`.
+//   analyseQuery(text) never throws. Offsets are 0-based UTF-16 offsets into `text`. The result is
+//   deeply frozen and shared by every caller that asks about the same query: read it, never edit it.
 
 export interface QueryError {
   from: number;

@@ -1209,7 +1209,9 @@ function walk(text: string, options: AnalyseOptions, renamed: ReadonlyMap<number
   return walker;
 }
 
-// Rule files and dashboards repeat queries; remember recent answers (callers get their own copy).
+// Rule files and dashboards repeat queries; remember recent answers. Callers share one frozen
+// analysis per query: a copy per rule was most of a large repository's model, and nothing
+// downstream edits an analysis (freezing makes one that tried fail loudly).
 const CACHE_LIMIT = 2048;
 const cache = new Map<string, QueryAnalysis>();
 
@@ -1217,25 +1219,12 @@ function optionsKey(o: AnalyseOptions): string {
   return `${o.experimentalFunctions ? 1 : 0}${o.durationExpressions ? 1 : 0}${o.extendedRangeSelectors ? 1 : 0}${o.binopFillModifiers ? 1 : 0}`;
 }
 
-function copyAnalysis(a: QueryAnalysis): QueryAnalysis {
-  const f = a.facts;
-  return {
-    errors: a.errors.map((e) => ({ ...e })),
-    facts: {
-      selectors: f.selectors.map((x) => ({ ...x, matchers: x.matchers.map((m) => ({ ...m })), functions: x.functions.slice(), aggregations: x.aggregations.slice() })),
-      comparisons: f.comparisons.map((x) => ({ ...x })),
-      aggregations: f.aggregations.map((x) => {
-        const c = { ...x };
-        if (x.by) c.by = x.by.slice();
-        if (x.without) c.without = x.without.slice();
-        return c;
-      }),
-      functions: f.functions.slice(),
-      numbers: f.numbers.slice(),
-      budgets: f.budgets.slice(),
-      histogramQuantiles: f.histogramQuantiles.map((x) => ({ ...x })),
-    },
-  };
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 /**
@@ -1247,11 +1236,11 @@ export function analyseQuery(text: string, options: AnalyseOptions = NO_OPTIONS)
   if (typeof text !== 'string') text = String(text ?? '');
   const key = text.length <= 4096 ? optionsKey(options) + text : undefined;
   const hit = key === undefined ? undefined : cache.get(key);
-  if (hit) return copyAnalysis(hit);
-  const result = analyseUncached(text, options);
+  if (hit) return hit;
+  const result = deepFreeze(analyseUncached(text, options));
   if (key !== undefined) {
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-    cache.set(key, copyAnalysis(result));
+    cache.set(key, result);
   }
   return result;
 }

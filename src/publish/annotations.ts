@@ -42,7 +42,8 @@ export function emitAnnotations(plan: AnnotationPlan, context: RunContext): void
   for (const finding of plan.shown) {
     emit[finding.severity](finding.message, {
       title: finding.check,
-      file: repoPath(context, finding.file),
+      // Run-level findings (a backend that cannot be reached) have no file: a plain annotation.
+      file: finding.file ? repoPath(context, finding.file) : undefined,
       startLine: finding.line,
       startColumn: finding.line ? finding.column : undefined,
     });

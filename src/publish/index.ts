@@ -15,9 +15,8 @@ import { createGitHubClient } from './github-client.js';
 import { setOutputs } from './outputs.js';
 import { jobFingerprint, readRunContext, type RunContext } from './run-context.js';
 import { writeSummary } from './summary.js';
+import { booleanInput, InputError } from '../shell/action-input.js';
 import { publishTrackingIssue, TRACKING_EVENTS } from './tracking-issue.js';
-
-export class PublishInputError extends Error {}
 
 export interface PublishInputs {
   token: string;
@@ -34,13 +33,13 @@ export function readPublishInputs(): PublishInputs {
   const token = core.getInput('github-token');
   if (token) core.setSecret(token);
   const comment = core.getInput('comment') || 'auto';
-  if (comment !== 'auto' && comment !== 'always' && comment !== 'never') throw new PublishInputError(`comment must be auto, always or never, not "${comment}"`);
+  if (comment !== 'auto' && comment !== 'always' && comment !== 'never') throw new InputError(`comment must be auto, always or never, not "${comment}"`);
   const commentKey = core.getInput('comment-key') || 'default';
   // The key ends up inside an HTML comment and an issue title: keep it to characters that cannot close either.
-  if (!/^[A-Za-z0-9._-]{1,64}$/.test(commentKey)) throw new PublishInputError(`comment-key may use letters, digits, ".", "_" and "-" (at most 64), not "${commentKey}"`);
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(commentKey)) throw new InputError(`comment-key may use letters, digits, ".", "_" and "-" (at most 64), not "${commentKey}"`);
   const retentionText = core.getInput('retention-days') || '30';
   const retentionDays = Number(retentionText);
-  if (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > 90) throw new PublishInputError(`retention-days must be a whole number from 1 to 90, not "${retentionText}"`);
+  if (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > 90) throw new InputError(`retention-days must be a whole number from 1 to 90, not "${retentionText}"`);
   return {
     token,
     comment,
@@ -50,14 +49,6 @@ export function readPublishInputs(): PublishInputs {
     retentionDays,
     issueOnFailure: booleanInput('issue-on-failure', false),
   };
-}
-
-function booleanInput(name: string, fallback: boolean): boolean {
-  const value = core.getInput(name).trim().toLowerCase();
-  if (value === '') return fallback;
-  if (value === 'true') return true;
-  if (value === 'false') return false;
-  throw new PublishInputError(`${name} must be true or false, not "${value}"`);
 }
 
 export async function publishReport(report: Report, inputs: PublishInputs, root: string): Promise<void> {

@@ -81,7 +81,7 @@ export function repoPath(context: RunContext, file: string): string {
 
 /** Blob view of a file at the checked commit, with the line selected. */
 export function fileUrl(context: RunContext, file: string, line?: number): string | undefined {
-  if (!context.sha || !context.owner) return undefined;
+  if (!context.sha || !context.owner || !file) return undefined;
   const encoded = repoPath(context, file).split('/').map(encodeURIComponent).join('/');
   return `${context.serverUrl}/${context.owner}/${context.repo}/blob/${context.sha}/${encoded}${line ? `#L${line}` : ''}`;
 }

@@ -32,7 +32,7 @@ export function windowText(window: WindowFigures): string {
 }
 
 export function location(finding: { file: string; line?: number; column?: number }): string {
-  return `${finding.file}${finding.line ? `:${finding.line}${finding.column ? `:${finding.column}` : ''}` : ''}`;
+  return `${finding.file || '(not about one file)'}${finding.line ? `:${finding.line}${finding.column ? `:${finding.column}` : ''}` : ''}`;
 }
 
 /** What implements an SLO, one entry per alert or panel: `alert FastBurn (label: slo=api)`. */

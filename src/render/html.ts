@@ -102,7 +102,7 @@ function renderFindings(findings: Finding[], options: HtmlOptions): string {
         : '';
       return `<tr><td class="num">${lineCell}</td><td class="sev ${finding.severity}">${finding.severity}</td><td><code>${escapeHtml(finding.check)}</code></td><td>${escapeHtml(finding.message)}${suggestion}</td></tr>`;
     });
-    return `<h3>${escapeHtml(file)}</h3>
+    return `<h3>${file ? escapeHtml(file) : 'Not about one file'}</h3>
 <table>
 <thead><tr><th>Line</th><th>Severity</th><th>Check</th><th>Message</th></tr></thead>
 <tbody>

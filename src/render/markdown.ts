@@ -120,7 +120,8 @@ function renderFindings(shown: Finding[], total: number, options: MarkdownOption
       const lineCell = url ? `[${where}](${url})` : where;
       return `| ${lineCell} | ${ICON[finding.severity]} ${finding.severity} | \`${finding.check}\` | ${escapeMarkdown(finding.message)} |`;
     });
-    parts.push(`#### \`${file.replace(/`/g, "'")}\`\n\n| Line | Severity | Check | Message |\n| --- | --- | --- | --- |\n${rows.join('\n')}`);
+    const fileTitle = file ? `\`${file.replace(/`/g, "'")}\`` : 'Not about one file';
+    parts.push(`#### ${fileTitle}\n\n| Line | Severity | Check | Message |\n| --- | --- | --- | --- |\n${rows.join('\n')}`);
     for (const finding of findings) {
       if (!finding.suggestion) continue;
       parts.push(`<details><summary>Suggested fix for line ${finding.line ?? '?'} (${finding.check})</summary>\n\n${fencedBlock(finding.suggestion, 'yaml')}\n\n</details>`);

@@ -33,14 +33,17 @@ export function renderSarif(report: Report, options: SarifOptions = {}): Log {
       ruleIndex: ruleIndex.get(finding.check),
       level: LEVEL[finding.severity],
       message: { text: finding.message },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: encodeUri(uri(finding.file)), uriBaseId: '%SRCROOT%' },
-            ...(finding.line ? { region: { startLine: finding.line, ...(finding.column ? { startColumn: finding.column } : {}) } } : {}),
-          },
-        },
-      ],
+      // Run-level findings (a backend that cannot be reached) have no file and so no location.
+      locations: finding.file
+        ? [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: encodeUri(uri(finding.file)), uriBaseId: '%SRCROOT%' },
+                ...(finding.line ? { region: { startLine: finding.line, ...(finding.column ? { startColumn: finding.column } : {}) } } : {}),
+              },
+            },
+          ]
+        : [],
     };
     if (finding.fingerprint) result.partialFingerprints = { 'sloGate/v1': finding.fingerprint };
     if (finding.suggestion) result.properties = { suggestion: finding.suggestion };

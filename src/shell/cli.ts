@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseMinAvailability } from '../config/config.js';
 import type { Config } from '../config/config.js';
-import { renderJson } from '../render/json.js';
+import { renderJson, renderJsonChunks } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderText } from '../render/text.js';
 import type { FailOn } from '../report/report.js';
@@ -111,11 +111,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     );
     const { report } = await runCheck({ root: dir, configFile: values.config, overrides, failOn, diff, live });
     if (report.diff?.unavailable) io.stderr(`slo-gate: notice: not compared with ${report.diff.baseRef}: ${report.diff.unavailable}; checked the head alone\n`);
-    const rendered = format === 'json' ? renderJson(report) : format === 'markdown' ? renderMarkdown(report) : renderText(report);
+    const rendered = () => (format === 'json' ? renderJson(report) : format === 'markdown' ? renderMarkdown(report) : renderText(report));
     if (values.output) {
-      await writeFile(values.output, rendered);
+      await writeFile(values.output, format === 'json' ? renderJsonChunks(report) : rendered());
       io.stderr(`slo-gate: ${report.result === 'pass' ? 'passed' : 'failed'}; report written to ${values.output}\n`);
-    } else io.stdout(rendered);
+    } else io.stdout(rendered());
     return report.result === 'pass' ? 0 : 1;
   } catch (error) {
     if (error instanceof UsageError) {
