@@ -2,11 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECKS, DIFF_CHECKS } from '../../src/checks/index.js';
+import { LIVE_CHECKS } from '../../src/live/checks.js';
 import { REPO_ROOT } from '../helpers/corpus.js';
 
 describe('check registry', () => {
   it('gives every check a unique id of the form area/name', () => {
-    const ids = [...CHECKS, ...DIFF_CHECKS].map((check) => check.id);
+    const ids = [...CHECKS, ...DIFF_CHECKS, ...LIVE_CHECKS].map((check) => check.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[a-z]+\/[a-z0-9-]+$/);
   });
@@ -16,7 +17,8 @@ describe('check registry', () => {
     expect(CHECKS.filter((check) => check.id.startsWith('diff/'))).toEqual([]);
   });
 
-  for (const check of [...CHECKS, ...DIFF_CHECKS]) {
+  // Model checks, policy-change checks (two models in) and live findings share one documentation contract.
+  for (const check of [...CHECKS, ...DIFF_CHECKS, ...LIVE_CHECKS]) {
     it(`documents ${check.id} with its severity, a bad and a good example`, () => {
       const page = path.join(REPO_ROOT, 'docs', 'checks', `${check.id}.md`);
       expect(existsSync(page)).toBe(true);
