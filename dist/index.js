@@ -62852,11 +62852,13 @@ function renderSlos(report) {
     const rows = report.slos.map((slo) => {
         const windows = slo.windows.length ? `<ul class="windows">${slo.windows.map((window) => `<li>${escapeHtml(windowText(window))}</li>`).join('')}</ul>` : '—';
         const name = `${escapeHtml(slo.name)}${slo.service ? `<br><small>${escapeHtml(slo.service)}</small>` : ''}`;
-        return `<tr><td>${name}</td><td>${escapeHtml(indicatorText(slo))}</td><td class="num">${escapeHtml(targetText(slo))}</td><td>${escapeHtml(budgetText(slo))}</td><td>${windows}</td><td><code>${escapeHtml(slo.file)}:${slo.line}</code></td></tr>`;
+        const links = linkTexts(slo);
+        const implementedBy = links.length ? `<ul class="windows">${links.map((text) => `<li>${escapeHtml(text)}</li>`).join('')}</ul>` : '—';
+        return `<tr><td>${name}</td><td>${escapeHtml(indicatorText(slo))}</td><td class="num">${escapeHtml(targetText(slo))}</td><td>${escapeHtml(budgetText(slo))}</td><td>${windows}</td><td>${implementedBy}</td><td>${escapeHtml(slo.verdict ?? '—')}</td><td><code>${escapeHtml(slo.file)}:${slo.line}</code></td></tr>`;
     });
     return `<h2>SLOs</h2>
 <table>
-<thead><tr><th>SLO</th><th>Indicator</th><th>Target</th><th>Error budget</th><th>Burn-rate windows</th><th>Defined in</th></tr></thead>
+<thead><tr><th>SLO</th><th>Indicator</th><th>Target</th><th>Error budget</th><th>Burn-rate windows</th><th>Implemented by</th><th>Verdict</th><th>Defined in</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>

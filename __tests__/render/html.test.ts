@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/render/html.js';
-import { finding, HOSTILE, reportWith } from './report-fixture.js';
+import { finding, HOSTILE, reportWith, SLO } from './report-fixture.js';
 
 describe('HTML report', () => {
   const html = renderHtml(
@@ -26,5 +26,22 @@ describe('HTML report', () => {
     expect(html).toContain('class="verdict fail"');
     expect(html).toMatch(/<div class="count error"><b>1<\/b>error\(s\)<\/div>/);
     expect(html).toContain('<li>1h/5m @ 14.4×, 2 % budget, exhausts in 50h, detects outage in 4.2m</li>');
+  });
+
+  it('lists how each alert and panel was linked to the SLO, and its verdict, escaped', () => {
+    const linked = renderHtml(
+      reportWith([], [
+        {
+          ...SLO,
+          links: {
+            alerts: [{ name: 'Burn<Fast>', file: 'a.yaml', line: 3, method: 'label', reason: 'slo=api' }],
+            panels: [{ name: 'Availability', file: 'd.json', line: 9, method: 'inferred', reason: 'reads http_requests_total' }],
+          },
+          verdict: 'aligned with 1 alert(s) and 1 panel(s)',
+        },
+      ]),
+    );
+    expect(linked).toContain('<li>alert Burn&lt;Fast&gt; (label: slo=api)</li><li>panel Availability (inferred: reads http_requests_total)</li>');
+    expect(linked).toContain('<td>aligned with 1 alert(s) and 1 panel(s)</td>');
   });
 });
