@@ -4,6 +4,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { slothSlo } from '../live/slos.js';
 import { pushEvent, runAction, type ActionRunResult } from '../support/action-runner.js';
 import { ensurePrometheus, skipNoticeIfUnavailable, startPrometheus, standardScenarios, type RunningPrometheus } from '../support/prometheus.js';
 
@@ -11,21 +12,8 @@ const env = await ensurePrometheus();
 skipNoticeIfUnavailable(env);
 
 const SECRET = 's3cr3t-token-value';
-const sloth = (service: string) => `  - name: ${service}
-    objective: 99.9
-    sli:
-      events:
-        error_query: sum(rate(http_requests_total{service="${service}",code=~"5.."}[{{.window}}]))
-        total_query: sum(rate(http_requests_total{service="${service}"}[{{.window}}]))
-    alerting:
-      name: ${service}Burn
-      page_alert:
-        disable: true
-      ticket_alert:
-        disable: true
-`;
 const FILES = {
-  'slo/payments.yml': `version: prometheus/v1\nservice: payments\nslos:\n${sloth('healthy')}${sloth('exhausted')}`,
+  'slo/payments.yml': `version: prometheus/v1\nservice: payments\nslos:\n${slothSlo('healthy')}${slothSlo('exhausted')}`,
   // No alert rules here: the static alignment checks are not what this test is about.
   '.slo-gate.yml': `checks:\n  align/burn-alert-missing: "off"\n  align/dashboard-missing: "off"\n  policy/burn-windows: "off"\n`,
 };

@@ -17,30 +17,18 @@ import { runCheck } from '../../src/run-check.js';
 import { runCli } from '../../src/shell/cli.js';
 import reportSchema from '../../schemas/report.schema.json' with { type: 'json' };
 import { workspace } from '../helpers/workspace.js';
+import { slothSlo } from './slos.js';
 import { EXPECTED, ensurePrometheus, skipNoticeIfUnavailable, standardScenarios, startPrometheus, type RunningPrometheus } from '../support/prometheus.js';
 
 const env = await ensurePrometheus();
 skipNoticeIfUnavailable(env);
 
-const sloth = (service: string, alerting: boolean) => `  - name: ${service}
-    objective: 99.9
-    sli:
-      events:
-        error_query: sum(rate(http_requests_total{service="${service}",code=~"5.."}[{{.window}}]))
-        total_query: sum(rate(http_requests_total{service="${service}"}[{{.window}}]))
-    alerting:
-      name: ${service}Burn
-      page_alert:
-        disable: ${!alerting}
-      ticket_alert:
-        disable: ${!alerting}
-`;
 
 const FILES = {
   'slo/payments.yml': `version: prometheus/v1
 service: payments
 slos:
-${sloth('healthy', false)}${sloth('exhausted', false)}${sloth('burning', true)}${sloth('nodata', false)}`,
+${slothSlo('healthy', false)}${slothSlo('exhausted', false)}${slothSlo('burning', true)}${slothSlo('nodata', false)}`,
   // The seed's own policy format declares no SLI query: listed as not measurable.
   'slo/seed.yml': `apiVersion: slo/v1
 kind: SLOPolicy

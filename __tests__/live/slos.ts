@@ -43,3 +43,20 @@ export function modelOf(...slos: Slo[]): Model {
   model.slos.push(...slos);
   return model;
 }
+
+/** A Sloth SLO (one `slos:` item) whose SLI reads the synthetic `http_requests_total{service}` of the Prometheus fixture. */
+export function slothSlo(service: string, alerting = false): string {
+  return `  - name: ${service}
+    objective: 99.9
+    sli:
+      events:
+        error_query: sum(rate(http_requests_total{service="${service}",code=~"5.."}[{{.window}}]))
+        total_query: sum(rate(http_requests_total{service="${service}"}[{{.window}}]))
+    alerting:
+      name: ${service}Burn
+      page_alert:
+        disable: ${!alerting}
+      ticket_alert:
+        disable: ${!alerting}
+`;
+}
