@@ -56,7 +56,7 @@ const http = __importStar(__nccwpck_require__(58611));
 const https = __importStar(__nccwpck_require__(65692));
 const pm = __importStar(__nccwpck_require__(83335));
 const tunnel = __importStar(__nccwpck_require__(20770));
-const undici_1 = __nccwpck_require__(46752);
+const undici_1 = __nccwpck_require__(24371);
 var HttpCodes;
 (function (HttpCodes) {
     HttpCodes[HttpCodes["OK"] = 200] = "OK";
@@ -14494,7 +14494,7 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 46752:
+/***/ 24371:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -51070,7 +51070,7 @@ var omap = __nccwpck_require__(50303);
 var pairs = __nccwpck_require__(18385);
 var schema$2 = __nccwpck_require__(35913);
 var set = __nccwpck_require__(81528);
-var timestamp = __nccwpck_require__(24371);
+var timestamp = __nccwpck_require__(46752);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -51677,7 +51677,7 @@ var merge = __nccwpck_require__(90452);
 var omap = __nccwpck_require__(50303);
 var pairs = __nccwpck_require__(18385);
 var set = __nccwpck_require__(81528);
-var timestamp = __nccwpck_require__(24371);
+var timestamp = __nccwpck_require__(46752);
 
 const schema = [
     map.map,
@@ -51811,7 +51811,7 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 24371:
+/***/ 46752:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -55495,7 +55495,7 @@ var context = __nccwpck_require__(37157);
 // EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
 var lib = __nccwpck_require__(89659);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(46752);
+var undici = __nccwpck_require__(24371);
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -60585,7 +60585,7 @@ class DecodedURL extends URL {
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
 var tunnel = __nccwpck_require__(20770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(46752);
+var undici = __nccwpck_require__(24371);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
@@ -61652,115 +61652,45 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __nccwpck_require__(77094);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(42463);
-;// CONCATENATED MODULE: ./src/model/burn-rate.ts
-// Error-budget and burn-rate arithmetic, in one place. Derivations: docs/burn-rate.md.
-// All durations are in seconds; targets and budgets are ratios.
-const DAY = 86_400;
-const DEFAULT_PERIOD_SECONDS = 30 * DAY;
-/** The share of events allowed to fail: 1 − target. */
-function errorBudget(target) {
-    // Subtracting in decimal space keeps 1 − 0.9999 at 0.0001 instead of 0.00009999999999998899.
-    const decimals = Math.min(15, decimalPlaces(target));
-    return Number((1 - target).toFixed(decimals));
-}
-/** Minutes of full outage the budget allows over the period. */
-function budgetMinutes(target, periodSeconds) {
-    return (errorBudget(target) * periodSeconds) / 60;
-}
-/** Share of the whole budget spent before an alert over `windowSeconds` at `factor` fires. */
-function budgetConsumed(factor, windowSeconds, periodSeconds) {
-    return (factor * windowSeconds) / periodSeconds;
-}
-/** How long a steady burn at `factor` takes to spend the whole budget. */
-function timeToExhaustion(factor, periodSeconds) {
-    return factor > 0 ? periodSeconds / factor : Infinity;
-}
-/** How long a full outage (100 % errors) takes to push the window's error ratio over the alert threshold. */
-function timeToDetectOutage(factor, windowSeconds, target) {
-    return windowSeconds * factor * errorBudget(target);
-}
-/** The largest burn-rate factor that can ever be reached: an error ratio of 100 %. */
-function maxReachableFactor(target) {
-    const budget = errorBudget(target);
-    return budget > 0 ? 1 / budget : Infinity;
-}
-function windowFigures(window, target, periodSeconds) {
-    const figures = { longSeconds: window.longSeconds, shortSeconds: window.shortSeconds, factor: window.factor };
-    if (window.factor === undefined)
-        return figures;
-    figures.budgetConsumed = budgetConsumed(window.factor, window.longSeconds, periodSeconds);
-    figures.timeToExhaustionSeconds = timeToExhaustion(window.factor, periodSeconds);
-    if (target !== undefined) {
-        figures.timeToDetectSeconds = timeToDetectOutage(window.factor, window.longSeconds, target);
-        figures.reachable = window.factor * errorBudget(target) <= 1 + 1e-12;
-    }
-    return figures;
-}
-/** The SRE workbook's table for a 30-day period (chapter 5, "Alerting on SLOs"). */
-const SRE_WORKBOOK_WINDOWS = [
-    { longSeconds: 3600, shortSeconds: 300, factor: 14.4, severity: 'page' },
-    { longSeconds: 6 * 3600, shortSeconds: 1800, factor: 6, severity: 'page' },
-    { longSeconds: DAY, shortSeconds: 7200, factor: 3, severity: 'ticket' },
-    { longSeconds: 3 * DAY, shortSeconds: 6 * 3600, factor: 1, severity: 'ticket' },
-];
-/**
- * Sloth keeps the budget share each window consumes (2 %, 5 %, 10 %, 10 %) and rescales the
- * factor to the period: factor = share × period / window. For 28 days: 13.44, 5.6, 2.8, 0.933.
- */
-function slothWindows(periodSeconds) {
-    const shares = [0.02, 0.05, 0.1, 0.1];
-    return SRE_WORKBOOK_WINDOWS.map((row, i) => ({ ...row, factor: (shares[i] * periodSeconds) / row.longSeconds }));
-}
-/**
- * Pyrra keeps the factors (14, 7, 2, 1) and scales the windows with the period:
- * a 28-day SLO gets 1h/5m, 6h/30m, 1d/2h, 4d/6h; other periods scale proportionally.
- */
-function pyrraWindows(periodSeconds) {
-    const base = 28 * DAY;
-    const scale = (seconds) => Math.round((seconds * periodSeconds) / base);
-    return [
-        { longSeconds: scale(3600), shortSeconds: scale(300), factor: 14, severity: 'page' },
-        { longSeconds: scale(6 * 3600), shortSeconds: scale(1800), factor: 7, severity: 'page' },
-        { longSeconds: scale(DAY), shortSeconds: scale(7200), factor: 2, severity: 'ticket' },
-        { longSeconds: scale(4 * DAY), shortSeconds: scale(6 * 3600), factor: 1, severity: 'ticket' },
-    ];
-}
-/** The error ratio a burn-rate alert compares against: factor × budget (14.4 × 0.001 = 0.0144). */
-function burnThreshold(factor, target) {
-    return factor * errorBudget(target);
-}
-/** False when factor × (1 − target) > 1: the alert would need more than 100 % errors and can never fire. */
-function factorReachable(factor, target) {
-    return factor * errorBudget(target) <= 1 + 1e-12;
-}
-/**
- * The workbook pairs each long window with a short one of 1/12 its length (1h/5m, 6h/30m, 1d/2h,
- * 3d/6h): short enough to reset soon after an incident ends. "About" is 1/9.6 to 1/15.
- */
-function shortWindowFits(longSeconds, shortSeconds) {
-    const ratio = longSeconds / shortSeconds;
-    return ratio >= 12 * 0.8 && ratio <= 12 * 1.25;
-}
-/** The windows an SLO's generator would alert on when the SLO names none: Pyrra's for Pyrra, else the workbook's scaled to the period as Sloth does. */
-function defaultWindows(format, periodSeconds) {
-    return format === 'pyrra' ? pyrraWindows(periodSeconds) : slothWindows(periodSeconds);
-}
-function decimalPlaces(value) {
-    const text = String(value);
-    const exponent = /e-(\d+)$/.exec(text);
-    if (exponent)
-        return Number(exponent[1]) + (text.split('e')[0].split('.')[1]?.length ?? 0);
-    return text.split('.')[1]?.length ?? 0;
-}
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(75919);
+;// CONCATENATED MODULE: ./src/checks/alert/comparison.ts
+// Alerts that are meant to fire when something is missing, not when a value crosses a line.
+const ABSENCE_FUNCTIONS = new Set(['absent', 'absent_over_time']);
+const SET_FILTER = /\b(and|unless)\b/;
+const alertComparison = {
+    id: 'alert/comparison',
+    severity: 'warning',
+    description: 'An alerting expression without a comparison (or only `bool` ones), which fires whenever the series exists.',
+    checkModel(model, context) {
+        for (const rule of model.rules) {
+            if (rule.kind !== 'alert')
+                continue;
+            const { errors, facts } = rule.expr.analysis;
+            if (errors.length > 0)
+                continue;
+            if (facts.comparisons.some((c) => !c.bool))
+                continue;
+            if (facts.functions.some((fn) => ABSENCE_FUNCTIONS.has(fn)))
+                continue;
+            // No selector at all (`vector(1)`): an always-firing heartbeat such as Watchdog, on purpose.
+            if (facts.selectors.length === 0)
+                continue;
+            // `and` / `unless` filter one side by the other: `x offset 1h unless x` fires when x vanished.
+            if (SET_FILTER.test(rule.expr.text.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`]*`/g, '""')))
+                continue;
+            const onlyBool = facts.comparisons.length > 0;
+            context.report({
+                file: rule.file,
+                ...rule.expr.position,
+                subject: `${rule.group}/${rule.name}`,
+                message: onlyBool
+                    ? `alert "${rule.name}" compares with bool, which returns 0 or 1 for every series instead of filtering: it fires whenever the series exists`
+                    : `alert "${rule.name}" has no comparison in its expression: it fires whenever the series exists`,
+            });
+        }
+    },
+};
 
 ;// CONCATENATED MODULE: ./src/model/units.ts
 // Every unit the product reads is parsed here and nowhere else: durations,
@@ -61927,2368 +61857,6 @@ function statedFigures(text) {
     return { percents, latencies };
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(38815);
-// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
-var main = __nccwpck_require__(99547);
-;// CONCATENATED MODULE: ./src/parse/document.ts
-// Parse YAML and JSON text into documents that remember where every value was written.
-// JSON goes through the same YAML parser (JSON is YAML 1.2 flow syntax), so one position API
-// serves both; strict JSON syntax is checked first so a .json file gets JSON's own errors.
-
-
-const MAX_NESTING = 1000;
-/** Offset where flow nesting (`[`, `{`) or block indentation first passes MAX_NESTING levels, if it does. */
-function tooDeeplyNested(text) {
-    let depth = 0;
-    let lineStart = true;
-    let indent = 0;
-    for (let i = 0; i < text.length; i++) {
-        const code = text.charCodeAt(i);
-        if (code === 10) {
-            lineStart = true;
-            indent = 0;
-            continue;
-        }
-        if (lineStart) {
-            if (code === 32) {
-                // Block nesting needs at least one more space per level.
-                if (++indent > MAX_NESTING)
-                    return i;
-                continue;
-            }
-            lineStart = false;
-        }
-        if (code === 91 || code === 123) {
-            if (++depth > MAX_NESTING)
-                return i;
-        }
-        else if ((code === 93 || code === 125) && depth > 0)
-            depth--;
-    }
-    return undefined;
-}
-// Alias expansion is bounded so a "billion laughs" file cannot exhaust memory.
-const MAX_ALIAS_COUNT = 1000;
-function parseText(text, format, embedding) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const toFile = fileMapper(lineCounter, embedding);
-    // The parsers recurse once per level: refuse absurd nesting before it exhausts the stack.
-    const tooDeep = tooDeeplyNested(text);
-    if (tooDeep !== undefined) {
-        const before = text.slice(0, tooDeep);
-        const line = before.split('\n').length;
-        return { documents: [], problems: [{ ...mapPosition({ line, col: tooDeep - before.lastIndexOf('\n') }, embedding), message: `nested more than ${MAX_NESTING} levels deep; not parsed` }] };
-    }
-    if (format === 'json') {
-        const jsonProblem = strictJsonProblem(text, embedding);
-        if (jsonProblem)
-            return { documents: [], problems: [jsonProblem] };
-    }
-    const problems = [];
-    const documents = [];
-    // Merge keys (<<: *anchor) are YAML 1.1, but Prometheus' Go YAML reader honours them, and rule files use them.
-    const composer = new dist/* Composer */.Dk({ uniqueKeys: false, keepSourceTokens: false, prettyErrors: false, merge: true });
-    const docs = withPlainEnv(() => [...composer.compose(new dist/* Parser */.iX(lineCounter.addNewLine).parse(text), true, text.length)]);
-    for (const doc of docs) {
-        const errors = doc.errors;
-        if (errors.length > 0) {
-            for (const error of errors.slice(0, 3)) {
-                const pos = toFile(error.pos[0]);
-                problems.push({ ...pos, message: firstLine(error.message) });
-            }
-            continue;
-        }
-        if (doc.contents === null)
-            continue; // an empty document between `---` markers
-        let value;
-        try {
-            value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-        }
-        catch (error) {
-            const pos = toFile(doc.range[0]);
-            problems.push({ ...pos, message: `cannot expand document: ${firstLine(error.message)}` });
-            continue;
-        }
-        documents.push(positionedDocument(documents.length, value, doc, text, toFile, embedding));
-    }
-    return { documents, problems };
-}
-// The yaml parser reads process.env.LOG_TOKENS (a debug switch; LOG_STREAM is the only other) once
-// per token, and every read of Node's process.env is a getenv(3) call: a third of the parse time.
-// A plain object answers the same for the duration of the parse.
-function withPlainEnv(run) {
-    const env = process.env;
-    process.env = { LOG_TOKENS: env.LOG_TOKENS, LOG_STREAM: env.LOG_STREAM };
-    try {
-        return run();
-    }
-    finally {
-        process.env = env;
-    }
-}
-// Built outside parseText so that the mappers the model keeps (one per query) hold the line
-// table only, not the file's text and YAML document trees that parseText's own scope holds.
-function fileMapper(lineCounter, embedding) {
-    return (offset) => mapPosition(lineCounter.linePos(offset), embedding);
-}
-function positionedDocument(index, value, doc, text, toFile, embedding) {
-    const find = (path) => {
-        let node = doc.contents;
-        let key = null;
-        for (const segment of path) {
-            if ((0,dist/* isMap */.jh)(node)) {
-                const pair = node.items.find((item) => (0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment));
-                if (!pair)
-                    break;
-                key = pair.key;
-                node = pair.value ?? key;
-            }
-            else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
-                const item = node.items[segment];
-                if (!item)
-                    break;
-                node = item;
-                key = item;
-            }
-            else
-                break;
-        }
-        return { node, key };
-    };
-    const startOf = (node) => (node?.range ? toFile(node.range[0]) : toFile(doc.range[0]));
-    return {
-        index,
-        value,
-        positionOf: (path) => startOf(find(path).node),
-        keyPositionOf: (path) => {
-            const found = find(path);
-            return startOf(found.key ?? found.node);
-        },
-        stringMapper: (path) => {
-            const { node } = find(path);
-            if (!(0,dist/* isScalar */.jn)(node) || !node.range)
-                return () => startOf(node);
-            return scalarMapper(node, text, toFile, embedding);
-        },
-    };
-}
-/** Offsets inside a scalar's value → file positions, exact for block literals and escaped double-quoted strings. */
-function scalarMapper(node, text, toFile, embedding) {
-    const [start, , end] = node.range;
-    const start0 = toFile(start);
-    if (embedding?.fixed)
-        return () => embedding.fixed;
-    if (node.type === dist/* Scalar */.X5.BLOCK_LITERAL || node.type === dist/* Scalar */.X5.BLOCK_FOLDED) {
-        const headerEnd = text.indexOf('\n', start);
-        if (headerEnd < 0)
-            return () => start0;
-        const body = text.slice(headerEnd + 1, end);
-        const firstContent = /^( *)\S/m.exec(body);
-        const indent = firstContent ? firstContent[1].length : 0;
-        const bodyStart = toFile(headerEnd + 1);
-        return blockMapper(String(node.value), bodyStart.line, (embedding?.indent ?? 0) + indent);
-    }
-    if (node.type === dist/* Scalar */.X5.QUOTE_DOUBLE || node.type === dist/* Scalar */.X5.QUOTE_SINGLE) {
-        const double = node.type === dist/* Scalar */.X5.QUOTE_DOUBLE;
-        const source = text.slice(start, end);
-        const escaped = double ? source.includes('\\') : source.slice(1).includes("''");
-        // Without escapes each character is written where it stands.
-        if (!escaped)
-            return (offset) => toFile(start + 1 + Math.min(offset, end - start - 2));
-        return quotedMapper(Buffer.from(source, 'utf16le').toString('utf16le'), start, double, toFile);
-    }
-    return (offset) => toFile(start + offset);
-}
-// The mappers below are built outside scalarMapper so that they hold only what they read: a
-// model keeps one mapper per query, and one holding its file's whole text kept every file alive.
-/** Positions in a `|` or `>` block: the value's line breaks (offsets, not the value) and the body's first line and indent. */
-function blockMapper(value, firstLine, column0) {
-    const breaks = [];
-    for (let i = value.indexOf('\n'); i >= 0; i = value.indexOf('\n', i + 1))
-        breaks.push(i);
-    return (offset) => {
-        let line = 0;
-        while (line < breaks.length && breaks[line] < offset)
-            line++;
-        const lineStart = line === 0 ? 0 : breaks[line - 1] + 1;
-        return { line: firstLine + line, column: column0 + (offset - lineStart) + 1 };
-    };
-}
-/**
- * Positions in a quoted string with escapes. `source` is a copy of the quoted text only (a slice
- * would keep the file's text alive); the offset table is built per lookup and not kept, as a table
- * per character of every query was the largest part of a big repository's model.
- */
-function quotedMapper(source, start, double, toFile) {
-    return (offset) => {
-        if (offset === 0)
-            return toFile(start + 1);
-        const sourceOffsets = quotedOffsets(source, 0, source.length, double);
-        return toFile(start + (sourceOffsets[Math.min(offset, sourceOffsets.length - 1)] ?? 0));
-    };
-}
-/** For each character of a quoted string's value, its offset in the source (escapes take several source characters). */
-function quotedOffsets(text, start, end, double) {
-    const offsets = [];
-    let i = start + 1;
-    const last = end - 1;
-    while (i < last) {
-        offsets.push(i);
-        if (double && text[i] === '\\') {
-            const next = text[i + 1];
-            i += next === 'u' ? 6 : next === 'x' ? 4 : next === 'U' ? 10 : 2;
-        }
-        else if (!double && text[i] === "'" && text[i + 1] === "'")
-            i += 2;
-        else
-            i += 1;
-    }
-    offsets.push(last);
-    return offsets;
-}
-function mapPosition(pos, embedding) {
-    if (!embedding)
-        return { line: pos.line, column: pos.col };
-    if (embedding.fixed)
-        return embedding.fixed;
-    return { line: embedding.firstLine + pos.line - 1, column: pos.col + embedding.indent };
-}
-function strictJsonProblem(text, embedding) {
-    try {
-        JSON.parse(text);
-        return undefined;
-    }
-    catch (error) {
-        // V8 does not say where most JSON errors are; jsonc-parser does, so it locates them.
-        const errors = [];
-        (0,main.parse)(text, errors, { allowTrailingComma: false, disallowComments: true });
-        const first = errors[0];
-        const offset = first?.offset ?? 0;
-        const before = text.slice(0, offset);
-        const line = before.split('\n').length;
-        const column = offset - before.lastIndexOf('\n');
-        const found = offset < text.length ? `, found ${JSON.stringify(text[offset])}` : ', found the end of the file';
-        const cause = first ? `${(0,main.printParseErrorCode)(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}${found}` : firstLine(error.message);
-        return { ...mapPosition({ line, col: column }, embedding), message: `invalid JSON: ${cause}` };
-    }
-}
-function firstLine(message) {
-    return message.split('\n')[0].trim();
-}
-
-;// CONCATENATED MODULE: ./schemas/config.schema.json
-const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://slo-gate.dev/schemas/config.schema.json","title":"slo-gate configuration (.slo-gate.yml)","type":"object","additionalProperties":false,"properties":{"min-availability":{"description":"Lowest availability target allowed: a percent (99.9, \\"99.9%\\") or a ratio (0.999).","type":["number","string"]},"include":{"description":"Globs (root-relative) of files to check; default: every YAML and JSON file.","type":"array","items":{"type":"string"}},"exclude":{"description":"Globs (root-relative) of files to skip.","type":"array","items":{"type":"string"}},"checks":{"description":"Per-check override: off, or the severity to report it at.","type":"object","propertyNames":{"pattern":"^[a-z]+/[a-z0-9-]+$"},"additionalProperties":{"enum":["off","error","warning","notice"]}},"alerts":{"type":"object","additionalProperties":false,"properties":{"required-labels":{"description":"Labels every alerting rule must carry: a list of names, or a map of name to allowed values.","oneOf":[{"type":"array","items":{"type":"string"}},{"type":"object","additionalProperties":{"oneOf":[{"type":"array","items":{"type":"string"}},{"type":"null"}]}}]},"required-annotations":{"type":"array","items":{"type":"string"}}}},"slo-period":{"description":"Period of SLOs whose format does not state one (Sloth). Default 30d.","type":"string"},"evaluation-interval":{"description":"Prometheus\' global evaluation_interval, for groups without their own. Default 1m.","type":"string"},"scrape-interval":{"description":"Scrape interval, for rate-range checks. Default 1m.","type":"string"},"max-file-size-mb":{"description":"Files larger than this are refused unread. Default 16.","type":"number","exclusiveMinimum":0},"slo-links":{"description":"Alert name to SLO name, for alerts whose labels do not name their SLO.","type":"object","additionalProperties":{"type":"string"}}}}');
-;// CONCATENATED MODULE: ./src/config/config.ts
-// .slo-gate.yml: read, validated against schemas/config.schema.json, merged over the defaults.
-
-
-
-
-
-
-const DEFAULT_CONFIG = {
-    minAvailability: 0.999,
-    include: [],
-    exclude: [],
-    checks: {},
-    requiredLabels: { severity: [] },
-    requiredAnnotations: ['summary'],
-    defaultPeriodSeconds: DEFAULT_PERIOD_SECONDS,
-    evaluationIntervalSeconds: 60,
-    scrapeIntervalSeconds: 60,
-    maxFileBytes: 16 * 1024 * 1024,
-    sloLinks: {},
-};
-const DEFAULT_CONFIG_FILE = '.slo-gate.yml';
-class ConfigError extends Error {
-    file;
-    line;
-    column;
-    constructor(file, line, column, message) {
-        super(message);
-        this.file = file;
-        this.line = line;
-        this.column = column;
-    }
-}
-const config_ajv = new ajv.Ajv({ allErrors: true, strict: false });
-// Compiled on first use: most runs have no config file, and compiling costs start-up time.
-let configValidator;
-/** Read a config file; undefined when `required` is false and the file does not exist. */
-async function loadConfig(file, displayName, required) {
-    let source;
-    try {
-        source = await (0,promises_.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        if (!required && error.code === 'ENOENT')
-            return undefined;
-        throw new ConfigError(displayName, 1, undefined, `cannot read config: ${error.code ?? error.message}`);
-    }
-    return parseConfig(source, displayName);
-}
-function parseConfig(source, displayName) {
-    const parsed = parseText(source, 'yaml');
-    if (parsed.problems.length > 0) {
-        const problem = parsed.problems[0];
-        throw new ConfigError(displayName, problem.line, problem.column, problem.message);
-    }
-    const doc = parsed.documents[0];
-    if (!doc)
-        return {};
-    const validateConfig = (configValidator ??= config_ajv.compile(config_schema_namespaceObject));
-    if (!validateConfig(doc.value)) {
-        const error = validateConfig.errors[0];
-        const path = error.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
-        const pos = doc.positionOf(path);
-        const where = path.length ? `${path.join('.')} ` : '';
-        const extra = error.keyword === 'additionalProperties' ? ` (${error.params.additionalProperty})` : '';
-        throw new ConfigError(displayName, pos.line, pos.column, `invalid config: ${where}${error.message}${extra}`);
-    }
-    const value = doc.value;
-    const out = {};
-    if (value['min-availability'] !== undefined) {
-        const pos = doc.positionOf(['min-availability']);
-        out.minAvailability = parseMinAvailability(value['min-availability'], () => new ConfigError(displayName, pos.line, pos.column, 'invalid config: min-availability must be a percent (99.9) or ratio (0.999)'));
-    }
-    if (Array.isArray(value.include))
-        out.include = value.include;
-    if (Array.isArray(value.exclude))
-        out.exclude = value.exclude;
-    if (value.checks)
-        out.checks = value.checks;
-    const alerts = (value.alerts ?? {});
-    if (alerts['required-labels'] !== undefined)
-        out.requiredLabels = normaliseRequiredLabels(alerts['required-labels']);
-    if (Array.isArray(alerts['required-annotations']))
-        out.requiredAnnotations = alerts['required-annotations'];
-    for (const [key, field] of [
-        ['slo-period', 'defaultPeriodSeconds'],
-        ['evaluation-interval', 'evaluationIntervalSeconds'],
-        ['scrape-interval', 'scrapeIntervalSeconds'],
-    ]) {
-        if (value[key] === undefined)
-            continue;
-        const seconds = parseDuration(value[key]);
-        const pos = doc.positionOf([key]);
-        if (seconds === undefined || seconds <= 0)
-            throw new ConfigError(displayName, pos.line, pos.column, `invalid config: ${key} must be a duration such as 30d or 1m`);
-        out[field] = seconds;
-    }
-    if (typeof value['max-file-size-mb'] === 'number')
-        out.maxFileBytes = value['max-file-size-mb'] * 1024 * 1024;
-    if (value['slo-links'])
-        out.sloLinks = value['slo-links'];
-    return out;
-}
-/** "99.9", "99.9%" and 0.999 all mean the same minimum. */
-function parseMinAvailability(value, fail) {
-    const asNumber = typeof value === 'string' && !value.trim().endsWith('%') ? Number(value) : value;
-    const ratio = typeof asNumber === 'number' ? parseTarget(asNumber, asNumber > 1 ? 'percent' : 'ratio') : parseTarget(value, 'percent');
-    if (ratio === undefined || !(ratio > 0 && ratio < 1))
-        throw fail();
-    return ratio;
-}
-function normaliseRequiredLabels(value) {
-    if (Array.isArray(value))
-        return Object.fromEntries(value.map((name) => [String(name), []]));
-    const out = {};
-    for (const [name, allowed] of Object.entries(value))
-        out[name] = Array.isArray(allowed) ? allowed.map(String) : [];
-    return out;
-}
-function mergeConfig(...layers) {
-    const merged = { ...DEFAULT_CONFIG, checks: {}, sloLinks: {} };
-    for (const layer of layers) {
-        if (!layer)
-            continue;
-        for (const [key, value] of Object.entries(layer)) {
-            if (value === undefined)
-                continue;
-            if (key === 'checks' || key === 'sloLinks')
-                Object.assign(merged[key], value);
-            else
-                merged[key] = value;
-        }
-    }
-    return merged;
-}
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-;// CONCATENATED MODULE: ./src/publish/run-context.ts
-// Where this run happens, read once from the runner's environment and the event payload, so the
-// publishers never touch process.env themselves (and tests can build one by hand).
-
-
-
-function readRunContext(root, env = process.env) {
-    const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
-    const relative = external_node_path_default().relative(workspace, root).split((external_node_path_default()).sep).join('/');
-    const payload = readEvent(env.GITHUB_EVENT_PATH);
-    const pullRequest = pullRequestOf(env.GITHUB_EVENT_NAME ?? '', payload, `${owner}/${repo}`);
-    const workflowRun = env.GITHUB_EVENT_NAME === 'workflow_run' ? workflowRunOf(payload) : undefined;
-    const retention = Number.parseInt(env.GITHUB_RETENTION_DAYS ?? '', 10);
-    return {
-        eventName: env.GITHUB_EVENT_NAME ?? '',
-        owner,
-        repo,
-        serverUrl: (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/$/, ''),
-        apiUrl: (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/$/, ''),
-        runId: env.GITHUB_RUN_ID ?? '',
-        runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
-        job: env.GITHUB_JOB ?? '',
-        step: env.GITHUB_ACTION ?? '',
-        sha: pullRequest?.headSha || workflowRun?.head_sha || env.GITHUB_SHA || '',
-        pullRequest,
-        pullRequestHead: !pullRequest && workflowRun ? forkHead(workflowRun) : undefined,
-        // A root outside the workspace cannot be linked; findings then keep their own paths.
-        pathPrefix: relative.startsWith('..') || external_node_path_default().isAbsolute(relative) ? '' : relative,
-        maxRetentionDays: Number.isFinite(retention) && retention > 0 ? retention : undefined,
-        jobRunId: jobRunIdFromRuntimeToken(env.ACTIONS_RUNTIME_TOKEN),
-    };
-}
-function runUrl(context) {
-    return `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}`;
-}
-/** A finding's path as the repository knows it (annotations and links need that, not the checked root). */
-function repoPath(context, file) {
-    return context.pathPrefix ? `${context.pathPrefix}/${file}` : file;
-}
-/** Blob view of a file at the checked commit, with the line selected. */
-function fileUrl(context, file, line) {
-    if (!context.sha || !context.owner || !file)
-        return undefined;
-    const encoded = repoPath(context, file).split('/').map(encodeURIComponent).join('/');
-    return `${context.serverUrl}/${context.owner}/${context.repo}/blob/${context.sha}/${encoded}${line ? `#L${line}` : ''}`;
-}
-/** Short, stable hash that separates jobs, matrix legs, attempts and steps. */
-function jobFingerprint(context) {
-    const parts = [context.job, context.runAttempt, context.jobRunId ?? '', context.step, context.pathPrefix];
-    return (0,external_node_crypto_.createHash)('sha256').update(parts.join('\0')).digest('hex').slice(0, 8);
-}
-function readEvent(file) {
-    if (!file)
-        return {};
-    try {
-        const parsed = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-        return parsed && typeof parsed === 'object' ? parsed : {};
-    }
-    catch {
-        return {};
-    }
-}
-function pullRequestOf(eventName, payload, fullName) {
-    if (eventName === 'pull_request' || eventName === 'pull_request_target') {
-        const pr = payload.pull_request;
-        if (!pr?.number)
-            return undefined;
-        // A deleted fork shows as `repo: null`.
-        const headRepo = pr.head?.repo === null ? null : pr.head?.repo?.full_name;
-        return { number: pr.number, headSha: pr.head?.sha ?? '', fromFork: headRepo === null || (headRepo !== undefined && headRepo !== fullName) };
-    }
-    // The fork-safe pattern: a trusted workflow_run workflow publishes for the untrusted pull request run.
-    if (eventName === 'workflow_run') {
-        const run = workflowRunOf(payload);
-        const number = run?.pull_requests?.[0]?.number;
-        if (!number)
-            return undefined;
-        return { number, headSha: run?.head_sha ?? '', fromFork: false };
-    }
-    return undefined;
-}
-function workflowRunOf(payload) {
-    const run = payload.workflow_run;
-    return run && typeof run === 'object' ? run : undefined;
-}
-function forkHead(run) {
-    const owner = run.head_repository?.owner?.login;
-    if (!run.event?.startsWith('pull_request') || !owner || !run.head_branch || !run.head_sha)
-        return undefined;
-    return { label: `${owner}:${run.head_branch}`, sha: run.head_sha };
-}
-// The runtime token's `scp` claim names the job run (`Actions.Results:<run>:<job run>`); matrix legs differ there.
-function jobRunIdFromRuntimeToken(token) {
-    const payload = token?.split('.')[1];
-    if (!payload)
-        return undefined;
-    try {
-        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-        return /Actions\.Results:([^:\s]+):([^:\s]+)/.exec(claims.scp ?? '')?.[2];
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/publish/annotations.ts
-// File annotations, so findings show next to the changed lines in the pull request's Files view.
-// GitHub keeps at most 10 error, 10 warning and 10 notice annotations per step and drops the rest
-// silently; choosing which ones appear is therefore ours: most severe, then most specific.
-
-
-const ANNOTATIONS_PER_LEVEL = 10;
-/** Which findings get an annotation: per level, those with a position first (line and column beat line beat none). */
-function planAnnotations(findings, budget = {}) {
-    const shown = [];
-    let notShown = 0;
-    for (const level of ['error', 'warning', 'notice']) {
-        const room = Math.max(0, ANNOTATIONS_PER_LEVEL - (budget.reserved?.[level] ?? 0));
-        // Array.prototype.sort is stable: the report's own order (file, line) breaks ties.
-        const candidates = findings.filter((finding) => finding.severity === level).sort((a, b) => specificity(b) - specificity(a));
-        shown.push(...candidates.slice(0, room));
-        notShown += Math.max(0, candidates.length - room);
-    }
-    return { shown, notShown };
-}
-function specificity(finding) {
-    return (finding.line ? 2 : 0) + (finding.column ? 1 : 0);
-}
-function emitAnnotations(plan, context) {
-    const emit = { error: core/* error */.z3, warning: core/* warning */.$e, notice: core/* notice */.lm };
-    for (const finding of plan.shown) {
-        emit[finding.severity](finding.message, {
-            title: finding.check,
-            // Run-level findings (a backend that cannot be reached) have no file: a plain annotation.
-            file: finding.file ? repoPath(context, finding.file) : undefined,
-            startLine: finding.line,
-            startColumn: finding.line ? finding.column : undefined,
-        });
-    }
-}
-function notAnnotatedNote(notShown) {
-    if (notShown === 0)
-        return undefined;
-    return `ℹ️ ${notShown} finding(s) have no file annotation: GitHub shows at most ${ANNOTATIONS_PER_LEVEL} annotations per severity and step. All findings are listed below and in the report artifact.`;
-}
-
-;// CONCATENATED MODULE: ./src/render/escape.ts
-// Text from the files under check (rule names, annotations, messages) is untrusted: once escaped
-// it cannot mention people, reference issues, inject HTML, open code spans or break a table.
-const MARKDOWN_ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '|': '&#124;',
-    '@': '&#64;',
-    '#': '&#35;',
-    '`': '&#96;',
-    '\\': '&#92;',
-    '*': '&#42;',
-    _: '&#95;',
-    '[': '&#91;',
-    ']': '&#93;',
-    '(': '&#40;',
-    ')': '&#41;',
-    '~': '&#126;',
-    '!': '&#33;',
-    ':': '&#58;',
-    '$': '&#36;',
-};
-/** Inline Markdown text: one line, every character that means something to GitHub's renderer neutralised. */
-function escapeMarkdown(text) {
-    return text.replace(/\r?\n|\r/g, ' ').replace(/[&<>|@#`\\*_[\]()~!:$]/g, (char) => MARKDOWN_ENTITIES[char]);
-}
-/** A code block that the content cannot close: the fence is longer than any run of backticks inside. */
-function fencedBlock(content, language = '') {
-    const longestRun = Math.max(2, ...(content.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longestRun + 1);
-    return `${fence}${language}\n${content.replace(/\n$/, '')}\n${fence}`;
-}
-const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (char) => HTML_ENTITIES[char]);
-}
-
-;// CONCATENATED MODULE: ./src/render/figures.ts
-// How numbers read in every report format, so text, Markdown and HTML agree.
-
-function targetText(slo) {
-    return slo.target === undefined ? '—' : formatPercent(slo.target);
-}
-function budgetText(slo) {
-    if (slo.errorBudget === undefined)
-        return '—';
-    const minutes = slo.budgetMinutes !== undefined ? ` (${roundTo(slo.budgetMinutes, 2)} min / ${formatDuration(slo.periodSeconds)})` : '';
-    return `${formatPercent(slo.errorBudget)}${minutes}`;
-}
-function indicatorText(slo) {
-    const { type, thresholdSeconds, percentile } = slo.indicator;
-    if (type === 'latency' && thresholdSeconds !== undefined)
-        return `latency p${percentile ?? '?'} ≤ ${formatLatency(thresholdSeconds)}`;
-    return type;
-}
-function windowText(window) {
-    const name = window.shortSeconds ? `${formatDuration(window.longSeconds)}/${formatDuration(window.shortSeconds)}` : formatDuration(window.longSeconds);
-    if (window.factor === undefined)
-        return `${name}: no factor`;
-    const parts = [`${name} @ ${roundTo(window.factor, 3)}×`];
-    if (window.budgetConsumed !== undefined)
-        parts.push(`${roundTo(window.budgetConsumed * 100, 2)} % budget`);
-    if (window.timeToExhaustionSeconds !== undefined)
-        parts.push(`exhausts in ${describeSpan(window.timeToExhaustionSeconds)}`);
-    if (window.timeToDetectSeconds !== undefined)
-        parts.push(`detects outage in ${describeSpan(window.timeToDetectSeconds)}`);
-    if (window.reachable === false)
-        parts.push('UNREACHABLE');
-    return parts.join(', ');
-}
-function figures_location(finding) {
-    return `${finding.file || '(not about one file)'}${finding.line ? `:${finding.line}${finding.column ? `:${finding.column}` : ''}` : ''}`;
-}
-/** What implements an SLO, one entry per alert or panel: `alert FastBurn (label: slo=api)`. */
-function linkTexts(slo) {
-    if (!slo.links)
-        return [];
-    return [
-        ...slo.links.alerts.map((a) => `alert ${a.name} (${a.method}: ${a.reason})`),
-        ...slo.links.panels.map((p) => `panel ${p.name} (${p.method}: ${p.reason})`),
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/render/mermaid.ts
-// Mermaid `xychart-beta` blocks: GitHub draws them in PR comments and job summaries, so a chart
-// needs no image hosting. Titles are reduced to plain characters: a chart block is not escaped
-// like Markdown text, and a quote or `%%` in an SLO name must not change the chart's meaning.
-
-/** Most points drawn: more add bytes to a comment without adding anything a reader can see. */
-const MAX_CHART_POINTS = 60;
-function mermaidLineChart(chart) {
-    const values = downsample(chart.values, MAX_CHART_POINTS).map((v) => String(Number(v.toFixed(1))));
-    const lines = [
-        'xychart-beta',
-        `  title "${plain(chart.title)}"`,
-        `  x-axis "${plain(chart.xLabel)}" ${number(chart.xMin)} --> ${number(chart.xMax)}`,
-        `  y-axis "${plain(chart.yLabel)}" ${number(chart.yMin)} --> ${number(chart.yMax)}`,
-        `  line [${values.join(', ')}]`,
-    ];
-    return fencedBlock(lines.join('\n'), 'mermaid');
-}
-/** Every k-th value, always keeping the last one (it is "now"). */
-function downsample(values, max) {
-    if (values.length <= max)
-        return values;
-    const stride = (values.length - 1) / (max - 1);
-    return Array.from({ length: max }, (_, i) => values[Math.round(i * stride)]);
-}
-function plain(text) {
-    // `%%` starts a Mermaid comment or directive; a single % is plain text.
-    return text.replace(/[^\p{L}\p{N} _.,/()+%-]/gu, ' ').replace(/%{2,}/g, '%').replace(/\s+/g, ' ').trim().slice(0, 80);
-}
-function number(value) {
-    return String(Number(value.toFixed(2)));
-}
-
-;// CONCATENATED MODULE: ./src/render/svg-chart.ts
-// An inline SVG line chart for report.html: no script, no external file, so the report still
-// opens offline. Text is escaped; numbers are rounded so the markup stays small.
-
-
-function svgLineChart(chart, options = {}) {
-    const width = options.width ?? 640;
-    const height = options.height ?? 200;
-    const margin = { left: 48, right: 12, top: 24, bottom: 32 };
-    const plotWidth = width - margin.left - margin.right;
-    const plotHeight = height - margin.top - margin.bottom;
-    const values = downsample(chart.values, options.maxPoints ?? 200);
-    const span = chart.yMax - chart.yMin || 1;
-    const x = (i) => margin.left + (values.length > 1 ? (i / (values.length - 1)) * plotWidth : plotWidth);
-    const y = (v) => margin.top + (1 - (Math.min(chart.yMax, Math.max(chart.yMin, v)) - chart.yMin) / span) * plotHeight;
-    const r = (n) => Number(n.toFixed(1));
-    const points = values.map((v, i) => `${r(x(i))},${r(y(v))}`).join(' ');
-    const yTicks = [...new Set([chart.yMin, ...(chart.yMin < 0 && chart.yMax > 0 ? [0] : []), chart.yMax])];
-    const xTicks = [chart.xMin, (chart.xMin + chart.xMax) / 2, chart.xMax];
-    const label = (n) => String(Number(n.toFixed(1)));
-    const grid = yTicks
-        .map((t) => `<line x1="${margin.left}" x2="${width - margin.right}" y1="${r(y(t))}" y2="${r(y(t))}" stroke="currentColor" stroke-opacity="${t === 0 ? 0.6 : 0.2}"${t === 0 ? ' stroke-dasharray="4 3"' : ''}/><text x="${margin.left - 6}" y="${r(y(t)) + 4}" text-anchor="end">${label(t)}</text>`)
-        .join('');
-    const xLabels = xTicks
-        .map((t, i) => `<text x="${r(margin.left + (i / 2) * plotWidth)}" y="${height - margin.bottom + 14}" text-anchor="${['start', 'middle', 'end'][i]}">${label(t)}</text>`)
-        .join('');
-    return [
-        `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(chart.title)}" style="max-width:100%;height:auto;font:11px sans-serif;fill:currentColor">`,
-        `<title>${escapeHtml(chart.title)}</title>`,
-        `<text x="${margin.left}" y="14" font-weight="600">${escapeHtml(chart.title)}</text>`,
-        grid,
-        xLabels,
-        `<text x="${r(margin.left + plotWidth / 2)}" y="${height - 4}" text-anchor="middle" fill-opacity="0.7">${escapeHtml(chart.xLabel)}</text>`,
-        `<polyline points="${points}" fill="none" stroke="${escapeHtml(options.stroke ?? 'currentColor')}" stroke-width="2" stroke-linejoin="round"/>`,
-        '</svg>',
-    ].join('');
-}
-
-;// CONCATENATED MODULE: ./src/render/live.ts
-// The live error budget in every report format: a table of what each SLO has left and how fast it
-// burns now, with a coloured status, and a burn-down chart per SLO (Mermaid in Markdown, inline
-// SVG in HTML). Renderers call renderLiveMarkdown / renderLiveHtml; both are empty without live mode.
-
-
-
-
-/** Budget left under this share reads as "low" (yellow): a quarter of the period's allowance. */
-const LOW_BUDGET = 0.25;
-const ICONS = { pass: '🟢', low: '🟡', warning: '🟠', error: '🔴', muted: '⚪' };
-function liveStatus(live) {
-    const pick = (tone, text) => ({ tone, icon: ICONS[tone], text });
-    switch (live.status) {
-        case 'exhausted':
-            return pick('error', 'budget exhausted');
-        case 'burning':
-            return live.windows.some((w) => w.firing && w.page) ? pick('error', 'burning (page)') : pick('warning', 'burning');
-        case 'ok':
-            return (live.budgetRemaining ?? 1) < LOW_BUDGET ? pick('low', 'low budget') : pick('pass', 'ok');
-        case 'no-data':
-            return pick('warning', 'no data');
-        case 'failed':
-            return pick('error', 'query failed');
-        case 'not-measurable':
-            return pick('muted', 'not measurable');
-        case 'not-evaluated':
-            return pick('muted', 'not evaluated');
-    }
-}
-function budgetLeftText(live) {
-    if (live.budgetRemaining === undefined)
-        return '—';
-    // A real minus sign: a hyphen before a number reads as a dash in a table cell.
-    const signed = (n) => (n < 0 ? `−${-n}` : String(n));
-    const minutes = live.budgetRemainingMinutes !== undefined ? ` (${signed(Number(live.budgetRemainingMinutes.toFixed(1)))} min)` : '';
-    return `${signed(Number((live.budgetRemaining * 100).toFixed(1)))} %${minutes}`;
-}
-function burnNowText(live) {
-    const shown = live.windows.filter((w) => w.burnRate !== undefined);
-    if (!shown.length)
-        return '—';
-    const rate = (n) => `${Number(n.toFixed(n < 10 ? 2 : 1))}×`;
-    return shown
-        .map((w) => {
-        const name = w.shortSeconds ? `${formatDuration(w.longSeconds)}/${formatDuration(w.shortSeconds)}` : formatDuration(w.longSeconds);
-        const rates = w.shortBurnRate !== undefined ? `${rate(w.burnRate)}/${rate(w.shortBurnRate)}` : rate(w.burnRate);
-        return `${name} ${rates}${w.factor !== undefined ? ` (alert ${rate(w.factor)})` : ''}${w.firing ? ' FIRING' : ''}`;
-    })
-        .join('; ');
-}
-/** One line for the terminal: status, budget left, burn rates now, or why nothing was measured. */
-function liveTextLine(live) {
-    const status = liveStatus(live).text;
-    if (live.budgetRemaining === undefined)
-        return `${status}${live.reason ? ` — ${live.reason}` : ''}`;
-    return `${status}, ${budgetLeftText(live)} of the budget left; burn rate now ${burnNowText(live)}`;
-}
-/** The burn-down as a chart: percent of budget left, from the start of the period (day 0) to now. */
-function budgetChart(slo) {
-    const trend = slo.live?.trend;
-    if (!trend || trend.points.length < 2)
-        return undefined;
-    const values = trend.points.map((p) => p.remaining * 100);
-    const days = (trend.points.at(-1).time - trend.points[0].time) / 86_400;
-    return {
-        title: `${slo.name}: error budget left`,
-        xLabel: `days into the ${Math.round(days)}-day window (right edge: now)`,
-        xMin: 0,
-        xMax: Number(days.toFixed(1)),
-        yLabel: 'budget left (%)',
-        yMin: Math.min(0, Math.floor(Math.min(...values) / 10) * 10),
-        yMax: 100,
-        values,
-    };
-}
-function liveSlos(report) {
-    return report.slos.filter((slo) => slo.live !== undefined);
-}
-function headline(report) {
-    const live = report.live;
-    const unreachable = live.unreachable ? ` · backend unreachable: ${live.unreachable}` : '';
-    return `Measured on ${live.url} at ${live.evaluatedAt} in ${(live.durationMs / 1000).toFixed(1)} s (${live.requests} queries) · live-fail-on: ${live.failOn}${unreachable}`;
-}
-const PRIORITY = { error: 0, warning: 1, low: 2, pass: 3, muted: 4 };
-/**
- * The live section of the Markdown report. Within `maxChars` (a PR comment's share), the SLOs
- * that need attention come first: rows and charts of exhausted and burning SLOs are kept, the
- * rest are left out with a note.
- */
-function renderLiveMarkdown(report, options = {}) {
-    if (!report.live)
-        return '';
-    const slos = liveSlos(report);
-    // Room for the two notes that say what was left out.
-    const room = (options.maxChars ?? Infinity) - 160;
-    const byPriority = [...slos].sort((a, b) => PRIORITY[liveStatus(a.live).tone] - PRIORITY[liveStatus(b.live).tone]);
-    const row = (slo) => {
-        const status = liveStatus(slo.live);
-        const note = slo.live.reason ?? slo.live.notes.join('; ');
-        return `| ${escapeMarkdown(slo.name)} | ${status.icon} ${status.text} | ${escapeMarkdown(budgetLeftText(slo.live))} | ${escapeMarkdown(burnNowText(slo.live))} | ${note ? escapeMarkdown(note) : '—'} |`;
-    };
-    const head = ['### Live error budget', '', escapeMarkdown(headline(report)), '', '| SLO | Status | Budget left | Burn rate now | Note |', '| --- | --- | --- | --- | --- |'].join('\n');
-    let used = head.length;
-    const kept = new Set();
-    for (const slo of byPriority) {
-        const length = row(slo).length + 1;
-        if (used + length > room)
-            break;
-        used += length;
-        kept.add(slo.live.key);
-    }
-    const rows = slos.filter((slo) => kept.has(slo.live.key)).map(row);
-    const parts = [[head, ...rows].join('\n')];
-    if (rows.length < slos.length)
-        parts.push(`_${slos.length - rows.length} more SLO(s) are in the full report._`);
-    const charts = [];
-    let left = 0;
-    for (const slo of byPriority) {
-        const chart = budgetChart(slo);
-        if (!chart || !kept.has(slo.live.key))
-            continue;
-        const open = slo.live.status === 'ok' ? '' : ' open';
-        const block = `<details${open}><summary>Budget burn-down: ${escapeMarkdown(slo.name)} — ${escapeMarkdown(budgetLeftText(slo.live))} left</summary>\n\n${mermaidLineChart(chart)}\n\n</details>`;
-        if (used + block.length + 2 > room) {
-            left++;
-            continue;
-        }
-        used += block.length + 2;
-        charts.push(block);
-    }
-    if (left)
-        parts.push(`_${left} budget burn-down chart(s) left out to fit; they are in report.html._`);
-    return [...parts, ...charts].join('\n\n');
-}
-const TONE_COLOUR = { pass: 'var(--pass)', low: 'var(--warning)', warning: 'var(--warning)', error: 'var(--error)', muted: 'var(--muted)' };
-/** The live section of report.html, with an inline SVG burn-down per SLO. */
-function renderLiveHtml(report) {
-    if (!report.live)
-        return '';
-    const slos = liveSlos(report);
-    const rows = slos.map((slo) => {
-        const status = liveStatus(slo.live);
-        const note = slo.live.reason ?? slo.live.notes.join('; ');
-        const chart = budgetChart(slo);
-        const svg = chart ? `<tr><td colspan="5">${svgLineChart(chart, { stroke: TONE_COLOUR[status.tone] })}</td></tr>` : '';
-        return (`<tr><td>${escapeHtml(slo.name)}</td><td style="color:${TONE_COLOUR[status.tone]};font-weight:600;white-space:nowrap">${status.icon} ${escapeHtml(status.text)}</td>` +
-            `<td class="num">${escapeHtml(budgetLeftText(slo.live))}</td><td>${escapeHtml(burnNowText(slo.live))}</td><td>${note ? escapeHtml(note) : '—'}</td></tr>${svg}`);
-    });
-    return `<h2>Live error budget</h2>
-<p class="meta">${escapeHtml(headline(report))}</p>
-<table>
-<thead><tr><th>SLO</th><th>Status</th><th>Budget left</th><th>Burn rate now</th><th>Note</th></tr></thead>
-<tbody>
-${rows.join('\n')}
-</tbody>
-</table>`;
-}
-
-;// CONCATENATED MODULE: ./src/render/html.ts
-// report.html: the whole report in one file that opens offline in any browser — no scripts, no
-// external styles or fonts. Every piece of text from the checked files goes through escapeHtml.
-
-
-
-const SEVERITIES = ['error', 'warning', 'notice'];
-const STYLE = `
-:root { color-scheme: light dark; --fg: #1f2328; --muted: #59636e; --bg: #ffffff; --panel: #f6f8fa; --border: #d1d9e0;
-  --error: #cf222e; --warning: #9a6700; --notice: #0969da; --pass: #1a7f37; }
-@media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --muted: #9198a1; --bg: #0d1117; --panel: #151b23; --border: #3d444d;
-  --error: #f85149; --warning: #d29922; --notice: #4493f8; --pass: #3fb950; } }
-* { box-sizing: border-box; }
-body { margin: 0; padding: 2rem; font: 14px/1.5 -apple-system, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif; color: var(--fg); background: var(--bg); }
-main { max-width: 1100px; margin: 0 auto; }
-h1 { font-size: 1.6rem; margin: 0 0 .5rem; } h2 { font-size: 1.2rem; margin: 2rem 0 .75rem; padding-bottom: .3rem; border-bottom: 1px solid var(--border); }
-h3 { font-size: 1rem; margin: 1.5rem 0 .5rem; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; word-break: break-all; }
-.verdict { display: inline-block; padding: .2rem .8rem; border-radius: 2rem; font-weight: 600; color: #fff; }
-.verdict.pass { background: var(--pass); } .verdict.fail { background: var(--error); }
-.meta { color: var(--muted); margin: .5rem 0 1rem; }
-.counts { display: flex; gap: .75rem; flex-wrap: wrap; margin: 1rem 0; }
-.count { border: 1px solid var(--border); border-radius: 6px; padding: .5rem 1rem; background: var(--panel); min-width: 7rem; }
-.count b { display: block; font-size: 1.4rem; }
-.count.error b { color: var(--error); } .count.warning b { color: var(--warning); } .count.notice b { color: var(--notice); }
-table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
-th, td { border: 1px solid var(--border); padding: .4rem .6rem; text-align: left; vertical-align: top; }
-th { background: var(--panel); font-weight: 600; }
-td.num { white-space: nowrap; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
-code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 90%; background: var(--panel); padding: .1rem .3rem; border-radius: 4px; }
-.sev { font-weight: 600; white-space: nowrap; } .sev.error { color: var(--error); } .sev.warning { color: var(--warning); } .sev.notice { color: var(--notice); }
-ul.windows { margin: 0; padding-left: 1.1rem; }
-details { margin: .25rem 0 .75rem; } summary { cursor: pointer; color: var(--muted); }
-pre { background: var(--panel); border: 1px solid var(--border); border-radius: 6px; padding: .75rem; overflow-x: auto; font-size: 12px; }
-a { color: var(--notice); }
-footer { margin-top: 2.5rem; color: var(--muted); font-size: 12px; }
-`;
-function renderHtml(report, options = {}) {
-    const passed = report.result === 'pass';
-    const title = `SLO compliance report — ${passed ? 'passed' : 'failed'}`;
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<main>
-<h1>SLO compliance report</h1>
-<p><span class="verdict ${passed ? 'pass' : 'fail'}">${passed ? '✓ Passed' : '✗ Failed'}</span></p>
-<p class="meta">${report.files.length} file(s) checked, ${report.slos.length} SLO(s) · fails on <code>${escapeHtml(report.failOn)}</code> · generated ${escapeHtml(report.generatedAt)} by slo-gate ${escapeHtml(report.tool.version)}</p>
-<div class="counts">${SEVERITIES.map((severity) => `<div class="count ${severity}"><b>${report.counts[severity]}</b>${severity}(s)</div>`).join('')}</div>
-${renderSlos(report)}
-${renderLiveHtml(report)}
-${renderFindings(report.findings, options)}
-${renderSkipped(report)}
-<footer>Findings are sorted by severity, then file and line. The same report is in report.json (machine-readable), report.md and report.sarif.</footer>
-</main>
-</body>
-</html>
-`;
-}
-function renderSlos(report) {
-    if (report.slos.length === 0)
-        return '<h2>SLOs</h2>\n<p>No SLOs found.</p>';
-    const rows = report.slos.map((slo) => {
-        const windows = slo.windows.length ? `<ul class="windows">${slo.windows.map((window) => `<li>${escapeHtml(windowText(window))}</li>`).join('')}</ul>` : '—';
-        const name = `${escapeHtml(slo.name)}${slo.service ? `<br><small>${escapeHtml(slo.service)}</small>` : ''}`;
-        const links = linkTexts(slo);
-        const implementedBy = links.length ? `<ul class="windows">${links.map((text) => `<li>${escapeHtml(text)}</li>`).join('')}</ul>` : '—';
-        return `<tr><td>${name}</td><td>${escapeHtml(indicatorText(slo))}</td><td class="num">${escapeHtml(targetText(slo))}</td><td>${escapeHtml(budgetText(slo))}</td><td>${windows}</td><td>${implementedBy}</td><td>${escapeHtml(slo.verdict ?? '—')}</td><td><code>${escapeHtml(slo.file)}:${slo.line}</code></td></tr>`;
-    });
-    return `<h2>SLOs</h2>
-<table>
-<thead><tr><th>SLO</th><th>Indicator</th><th>Target</th><th>Error budget</th><th>Burn-rate windows</th><th>Implemented by</th><th>Verdict</th><th>Defined in</th></tr></thead>
-<tbody>
-${rows.join('\n')}
-</tbody>
-</table>`;
-}
-function renderFindings(findings, options) {
-    if (findings.length === 0)
-        return '<h2>Findings</h2>\n<p>No findings.</p>';
-    const byFile = new Map();
-    for (const finding of findings)
-        byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
-    const sections = [...byFile].sort(([a], [b]) => (a < b ? -1 : 1)).map(([file, list]) => {
-        const rows = list.map((finding) => {
-            const where = finding.line ? `${finding.line}${finding.column ? `:${finding.column}` : ''}` : '—';
-            const url = options.fileUrl?.(finding.file, finding.line);
-            const lineCell = url ? `<a href="${escapeHtml(url)}">${where}</a>` : where;
-            const suggestion = finding.suggestion
-                ? `<details><summary>Suggested fix</summary><pre>${escapeHtml(finding.suggestion)}</pre></details>`
-                : '';
-            return `<tr><td class="num">${lineCell}</td><td class="sev ${finding.severity}">${finding.severity}</td><td><code>${escapeHtml(finding.check)}</code></td><td>${escapeHtml(finding.message)}${suggestion}</td></tr>`;
-        });
-        return `<h3>${file ? escapeHtml(file) : 'Not about one file'}</h3>
-<table>
-<thead><tr><th>Line</th><th>Severity</th><th>Check</th><th>Message</th></tr></thead>
-<tbody>
-${rows.join('\n')}
-</tbody>
-</table>`;
-    });
-    return `<h2>Findings</h2>\n${sections.join('\n')}`;
-}
-function renderSkipped(report) {
-    if (report.skipped.length === 0)
-        return '';
-    const items = report.skipped.map((skipped) => `<li><code>${escapeHtml(skipped.path)}</code>: ${escapeHtml(skipped.reason)}</li>`);
-    return `<h2>Skipped files</h2>\n<ul>\n${items.join('\n')}\n</ul>`;
-}
-
-;// CONCATENATED MODULE: ./src/render/json.ts
-function renderJson(report) {
-    return [...renderJsonChunks(report)].join('');
-}
-/**
- * renderJson's text in pieces of about `size` characters. A large repository's report is tens of
- * megabytes of JSON; written piece by piece it never has to be one string in memory.
- */
-function* renderJsonChunks(report, size = 1 << 20) {
-    let buffer = '';
-    for (const piece of jsonPieces(report)) {
-        buffer += piece;
-        if (buffer.length >= size) {
-            yield buffer;
-            buffer = '';
-        }
-    }
-    yield buffer;
-}
-/** `JSON.stringify(report, null, 2)` plus a newline, one top-level entry or array item at a time. */
-function* jsonPieces(report) {
-    // Nested text is indented by prefixing its lines: JSON strings never hold a raw line break.
-    const nested = (value, indent) => (JSON.stringify(value, null, 2) ?? 'null').replace(/\n/g, `\n${indent}`);
-    // JSON.stringify leaves out what JSON cannot hold.
-    const entries = Object.entries(report).filter(([, value]) => value !== undefined && typeof value !== 'function' && typeof value !== 'symbol');
-    if (entries.length === 0) {
-        yield '{}\n';
-        return;
-    }
-    yield '{';
-    for (const [i, [key, value]] of entries.entries()) {
-        yield `${i ? ',' : ''}\n  ${JSON.stringify(key)}: `;
-        if (Array.isArray(value) && value.length > 0) {
-            yield '[';
-            for (const [j, item] of value.entries())
-                yield `${j ? ',' : ''}\n    ${nested(item, '    ')}`;
-            yield '\n  ]';
-        }
-        else
-            yield nested(value, '  ');
-    }
-    yield '\n}\n';
-}
-
-;// CONCATENATED MODULE: ./src/render/diff-markdown.ts
-// The reviewer's verdict for a pull request compared with its base: what this change adds
-// (new errors, policy changes), what it fixes, and how much was there before. Shown first in the
-// Markdown report; the pre-existing findings follow, collapsed.
-
-
-/** Lines placed right after the pass/fail verdict; empty without a comparison. */
-function diffVerdictLines(report) {
-    const diff = report.diff;
-    if (!diff)
-        return [];
-    if (diff.baseSha === undefined)
-        return ['', `ℹ️ Not compared with the base ${code(diff.baseRef)}: ${escapeMarkdown(diff.unavailable ?? 'unknown reason')}. Every finding counts, as without a base.`];
-    const fresh = diff.newCounts;
-    const lines = [
-        '',
-        `**This pull request** adds ${fresh.error} error(s), ${fresh.warning} warning(s), ${fresh.notice} notice(s); ` +
-            `resolves ${diff.counts.resolved} finding(s); ${diff.counts.existing} finding(s) were already on the base ${code(diff.baseSha.slice(0, 12))}` +
-            `${diff.newFindingsOnly ? ' (they do not fail the check)' : ''}.`,
-    ];
-    const policy = report.findings.filter((finding) => finding.check.startsWith('diff/'));
-    if (policy.length > 0) {
-        lines.push('', `**Policy changes** (${policy.length}):`, '');
-        for (const finding of policy)
-            lines.push(`- ${escapeMarkdown(finding.message)} (${code(figures_location(finding))})`);
-    }
-    if (diff.approval) {
-        // Escaped, so the approver reads as @login without being mentioned (and notified) on every update.
-        const by = diff.approval.by ? ` by ${escapeMarkdown(`@${diff.approval.by}`)}` : '';
-        lines.push('', `✅ Policy changes approved${by} with the label ${code(diff.approval.label)}: they are reported as notices.`);
-    }
-    if (diff.changedFilesOnly)
-        lines.push('', '_Findings are listed only for files this pull request changed, and the files linked to them._');
-    return lines;
-}
-/** New findings first, then pre-existing ones, each group in report order. */
-function reviewOrder(findings) {
-    return [...findings.filter((finding) => finding.status !== 'existing'), ...findings.filter((finding) => finding.status === 'existing')];
-}
-/** The verdict must fit in a comment whatever the size limit: the full list is in the JSON report. */
-const MAX_RESOLVED_LISTED = 50;
-/** Findings the base had and the head does not, collapsed; positions are the base's. */
-function renderResolved(report) {
-    const resolved = report.diff?.resolved ?? [];
-    if (resolved.length === 0)
-        return '';
-    const items = resolved.slice(0, MAX_RESOLVED_LISTED).map((finding) => `- ${code(figures_location(finding))} \`${finding.check}\` ${escapeMarkdown(finding.message)}`);
-    if (resolved.length > MAX_RESOLVED_LISTED)
-        items.push(`- …and ${resolved.length - MAX_RESOLVED_LISTED} more, in the full report`);
-    return `<details><summary>✔️ ${resolved.length} finding(s) resolved by this pull request</summary>\n\n${items.join('\n')}\n\n</details>`;
-}
-function code(text) {
-    return `\`${text.replace(/`/g, "'")}\``;
-}
-
-;// CONCATENATED MODULE: ./src/render/markdown.ts
-// The Markdown report: verdict, counts, the SLO table, then findings grouped by file.
-// Used for report.md, the job summary and the PR comment (which add links and a size limit).
-
-
-
-
-const ICON = { error: '🔴', warning: '🟠', notice: '🔵' };
-function renderMarkdown(report, options = {}) {
-    const head = renderHead(report, options);
-    const sloPart = (rows) => [renderSloTable(report, rows), renderLiveMarkdown(report, { maxChars: options.maxLength && options.maxLength / 3 })].filter(Boolean).join('\n\n');
-    let slos = sloPart();
-    // Compared with a base: new findings first, so a size limit leaves out pre-existing ones first.
-    const all = report.diff?.baseSha ? reviewOrder(report.findings) : report.findings;
-    const full = [head, slos, markdown_renderFindings(all, all.length, options)].filter(Boolean).join('\n\n') + '\n';
-    const size = options.measure ?? ((text) => text.length);
-    if (!options.maxLength || size(full) <= options.maxLength)
-        return full;
-    // Hundreds of SLOs may take at most half the room: the findings are what the reader must see.
-    const maxLength = options.maxLength;
-    if (size(slos) > maxLength / 2)
-        slos = sloPart(longestFit(report.slos.length, (rows) => size(sloPart(rows)) <= maxLength / 2));
-    // Findings are sorted most severe first: keep the longest prefix that fits.
-    let low = 0;
-    let high = all.length;
-    let best = [head, slos, markdown_renderFindings([], all.length, options)].filter(Boolean).join('\n\n') + '\n';
-    while (low <= high) {
-        const middle = Math.floor((low + high) / 2);
-        const candidate = [head, slos, markdown_renderFindings(all.slice(0, middle), all.length, options)].filter(Boolean).join('\n\n') + '\n';
-        if (size(candidate) <= options.maxLength) {
-            best = candidate;
-            low = middle + 1;
-        }
-        else
-            high = middle - 1;
-    }
-    if (size(best) > options.maxLength) {
-        // Even the SLO table does not fit: keep the verdict, which always does.
-        return `${head}\n\n_The full report is too long to show here${options.fullReportUrl ? `: see [the full report](${options.fullReportUrl})` : ''}._\n`.slice(0, options.maxLength);
-    }
-    return best;
-}
-function renderHead(report, options) {
-    const verdict = report.result === 'pass' ? '✅ **Passed**' : '❌ **Failed**';
-    const lines = [
-        ...(options.preamble ? [options.preamble] : []),
-        `## ${options.title ?? 'SLO compliance report'}`,
-        '',
-        `${verdict} — ${report.counts.error} error(s), ${report.counts.warning} warning(s), ${report.counts.notice} notice(s) in ${report.files.length} file(s), ${report.slos.length} SLO(s). Fails on: \`${report.failOn}\`.`,
-        ...diffVerdictLines(report),
-    ];
-    const resolved = renderResolved(report);
-    if (resolved)
-        lines.push('', resolved);
-    for (const note of options.notes ?? [])
-        lines.push('', note);
-    return lines.join('\n');
-}
-/** The largest n in [0, count] with fits(n), for fits that holds up to some n and fails after. */
-function longestFit(count, fits) {
-    let low = 0;
-    let high = count;
-    while (low < high) {
-        const middle = Math.ceil((low + high) / 2);
-        if (fits(middle))
-            low = middle;
-        else
-            high = middle - 1;
-    }
-    return low;
-}
-function renderSloTable(report, limit = report.slos.length) {
-    if (report.slos.length === 0)
-        return '';
-    const rows = report.slos.slice(0, limit).map((slo) => {
-        const windows = slo.windows.length ? slo.windows.map((w) => escapeMarkdown(windowText(w))).join('<br>') : '—';
-        const links = linkTexts(slo);
-        const implementedBy = links.length ? links.map(escapeMarkdown).join('<br>') : '—';
-        return `| ${escapeMarkdown(slo.name)} | ${escapeMarkdown(indicatorText(slo))} | ${escapeMarkdown(targetText(slo))} | ${escapeMarkdown(budgetText(slo))} | ${windows} | ${implementedBy} | ${escapeMarkdown(slo.verdict ?? '—')} |`;
-    });
-    const table = [
-        '### SLOs',
-        '',
-        '| SLO | Indicator | Target | Error budget | Burn-rate windows | Implemented by | Verdict |',
-        '| --- | --- | --- | --- | --- | --- | --- |',
-        ...rows,
-    ].join('\n');
-    const more = report.slos.length - rows.length;
-    return more > 0 ? `${table}\n\n_${more} more SLO(s) are listed in the full report._` : table;
-}
-function markdown_renderFindings(shown, total, options, heading = '### Findings') {
-    if (heading === '### Findings' && shown.some((finding) => finding.status))
-        return renderReviewFindings(shown, total, options);
-    if (total === 0)
-        return `${heading}\n\nNo findings.`;
-    const byFile = new Map();
-    for (const finding of shown)
-        byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
-    const parts = heading ? [heading] : [];
-    for (const [file, findings] of [...byFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
-        const rows = findings.map((finding) => {
-            const where = finding.line ? `${finding.line}${finding.column ? `:${finding.column}` : ''}` : '—';
-            const url = options.fileUrl?.(finding.file, finding.line);
-            const lineCell = url ? `[${where}](${url})` : where;
-            return `| ${lineCell} | ${ICON[finding.severity]} ${finding.severity} | \`${finding.check}\` | ${escapeMarkdown(finding.message)} |`;
-        });
-        const fileTitle = file ? `\`${file.replace(/`/g, "'")}\`` : 'Not about one file';
-        parts.push(`#### ${fileTitle}\n\n| Line | Severity | Check | Message |\n| --- | --- | --- | --- |\n${rows.join('\n')}`);
-        for (const finding of findings) {
-            if (!finding.suggestion)
-                continue;
-            parts.push(`<details><summary>Suggested fix for line ${finding.line ?? '?'} (${finding.check})</summary>\n\n${fencedBlock(finding.suggestion, 'yaml')}\n\n</details>`);
-        }
-    }
-    if (shown.length < total) {
-        const more = total - shown.length;
-        parts.push(`_${more} more finding(s), the least severe, are not shown here${options.fullReportUrl ? `: see [the full report](${options.fullReportUrl})` : '; they are in the full report'}._`);
-    }
-    return parts.join('\n\n');
-}
-/** Compared with a base: the pull request's own findings, then the pre-existing ones collapsed. */
-function renderReviewFindings(shown, total, options) {
-    const fresh = shown.filter((finding) => finding.status !== 'existing');
-    const existing = shown.filter((finding) => finding.status === 'existing');
-    // Pre-existing findings come last, so those a size limit left out are pre-existing ones.
-    const hidden = total - shown.length;
-    const parts = [fresh.length ? markdown_renderFindings(fresh, fresh.length, options, '### New in this pull request') : '### New in this pull request\n\nNo new findings.'];
-    if (existing.length + hidden > 0) {
-        parts.push(`<details><summary>${existing.length + hidden} finding(s) already on the base</summary>\n\n${markdown_renderFindings(existing, existing.length + hidden, options, '')}\n\n</details>`);
-    }
-    return parts.join('\n\n');
-}
-
-;// CONCATENATED MODULE: ./src/render/sarif.ts
-// SARIF 2.1.0, the format code scanning reads (`github/codeql-action/upload-sarif`).
-const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
-function renderSarif(report, options = {}) {
-    const uri = options.uri ?? ((file) => file);
-    const rules = report.checks.map((check) => ({
-        id: check.id,
-        name: check.id,
-        shortDescription: { text: check.description },
-        defaultConfiguration: { level: LEVEL[check.severity] },
-    }));
-    // A finding may come from a check the report does not list (an engine-level failure): add it so ruleIndex stays valid.
-    for (const finding of report.findings) {
-        if (!rules.some((rule) => rule.id === finding.check))
-            rules.push({ id: finding.check, name: finding.check, defaultConfiguration: { level: LEVEL[finding.severity] } });
-    }
-    const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-    const results = report.findings.map((finding) => {
-        const result = {
-            ruleId: finding.check,
-            ruleIndex: ruleIndex.get(finding.check),
-            level: LEVEL[finding.severity],
-            message: { text: finding.message },
-            // Run-level findings (a backend that cannot be reached) have no file and so no location.
-            locations: finding.file
-                ? [
-                    {
-                        physicalLocation: {
-                            artifactLocation: { uri: encodeUri(uri(finding.file)), uriBaseId: '%SRCROOT%' },
-                            ...(finding.line ? { region: { startLine: finding.line, ...(finding.column ? { startColumn: finding.column } : {}) } } : {}),
-                        },
-                    },
-                ]
-                : [],
-        };
-        if (finding.fingerprint)
-            result.partialFingerprints = { 'sloGate/v1': finding.fingerprint };
-        if (finding.suggestion)
-            result.properties = { suggestion: finding.suggestion };
-        return result;
-    });
-    return {
-        $schema: SARIF_SCHEMA,
-        version: '2.1.0',
-        runs: [
-            {
-                tool: { driver: { name: 'slo-gate', version: report.tool.version, semanticVersion: report.tool.version, rules } },
-                originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root.' } } },
-                results,
-                invocations: [{ executionSuccessful: true, endTimeUtc: report.generatedAt }],
-            },
-        ],
-    };
-}
-// SARIF URIs are URI references: spaces and other reserved characters in paths must be percent-encoded.
-function encodeUri(file) {
-    return file.split('/').map(encodeURIComponent).join('/');
-}
-
-;// CONCATENATED MODULE: ./src/publish/artifact.ts
-// The report artifact: report.json, report.md, report.html and report.sarif, kept for auditors for
-// retention-days. Upload problems are warnings: the gate's verdict must not depend on storage.
-
-
-
-
-
-
-
-
-const DEFAULT_ARTIFACT_NAME = 'slo-compliance-report';
-async function writeReportFiles(report, context, dir) {
-    await (0,promises_.mkdir)(dir, { recursive: true });
-    const link = (file, line) => fileUrl(context, file, line);
-    const files = {
-        dir,
-        json: external_node_path_default().join(dir, 'report.json'),
-        markdown: external_node_path_default().join(dir, 'report.md'),
-        html: external_node_path_default().join(dir, 'report.html'),
-        sarif: external_node_path_default().join(dir, 'report.sarif'),
-    };
-    await (0,promises_.writeFile)(files.json, renderJson(report));
-    await (0,promises_.writeFile)(files.markdown, renderMarkdown(report, { fileUrl: link }));
-    await (0,promises_.writeFile)(files.html, renderHtml(report, { fileUrl: link }));
-    await (0,promises_.writeFile)(files.sarif, `${JSON.stringify(renderSarif(report, { uri: (file) => repoPath(context, file) }), null, 2)}\n`);
-    return files;
-}
-async function uploadReportArtifact({ files, context, name, retentionDays }) {
-    const days = context.maxRetentionDays !== undefined ? Math.min(retentionDays, context.maxRetentionDays) : retentionDays;
-    if (days < retentionDays)
-        core/* info */.pq(`retention-days ${retentionDays} is above this repository's limit: keeping the report ${days} day(s)`);
-    // Loaded on demand: the artifact client and its Azure storage dependencies are large.
-    const { DefaultArtifactClient } = await __nccwpck_require__.e(/* import() */ 252).then(__nccwpck_require__.bind(__nccwpck_require__, 91252));
-    const client = new DefaultArtifactClient();
-    const paths = [files.json, files.markdown, files.html, files.sarif];
-    const upload = (artifactName) => client.uploadArtifact(artifactName, paths, files.dir, { retentionDays: days });
-    // A matrix runs this step once per leg under the same default name: the first leg keeps the
-    // plain name, later ones add a suffix naming their job run. An explicit name is the user's call.
-    const names = name ? [name] : [DEFAULT_ARTIFACT_NAME, `${DEFAULT_ARTIFACT_NAME}-${context.job || 'job'}-${jobFingerprint(context)}`];
-    for (const [index, candidate] of names.entries()) {
-        try {
-            const { id } = await upload(candidate);
-            if (id === undefined)
-                return { warning: `slo-gate uploaded the report artifact "${candidate}" but got no artifact id back` };
-            const url = `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}/artifacts/${id}`;
-            return { id, url, name: candidate };
-        }
-        catch (error) {
-            const message = String(error?.message ?? error).split('\n')[0];
-            const clash = /\(409\)|already exists/i.test(message);
-            if (clash && index + 1 < names.length) {
-                core/* info */.pq(`An artifact named "${candidate}" already exists in this run (another job or matrix leg): trying "${names[index + 1]}"`);
-                continue;
-            }
-            const hint = clash ? ' Give each job its own `artifact-name`.' : '';
-            return { warning: `slo-gate could not upload the report artifact "${candidate}": ${message}.${hint} The verdict is not affected.` };
-        }
-    }
-    return {};
-}
-
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
-var github = __nccwpck_require__(61351);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var dist_bundle = __nccwpck_require__(49735);
-// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
-var light = __nccwpck_require__(63251);
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-// pkg/dist-src/index.js
-
-
-// pkg/dist-src/version.js
-var VERSION = "0.0.0-development";
-
-// pkg/dist-src/wrap-request.js
-var noop = () => Promise.resolve();
-function wrapRequest(state, request, options) {
-  return state.retryLimiter.schedule(doRequest, state, request, options);
-}
-async function doRequest(state, request, options) {
-  const { pathname } = new URL(options.url, "http://github.test");
-  const isAuth = isAuthRequest(options.method, pathname);
-  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
-  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
-  const isGraphQL = pathname.startsWith("/graphql");
-  const retryCount = ~~request.retryCount;
-  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
-  if (state.clustering) {
-    jobOptions.expiration = 1e3 * 60;
-  }
-  if (isWrite || isGraphQL) {
-    await state.write.key(state.id).schedule(jobOptions, noop);
-  }
-  if (isWrite && state.triggersNotification(pathname)) {
-    await state.notifications.key(state.id).schedule(jobOptions, noop);
-  }
-  if (isSearch) {
-    await state.search.key(state.id).schedule(jobOptions, noop);
-  }
-  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
-  if (isGraphQL) {
-    const res = await req;
-    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
-      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
-        response: res,
-        data: res.data
-      });
-      throw error;
-    }
-  }
-  return req;
-}
-function isAuthRequest(method, pathname) {
-  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
-  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
-  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
-  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
-  pathname === "/login/oauth/access_token");
-}
-
-// pkg/dist-src/generated/triggers-notification-paths.js
-var triggers_notification_paths_default = [
-  "/orgs/{org}/invitations",
-  "/orgs/{org}/invitations/{invitation_id}",
-  "/orgs/{org}/teams/{team_slug}/discussions",
-  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
-  "/repos/{owner}/{repo}/collaborators/{username}",
-  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
-  "/repos/{owner}/{repo}/issues",
-  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
-  "/repos/{owner}/{repo}/pulls",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-  "/repos/{owner}/{repo}/releases",
-  "/teams/{team_id}/discussions",
-  "/teams/{team_id}/discussions/{discussion_number}/comments"
-];
-
-// pkg/dist-src/route-matcher.js
-function routeMatcher(paths) {
-  const regexes = paths.map(
-    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
-  );
-  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
-  return new RegExp(regex2, "i");
-}
-
-// pkg/dist-src/index.js
-var regex = routeMatcher(triggers_notification_paths_default);
-var triggersNotification = regex.test.bind(regex);
-var groups = {};
-var createGroups = function(Bottleneck, common) {
-  groups.global = new Bottleneck.Group({
-    id: "octokit-global",
-    maxConcurrent: 10,
-    ...common
-  });
-  groups.auth = new Bottleneck.Group({
-    id: "octokit-auth",
-    maxConcurrent: 1,
-    ...common
-  });
-  groups.search = new Bottleneck.Group({
-    id: "octokit-search",
-    maxConcurrent: 1,
-    minTime: 2e3,
-    ...common
-  });
-  groups.write = new Bottleneck.Group({
-    id: "octokit-write",
-    maxConcurrent: 1,
-    minTime: 1e3,
-    ...common
-  });
-  groups.notifications = new Bottleneck.Group({
-    id: "octokit-notifications",
-    maxConcurrent: 1,
-    minTime: 3e3,
-    ...common
-  });
-};
-function throttling(octokit, octokitOptions) {
-  const {
-    enabled = true,
-    Bottleneck = light,
-    id = "no-id",
-    timeout = 1e3 * 60 * 2,
-    // Redis TTL: 2 minutes
-    connection
-  } = octokitOptions.throttle || {};
-  if (!enabled) {
-    return {};
-  }
-  const common = { timeout };
-  if (typeof connection !== "undefined") {
-    common.connection = connection;
-  }
-  const state = Object.assign(
-    {
-      clustering: connection != null,
-      triggersNotification,
-      fallbackSecondaryRateRetryAfter: 60,
-      retryAfterBaseValue: 1e3,
-      id
-    },
-    octokitOptions.throttle
-  );
-  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
-    throw new Error(`octokit/plugin-throttling error:
-        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
-        See https://octokit.github.io/rest.js/#throttling
-
-        const octokit = new Octokit({
-          throttle: {
-            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
-            onRateLimit: (retryAfter, options) => {/* ... */}
-          }
-        })
-    `);
-  }
-  let initialized = false;
-  const initializeBottleneck = () => {
-    if (initialized) {
-      return;
-    }
-    initialized = true;
-    if (groups.global == null) {
-      createGroups(Bottleneck, common);
-    }
-    state.global = state.global ?? groups.global;
-    state.auth = state.auth ?? groups.auth;
-    state.search = state.search ?? groups.search;
-    state.write = state.write ?? groups.write;
-    state.notifications = state.notifications ?? groups.notifications;
-    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
-    const events = {};
-    const emitter = new Bottleneck.Events(events);
-    events.on("secondary-limit", state.onSecondaryRateLimit);
-    events.on("rate-limit", state.onRateLimit);
-    events.on(
-      "error",
-      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
-    );
-    state.retryLimiter.on("failed", async function(error, info) {
-      const [state2, request, options] = info.args;
-      const { pathname } = new URL(options.url, "http://github.test");
-      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
-      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
-        return;
-      }
-      const retryCount = ~~request.retryCount;
-      request.retryCount = retryCount;
-      options.request.retryCount = retryCount;
-      const { wantRetry, retryAfter = 0 } = await (async function() {
-        if (/\bsecondary rate\b/i.test(error.message)) {
-          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
-          const wantRetry2 = await emitter.trigger(
-            "secondary-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
-          (error2) => error2.type === "RATE_LIMITED"
-        )) {
-          const rateLimitReset = new Date(
-            ~~error.response.headers["x-ratelimit-reset"] * 1e3
-          ).getTime();
-          const retryAfter2 = Math.max(
-            // Add one second so we retry _after_ the reset time
-            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
-            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
-            0
-          );
-          const wantRetry2 = await emitter.trigger(
-            "rate-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        return {};
-      })();
-      if (wantRetry) {
-        request.retryCount++;
-        return retryAfter * state2.retryAfterBaseValue;
-      }
-    });
-  };
-  octokit.hook.wrap("request", (request, options) => {
-    initializeBottleneck();
-    return wrapRequest(state, request, options);
-  });
-  return {};
-}
-throttling.VERSION = VERSION;
-throttling.triggersNotification = triggersNotification;
-
-
-;// CONCATENATED MODULE: ./src/publish/github-client.ts
-// The one REST client the publishers share. Transient failures (5xx, rate limits) are retried by the
-// Octokit retry and throttling plugins, with bounds so a scheduled run never sleeps for an hour.
-
-
-
-
-/** Retries after a 5xx (1 s, 4 s, 9 s apart: the retry plugin's quadratic backoff). */
-const SERVER_ERROR_RETRIES = 3;
-/** Rate-limit retries, each after the wait GitHub asks for (`retry-after` / `x-ratelimit-reset`). */
-const RATE_LIMIT_RETRIES = 2;
-/** Longer waits than this are not worth holding a runner for: the publisher gives up with a warning. */
-const LONGEST_RATE_LIMIT_WAIT_SECONDS = 90;
-function createGitHubClient(token, apiUrl) {
-    const onLimit = (kind) => (retryAfter, options, _octokit, retryCount) => {
-        const request = `${options.method ?? 'GET'} ${options.url ?? ''}`;
-        if (retryCount >= RATE_LIMIT_RETRIES || retryAfter > LONGEST_RATE_LIMIT_WAIT_SECONDS) {
-            core/* info */.pq(`GitHub ${kind} rate limit on ${request}: not retrying (wait ${retryAfter} s, attempt ${retryCount + 1})`);
-            return false;
-        }
-        core/* info */.pq(`GitHub ${kind} rate limit on ${request}: retrying in ${retryAfter} s`);
-        return true;
-    };
-    return (0,github/* getOctokit */.Q)(token, {
-        baseUrl: apiUrl,
-        // 429 is left to the throttling plugin, which waits as long as GitHub asks; the retry plugin
-        // would come back after a fixed 1 s. Client errors are final, as in the plugin's defaults.
-        retry: { retries: SERVER_ERROR_RETRIES, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
-        throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
-        // Octokit would print through console: route its chatter to the step's debug log instead.
-        log: { debug: core/* debug */.Yz, info: core/* debug */.Yz, warn: core/* debug */.Yz, error: core/* debug */.Yz },
-    }, dist_bundle/* retry */.L, throttling);
-}
-/** Status and first line of an Octokit RequestError (or any error), without headers that may carry the token. */
-function describeFailure(error) {
-    const status = typeof error?.status === 'number' ? error.status : undefined;
-    const message = String(error?.message ?? error).split('\n')[0];
-    return { status, message };
-}
-/** What GITHUB_TOKEN writes as. Installation tokens may not ask `GET /user` who they are. */
-const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
-/**
- * The login this token writes as: `GET /user` answers for personal tokens; for installation tokens
- * (403) it is the Actions bot. A GitHub App's own installation token would write as `<slug>[bot]`,
- * which only the app's private key can reveal: such comments are then not recognised (a new one is written).
- */
-async function ownLogin(client) {
-    try {
-        const { data } = await client.rest.users.getAuthenticated();
-        return data.login;
-    }
-    catch {
-        return ACTIONS_BOT_LOGIN;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/publish/comment.ts
-// The sticky pull-request comment: one per pull request and comment-key, found again by its hidden
-// marker AND by being written by the token's own identity, and edited in place. A comment someone
-// else wrote is never touched, even when it carries the same marker.
-
-
-
-
-/** GitHub rejects longer comment and issue bodies with 422. */
-const BODY_LIMIT = 65_536;
-function commentMarker(key) {
-    return `<!-- slo-gate:${key} -->`;
-}
-const resultMarker = (result) => `<!-- slo-gate-result:${result} -->`;
-function renderComment(input, previous) {
-    const { report, context, key, artifactUrl } = input;
-    const notes = [];
-    if (report.result === 'pass' && previous?.includes(resultMarker('fail'))) {
-        notes.push('🎉 **Fixed:** the previous run of this check failed; this commit passes.');
-    }
-    notes.push(reportLinks(context, artifactUrl));
-    return renderMarkdown(report, {
-        preamble: `${commentMarker(key)}\n${resultMarker(report.result)}`,
-        title: key === 'default' ? 'SLO compliance report' : `SLO compliance report (${escapeMarkdown(key)})`,
-        fileUrl: (file, line) => fileUrl(context, file, line),
-        maxLength: BODY_LIMIT,
-        fullReportUrl: artifactUrl ?? runUrl(context),
-        notes,
-    });
-}
-function reportLinks(context, artifactUrl) {
-    const links = [`[workflow run](${runUrl(context)})`];
-    if (artifactUrl)
-        links.unshift(`[report artifact](${artifactUrl})`);
-    return `<sub>Full report: ${links.join(' · ')} · commit \`${context.sha.slice(0, 7)}\`</sub>`;
-}
-async function publishComment(client, input) {
-    const pr = input.context.pullRequest;
-    if (input.mode === 'never' || !pr)
-        return {};
-    const { owner, repo } = input.context;
-    const marker = commentMarker(input.key);
-    try {
-        const self = await ownLogin(client);
-        const comments = await client.paginate(client.rest.issues.listComments, { owner, repo, issue_number: pr.number, per_page: 100 });
-        const existing = comments.find((comment) => comment.user?.login === self && (comment.body ?? '').startsWith(marker));
-        if (!existing && input.mode === 'auto' && input.report.findings.length === 0)
-            return {};
-        const body = renderComment(input, existing?.body);
-        if (existing) {
-            try {
-                const { data } = await client.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
-                return { url: data.html_url };
-            }
-            catch (error) {
-                // Deleted between listing and editing: write a fresh one rather than lose the report.
-                if (describeFailure(error).status !== 404)
-                    throw error;
-            }
-        }
-        const { data } = await client.rest.issues.createComment({ owner, repo, issue_number: pr.number, body });
-        return { url: data.html_url };
-    }
-    catch (error) {
-        return failureOutcome(error, 'the pull-request comment', input.context);
-    }
-}
-/** The open pull request whose head is the fork branch a workflow_run ran for. */
-async function findPullRequestByHead(client, context) {
-    const head = context.pullRequestHead;
-    if (!head)
-        return undefined;
-    const { data } = await client.rest.pulls.list({ owner: context.owner, repo: context.repo, state: 'open', head: head.label, per_page: 100 });
-    const pr = data.find((candidate) => candidate.head.sha === head.sha) ?? data[0];
-    return pr ? { number: pr.number, headSha: head.sha, fromFork: true } : undefined;
-}
-function failureOutcome(error, what, context) {
-    const { status, message } = describeFailure(error);
-    if (status === 403 && !/rate limit/i.test(message)) {
-        const why = context.pullRequest?.fromFork
-            ? 'this pull request comes from a fork, and GitHub gives such runs a read-only token'
-            : 'the token may not write here';
-        return {
-            forbidden: true,
-            warning: `slo-gate could not write ${what} (403 ${message}): ${why}. The job summary, annotations, outputs and report artifact are still written. ` +
-                'To get the comment, grant `permissions: pull-requests: write` (and `issues: write` for issue-on-failure) to the job, ' +
-                'or, for pull requests from forks, publish from a separate `workflow_run` workflow (see the README).',
-        };
-    }
-    return { warning: `slo-gate could not write ${what}${status ? ` (HTTP ${status})` : ''}: ${message}` };
-}
-
-;// CONCATENATED MODULE: ./src/publish/outputs.ts
-// Step outputs, for later steps of the job (`steps.<id>.outputs.*`).
-
-function setOutputs(report, where) {
-    core/* setOutput */.uH('result', report.result);
-    core/* setOutput */.uH('errors', report.counts.error);
-    core/* setOutput */.uH('warnings', report.counts.warning);
-    core/* setOutput */.uH('notices', report.counts.notice);
-    core/* setOutput */.uH('report-json', where.reportJson);
-    core/* setOutput */.uH('report-markdown', where.reportMarkdown);
-    // Absent rather than empty: `if: steps.slo.outputs.comment-url` then reads naturally.
-    if (where.commentUrl)
-        core/* setOutput */.uH('comment-url', where.commentUrl);
-    if (where.artifactId !== undefined)
-        core/* setOutput */.uH('artifact-id', where.artifactId);
-    if (where.artifactUrl)
-        core/* setOutput */.uH('artifact-url', where.artifactUrl);
-}
-
-;// CONCATENATED MODULE: ./src/publish/summary.ts
-// The job summary: the report as operators read it on the run page, written on every trigger.
-
-
-
-/** GitHub refuses step summaries over 1 MiB; the margin leaves room for the runner's own framing. */
-const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 8 * 1024;
-function renderSummary({ report, context, fullReportUrl, notes }) {
-    return renderMarkdown(report, {
-        fileUrl: (file, line) => fileUrl(context, file, line),
-        maxLength: SUMMARY_LIMIT_BYTES,
-        measure: (text) => Buffer.byteLength(text, 'utf8'),
-        fullReportUrl: fullReportUrl ?? runUrl(context),
-        notes,
-    });
-}
-async function writeSummary(input) {
-    if (!process.env.GITHUB_STEP_SUMMARY) {
-        core/* info */.pq('No GITHUB_STEP_SUMMARY: job summary not written');
-        return;
-    }
-    await core/* summary */.z.addRaw(renderSummary(input)).write();
-}
-
-;// CONCATENATED MODULE: ./src/shell/action-input.ts
-// Reading action inputs that are not free text. A bad value fails the step with one line.
-
-class InputError extends Error {
-}
-function booleanInput(name, fallback) {
-    const value = core/* getInput */.V4(name).trim().toLowerCase();
-    if (value === '')
-        return fallback;
-    if (value === 'true' || value === 'false')
-        return value === 'true';
-    throw new InputError(`${name} must be true or false, not "${value}"`);
-}
-
-;// CONCATENATED MODULE: ./src/publish/tracking-issue.ts
-// issue-on-failure: while a scheduled (or manually dispatched) check fails, one tracking issue stays
-// open and carries the latest report; when the check passes again it gets a closing comment and is
-// closed. A check every 30 minutes therefore means one issue per incident, not 48 a day.
-
-
-
-
-const TRACKING_EVENTS = new Set(['schedule', 'workflow_dispatch']);
-function trackingMarker(key) {
-    return `<!-- slo-gate-tracking:${key} -->`;
-}
-async function publishTrackingIssue(client, input) {
-    const { report, context, key } = input;
-    const { owner, repo } = context;
-    const marker = trackingMarker(key);
-    try {
-        const self = await ownLogin(client);
-        const open = await client.paginate(client.rest.issues.listForRepo, { owner, repo, state: 'open', per_page: 100 });
-        const existing = open.find((issue) => !issue.pull_request && issue.user?.login === self && (issue.body ?? '').startsWith(marker));
-        if (report.result === 'pass') {
-            if (!existing)
-                return {};
-            await client.rest.issues.createComment({
-                owner,
-                repo,
-                issue_number: existing.number,
-                body: `✅ The SLO compliance check passes again (commit \`${context.sha.slice(0, 7)}\`, [workflow run](${runUrl(context)})). Closing.`,
-            });
-            const { data } = await client.rest.issues.update({ owner, repo, issue_number: existing.number, state: 'closed', state_reason: 'completed' });
-            return { url: data.html_url, state: 'closed' };
-        }
-        const body = renderMarkdown(report, {
-            preamble: marker,
-            title: 'Failing SLO compliance check',
-            fileUrl: (file, line) => fileUrl(context, file, line),
-            maxLength: BODY_LIMIT,
-            fullReportUrl: input.artifactUrl ?? runUrl(context),
-            notes: [
-                'This issue stays open while the scheduled check fails, shows the latest run, and is closed automatically when the check passes.',
-                reportLinks(context, input.artifactUrl),
-            ],
-        });
-        if (existing) {
-            const { data } = await client.rest.issues.update({ owner, repo, issue_number: existing.number, body });
-            return { url: data.html_url, state: 'updated' };
-        }
-        const title = `SLO compliance check failing${key === 'default' ? '' : ` (${key})`}: ${report.counts.error} error(s), ${report.counts.warning} warning(s)`;
-        const { data } = await client.rest.issues.create({ owner, repo, title, body });
-        return { url: data.html_url, state: 'opened' };
-    }
-    catch (error) {
-        return failureOutcome(error, 'the tracking issue', context);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/publish/index.ts
-// Publishing a report: which publishers run depends on the trigger.
-//   every trigger       report files, artifact, annotations, job summary, outputs
-//   pull requests       + the sticky comment
-//   schedule, dispatch  + the tracking issue when issue-on-failure is on
-// A publisher that cannot write (fork token, outage) warns; only the gate decides the exit status.
-
-
-
-
-
-
-
-
-
-
-
-
-/** Reads and validates the publishing inputs; call it before the check so a typo fails fast. */
-function readPublishInputs() {
-    const token = core/* getInput */.V4('github-token');
-    if (token)
-        core/* setSecret */.Pq(token);
-    const comment = core/* getInput */.V4('comment') || 'auto';
-    if (comment !== 'auto' && comment !== 'always' && comment !== 'never')
-        throw new InputError(`comment must be auto, always or never, not "${comment}"`);
-    const commentKey = core/* getInput */.V4('comment-key') || 'default';
-    // The key ends up inside an HTML comment and an issue title: keep it to characters that cannot close either.
-    if (!/^[A-Za-z0-9._-]{1,64}$/.test(commentKey))
-        throw new InputError(`comment-key may use letters, digits, ".", "_" and "-" (at most 64), not "${commentKey}"`);
-    const retentionText = core/* getInput */.V4('retention-days') || '30';
-    const retentionDays = Number(retentionText);
-    if (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > 90)
-        throw new InputError(`retention-days must be a whole number from 1 to 90, not "${retentionText}"`);
-    return {
-        token,
-        comment,
-        commentKey,
-        uploadArtifact: booleanInput('upload-artifact', true),
-        artifactName: core/* getInput */.V4('artifact-name').trim(),
-        retentionDays,
-        issueOnFailure: booleanInput('issue-on-failure', false),
-    };
-}
-async function publishReport(report, inputs, root) {
-    const context = readRunContext(root);
-    const warnings = [];
-    const notes = [];
-    const dir = external_node_path_default().join(process.env.RUNNER_TEMP ?? external_node_os_default().tmpdir(), 'slo-gate', jobFingerprint(context));
-    const files = await writeReportFiles(report, context, dir);
-    let artifact = {};
-    if (inputs.uploadArtifact) {
-        const outcome = await uploadReportArtifact({ files, context, name: inputs.artifactName, retentionDays: inputs.retentionDays });
-        if (outcome.warning)
-            warnings.push(outcome.warning);
-        artifact = outcome;
-    }
-    const { commentUrl } = await publishToGitHub(report, inputs, context, artifact.url, warnings, notes);
-    for (const warning of warnings)
-        core/* warning */.$e(warning);
-    // The verdict's own setFailed is an error annotation, and each warning above is one: they share GitHub's per-step limits.
-    const plan = planAnnotations(report.findings, { reserved: { error: report.result === 'fail' ? 1 : 0, warning: warnings.length } });
-    emitAnnotations(plan, context);
-    const annotationNote = notAnnotatedNote(plan.notShown);
-    if (annotationNote)
-        notes.push(annotationNote);
-    if (artifact.url)
-        notes.push(`📦 [Report artifact](${artifact.url}): report.html, report.md, report.json and report.sarif.`);
-    await writeSummary({ report, context, fullReportUrl: artifact.url, notes }).catch((error) => {
-        core/* warning */.$e(`slo-gate could not write the job summary: ${String(error?.message ?? error).split('\n')[0]}`);
-    });
-    setOutputs(report, { reportJson: files.json, reportMarkdown: files.markdown, commentUrl, artifactId: artifact.id, artifactUrl: artifact.url });
-}
-async function publishToGitHub(report, inputs, context, artifactUrl, warnings, notes) {
-    const wantsComment = inputs.comment !== 'never' && (context.pullRequest !== undefined || context.pullRequestHead !== undefined);
-    const wantsIssue = inputs.issueOnFailure && TRACKING_EVENTS.has(context.eventName);
-    if (!wantsComment && !wantsIssue)
-        return {};
-    if (!inputs.token) {
-        warnings.push('slo-gate has no github-token: the pull-request comment and tracking issue are skipped.');
-        return {};
-    }
-    const client = createGitHubClient(inputs.token, context.apiUrl);
-    let commentUrl;
-    if (wantsComment && !context.pullRequest) {
-        const pullRequest = await findPullRequestByHead(client, context).catch((error) => {
-            warnings.push(failureOutcome(error, 'the pull-request comment (looking up the pull request)', context).warning);
-            return undefined;
-        });
-        if (!pullRequest)
-            core/* info */.pq(`No open pull request has the head ${context.pullRequestHead?.label}: no comment`);
-        context = { ...context, pullRequest };
-    }
-    if (wantsComment && context.pullRequest) {
-        const outcome = await publishComment(client, { report, context, mode: inputs.comment, key: inputs.commentKey, artifactUrl });
-        commentUrl = outcome.url;
-        if (outcome.warning)
-            warnings.push(outcome.warning);
-        if (outcome.forbidden)
-            notes.push('⚠️ The pull-request comment could not be written: the token is read-only here (see the step warning for what to do).');
-    }
-    if (wantsIssue) {
-        const outcome = await publishTrackingIssue(client, { report, context, key: inputs.commentKey, artifactUrl });
-        if (outcome.warning)
-            warnings.push(outcome.warning);
-        if (outcome.url)
-            core/* info */.pq(`Tracking issue ${outcome.state}: ${outcome.url}`);
-    }
-    return { commentUrl };
-}
-
-;// CONCATENATED MODULE: ./src/checks/diff/links.ts
-// What ties an SLO to its alerts and dashboards, on one side of the comparison, and which SLO,
-// alert or dashboard of the base is which of the head. Identity never uses line numbers or
-// file order, so moving things around is not a change.
-//
-// Links come from src/link (model.links, derived by the engine); a model without them (built by
-// hand) falls back to the labels that name an SLO and `slo-links` in the config.
-/** Labels that name the SLO an alert implements (Sloth, Pyrra and hand-written conventions). */
-const SLO_NAME_LABELS = ['slo', 'slo_name', 'sloth_slo'];
-function sloIdentity(slo) {
-    return `${slo.service ?? ''}\u0000${slo.name}`;
-}
-/** Base SLOs paired with their head counterparts (same name and service; the same file wins a tie). */
-function pairSlos(base, head) {
-    const pool = new Map();
-    for (const slo of head.slos)
-        pool.set(sloIdentity(slo), [...(pool.get(sloIdentity(slo)) ?? []), slo]);
-    const pairs = [];
-    const removed = [];
-    for (const slo of base.slos) {
-        const candidates = pool.get(sloIdentity(slo)) ?? [];
-        const index = Math.max(0, candidates.findIndex((candidate) => candidate.file === slo.file));
-        const match = candidates.splice(index, 1)[0];
-        if (match)
-            pairs.push([slo, match]);
-        else
-            removed.push(slo);
-    }
-    return { pairs, removed };
-}
-/** Alerting rules that implement the SLO. */
-function linkedAlerts(model, slo, config) {
-    if (model.links)
-        return (model.links.bySlo.get(slo.key)?.alerts ?? []).map((link) => link.rule);
-    return model.rules.filter((rule) => rule.kind === 'alert' &&
-        (SLO_NAME_LABELS.some((label) => rule.labels[label]?.value === slo.name) ||
-            rule.labels.sloth_id?.value === `${slo.service}-${slo.name}` ||
-            config.sloLinks[rule.name] === slo.name));
-}
-/** Whether a dashboard shows the SLO: the SLO names it, or one of its panels is linked to the SLO. */
-function dashboardShows(model, dashboard, slo) {
-    if (slo.dashboardRefs.some((ref) => ref.resolved === dashboard.file))
-        return true;
-    if (model.links)
-        return (model.links.bySlo.get(slo.key)?.panels ?? []).some((link) => link.dashboard === dashboard);
-    return dashboard.panels.some((panel) => panel.targets.some((target) => (target.expr?.analysis.facts.selectors ?? []).some((selector) => selector.matchers.some((matcher) => matcher.op === '=' && SLO_NAME_LABELS.includes(matcher.label) && matcher.value === slo.name))));
-}
-/** An alert's identity across commits, among the alerts of one SLO: its name and severity. */
-function alertIdentity(rule) {
-    return `${rule.name}\u0000${rule.labels.severity?.value ?? ''}`;
-}
-/** Base alerts paired with head alerts of the same identity, in order of appearance. */
-function pairAlerts(base, head, identity) {
-    const pool = new Map();
-    for (const rule of head)
-        pool.set(identity(rule), [...(pool.get(identity(rule)) ?? []), rule]);
-    const pairs = [];
-    const unmatched = [];
-    for (const rule of base) {
-        const match = pool.get(identity(rule))?.shift();
-        if (match)
-            pairs.push([rule, match]);
-        else
-            unmatched.push(rule);
-    }
-    return { pairs, unmatched };
-}
-function dashboardIdentity(dashboard) {
-    return dashboard.uid ? `uid:${dashboard.uid}` : dashboard.title ? `title:${dashboard.title}` : `file:${dashboard.file}#${dashboard.entry ?? ''}`;
-}
-
-;// CONCATENATED MODULE: ./src/checks/diff/windows.ts
-// Burn-rate windows an SLO declares, matched between base and head by what they are for
-// (their severity, else their long window), never by position.
-
-/** What a window is for: its severity (Sloth's page and ticket alerts), else its long window. */
-const windowKey = (window) => window.severity ?? formatDuration(window.longSeconds);
-/**
- * Base and head windows of one SLO, paired by what they are for. Windows derived from a table
- * (Sloth's) count too: they exist because the SLO declares the alert, and go when it stops.
- * Several windows for one severity pair in order, shortest first.
- */
-function pairWindows(base, head) {
-    const byLength = (a, b) => a.longSeconds - b.longSeconds;
-    const pool = new Map();
-    for (const window of [...head].sort(byLength))
-        pool.set(windowKey(window), [...(pool.get(windowKey(window)) ?? []), window]);
-    const pairs = [];
-    const unmatched = [];
-    for (const window of [...base].sort(byLength)) {
-        const match = pool.get(windowKey(window))?.shift();
-        if (match)
-            pairs.push([window, match]);
-        else
-            unmatched.push(window);
-    }
-    return { pairs, unmatched };
-}
-/** "page 1h/5m ×14.4" */
-function windows_windowText(window) {
-    return [window.severity, spanText(window)].filter(Boolean).join(' ');
-}
-/** "1h/5m ×14.4" */
-function spanText(window) {
-    const span = `${formatDuration(window.longSeconds)}${window.shortSeconds !== undefined ? `/${formatDuration(window.shortSeconds)}` : ''}`;
-    return window.factor !== undefined ? `${span} ×${window.factor}` : span;
-}
-/**
- * One finding per changed window. A policy-wide window is shared by every SLO of the policy:
- * changing it once is one finding naming them all, not one per SLO.
- */
-function reportWindowChanges(changes, report) {
-    const spots = new Map();
-    for (const change of changes) {
-        const key = [change.file, change.position.line, change.position.column, change.text].join('\u0000');
-        spots.set(key, [...(spots.get(key) ?? []), change]);
-    }
-    for (const group of spots.values()) {
-        const names = group.map((change) => `"${change.slo}"`).join(', ');
-        report({ file: group[0].file, ...group[0].position, subject: group[0].subject, message: `${group.length > 1 ? 'SLOs' : 'SLO'} ${names} ${group[0].text}` });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/checks/diff/alert-loosened.ts
-
-
-
-const diffAlertLoosened = {
-    id: 'diff/alert-loosened',
-    severity: 'warning',
-    description: "A linked alert's threshold, burn-rate factor, window or `for` moved in the direction that alerts later.",
-    compare(base, head, context) {
-        const windowChanges = [];
-        for (const [before, after] of pairSlos(base, head).pairs) {
-            const { pairs } = pairAlerts(linkedAlerts(base, before, context.config), linkedAlerts(head, after, context.config), alertIdentity);
-            for (const [old, now] of pairs) {
-                const changes = loosenings({ old: base, now: head }, old, now);
-                if (changes.length === 0)
-                    continue;
-                context.report({
-                    file: now.file,
-                    ...changes[0].position,
-                    subject: `${after.name}/${now.name}`,
-                    message: `alert "${now.name}" for SLO "${after.name}" fires later than before: ${changes.map((change) => change.text).join(', ')}`,
-                });
-            }
-            for (const [old, now] of pairWindows(before.burnWindows, after.burnWindows).pairs) {
-                const laterFactor = old.factor !== undefined && now.factor !== undefined && now.factor < old.factor;
-                if (!laterFactor && !(now.longSeconds > old.longSeconds))
-                    continue;
-                windowChanges.push({
-                    file: after.file,
-                    position: now.position ?? after.position,
-                    slo: after.name,
-                    subject: `${windows_windowText(now)}`,
-                    text: `burn-rate alert fires later than before: ${windows_windowText(old)} → ${windows_windowText(now)}`,
-                });
-            }
-        }
-        reportWindowChanges(windowChanges, context.report);
-    },
-};
-/** What moved towards alerting later. Thresholds and windows come from src/link's reading of each alert. */
-function loosenings(model, old, now) {
-    const changes = [];
-    const before = model.old.links?.encodings.get(old)?.conditions ?? [];
-    const after = model.now.links?.encodings.get(now)?.conditions ?? [];
-    // A changed number of conditions is a rewrite, not a moved threshold: nothing to pair.
-    if (before.length === after.length) {
-        before.forEach((was, index) => {
-            const is = after[index];
-            if (was.above !== is.above)
-                return;
-            const position = thresholdPosition(now, is.position);
-            if (was.factor !== undefined && is.factor !== undefined) {
-                // The factor, not the threshold: a budget that moved with the target is diff/target-lowered's.
-                if (is.factor < was.factor && !nearlyEqual(is.factor, was.factor))
-                    changes.push({ text: `burn-rate factor ${roundTo(was.factor, 4)} → ${roundTo(is.factor, 4)}`, position });
-            }
-            else if (was.latency && is.latency) {
-                if (is.latency.thresholdSeconds > was.latency.thresholdSeconds && !nearlyEqual(is.latency.thresholdSeconds, was.latency.thresholdSeconds)) {
-                    changes.push({ text: `latency threshold ${formatLatency(was.latency.thresholdSeconds)} → ${formatLatency(is.latency.thresholdSeconds)}`, position });
-                }
-            }
-            else if ((is.above ? is.threshold > was.threshold : is.threshold < was.threshold) && !nearlyEqual(is.threshold, was.threshold)) {
-                changes.push({ text: `threshold ${roundTo(was.threshold, 6)} → ${roundTo(is.threshold, 6)}`, position });
-            }
-            const wasWindow = Math.max(0, ...was.windows);
-            const isWindow = Math.max(0, ...is.windows);
-            if (wasWindow > 0 && isWindow > wasWindow)
-                changes.push({ text: `window ${formatDuration(wasWindow)} → ${formatDuration(isWindow)}`, position: is.position });
-        });
-    }
-    const oldFor = parseDuration(old.for?.value ?? '0') ?? 0;
-    const newFor = parseDuration(now.for?.value ?? '0') ?? 0;
-    if (newFor > oldFor)
-        changes.push({ text: `for ${formatDuration(oldFor)} → ${formatDuration(newFor)}`, position: now.for?.position ?? now.namePosition });
-    return changes;
-}
-/**
- * Where the threshold number of a condition is written. src/link places a condition at the start
- * of its comparison, which in a multi-line query can be lines above the number that changed.
- */
-function thresholdPosition(rule, conditionStart) {
-    const comparison = rule.expr.analysis.facts.comparisons.find((candidate) => {
-        const start = rule.expr.positionAt(candidate.from);
-        return start.line === conditionStart.line && start.column === conditionStart.column;
-    });
-    if (!comparison || comparison.threshold === undefined)
-        return conditionStart;
-    return rule.expr.positionAt(thresholdOffset(rule.expr.text, comparison));
-}
-/** After the operator for `x > t` (and `bool`), at the start for `t < x`. */
-function thresholdOffset(text, comparison) {
-    if (comparison.thresholdSide === 'left')
-        return comparison.from;
-    const span = text.slice(comparison.from, comparison.to);
-    const operator = span.lastIndexOf(comparison.op);
-    if (operator < 0)
-        return comparison.from;
-    const skip = /^\s*(?:bool\s+)?/.exec(span.slice(operator + comparison.op.length))[0].length;
-    return comparison.from + operator + comparison.op.length + skip;
-}
-
-;// CONCATENATED MODULE: ./src/checks/diff/alert-removed.ts
-
-
-const diffAlertRemoved = {
-    id: 'diff/alert-removed',
-    severity: 'error',
-    description: 'A burn-rate or latency alert linked to an SLO in the base is gone from the head, or no longer linked to it.',
-    compare(base, head, context) {
-        const windowChanges = [];
-        // SLOs removed outright are diff/slo-removed's: their alerts going with them is one decision.
-        for (const [before, after] of pairSlos(base, head).pairs) {
-            const headAlerts = linkedAlerts(head, after, context.config);
-            const { unmatched } = pairAlerts(linkedAlerts(base, before, context.config), headAlerts, alertIdentity);
-            for (const rule of unmatched) {
-                const severity = rule.labels.severity ? ` (severity ${rule.labels.severity.value})` : '';
-                const stillThere = head.rules.find((candidate) => candidate.kind === 'alert' && candidate.name === rule.name && candidate.labels.severity?.value === rule.labels.severity?.value);
-                context.report(stillThere
-                    ? {
-                        file: stillThere.file,
-                        ...stillThere.namePosition,
-                        subject: `${after.name}/${rule.name}`,
-                        message: `alert "${rule.name}"${severity} is no longer linked to SLO "${after.name}"`,
-                    }
-                    : {
-                        file: rule.file,
-                        ...context.headPosition(rule.file, rule.position),
-                        subject: `${after.name}/${rule.name}`,
-                        message: `alert "${rule.name}"${severity} for SLO "${after.name}" was removed`,
-                    });
-            }
-            // Alerts an SLO declares itself (Sloth page/ticket alerts, seed burn windows) are generated from it.
-            if (before.declaresBurnAlerting && !after.declaresBurnAlerting) {
-                context.report({ file: after.file, ...after.position, subject: after.name, message: `SLO "${after.name}" no longer declares burn-rate alerting` });
-                continue;
-            }
-            // One finding per alert: Sloth's page alert is two windows.
-            const gone = new Map();
-            for (const window of pairWindows(before.burnWindows, after.burnWindows).unmatched)
-                gone.set(windowKey(window), [...(gone.get(windowKey(window)) ?? []), window]);
-            for (const [key, windows] of gone) {
-                const spans = windows.map(spanText).join(', ');
-                windowChanges.push({
-                    file: after.file,
-                    position: context.headPosition(before.file, windows[0].position ?? before.position) ?? after.position,
-                    slo: after.name,
-                    subject: key,
-                    text: windows[0].severity ? `no longer declares its ${key} burn-rate alert (${spans})` : `no longer declares its ${spans} burn-rate alert`,
-                });
-            }
-        }
-        reportWindowChanges(windowChanges, context.report);
-    },
-};
-
-;// CONCATENATED MODULE: ./src/checks/diff/dashboard-removed.ts
-
-const diffDashboardRemoved = {
-    id: 'diff/dashboard-removed',
-    severity: 'warning',
-    description: 'A dashboard that showed an SLO in the base is gone from the head.',
-    compare(base, head, context) {
-        const remaining = new Set(head.dashboards.map(dashboardIdentity));
-        for (const dashboard of base.dashboards) {
-            if (remaining.has(dashboardIdentity(dashboard)))
-                continue;
-            const shown = base.slos.filter((slo) => dashboardShows(base, dashboard, slo)).map((slo) => `"${slo.name}"`);
-            if (shown.length === 0)
-                continue;
-            const name = dashboard.title ?? dashboard.uid ?? dashboard.entry ?? dashboard.file;
-            context.report({
-                file: dashboard.file,
-                ...context.headPosition(dashboard.file, dashboard.position),
-                subject: dashboardIdentity(dashboard),
-                message: `dashboard "${name}" was removed; it showed SLO ${shown.join(', ')}`,
-            });
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/checks/diff/slo-removed.ts
-
-
-const diffSloRemoved = {
-    id: 'diff/slo-removed',
-    severity: 'error',
-    description: 'An SLO present in the base is gone from the head.',
-    compare(base, head, context) {
-        for (const slo of pairSlos(base, head).removed) {
-            const target = slo.target !== undefined ? ` (target ${formatPercent(slo.target)})` : '';
-            context.report({
-                file: slo.file,
-                ...context.headPosition(slo.file, slo.position),
-                subject: slo.name,
-                message: `SLO "${slo.name}"${slo.service ? ` of service "${slo.service}"` : ''}${target} was removed`,
-            });
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/checks/diff/target-lowered.ts
-
-
-
-const MONTH = 30 * DAY;
-const diffTargetLowered = {
-    id: 'diff/target-lowered',
-    severity: 'error',
-    description: "An SLO's target went down, its period got shorter, or its latency threshold slower, in this change.",
-    compare(base, head, context) {
-        for (const [before, after] of pairSlos(base, head).pairs) {
-            if (before.target !== undefined && after.target !== undefined && after.target < before.target) {
-                // Minutes per 30 days, whatever the SLO's period: reviewers compare it with "a month of downtime".
-                const oldMinutes = roundTo(budgetMinutes(before.target, MONTH), 2);
-                const newMinutes = roundTo(budgetMinutes(after.target, MONTH), 2);
-                context.report({
-                    file: after.file,
-                    ...(after.targetPosition ?? after.position),
-                    subject: after.name,
-                    message: `SLO "${after.name}" target lowered from ${formatPercent(before.target)} to ${formatPercent(after.target)}: the monthly error budget grows from ${oldMinutes} to ${newMinutes} minutes of downtime`,
-                });
-            }
-            // A latency SLO also weakens when what counts as fast gets slower, or fewer requests must be fast.
-            const [was, is] = [before.indicator, after.indicator];
-            if (was.thresholdSeconds !== undefined && is.thresholdSeconds !== undefined && is.thresholdSeconds > was.thresholdSeconds) {
-                context.report({
-                    file: after.file,
-                    ...(is.position ?? after.position),
-                    subject: after.name,
-                    message: `SLO "${after.name}" latency threshold raised from ${formatLatency(was.thresholdSeconds)} to ${formatLatency(is.thresholdSeconds)}`,
-                });
-            }
-            if (was.percentile !== undefined && is.percentile !== undefined && is.percentile < was.percentile) {
-                context.report({ file: after.file, ...(is.position ?? after.position), subject: after.name, message: `SLO "${after.name}" latency percentile lowered from p${was.percentile} to p${is.percentile}` });
-            }
-            if (before.periodSeconds !== undefined && after.periodSeconds !== undefined && after.periodSeconds < before.periodSeconds) {
-                context.report({
-                    file: after.file,
-                    ...(after.periodPosition ?? after.position),
-                    subject: after.name,
-                    message: `SLO "${after.name}" period shortened from ${describeSpan(before.periodSeconds)} to ${describeSpan(after.periodSeconds)}: bad minutes are forgotten after ${describeSpan(after.periodSeconds)} instead of ${describeSpan(before.periodSeconds)}`,
-                });
-            }
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/checks/diff/index.ts
-// Policy-change checks: they compare the base of a pull request with its head, so they are run by
-// src/diff/, not with the model checks.
-
-
-
-
-
-const DIFF_CHECKS = [diffTargetLowered, diffSloRemoved, diffAlertRemoved, diffAlertLoosened, diffDashboardRemoved];
-
-;// CONCATENATED MODULE: ./src/checks/alert/comparison.ts
-// Alerts that are meant to fire when something is missing, not when a value crosses a line.
-const ABSENCE_FUNCTIONS = new Set(['absent', 'absent_over_time']);
-const SET_FILTER = /\b(and|unless)\b/;
-const alertComparison = {
-    id: 'alert/comparison',
-    severity: 'warning',
-    description: 'An alerting expression without a comparison (or only `bool` ones), which fires whenever the series exists.',
-    checkModel(model, context) {
-        for (const rule of model.rules) {
-            if (rule.kind !== 'alert')
-                continue;
-            const { errors, facts } = rule.expr.analysis;
-            if (errors.length > 0)
-                continue;
-            if (facts.comparisons.some((c) => !c.bool))
-                continue;
-            if (facts.functions.some((fn) => ABSENCE_FUNCTIONS.has(fn)))
-                continue;
-            // No selector at all (`vector(1)`): an always-firing heartbeat such as Watchdog, on purpose.
-            if (facts.selectors.length === 0)
-                continue;
-            // `and` / `unless` filter one side by the other: `x offset 1h unless x` fires when x vanished.
-            if (SET_FILTER.test(rule.expr.text.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`]*`/g, '""')))
-                continue;
-            const onlyBool = facts.comparisons.length > 0;
-            context.report({
-                file: rule.file,
-                ...rule.expr.position,
-                subject: `${rule.group}/${rule.name}`,
-                message: onlyBool
-                    ? `alert "${rule.name}" compares with bool, which returns 0 or 1 for every series instead of filtering: it fires whenever the series exists`
-                    : `alert "${rule.name}" has no comparison in its expression: it fires whenever the series exists`,
-            });
-        }
-    },
-};
-
 ;// CONCATENATED MODULE: ./src/checks/alert/for.ts
 
 const alertFor = {
@@ -64360,6 +61928,107 @@ const alertRequired = {
 
 
 const ALERT_CHECKS = [alertComparison, alertFor, alertRequired];
+
+;// CONCATENATED MODULE: ./src/model/burn-rate.ts
+// Error-budget and burn-rate arithmetic, in one place. Derivations: docs/burn-rate.md.
+// All durations are in seconds; targets and budgets are ratios.
+const DAY = 86_400;
+const DEFAULT_PERIOD_SECONDS = 30 * DAY;
+/** The share of events allowed to fail: 1 − target. */
+function errorBudget(target) {
+    // Subtracting in decimal space keeps 1 − 0.9999 at 0.0001 instead of 0.00009999999999998899.
+    const decimals = Math.min(15, decimalPlaces(target));
+    return Number((1 - target).toFixed(decimals));
+}
+/** Minutes of full outage the budget allows over the period. */
+function budgetMinutes(target, periodSeconds) {
+    return (errorBudget(target) * periodSeconds) / 60;
+}
+/** Share of the whole budget spent before an alert over `windowSeconds` at `factor` fires. */
+function budgetConsumed(factor, windowSeconds, periodSeconds) {
+    return (factor * windowSeconds) / periodSeconds;
+}
+/** How long a steady burn at `factor` takes to spend the whole budget. */
+function timeToExhaustion(factor, periodSeconds) {
+    return factor > 0 ? periodSeconds / factor : Infinity;
+}
+/** How long a full outage (100 % errors) takes to push the window's error ratio over the alert threshold. */
+function timeToDetectOutage(factor, windowSeconds, target) {
+    return windowSeconds * factor * errorBudget(target);
+}
+/** The largest burn-rate factor that can ever be reached: an error ratio of 100 %. */
+function maxReachableFactor(target) {
+    const budget = errorBudget(target);
+    return budget > 0 ? 1 / budget : Infinity;
+}
+function windowFigures(window, target, periodSeconds) {
+    const figures = { longSeconds: window.longSeconds, shortSeconds: window.shortSeconds, factor: window.factor };
+    if (window.factor === undefined)
+        return figures;
+    figures.budgetConsumed = budgetConsumed(window.factor, window.longSeconds, periodSeconds);
+    figures.timeToExhaustionSeconds = timeToExhaustion(window.factor, periodSeconds);
+    if (target !== undefined) {
+        figures.timeToDetectSeconds = timeToDetectOutage(window.factor, window.longSeconds, target);
+        figures.reachable = window.factor * errorBudget(target) <= 1 + 1e-12;
+    }
+    return figures;
+}
+/** The SRE workbook's table for a 30-day period (chapter 5, "Alerting on SLOs"). */
+const SRE_WORKBOOK_WINDOWS = [
+    { longSeconds: 3600, shortSeconds: 300, factor: 14.4, severity: 'page' },
+    { longSeconds: 6 * 3600, shortSeconds: 1800, factor: 6, severity: 'page' },
+    { longSeconds: DAY, shortSeconds: 7200, factor: 3, severity: 'ticket' },
+    { longSeconds: 3 * DAY, shortSeconds: 6 * 3600, factor: 1, severity: 'ticket' },
+];
+/**
+ * Sloth keeps the budget share each window consumes (2 %, 5 %, 10 %, 10 %) and rescales the
+ * factor to the period: factor = share × period / window. For 28 days: 13.44, 5.6, 2.8, 0.933.
+ */
+function slothWindows(periodSeconds) {
+    const shares = [0.02, 0.05, 0.1, 0.1];
+    return SRE_WORKBOOK_WINDOWS.map((row, i) => ({ ...row, factor: (shares[i] * periodSeconds) / row.longSeconds }));
+}
+/**
+ * Pyrra keeps the factors (14, 7, 2, 1) and scales the windows with the period:
+ * a 28-day SLO gets 1h/5m, 6h/30m, 1d/2h, 4d/6h; other periods scale proportionally.
+ */
+function pyrraWindows(periodSeconds) {
+    const base = 28 * DAY;
+    const scale = (seconds) => Math.round((seconds * periodSeconds) / base);
+    return [
+        { longSeconds: scale(3600), shortSeconds: scale(300), factor: 14, severity: 'page' },
+        { longSeconds: scale(6 * 3600), shortSeconds: scale(1800), factor: 7, severity: 'page' },
+        { longSeconds: scale(DAY), shortSeconds: scale(7200), factor: 2, severity: 'ticket' },
+        { longSeconds: scale(4 * DAY), shortSeconds: scale(6 * 3600), factor: 1, severity: 'ticket' },
+    ];
+}
+/** The error ratio a burn-rate alert compares against: factor × budget (14.4 × 0.001 = 0.0144). */
+function burnThreshold(factor, target) {
+    return factor * errorBudget(target);
+}
+/** False when factor × (1 − target) > 1: the alert would need more than 100 % errors and can never fire. */
+function factorReachable(factor, target) {
+    return factor * errorBudget(target) <= 1 + 1e-12;
+}
+/**
+ * The workbook pairs each long window with a short one of 1/12 its length (1h/5m, 6h/30m, 1d/2h,
+ * 3d/6h): short enough to reset soon after an incident ends. "About" is 1/9.6 to 1/15.
+ */
+function shortWindowFits(longSeconds, shortSeconds) {
+    const ratio = longSeconds / shortSeconds;
+    return ratio >= 12 * 0.8 && ratio <= 12 * 1.25;
+}
+/** The windows an SLO's generator would alert on when the SLO names none: Pyrra's for Pyrra, else the workbook's scaled to the period as Sloth does. */
+function defaultWindows(format, periodSeconds) {
+    return format === 'pyrra' ? pyrraWindows(periodSeconds) : slothWindows(periodSeconds);
+}
+function decimalPlaces(value) {
+    const text = String(value);
+    const exponent = /e-(\d+)$/.exec(text);
+    if (exponent)
+        return Number(exponent[1]) + (text.split('e')[0].split('.')[1]?.length ?? 0);
+    return text.split('.')[1]?.length ?? 0;
+}
 
 ;// CONCATENATED MODULE: ./src/checks/align/common.ts
 // What the align/* checks share: the links of this run, and the windows an SLO expects.
@@ -68977,7 +66646,7 @@ function getStyleTags(node) {
     return rule || null;
 }
 const t = Tag.define;
-const comment = t(), dist_name = t(), typeName = t(dist_name), propertyName = t(dist_name), literal = t(), string = t(literal), dist_number = t(literal), content = t(), heading = t(content), keyword = t(), operator = t(), punctuation = t(), bracket = t(punctuation), meta = t();
+const comment = t(), dist_name = t(), typeName = t(dist_name), propertyName = t(dist_name), literal = t(), string = t(literal), number = t(literal), content = t(), heading = t(content), keyword = t(), operator = t(), punctuation = t(), bracket = t(punctuation), meta = t();
 /**
 The default set of highlighting [tags](#highlight.Tag).
 
@@ -69078,15 +66747,15 @@ const tags = {
     /**
     A number [literal](#highlight.tags.literal).
     */
-    number: dist_number,
+    number,
     /**
     An integer [number](#highlight.tags.number) literal.
     */
-    integer: t(dist_number),
+    integer: t(number),
     /**
     A floating-point [number](#highlight.tags.number) literal.
     */
-    float: t(dist_number),
+    float: t(number),
     /**
     A boolean [literal](#highlight.tags.literal).
     */
@@ -72322,11 +69991,24 @@ function deepFreeze(value) {
 function analyseQuery(text, options = NO_OPTIONS) {
     if (typeof text !== 'string')
         text = String(text ?? '');
-    const key = text.length <= 4096 ? optionsKey(options) + text : undefined;
+    return remembered(cacheKey(text, options), () => analyseUncached(text, options));
+}
+/**
+ * The shared analysis of `text` (default options) when one is cached, else `received` frozen and
+ * cached: analyses made on worker threads arrive as copies, one per message, and a large
+ * repository repeats its queries many times over.
+ */
+function shareAnalysis(text, received) {
+    return remembered(cacheKey(text, NO_OPTIONS), () => received);
+}
+function cacheKey(text, options) {
+    return text.length <= 4096 ? optionsKey(options) + text : undefined;
+}
+function remembered(key, make) {
     const hit = key === undefined ? undefined : analyser_cache.get(key);
     if (hit)
         return hit;
-    const result = deepFreeze(analyseUncached(text, options));
+    const result = deepFreeze(make());
     if (key !== undefined) {
         if (analyser_cache.size >= analyser_CACHE_LIMIT)
             analyser_cache.delete(analyser_cache.keys().next().value);
@@ -72717,11 +70399,56 @@ const alignLatencyThreshold = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/model/placement.ts
+// Where the characters of a string value were written in its file. The model holds this as plain
+// numbers, not as closures over the parser's state, so that files normalised on worker threads
+// can be sent to the main thread (structured clone copies data, never functions).
+function placementAt(position) {
+    return { anchors: [0, position.line, position.column ?? 1] };
+}
+/** The file position of the character at `offset` of the value. */
+function placeOffset(placement, offset) {
+    const { anchors } = placement;
+    let k = 0;
+    if (!placement.fixed)
+        while (k + 3 < anchors.length && anchors[k + 3] <= offset)
+            k += 3;
+    const column = placement.fixed ? anchors[2] : anchors[k + 2] + Math.max(0, offset - anchors[k]);
+    return { line: anchors[k + 1], column };
+}
+/** The offset in the original text of `offset` in the edited one; inside a replacement, as far in as fits. */
+function originalOffset(edits, offset) {
+    let lo = 0;
+    let hi = edits.length - 1;
+    let k = -1;
+    while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (edits[mid].start <= offset) {
+            k = mid;
+            lo = mid + 1;
+        }
+        else
+            hi = mid - 1;
+    }
+    if (k < 0)
+        return offset;
+    const edit = edits[k];
+    const end = edit.start + edit.length;
+    if (offset >= end)
+        return edit.to + (offset - end);
+    return edit.from + Math.min(offset - edit.start, edit.to - edit.from - 1);
+}
+/** The file position of the character at `offset` of a query's text (after any rewrite). */
+function queryPosition(query, offset) {
+    return placeOffset(query.placement, query.edits ? originalOffset(query.edits, offset) : offset);
+}
+
 ;// CONCATENATED MODULE: ./src/link/encoding.ts
 // What an alerting rule encodes, read from its query facts (never by parsing PromQL again):
 // the windows it looks at, the threshold it compares against, and how that threshold splits into
 // burn-rate factor × error budget. Recording rules are followed to their expressions, so an alert
 // on `slo:sli_error:ratio_rate1h` is known to read a 1h window of the metrics that rule reads.
+
 
 const MAX_DEPTH = 5;
 // Sloth names windows in its recording rules (`slo:sli_error:ratio_rate5m`), Pyrra too (`x:burnrate5m`).
@@ -72784,7 +70511,7 @@ function encodeAlert(rule, recordings) {
     const budgets = distinct(facts.budgets);
     const conditions = [];
     for (const comparison of facts.comparisons) {
-        const condition = encodeCondition(comparison, facts, budgets, recordings, () => rule.expr.positionAt(comparison.from));
+        const condition = encodeCondition(comparison, facts, budgets, recordings, () => queryPosition(rule.expr, comparison.from));
         if (condition)
             conditions.push(condition);
     }
@@ -73285,6 +71012,7 @@ function dashboardName(dashboard) {
 ;// CONCATENATED MODULE: ./src/checks/dashboard/counter.ts
 
 
+
 const dashboardCounter = {
     id: 'dashboard/counter',
     severity: 'warning',
@@ -73297,7 +71025,7 @@ const dashboardCounter = {
             for (const use of rawCounterUses(expr, families)) {
                 context.report({
                     file: dashboard.file,
-                    ...expr.positionAt(use.selector.from),
+                    ...queryPosition(expr, use.selector.from),
                     subject: `${dashboardName(dashboard)}/${where}/${use.metric}`,
                     message: `${where}: ${rawCounterMessage(use)}`,
                 });
@@ -73414,6 +71142,7 @@ const dashboardPanelId = {
 
 ;// CONCATENATED MODULE: ./src/checks/dashboard/promql.ts
 
+
 const dashboardPromql = {
     id: 'dashboard/promql',
     severity: 'error',
@@ -73424,7 +71153,7 @@ const dashboardPromql = {
                 context.report({
                     file: dashboard.file,
                     // An error at the end of input points after the last character, not at a trailing newline.
-                    ...expr.positionAt(Math.min(error.from, expr.text.trimEnd().length)),
+                    ...queryPosition(expr, Math.min(error.from, expr.text.trimEnd().length)),
                     subject: `${dashboardName(dashboard)}/${where}`,
                     message: `${where}: could not parse expression: ${error.message}`,
                 });
@@ -73768,6 +71497,8 @@ const policyDuplicate = {
     },
 };
 
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __nccwpck_require__(42463);
 ;// CONCATENATED MODULE: ./src/checks/schema-findings.ts
 // Turn ajv errors into findings that point at the YAML line of the offending node.
 function schemaFindings(errors, doc, file, label) {
@@ -73912,6 +71643,7 @@ const POLICY_CHECKS = [policySchema, policyTargetMin, policyBurnWindows, policyB
 
 ;// CONCATENATED MODULE: ./src/checks/promql/counter.ts
 
+
 const promqlCounter = {
     id: 'promql/counter',
     severity: 'warning',
@@ -73924,7 +71656,7 @@ const promqlCounter = {
             for (const use of rawCounterUses(rule.expr, families)) {
                 context.report({
                     file: rule.file,
-                    ...rule.expr.positionAt(use.selector.from),
+                    ...queryPosition(rule.expr, use.selector.from),
                     subject: `${rule.group}/${rule.name}/${use.metric}`,
                     message: `${rule.kind} "${rule.name}": ${rawCounterMessage(use)}`,
                 });
@@ -73934,6 +71666,7 @@ const promqlCounter = {
 };
 
 ;// CONCATENATED MODULE: ./src/checks/promql/histogram-quantile.ts
+
 // Aggregations that select series and keep their labels as they are.
 const LABEL_KEEPING = new Set(['topk', 'bottomk', 'limitk', 'limit_ratio']);
 const promqlHistogramQuantile = {
@@ -73950,7 +71683,7 @@ const promqlHistogramQuantile = {
                     continue;
                 context.report({
                     file: rule.file,
-                    ...rule.expr.positionAt(call.from),
+                    ...queryPosition(rule.expr, call.from),
                     subject: `${rule.group}/${rule.name}`,
                     message: `${rule.kind} "${rule.name}": histogram_quantile() gets buckets aggregated without le, so it has no buckets to interpolate and returns nothing; keep le in by (...)`,
                 });
@@ -73973,6 +71706,7 @@ function dropsLe(facts, call) {
 }
 
 ;// CONCATENATED MODULE: ./src/checks/promql/rate-range.ts
+
 
 // rate() and increase() extrapolate from the samples inside the range: with fewer than four, one
 // missed scrape leaves one sample or none, and the result jumps or disappears (the reasoning
@@ -74009,7 +71743,7 @@ const promqlRateRange = {
                 const source = recorded !== undefined ? `the ${formatDuration(interval)} evaluation interval of the rule that records it` : `a ${formatDuration(interval)} scrape interval`;
                 context.report({
                     file: rule.file,
-                    ...rule.expr.positionAt(selector.from),
+                    ...queryPosition(rule.expr, selector.from),
                     subject: `${rule.group}/${rule.name}/${selector.metric ?? ''}`,
                     message: `${rule.kind} "${rule.name}": ${fn}(${selector.metric ?? '…'}[${formatDuration(selector.rangeSeconds)}]) spans fewer than ${MIN_SAMPLES[fn]} samples at ${source}; use at least [${formatDuration(minimum)}]`,
                 });
@@ -74055,6 +71789,7 @@ function metricsqlFiles(rules) {
 
 ;// CONCATENATED MODULE: ./src/checks/promql/syntax.ts
 
+
 const promqlSyntax = {
     id: 'promql/syntax',
     severity: 'error',
@@ -74071,7 +71806,7 @@ const promqlSyntax = {
                 // One finding per rule: the rest are the same dialect difference.
                 context.report({
                     file: rule.file,
-                    ...rule.expr.positionAt(errors[0].from),
+                    ...queryPosition(rule.expr, errors[0].from),
                     severity: 'warning',
                     subject,
                     message: `${rule.kind} "${rule.name}": not PromQL (${errors[0].message}); this file uses MetricsQL (${dialect}), which VictoriaMetrics' vmalert reads and Prometheus rejects`,
@@ -74082,7 +71817,7 @@ const promqlSyntax = {
                 context.report({
                     file: rule.file,
                     // An error at the end of input points after the last character, not at a trailing newline.
-                    ...rule.expr.positionAt(Math.min(error.from, rule.expr.text.trimEnd().length)),
+                    ...queryPosition(rule.expr, Math.min(error.from, rule.expr.text.trimEnd().length)),
                     subject,
                     message: `${rule.kind} "${rule.name}": could not parse expression: ${error.message}`,
                 });
@@ -74663,6 +72398,7 @@ function go_template_isSpace(c) {
 
 
 
+
 // Syntax of other template languages that Go's parser takes for plain text (so Prometheus loads
 // the rule) and then prints verbatim into the notification.
 const LEFTOVERS = [
@@ -74692,7 +72428,7 @@ const ruleTemplate = {
     },
 };
 function checkValue(value, path, templated, where, at) {
-    const position = (offset) => at.doc.stringMapper(path)(offset);
+    const position = (offset) => placeOffset(at.doc.placementOf(path), offset);
     // Prometheus expands templates in alerting rules only; a recording rule's labels are literal.
     const error = templated ? firstTemplateError(value) : undefined;
     if (error)
@@ -74724,6 +72460,387 @@ function truncate(text) {
 
 const RULE_CHECKS = [ruleSchema, ruleDuplicate, ruleLabelName, ruleRecordName, ruleTemplate];
 
+;// CONCATENATED MODULE: ./src/checks/diff/links.ts
+// What ties an SLO to its alerts and dashboards, on one side of the comparison, and which SLO,
+// alert or dashboard of the base is which of the head. Identity never uses line numbers or
+// file order, so moving things around is not a change.
+//
+// Links come from src/link (model.links, derived by the engine); a model without them (built by
+// hand) falls back to the labels that name an SLO and `slo-links` in the config.
+/** Labels that name the SLO an alert implements (Sloth, Pyrra and hand-written conventions). */
+const SLO_NAME_LABELS = ['slo', 'slo_name', 'sloth_slo'];
+function sloIdentity(slo) {
+    return `${slo.service ?? ''}\u0000${slo.name}`;
+}
+/** Base SLOs paired with their head counterparts (same name and service; the same file wins a tie). */
+function pairSlos(base, head) {
+    const pool = new Map();
+    for (const slo of head.slos)
+        pool.set(sloIdentity(slo), [...(pool.get(sloIdentity(slo)) ?? []), slo]);
+    const pairs = [];
+    const removed = [];
+    for (const slo of base.slos) {
+        const candidates = pool.get(sloIdentity(slo)) ?? [];
+        const index = Math.max(0, candidates.findIndex((candidate) => candidate.file === slo.file));
+        const match = candidates.splice(index, 1)[0];
+        if (match)
+            pairs.push([slo, match]);
+        else
+            removed.push(slo);
+    }
+    return { pairs, removed };
+}
+/** Alerting rules that implement the SLO. */
+function linkedAlerts(model, slo, config) {
+    if (model.links)
+        return (model.links.bySlo.get(slo.key)?.alerts ?? []).map((link) => link.rule);
+    return model.rules.filter((rule) => rule.kind === 'alert' &&
+        (SLO_NAME_LABELS.some((label) => rule.labels[label]?.value === slo.name) ||
+            rule.labels.sloth_id?.value === `${slo.service}-${slo.name}` ||
+            config.sloLinks[rule.name] === slo.name));
+}
+/** Whether a dashboard shows the SLO: the SLO names it, or one of its panels is linked to the SLO. */
+function dashboardShows(model, dashboard, slo) {
+    if (slo.dashboardRefs.some((ref) => ref.resolved === dashboard.file))
+        return true;
+    if (model.links)
+        return (model.links.bySlo.get(slo.key)?.panels ?? []).some((link) => link.dashboard === dashboard);
+    return dashboard.panels.some((panel) => panel.targets.some((target) => (target.expr?.analysis.facts.selectors ?? []).some((selector) => selector.matchers.some((matcher) => matcher.op === '=' && SLO_NAME_LABELS.includes(matcher.label) && matcher.value === slo.name))));
+}
+/** An alert's identity across commits, among the alerts of one SLO: its name and severity. */
+function alertIdentity(rule) {
+    return `${rule.name}\u0000${rule.labels.severity?.value ?? ''}`;
+}
+/** Base alerts paired with head alerts of the same identity, in order of appearance. */
+function pairAlerts(base, head, identity) {
+    const pool = new Map();
+    for (const rule of head)
+        pool.set(identity(rule), [...(pool.get(identity(rule)) ?? []), rule]);
+    const pairs = [];
+    const unmatched = [];
+    for (const rule of base) {
+        const match = pool.get(identity(rule))?.shift();
+        if (match)
+            pairs.push([rule, match]);
+        else
+            unmatched.push(rule);
+    }
+    return { pairs, unmatched };
+}
+function dashboardIdentity(dashboard) {
+    return dashboard.uid ? `uid:${dashboard.uid}` : dashboard.title ? `title:${dashboard.title}` : `file:${dashboard.file}#${dashboard.entry ?? ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/checks/diff/windows.ts
+// Burn-rate windows an SLO declares, matched between base and head by what they are for
+// (their severity, else their long window), never by position.
+
+/** What a window is for: its severity (Sloth's page and ticket alerts), else its long window. */
+const windowKey = (window) => window.severity ?? formatDuration(window.longSeconds);
+/**
+ * Base and head windows of one SLO, paired by what they are for. Windows derived from a table
+ * (Sloth's) count too: they exist because the SLO declares the alert, and go when it stops.
+ * Several windows for one severity pair in order, shortest first.
+ */
+function pairWindows(base, head) {
+    const byLength = (a, b) => a.longSeconds - b.longSeconds;
+    const pool = new Map();
+    for (const window of [...head].sort(byLength))
+        pool.set(windowKey(window), [...(pool.get(windowKey(window)) ?? []), window]);
+    const pairs = [];
+    const unmatched = [];
+    for (const window of [...base].sort(byLength)) {
+        const match = pool.get(windowKey(window))?.shift();
+        if (match)
+            pairs.push([window, match]);
+        else
+            unmatched.push(window);
+    }
+    return { pairs, unmatched };
+}
+/** "page 1h/5m ×14.4" */
+function windowText(window) {
+    return [window.severity, spanText(window)].filter(Boolean).join(' ');
+}
+/** "1h/5m ×14.4" */
+function spanText(window) {
+    const span = `${formatDuration(window.longSeconds)}${window.shortSeconds !== undefined ? `/${formatDuration(window.shortSeconds)}` : ''}`;
+    return window.factor !== undefined ? `${span} ×${window.factor}` : span;
+}
+/**
+ * One finding per changed window. A policy-wide window is shared by every SLO of the policy:
+ * changing it once is one finding naming them all, not one per SLO.
+ */
+function reportWindowChanges(changes, report) {
+    const spots = new Map();
+    for (const change of changes) {
+        const key = [change.file, change.position.line, change.position.column, change.text].join('\u0000');
+        spots.set(key, [...(spots.get(key) ?? []), change]);
+    }
+    for (const group of spots.values()) {
+        const names = group.map((change) => `"${change.slo}"`).join(', ');
+        report({ file: group[0].file, ...group[0].position, subject: group[0].subject, message: `${group.length > 1 ? 'SLOs' : 'SLO'} ${names} ${group[0].text}` });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/checks/diff/alert-loosened.ts
+
+
+
+
+const diffAlertLoosened = {
+    id: 'diff/alert-loosened',
+    severity: 'warning',
+    description: "A linked alert's threshold, burn-rate factor, window or `for` moved in the direction that alerts later.",
+    compare(base, head, context) {
+        const windowChanges = [];
+        for (const [before, after] of pairSlos(base, head).pairs) {
+            const { pairs } = pairAlerts(linkedAlerts(base, before, context.config), linkedAlerts(head, after, context.config), alertIdentity);
+            for (const [old, now] of pairs) {
+                const changes = loosenings({ old: base, now: head }, old, now);
+                if (changes.length === 0)
+                    continue;
+                context.report({
+                    file: now.file,
+                    ...changes[0].position,
+                    subject: `${after.name}/${now.name}`,
+                    message: `alert "${now.name}" for SLO "${after.name}" fires later than before: ${changes.map((change) => change.text).join(', ')}`,
+                });
+            }
+            for (const [old, now] of pairWindows(before.burnWindows, after.burnWindows).pairs) {
+                const laterFactor = old.factor !== undefined && now.factor !== undefined && now.factor < old.factor;
+                if (!laterFactor && !(now.longSeconds > old.longSeconds))
+                    continue;
+                windowChanges.push({
+                    file: after.file,
+                    position: now.position ?? after.position,
+                    slo: after.name,
+                    subject: `${windowText(now)}`,
+                    text: `burn-rate alert fires later than before: ${windowText(old)} → ${windowText(now)}`,
+                });
+            }
+        }
+        reportWindowChanges(windowChanges, context.report);
+    },
+};
+/** What moved towards alerting later. Thresholds and windows come from src/link's reading of each alert. */
+function loosenings(model, old, now) {
+    const changes = [];
+    const before = model.old.links?.encodings.get(old)?.conditions ?? [];
+    const after = model.now.links?.encodings.get(now)?.conditions ?? [];
+    // A changed number of conditions is a rewrite, not a moved threshold: nothing to pair.
+    if (before.length === after.length) {
+        before.forEach((was, index) => {
+            const is = after[index];
+            if (was.above !== is.above)
+                return;
+            const position = thresholdPosition(now, is.position);
+            if (was.factor !== undefined && is.factor !== undefined) {
+                // The factor, not the threshold: a budget that moved with the target is diff/target-lowered's.
+                if (is.factor < was.factor && !nearlyEqual(is.factor, was.factor))
+                    changes.push({ text: `burn-rate factor ${roundTo(was.factor, 4)} → ${roundTo(is.factor, 4)}`, position });
+            }
+            else if (was.latency && is.latency) {
+                if (is.latency.thresholdSeconds > was.latency.thresholdSeconds && !nearlyEqual(is.latency.thresholdSeconds, was.latency.thresholdSeconds)) {
+                    changes.push({ text: `latency threshold ${formatLatency(was.latency.thresholdSeconds)} → ${formatLatency(is.latency.thresholdSeconds)}`, position });
+                }
+            }
+            else if ((is.above ? is.threshold > was.threshold : is.threshold < was.threshold) && !nearlyEqual(is.threshold, was.threshold)) {
+                changes.push({ text: `threshold ${roundTo(was.threshold, 6)} → ${roundTo(is.threshold, 6)}`, position });
+            }
+            const wasWindow = Math.max(0, ...was.windows);
+            const isWindow = Math.max(0, ...is.windows);
+            if (wasWindow > 0 && isWindow > wasWindow)
+                changes.push({ text: `window ${formatDuration(wasWindow)} → ${formatDuration(isWindow)}`, position: is.position });
+        });
+    }
+    const oldFor = parseDuration(old.for?.value ?? '0') ?? 0;
+    const newFor = parseDuration(now.for?.value ?? '0') ?? 0;
+    if (newFor > oldFor)
+        changes.push({ text: `for ${formatDuration(oldFor)} → ${formatDuration(newFor)}`, position: now.for?.position ?? now.namePosition });
+    return changes;
+}
+/**
+ * Where the threshold number of a condition is written. src/link places a condition at the start
+ * of its comparison, which in a multi-line query can be lines above the number that changed.
+ */
+function thresholdPosition(rule, conditionStart) {
+    const comparison = rule.expr.analysis.facts.comparisons.find((candidate) => {
+        const start = queryPosition(rule.expr, candidate.from);
+        return start.line === conditionStart.line && start.column === conditionStart.column;
+    });
+    if (!comparison || comparison.threshold === undefined)
+        return conditionStart;
+    return queryPosition(rule.expr, thresholdOffset(rule.expr.text, comparison));
+}
+/** After the operator for `x > t` (and `bool`), at the start for `t < x`. */
+function thresholdOffset(text, comparison) {
+    if (comparison.thresholdSide === 'left')
+        return comparison.from;
+    const span = text.slice(comparison.from, comparison.to);
+    const operator = span.lastIndexOf(comparison.op);
+    if (operator < 0)
+        return comparison.from;
+    const skip = /^\s*(?:bool\s+)?/.exec(span.slice(operator + comparison.op.length))[0].length;
+    return comparison.from + operator + comparison.op.length + skip;
+}
+
+;// CONCATENATED MODULE: ./src/checks/diff/alert-removed.ts
+
+
+const diffAlertRemoved = {
+    id: 'diff/alert-removed',
+    severity: 'error',
+    description: 'A burn-rate or latency alert linked to an SLO in the base is gone from the head, or no longer linked to it.',
+    compare(base, head, context) {
+        const windowChanges = [];
+        // SLOs removed outright are diff/slo-removed's: their alerts going with them is one decision.
+        for (const [before, after] of pairSlos(base, head).pairs) {
+            const headAlerts = linkedAlerts(head, after, context.config);
+            const { unmatched } = pairAlerts(linkedAlerts(base, before, context.config), headAlerts, alertIdentity);
+            for (const rule of unmatched) {
+                const severity = rule.labels.severity ? ` (severity ${rule.labels.severity.value})` : '';
+                const stillThere = head.rules.find((candidate) => candidate.kind === 'alert' && candidate.name === rule.name && candidate.labels.severity?.value === rule.labels.severity?.value);
+                context.report(stillThere
+                    ? {
+                        file: stillThere.file,
+                        ...stillThere.namePosition,
+                        subject: `${after.name}/${rule.name}`,
+                        message: `alert "${rule.name}"${severity} is no longer linked to SLO "${after.name}"`,
+                    }
+                    : {
+                        file: rule.file,
+                        ...context.headPosition(rule.file, rule.position),
+                        subject: `${after.name}/${rule.name}`,
+                        message: `alert "${rule.name}"${severity} for SLO "${after.name}" was removed`,
+                    });
+            }
+            // Alerts an SLO declares itself (Sloth page/ticket alerts, seed burn windows) are generated from it.
+            if (before.declaresBurnAlerting && !after.declaresBurnAlerting) {
+                context.report({ file: after.file, ...after.position, subject: after.name, message: `SLO "${after.name}" no longer declares burn-rate alerting` });
+                continue;
+            }
+            // One finding per alert: Sloth's page alert is two windows.
+            const gone = new Map();
+            for (const window of pairWindows(before.burnWindows, after.burnWindows).unmatched)
+                gone.set(windowKey(window), [...(gone.get(windowKey(window)) ?? []), window]);
+            for (const [key, windows] of gone) {
+                const spans = windows.map(spanText).join(', ');
+                windowChanges.push({
+                    file: after.file,
+                    position: context.headPosition(before.file, windows[0].position ?? before.position) ?? after.position,
+                    slo: after.name,
+                    subject: key,
+                    text: windows[0].severity ? `no longer declares its ${key} burn-rate alert (${spans})` : `no longer declares its ${spans} burn-rate alert`,
+                });
+            }
+        }
+        reportWindowChanges(windowChanges, context.report);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/diff/dashboard-removed.ts
+
+const diffDashboardRemoved = {
+    id: 'diff/dashboard-removed',
+    severity: 'warning',
+    description: 'A dashboard that showed an SLO in the base is gone from the head.',
+    compare(base, head, context) {
+        const remaining = new Set(head.dashboards.map(dashboardIdentity));
+        for (const dashboard of base.dashboards) {
+            if (remaining.has(dashboardIdentity(dashboard)))
+                continue;
+            const shown = base.slos.filter((slo) => dashboardShows(base, dashboard, slo)).map((slo) => `"${slo.name}"`);
+            if (shown.length === 0)
+                continue;
+            const name = dashboard.title ?? dashboard.uid ?? dashboard.entry ?? dashboard.file;
+            context.report({
+                file: dashboard.file,
+                ...context.headPosition(dashboard.file, dashboard.position),
+                subject: dashboardIdentity(dashboard),
+                message: `dashboard "${name}" was removed; it showed SLO ${shown.join(', ')}`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/diff/slo-removed.ts
+
+
+const diffSloRemoved = {
+    id: 'diff/slo-removed',
+    severity: 'error',
+    description: 'An SLO present in the base is gone from the head.',
+    compare(base, head, context) {
+        for (const slo of pairSlos(base, head).removed) {
+            const target = slo.target !== undefined ? ` (target ${formatPercent(slo.target)})` : '';
+            context.report({
+                file: slo.file,
+                ...context.headPosition(slo.file, slo.position),
+                subject: slo.name,
+                message: `SLO "${slo.name}"${slo.service ? ` of service "${slo.service}"` : ''}${target} was removed`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/diff/target-lowered.ts
+
+
+
+const MONTH = 30 * DAY;
+const diffTargetLowered = {
+    id: 'diff/target-lowered',
+    severity: 'error',
+    description: "An SLO's target went down, its period got shorter, or its latency threshold slower, in this change.",
+    compare(base, head, context) {
+        for (const [before, after] of pairSlos(base, head).pairs) {
+            if (before.target !== undefined && after.target !== undefined && after.target < before.target) {
+                // Minutes per 30 days, whatever the SLO's period: reviewers compare it with "a month of downtime".
+                const oldMinutes = roundTo(budgetMinutes(before.target, MONTH), 2);
+                const newMinutes = roundTo(budgetMinutes(after.target, MONTH), 2);
+                context.report({
+                    file: after.file,
+                    ...(after.targetPosition ?? after.position),
+                    subject: after.name,
+                    message: `SLO "${after.name}" target lowered from ${formatPercent(before.target)} to ${formatPercent(after.target)}: the monthly error budget grows from ${oldMinutes} to ${newMinutes} minutes of downtime`,
+                });
+            }
+            // A latency SLO also weakens when what counts as fast gets slower, or fewer requests must be fast.
+            const [was, is] = [before.indicator, after.indicator];
+            if (was.thresholdSeconds !== undefined && is.thresholdSeconds !== undefined && is.thresholdSeconds > was.thresholdSeconds) {
+                context.report({
+                    file: after.file,
+                    ...(is.position ?? after.position),
+                    subject: after.name,
+                    message: `SLO "${after.name}" latency threshold raised from ${formatLatency(was.thresholdSeconds)} to ${formatLatency(is.thresholdSeconds)}`,
+                });
+            }
+            if (was.percentile !== undefined && is.percentile !== undefined && is.percentile < was.percentile) {
+                context.report({ file: after.file, ...(is.position ?? after.position), subject: after.name, message: `SLO "${after.name}" latency percentile lowered from p${was.percentile} to p${is.percentile}` });
+            }
+            if (before.periodSeconds !== undefined && after.periodSeconds !== undefined && after.periodSeconds < before.periodSeconds) {
+                context.report({
+                    file: after.file,
+                    ...(after.periodPosition ?? after.position),
+                    subject: after.name,
+                    message: `SLO "${after.name}" period shortened from ${describeSpan(before.periodSeconds)} to ${describeSpan(after.periodSeconds)}: bad minutes are forgotten after ${describeSpan(after.periodSeconds)} instead of ${describeSpan(before.periodSeconds)}`,
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/diff/index.ts
+// Policy-change checks: they compare the base of a pull request with its head, so they are run by
+// src/diff/, not with the model checks.
+
+
+
+
+
+const DIFF_CHECKS = [diffTargetLowered, diffSloRemoved, diffAlertRemoved, diffAlertLoosened, diffDashboardRemoved];
+
 ;// CONCATENATED MODULE: ./src/checks/index.ts
 // Every check the product runs, area by area. A new check is one module plus one line in its
 // area's index.
@@ -74746,167 +72863,289 @@ const CHECKS = [
 // Policy-change checks compare two models (base and head) and are run by src/diff/.
 
 
-// EXTERNAL MODULE: ./node_modules/ignore/index.js
-var ignore = __nccwpck_require__(70298);
-var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(14006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/discover/find-files.ts
-// Find the candidate files under the root: YAML and JSON, minus what git ignores,
-// narrowed by include/exclude globs. Symlinks are not followed: out of the root never, inside it
-// there is no need, since their targets are walked where they are.
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(38815);
+// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
+var main = __nccwpck_require__(99547);
+;// CONCATENATED MODULE: ./src/parse/document.ts
+// Parse YAML and JSON text into documents that remember where every value was written.
+// JSON goes through the same YAML parser (JSON is YAML 1.2 flow syntax), so one position API
+// serves both; strict JSON syntax is checked first so a .json file gets JSON's own errors.
 
 
 
-
-const CANDIDATE = /\.(ya?ml|json)$/i;
-const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules']);
-const DEFAULT_MAX_FILES = 200_000;
-async function findFiles(root, options = {}) {
-    const rootReal = await (0,promises_.realpath)(root);
-    const rootStat = await (0,promises_.stat)(rootReal);
-    const result = { files: [], skipped: [] };
-    if (rootStat.isFile()) {
-        result.files.push({ path: external_node_path_default().basename(rootReal), absolutePath: rootReal });
-        return result;
+const MAX_NESTING = 1000;
+/** Offset where flow nesting (`[`, `{`) or block indentation first passes MAX_NESTING levels, if it does. */
+function tooDeeplyNested(text) {
+    let depth = 0;
+    let lineStart = true;
+    let indent = 0;
+    for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code === 10) {
+            lineStart = true;
+            indent = 0;
+            continue;
+        }
+        if (lineStart) {
+            if (code === 32) {
+                // Block nesting needs at least one more space per level.
+                if (++indent > MAX_NESTING)
+                    return i;
+                continue;
+            }
+            lineStart = false;
+        }
+        if (code === 91 || code === 123) {
+            if (++depth > MAX_NESTING)
+                return i;
+        }
+        else if ((code === 93 || code === 125) && depth > 0)
+            depth--;
     }
-    const include = options.include?.length ? picomatch_default()(options.include, { dot: true }) : undefined;
-    const exclude = options.exclude?.length ? picomatch_default()(options.exclude, { dot: true }) : undefined;
-    const maxFiles = options.maxFiles ?? DEFAULT_MAX_FILES;
-    const isIgnored = (rules, relative, isDir) => rules.some(({ base, matcher }) => {
-        const inner = base === '' ? relative : relative.slice(base.length + 1);
-        return inner !== '' && matcher.ignores(isDir ? `${inner}/` : inner);
-    });
-    const walk = async (dirReal, relativeDir, inherited) => {
-        if (result.files.length >= maxFiles)
-            return;
-        let rules = inherited;
-        const gitignore = await (0,promises_.readFile)(external_node_path_default().join(dirReal, '.gitignore'), 'utf8').catch(() => undefined);
-        if (gitignore !== undefined)
-            rules = [...inherited, { base: relativeDir, matcher: ignore_default()().add(gitignore) }];
-        let entries;
+    return undefined;
+}
+// Alias expansion is bounded so a "billion laughs" file cannot exhaust memory.
+const MAX_ALIAS_COUNT = 1000;
+function parseText(text, format, embedding) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const toFile = fileMapper(lineCounter, embedding);
+    // The parsers recurse once per level: refuse absurd nesting before it exhausts the stack.
+    const tooDeep = tooDeeplyNested(text);
+    if (tooDeep !== undefined) {
+        const before = text.slice(0, tooDeep);
+        const line = before.split('\n').length;
+        return { documents: [], problems: [{ ...mapPosition({ line, col: tooDeep - before.lastIndexOf('\n') }, embedding), message: `nested more than ${MAX_NESTING} levels deep; not parsed` }] };
+    }
+    if (format === 'json') {
+        const jsonProblem = strictJsonProblem(text, embedding);
+        if (jsonProblem)
+            return { documents: [], problems: [jsonProblem] };
+    }
+    const problems = [];
+    const documents = [];
+    // Merge keys (<<: *anchor) are YAML 1.1, but Prometheus' Go YAML reader honours them, and rule files use them.
+    const composer = new dist/* Composer */.Dk({ uniqueKeys: false, keepSourceTokens: false, prettyErrors: false, merge: true });
+    const docs = withPlainEnv(() => [...composer.compose(new dist/* Parser */.iX(lineCounter.addNewLine).parse(text), true, text.length)]);
+    for (const doc of docs) {
+        const errors = doc.errors;
+        if (errors.length > 0) {
+            for (const error of errors.slice(0, 3)) {
+                const pos = toFile(error.pos[0]);
+                problems.push({ ...pos, message: firstLine(error.message) });
+            }
+            continue;
+        }
+        if (doc.contents === null)
+            continue; // an empty document between `---` markers
+        let value;
         try {
-            entries = await (0,promises_.readdir)(dirReal, { withFileTypes: true });
+            value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
         }
         catch (error) {
-            result.skipped.push({ path: relativeDir || '.', reason: `cannot read directory: ${error.code ?? 'error'}` });
-            return;
+            const pos = toFile(doc.range[0]);
+            problems.push({ ...pos, message: `cannot expand document: ${firstLine(error.message)}` });
+            continue;
         }
-        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-        for (const entry of entries) {
-            if (result.files.length >= maxFiles) {
-                result.skipped.push({ path: relativeDir || '.', reason: `stopped after ${maxFiles} files` });
-                return;
+        documents.push(positionedDocument(documents.length, value, doc, text, toFile, embedding));
+    }
+    return { documents, problems };
+}
+// The yaml parser reads process.env.LOG_TOKENS (a debug switch; LOG_STREAM is the only other) once
+// per token, and every read of Node's process.env is a getenv(3) call: a third of the parse time.
+// A plain object answers the same for the duration of the parse.
+function withPlainEnv(run) {
+    const env = process.env;
+    process.env = { LOG_TOKENS: env.LOG_TOKENS, LOG_STREAM: env.LOG_STREAM };
+    try {
+        return run();
+    }
+    finally {
+        process.env = env;
+    }
+}
+function fileMapper(lineCounter, embedding) {
+    return (offset) => mapPosition(lineCounter.linePos(offset), embedding);
+}
+function positionedDocument(index, value, doc, text, toFile, embedding) {
+    const find = (path) => {
+        let node = doc.contents;
+        let key = null;
+        for (const segment of path) {
+            if ((0,dist/* isMap */.jh)(node)) {
+                const pair = node.items.find((item) => (0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment));
+                if (!pair)
+                    break;
+                key = pair.key;
+                node = pair.value ?? key;
             }
-            const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
-            const absolute = external_node_path_default().join(dirReal, entry.name);
-            if (entry.isSymbolicLink()) {
-                // A link inside the root adds nothing (its target is walked in its own place) and could loop;
-                // a link out of the root is never followed.
-                const resolved = await (0,promises_.realpath)(absolute).catch(() => undefined);
-                if (resolved && resolved !== rootReal && !resolved.startsWith(rootReal + (external_node_path_default()).sep)) {
-                    result.skipped.push({ path: relative, reason: 'symlink points outside the root; not followed' });
+            else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
+                const item = node.items[segment];
+                if (!item)
+                    break;
+                node = item;
+                key = item;
+            }
+            else
+                break;
+        }
+        return { node, key };
+    };
+    const startOf = (node) => (node?.range ? toFile(node.range[0]) : toFile(doc.range[0]));
+    return {
+        index,
+        value,
+        positionOf: (path) => startOf(find(path).node),
+        keyPositionOf: (path) => {
+            const found = find(path);
+            return startOf(found.key ?? found.node);
+        },
+        placementOf: (path) => {
+            const { node } = find(path);
+            if (!(0,dist/* isScalar */.jn)(node) || !node.range)
+                return fixedPlacement(startOf(node));
+            return scalarPlacement(node, text, toFile, embedding);
+        },
+        snapshot: () => {
+            const positions = {};
+            const visit = (node, key, path) => {
+                const at = startOf(node ?? key);
+                const keyAt = key ? startOf(key) : at;
+                positions[path.join('\u0000')] = [at.line, at.column, keyAt.line, keyAt.column];
+                if ((0,dist/* isMap */.jh)(node)) {
+                    for (const item of node.items)
+                        if ((0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key))
+                            visit(item.value, item.key, [...path, String(item.key.value)]);
                 }
-                continue;
-            }
-            const isDir = entry.isDirectory();
-            const isFile = entry.isFile();
-            if (isDir) {
-                if (ALWAYS_SKIPPED_DIRS.has(entry.name) || isIgnored(rules, relative, true))
-                    continue;
-                await walk(absolute, relative, rules);
-            }
-            else if (isFile && CANDIDATE.test(entry.name)) {
-                if (isIgnored(rules, relative, false))
-                    continue;
-                if (include && !include(relative))
-                    continue;
-                if (exclude && exclude(relative))
-                    continue;
-                result.files.push({ path: relative, absolutePath: absolute });
-            }
-        }
+                else if ((0,dist/* isSeq */.oP)(node))
+                    node.items.forEach((item, i) => visit(item, item, [...path, i]));
+            };
+            visit(doc.contents, null, []);
+            return { index, value, positions };
+        },
     };
-    await walk(rootReal, '', []);
-    return result;
 }
-/** Resolve a path an author wrote (relative to `baseDir` inside the root) to a root-relative path, or undefined if it leaves the root. */
-function resolveInsideRoot(baseDir, written) {
-    const joined = external_node_path_default().posix.normalize(external_node_path_default().posix.join(baseDir, written.replace(/\\/g, '/')));
-    if (joined.startsWith('..') || external_node_path_default().posix.isAbsolute(joined))
+/** A kept document back from its snapshot: positions of what exists, the nearest ancestor's otherwise. */
+function restoreDocument(snapshot) {
+    const lookup = (path) => {
+        for (let n = path.length; n >= 0; n--) {
+            const found = snapshot.positions[path.slice(0, n).join('\u0000')];
+            if (found)
+                return found;
+        }
+        return [1, undefined, 1, undefined];
+    };
+    const positionOf = (path) => {
+        const [line, column] = lookup(path);
+        return { line, column };
+    };
+    return {
+        index: snapshot.index,
+        value: snapshot.value,
+        positionOf,
+        keyPositionOf: (path) => {
+            const [, , line, column] = lookup(path);
+            return { line, column };
+        },
+        placementOf: (path) => fixedPlacement(positionOf(path)),
+        snapshot: () => snapshot,
+    };
+}
+function fixedPlacement(position) {
+    return { anchors: [0, position.line, position.column ?? 1], fixed: true };
+}
+/** Where each character of a scalar's value is written: exact for block literals and escaped double-quoted strings. */
+function scalarPlacement(node, text, toFile, embedding) {
+    const [start, , end] = node.range;
+    if (embedding?.fixed)
+        return fixedPlacement(embedding.fixed);
+    const anchors = [];
+    const anchor = (offset, position) => anchors.push(offset, position.line, position.column ?? 1);
+    if (node.type === dist/* Scalar */.X5.BLOCK_LITERAL || node.type === dist/* Scalar */.X5.BLOCK_FOLDED) {
+        const headerEnd = text.indexOf('\n', start);
+        if (headerEnd < 0)
+            return fixedPlacement(toFile(start));
+        const body = text.slice(headerEnd + 1, end);
+        const firstContent = /^( *)\S/m.exec(body);
+        const column = (embedding?.indent ?? 0) + (firstContent ? firstContent[1].length : 0) + 1;
+        const firstLine = toFile(headerEnd + 1).line;
+        const value = String(node.value);
+        anchor(0, { line: firstLine, column });
+        let line = firstLine;
+        for (let i = value.indexOf('\n'); i >= 0; i = value.indexOf('\n', i + 1))
+            anchor(i + 1, { line: ++line, column });
+        return { anchors };
+    }
+    const quoted = node.type === dist/* Scalar */.X5.QUOTE_DOUBLE || node.type === dist/* Scalar */.X5.QUOTE_SINGLE;
+    const double = node.type === dist/* Scalar */.X5.QUOTE_DOUBLE;
+    const escaped = double ? text.slice(start, end).includes('\\') : node.type === dist/* Scalar */.X5.QUOTE_SINGLE && text.slice(start + 1, end).includes("''");
+    if (escaped) {
+        // Escapes take several source characters: an anchor wherever the value and its source part ways.
+        const offsets = quotedOffsets(text, start, end, double);
+        for (let i = 0; i < offsets.length; i++) {
+            if (i === 0 || offsets[i] !== offsets[i - 1] + 1 || text[offsets[i - 1]] === '\n')
+                anchor(i, toFile(offsets[i]));
+        }
+        return { anchors };
+    }
+    // Plain and escape-free quoted scalars: the value's characters stand where they are written.
+    const first = quoted ? start + 1 : start;
+    anchor(0, toFile(first));
+    for (let i = text.indexOf('\n', first); i >= 0 && i < end; i = text.indexOf('\n', i + 1))
+        anchor(i + 1 - first, toFile(i + 1));
+    return { anchors };
+}
+/** For each character of a quoted string's value, its offset in the source (escapes take several source characters). */
+function quotedOffsets(text, start, end, double) {
+    const offsets = [];
+    let i = start + 1;
+    const last = end - 1;
+    while (i < last) {
+        offsets.push(i);
+        if (double && text[i] === '\\') {
+            const next = text[i + 1];
+            i += next === 'u' ? 6 : next === 'x' ? 4 : next === 'U' ? 10 : 2;
+        }
+        else if (!double && text[i] === "'" && text[i + 1] === "'")
+            i += 2;
+        else
+            i += 1;
+    }
+    offsets.push(last);
+    return offsets;
+}
+function mapPosition(pos, embedding) {
+    if (!embedding)
+        return { line: pos.line, column: pos.col };
+    if (embedding.fixed)
+        return embedding.fixed;
+    return { line: embedding.firstLine + pos.line - 1, column: pos.col + embedding.indent };
+}
+function strictJsonProblem(text, embedding) {
+    try {
+        JSON.parse(text);
         return undefined;
-    return joined;
-}
-
-;// CONCATENATED MODULE: ./src/discover/resolve-references.ts
-// Resolve the file paths that documents mention (a policy's dashboards) against the file system,
-// the way their authors evidently meant them.
-
-
-
-async function resolveReferences(model, root) {
-    const exists = memoised(async (relative) => (await (0,promises_.stat)(external_node_path_default().join(root, relative)).catch(() => undefined)) !== undefined);
-    for (const slo of model.slos) {
-        for (const ref of slo.dashboardRefs) {
-            const candidates = ancestors(slo.baseDir)
-                .map((dir) => resolveInsideRoot(dir, ref.path))
-                .filter((candidate) => candidate !== undefined);
-            if (candidates.length === 0) {
-                ref.exists = false;
-                continue;
-            }
-            // A policy in `project/slo/` naming `dashboards/x.json` means `project/dashboards/x.json`:
-            // take the nearest directory where the path exists, else the nearest where its first folder does.
-            let chosen;
-            for (const candidate of candidates)
-                if (!chosen && (await exists(candidate)))
-                    chosen = candidate;
-            if (chosen) {
-                ref.resolved = chosen;
-                ref.exists = true;
-                continue;
-            }
-            const firstSegment = ref.path.replace(/\\/g, '/').replace(/^\.\//, '').split('/')[0];
-            for (const dir of ancestors(slo.baseDir)) {
-                const folder = resolveInsideRoot(dir, firstSegment);
-                if (!chosen && folder && ref.path.includes('/') && (await exists(folder)))
-                    chosen = resolveInsideRoot(dir, ref.path);
-            }
-            ref.resolved = chosen ?? candidates[0];
-            ref.exists = false;
-        }
+    }
+    catch (error) {
+        // V8 does not say where most JSON errors are; jsonc-parser does, so it locates them.
+        const errors = [];
+        (0,main.parse)(text, errors, { allowTrailingComma: false, disallowComments: true });
+        const first = errors[0];
+        const offset = first?.offset ?? 0;
+        const before = text.slice(0, offset);
+        const line = before.split('\n').length;
+        const column = offset - before.lastIndexOf('\n');
+        const found = offset < text.length ? `, found ${JSON.stringify(text[offset])}` : ', found the end of the file';
+        const cause = first ? `${(0,main.printParseErrorCode)(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}${found}` : firstLine(error.message);
+        return { ...mapPosition({ line, col: column }, embedding), message: `invalid JSON: ${cause}` };
     }
 }
-/** The directory and each of its parents up to the root ('' ). */
-function ancestors(dir) {
-    const out = [dir];
-    let current = dir;
-    while (current !== '' && current !== '.') {
-        current = external_node_path_default().posix.dirname(current);
-        if (current === '.')
-            current = '';
-        out.push(current);
-    }
-    return out;
-}
-function memoised(fn) {
-    const cache = new Map();
-    return (key) => {
-        let value = cache.get(key);
-        if (!value)
-            cache.set(key, (value = fn(key)));
-        return value;
-    };
+function firstLine(message) {
+    return message.split('\n')[0].trim();
 }
 
-;// CONCATENATED MODULE: ./src/model/types.ts
-// The one model every format is normalised into, and every check reads.
-// Positions are 1-based; `file` is relative to the checked root with `/` separators.
-function emptyModel(root) {
-    return { root, files: [], slos: [], ruleGroups: [], dashboards: [], rules: [], unreadable: [] };
-}
-
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: ./src/parse/read.ts
 // Read a file as text, refusing what is not text before any parser sees it.
 
@@ -74914,7 +73153,8 @@ const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 // Synchronous on purpose: rule files and dashboards are small, and four thread-pool round trips
 // per file (open, stat, read, close) made reading a large repository wait more than it parsed.
-async function readTextFile(absolutePath, maxBytes = DEFAULT_MAX_FILE_BYTES) {
+// Throws what the file system throws (ENOENT, EACCES); the caller turns that into a finding.
+function readTextFile(absolutePath, maxBytes = DEFAULT_MAX_FILE_BYTES) {
     const fd = (0,external_node_fs_.openSync)(absolutePath, 'r');
     try {
         const { size } = (0,external_node_fs_.fstatSync)(fd);
@@ -74986,6 +73226,9 @@ function formatBytes(bytes) {
     return `${bytes} B`;
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/formats/flat-policy.ts
 // The flat policy shape the seed's workflow expected: service, availability{target in percent,
 // windows[{name, lookback, burn_rate}]}, latency{p95_ms, p99_ms}, startup_time{p95_ms}.
@@ -75073,8 +73316,8 @@ const flatPolicy = {
 // parseable and meaningful where it matters: a duration where a duration stands (inside `[…]`,
 // after `offset`), a label name inside `by (…)` / `on (…)`, a number where a number is expected,
 // the variable's current value when it has one and fits, otherwise a neutral value (the variable
-// name, which is also string-safe inside quotes). `originalOffset` maps offsets in the substituted
-// text back to the original, so errors point at what the user wrote.
+// name, which is also string-safe inside quotes). The edits map offsets in the substituted text
+// back to the original, so errors point at what the user wrote.
 //
 // References to names that are neither a dashboard variable nor a Grafana global (`$1` in a
 // label_replace replacement, a typo) are left alone, as Grafana leaves them.
@@ -75177,14 +73420,13 @@ function valueFor(name, format, variable, context) {
         }
     }
 }
-const identity = (offset) => offset;
 /**
  * Replaces Grafana template variables in a PromQL query with values that keep it parseable.
  * `variables` are the dashboard's variables (extra fields are ignored).
  */
 function substituteGrafanaVariables(text, variables) {
     if (!text.includes('$') && !text.includes('[['))
-        return { text, originalOffset: identity };
+        return { text, edits: [] };
     const known = new Map();
     for (const v of variables)
         if (v && typeof v.name === 'string' && !known.has(v.name))
@@ -75318,48 +73560,24 @@ function substituteGrafanaVariables(text, variables) {
         return 'expr';
     }
     if (replacements.length === 0)
-        return { text, originalOffset: identity };
+        return { text, edits: [] };
     let out = '';
     let at = 0;
-    // For each replacement: where it starts in the new text.
-    const starts = [];
+    const edits = [];
     for (const r of replacements) {
         out += text.slice(at, r.from);
-        starts.push(out.length);
+        edits.push({ start: out.length, length: r.value.length, from: r.from, to: r.to });
         out += r.value;
         at = r.to;
     }
     out += text.slice(at);
-    const originalOffset = (offset) => {
-        // Find the last replacement starting at or before `offset`.
-        let lo = 0;
-        let hi = replacements.length - 1;
-        let k = -1;
-        while (lo <= hi) {
-            const mid = (lo + hi) >> 1;
-            if (starts[mid] <= offset) {
-                k = mid;
-                lo = mid + 1;
-            }
-            else
-                hi = mid - 1;
-        }
-        if (k < 0)
-            return offset;
-        const r = replacements[k];
-        const newStart = starts[k];
-        const newEnd = newStart + r.value.length;
-        if (offset >= newEnd)
-            return r.to + (offset - newEnd);
-        // Inside the substituted value: the same distance into the original reference, clamped.
-        return r.from + Math.min(offset - newStart, r.to - r.from - 1);
-    };
-    return { text: out, originalOffset };
+    return { text: out, edits };
 }
 
 ;// CONCATENATED MODULE: ./src/formats/grafana.ts
 // Grafana dashboards: plain dashboard JSON, the HTTP API export wrapper {dashboard, meta},
 // and ConfigMap / ConfigMapList manifests that carry dashboards as JSON strings under `data`.
+
 
 
 
@@ -75397,7 +73615,7 @@ const dashboardConfigMap = {
                 if (!key.endsWith('.json') || typeof data !== 'string')
                     continue;
                 const dataPath = [...(isList ? ['items', i] : []), 'data', key];
-                const start = doc.stringMapper(dataPath)(0);
+                const start = placeOffset(doc.placementOf(dataPath), 0);
                 const embedding = data.includes('\n') && start.column !== undefined ? { firstLine: start.line, indent: start.column - 1 } : { firstLine: start.line, indent: 0, fixed: start };
                 const inner = parseText(data, 'json', embedding);
                 for (const problem of inner.problems)
@@ -75478,10 +73696,10 @@ function readTarget(doc, target, targetPath, variables) {
     let expr;
     if (rawExpr !== undefined && rawExpr.trim() !== '') {
         const exprPath = [...targetPath, 'expr'];
-        const rawPositionAt = doc.stringMapper(exprPath);
+        const placement = doc.placementOf(exprPath);
         const substituted = substituteGrafanaVariables(rawExpr, variables);
-        const positionAt = (offset) => rawPositionAt(substituted.originalOffset(offset));
-        expr = { text: substituted.text, position: positionAt(0), positionAt, analysis: analyseQuery(substituted.text) };
+        const edits = substituted.edits.length > 0 ? substituted.edits : undefined;
+        expr = { text: substituted.text, position: placeOffset(placement, 0), placement, edits, analysis: analyseQuery(substituted.text) };
     }
     return { refId: values_text(target.refId), datasource: datasourceRef(doc, target.datasource, [...targetPath, 'datasource']), expr, rawExpr };
 }
@@ -75502,9 +73720,11 @@ function pathValue(value, path) {
 ;// CONCATENATED MODULE: ./src/formats/openslo.ts
 // OpenSLO. v1 documents refer to each other by name across files (an SLO's `indicatorRef` names an
 // SLI, `alertPolicies[].alertPolicyRef` an AlertPolicy, whose `conditionRef`s name AlertConditions),
-// so every v1 document is kept while files are read and SLOs are built in `finalise`.
+// so every v1 document is kept while files are read and SLOs are built in `finalise`. Documents are
+// kept as snapshots (plain data) because files may be read on worker threads.
 // A reference that names no document becomes a problem on the SLO (policy/schema reports it).
 // `openslo/v1alpha` SLOs (the shape Sloth reads) refer to nothing and are built at once.
+
 
 
 
@@ -75519,10 +73739,10 @@ const openslo = {
                 normaliseV1alpha(doc, context);
             return;
         }
-        context.keep({ file: context.file, doc, kind: String(value.kind), name: values_text(record(value.metadata).name) });
+        context.keep({ file: context.file, snapshot: doc.snapshot(), kind: String(value.kind), name: values_text(record(value.metadata).name) });
     },
     finalise(kept, context) {
-        const documents = kept;
+        const documents = kept.map(({ snapshot, ...rest }) => ({ ...rest, doc: restoreDocument(snapshot) }));
         const byName = (kind, name) => documents.find((d) => d.kind === kind && d.name === name);
         for (const slo of documents.filter((d) => d.kind === 'SLO'))
             buildSlos(slo, byName, context);
@@ -75717,10 +73937,11 @@ function normaliseV1alpha(doc, context) {
 
 ;// CONCATENATED MODULE: ./src/formats/query-field.ts
 
-/** The PromQL string at `path`, parsed once, with positions mapped back into the file. */
+
+/** The PromQL string at `path`, parsed once, with where its characters are in the file. */
 function queryAt(doc, path, query) {
-    const positionAt = doc.stringMapper(path);
-    return { text: query, position: positionAt(0), positionAt, analysis: analyseQuery(query) };
+    const placement = doc.placementOf(path);
+    return { text: query, position: placeOffset(placement, 0), placement, analysis: analyseQuery(query) };
 }
 
 ;// CONCATENATED MODULE: ./src/formats/prometheus-rules.ts
@@ -76107,6 +74328,2061 @@ function recogniseDocument(value) {
     return FORMAT_ADAPTERS.find((adapter) => adapter.recognise(value));
 }
 
+;// CONCATENATED MODULE: ./src/engine/check-runner.ts
+// How the engine calls checks: with the user's severity overrides applied, and so that one check
+// failing on one odd document becomes a finding instead of stopping the run.
+function check_runner_contextFor(check, config, sink) {
+    const override = config.checks[check.id];
+    return {
+        config,
+        report(finding) {
+            const severity = override && override !== 'off' ? override : (finding.severity ?? check.severity);
+            // Object.assign rather than a spread: V8 keeps a spread copy with added keys in about three
+            // times the memory, and a large repository has a hundred thousand findings.
+            sink().push(Object.assign({}, finding, { check: check.id, severity }));
+        },
+    };
+}
+function guard(check, context, file, run, onError) {
+    try {
+        run();
+    }
+    catch (error) {
+        const message = error?.message?.split('\n')[0] ?? String(error);
+        if (onError)
+            return onError(message);
+        context?.report({ file, message: `internal error in check ${check?.id}: ${message} (please report this)` });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/file-stage.ts
+// The part of the engine that needs one file at a time: read → parse → recognise → normalise, and
+// the checks that read raw documents. What it returns is plain data (no closures, no parser
+// trees), so a large repository's files can be processed on worker threads (see file-workers.ts)
+// and merged on the main thread exactly as if they had been processed there.
+
+
+
+
+
+function fileTask(file, displayPath) {
+    return { absolutePath: file.absolutePath, displayPath };
+}
+/** A processor for one file after another, with the checks and their contexts built once. */
+function createFileStage(settings, checks = checksById(settings.checkIds)) {
+    const { config } = settings;
+    let findings = [];
+    const contexts = new Map(checks.map((check) => [check, check_runner_contextFor(check, config, () => findings)]));
+    const documentChecks = new Map();
+    for (const check of checks)
+        for (const kind of check.documentKinds ?? [])
+            documentChecks.set(kind, [...(documentChecks.get(kind) ?? []), check]);
+    const options = { defaultPeriodSeconds: config.defaultPeriodSeconds };
+    return ({ absolutePath, displayPath }) => {
+        findings = [];
+        const outcome = { file: { path: displayPath, kinds: [], bytes: 0 }, unreadable: [], slos: [], ruleGroups: [], dashboards: [], kept: [], findings };
+        let read;
+        try {
+            read = readTextFile(absolutePath, config.maxFileBytes);
+        }
+        catch (error) {
+            read = { ok: false, bytes: 0, problem: { line: 1, message: `cannot read file: ${error.code ?? error.message}` } };
+        }
+        outcome.file.bytes = read.bytes;
+        if (!read.ok) {
+            outcome.unreadable.push({ file: displayPath, ...read.problem });
+            return outcome;
+        }
+        const format = /\.json$/i.test(displayPath) ? 'json' : 'yaml';
+        const parsed = parseText(read.text, format);
+        for (const problem of parsed.problems)
+            outcome.unreadable.push({ file: displayPath, ...problem });
+        if (read.text.trim() === '' && parsed.problems.length === 0)
+            return outcome;
+        const kinds = new Set();
+        for (const doc of parsed.documents) {
+            const adapter = recogniseDocument(doc.value);
+            if (!adapter)
+                continue;
+            kinds.add(adapter.kind);
+            const context = {
+                file: displayPath,
+                options,
+                addSlo: (slo) => outcome.slos.push(slo),
+                addRuleGroup: (group) => outcome.ruleGroups.push(group),
+                addDashboard: (dashboard) => outcome.dashboards.push(dashboard),
+                unreadable: (position, message) => outcome.unreadable.push({ file: displayPath, ...position, message }),
+                keep: (item) => outcome.kept.push({ kind: adapter.kind, item }),
+            };
+            for (const check of documentChecks.get(adapter.kind) ?? []) {
+                const checkContext = contexts.get(check);
+                guard(check, checkContext, displayPath, () => check.checkDocument({ file: displayPath, kind: adapter.kind, doc }, checkContext));
+            }
+            guard(undefined, undefined, displayPath, () => adapter.normalise(doc, context), (message) => outcome.unreadable.push({ file: displayPath, line: doc.positionOf([]).line, message: `cannot read ${adapter.kind} document: ${message}` }));
+        }
+        outcome.file.kinds = [...kinds];
+        return outcome;
+    };
+}
+function checksById(ids) {
+    const wanted = new Set(ids);
+    return CHECKS.filter((check) => wanted.has(check.id));
+}
+
+;// CONCATENATED MODULE: ./src/engine/file-workers.ts
+// Large repositories are read on worker threads: parsing YAML is most of a check's time, and on
+// one thread it uses one core. A worker runs the same bundle as the shell that started the check
+// (its entry sees the marker in workerData and serves files instead), takes chunks of files from
+// the main thread and sends back their outcomes; the engine merges them in file order, so the
+// report is the one a single thread would have written.
+
+
+const ROLE = 'slo-gate file worker';
+// Each worker has the next chunk queued while it sends a finished one, so it never waits for the main thread.
+const CHUNKS_IN_FLIGHT = 2;
+function isFileWorker() {
+    return !external_node_worker_threads_.isMainThread && external_node_worker_threads_.workerData?.role === ROLE;
+}
+/** The worker's side: process each chunk the main thread sends. */
+function serveFileWorker() {
+    const port = external_node_worker_threads_.parentPort;
+    const processFile = createFileStage(external_node_worker_threads_.workerData.settings);
+    port.on('message', ({ chunk, tasks }) => {
+        let reply;
+        try {
+            reply = { chunk, outcomes: tasks.map(processFile) };
+            port.postMessage(reply);
+        }
+        catch (error) {
+            // Also what a closure left in the model would cause: postMessage cannot clone functions.
+            port.postMessage({ chunk, error: error?.message?.split('\n')[0] ?? String(error) });
+        }
+    });
+}
+/**
+ * The outcomes of all tasks, in task order. `threads - 1` workers and this thread take chunks from
+ * one queue; this thread yields between its chunks so that finished chunks are received and
+ * workers get their next one at once. Rejects on the first worker fault (an internal error).
+ */
+async function processInWorkers(tasks, settings, workers) {
+    const chunkSize = Math.max(4, Math.min(64, Math.ceil(tasks.length / (workers.threads * 16))));
+    const chunks = [];
+    for (let i = 0; i < tasks.length; i += chunkSize)
+        chunks.push(tasks.slice(i, i + chunkSize));
+    const results = new Array(chunks.length);
+    let next = 0;
+    let fault;
+    const pool = [];
+    const pending = [];
+    const give = (worker) => {
+        if (next >= chunks.length || fault)
+            return false;
+        worker.postMessage({ chunk: next, tasks: chunks[next] });
+        next++;
+        return true;
+    };
+    for (let t = 1; t < Math.min(workers.threads, chunks.length); t++) {
+        const worker = new external_node_worker_threads_.Worker(workers.script, { workerData: { role: ROLE, settings } });
+        pool.push(worker);
+        let inFlight = 0;
+        pending.push(new Promise((resolve) => {
+            const stop = (error) => {
+                fault ??= error;
+                resolve();
+            };
+            worker.on('message', (reply) => {
+                inFlight--;
+                if ('error' in reply)
+                    return stop(new Error(`file worker: ${reply.error}`));
+                results[reply.chunk] = reply.outcomes;
+                if (give(worker))
+                    inFlight++;
+                if (inFlight === 0)
+                    stop();
+            });
+            worker.on('error', (error) => stop(error));
+            worker.on('exit', (code) => stop(inFlight > 0 ? new Error(`file worker stopped (exit code ${code}) before its files were done`) : undefined));
+            for (let k = 0; k < CHUNKS_IN_FLIGHT; k++)
+                if (give(worker))
+                    inFlight++;
+            if (inFlight === 0)
+                stop();
+        }));
+    }
+    const processFile = createFileStage(settings);
+    while (next < chunks.length && !fault) {
+        const chunk = next++;
+        results[chunk] = chunks[chunk].map(processFile);
+        await new Promise((resolve) => setImmediate(resolve));
+    }
+    try {
+        await Promise.all(pending);
+    }
+    finally {
+        await Promise.all(pool.map((worker) => worker.terminate()));
+    }
+    if (fault)
+        throw fault;
+    return results.flat();
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __nccwpck_require__(77094);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+;// CONCATENATED MODULE: ./schemas/config.schema.json
+const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://slo-gate.dev/schemas/config.schema.json","title":"slo-gate configuration (.slo-gate.yml)","type":"object","additionalProperties":false,"properties":{"min-availability":{"description":"Lowest availability target allowed: a percent (99.9, \\"99.9%\\") or a ratio (0.999).","type":["number","string"]},"include":{"description":"Globs (root-relative) of files to check; default: every YAML and JSON file.","type":"array","items":{"type":"string"}},"exclude":{"description":"Globs (root-relative) of files to skip.","type":"array","items":{"type":"string"}},"checks":{"description":"Per-check override: off, or the severity to report it at.","type":"object","propertyNames":{"pattern":"^[a-z]+/[a-z0-9-]+$"},"additionalProperties":{"enum":["off","error","warning","notice"]}},"alerts":{"type":"object","additionalProperties":false,"properties":{"required-labels":{"description":"Labels every alerting rule must carry: a list of names, or a map of name to allowed values.","oneOf":[{"type":"array","items":{"type":"string"}},{"type":"object","additionalProperties":{"oneOf":[{"type":"array","items":{"type":"string"}},{"type":"null"}]}}]},"required-annotations":{"type":"array","items":{"type":"string"}}}},"slo-period":{"description":"Period of SLOs whose format does not state one (Sloth). Default 30d.","type":"string"},"evaluation-interval":{"description":"Prometheus\' global evaluation_interval, for groups without their own. Default 1m.","type":"string"},"scrape-interval":{"description":"Scrape interval, for rate-range checks. Default 1m.","type":"string"},"max-file-size-mb":{"description":"Files larger than this are refused unread. Default 16.","type":"number","exclusiveMinimum":0},"slo-links":{"description":"Alert name to SLO name, for alerts whose labels do not name their SLO.","type":"object","additionalProperties":{"type":"string"}}}}');
+;// CONCATENATED MODULE: ./src/config/config.ts
+// .slo-gate.yml: read, validated against schemas/config.schema.json, merged over the defaults.
+
+
+
+
+
+
+const DEFAULT_CONFIG = {
+    minAvailability: 0.999,
+    include: [],
+    exclude: [],
+    checks: {},
+    requiredLabels: { severity: [] },
+    requiredAnnotations: ['summary'],
+    defaultPeriodSeconds: DEFAULT_PERIOD_SECONDS,
+    evaluationIntervalSeconds: 60,
+    scrapeIntervalSeconds: 60,
+    maxFileBytes: 16 * 1024 * 1024,
+    sloLinks: {},
+};
+const DEFAULT_CONFIG_FILE = '.slo-gate.yml';
+class ConfigError extends Error {
+    file;
+    line;
+    column;
+    constructor(file, line, column, message) {
+        super(message);
+        this.file = file;
+        this.line = line;
+        this.column = column;
+    }
+}
+const config_ajv = new ajv.Ajv({ allErrors: true, strict: false });
+// Compiled on first use: most runs have no config file, and compiling costs start-up time.
+let configValidator;
+/** Read a config file; undefined when `required` is false and the file does not exist. */
+async function loadConfig(file, displayName, required) {
+    let source;
+    try {
+        source = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        if (!required && error.code === 'ENOENT')
+            return undefined;
+        throw new ConfigError(displayName, 1, undefined, `cannot read config: ${error.code ?? error.message}`);
+    }
+    return parseConfig(source, displayName);
+}
+function parseConfig(source, displayName) {
+    const parsed = parseText(source, 'yaml');
+    if (parsed.problems.length > 0) {
+        const problem = parsed.problems[0];
+        throw new ConfigError(displayName, problem.line, problem.column, problem.message);
+    }
+    const doc = parsed.documents[0];
+    if (!doc)
+        return {};
+    const validateConfig = (configValidator ??= config_ajv.compile(config_schema_namespaceObject));
+    if (!validateConfig(doc.value)) {
+        const error = validateConfig.errors[0];
+        const path = error.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+        const pos = doc.positionOf(path);
+        const where = path.length ? `${path.join('.')} ` : '';
+        const extra = error.keyword === 'additionalProperties' ? ` (${error.params.additionalProperty})` : '';
+        throw new ConfigError(displayName, pos.line, pos.column, `invalid config: ${where}${error.message}${extra}`);
+    }
+    const value = doc.value;
+    const out = {};
+    if (value['min-availability'] !== undefined) {
+        const pos = doc.positionOf(['min-availability']);
+        out.minAvailability = parseMinAvailability(value['min-availability'], () => new ConfigError(displayName, pos.line, pos.column, 'invalid config: min-availability must be a percent (99.9) or ratio (0.999)'));
+    }
+    if (Array.isArray(value.include))
+        out.include = value.include;
+    if (Array.isArray(value.exclude))
+        out.exclude = value.exclude;
+    if (value.checks)
+        out.checks = value.checks;
+    const alerts = (value.alerts ?? {});
+    if (alerts['required-labels'] !== undefined)
+        out.requiredLabels = normaliseRequiredLabels(alerts['required-labels']);
+    if (Array.isArray(alerts['required-annotations']))
+        out.requiredAnnotations = alerts['required-annotations'];
+    for (const [key, field] of [
+        ['slo-period', 'defaultPeriodSeconds'],
+        ['evaluation-interval', 'evaluationIntervalSeconds'],
+        ['scrape-interval', 'scrapeIntervalSeconds'],
+    ]) {
+        if (value[key] === undefined)
+            continue;
+        const seconds = parseDuration(value[key]);
+        const pos = doc.positionOf([key]);
+        if (seconds === undefined || seconds <= 0)
+            throw new ConfigError(displayName, pos.line, pos.column, `invalid config: ${key} must be a duration such as 30d or 1m`);
+        out[field] = seconds;
+    }
+    if (typeof value['max-file-size-mb'] === 'number')
+        out.maxFileBytes = value['max-file-size-mb'] * 1024 * 1024;
+    if (value['slo-links'])
+        out.sloLinks = value['slo-links'];
+    return out;
+}
+/** "99.9", "99.9%" and 0.999 all mean the same minimum. */
+function parseMinAvailability(value, fail) {
+    const asNumber = typeof value === 'string' && !value.trim().endsWith('%') ? Number(value) : value;
+    const ratio = typeof asNumber === 'number' ? parseTarget(asNumber, asNumber > 1 ? 'percent' : 'ratio') : parseTarget(value, 'percent');
+    if (ratio === undefined || !(ratio > 0 && ratio < 1))
+        throw fail();
+    return ratio;
+}
+function normaliseRequiredLabels(value) {
+    if (Array.isArray(value))
+        return Object.fromEntries(value.map((name) => [String(name), []]));
+    const out = {};
+    for (const [name, allowed] of Object.entries(value))
+        out[name] = Array.isArray(allowed) ? allowed.map(String) : [];
+    return out;
+}
+function mergeConfig(...layers) {
+    const merged = { ...DEFAULT_CONFIG, checks: {}, sloLinks: {} };
+    for (const layer of layers) {
+        if (!layer)
+            continue;
+        for (const [key, value] of Object.entries(layer)) {
+            if (value === undefined)
+                continue;
+            if (key === 'checks' || key === 'sloLinks')
+                Object.assign(merged[key], value);
+            else
+                merged[key] = value;
+        }
+    }
+    return merged;
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./src/publish/run-context.ts
+// Where this run happens, read once from the runner's environment and the event payload, so the
+// publishers never touch process.env themselves (and tests can build one by hand).
+
+
+
+function readRunContext(root, env = process.env) {
+    const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+    const relative = external_node_path_default().relative(workspace, root).split((external_node_path_default()).sep).join('/');
+    const payload = readEvent(env.GITHUB_EVENT_PATH);
+    const pullRequest = pullRequestOf(env.GITHUB_EVENT_NAME ?? '', payload, `${owner}/${repo}`);
+    const workflowRun = env.GITHUB_EVENT_NAME === 'workflow_run' ? workflowRunOf(payload) : undefined;
+    const retention = Number.parseInt(env.GITHUB_RETENTION_DAYS ?? '', 10);
+    return {
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        owner,
+        repo,
+        serverUrl: (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/$/, ''),
+        apiUrl: (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/$/, ''),
+        runId: env.GITHUB_RUN_ID ?? '',
+        runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
+        job: env.GITHUB_JOB ?? '',
+        step: env.GITHUB_ACTION ?? '',
+        sha: pullRequest?.headSha || workflowRun?.head_sha || env.GITHUB_SHA || '',
+        pullRequest,
+        pullRequestHead: !pullRequest && workflowRun ? forkHead(workflowRun) : undefined,
+        // A root outside the workspace cannot be linked; findings then keep their own paths.
+        pathPrefix: relative.startsWith('..') || external_node_path_default().isAbsolute(relative) ? '' : relative,
+        maxRetentionDays: Number.isFinite(retention) && retention > 0 ? retention : undefined,
+        jobRunId: jobRunIdFromRuntimeToken(env.ACTIONS_RUNTIME_TOKEN),
+    };
+}
+function runUrl(context) {
+    return `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}`;
+}
+/** A finding's path as the repository knows it (annotations and links need that, not the checked root). */
+function repoPath(context, file) {
+    return context.pathPrefix ? `${context.pathPrefix}/${file}` : file;
+}
+/** Blob view of a file at the checked commit, with the line selected. */
+function fileUrl(context, file, line) {
+    if (!context.sha || !context.owner || !file)
+        return undefined;
+    const encoded = repoPath(context, file).split('/').map(encodeURIComponent).join('/');
+    return `${context.serverUrl}/${context.owner}/${context.repo}/blob/${context.sha}/${encoded}${line ? `#L${line}` : ''}`;
+}
+/** Short, stable hash that separates jobs, matrix legs, attempts and steps. */
+function jobFingerprint(context) {
+    const parts = [context.job, context.runAttempt, context.jobRunId ?? '', context.step, context.pathPrefix];
+    return (0,external_node_crypto_.createHash)('sha256').update(parts.join('\0')).digest('hex').slice(0, 8);
+}
+function readEvent(file) {
+    if (!file)
+        return {};
+    try {
+        const parsed = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        return parsed && typeof parsed === 'object' ? parsed : {};
+    }
+    catch {
+        return {};
+    }
+}
+function pullRequestOf(eventName, payload, fullName) {
+    if (eventName === 'pull_request' || eventName === 'pull_request_target') {
+        const pr = payload.pull_request;
+        if (!pr?.number)
+            return undefined;
+        // A deleted fork shows as `repo: null`.
+        const headRepo = pr.head?.repo === null ? null : pr.head?.repo?.full_name;
+        return { number: pr.number, headSha: pr.head?.sha ?? '', fromFork: headRepo === null || (headRepo !== undefined && headRepo !== fullName) };
+    }
+    // The fork-safe pattern: a trusted workflow_run workflow publishes for the untrusted pull request run.
+    if (eventName === 'workflow_run') {
+        const run = workflowRunOf(payload);
+        const number = run?.pull_requests?.[0]?.number;
+        if (!number)
+            return undefined;
+        return { number, headSha: run?.head_sha ?? '', fromFork: false };
+    }
+    return undefined;
+}
+function workflowRunOf(payload) {
+    const run = payload.workflow_run;
+    return run && typeof run === 'object' ? run : undefined;
+}
+function forkHead(run) {
+    const owner = run.head_repository?.owner?.login;
+    if (!run.event?.startsWith('pull_request') || !owner || !run.head_branch || !run.head_sha)
+        return undefined;
+    return { label: `${owner}:${run.head_branch}`, sha: run.head_sha };
+}
+// The runtime token's `scp` claim names the job run (`Actions.Results:<run>:<job run>`); matrix legs differ there.
+function jobRunIdFromRuntimeToken(token) {
+    const payload = token?.split('.')[1];
+    if (!payload)
+        return undefined;
+    try {
+        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+        return /Actions\.Results:([^:\s]+):([^:\s]+)/.exec(claims.scp ?? '')?.[2];
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/publish/annotations.ts
+// File annotations, so findings show next to the changed lines in the pull request's Files view.
+// GitHub keeps at most 10 error, 10 warning and 10 notice annotations per step and drops the rest
+// silently; choosing which ones appear is therefore ours: most severe, then most specific.
+
+
+const ANNOTATIONS_PER_LEVEL = 10;
+/** Which findings get an annotation: per level, those with a position first (line and column beat line beat none). */
+function planAnnotations(findings, budget = {}) {
+    const shown = [];
+    let notShown = 0;
+    for (const level of ['error', 'warning', 'notice']) {
+        const room = Math.max(0, ANNOTATIONS_PER_LEVEL - (budget.reserved?.[level] ?? 0));
+        // Array.prototype.sort is stable: the report's own order (file, line) breaks ties.
+        const candidates = findings.filter((finding) => finding.severity === level).sort((a, b) => specificity(b) - specificity(a));
+        shown.push(...candidates.slice(0, room));
+        notShown += Math.max(0, candidates.length - room);
+    }
+    return { shown, notShown };
+}
+function specificity(finding) {
+    return (finding.line ? 2 : 0) + (finding.column ? 1 : 0);
+}
+function emitAnnotations(plan, context) {
+    const emit = { error: core/* error */.z3, warning: core/* warning */.$e, notice: core/* notice */.lm };
+    for (const finding of plan.shown) {
+        emit[finding.severity](finding.message, {
+            title: finding.check,
+            // Run-level findings (a backend that cannot be reached) have no file: a plain annotation.
+            file: finding.file ? repoPath(context, finding.file) : undefined,
+            startLine: finding.line,
+            startColumn: finding.line ? finding.column : undefined,
+        });
+    }
+}
+function notAnnotatedNote(notShown) {
+    if (notShown === 0)
+        return undefined;
+    return `ℹ️ ${notShown} finding(s) have no file annotation: GitHub shows at most ${ANNOTATIONS_PER_LEVEL} annotations per severity and step. All findings are listed below and in the report artifact.`;
+}
+
+;// CONCATENATED MODULE: ./src/render/escape.ts
+// Text from the files under check (rule names, annotations, messages) is untrusted: once escaped
+// it cannot mention people, reference issues, inject HTML, open code spans or break a table.
+const MARKDOWN_ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '|': '&#124;',
+    '@': '&#64;',
+    '#': '&#35;',
+    '`': '&#96;',
+    '\\': '&#92;',
+    '*': '&#42;',
+    _: '&#95;',
+    '[': '&#91;',
+    ']': '&#93;',
+    '(': '&#40;',
+    ')': '&#41;',
+    '~': '&#126;',
+    '!': '&#33;',
+    ':': '&#58;',
+    '$': '&#36;',
+};
+/** Inline Markdown text: one line, every character that means something to GitHub's renderer neutralised. */
+function escapeMarkdown(text) {
+    return text.replace(/\r?\n|\r/g, ' ').replace(/[&<>|@#`\\*_[\]()~!:$]/g, (char) => MARKDOWN_ENTITIES[char]);
+}
+/** A code block that the content cannot close: the fence is longer than any run of backticks inside. */
+function fencedBlock(content, language = '') {
+    const longestRun = Math.max(2, ...(content.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    return `${fence}${language}\n${content.replace(/\n$/, '')}\n${fence}`;
+}
+const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (char) => HTML_ENTITIES[char]);
+}
+
+;// CONCATENATED MODULE: ./src/render/figures.ts
+// How numbers read in every report format, so text, Markdown and HTML agree.
+
+function targetText(slo) {
+    return slo.target === undefined ? '—' : formatPercent(slo.target);
+}
+function budgetText(slo) {
+    if (slo.errorBudget === undefined)
+        return '—';
+    const minutes = slo.budgetMinutes !== undefined ? ` (${roundTo(slo.budgetMinutes, 2)} min / ${formatDuration(slo.periodSeconds)})` : '';
+    return `${formatPercent(slo.errorBudget)}${minutes}`;
+}
+function indicatorText(slo) {
+    const { type, thresholdSeconds, percentile } = slo.indicator;
+    if (type === 'latency' && thresholdSeconds !== undefined)
+        return `latency p${percentile ?? '?'} ≤ ${formatLatency(thresholdSeconds)}`;
+    return type;
+}
+function figures_windowText(window) {
+    const name = window.shortSeconds ? `${formatDuration(window.longSeconds)}/${formatDuration(window.shortSeconds)}` : formatDuration(window.longSeconds);
+    if (window.factor === undefined)
+        return `${name}: no factor`;
+    const parts = [`${name} @ ${roundTo(window.factor, 3)}×`];
+    if (window.budgetConsumed !== undefined)
+        parts.push(`${roundTo(window.budgetConsumed * 100, 2)} % budget`);
+    if (window.timeToExhaustionSeconds !== undefined)
+        parts.push(`exhausts in ${describeSpan(window.timeToExhaustionSeconds)}`);
+    if (window.timeToDetectSeconds !== undefined)
+        parts.push(`detects outage in ${describeSpan(window.timeToDetectSeconds)}`);
+    if (window.reachable === false)
+        parts.push('UNREACHABLE');
+    return parts.join(', ');
+}
+function figures_location(finding) {
+    return `${finding.file || '(not about one file)'}${finding.line ? `:${finding.line}${finding.column ? `:${finding.column}` : ''}` : ''}`;
+}
+/** What implements an SLO, one entry per alert or panel: `alert FastBurn (label: slo=api)`. */
+function linkTexts(slo) {
+    if (!slo.links)
+        return [];
+    return [
+        ...slo.links.alerts.map((a) => `alert ${a.name} (${a.method}: ${a.reason})`),
+        ...slo.links.panels.map((p) => `panel ${p.name} (${p.method}: ${p.reason})`),
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/render/mermaid.ts
+// Mermaid `xychart-beta` blocks: GitHub draws them in PR comments and job summaries, so a chart
+// needs no image hosting. Titles are reduced to plain characters: a chart block is not escaped
+// like Markdown text, and a quote or `%%` in an SLO name must not change the chart's meaning.
+
+/** Most points drawn: more add bytes to a comment without adding anything a reader can see. */
+const MAX_CHART_POINTS = 60;
+function mermaidLineChart(chart) {
+    const values = downsample(chart.values, MAX_CHART_POINTS).map((v) => String(Number(v.toFixed(1))));
+    const lines = [
+        'xychart-beta',
+        `  title "${plain(chart.title)}"`,
+        `  x-axis "${plain(chart.xLabel)}" ${mermaid_number(chart.xMin)} --> ${mermaid_number(chart.xMax)}`,
+        `  y-axis "${plain(chart.yLabel)}" ${mermaid_number(chart.yMin)} --> ${mermaid_number(chart.yMax)}`,
+        `  line [${values.join(', ')}]`,
+    ];
+    return fencedBlock(lines.join('\n'), 'mermaid');
+}
+/** Every k-th value, always keeping the last one (it is "now"). */
+function downsample(values, max) {
+    if (values.length <= max)
+        return values;
+    const stride = (values.length - 1) / (max - 1);
+    return Array.from({ length: max }, (_, i) => values[Math.round(i * stride)]);
+}
+function plain(text) {
+    // `%%` starts a Mermaid comment or directive; a single % is plain text.
+    return text.replace(/[^\p{L}\p{N} _.,/()+%-]/gu, ' ').replace(/%{2,}/g, '%').replace(/\s+/g, ' ').trim().slice(0, 80);
+}
+function mermaid_number(value) {
+    return String(Number(value.toFixed(2)));
+}
+
+;// CONCATENATED MODULE: ./src/render/svg-chart.ts
+// An inline SVG line chart for report.html: no script, no external file, so the report still
+// opens offline. Text is escaped; numbers are rounded so the markup stays small.
+
+
+function svgLineChart(chart, options = {}) {
+    const width = options.width ?? 640;
+    const height = options.height ?? 200;
+    const margin = { left: 48, right: 12, top: 24, bottom: 32 };
+    const plotWidth = width - margin.left - margin.right;
+    const plotHeight = height - margin.top - margin.bottom;
+    const values = downsample(chart.values, options.maxPoints ?? 200);
+    const span = chart.yMax - chart.yMin || 1;
+    const x = (i) => margin.left + (values.length > 1 ? (i / (values.length - 1)) * plotWidth : plotWidth);
+    const y = (v) => margin.top + (1 - (Math.min(chart.yMax, Math.max(chart.yMin, v)) - chart.yMin) / span) * plotHeight;
+    const r = (n) => Number(n.toFixed(1));
+    const points = values.map((v, i) => `${r(x(i))},${r(y(v))}`).join(' ');
+    const yTicks = [...new Set([chart.yMin, ...(chart.yMin < 0 && chart.yMax > 0 ? [0] : []), chart.yMax])];
+    const xTicks = [chart.xMin, (chart.xMin + chart.xMax) / 2, chart.xMax];
+    const label = (n) => String(Number(n.toFixed(1)));
+    const grid = yTicks
+        .map((t) => `<line x1="${margin.left}" x2="${width - margin.right}" y1="${r(y(t))}" y2="${r(y(t))}" stroke="currentColor" stroke-opacity="${t === 0 ? 0.6 : 0.2}"${t === 0 ? ' stroke-dasharray="4 3"' : ''}/><text x="${margin.left - 6}" y="${r(y(t)) + 4}" text-anchor="end">${label(t)}</text>`)
+        .join('');
+    const xLabels = xTicks
+        .map((t, i) => `<text x="${r(margin.left + (i / 2) * plotWidth)}" y="${height - margin.bottom + 14}" text-anchor="${['start', 'middle', 'end'][i]}">${label(t)}</text>`)
+        .join('');
+    return [
+        `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(chart.title)}" style="max-width:100%;height:auto;font:11px sans-serif;fill:currentColor">`,
+        `<title>${escapeHtml(chart.title)}</title>`,
+        `<text x="${margin.left}" y="14" font-weight="600">${escapeHtml(chart.title)}</text>`,
+        grid,
+        xLabels,
+        `<text x="${r(margin.left + plotWidth / 2)}" y="${height - 4}" text-anchor="middle" fill-opacity="0.7">${escapeHtml(chart.xLabel)}</text>`,
+        `<polyline points="${points}" fill="none" stroke="${escapeHtml(options.stroke ?? 'currentColor')}" stroke-width="2" stroke-linejoin="round"/>`,
+        '</svg>',
+    ].join('');
+}
+
+;// CONCATENATED MODULE: ./src/render/live.ts
+// The live error budget in every report format: a table of what each SLO has left and how fast it
+// burns now, with a coloured status, and a burn-down chart per SLO (Mermaid in Markdown, inline
+// SVG in HTML). Renderers call renderLiveMarkdown / renderLiveHtml; both are empty without live mode.
+
+
+
+
+/** Budget left under this share reads as "low" (yellow): a quarter of the period's allowance. */
+const LOW_BUDGET = 0.25;
+const ICONS = { pass: '🟢', low: '🟡', warning: '🟠', error: '🔴', muted: '⚪' };
+function liveStatus(live) {
+    const pick = (tone, text) => ({ tone, icon: ICONS[tone], text });
+    switch (live.status) {
+        case 'exhausted':
+            return pick('error', 'budget exhausted');
+        case 'burning':
+            return live.windows.some((w) => w.firing && w.page) ? pick('error', 'burning (page)') : pick('warning', 'burning');
+        case 'ok':
+            return (live.budgetRemaining ?? 1) < LOW_BUDGET ? pick('low', 'low budget') : pick('pass', 'ok');
+        case 'no-data':
+            return pick('warning', 'no data');
+        case 'failed':
+            return pick('error', 'query failed');
+        case 'not-measurable':
+            return pick('muted', 'not measurable');
+        case 'not-evaluated':
+            return pick('muted', 'not evaluated');
+    }
+}
+function budgetLeftText(live) {
+    if (live.budgetRemaining === undefined)
+        return '—';
+    // A real minus sign: a hyphen before a number reads as a dash in a table cell.
+    const signed = (n) => (n < 0 ? `−${-n}` : String(n));
+    const minutes = live.budgetRemainingMinutes !== undefined ? ` (${signed(Number(live.budgetRemainingMinutes.toFixed(1)))} min)` : '';
+    return `${signed(Number((live.budgetRemaining * 100).toFixed(1)))} %${minutes}`;
+}
+function burnNowText(live) {
+    const shown = live.windows.filter((w) => w.burnRate !== undefined);
+    if (!shown.length)
+        return '—';
+    const rate = (n) => `${Number(n.toFixed(n < 10 ? 2 : 1))}×`;
+    return shown
+        .map((w) => {
+        const name = w.shortSeconds ? `${formatDuration(w.longSeconds)}/${formatDuration(w.shortSeconds)}` : formatDuration(w.longSeconds);
+        const rates = w.shortBurnRate !== undefined ? `${rate(w.burnRate)}/${rate(w.shortBurnRate)}` : rate(w.burnRate);
+        return `${name} ${rates}${w.factor !== undefined ? ` (alert ${rate(w.factor)})` : ''}${w.firing ? ' FIRING' : ''}`;
+    })
+        .join('; ');
+}
+/** One line for the terminal: status, budget left, burn rates now, or why nothing was measured. */
+function liveTextLine(live) {
+    const status = liveStatus(live).text;
+    if (live.budgetRemaining === undefined)
+        return `${status}${live.reason ? ` — ${live.reason}` : ''}`;
+    return `${status}, ${budgetLeftText(live)} of the budget left; burn rate now ${burnNowText(live)}`;
+}
+/** The burn-down as a chart: percent of budget left, from the start of the period (day 0) to now. */
+function budgetChart(slo) {
+    const trend = slo.live?.trend;
+    if (!trend || trend.points.length < 2)
+        return undefined;
+    const values = trend.points.map((p) => p.remaining * 100);
+    const days = (trend.points.at(-1).time - trend.points[0].time) / 86_400;
+    return {
+        title: `${slo.name}: error budget left`,
+        xLabel: `days into the ${Math.round(days)}-day window (right edge: now)`,
+        xMin: 0,
+        xMax: Number(days.toFixed(1)),
+        yLabel: 'budget left (%)',
+        yMin: Math.min(0, Math.floor(Math.min(...values) / 10) * 10),
+        yMax: 100,
+        values,
+    };
+}
+function liveSlos(report) {
+    return report.slos.filter((slo) => slo.live !== undefined);
+}
+function headline(report) {
+    const live = report.live;
+    const unreachable = live.unreachable ? ` · backend unreachable: ${live.unreachable}` : '';
+    return `Measured on ${live.url} at ${live.evaluatedAt} in ${(live.durationMs / 1000).toFixed(1)} s (${live.requests} queries) · live-fail-on: ${live.failOn}${unreachable}`;
+}
+const PRIORITY = { error: 0, warning: 1, low: 2, pass: 3, muted: 4 };
+/**
+ * The live section of the Markdown report. Within `maxChars` (a PR comment's share), the SLOs
+ * that need attention come first: rows and charts of exhausted and burning SLOs are kept, the
+ * rest are left out with a note.
+ */
+function renderLiveMarkdown(report, options = {}) {
+    if (!report.live)
+        return '';
+    const slos = liveSlos(report);
+    // Room for the two notes that say what was left out.
+    const room = (options.maxChars ?? Infinity) - 160;
+    const byPriority = [...slos].sort((a, b) => PRIORITY[liveStatus(a.live).tone] - PRIORITY[liveStatus(b.live).tone]);
+    const row = (slo) => {
+        const status = liveStatus(slo.live);
+        const note = slo.live.reason ?? slo.live.notes.join('; ');
+        return `| ${escapeMarkdown(slo.name)} | ${status.icon} ${status.text} | ${escapeMarkdown(budgetLeftText(slo.live))} | ${escapeMarkdown(burnNowText(slo.live))} | ${note ? escapeMarkdown(note) : '—'} |`;
+    };
+    const head = ['### Live error budget', '', escapeMarkdown(headline(report)), '', '| SLO | Status | Budget left | Burn rate now | Note |', '| --- | --- | --- | --- | --- |'].join('\n');
+    let used = head.length;
+    const kept = new Set();
+    for (const slo of byPriority) {
+        const length = row(slo).length + 1;
+        if (used + length > room)
+            break;
+        used += length;
+        kept.add(slo.live.key);
+    }
+    const rows = slos.filter((slo) => kept.has(slo.live.key)).map(row);
+    const parts = [[head, ...rows].join('\n')];
+    if (rows.length < slos.length)
+        parts.push(`_${slos.length - rows.length} more SLO(s) are in the full report._`);
+    const charts = [];
+    let left = 0;
+    for (const slo of byPriority) {
+        const chart = budgetChart(slo);
+        if (!chart || !kept.has(slo.live.key))
+            continue;
+        const open = slo.live.status === 'ok' ? '' : ' open';
+        const block = `<details${open}><summary>Budget burn-down: ${escapeMarkdown(slo.name)} — ${escapeMarkdown(budgetLeftText(slo.live))} left</summary>\n\n${mermaidLineChart(chart)}\n\n</details>`;
+        if (used + block.length + 2 > room) {
+            left++;
+            continue;
+        }
+        used += block.length + 2;
+        charts.push(block);
+    }
+    if (left)
+        parts.push(`_${left} budget burn-down chart(s) left out to fit; they are in report.html._`);
+    return [...parts, ...charts].join('\n\n');
+}
+const TONE_COLOUR = { pass: 'var(--pass)', low: 'var(--warning)', warning: 'var(--warning)', error: 'var(--error)', muted: 'var(--muted)' };
+/** The live section of report.html, with an inline SVG burn-down per SLO. */
+function renderLiveHtml(report) {
+    if (!report.live)
+        return '';
+    const slos = liveSlos(report);
+    const rows = slos.map((slo) => {
+        const status = liveStatus(slo.live);
+        const note = slo.live.reason ?? slo.live.notes.join('; ');
+        const chart = budgetChart(slo);
+        const svg = chart ? `<tr><td colspan="5">${svgLineChart(chart, { stroke: TONE_COLOUR[status.tone] })}</td></tr>` : '';
+        return (`<tr><td>${escapeHtml(slo.name)}</td><td style="color:${TONE_COLOUR[status.tone]};font-weight:600;white-space:nowrap">${status.icon} ${escapeHtml(status.text)}</td>` +
+            `<td class="num">${escapeHtml(budgetLeftText(slo.live))}</td><td>${escapeHtml(burnNowText(slo.live))}</td><td>${note ? escapeHtml(note) : '—'}</td></tr>${svg}`);
+    });
+    return `<h2>Live error budget</h2>
+<p class="meta">${escapeHtml(headline(report))}</p>
+<table>
+<thead><tr><th>SLO</th><th>Status</th><th>Budget left</th><th>Burn rate now</th><th>Note</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>`;
+}
+
+;// CONCATENATED MODULE: ./src/render/html.ts
+// report.html: the whole report in one file that opens offline in any browser — no scripts, no
+// external styles or fonts. Every piece of text from the checked files goes through escapeHtml.
+
+
+
+const SEVERITIES = ['error', 'warning', 'notice'];
+const STYLE = `
+:root { color-scheme: light dark; --fg: #1f2328; --muted: #59636e; --bg: #ffffff; --panel: #f6f8fa; --border: #d1d9e0;
+  --error: #cf222e; --warning: #9a6700; --notice: #0969da; --pass: #1a7f37; }
+@media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --muted: #9198a1; --bg: #0d1117; --panel: #151b23; --border: #3d444d;
+  --error: #f85149; --warning: #d29922; --notice: #4493f8; --pass: #3fb950; } }
+* { box-sizing: border-box; }
+body { margin: 0; padding: 2rem; font: 14px/1.5 -apple-system, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif; color: var(--fg); background: var(--bg); }
+main { max-width: 1100px; margin: 0 auto; }
+h1 { font-size: 1.6rem; margin: 0 0 .5rem; } h2 { font-size: 1.2rem; margin: 2rem 0 .75rem; padding-bottom: .3rem; border-bottom: 1px solid var(--border); }
+h3 { font-size: 1rem; margin: 1.5rem 0 .5rem; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; word-break: break-all; }
+.verdict { display: inline-block; padding: .2rem .8rem; border-radius: 2rem; font-weight: 600; color: #fff; }
+.verdict.pass { background: var(--pass); } .verdict.fail { background: var(--error); }
+.meta { color: var(--muted); margin: .5rem 0 1rem; }
+.counts { display: flex; gap: .75rem; flex-wrap: wrap; margin: 1rem 0; }
+.count { border: 1px solid var(--border); border-radius: 6px; padding: .5rem 1rem; background: var(--panel); min-width: 7rem; }
+.count b { display: block; font-size: 1.4rem; }
+.count.error b { color: var(--error); } .count.warning b { color: var(--warning); } .count.notice b { color: var(--notice); }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
+th, td { border: 1px solid var(--border); padding: .4rem .6rem; text-align: left; vertical-align: top; }
+th { background: var(--panel); font-weight: 600; }
+td.num { white-space: nowrap; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 90%; background: var(--panel); padding: .1rem .3rem; border-radius: 4px; }
+.sev { font-weight: 600; white-space: nowrap; } .sev.error { color: var(--error); } .sev.warning { color: var(--warning); } .sev.notice { color: var(--notice); }
+ul.windows { margin: 0; padding-left: 1.1rem; }
+details { margin: .25rem 0 .75rem; } summary { cursor: pointer; color: var(--muted); }
+pre { background: var(--panel); border: 1px solid var(--border); border-radius: 6px; padding: .75rem; overflow-x: auto; font-size: 12px; }
+a { color: var(--notice); }
+footer { margin-top: 2.5rem; color: var(--muted); font-size: 12px; }
+`;
+function renderHtml(report, options = {}) {
+    const passed = report.result === 'pass';
+    const title = `SLO compliance report — ${passed ? 'passed' : 'failed'}`;
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<h1>SLO compliance report</h1>
+<p><span class="verdict ${passed ? 'pass' : 'fail'}">${passed ? '✓ Passed' : '✗ Failed'}</span></p>
+<p class="meta">${report.files.length} file(s) checked, ${report.slos.length} SLO(s) · fails on <code>${escapeHtml(report.failOn)}</code> · generated ${escapeHtml(report.generatedAt)} by slo-gate ${escapeHtml(report.tool.version)}</p>
+<div class="counts">${SEVERITIES.map((severity) => `<div class="count ${severity}"><b>${report.counts[severity]}</b>${severity}(s)</div>`).join('')}</div>
+${renderSlos(report)}
+${renderLiveHtml(report)}
+${renderFindings(report.findings, options)}
+${renderSkipped(report)}
+<footer>Findings are sorted by severity, then file and line. The same report is in report.json (machine-readable), report.md and report.sarif.</footer>
+</main>
+</body>
+</html>
+`;
+}
+function renderSlos(report) {
+    if (report.slos.length === 0)
+        return '<h2>SLOs</h2>\n<p>No SLOs found.</p>';
+    const rows = report.slos.map((slo) => {
+        const windows = slo.windows.length ? `<ul class="windows">${slo.windows.map((window) => `<li>${escapeHtml(figures_windowText(window))}</li>`).join('')}</ul>` : '—';
+        const name = `${escapeHtml(slo.name)}${slo.service ? `<br><small>${escapeHtml(slo.service)}</small>` : ''}`;
+        const links = linkTexts(slo);
+        const implementedBy = links.length ? `<ul class="windows">${links.map((text) => `<li>${escapeHtml(text)}</li>`).join('')}</ul>` : '—';
+        return `<tr><td>${name}</td><td>${escapeHtml(indicatorText(slo))}</td><td class="num">${escapeHtml(targetText(slo))}</td><td>${escapeHtml(budgetText(slo))}</td><td>${windows}</td><td>${implementedBy}</td><td>${escapeHtml(slo.verdict ?? '—')}</td><td><code>${escapeHtml(slo.file)}:${slo.line}</code></td></tr>`;
+    });
+    return `<h2>SLOs</h2>
+<table>
+<thead><tr><th>SLO</th><th>Indicator</th><th>Target</th><th>Error budget</th><th>Burn-rate windows</th><th>Implemented by</th><th>Verdict</th><th>Defined in</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>`;
+}
+function renderFindings(findings, options) {
+    if (findings.length === 0)
+        return '<h2>Findings</h2>\n<p>No findings.</p>';
+    const byFile = new Map();
+    for (const finding of findings)
+        byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+    const sections = [...byFile].sort(([a], [b]) => (a < b ? -1 : 1)).map(([file, list]) => {
+        const rows = list.map((finding) => {
+            const where = finding.line ? `${finding.line}${finding.column ? `:${finding.column}` : ''}` : '—';
+            const url = options.fileUrl?.(finding.file, finding.line);
+            const lineCell = url ? `<a href="${escapeHtml(url)}">${where}</a>` : where;
+            const suggestion = finding.suggestion
+                ? `<details><summary>Suggested fix</summary><pre>${escapeHtml(finding.suggestion)}</pre></details>`
+                : '';
+            return `<tr><td class="num">${lineCell}</td><td class="sev ${finding.severity}">${finding.severity}</td><td><code>${escapeHtml(finding.check)}</code></td><td>${escapeHtml(finding.message)}${suggestion}</td></tr>`;
+        });
+        return `<h3>${file ? escapeHtml(file) : 'Not about one file'}</h3>
+<table>
+<thead><tr><th>Line</th><th>Severity</th><th>Check</th><th>Message</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>`;
+    });
+    return `<h2>Findings</h2>\n${sections.join('\n')}`;
+}
+function renderSkipped(report) {
+    if (report.skipped.length === 0)
+        return '';
+    const items = report.skipped.map((skipped) => `<li><code>${escapeHtml(skipped.path)}</code>: ${escapeHtml(skipped.reason)}</li>`);
+    return `<h2>Skipped files</h2>\n<ul>\n${items.join('\n')}\n</ul>`;
+}
+
+;// CONCATENATED MODULE: ./src/render/json.ts
+function renderJson(report) {
+    return [...renderJsonChunks(report)].join('');
+}
+/**
+ * renderJson's text in pieces of about `size` characters. A large repository's report is tens of
+ * megabytes of JSON; written piece by piece it never has to be one string in memory.
+ */
+function* renderJsonChunks(report, size = 1 << 20) {
+    let buffer = '';
+    for (const piece of jsonPieces(report)) {
+        buffer += piece;
+        if (buffer.length >= size) {
+            yield buffer;
+            buffer = '';
+        }
+    }
+    yield buffer;
+}
+/** `JSON.stringify(report, null, 2)` plus a newline, one top-level entry or array item at a time. */
+function* jsonPieces(report) {
+    // Nested text is indented by prefixing its lines: JSON strings never hold a raw line break.
+    const nested = (value, indent) => (JSON.stringify(value, null, 2) ?? 'null').replace(/\n/g, `\n${indent}`);
+    // JSON.stringify leaves out what JSON cannot hold.
+    const entries = Object.entries(report).filter(([, value]) => value !== undefined && typeof value !== 'function' && typeof value !== 'symbol');
+    if (entries.length === 0) {
+        yield '{}\n';
+        return;
+    }
+    yield '{';
+    for (const [i, [key, value]] of entries.entries()) {
+        yield `${i ? ',' : ''}\n  ${JSON.stringify(key)}: `;
+        if (Array.isArray(value) && value.length > 0) {
+            yield '[';
+            for (const [j, item] of value.entries())
+                yield `${j ? ',' : ''}\n    ${nested(item, '    ')}`;
+            yield '\n  ]';
+        }
+        else
+            yield nested(value, '  ');
+    }
+    yield '\n}\n';
+}
+
+;// CONCATENATED MODULE: ./src/render/diff-markdown.ts
+// The reviewer's verdict for a pull request compared with its base: what this change adds
+// (new errors, policy changes), what it fixes, and how much was there before. Shown first in the
+// Markdown report; the pre-existing findings follow, collapsed.
+
+
+/** Lines placed right after the pass/fail verdict; empty without a comparison. */
+function diffVerdictLines(report) {
+    const diff = report.diff;
+    if (!diff)
+        return [];
+    if (diff.baseSha === undefined)
+        return ['', `ℹ️ Not compared with the base ${code(diff.baseRef)}: ${escapeMarkdown(diff.unavailable ?? 'unknown reason')}. Every finding counts, as without a base.`];
+    const fresh = diff.newCounts;
+    const lines = [
+        '',
+        `**This pull request** adds ${fresh.error} error(s), ${fresh.warning} warning(s), ${fresh.notice} notice(s); ` +
+            `resolves ${diff.counts.resolved} finding(s); ${diff.counts.existing} finding(s) were already on the base ${code(diff.baseSha.slice(0, 12))}` +
+            `${diff.newFindingsOnly ? ' (they do not fail the check)' : ''}.`,
+    ];
+    const policy = report.findings.filter((finding) => finding.check.startsWith('diff/'));
+    if (policy.length > 0) {
+        lines.push('', `**Policy changes** (${policy.length}):`, '');
+        for (const finding of policy)
+            lines.push(`- ${escapeMarkdown(finding.message)} (${code(figures_location(finding))})`);
+    }
+    if (diff.approval) {
+        // Escaped, so the approver reads as @login without being mentioned (and notified) on every update.
+        const by = diff.approval.by ? ` by ${escapeMarkdown(`@${diff.approval.by}`)}` : '';
+        lines.push('', `✅ Policy changes approved${by} with the label ${code(diff.approval.label)}: they are reported as notices.`);
+    }
+    if (diff.changedFilesOnly)
+        lines.push('', '_Findings are listed only for files this pull request changed, and the files linked to them._');
+    return lines;
+}
+/** New findings first, then pre-existing ones, each group in report order. */
+function reviewOrder(findings) {
+    return [...findings.filter((finding) => finding.status !== 'existing'), ...findings.filter((finding) => finding.status === 'existing')];
+}
+/** The verdict must fit in a comment whatever the size limit: the full list is in the JSON report. */
+const MAX_RESOLVED_LISTED = 50;
+/** Findings the base had and the head does not, collapsed; positions are the base's. */
+function renderResolved(report) {
+    const resolved = report.diff?.resolved ?? [];
+    if (resolved.length === 0)
+        return '';
+    const items = resolved.slice(0, MAX_RESOLVED_LISTED).map((finding) => `- ${code(figures_location(finding))} \`${finding.check}\` ${escapeMarkdown(finding.message)}`);
+    if (resolved.length > MAX_RESOLVED_LISTED)
+        items.push(`- …and ${resolved.length - MAX_RESOLVED_LISTED} more, in the full report`);
+    return `<details><summary>✔️ ${resolved.length} finding(s) resolved by this pull request</summary>\n\n${items.join('\n')}\n\n</details>`;
+}
+function code(text) {
+    return `\`${text.replace(/`/g, "'")}\``;
+}
+
+;// CONCATENATED MODULE: ./src/render/markdown.ts
+// The Markdown report: verdict, counts, the SLO table, then findings grouped by file.
+// Used for report.md, the job summary and the PR comment (which add links and a size limit).
+
+
+
+
+const ICON = { error: '🔴', warning: '🟠', notice: '🔵' };
+function renderMarkdown(report, options = {}) {
+    const head = renderHead(report, options);
+    const sloPart = (rows) => [renderSloTable(report, rows), renderLiveMarkdown(report, { maxChars: options.maxLength && options.maxLength / 3 })].filter(Boolean).join('\n\n');
+    let slos = sloPart();
+    // Compared with a base: new findings first, so a size limit leaves out pre-existing ones first.
+    const all = report.diff?.baseSha ? reviewOrder(report.findings) : report.findings;
+    const full = [head, slos, markdown_renderFindings(all, all.length, options)].filter(Boolean).join('\n\n') + '\n';
+    const size = options.measure ?? ((text) => text.length);
+    if (!options.maxLength || size(full) <= options.maxLength)
+        return full;
+    // Hundreds of SLOs may take at most half the room: the findings are what the reader must see.
+    const maxLength = options.maxLength;
+    if (size(slos) > maxLength / 2)
+        slos = sloPart(longestFit(report.slos.length, (rows) => size(sloPart(rows)) <= maxLength / 2));
+    // Findings are sorted most severe first: keep the longest prefix that fits.
+    let low = 0;
+    let high = all.length;
+    let best = [head, slos, markdown_renderFindings([], all.length, options)].filter(Boolean).join('\n\n') + '\n';
+    while (low <= high) {
+        const middle = Math.floor((low + high) / 2);
+        const candidate = [head, slos, markdown_renderFindings(all.slice(0, middle), all.length, options)].filter(Boolean).join('\n\n') + '\n';
+        if (size(candidate) <= options.maxLength) {
+            best = candidate;
+            low = middle + 1;
+        }
+        else
+            high = middle - 1;
+    }
+    if (size(best) > options.maxLength) {
+        // Even the SLO table does not fit: keep the verdict, which always does.
+        return `${head}\n\n_The full report is too long to show here${options.fullReportUrl ? `: see [the full report](${options.fullReportUrl})` : ''}._\n`.slice(0, options.maxLength);
+    }
+    return best;
+}
+function renderHead(report, options) {
+    const verdict = report.result === 'pass' ? '✅ **Passed**' : '❌ **Failed**';
+    const lines = [
+        ...(options.preamble ? [options.preamble] : []),
+        `## ${options.title ?? 'SLO compliance report'}`,
+        '',
+        `${verdict} — ${report.counts.error} error(s), ${report.counts.warning} warning(s), ${report.counts.notice} notice(s) in ${report.files.length} file(s), ${report.slos.length} SLO(s). Fails on: \`${report.failOn}\`.`,
+        ...diffVerdictLines(report),
+    ];
+    const resolved = renderResolved(report);
+    if (resolved)
+        lines.push('', resolved);
+    for (const note of options.notes ?? [])
+        lines.push('', note);
+    return lines.join('\n');
+}
+/** The largest n in [0, count] with fits(n), for fits that holds up to some n and fails after. */
+function longestFit(count, fits) {
+    let low = 0;
+    let high = count;
+    while (low < high) {
+        const middle = Math.ceil((low + high) / 2);
+        if (fits(middle))
+            low = middle;
+        else
+            high = middle - 1;
+    }
+    return low;
+}
+function renderSloTable(report, limit = report.slos.length) {
+    if (report.slos.length === 0)
+        return '';
+    const rows = report.slos.slice(0, limit).map((slo) => {
+        const windows = slo.windows.length ? slo.windows.map((w) => escapeMarkdown(figures_windowText(w))).join('<br>') : '—';
+        const links = linkTexts(slo);
+        const implementedBy = links.length ? links.map(escapeMarkdown).join('<br>') : '—';
+        return `| ${escapeMarkdown(slo.name)} | ${escapeMarkdown(indicatorText(slo))} | ${escapeMarkdown(targetText(slo))} | ${escapeMarkdown(budgetText(slo))} | ${windows} | ${implementedBy} | ${escapeMarkdown(slo.verdict ?? '—')} |`;
+    });
+    const table = [
+        '### SLOs',
+        '',
+        '| SLO | Indicator | Target | Error budget | Burn-rate windows | Implemented by | Verdict |',
+        '| --- | --- | --- | --- | --- | --- | --- |',
+        ...rows,
+    ].join('\n');
+    const more = report.slos.length - rows.length;
+    return more > 0 ? `${table}\n\n_${more} more SLO(s) are listed in the full report._` : table;
+}
+function markdown_renderFindings(shown, total, options, heading = '### Findings') {
+    if (heading === '### Findings' && shown.some((finding) => finding.status))
+        return renderReviewFindings(shown, total, options);
+    if (total === 0)
+        return `${heading}\n\nNo findings.`;
+    const byFile = new Map();
+    for (const finding of shown)
+        byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+    const parts = heading ? [heading] : [];
+    for (const [file, findings] of [...byFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        const rows = findings.map((finding) => {
+            const where = finding.line ? `${finding.line}${finding.column ? `:${finding.column}` : ''}` : '—';
+            const url = options.fileUrl?.(finding.file, finding.line);
+            const lineCell = url ? `[${where}](${url})` : where;
+            return `| ${lineCell} | ${ICON[finding.severity]} ${finding.severity} | \`${finding.check}\` | ${escapeMarkdown(finding.message)} |`;
+        });
+        const fileTitle = file ? `\`${file.replace(/`/g, "'")}\`` : 'Not about one file';
+        parts.push(`#### ${fileTitle}\n\n| Line | Severity | Check | Message |\n| --- | --- | --- | --- |\n${rows.join('\n')}`);
+        for (const finding of findings) {
+            if (!finding.suggestion)
+                continue;
+            parts.push(`<details><summary>Suggested fix for line ${finding.line ?? '?'} (${finding.check})</summary>\n\n${fencedBlock(finding.suggestion, 'yaml')}\n\n</details>`);
+        }
+    }
+    if (shown.length < total) {
+        const more = total - shown.length;
+        parts.push(`_${more} more finding(s), the least severe, are not shown here${options.fullReportUrl ? `: see [the full report](${options.fullReportUrl})` : '; they are in the full report'}._`);
+    }
+    return parts.join('\n\n');
+}
+/** Compared with a base: the pull request's own findings, then the pre-existing ones collapsed. */
+function renderReviewFindings(shown, total, options) {
+    const fresh = shown.filter((finding) => finding.status !== 'existing');
+    const existing = shown.filter((finding) => finding.status === 'existing');
+    // Pre-existing findings come last, so those a size limit left out are pre-existing ones.
+    const hidden = total - shown.length;
+    const parts = [fresh.length ? markdown_renderFindings(fresh, fresh.length, options, '### New in this pull request') : '### New in this pull request\n\nNo new findings.'];
+    if (existing.length + hidden > 0) {
+        parts.push(`<details><summary>${existing.length + hidden} finding(s) already on the base</summary>\n\n${markdown_renderFindings(existing, existing.length + hidden, options, '')}\n\n</details>`);
+    }
+    return parts.join('\n\n');
+}
+
+;// CONCATENATED MODULE: ./src/render/sarif.ts
+// SARIF 2.1.0, the format code scanning reads (`github/codeql-action/upload-sarif`).
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
+function renderSarif(report, options = {}) {
+    const uri = options.uri ?? ((file) => file);
+    const rules = report.checks.map((check) => ({
+        id: check.id,
+        name: check.id,
+        shortDescription: { text: check.description },
+        defaultConfiguration: { level: LEVEL[check.severity] },
+    }));
+    // A finding may come from a check the report does not list (an engine-level failure): add it so ruleIndex stays valid.
+    for (const finding of report.findings) {
+        if (!rules.some((rule) => rule.id === finding.check))
+            rules.push({ id: finding.check, name: finding.check, defaultConfiguration: { level: LEVEL[finding.severity] } });
+    }
+    const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+    const results = report.findings.map((finding) => {
+        const result = {
+            ruleId: finding.check,
+            ruleIndex: ruleIndex.get(finding.check),
+            level: LEVEL[finding.severity],
+            message: { text: finding.message },
+            // Run-level findings (a backend that cannot be reached) have no file and so no location.
+            locations: finding.file
+                ? [
+                    {
+                        physicalLocation: {
+                            artifactLocation: { uri: encodeUri(uri(finding.file)), uriBaseId: '%SRCROOT%' },
+                            ...(finding.line ? { region: { startLine: finding.line, ...(finding.column ? { startColumn: finding.column } : {}) } } : {}),
+                        },
+                    },
+                ]
+                : [],
+        };
+        if (finding.fingerprint)
+            result.partialFingerprints = { 'sloGate/v1': finding.fingerprint };
+        if (finding.suggestion)
+            result.properties = { suggestion: finding.suggestion };
+        return result;
+    });
+    return {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [
+            {
+                tool: { driver: { name: 'slo-gate', version: report.tool.version, semanticVersion: report.tool.version, rules } },
+                originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root.' } } },
+                results,
+                invocations: [{ executionSuccessful: true, endTimeUtc: report.generatedAt }],
+            },
+        ],
+    };
+}
+// SARIF URIs are URI references: spaces and other reserved characters in paths must be percent-encoded.
+function encodeUri(file) {
+    return file.split('/').map(encodeURIComponent).join('/');
+}
+
+;// CONCATENATED MODULE: ./src/publish/artifact.ts
+// The report artifact: report.json, report.md, report.html and report.sarif, kept for auditors for
+// retention-days. Upload problems are warnings: the gate's verdict must not depend on storage.
+
+
+
+
+
+
+
+
+const DEFAULT_ARTIFACT_NAME = 'slo-compliance-report';
+async function writeReportFiles(report, context, dir) {
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    const link = (file, line) => fileUrl(context, file, line);
+    const files = {
+        dir,
+        json: external_node_path_default().join(dir, 'report.json'),
+        markdown: external_node_path_default().join(dir, 'report.md'),
+        html: external_node_path_default().join(dir, 'report.html'),
+        sarif: external_node_path_default().join(dir, 'report.sarif'),
+    };
+    await (0,promises_.writeFile)(files.json, renderJson(report));
+    await (0,promises_.writeFile)(files.markdown, renderMarkdown(report, { fileUrl: link }));
+    await (0,promises_.writeFile)(files.html, renderHtml(report, { fileUrl: link }));
+    await (0,promises_.writeFile)(files.sarif, `${JSON.stringify(renderSarif(report, { uri: (file) => repoPath(context, file) }), null, 2)}\n`);
+    return files;
+}
+async function uploadReportArtifact({ files, context, name, retentionDays }) {
+    const days = context.maxRetentionDays !== undefined ? Math.min(retentionDays, context.maxRetentionDays) : retentionDays;
+    if (days < retentionDays)
+        core/* info */.pq(`retention-days ${retentionDays} is above this repository's limit: keeping the report ${days} day(s)`);
+    // Loaded on demand: the artifact client and its Azure storage dependencies are large.
+    const { DefaultArtifactClient } = await __nccwpck_require__.e(/* import() */ 252).then(__nccwpck_require__.bind(__nccwpck_require__, 91252));
+    const client = new DefaultArtifactClient();
+    const paths = [files.json, files.markdown, files.html, files.sarif];
+    const upload = (artifactName) => client.uploadArtifact(artifactName, paths, files.dir, { retentionDays: days });
+    // A matrix runs this step once per leg under the same default name: the first leg keeps the
+    // plain name, later ones add a suffix naming their job run. An explicit name is the user's call.
+    const names = name ? [name] : [DEFAULT_ARTIFACT_NAME, `${DEFAULT_ARTIFACT_NAME}-${context.job || 'job'}-${jobFingerprint(context)}`];
+    for (const [index, candidate] of names.entries()) {
+        try {
+            const { id } = await upload(candidate);
+            if (id === undefined)
+                return { warning: `slo-gate uploaded the report artifact "${candidate}" but got no artifact id back` };
+            const url = `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}/artifacts/${id}`;
+            return { id, url, name: candidate };
+        }
+        catch (error) {
+            const message = String(error?.message ?? error).split('\n')[0];
+            const clash = /\(409\)|already exists/i.test(message);
+            if (clash && index + 1 < names.length) {
+                core/* info */.pq(`An artifact named "${candidate}" already exists in this run (another job or matrix leg): trying "${names[index + 1]}"`);
+                continue;
+            }
+            const hint = clash ? ' Give each job its own `artifact-name`.' : '';
+            return { warning: `slo-gate could not upload the report artifact "${candidate}": ${message}.${hint} The verdict is not affected.` };
+        }
+    }
+    return {};
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
+var github = __nccwpck_require__(61351);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var dist_bundle = __nccwpck_require__(49735);
+// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
+var light = __nccwpck_require__(63251);
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/version.js
+var VERSION = "0.0.0-development";
+
+// pkg/dist-src/wrap-request.js
+var noop = () => Promise.resolve();
+function wrapRequest(state, request, options) {
+  return state.retryLimiter.schedule(doRequest, state, request, options);
+}
+async function doRequest(state, request, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, noop);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, noop);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, noop);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
+      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+
+// pkg/dist-src/generated/triggers-notification-paths.js
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+
+// pkg/dist-src/route-matcher.js
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+
+// pkg/dist-src/index.js
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck, common) {
+  groups.global = new Bottleneck.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck = light,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
+    const events = {};
+    const emitter = new Bottleneck.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error, info) {
+      const [state2, request, options] = info.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
+      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request.retryCount;
+      request.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error.message)) {
+          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
+          (error2) => error2.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request, options) => {
+    initializeBottleneck();
+    return wrapRequest(state, request, options);
+  });
+  return {};
+}
+throttling.VERSION = VERSION;
+throttling.triggersNotification = triggersNotification;
+
+
+;// CONCATENATED MODULE: ./src/publish/github-client.ts
+// The one REST client the publishers share. Transient failures (5xx, rate limits) are retried by the
+// Octokit retry and throttling plugins, with bounds so a scheduled run never sleeps for an hour.
+
+
+
+
+/** Retries after a 5xx (1 s, 4 s, 9 s apart: the retry plugin's quadratic backoff). */
+const SERVER_ERROR_RETRIES = 3;
+/** Rate-limit retries, each after the wait GitHub asks for (`retry-after` / `x-ratelimit-reset`). */
+const RATE_LIMIT_RETRIES = 2;
+/** Longer waits than this are not worth holding a runner for: the publisher gives up with a warning. */
+const LONGEST_RATE_LIMIT_WAIT_SECONDS = 90;
+function createGitHubClient(token, apiUrl) {
+    const onLimit = (kind) => (retryAfter, options, _octokit, retryCount) => {
+        const request = `${options.method ?? 'GET'} ${options.url ?? ''}`;
+        if (retryCount >= RATE_LIMIT_RETRIES || retryAfter > LONGEST_RATE_LIMIT_WAIT_SECONDS) {
+            core/* info */.pq(`GitHub ${kind} rate limit on ${request}: not retrying (wait ${retryAfter} s, attempt ${retryCount + 1})`);
+            return false;
+        }
+        core/* info */.pq(`GitHub ${kind} rate limit on ${request}: retrying in ${retryAfter} s`);
+        return true;
+    };
+    return (0,github/* getOctokit */.Q)(token, {
+        baseUrl: apiUrl,
+        // 429 is left to the throttling plugin, which waits as long as GitHub asks; the retry plugin
+        // would come back after a fixed 1 s. Client errors are final, as in the plugin's defaults.
+        retry: { retries: SERVER_ERROR_RETRIES, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
+        throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
+        // Octokit would print through console: route its chatter to the step's debug log instead.
+        log: { debug: core/* debug */.Yz, info: core/* debug */.Yz, warn: core/* debug */.Yz, error: core/* debug */.Yz },
+    }, dist_bundle/* retry */.L, throttling);
+}
+/** Status and first line of an Octokit RequestError (or any error), without headers that may carry the token. */
+function describeFailure(error) {
+    const status = typeof error?.status === 'number' ? error.status : undefined;
+    const message = String(error?.message ?? error).split('\n')[0];
+    return { status, message };
+}
+/** What GITHUB_TOKEN writes as. Installation tokens may not ask `GET /user` who they are. */
+const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+/**
+ * The login this token writes as: `GET /user` answers for personal tokens; for installation tokens
+ * (403) it is the Actions bot. A GitHub App's own installation token would write as `<slug>[bot]`,
+ * which only the app's private key can reveal: such comments are then not recognised (a new one is written).
+ */
+async function ownLogin(client) {
+    try {
+        const { data } = await client.rest.users.getAuthenticated();
+        return data.login;
+    }
+    catch {
+        return ACTIONS_BOT_LOGIN;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/publish/comment.ts
+// The sticky pull-request comment: one per pull request and comment-key, found again by its hidden
+// marker AND by being written by the token's own identity, and edited in place. A comment someone
+// else wrote is never touched, even when it carries the same marker.
+
+
+
+
+/** GitHub rejects longer comment and issue bodies with 422. */
+const BODY_LIMIT = 65_536;
+function commentMarker(key) {
+    return `<!-- slo-gate:${key} -->`;
+}
+const resultMarker = (result) => `<!-- slo-gate-result:${result} -->`;
+function renderComment(input, previous) {
+    const { report, context, key, artifactUrl } = input;
+    const notes = [];
+    if (report.result === 'pass' && previous?.includes(resultMarker('fail'))) {
+        notes.push('🎉 **Fixed:** the previous run of this check failed; this commit passes.');
+    }
+    notes.push(reportLinks(context, artifactUrl));
+    return renderMarkdown(report, {
+        preamble: `${commentMarker(key)}\n${resultMarker(report.result)}`,
+        title: key === 'default' ? 'SLO compliance report' : `SLO compliance report (${escapeMarkdown(key)})`,
+        fileUrl: (file, line) => fileUrl(context, file, line),
+        maxLength: BODY_LIMIT,
+        fullReportUrl: artifactUrl ?? runUrl(context),
+        notes,
+    });
+}
+function reportLinks(context, artifactUrl) {
+    const links = [`[workflow run](${runUrl(context)})`];
+    if (artifactUrl)
+        links.unshift(`[report artifact](${artifactUrl})`);
+    return `<sub>Full report: ${links.join(' · ')} · commit \`${context.sha.slice(0, 7)}\`</sub>`;
+}
+async function publishComment(client, input) {
+    const pr = input.context.pullRequest;
+    if (input.mode === 'never' || !pr)
+        return {};
+    const { owner, repo } = input.context;
+    const marker = commentMarker(input.key);
+    try {
+        const self = await ownLogin(client);
+        const comments = await client.paginate(client.rest.issues.listComments, { owner, repo, issue_number: pr.number, per_page: 100 });
+        const existing = comments.find((comment) => comment.user?.login === self && (comment.body ?? '').startsWith(marker));
+        if (!existing && input.mode === 'auto' && input.report.findings.length === 0)
+            return {};
+        const body = renderComment(input, existing?.body);
+        if (existing) {
+            try {
+                const { data } = await client.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
+                return { url: data.html_url };
+            }
+            catch (error) {
+                // Deleted between listing and editing: write a fresh one rather than lose the report.
+                if (describeFailure(error).status !== 404)
+                    throw error;
+            }
+        }
+        const { data } = await client.rest.issues.createComment({ owner, repo, issue_number: pr.number, body });
+        return { url: data.html_url };
+    }
+    catch (error) {
+        return failureOutcome(error, 'the pull-request comment', input.context);
+    }
+}
+/** The open pull request whose head is the fork branch a workflow_run ran for. */
+async function findPullRequestByHead(client, context) {
+    const head = context.pullRequestHead;
+    if (!head)
+        return undefined;
+    const { data } = await client.rest.pulls.list({ owner: context.owner, repo: context.repo, state: 'open', head: head.label, per_page: 100 });
+    const pr = data.find((candidate) => candidate.head.sha === head.sha) ?? data[0];
+    return pr ? { number: pr.number, headSha: head.sha, fromFork: true } : undefined;
+}
+function failureOutcome(error, what, context) {
+    const { status, message } = describeFailure(error);
+    if (status === 403 && !/rate limit/i.test(message)) {
+        const why = context.pullRequest?.fromFork
+            ? 'this pull request comes from a fork, and GitHub gives such runs a read-only token'
+            : 'the token may not write here';
+        return {
+            forbidden: true,
+            warning: `slo-gate could not write ${what} (403 ${message}): ${why}. The job summary, annotations, outputs and report artifact are still written. ` +
+                'To get the comment, grant `permissions: pull-requests: write` (and `issues: write` for issue-on-failure) to the job, ' +
+                'or, for pull requests from forks, publish from a separate `workflow_run` workflow (see the README).',
+        };
+    }
+    return { warning: `slo-gate could not write ${what}${status ? ` (HTTP ${status})` : ''}: ${message}` };
+}
+
+;// CONCATENATED MODULE: ./src/publish/outputs.ts
+// Step outputs, for later steps of the job (`steps.<id>.outputs.*`).
+
+function setOutputs(report, where) {
+    core/* setOutput */.uH('result', report.result);
+    core/* setOutput */.uH('errors', report.counts.error);
+    core/* setOutput */.uH('warnings', report.counts.warning);
+    core/* setOutput */.uH('notices', report.counts.notice);
+    core/* setOutput */.uH('report-json', where.reportJson);
+    core/* setOutput */.uH('report-markdown', where.reportMarkdown);
+    // Absent rather than empty: `if: steps.slo.outputs.comment-url` then reads naturally.
+    if (where.commentUrl)
+        core/* setOutput */.uH('comment-url', where.commentUrl);
+    if (where.artifactId !== undefined)
+        core/* setOutput */.uH('artifact-id', where.artifactId);
+    if (where.artifactUrl)
+        core/* setOutput */.uH('artifact-url', where.artifactUrl);
+}
+
+;// CONCATENATED MODULE: ./src/publish/summary.ts
+// The job summary: the report as operators read it on the run page, written on every trigger.
+
+
+
+/** GitHub refuses step summaries over 1 MiB; the margin leaves room for the runner's own framing. */
+const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 8 * 1024;
+function renderSummary({ report, context, fullReportUrl, notes }) {
+    return renderMarkdown(report, {
+        fileUrl: (file, line) => fileUrl(context, file, line),
+        maxLength: SUMMARY_LIMIT_BYTES,
+        measure: (text) => Buffer.byteLength(text, 'utf8'),
+        fullReportUrl: fullReportUrl ?? runUrl(context),
+        notes,
+    });
+}
+async function writeSummary(input) {
+    if (!process.env.GITHUB_STEP_SUMMARY) {
+        core/* info */.pq('No GITHUB_STEP_SUMMARY: job summary not written');
+        return;
+    }
+    await core/* summary */.z.addRaw(renderSummary(input)).write();
+}
+
+;// CONCATENATED MODULE: ./src/shell/action-input.ts
+// Reading action inputs that are not free text. A bad value fails the step with one line.
+
+class InputError extends Error {
+}
+function booleanInput(name, fallback) {
+    const value = core/* getInput */.V4(name).trim().toLowerCase();
+    if (value === '')
+        return fallback;
+    if (value === 'true' || value === 'false')
+        return value === 'true';
+    throw new InputError(`${name} must be true or false, not "${value}"`);
+}
+
+;// CONCATENATED MODULE: ./src/publish/tracking-issue.ts
+// issue-on-failure: while a scheduled (or manually dispatched) check fails, one tracking issue stays
+// open and carries the latest report; when the check passes again it gets a closing comment and is
+// closed. A check every 30 minutes therefore means one issue per incident, not 48 a day.
+
+
+
+
+const TRACKING_EVENTS = new Set(['schedule', 'workflow_dispatch']);
+function trackingMarker(key) {
+    return `<!-- slo-gate-tracking:${key} -->`;
+}
+async function publishTrackingIssue(client, input) {
+    const { report, context, key } = input;
+    const { owner, repo } = context;
+    const marker = trackingMarker(key);
+    try {
+        const self = await ownLogin(client);
+        const open = await client.paginate(client.rest.issues.listForRepo, { owner, repo, state: 'open', per_page: 100 });
+        const existing = open.find((issue) => !issue.pull_request && issue.user?.login === self && (issue.body ?? '').startsWith(marker));
+        if (report.result === 'pass') {
+            if (!existing)
+                return {};
+            await client.rest.issues.createComment({
+                owner,
+                repo,
+                issue_number: existing.number,
+                body: `✅ The SLO compliance check passes again (commit \`${context.sha.slice(0, 7)}\`, [workflow run](${runUrl(context)})). Closing.`,
+            });
+            const { data } = await client.rest.issues.update({ owner, repo, issue_number: existing.number, state: 'closed', state_reason: 'completed' });
+            return { url: data.html_url, state: 'closed' };
+        }
+        const body = renderMarkdown(report, {
+            preamble: marker,
+            title: 'Failing SLO compliance check',
+            fileUrl: (file, line) => fileUrl(context, file, line),
+            maxLength: BODY_LIMIT,
+            fullReportUrl: input.artifactUrl ?? runUrl(context),
+            notes: [
+                'This issue stays open while the scheduled check fails, shows the latest run, and is closed automatically when the check passes.',
+                reportLinks(context, input.artifactUrl),
+            ],
+        });
+        if (existing) {
+            const { data } = await client.rest.issues.update({ owner, repo, issue_number: existing.number, body });
+            return { url: data.html_url, state: 'updated' };
+        }
+        const title = `SLO compliance check failing${key === 'default' ? '' : ` (${key})`}: ${report.counts.error} error(s), ${report.counts.warning} warning(s)`;
+        const { data } = await client.rest.issues.create({ owner, repo, title, body });
+        return { url: data.html_url, state: 'opened' };
+    }
+    catch (error) {
+        return failureOutcome(error, 'the tracking issue', context);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/publish/index.ts
+// Publishing a report: which publishers run depends on the trigger.
+//   every trigger       report files, artifact, annotations, job summary, outputs
+//   pull requests       + the sticky comment
+//   schedule, dispatch  + the tracking issue when issue-on-failure is on
+// A publisher that cannot write (fork token, outage) warns; only the gate decides the exit status.
+
+
+
+
+
+
+
+
+
+
+
+
+/** Reads and validates the publishing inputs; call it before the check so a typo fails fast. */
+function readPublishInputs() {
+    const token = core/* getInput */.V4('github-token');
+    if (token)
+        core/* setSecret */.Pq(token);
+    const comment = core/* getInput */.V4('comment') || 'auto';
+    if (comment !== 'auto' && comment !== 'always' && comment !== 'never')
+        throw new InputError(`comment must be auto, always or never, not "${comment}"`);
+    const commentKey = core/* getInput */.V4('comment-key') || 'default';
+    // The key ends up inside an HTML comment and an issue title: keep it to characters that cannot close either.
+    if (!/^[A-Za-z0-9._-]{1,64}$/.test(commentKey))
+        throw new InputError(`comment-key may use letters, digits, ".", "_" and "-" (at most 64), not "${commentKey}"`);
+    const retentionText = core/* getInput */.V4('retention-days') || '30';
+    const retentionDays = Number(retentionText);
+    if (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > 90)
+        throw new InputError(`retention-days must be a whole number from 1 to 90, not "${retentionText}"`);
+    return {
+        token,
+        comment,
+        commentKey,
+        uploadArtifact: booleanInput('upload-artifact', true),
+        artifactName: core/* getInput */.V4('artifact-name').trim(),
+        retentionDays,
+        issueOnFailure: booleanInput('issue-on-failure', false),
+    };
+}
+async function publishReport(report, inputs, root) {
+    const context = readRunContext(root);
+    const warnings = [];
+    const notes = [];
+    const dir = external_node_path_default().join(process.env.RUNNER_TEMP ?? external_node_os_default().tmpdir(), 'slo-gate', jobFingerprint(context));
+    const files = await writeReportFiles(report, context, dir);
+    let artifact = {};
+    if (inputs.uploadArtifact) {
+        const outcome = await uploadReportArtifact({ files, context, name: inputs.artifactName, retentionDays: inputs.retentionDays });
+        if (outcome.warning)
+            warnings.push(outcome.warning);
+        artifact = outcome;
+    }
+    const { commentUrl } = await publishToGitHub(report, inputs, context, artifact.url, warnings, notes);
+    for (const warning of warnings)
+        core/* warning */.$e(warning);
+    // The verdict's own setFailed is an error annotation, and each warning above is one: they share GitHub's per-step limits.
+    const plan = planAnnotations(report.findings, { reserved: { error: report.result === 'fail' ? 1 : 0, warning: warnings.length } });
+    emitAnnotations(plan, context);
+    const annotationNote = notAnnotatedNote(plan.notShown);
+    if (annotationNote)
+        notes.push(annotationNote);
+    if (artifact.url)
+        notes.push(`📦 [Report artifact](${artifact.url}): report.html, report.md, report.json and report.sarif.`);
+    await writeSummary({ report, context, fullReportUrl: artifact.url, notes }).catch((error) => {
+        core/* warning */.$e(`slo-gate could not write the job summary: ${String(error?.message ?? error).split('\n')[0]}`);
+    });
+    setOutputs(report, { reportJson: files.json, reportMarkdown: files.markdown, commentUrl, artifactId: artifact.id, artifactUrl: artifact.url });
+}
+async function publishToGitHub(report, inputs, context, artifactUrl, warnings, notes) {
+    const wantsComment = inputs.comment !== 'never' && (context.pullRequest !== undefined || context.pullRequestHead !== undefined);
+    const wantsIssue = inputs.issueOnFailure && TRACKING_EVENTS.has(context.eventName);
+    if (!wantsComment && !wantsIssue)
+        return {};
+    if (!inputs.token) {
+        warnings.push('slo-gate has no github-token: the pull-request comment and tracking issue are skipped.');
+        return {};
+    }
+    const client = createGitHubClient(inputs.token, context.apiUrl);
+    let commentUrl;
+    if (wantsComment && !context.pullRequest) {
+        const pullRequest = await findPullRequestByHead(client, context).catch((error) => {
+            warnings.push(failureOutcome(error, 'the pull-request comment (looking up the pull request)', context).warning);
+            return undefined;
+        });
+        if (!pullRequest)
+            core/* info */.pq(`No open pull request has the head ${context.pullRequestHead?.label}: no comment`);
+        context = { ...context, pullRequest };
+    }
+    if (wantsComment && context.pullRequest) {
+        const outcome = await publishComment(client, { report, context, mode: inputs.comment, key: inputs.commentKey, artifactUrl });
+        commentUrl = outcome.url;
+        if (outcome.warning)
+            warnings.push(outcome.warning);
+        if (outcome.forbidden)
+            notes.push('⚠️ The pull-request comment could not be written: the token is read-only here (see the step warning for what to do).');
+    }
+    if (wantsIssue) {
+        const outcome = await publishTrackingIssue(client, { report, context, key: inputs.commentKey, artifactUrl });
+        if (outcome.warning)
+            warnings.push(outcome.warning);
+        if (outcome.url)
+            core/* info */.pq(`Tracking issue ${outcome.state}: ${outcome.url}`);
+    }
+    return { commentUrl };
+}
+
+// EXTERNAL MODULE: ./node_modules/ignore/index.js
+var ignore = __nccwpck_require__(70298);
+var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(14006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/discover/find-files.ts
+// Find the candidate files under the root: YAML and JSON, minus what git ignores,
+// narrowed by include/exclude globs. Symlinks are not followed: out of the root never, inside it
+// there is no need, since their targets are walked where they are.
+
+
+
+
+const CANDIDATE = /\.(ya?ml|json)$/i;
+const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules']);
+const DEFAULT_MAX_FILES = 200_000;
+async function findFiles(root, options = {}) {
+    const rootReal = await (0,promises_.realpath)(root);
+    const rootStat = await (0,promises_.stat)(rootReal);
+    const result = { files: [], skipped: [] };
+    if (rootStat.isFile()) {
+        result.files.push({ path: external_node_path_default().basename(rootReal), absolutePath: rootReal });
+        return result;
+    }
+    const include = options.include?.length ? picomatch_default()(options.include, { dot: true }) : undefined;
+    const exclude = options.exclude?.length ? picomatch_default()(options.exclude, { dot: true }) : undefined;
+    const maxFiles = options.maxFiles ?? DEFAULT_MAX_FILES;
+    const isIgnored = (rules, relative, isDir) => rules.some(({ base, matcher }) => {
+        const inner = base === '' ? relative : relative.slice(base.length + 1);
+        return inner !== '' && matcher.ignores(isDir ? `${inner}/` : inner);
+    });
+    const walk = async (dirReal, relativeDir, inherited) => {
+        if (result.files.length >= maxFiles)
+            return;
+        let rules = inherited;
+        const gitignore = await (0,promises_.readFile)(external_node_path_default().join(dirReal, '.gitignore'), 'utf8').catch(() => undefined);
+        if (gitignore !== undefined)
+            rules = [...inherited, { base: relativeDir, matcher: ignore_default()().add(gitignore) }];
+        let entries;
+        try {
+            entries = await (0,promises_.readdir)(dirReal, { withFileTypes: true });
+        }
+        catch (error) {
+            result.skipped.push({ path: relativeDir || '.', reason: `cannot read directory: ${error.code ?? 'error'}` });
+            return;
+        }
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        for (const entry of entries) {
+            if (result.files.length >= maxFiles) {
+                result.skipped.push({ path: relativeDir || '.', reason: `stopped after ${maxFiles} files` });
+                return;
+            }
+            const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
+            const absolute = external_node_path_default().join(dirReal, entry.name);
+            if (entry.isSymbolicLink()) {
+                // A link inside the root adds nothing (its target is walked in its own place) and could loop;
+                // a link out of the root is never followed.
+                const resolved = await (0,promises_.realpath)(absolute).catch(() => undefined);
+                if (resolved && resolved !== rootReal && !resolved.startsWith(rootReal + (external_node_path_default()).sep)) {
+                    result.skipped.push({ path: relative, reason: 'symlink points outside the root; not followed' });
+                }
+                continue;
+            }
+            const isDir = entry.isDirectory();
+            const isFile = entry.isFile();
+            if (isDir) {
+                if (ALWAYS_SKIPPED_DIRS.has(entry.name) || isIgnored(rules, relative, true))
+                    continue;
+                await walk(absolute, relative, rules);
+            }
+            else if (isFile && CANDIDATE.test(entry.name)) {
+                if (isIgnored(rules, relative, false))
+                    continue;
+                if (include && !include(relative))
+                    continue;
+                if (exclude && exclude(relative))
+                    continue;
+                result.files.push({ path: relative, absolutePath: absolute });
+            }
+        }
+    };
+    await walk(rootReal, '', []);
+    return result;
+}
+/** Resolve a path an author wrote (relative to `baseDir` inside the root) to a root-relative path, or undefined if it leaves the root. */
+function resolveInsideRoot(baseDir, written) {
+    const joined = external_node_path_default().posix.normalize(external_node_path_default().posix.join(baseDir, written.replace(/\\/g, '/')));
+    if (joined.startsWith('..') || external_node_path_default().posix.isAbsolute(joined))
+        return undefined;
+    return joined;
+}
+
+;// CONCATENATED MODULE: ./src/discover/resolve-references.ts
+// Resolve the file paths that documents mention (a policy's dashboards) against the file system,
+// the way their authors evidently meant them.
+
+
+
+async function resolveReferences(model, root) {
+    const exists = memoised(async (relative) => (await (0,promises_.stat)(external_node_path_default().join(root, relative)).catch(() => undefined)) !== undefined);
+    for (const slo of model.slos) {
+        for (const ref of slo.dashboardRefs) {
+            const candidates = ancestors(slo.baseDir)
+                .map((dir) => resolveInsideRoot(dir, ref.path))
+                .filter((candidate) => candidate !== undefined);
+            if (candidates.length === 0) {
+                ref.exists = false;
+                continue;
+            }
+            // A policy in `project/slo/` naming `dashboards/x.json` means `project/dashboards/x.json`:
+            // take the nearest directory where the path exists, else the nearest where its first folder does.
+            let chosen;
+            for (const candidate of candidates)
+                if (!chosen && (await exists(candidate)))
+                    chosen = candidate;
+            if (chosen) {
+                ref.resolved = chosen;
+                ref.exists = true;
+                continue;
+            }
+            const firstSegment = ref.path.replace(/\\/g, '/').replace(/^\.\//, '').split('/')[0];
+            for (const dir of ancestors(slo.baseDir)) {
+                const folder = resolveInsideRoot(dir, firstSegment);
+                if (!chosen && folder && ref.path.includes('/') && (await exists(folder)))
+                    chosen = resolveInsideRoot(dir, ref.path);
+            }
+            ref.resolved = chosen ?? candidates[0];
+            ref.exists = false;
+        }
+    }
+}
+/** The directory and each of its parents up to the root ('' ). */
+function ancestors(dir) {
+    const out = [dir];
+    let current = dir;
+    while (current !== '' && current !== '.') {
+        current = external_node_path_default().posix.dirname(current);
+        if (current === '.')
+            current = '';
+        out.push(current);
+    }
+    return out;
+}
+function memoised(fn) {
+    const cache = new Map();
+    return (key) => {
+        let value = cache.get(key);
+        if (!value)
+            cache.set(key, (value = fn(key)));
+        return value;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/model/types.ts
+// The one model every format is normalised into, and every check reads.
+// Positions are 1-based; `file` is relative to the checked root with `/` separators.
+function emptyModel(root) {
+    return { root, files: [], slos: [], ruleGroups: [], dashboards: [], rules: [], unreadable: [] };
+}
+
 ;// CONCATENATED MODULE: ./src/report/fingerprint.ts
 
 /**
@@ -76145,70 +76421,30 @@ function withoutPositions(text) {
 
 
 
-async function runEngine(root, config, checks = CHECKS) {
+
+
+
+// Measured on two cores: a worker loads the bundle and warms its compiler up from cold (about
+// 0.6 s of CPU), so below a few thousand files one thread is as fast (×10 corpus: 1.9 s vs 2.0 s).
+const AUTO_WORKERS_MIN_FILES = 2000;
+async function runEngine(root, config, options = {}) {
     const absoluteRoot = external_node_path_default().resolve(root);
+    const checks = options.checks ?? CHECKS;
     const enabled = checks.filter((check) => config.checks[check.id] !== 'off');
     const findings = [];
-    const contexts = new Map(enabled.map((check) => [check, engine_contextFor(check, config, findings)]));
-    const documentChecks = new Map();
-    for (const check of enabled)
-        for (const kind of check.documentKinds ?? [])
-            documentChecks.set(kind, [...(documentChecks.get(kind) ?? []), check]);
     const discovery = await findFiles(absoluteRoot, { include: config.include, exclude: config.exclude });
     const model = emptyModel(absoluteRoot);
     const rootIsFile = discovery.files.length === 1 && discovery.files[0].absolutePath === absoluteRoot;
+    const tasks = discovery.files.map((file) => fileTask(file, rootIsFile ? external_node_path_default().basename(absoluteRoot) : file.path));
+    const settings = { config, checkIds: enabled.map((check) => check.id) };
+    const workers = fileWorkers(tasks.length, enabled, options);
+    const outcomes = workers ? await processInWorkers(tasks, settings, workers) : tasks.map(createFileStage(settings, enabled));
     // What adapters keep for their finalise step: documents that refer to documents in other files.
     const kept = new Map();
-    for (const file of discovery.files) {
-        const displayPath = rootIsFile ? external_node_path_default().basename(absoluteRoot) : file.path;
-        const kinds = new Set();
-        const read = await readTextFile(file.absolutePath, config.maxFileBytes).catch((error) => ({
-            ok: false,
-            bytes: 0,
-            problem: { line: 1, message: `cannot read file: ${error.code ?? error.message}` },
-        }));
-        model.files.push({ path: displayPath, kinds: [], bytes: read.bytes });
-        if (!read.ok) {
-            model.unreadable.push({ file: displayPath, ...read.problem });
-            continue;
-        }
-        const format = /\.json$/i.test(file.path) ? 'json' : 'yaml';
-        const parsed = parseText(read.text, format);
-        for (const problem of parsed.problems)
-            model.unreadable.push({ file: displayPath, ...problem });
-        if (read.text.trim() === '' && parsed.problems.length === 0)
-            continue;
-        const fileContext = {
-            file: displayPath,
-            options: { defaultPeriodSeconds: config.defaultPeriodSeconds },
-            addSlo: (slo) => model.slos.push(slo),
-            addRuleGroup: (group) => {
-                model.ruleGroups.push(group);
-                for (const rule of group.rules)
-                    model.rules.push(rule);
-            },
-            addDashboard: (dashboard) => model.dashboards.push(dashboard),
-            unreadable: (position, message) => model.unreadable.push({ file: displayPath, ...position, message }),
-        };
-        for (const doc of parsed.documents) {
-            const adapter = recogniseDocument(doc.value);
-            if (!adapter)
-                continue;
-            const keep = (item) => {
-                if (!kept.has(adapter))
-                    kept.set(adapter, []);
-                kept.get(adapter).push(item);
-            };
-            const normaliseContext = { ...fileContext, keep };
-            kinds.add(adapter.kind);
-            for (const check of documentChecks.get(adapter.kind) ?? []) {
-                guard(check, contexts.get(check), displayPath, () => check.checkDocument({ file: displayPath, kind: adapter.kind, doc }, contexts.get(check)));
-            }
-            guard(undefined, undefined, displayPath, () => adapter.normalise(doc, normaliseContext), (message) => model.unreadable.push({ file: displayPath, line: doc.positionOf([]).line, message: `cannot read ${adapter.kind} document: ${message}` }));
-        }
-        model.files[model.files.length - 1].kinds = [...kinds];
-    }
-    for (const [adapter, items] of kept) {
+    for (const outcome of outcomes)
+        addOutcome(outcome, model, findings, kept);
+    for (const [kind, items] of kept) {
+        const adapter = FORMAT_ADAPTERS.find((candidate) => candidate.kind === kind);
         const finaliseContext = { options: { defaultPeriodSeconds: config.defaultPeriodSeconds }, model, addSlo: (slo) => model.slos.push(slo) };
         guard(undefined, undefined, '', () => adapter.finalise?.(items, finaliseContext), (message) => model.unreadable.push({ file: '', line: 1, message: `cannot resolve ${adapter.kind} documents: ${message}` }));
     }
@@ -76216,36 +76452,56 @@ async function runEngine(root, config, checks = CHECKS) {
     // Links between SLOs, alerts and panels are derived once here; every align/* check reads them.
     model.links = linkModel(model, config);
     for (const check of enabled) {
-        if (check.checkModel)
-            guard(check, contexts.get(check), '', () => check.checkModel(model, contexts.get(check)));
+        if (!check.checkModel)
+            continue;
+        const context = check_runner_contextFor(check, config, () => findings);
+        guard(check, context, '', () => check.checkModel(model, context));
     }
     for (const finding of findings)
         finding.fingerprint = fingerprint(finding);
     return { model, findings, skipped: discovery.skipped, checks: enabled };
 }
-function engine_contextFor(check, config, sink) {
-    const override = config.checks[check.id];
-    return {
-        config,
-        report(finding) {
-            const severity = override && override !== 'off' ? override : (finding.severity ?? check.severity);
-            // Object.assign rather than a spread: V8 keeps a spread copy with added keys in about three
-            // times the memory, and a large repository has a hundred thousand findings.
-            sink.push(Object.assign({}, finding, { check: check.id, severity }));
-        },
-    };
+function fileWorkers(files, enabled, options) {
+    const { workerScript, concurrency = 1 } = options;
+    if (!workerScript)
+        return undefined;
+    // A worker rebuilds its checks from the registry by id: a narrowed list of other checks stays here.
+    if (!enabled.every((check) => CHECKS.includes(check)))
+        return undefined;
+    const threads = concurrency === 'auto' ? (files >= AUTO_WORKERS_MIN_FILES ? external_node_os_default().availableParallelism() : 1) : concurrency;
+    return threads > 1 ? { script: workerScript, threads: Math.min(threads, files) } : undefined;
 }
-/** One check failing on one odd document must not stop the others: it becomes a finding of its own. */
-function guard(check, context, file, run, onError) {
-    try {
-        run();
+function addOutcome(outcome, model, findings, kept) {
+    model.files.push(outcome.file);
+    for (const entry of outcome.unreadable)
+        model.unreadable.push(entry);
+    for (const slo of outcome.slos)
+        model.slos.push(slo);
+    for (const group of outcome.ruleGroups) {
+        model.ruleGroups.push(group);
+        for (const rule of group.rules) {
+            shareQueryAnalysis(rule.expr);
+            model.rules.push(rule);
+        }
     }
-    catch (error) {
-        const message = error?.message?.split('\n')[0] ?? String(error);
-        if (onError)
-            return onError(message);
-        context?.report({ file, message: `internal error in check ${check?.id}: ${message} (please report this)` });
+    for (const dashboard of outcome.dashboards) {
+        model.dashboards.push(dashboard);
+        for (const panel of dashboard.panels)
+            for (const target of panel.targets)
+                if (target.expr)
+                    shareQueryAnalysis(target.expr);
     }
+    for (const { kind, item } of outcome.kept) {
+        if (!kept.has(kind))
+            kept.set(kind, []);
+        kept.get(kind).push(item);
+    }
+    for (const finding of outcome.findings)
+        findings.push(finding);
+}
+/** Outcomes from worker threads carry their own copy of each analysis; the model keeps one per query. */
+function shareQueryAnalysis(query) {
+    query.analysis = shareAnalysis(query.text, query.analysis);
 }
 
 ;// CONCATENATED MODULE: ./src/diff/classify.ts
@@ -76493,7 +76749,7 @@ function lineMap(baseText, headText) {
 
 
 
-async function compareWithBase(root, config, head, request) {
+async function compareWithBase(root, config, head, request, engineOptions = {}) {
     const absoluteRoot = external_node_path_default().resolve(root);
     if (!(await (0,promises_.stat)(absoluteRoot)).isDirectory())
         return { compared: false, reason: 'comparing with the base needs a directory to check, not a file' };
@@ -76511,7 +76767,7 @@ async function compareWithBase(root, config, head, request) {
         return { compared: false, reason: `cannot read the files of ${resolved.sha}: ${error.message}` };
     }
     try {
-        const outcome = await compareTrees(external_node_path_default().join(tree.dir, repository.prefix), absoluteRoot, config, head, request);
+        const outcome = await compareTrees(external_node_path_default().join(tree.dir, repository.prefix), absoluteRoot, config, head, request, engineOptions);
         return { compared: true, baseSha: resolved.sha, fetched: resolved.fetched, ...outcome };
     }
     finally {
@@ -76519,8 +76775,8 @@ async function compareWithBase(root, config, head, request) {
     }
 }
 /** The comparison proper, between two folders on disk: the base's files, and the head already checked. */
-async function compareTrees(baseRoot, headRoot, config, head, request) {
-    const base = await runEngine(baseRoot, config);
+async function compareTrees(baseRoot, headRoot, config, head, request, engineOptions = {}) {
+    const base = await runEngine(baseRoot, config, engineOptions);
     const files = await compareFiles(baseRoot, headRoot, base.model, head.model, config.maxFileBytes);
     const checks = DIFF_CHECKS.filter((check) => config.checks[check.id] !== 'off');
     const diffFindings = [];
@@ -76974,7 +77230,7 @@ async function evaluateSlo({ slo, plan }, client, time) {
     const budget = errorBudget(slo.target);
     const period = slo.periodSeconds;
     const result = {
-        ...evaluate_identity(slo),
+        ...identity(slo),
         status: 'ok',
         target: slo.target,
         periodSeconds: period,
@@ -77050,7 +77306,7 @@ async function evaluateSlo({ slo, plan }, client, time) {
         result.status = 'burning';
     return result;
 }
-function evaluate_identity(slo) {
+function identity(slo) {
     return { key: slo.key, name: slo.name, file: slo.file, line: slo.position.line };
 }
 /** The SLO's own windows; without any, the multiwindow table for its period (SRE workbook at 30 d). */
@@ -77202,7 +77458,7 @@ async function runLive(model, settings, config) {
         const reason = notMeasurable(slo);
         const plan = reason ? undefined : planSli(slo);
         if (reason || !plan || plan.kind === 'unmeasurable') {
-            results[index] = { ...evaluate_identity(slo), status: 'not-measurable', reason: reason ?? plan.reason, target: slo.target, periodSeconds: slo.periodSeconds, windows: [], notes: [] };
+            results[index] = { ...identity(slo), status: 'not-measurable', reason: reason ?? plan.reason, target: slo.target, periodSeconds: slo.periodSeconds, windows: [], notes: [] };
         }
         else
             work.push({ index, measurable: { slo: slo, plan } });
@@ -77215,11 +77471,11 @@ async function runLive(model, settings, config) {
             if (!(error instanceof PrometheusError)) {
                 // A fault of ours must not cost the static report: it becomes this SLO's failure.
                 const message = error?.message?.split('\n')[0] ?? String(error);
-                results[index] = { ...evaluate_identity(measurable.slo), status: 'failed', reason: `internal error in live mode: ${message} (please report this)`, windows: [], notes: [] };
+                results[index] = { ...identity(measurable.slo), status: 'failed', reason: `internal error in live mode: ${message} (please report this)`, windows: [], notes: [] };
                 return;
             }
             const reason = error.kind === 'budget' ? `not evaluated: the live time budget of ${settings.budgetSeconds}s ran out` : `not evaluated: ${error.message}`;
-            results[index] = { ...evaluate_identity(measurable.slo), status: 'not-evaluated', reason, target: measurable.slo.target, periodSeconds: measurable.slo.periodSeconds, windows: [], notes: [] };
+            results[index] = { ...identity(measurable.slo), status: 'not-evaluated', reason, target: measurable.slo.target, periodSeconds: measurable.slo.periodSeconds, windows: [], notes: [] };
         }
     });
     const summary = {
@@ -77458,14 +77714,14 @@ async function runCheck(options) {
     const display = external_node_path_default().relative(configDir, configPath).split((external_node_path_default()).sep).join('/') || DEFAULT_CONFIG_FILE;
     const fromFile = await loadConfig(configPath, display, named);
     const config = mergeConfig(fromFile, options.overrides);
-    const engine = await runEngine(root, config);
+    const engine = await runEngine(root, config, options.engine);
     const live = options.live ? await runLive(engine.model, options.live, config) : undefined;
     // Live findings join after the comparison with the base: they are about the budget now, not the change.
     const buildReport = (result, settings) => report_buildReport(live ? { ...result, findings: [...result.findings, ...live.findings], checks: [...result.checks, ...LIVE_CHECKS] } : result, { ...settings, live: live?.summary });
     if (!options.diff)
         return { config, engine, report: buildReport(engine, { failOn: options.failOn, toolVersion: TOOL_VERSION }), live };
     const request = options.diff;
-    const diff = await compareWithBase(root, config, engine, request);
+    const diff = await compareWithBase(root, config, engine, request, options.engine);
     const settings = { baseRef: request.base, newFindingsOnly: request.newFindingsOnly, changedFilesOnly: request.changedFilesOnly, approval: request.approval };
     const report = diff.compared
         ? buildReport({ ...engine, findings: diff.findings, checks: [...engine.checks, ...diff.checks] }, { failOn: options.failOn, toolVersion: TOOL_VERSION, diff: { ...settings, baseSha: diff.baseSha, resolved: diff.resolved } })
@@ -77596,6 +77852,20 @@ function readLiveInputs(fail) {
     return settings;
 }
 
+;// CONCATENATED MODULE: ./src/shell/concurrency.ts
+// The `concurrency` flag and input: how many threads read files (1: no worker threads), or 'auto'.
+function parseConcurrency(value, fail, name = '--concurrency') {
+    const text = value.trim().toLowerCase();
+    if (text === '')
+        return 1;
+    if (text === 'auto')
+        return 'auto';
+    const threads = Number(text);
+    if (!Number.isInteger(threads) || threads < 1 || threads > 64)
+        throw fail(`${name} must be auto or a whole number from 1 to 64, not "${value}"`);
+    return threads;
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 // The action shell: read inputs, run the check, hand the report to the publishers, set the verdict.
 
@@ -77606,7 +77876,9 @@ function readLiveInputs(fail) {
 
 
 
-async function run() {
+
+/** `workerScript`: the action's bundle, which file worker threads run on a large repository. */
+async function run(workerScript) {
     try {
         const publishInputs = readPublishInputs();
         const root = external_node_path_default().resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), core/* getInput */.V4('path') || '.');
@@ -77623,7 +77895,8 @@ async function run() {
             allowLabel: core/* getInput */.V4('allow-label'),
         });
         const live = readLiveInputs((message) => new InputError(message));
-        const { report } = await runCheck({ root, configFile: core/* getInput */.V4('config') || undefined, overrides, failOn, diff, live });
+        const engine = { concurrency: parseConcurrency(core/* getInput */.V4('concurrency'), (message) => new InputError(message), 'concurrency'), workerScript };
+        const { report } = await runCheck({ root, configFile: core/* getInput */.V4('config') || undefined, overrides, failOn, diff, live, engine });
         if (report.diff?.unavailable)
             core/* notice */.lm(`slo-gate did not compare with the base ${report.diff.baseRef}: ${report.diff.unavailable}. It checked the head alone.`);
         await publishReport(report, publishInputs, root);
@@ -77647,7 +77920,12 @@ async function run() {
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts
-// Entry point of the bundled action (dist/index.js).
+// Entry point of the bundled action (dist/index.js). The same file serves as a file worker when
+// the engine starts one on a large repository.
 
-void run();
+
+if (isFileWorker())
+    serveFileWorker();
+else
+    void run(new URL(import.meta.url));
 

@@ -1,8 +1,14 @@
+// Entry point of the bundled CLI (dist/cli.js). The same file serves as a file worker when the
+// engine starts one on a large repository.
+import { isFileWorker, serveFileWorker } from './engine/file-workers.js';
 import { runCli } from './shell/cli.js';
 
-void runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-}).then((code) => {
-  process.exitCode = code;
-});
+if (isFileWorker()) serveFileWorker();
+else
+  void runCli(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    workerScript: new URL(import.meta.url),
+  }).then((code) => {
+    process.exitCode = code;
+  });

@@ -9,8 +9,10 @@ import { ConfigError, runCheck } from './run-check.js';
 import { diffRequestFromEvent } from './diff/event.js';
 import { readLiveInputs } from './live/action-inputs.js';
 import { booleanInput, InputError } from './shell/action-input.js';
+import { parseConcurrency } from './shell/concurrency.js';
 
-export async function run(): Promise<void> {
+/** `workerScript`: the action's bundle, which file worker threads run on a large repository. */
+export async function run(workerScript?: URL): Promise<void> {
   try {
     const publishInputs = readPublishInputs();
     const root = path.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), core.getInput('path') || '.');
@@ -27,7 +29,8 @@ export async function run(): Promise<void> {
     });
 
     const live = readLiveInputs((message) => new InputError(message));
-    const { report } = await runCheck({ root, configFile: core.getInput('config') || undefined, overrides, failOn, diff, live });
+    const engine = { concurrency: parseConcurrency(core.getInput('concurrency'), (message) => new InputError(message), 'concurrency'), workerScript };
+    const { report } = await runCheck({ root, configFile: core.getInput('config') || undefined, overrides, failOn, diff, live, engine });
     if (report.diff?.unavailable) core.notice(`slo-gate did not compare with the base ${report.diff.baseRef}: ${report.diff.unavailable}. It checked the head alone.`);
 
     await publishReport(report, publishInputs, root);

@@ -4,7 +4,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, DEFAULT_CONFIG_FILE, loadConfig, mergeConfig, type Config } from './config/config.js';
 import { compareWithBase, type DiffOutcome, type DiffRequest } from './diff/compare.js';
-import { runEngine, type EngineResult } from './engine.js';
+import { runEngine, type EngineOptions, type EngineResult } from './engine.js';
 import { LIVE_CHECKS, runLive, type LiveRun, type LiveSettings } from './live/run-live.js';
 import { buildReport as buildStaticReport, type FailOn, type Report } from './report/report.js';
 import packageJson from '../package.json' with { type: 'json' };
@@ -22,6 +22,8 @@ export interface CheckOptions {
   diff?: DiffRequest;
   /** Measure each SLO's budget and burn rate on a Prometheus API (prometheus-url set). */
   live?: LiveSettings;
+  /** Worker threads for large repositories (`concurrency`, and the bundle a worker runs). */
+  engine?: Pick<EngineOptions, 'concurrency' | 'workerScript'>;
 }
 
 export interface CheckRun {
@@ -42,7 +44,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun> {
   const display = path.relative(configDir, configPath).split(path.sep).join('/') || DEFAULT_CONFIG_FILE;
   const fromFile = await loadConfig(configPath, display, named);
   const config = mergeConfig(fromFile, options.overrides);
-  const engine = await runEngine(root, config);
+  const engine = await runEngine(root, config, options.engine);
   const live = options.live ? await runLive(engine.model, options.live, config) : undefined;
   // Live findings join after the comparison with the base: they are about the budget now, not the change.
   const buildReport: typeof buildStaticReport = (result, settings) =>
@@ -50,7 +52,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun> {
   if (!options.diff) return { config, engine, report: buildReport(engine, { failOn: options.failOn, toolVersion: TOOL_VERSION }), live };
 
   const request = options.diff;
-  const diff = await compareWithBase(root, config, engine, request);
+  const diff = await compareWithBase(root, config, engine, request, options.engine);
   const settings = { baseRef: request.base, newFindingsOnly: request.newFindingsOnly, changedFilesOnly: request.changedFilesOnly, approval: request.approval };
   const report = diff.compared
     ? buildReport(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseText } from '../../src/parse/document.js';
+import { parseText, restoreDocument } from '../../src/parse/document.js';
+import { placeOffset } from '../../src/model/placement.js';
 
 // Offsets inside a query map back to the file, whatever the YAML scalar style.
 const FILE = [
@@ -21,7 +22,7 @@ const FILE = [
 
 describe('positions inside strings', () => {
   const [doc] = parseText(FILE, 'yaml').documents;
-  const mapper = (rule: number) => doc!.stringMapper(['groups', 0, 'rules', rule, 'expr']);
+  const mapper = (rule: number) => (offset: number) => placeOffset(doc!.placementOf(['groups', 0, 'rules', rule, 'expr']), offset);
 
   it('double-quoted with escapes: characters after an escape sit further right', () => {
     expect(mapper(0)(0)).toEqual({ line: 5, column: 16 });
@@ -43,5 +44,15 @@ describe('positions inside strings', () => {
   it('plain scalar, and the last character of an escaped string', () => {
     expect(mapper(3)(3)).toEqual({ line: 13, column: 18 });
     expect(mapper(0)(15)).toEqual({ line: 5, column: 33 });
+  });
+
+  it('a snapshot restores the positions of values and keys, and the nearest ancestor for what is absent', () => {
+    const restored = restoreDocument(structuredClone(doc!.snapshot()));
+    expect(restored.value).toEqual(doc!.value);
+    for (const path of [['groups', 0, 'rules', 2, 'expr'], ['groups', 0, 'name'], ['groups', 0, 'rules', 3], []]) {
+      expect(restored.positionOf(path)).toEqual(doc!.positionOf(path));
+      expect(restored.keyPositionOf(path)).toEqual(doc!.keyPositionOf(path));
+    }
+    expect(restored.positionOf(['groups', 0, 'rules', 1, 'labels', 'team'])).toEqual({ line: 6, column: 9 });
   });
 });

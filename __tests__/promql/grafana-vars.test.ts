@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { substituteGrafanaVariables, type GrafanaVariable } from '../../src/promql/grafana-vars.js';
 import { analyseQuery } from '../../src/promql/analyse.js';
+import { originalOffset } from '../../src/model/placement.js';
 
 const vars: GrafanaVariable[] = [
   { name: 'job', current: 'api' },
@@ -21,7 +22,7 @@ describe('substituteGrafanaVariables: values that keep the query parseable', () 
   it('leaves queries without variables untouched', () => {
     const s = substituteGrafanaVariables('rate(x[5m])', vars);
     expect(s.text).toBe('rate(x[5m])');
-    expect(s.originalOffset(7)).toBe(7);
+    expect(originalOffset(s.edits, 7)).toBe(7);
   });
 
   it('durations inside [...] and after offset', () => {
@@ -93,16 +94,16 @@ describe('substituteGrafanaVariables: offsets map back to the original', () => {
     const s = substituteGrafanaVariables(original, vars);
     expect(s.text).toBe('rate(x{job="api"}[5m]) > 0.95');
     // Before any substitution: unchanged.
-    expect(s.originalOffset(0)).toBe(0);
-    expect(s.originalOffset(12)).toBe(12); // start of "api" ↔ start of "$job"
+    expect(originalOffset(s.edits, 0)).toBe(0);
+    expect(originalOffset(s.edits, 12)).toBe(12); // start of "api" ↔ start of "$job"
     // After "api" (3 chars for "$job", 4): shifted by one.
-    expect(s.originalOffset(15)).toBe(16); // the closing quote
+    expect(originalOffset(s.edits, 15)).toBe(16); // the closing quote
     expect(s.text.slice(18, 20)).toBe('5m');
-    expect(original.slice(s.originalOffset(18), s.originalOffset(20))).toBe('$__rate_interval'); // the whole value ↔ the whole reference
-    expect(s.originalOffset(19)).toBe(original.indexOf('$__rate_interval') + 1); // inside: the same distance in
-    expect(s.originalOffset(21)).toBe(original.indexOf(']') + 1); // the ")" after the range
-    expect(s.originalOffset(s.text.length)).toBe(original.length);
-    expect(original.slice(s.originalOffset(s.text.indexOf('0.95')))).toBe('$q');
+    expect(original.slice(originalOffset(s.edits, 18), originalOffset(s.edits, 20))).toBe('$__rate_interval'); // the whole value ↔ the whole reference
+    expect(originalOffset(s.edits, 19)).toBe(original.indexOf('$__rate_interval') + 1); // inside: the same distance in
+    expect(originalOffset(s.edits, 21)).toBe(original.indexOf(']') + 1); // the ")" after the range
+    expect(originalOffset(s.edits, s.text.length)).toBe(original.length);
+    expect(original.slice(originalOffset(s.edits, s.text.indexOf('0.95')))).toBe('$q');
   });
 
   it('puts an error found in the substituted text where the user wrote it', () => {
@@ -110,7 +111,7 @@ describe('substituteGrafanaVariables: offsets map back to the original', () => {
     const s = substituteGrafanaVariables(original, vars);
     const [error] = analyseQuery(s.text).errors;
     expect(error?.message).toBe('unexpected end of input');
-    expect(s.originalOffset(error!.from)).toBe(original.length);
+    expect(originalOffset(s.edits, error!.from)).toBe(original.length);
   });
 
   it('maps an error inside a long substitution to the variable', () => {
@@ -119,6 +120,6 @@ describe('substituteGrafanaVariables: offsets map back to the original', () => {
     expect(s.text).toBe('rate(http_requests_total) > 1');
     const [error] = analyseQuery(s.text).errors;
     expect(error?.message).toBe('expected type range vector in call to function "rate", got instant vector');
-    expect(original.slice(s.originalOffset(error!.from), s.originalOffset(error!.to))).toBe('$metric');
+    expect(original.slice(originalOffset(s.edits, error!.from), originalOffset(s.edits, error!.to))).toBe('$metric');
   });
 });

@@ -9,7 +9,7 @@ import { DIFF_CHECKS } from '../checks/diff/index.js';
 import type { DiffCheck, DiffContext } from '../checks/diff/diff-check.js';
 import { dashboardShows, linkedAlerts } from '../checks/diff/links.js';
 import type { Config } from '../config/config.js';
-import { runEngine, type EngineResult } from '../engine.js';
+import { runEngine, type EngineOptions, type EngineResult } from '../engine.js';
 import type { Finding } from '../model/findings.js';
 import type { Model } from '../model/types.js';
 import { fingerprint } from '../report/fingerprint.js';
@@ -50,7 +50,7 @@ export type DiffOutcome =
     }
   | { compared: false; reason: string };
 
-export async function compareWithBase(root: string, config: Config, head: EngineResult, request: DiffRequest): Promise<DiffOutcome> {
+export async function compareWithBase(root: string, config: Config, head: EngineResult, request: DiffRequest, engineOptions: EngineOptions = {}): Promise<DiffOutcome> {
   const absoluteRoot = path.resolve(root);
   if (!(await stat(absoluteRoot)).isDirectory()) return { compared: false, reason: 'comparing with the base needs a directory to check, not a file' };
   const repository = await locateRepository(absoluteRoot);
@@ -65,7 +65,7 @@ export async function compareWithBase(root: string, config: Config, head: Engine
     return { compared: false, reason: `cannot read the files of ${resolved.sha}: ${(error as Error).message}` };
   }
   try {
-    const outcome = await compareTrees(path.join(tree.dir, repository.prefix), absoluteRoot, config, head, request);
+    const outcome = await compareTrees(path.join(tree.dir, repository.prefix), absoluteRoot, config, head, request, engineOptions);
     return { compared: true, baseSha: resolved.sha, fetched: resolved.fetched, ...outcome };
   } finally {
     await tree.cleanup();
@@ -79,8 +79,9 @@ export async function compareTrees(
   config: Config,
   head: EngineResult,
   request: Pick<DiffRequest, 'changedFilesOnly' | 'approval'>,
+  engineOptions: EngineOptions = {},
 ): Promise<{ findings: Finding[]; resolved: Finding[]; changedFiles: string[]; checks: readonly DiffCheck[] }> {
-  const base = await runEngine(baseRoot, config);
+  const base = await runEngine(baseRoot, config, engineOptions);
   const files = await compareFiles(baseRoot, headRoot, base.model, head.model, config.maxFileBytes);
 
   const checks = DIFF_CHECKS.filter((check) => config.checks[check.id] !== 'off');

@@ -3,6 +3,7 @@
 
 import { parseText, type Embedding, type ParsedDocument, type PathSegment } from '../parse/document.js';
 import type { Dashboard, DashboardVariable, DatasourceRef, Panel, PanelTarget, Position, QueryField } from '../model/types.js';
+import { placeOffset } from '../model/placement.js';
 import { analyseQuery } from '../promql/analyse.js';
 import { substituteGrafanaVariables } from '../promql/grafana-vars.js';
 import type { FormatAdapter, NormaliseContext } from './adapter.js';
@@ -41,7 +42,7 @@ export const dashboardConfigMap: FormatAdapter = {
       for (const [key, data] of Object.entries(record(item.data))) {
         if (!key.endsWith('.json') || typeof data !== 'string') continue;
         const dataPath = [...(isList ? ['items', i] : []), 'data', key];
-        const start = doc.stringMapper(dataPath)(0);
+        const start = placeOffset(doc.placementOf(dataPath), 0);
         const embedding: Embedding = data.includes('\n') && start.column !== undefined ? { firstLine: start.line, indent: start.column - 1 } : { firstLine: start.line, indent: 0, fixed: start };
         const inner = parseText(data, 'json', embedding);
         for (const problem of inner.problems) context.unreadable(problem, `dashboard ${key}: ${problem.message}`);
@@ -117,10 +118,10 @@ function readTarget(doc: ParsedDocument, target: Json, targetPath: PathSegment[]
   let expr: QueryField | undefined;
   if (rawExpr !== undefined && rawExpr.trim() !== '') {
     const exprPath = [...targetPath, 'expr'];
-    const rawPositionAt = doc.stringMapper(exprPath);
+    const placement = doc.placementOf(exprPath);
     const substituted = substituteGrafanaVariables(rawExpr, variables);
-    const positionAt = (offset: number) => rawPositionAt(substituted.originalOffset(offset));
-    expr = { text: substituted.text, position: positionAt(0), positionAt, analysis: analyseQuery(substituted.text) };
+    const edits = substituted.edits.length > 0 ? substituted.edits : undefined;
+    expr = { text: substituted.text, position: placeOffset(placement, 0), placement, edits, analysis: analyseQuery(substituted.text) };
   }
   return { refId: text(target.refId), datasource: datasourceRef(doc, target.datasource, [...targetPath, 'datasource']), expr, rawExpr };
 }

@@ -1,22 +1,25 @@
 // OpenSLO. v1 documents refer to each other by name across files (an SLO's `indicatorRef` names an
 // SLI, `alertPolicies[].alertPolicyRef` an AlertPolicy, whose `conditionRef`s name AlertConditions),
-// so every v1 document is kept while files are read and SLOs are built in `finalise`.
+// so every v1 document is kept while files are read and SLOs are built in `finalise`. Documents are
+// kept as snapshots (plain data) because files may be read on worker threads.
 // A reference that names no document becomes a problem on the SLO (policy/schema reports it).
 // `openslo/v1alpha` SLOs (the shape Sloth reads) refer to nothing and are built at once.
 
 import type { BurnWindow, Indicator, Located, Slo } from '../model/types.js';
 import { parseCountUnit, parseDurationShorthand, parseTarget } from '../model/units.js';
-import type { ParsedDocument, PathSegment } from '../parse/document.js';
+import { restoreDocument, type DocumentSnapshot, type ParsedDocument, type PathSegment } from '../parse/document.js';
 import type { FormatAdapter, FinaliseContext, NormaliseContext } from './adapter.js';
 import { dirOf, queryMetrics } from './sli.js';
 import { isRecord, list, number, record, stringMap, text, type Json } from './values.js';
 
-interface KeptDocument {
+interface KeptSnapshot {
   file: string;
-  doc: ParsedDocument;
+  snapshot: DocumentSnapshot;
   kind: string;
   name?: string;
 }
+
+type KeptDocument = Omit<KeptSnapshot, 'snapshot'> & { doc: ParsedDocument };
 
 type Problem = Located & { message: string };
 
@@ -31,10 +34,10 @@ export const openslo: FormatAdapter = {
       if (value.kind === 'SLO') normaliseV1alpha(doc, context);
       return;
     }
-    context.keep({ file: context.file, doc, kind: String(value.kind), name: text(record(value.metadata).name) } satisfies KeptDocument);
+    context.keep({ file: context.file, snapshot: doc.snapshot(), kind: String(value.kind), name: text(record(value.metadata).name) } satisfies KeptSnapshot);
   },
   finalise(kept, context) {
-    const documents = kept as KeptDocument[];
+    const documents: KeptDocument[] = (kept as KeptSnapshot[]).map(({ snapshot, ...rest }) => ({ ...rest, doc: restoreDocument(snapshot) }));
     const byName = (kind: string, name: string) => documents.find((d) => d.kind === kind && d.name === name);
     for (const slo of documents.filter((d) => d.kind === 'SLO')) buildSlos(slo, byName, context);
   },

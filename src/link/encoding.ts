@@ -7,6 +7,7 @@ import type { Position, Rule } from '../model/types.js';
 import { nearlyEqual, parseDuration } from '../model/units.js';
 import type { ComparisonFact, QueryFacts, SelectorFact } from '../promql/analyse.js';
 import type { AlertEncoding, EncodedCondition, EncodedWindow } from './types.js';
+import { queryPosition } from '../model/placement.js';
 
 /** Recording rules by the name they record. */
 export type Recordings = Map<string, Rule[]>;
@@ -74,7 +75,7 @@ export function encodeAlert(rule: Rule, recordings: Recordings): AlertEncoding {
   const budgets = distinct(facts.budgets);
   const conditions: EncodedCondition[] = [];
   for (const comparison of facts.comparisons) {
-    const condition = encodeCondition(comparison, facts, budgets, recordings, () => rule.expr.positionAt(comparison.from));
+    const condition = encodeCondition(comparison, facts, budgets, recordings, () => queryPosition(rule.expr, comparison.from));
     if (condition) conditions.push(condition);
   }
 

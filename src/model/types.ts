@@ -3,6 +3,7 @@
 
 import type { QueryAnalysis } from '../promql/analyse.js';
 import type { SloLinks } from '../link/types.js';
+import type { TextEdit, TextPlacement } from './placement.js';
 
 export interface Position {
   line: number;
@@ -165,8 +166,10 @@ export interface QueryField {
   text: string;
   /** Position of the first character of the query text in the file. */
   position: Position;
-  /** Maps an offset in `text` to a file position (block scalars and JSON strings shift columns). */
-  positionAt(offset: number): Position;
+  /** Where the characters of the query as written are in the file (read with `queryPosition`). */
+  placement: TextPlacement;
+  /** When `text` is a rewrite of what was written (Grafana variables substituted), how it maps back. */
+  edits?: TextEdit[];
   analysis: QueryAnalysis;
 }
 

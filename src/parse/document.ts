@@ -5,6 +5,7 @@
 import { LineCounter, Parser, Composer, isMap, isSeq, isScalar, isPair, Scalar, type Document, type Node } from 'yaml';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { Position } from '../model/types.js';
+import { placeOffset, type TextPlacement } from '../model/placement.js';
 
 export type PathSegment = string | number;
 
@@ -23,8 +24,18 @@ export interface ParsedDocument {
   positionOf(path: readonly PathSegment[]): Position;
   /** Where the key of the value at `path` is written (the value's position for sequence items). */
   keyPositionOf(path: readonly PathSegment[]): Position;
-  /** Maps offsets inside the string at `path` to file positions (multi-line `expr: |` blocks, JSON escapes). */
-  stringMapper(path: readonly PathSegment[]): (offset: number) => Position;
+  /** Where each character of the string at `path` is written (multi-line `expr: |` blocks, JSON escapes). */
+  placementOf(path: readonly PathSegment[]): TextPlacement;
+  /** The document as plain data, for an adapter that keeps it past its file (see `restoreDocument`). */
+  snapshot(): DocumentSnapshot;
+}
+
+/** A document's value and the positions of all its values and keys, as data that can cross threads. */
+export interface DocumentSnapshot {
+  index: number;
+  value: unknown;
+  /** Path (segments joined by NUL) → [line, column, key line, key column]. */
+  positions: Record<string, [number, number | undefined, number, number | undefined]>;
 }
 
 export interface ParseOutcome {
@@ -133,8 +144,6 @@ function withPlainEnv<T>(run: () => T): T {
   }
 }
 
-// Built outside parseText so that the mappers the model keeps (one per query) hold the line
-// table only, not the file's text and YAML document trees that parseText's own scope holds.
 function fileMapper(lineCounter: LineCounter, embedding: Embedding | undefined): (offset: number) => Position {
   return (offset) => mapPosition(lineCounter.linePos(offset), embedding);
 }
@@ -174,70 +183,92 @@ function positionedDocument(
       const found = find(path);
       return startOf(found.key ?? found.node);
     },
-    stringMapper: (path) => {
+    placementOf: (path) => {
       const { node } = find(path);
-      if (!isScalar(node) || !node.range) return () => startOf(node);
-      return scalarMapper(node, text, toFile, embedding);
+      if (!isScalar(node) || !node.range) return fixedPlacement(startOf(node));
+      return scalarPlacement(node, text, toFile, embedding);
+    },
+    snapshot: () => {
+      const positions: DocumentSnapshot['positions'] = {};
+      const visit = (node: Node | null, key: Node | null, path: PathSegment[]): void => {
+        const at = startOf(node ?? key);
+        const keyAt = key ? startOf(key) : at;
+        positions[path.join('\u0000')] = [at.line, at.column, keyAt.line, keyAt.column];
+        if (isMap(node)) {
+          for (const item of node.items) if (isPair(item) && isScalar(item.key)) visit(item.value as Node | null, item.key as Node, [...path, String(item.key.value)]);
+        } else if (isSeq(node)) node.items.forEach((item, i) => visit(item as Node, item as Node, [...path, i]));
+      };
+      visit(doc.contents as Node | null, null, []);
+      return { index, value, positions };
     },
   };
 }
 
-/** Offsets inside a scalar's value → file positions, exact for block literals and escaped double-quoted strings. */
-function scalarMapper(
-  node: Scalar,
-  text: string,
-  toFile: (offset: number) => Position,
-  embedding: Embedding | undefined,
-): (offset: number) => Position {
+/** A kept document back from its snapshot: positions of what exists, the nearest ancestor's otherwise. */
+export function restoreDocument(snapshot: DocumentSnapshot): ParsedDocument {
+  const lookup = (path: readonly PathSegment[]) => {
+    for (let n = path.length; n >= 0; n--) {
+      const found = snapshot.positions[path.slice(0, n).join('\u0000')];
+      if (found) return found;
+    }
+    return [1, undefined, 1, undefined] as const;
+  };
+  const positionOf = (path: readonly PathSegment[]): Position => {
+    const [line, column] = lookup(path);
+    return { line, column };
+  };
+  return {
+    index: snapshot.index,
+    value: snapshot.value,
+    positionOf,
+    keyPositionOf: (path) => {
+      const [, , line, column] = lookup(path);
+      return { line, column };
+    },
+    placementOf: (path) => fixedPlacement(positionOf(path)),
+    snapshot: () => snapshot,
+  };
+}
+
+function fixedPlacement(position: Position): TextPlacement {
+  return { anchors: [0, position.line, position.column ?? 1], fixed: true };
+}
+
+/** Where each character of a scalar's value is written: exact for block literals and escaped double-quoted strings. */
+function scalarPlacement(node: Scalar, text: string, toFile: (offset: number) => Position, embedding: Embedding | undefined): TextPlacement {
   const [start, , end] = node.range as [number, number, number];
-  const start0 = toFile(start);
-  if (embedding?.fixed) return () => embedding.fixed!;
+  if (embedding?.fixed) return fixedPlacement(embedding.fixed);
+  const anchors: number[] = [];
+  const anchor = (offset: number, position: Position) => anchors.push(offset, position.line, position.column ?? 1);
   if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
     const headerEnd = text.indexOf('\n', start);
-    if (headerEnd < 0) return () => start0;
+    if (headerEnd < 0) return fixedPlacement(toFile(start));
     const body = text.slice(headerEnd + 1, end);
     const firstContent = /^( *)\S/m.exec(body);
-    const indent = firstContent ? firstContent[1].length : 0;
-    const bodyStart = toFile(headerEnd + 1);
-    return blockMapper(String(node.value), bodyStart.line, (embedding?.indent ?? 0) + indent);
+    const column = (embedding?.indent ?? 0) + (firstContent ? firstContent[1].length : 0) + 1;
+    const firstLine = toFile(headerEnd + 1).line;
+    const value = String(node.value);
+    anchor(0, { line: firstLine, column });
+    let line = firstLine;
+    for (let i = value.indexOf('\n'); i >= 0; i = value.indexOf('\n', i + 1)) anchor(i + 1, { line: ++line, column });
+    return { anchors };
   }
-  if (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) {
-    const double = node.type === Scalar.QUOTE_DOUBLE;
-    const source = text.slice(start, end);
-    const escaped = double ? source.includes('\\') : source.slice(1).includes("''");
-    // Without escapes each character is written where it stands.
-    if (!escaped) return (offset) => toFile(start + 1 + Math.min(offset, end - start - 2));
-    return quotedMapper(Buffer.from(source, 'utf16le').toString('utf16le'), start, double, toFile);
+  const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
+  const double = node.type === Scalar.QUOTE_DOUBLE;
+  const escaped = double ? text.slice(start, end).includes('\\') : node.type === Scalar.QUOTE_SINGLE && text.slice(start + 1, end).includes("''");
+  if (escaped) {
+    // Escapes take several source characters: an anchor wherever the value and its source part ways.
+    const offsets = quotedOffsets(text, start, end, double);
+    for (let i = 0; i < offsets.length; i++) {
+      if (i === 0 || offsets[i] !== offsets[i - 1] + 1 || text[offsets[i - 1]] === '\n') anchor(i, toFile(offsets[i]));
+    }
+    return { anchors };
   }
-  return (offset) => toFile(start + offset);
-}
-
-// The mappers below are built outside scalarMapper so that they hold only what they read: a
-// model keeps one mapper per query, and one holding its file's whole text kept every file alive.
-
-/** Positions in a `|` or `>` block: the value's line breaks (offsets, not the value) and the body's first line and indent. */
-function blockMapper(value: string, firstLine: number, column0: number): (offset: number) => Position {
-  const breaks: number[] = [];
-  for (let i = value.indexOf('\n'); i >= 0; i = value.indexOf('\n', i + 1)) breaks.push(i);
-  return (offset) => {
-    let line = 0;
-    while (line < breaks.length && breaks[line] < offset) line++;
-    const lineStart = line === 0 ? 0 : breaks[line - 1] + 1;
-    return { line: firstLine + line, column: column0 + (offset - lineStart) + 1 };
-  };
-}
-
-/**
- * Positions in a quoted string with escapes. `source` is a copy of the quoted text only (a slice
- * would keep the file's text alive); the offset table is built per lookup and not kept, as a table
- * per character of every query was the largest part of a big repository's model.
- */
-function quotedMapper(source: string, start: number, double: boolean, toFile: (offset: number) => Position): (offset: number) => Position {
-  return (offset) => {
-    if (offset === 0) return toFile(start + 1);
-    const sourceOffsets = quotedOffsets(source, 0, source.length, double);
-    return toFile(start + (sourceOffsets[Math.min(offset, sourceOffsets.length - 1)] ?? 0));
-  };
+  // Plain and escape-free quoted scalars: the value's characters stand where they are written.
+  const first = quoted ? start + 1 : start;
+  anchor(0, toFile(first));
+  for (let i = text.indexOf('\n', first); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) anchor(i + 1 - first, toFile(i + 1));
+  return { anchors };
 }
 
 /** For each character of a quoted string's value, its offset in the source (escapes take several source characters). */

@@ -11,7 +11,8 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 // Synchronous on purpose: rule files and dashboards are small, and four thread-pool round trips
 // per file (open, stat, read, close) made reading a large repository wait more than it parsed.
-export async function readTextFile(absolutePath: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<ReadOutcome> {
+// Throws what the file system throws (ENOENT, EACCES); the caller turns that into a finding.
+export function readTextFile(absolutePath: string, maxBytes = DEFAULT_MAX_FILE_BYTES): ReadOutcome {
   const fd = openSync(absolutePath, 'r');
   try {
     const { size } = fstatSync(fd);

@@ -77,4 +77,4 @@ export function emptyFacts(): QueryFacts {
   return { selectors: [], comparisons: [], aggregations: [], functions: [], numbers: [], budgets: [], histogramQuantiles: [] };
 }
 
-export { analyseQuery, type AnalyseOptions } from './analyser.js';
+export { analyseQuery, shareAnalysis, type AnalyseOptions } from './analyser.js';

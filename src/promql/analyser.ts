@@ -1234,10 +1234,26 @@ function deepFreeze<T>(value: T): T {
  */
 export function analyseQuery(text: string, options: AnalyseOptions = NO_OPTIONS): QueryAnalysis {
   if (typeof text !== 'string') text = String(text ?? '');
-  const key = text.length <= 4096 ? optionsKey(options) + text : undefined;
+  return remembered(cacheKey(text, options), () => analyseUncached(text, options));
+}
+
+/**
+ * The shared analysis of `text` (default options) when one is cached, else `received` frozen and
+ * cached: analyses made on worker threads arrive as copies, one per message, and a large
+ * repository repeats its queries many times over.
+ */
+export function shareAnalysis(text: string, received: QueryAnalysis): QueryAnalysis {
+  return remembered(cacheKey(text, NO_OPTIONS), () => received);
+}
+
+function cacheKey(text: string, options: AnalyseOptions): string | undefined {
+  return text.length <= 4096 ? optionsKey(options) + text : undefined;
+}
+
+function remembered(key: string | undefined, make: () => QueryAnalysis): QueryAnalysis {
   const hit = key === undefined ? undefined : cache.get(key);
   if (hit) return hit;
-  const result = deepFreeze(analyseUncached(text, options));
+  const result = deepFreeze(make());
   if (key !== undefined) {
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
     cache.set(key, result);

@@ -6,12 +6,13 @@
 // parseable and meaningful where it matters: a duration where a duration stands (inside `[…]`,
 // after `offset`), a label name inside `by (…)` / `on (…)`, a number where a number is expected,
 // the variable's current value when it has one and fits, otherwise a neutral value (the variable
-// name, which is also string-safe inside quotes). `originalOffset` maps offsets in the substituted
-// text back to the original, so errors point at what the user wrote.
+// name, which is also string-safe inside quotes). The edits map offsets in the substituted text
+// back to the original, so errors point at what the user wrote.
 //
 // References to names that are neither a dashboard variable nor a Grafana global (`$1` in a
 // label_replace replacement, a typo) are left alone, as Grafana leaves them.
 
+import type { TextEdit } from '../model/placement.js';
 import { FUNCTIONS } from './functions.js';
 import { analyseRegex } from './regex.js';
 
@@ -25,8 +26,8 @@ export interface GrafanaVariable {
 
 export interface GrafanaSubstitution {
   text: string;
-  /** Maps an offset in `text` back to the corresponding offset in the original query. */
-  originalOffset(offset: number): number;
+  /** Where `text` differs from the original query, ascending (`originalOffset` in model/placement maps back). */
+  edits: TextEdit[];
 }
 
 type Context = 'string' | 'regex' | 'duration' | 'label' | 'ident' | 'number' | 'expr';
@@ -132,14 +133,13 @@ interface Paren {
   arg: number;
 }
 
-const identity = (offset: number) => offset;
 
 /**
  * Replaces Grafana template variables in a PromQL query with values that keep it parseable.
  * `variables` are the dashboard's variables (extra fields are ignored).
  */
 export function substituteGrafanaVariables(text: string, variables: readonly GrafanaVariable[]): GrafanaSubstitution {
-  if (!text.includes('$') && !text.includes('[[')) return { text, originalOffset: identity };
+  if (!text.includes('$') && !text.includes('[[')) return { text, edits: [] };
   const known = new Map<string, GrafanaVariable>();
   for (const v of variables) if (v && typeof v.name === 'string' && !known.has(v.name)) known.set(v.name, v);
 
@@ -259,39 +259,17 @@ export function substituteGrafanaVariables(text: string, variables: readonly Gra
     return 'expr';
   }
 
-  if (replacements.length === 0) return { text, originalOffset: identity };
+  if (replacements.length === 0) return { text, edits: [] };
 
   let out = '';
   let at = 0;
-  // For each replacement: where it starts in the new text.
-  const starts: number[] = [];
+  const edits: TextEdit[] = [];
   for (const r of replacements) {
     out += text.slice(at, r.from);
-    starts.push(out.length);
+    edits.push({ start: out.length, length: r.value.length, from: r.from, to: r.to });
     out += r.value;
     at = r.to;
   }
   out += text.slice(at);
-
-  const originalOffset = (offset: number): number => {
-    // Find the last replacement starting at or before `offset`.
-    let lo = 0;
-    let hi = replacements.length - 1;
-    let k = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! <= offset) {
-        k = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    if (k < 0) return offset;
-    const r = replacements[k]!;
-    const newStart = starts[k]!;
-    const newEnd = newStart + r.value.length;
-    if (offset >= newEnd) return r.to + (offset - newEnd);
-    // Inside the substituted value: the same distance into the original reference, clamped.
-    return r.from + Math.min(offset - newStart, r.to - r.from - 1);
-  };
-  return { text: out, originalOffset };
+  return { text: out, edits };
 }

@@ -10,6 +10,7 @@ import { renderText } from '../render/text.js';
 import type { FailOn } from '../report/report.js';
 import { parseLiveSettings } from '../live/settings.js';
 import { ConfigError, runCheck, TOOL_VERSION } from '../run-check.js';
+import { parseConcurrency } from './concurrency.js';
 
 export const USAGE = `Usage: slo-gate check [DIR] [options]
 
@@ -31,6 +32,7 @@ Options:
                                 when live results fail the check (default: exhausted)
   --live-time-budget DURATION   longest the whole live run may take (default: 2m)
   --live-concurrency N          SLOs measured at once (default: 4)
+  --concurrency N|auto          threads reading files (default: 1; auto: every core from 2,000 files on)
   -h, --help                    show this help
   --version                     print the version
 
@@ -41,6 +43,8 @@ export class UsageError extends Error {}
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** The bundle a file worker thread runs (dist/cli.js itself); without it files are read on one thread. */
+  workerScript?: URL;
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -64,6 +68,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         'live-fail-on': { type: 'string' },
         'live-time-budget': { type: 'string' },
         'live-concurrency': { type: 'string' },
+        concurrency: { type: 'string', default: '1' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -109,7 +114,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       (message) => new UsageError(message),
       '--',
     );
-    const { report } = await runCheck({ root: dir, configFile: values.config, overrides, failOn, diff, live });
+    const concurrency = parseConcurrency(values.concurrency!, (message) => new UsageError(message));
+    const engine = { concurrency, workerScript: io.workerScript };
+    const { report } = await runCheck({ root: dir, configFile: values.config, overrides, failOn, diff, live, engine });
     if (report.diff?.unavailable) io.stderr(`slo-gate: notice: not compared with ${report.diff.baseRef}: ${report.diff.unavailable}; checked the head alone\n`);
     const rendered = () => (format === 'json' ? renderJson(report) : format === 'markdown' ? renderMarkdown(report) : renderText(report));
     if (values.output) {

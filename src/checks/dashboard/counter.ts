@@ -1,6 +1,7 @@
 import type { Check } from '../check.js';
 import { histogramFamilies, rawCounterMessage, rawCounterUses } from '../promql/counters.js';
 import { dashboardName, promqlTargets } from './queries.js';
+import { queryPosition } from '../../model/placement.js';
 
 export const dashboardCounter: Check = {
   id: 'dashboard/counter',
@@ -13,7 +14,7 @@ export const dashboardCounter: Check = {
       for (const use of rawCounterUses(expr, families)) {
         context.report({
           file: dashboard.file,
-          ...expr.positionAt(use.selector.from),
+          ...queryPosition(expr, use.selector.from),
           subject: `${dashboardName(dashboard)}/${where}/${use.metric}`,
           message: `${where}: ${rawCounterMessage(use)}`,
         });

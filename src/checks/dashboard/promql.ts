@@ -1,5 +1,6 @@
 import type { Check } from '../check.js';
 import { dashboardName, promqlTargets } from './queries.js';
+import { queryPosition } from '../../model/placement.js';
 
 export const dashboardPromql: Check = {
   id: 'dashboard/promql',
@@ -11,7 +12,7 @@ export const dashboardPromql: Check = {
         context.report({
           file: dashboard.file,
           // An error at the end of input points after the last character, not at a trailing newline.
-          ...expr.positionAt(Math.min(error.from, expr.text.trimEnd().length)),
+          ...queryPosition(expr, Math.min(error.from, expr.text.trimEnd().length)),
           subject: `${dashboardName(dashboard)}/${where}`,
           message: `${where}: could not parse expression: ${error.message}`,
         });

@@ -4,6 +4,7 @@ import { pairWindows, reportWindowChanges, windowText, type WindowChange } from 
 import type { ComparisonFact } from '../../promql/analyse.js';
 import type { Model, Position, Rule } from '../../model/types.js';
 import { formatDuration, formatLatency, nearlyEqual, parseDuration, roundTo } from '../../model/units.js';
+import { queryPosition } from '../../model/placement.js';
 
 export const diffAlertLoosened: DiffCheck = {
   id: 'diff/alert-loosened',
@@ -82,11 +83,11 @@ function loosenings(model: { old: Model; now: Model }, old: Rule, now: Rule): Ch
  */
 function thresholdPosition(rule: Rule, conditionStart: Position): Position {
   const comparison = rule.expr.analysis.facts.comparisons.find((candidate) => {
-    const start = rule.expr.positionAt(candidate.from);
+    const start = queryPosition(rule.expr, candidate.from);
     return start.line === conditionStart.line && start.column === conditionStart.column;
   });
   if (!comparison || comparison.threshold === undefined) return conditionStart;
-  return rule.expr.positionAt(thresholdOffset(rule.expr.text, comparison));
+  return queryPosition(rule.expr, thresholdOffset(rule.expr.text, comparison));
 }
 
 /** After the operator for `x > t` (and `bool`), at the start for `t < x`. */

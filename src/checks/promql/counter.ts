@@ -1,5 +1,6 @@
 import type { Check } from '../check.js';
 import { histogramFamilies, rawCounterMessage, rawCounterUses } from './counters.js';
+import { queryPosition } from '../../model/placement.js';
 
 export const promqlCounter: Check = {
   id: 'promql/counter',
@@ -12,7 +13,7 @@ export const promqlCounter: Check = {
       for (const use of rawCounterUses(rule.expr, families)) {
         context.report({
           file: rule.file,
-          ...rule.expr.positionAt(use.selector.from),
+          ...queryPosition(rule.expr, use.selector.from),
           subject: `${rule.group}/${rule.name}/${use.metric}`,
           message: `${rule.kind} "${rule.name}": ${rawCounterMessage(use)}`,
         });

@@ -1,5 +1,6 @@
 import type { Check } from '../check.js';
 import type { QueryFacts } from '../../promql/analyse.js';
+import { queryPosition } from '../../model/placement.js';
 
 // Aggregations that select series and keep their labels as they are.
 const LABEL_KEEPING = new Set(['topk', 'bottomk', 'limitk', 'limit_ratio']);
@@ -16,7 +17,7 @@ export const promqlHistogramQuantile: Check = {
         if (!dropsLe(facts, call)) continue;
         context.report({
           file: rule.file,
-          ...rule.expr.positionAt(call.from),
+          ...queryPosition(rule.expr, call.from),
           subject: `${rule.group}/${rule.name}`,
           message: `${rule.kind} "${rule.name}": histogram_quantile() gets buckets aggregated without le, so it has no buckets to interpolate and returns nothing; keep le in by (...)`,
         });

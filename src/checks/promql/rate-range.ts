@@ -1,5 +1,6 @@
 import type { Check } from '../check.js';
 import { formatDuration } from '../../model/units.js';
+import { queryPosition } from '../../model/placement.js';
 
 // rate() and increase() extrapolate from the samples inside the range: with fewer than four, one
 // missed scrape leaves one sample or none, and the result jumps or disappears (the reasoning
@@ -32,7 +33,7 @@ export const promqlRateRange: Check = {
         const source = recorded !== undefined ? `the ${formatDuration(interval)} evaluation interval of the rule that records it` : `a ${formatDuration(interval)} scrape interval`;
         context.report({
           file: rule.file,
-          ...rule.expr.positionAt(selector.from),
+          ...queryPosition(rule.expr, selector.from),
           subject: `${rule.group}/${rule.name}/${selector.metric ?? ''}`,
           message: `${rule.kind} "${rule.name}": ${fn}(${selector.metric ?? '…'}[${formatDuration(selector.rangeSeconds)}]) spans fewer than ${MIN_SAMPLES[fn]} samples at ${source}; use at least [${formatDuration(minimum)}]`,
         });

@@ -1,5 +1,6 @@
 import type { Check } from '../check.js';
 import { metricsqlFiles } from './metricsql.js';
+import { queryPosition } from '../../model/placement.js';
 
 export const promqlSyntax: Check = {
   id: 'promql/syntax',
@@ -16,7 +17,7 @@ export const promqlSyntax: Check = {
         // One finding per rule: the rest are the same dialect difference.
         context.report({
           file: rule.file,
-          ...rule.expr.positionAt(errors[0].from),
+          ...queryPosition(rule.expr, errors[0].from),
           severity: 'warning',
           subject,
           message: `${rule.kind} "${rule.name}": not PromQL (${errors[0].message}); this file uses MetricsQL (${dialect}), which VictoriaMetrics' vmalert reads and Prometheus rejects`,
@@ -27,7 +28,7 @@ export const promqlSyntax: Check = {
         context.report({
           file: rule.file,
           // An error at the end of input points after the last character, not at a trailing newline.
-          ...rule.expr.positionAt(Math.min(error.from, rule.expr.text.trimEnd().length)),
+          ...queryPosition(rule.expr, Math.min(error.from, rule.expr.text.trimEnd().length)),
           subject,
           message: `${rule.kind} "${rule.name}": could not parse expression: ${error.message}`,
         });

@@ -1,6 +1,7 @@
 import type { Check, CheckContext } from '../check.js';
 import type { ParsedDocument, PathSegment } from '../../parse/document.js';
 import { record, text } from '../../formats/values.js';
+import { placeOffset } from '../../model/placement.js';
 import { firstTemplateError } from './go-template.js';
 import { rawRules, ruleLabel } from './raw-rules.js';
 
@@ -40,7 +41,7 @@ function checkValue(
   where: string,
   at: { file: string; doc: ParsedDocument; context: CheckContext; subject: string },
 ): void {
-  const position = (offset: number) => at.doc.stringMapper(path)(offset);
+  const position = (offset: number) => placeOffset(at.doc.placementOf(path), offset);
   // Prometheus expands templates in alerting rules only; a recording rule's labels are literal.
   const error = templated ? firstTemplateError(value) : undefined;
   if (error) at.context.report({ file: at.file, ...position(error.offset), subject: at.subject, message: `${where}: template: ${error.message}` });

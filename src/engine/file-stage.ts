@@ -1,0 +1,104 @@
+// The part of the engine that needs one file at a time: read → parse → recognise → normalise, and
+// the checks that read raw documents. What it returns is plain data (no closures, no parser
+// trees), so a large repository's files can be processed on worker threads (see file-workers.ts)
+// and merged on the main thread exactly as if they had been processed there.
+
+import { CHECKS } from '../checks/index.js';
+import type { Check } from '../checks/check.js';
+import type { Config } from '../config/config.js';
+import type { DiscoveredFile } from '../discover/find-files.js';
+import type { NormaliseContext } from '../formats/adapter.js';
+import type { Finding } from '../model/findings.js';
+import type { Dashboard, DocumentKind, Model, RuleGroup, Slo, SourceFile } from '../model/types.js';
+import { parseText } from '../parse/document.js';
+import { readTextFile } from '../parse/read.js';
+import { recogniseDocument } from '../recognise/recognise.js';
+import { contextFor, guard } from './check-runner.js';
+
+export interface FileStageSettings {
+  config: Config;
+  /** Ids of the enabled checks, from the registry (a worker thread rebuilds the list from them). */
+  checkIds: string[];
+}
+
+/** A file to process, with the path findings name it by. */
+export interface FileTask {
+  absolutePath: string;
+  displayPath: string;
+}
+
+export interface FileOutcome {
+  file: SourceFile;
+  unreadable: Model['unreadable'];
+  slos: Slo[];
+  ruleGroups: RuleGroup[];
+  dashboards: Dashboard[];
+  /** What adapters kept for their `finalise` step, by adapter kind. */
+  kept: { kind: DocumentKind; item: unknown }[];
+  /** Findings of the document checks. */
+  findings: Finding[];
+}
+
+export function fileTask(file: DiscoveredFile, displayPath: string): FileTask {
+  return { absolutePath: file.absolutePath, displayPath };
+}
+
+/** A processor for one file after another, with the checks and their contexts built once. */
+export function createFileStage(settings: FileStageSettings, checks: readonly Check[] = checksById(settings.checkIds)): (task: FileTask) => FileOutcome {
+  const { config } = settings;
+  let findings: Finding[] = [];
+  const contexts = new Map(checks.map((check) => [check, contextFor(check, config, () => findings)]));
+  const documentChecks = new Map<DocumentKind, Check[]>();
+  for (const check of checks) for (const kind of check.documentKinds ?? []) documentChecks.set(kind, [...(documentChecks.get(kind) ?? []), check]);
+  const options = { defaultPeriodSeconds: config.defaultPeriodSeconds };
+
+  return ({ absolutePath, displayPath }) => {
+    findings = [];
+    const outcome: FileOutcome = { file: { path: displayPath, kinds: [], bytes: 0 }, unreadable: [], slos: [], ruleGroups: [], dashboards: [], kept: [], findings };
+    let read;
+    try {
+      read = readTextFile(absolutePath, config.maxFileBytes);
+    } catch (error) {
+      read = { ok: false as const, bytes: 0, problem: { line: 1, message: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` } };
+    }
+    outcome.file.bytes = read.bytes;
+    if (!read.ok) {
+      outcome.unreadable.push({ file: displayPath, ...read.problem });
+      return outcome;
+    }
+    const format = /\.json$/i.test(displayPath) ? 'json' : 'yaml';
+    const parsed = parseText(read.text, format);
+    for (const problem of parsed.problems) outcome.unreadable.push({ file: displayPath, ...problem });
+    if (read.text.trim() === '' && parsed.problems.length === 0) return outcome;
+
+    const kinds = new Set<DocumentKind>();
+    for (const doc of parsed.documents) {
+      const adapter = recogniseDocument(doc.value);
+      if (!adapter) continue;
+      kinds.add(adapter.kind);
+      const context: NormaliseContext = {
+        file: displayPath,
+        options,
+        addSlo: (slo) => outcome.slos.push(slo),
+        addRuleGroup: (group) => outcome.ruleGroups.push(group),
+        addDashboard: (dashboard) => outcome.dashboards.push(dashboard),
+        unreadable: (position, message) => outcome.unreadable.push({ file: displayPath, ...position, message }),
+        keep: (item) => outcome.kept.push({ kind: adapter.kind, item }),
+      };
+      for (const check of documentChecks.get(adapter.kind) ?? []) {
+        const checkContext = contexts.get(check)!;
+        guard(check, checkContext, displayPath, () => check.checkDocument!({ file: displayPath, kind: adapter.kind, doc }, checkContext));
+      }
+      guard(undefined, undefined, displayPath, () => adapter.normalise(doc, context), (message) =>
+        outcome.unreadable.push({ file: displayPath, line: doc.positionOf([]).line, message: `cannot read ${adapter.kind} document: ${message}` }),
+      );
+    }
+    outcome.file.kinds = [...kinds];
+    return outcome;
+  };
+}
+
+function checksById(ids: readonly string[]): Check[] {
+  const wanted = new Set(ids);
+  return CHECKS.filter((check) => wanted.has(check.id));
+}
