@@ -52,4 +52,14 @@ describe('findFiles', () => {
       { path: 'secret.yaml', reason: 'symlink points outside the root; not followed' },
     ]);
   });
+
+  it('does not read a .gitignore that is a symlink out of the root', async () => {
+    const root = await workspace({ 'a.yaml': 'x: 1', 'b.yaml': 'x: 1' });
+    const elsewhere = await mkdtemp(path.join(os.tmpdir(), 'slo-gate-outside-'));
+    outside.push(elsewhere);
+    await writeFile(path.join(elsewhere, 'ignore-all'), '*\n');
+    await symlink(path.join(elsewhere, 'ignore-all'), path.join(root, '.gitignore'));
+    const result = await findFiles(root);
+    expect(result.files.map((f) => f.path)).toEqual(['a.yaml', 'b.yaml']);
+  });
 });

@@ -2,7 +2,8 @@
 // narrowed by include/exclude globs. Symlinks are not followed: out of the root never, inside it
 // there is no need, since their targets are walked where they are.
 
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
@@ -50,18 +51,21 @@ export async function findFiles(root: string, options: DiscoveryOptions = {}): P
       return inner !== '' && matcher.ignores(isDir ? `${inner}/` : inner);
     });
 
-  const walk = async (dirReal: string, relativeDir: string, inherited: Rules): Promise<void> => {
+  // Synchronous on purpose: a walk awaits nothing else, and two thread-pool round trips per
+  // directory made a large tree's discovery wait longer than it worked.
+  const walk = (dirReal: string, relativeDir: string, inherited: Rules): void => {
     if (result.files.length >= maxFiles) return;
-    let rules = inherited;
-    const gitignore = await readFile(path.join(dirReal, '.gitignore'), 'utf8').catch(() => undefined);
-    if (gitignore !== undefined) rules = [...inherited, { base: relativeDir, matcher: ignore().add(gitignore) }];
-
     let entries;
     try {
-      entries = await readdir(dirReal, { withFileTypes: true });
+      entries = readdirSync(dirReal, { withFileTypes: true });
     } catch (error) {
       result.skipped.push({ path: relativeDir || '.', reason: `cannot read directory: ${(error as NodeJS.ErrnoException).code ?? 'error'}` });
       return;
+    }
+    let rules = inherited;
+    if (entries.some((entry) => entry.name === '.gitignore' && entry.isFile())) {
+      const gitignore = readTextOrUndefined(path.join(dirReal, '.gitignore'));
+      if (gitignore !== undefined) rules = [...inherited, { base: relativeDir, matcher: ignore().add(gitignore) }];
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
@@ -74,7 +78,7 @@ export async function findFiles(root: string, options: DiscoveryOptions = {}): P
       if (entry.isSymbolicLink()) {
         // A link inside the root adds nothing (its target is walked in its own place) and could loop;
         // a link out of the root is never followed.
-        const resolved = await realpath(absolute).catch(() => undefined);
+        const resolved = realpathOrUndefined(absolute);
         if (resolved && resolved !== rootReal && !resolved.startsWith(rootReal + path.sep)) {
           result.skipped.push({ path: relative, reason: 'symlink points outside the root; not followed' });
         }
@@ -84,7 +88,7 @@ export async function findFiles(root: string, options: DiscoveryOptions = {}): P
       const isFile = entry.isFile();
       if (isDir) {
         if (ALWAYS_SKIPPED_DIRS.has(entry.name) || isIgnored(rules, relative, true)) continue;
-        await walk(absolute, relative, rules);
+        walk(absolute, relative, rules);
       } else if (isFile && CANDIDATE.test(entry.name)) {
         if (isIgnored(rules, relative, false)) continue;
         if (include && !include(relative)) continue;
@@ -94,8 +98,24 @@ export async function findFiles(root: string, options: DiscoveryOptions = {}): P
     }
   };
 
-  await walk(rootReal, '', []);
+  walk(rootReal, '', []);
   return result;
+}
+
+function readTextOrUndefined(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function realpathOrUndefined(file: string): string | undefined {
+  try {
+    return realpathSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Resolve a path an author wrote (relative to `baseDir` inside the root) to a root-relative path, or undefined if it leaves the root. */
