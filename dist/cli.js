@@ -22524,32 +22524,34 @@ const alertFor = {
         for (const rule of model.rules) {
             if (rule.kind !== 'alert')
                 continue;
-            const subject = `${rule.group}/${rule.name}`;
-            for (const [key, field] of [['for', rule.for], ['keep_firing_for', rule.keepFiringFor]]) {
-                if (field && parseDuration(field.value) === undefined) {
-                    context.report({
-                        file: rule.file,
-                        ...field.position,
-                        severity: 'error',
-                        subject,
-                        message: `alert "${rule.name}": ${key}: "${field.value}" is not a duration Prometheus reads (a whole number and a unit, largest first: 90s, 1m30s, 5m)`,
-                    });
-                }
-            }
             const forSeconds = rule.for ? parseDuration(rule.for.value) : undefined;
+            if (rule.for && forSeconds === undefined)
+                reportUnreadable(context, rule, 'for', rule.for);
+            if (rule.keepFiringFor && parseDuration(rule.keepFiringFor.value) === undefined)
+                reportUnreadable(context, rule, 'keep_firing_for', rule.keepFiringFor);
             const interval = rule.groupIntervalSeconds ?? context.config.evaluationIntervalSeconds;
             if (rule.for && forSeconds !== undefined && forSeconds > 0 && forSeconds < interval) {
                 const source = rule.groupIntervalSeconds !== undefined ? `the interval of group "${rule.group}"` : 'the evaluation interval';
                 context.report({
                     file: rule.file,
                     ...rule.for.position,
-                    subject,
+                    subject: `${rule.group}/${rule.name}`,
                     message: `alert "${rule.name}": for: ${rule.for.value} is shorter than ${source} (${formatDuration(interval)}): the alert waits a whole interval anyway, so it means for: ${formatDuration(interval)}`,
                 });
             }
         }
     },
 };
+/** A for or keep_firing_for Prometheus rejects: it will not load the file. */
+function reportUnreadable(context, rule, key, field) {
+    context.report({
+        file: rule.file,
+        ...field.position,
+        severity: 'error',
+        subject: `${rule.group}/${rule.name}`,
+        message: `alert "${rule.name}": ${key}: "${field.value}" is not a duration Prometheus reads (a whole number and a unit, largest first: 90s, 1m30s, 5m)`,
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/checks/alert/required.ts
 const alertRequired = {
@@ -31110,17 +31112,23 @@ function queryPosition(query, offset) {
 const MAX_DEPTH = 5;
 // Sloth names windows in its recording rules (`slo:sli_error:ratio_rate5m`), Pyrra too (`x:burnrate5m`).
 const WINDOW_SUFFIX = /(?:rate|burnrate|_)(\d+(?:ms|s|m|h|d|w|y))$/;
+// Below this many rules of one name, checking each is cheaper than indexing their labels.
+const INDEX_FROM_RULES = 16;
 function recordingsOf(rules) {
     const out = new Map();
     for (const rule of rules) {
         if (rule.kind !== 'record')
             continue;
-        if (!out.has(rule.name))
-            out.set(rule.name, []);
-        out.get(rule.name).push(rule);
+        const recorded = out.get(rule.name);
+        if (recorded)
+            recorded.rules.push(rule);
+        else
+            out.set(rule.name, { rules: [rule] });
     }
     return out;
 }
+/** A rule's own label does not contradict the selector's matcher (only `=` matchers are compared). */
+const agrees = (rule, m) => m.op !== '=' || rule.labels[m.label] === undefined || rule.labels[m.label].value === m.value;
 /**
  * The recording rules a selector reads: those recording its metric whose own labels agree with its
  * `=` matchers. Generators reuse one name for every SLO (`slo:sli_error:ratio_rate5m`) and tell
@@ -31129,7 +31137,61 @@ function recordingsOf(rules) {
 function recordingRulesFor(selector, recordings) {
     if (!selector.metric)
         return [];
-    return (recordings.get(selector.metric) ?? []).filter((rule) => selector.matchers.every((m) => m.op !== '=' || rule.labels[m.label] === undefined || rule.labels[m.label].value === m.value));
+    const recorded = recordings.get(selector.metric);
+    if (!recorded)
+        return [];
+    const agreeing = (rule) => selector.matchers.every((m) => agrees(rule, m));
+    if (recorded.rules.length < INDEX_FROM_RULES)
+        return recorded.rules.filter(agreeing);
+    // A repository with many SLOs has thousands of rules of one name: start from the rules the most
+    // selective matcher admits instead of checking them all, for every selector that reads the name.
+    let narrowest;
+    for (const m of selector.matchers) {
+        if (m.op !== '=')
+            continue;
+        // A matcher admits the rules with its value and those without its label.
+        const index = labelIndex(recorded, m.label);
+        const withValue = index.byValue.get(m.value) ?? [];
+        const size = withValue.length + index.unlabelled.length;
+        if (!narrowest || size < narrowest.size)
+            narrowest = { withValue, unlabelled: index.unlabelled, size };
+    }
+    if (!narrowest)
+        return [...recorded.rules];
+    return mergeAscending(narrowest.withValue, narrowest.unlabelled)
+        .map((position) => recorded.rules[position])
+        .filter(agreeing);
+}
+function labelIndex(recorded, label) {
+    recorded.byLabel ??= new Map();
+    let index = recorded.byLabel.get(label);
+    if (index)
+        return index;
+    index = { byValue: new Map(), unlabelled: [] };
+    for (const [position, rule] of recorded.rules.entries()) {
+        // Read as `agrees` reads it, so the index admits exactly the rules it would.
+        const field = rule.labels[label];
+        if (field === undefined)
+            index.unlabelled.push(position);
+        else {
+            const positions = index.byValue.get(field.value);
+            if (positions)
+                positions.push(position);
+            else
+                index.byValue.set(field.value, [position]);
+        }
+    }
+    recorded.byLabel.set(label, index);
+    return index;
+}
+/** Two ascending lists of distinct positions as one ascending list: the rules keep their model order. */
+function mergeAscending(a, b) {
+    const out = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length)
+        out.push(j >= b.length || (i < a.length && a[i] < b[j]) ? a[i++] : b[j++]);
+    return out;
 }
 /** The range a recording rule evaluates over: its selectors' ranges, else those of the rules it reads, else its name's suffix. */
 function recordedWindow(selector, recordings, depth = 0) {
@@ -31190,7 +31252,13 @@ function encodeAlert(rule, recordings) {
  */
 function alertNames(rule) {
     const names = {};
-    const addName = (label, value) => (names[label] = [...new Set([...(names[label] ?? []), value])]);
+    const addName = (label, value) => {
+        const values = names[label];
+        if (values === undefined)
+            names[label] = [value];
+        else if (!values.includes(value))
+            values.push(value);
+    };
     for (const [label, field] of Object.entries(rule.labels))
         addName(label, field.value);
     for (const selector of rule.expr.analysis.facts.selectors)
@@ -31301,19 +31369,25 @@ function sloWords(slo) {
         out.add(formatLatency(slo.indicator.thresholdSeconds).toLowerCase());
     return out;
 }
+// hintScore matches a word of four letters or more to its extensions, shorter words only whole.
+const MIN_PREFIX = 4;
 /** How many of the SLO's words the hints contain; a word also matches its plural or short extension ("start"/"startup"). */
 function hintScore(hints, slo) {
     let score = 0;
     for (const word of slo) {
         for (const hint of hints) {
             const [short, long] = word.length <= hint.length ? [word, hint] : [hint, word];
-            if (short === long || (short.length >= 4 && long.startsWith(short) && long.length - short.length <= 3)) {
+            if (short === long || (short.length >= MIN_PREFIX && long.startsWith(short) && long.length - short.length <= 3)) {
                 score++;
                 break;
             }
         }
     }
     return score;
+}
+/** What two words share whenever hintScore matches them (and often when it does not): the key to look candidates up by. */
+function hintKey(word) {
+    return word.length < MIN_PREFIX ? word : word.slice(0, MIN_PREFIX);
 }
 
 ;// CONCATENATED MODULE: ./src/link/link.ts
@@ -31337,21 +31411,21 @@ function linkModel(model, config) {
     const recordings = recordingsOf(model.rules);
     const links = { bySlo: new Map(model.slos.map((slo) => [slo.key, { slo, alerts: [], panels: [] }])), ambiguous: [], encodings: new Map() };
     const add = (slo) => links.bySlo.get(slo.key);
-    const sloWordSets = new Map(model.slos.map((slo) => [slo, sloWords(slo)]));
+    const slos = indexSlos(model.slos);
     for (const rule of model.rules) {
         if (rule.kind !== 'alert')
             continue;
         const encoding = encodeAlert(rule, recordings);
         links.encodings.set(rule, encoding);
         const names = alertNames(rule);
-        const named = model.slos.filter((slo) => namesSlo(names, slo));
+        const named = namedSlos(names, slos);
         if (named.length) {
             for (const slo of named)
                 add(slo).alerts.push({ rule, method: 'label', reason: labelReason(names, slo), encoding });
             continue;
         }
         const mapped = config.sloLinks[rule.name];
-        const configured = mapped === undefined ? [] : model.slos.filter((slo) => slo.name === mapped);
+        const configured = mapped === undefined ? [] : (slos.byName.get(mapped) ?? []);
         if (configured.length) {
             for (const slo of configured)
                 add(slo).alerts.push({ rule, method: 'config', reason: `slo-links maps ${rule.name} to ${mapped}`, encoding });
@@ -31362,9 +31436,8 @@ function linkModel(model, config) {
         // Generated for an SLO that is not among the checked files (Sloth names its SLO in every rule): not ours to guess.
         if (names.sloth_id || names.sloth_slo)
             continue;
-        const candidates = model.slos.filter((slo) => fitsAlert(slo, encoding));
-        const hints = new Set([...words(rule.name), ...words(rule.group), ...Object.entries(rule.labels).flatMap(([k, v]) => (k === 'severity' ? [] : words(v.value))), ...encodingWords(encoding)]);
-        const chosen = choose(candidates, encoding.metrics, hints, sloWordSets, 1);
+        const hints = () => new Set([...words(rule.name), ...words(rule.group), ...Object.entries(rule.labels).flatMap(([k, v]) => (k === 'severity' ? [] : words(v.value))), ...encodingWords(encoding)]);
+        const chosen = choose((slo) => fitsAlert(slo, encoding), encoding.metrics, hints, slos, 1);
         if (chosen.length === 1)
             add(chosen[0].slo).alerts.push({ rule, method: 'inferred', reason: chosen[0].reason, encoding });
         else if (chosen.length > 1)
@@ -31381,16 +31454,15 @@ function linkModel(model, config) {
             const names = {};
             for (const m of matchers)
                 names[m.label] = [...(names[m.label] ?? []), m.value];
-            const named = model.slos.filter((slo) => namesSlo(names, slo));
+            const named = namedSlos(names, slos);
             if (named.length) {
                 for (const slo of named)
                     add(slo).panels.push({ dashboard, panel, method: 'label', reason: labelReason(names, slo), metrics });
                 continue;
             }
             const quantiles = panel.targets.flatMap((t) => t.expr?.analysis.facts.histogramQuantiles ?? []);
-            const candidates = model.slos.filter((slo) => (quantiles.length ? slo.indicator.type === 'latency' : true));
-            const hints = new Set([...words(panel.title), ...metrics.flatMap(words)]);
-            const chosen = choose(candidates, metrics, hints, sloWordSets, 2, alertMetrics);
+            const hints = () => new Set([...words(panel.title), ...metrics.flatMap(words)]);
+            const chosen = choose((slo) => (quantiles.length ? slo.indicator.type === 'latency' : true), metrics, hints, slos, 2, alertMetrics);
             if (chosen.length === 1)
                 add(chosen[0].slo).panels.push({ dashboard, panel, method: 'inferred', reason: chosen[0].reason, metrics });
             else if (chosen.length > 1)
@@ -31398,6 +31470,51 @@ function linkModel(model, config) {
         }
     }
     return links;
+}
+function indexSlos(slos) {
+    const index = { order: new Map(), words: new Map(), families: new Map(), byName: new Map(), byNormalName: new Map(), bySlothId: new Map(), byFamily: new Map(), byHintKey: new Map() };
+    const file = (map, key, slo) => {
+        const listed = map.get(key);
+        if (!listed)
+            map.set(key, [slo]);
+        else if (listed[listed.length - 1] !== slo)
+            listed.push(slo);
+    };
+    for (const [position, slo] of slos.entries()) {
+        const sloWordSet = sloWords(slo);
+        const families = slo.indicator.metrics.map(metricFamily);
+        index.order.set(slo, position);
+        index.words.set(slo, sloWordSet);
+        index.families.set(slo, families);
+        file(index.byName, slo.name, slo);
+        file(index.byNormalName, normalName(slo.name), slo);
+        if (slo.service)
+            file(index.bySlothId, `${slo.service}-${slo.name}`, slo);
+        for (const family of families)
+            file(index.byFamily, family, slo);
+        if (families.length === 0)
+            for (const word of sloWordSet)
+                file(index.byHintKey, hintKey(word), slo);
+    }
+    return index;
+}
+/** SLOs from several lookups, each once, in model order. */
+function inModelOrder(lists, slos) {
+    const found = new Set();
+    for (const list of lists)
+        for (const slo of list ?? [])
+            found.add(slo);
+    return [...found].sort((a, b) => slos.order.get(a) - slos.order.get(b));
+}
+/** The SLOs the labels or `=` matchers name (see namesSlo), looked up by the names they give. */
+function namedSlos(names, slos) {
+    const lookups = [];
+    for (const label of NAME_LABELS)
+        for (const value of names[label] ?? [])
+            lookups.push(slos.byNormalName.get(normalName(value)));
+    for (const value of names.sloth_id ?? [])
+        lookups.push(slos.bySlothId.get(value));
+    return inModelOrder(lookups, slos).filter((slo) => namesSlo(names, slo));
 }
 /** Labels or `=` matchers that name this SLO; sloth_id is `<service>-<slo>`, sloth_service must agree when present. */
 function namesSlo(names, slo) {
@@ -31432,16 +31549,29 @@ function encodingWords(encoding) {
 /**
  * The best-supported SLOs. Reading the SLO's SLI metrics outweighs any number of shared words; an
  * SLO that names metrics the item does not read is out. Without metric evidence, at least
- * `minWords` shared words are needed (or one, with the metrics the SLO's alerts read).
+ * `minWords` shared words are needed (or one, with the metrics the SLO's alerts read). `hintsOf`
+ * makes the item's words when they are needed.
  */
-function choose(candidates, metrics, hints, sloWordSets, minWords, alertMetrics) {
+function choose(fits, metrics, hintsOf, slos, minWords, alertMetrics) {
     const families = new Set(metrics.map(metricFamily));
-    const scored = candidates.flatMap((slo) => {
-        const sliFamilies = slo.indicator.metrics.map(metricFamily);
+    // The words are only split out when some SLO could use them: most alerts meet none.
+    let hintSet;
+    const hints = () => (hintSet ??= hintsOf());
+    // Only SLOs sharing a metric family, or naming no metrics and sharing a word (minWords is at
+    // least 1), can score; the others are not looked at.
+    const lookups = [...families].map((family) => slos.byFamily.get(family));
+    if (slos.byHintKey.size > 0)
+        for (const hint of hints())
+            lookups.push(slos.byHintKey.get(hintKey(hint)));
+    const scored = inModelOrder(lookups, slos)
+        .filter(fits)
+        .flatMap((slo) => {
+        const sliFamilies = slos.families.get(slo);
         const shared = sliFamilies.filter((f) => families.has(f));
         if (sliFamilies.length > 0 && shared.length === 0)
             return [];
-        const wordScore = hintScore(hints, sloWordSets.get(slo));
+        const sloWordSet = slos.words.get(slo);
+        const wordScore = hintScore(hints(), sloWordSet);
         const viaAlerts = [...(alertMetrics?.get(slo) ?? [])].filter((f) => families.has(f));
         if (shared.length === 0 && !(wordScore >= minWords || (viaAlerts.length > 0 && wordScore >= 1)))
             return [];
@@ -31449,7 +31579,7 @@ function choose(candidates, metrics, hints, sloWordSets, minWords, alertMetrics)
             ? `reads the SLI metric ${shared[0]}`
             : viaAlerts.length
                 ? `reads ${viaAlerts[0]} like the SLO's alerts, and its name fits`
-                : `its names fit the SLO's (${[...sloWordSets.get(slo)].filter((w) => hintScore(hints, new Set([w])) > 0).join(', ')})`;
+                : `its names fit the SLO's (${[...sloWordSet].filter((w) => hintScore(hints(), new Set([w])) > 0).join(', ')})`;
         return [{ slo, reason, score: shared.length * 100 + viaAlerts.length * 10 + wordScore }];
     });
     const best = Math.max(0, ...scored.map((s) => s.score));
@@ -32504,10 +32634,13 @@ const ruleDuplicate = {
         for (const rule of model.rules) {
             if (rule.name === '')
                 continue;
-            const labels = Object.entries(rule.labels)
-                .map(([name, field]) => [name, field.value])
-                .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-            const key = JSON.stringify([rule.kind, rule.name, labels]);
+            // Label names sort by UTF-16 code units, as `<` compares them. The key lists kind, name and
+            // each label's name and value in one flat array: no array per label for every rule.
+            const labelNames = Object.keys(rule.labels).sort();
+            const keyParts = [rule.kind, rule.name];
+            for (const name of labelNames)
+                keyParts.push(name, rule.labels[name].value);
+            const key = JSON.stringify(keyParts);
             const earlier = first.get(key);
             if (!earlier) {
                 first.set(key, rule);
@@ -32532,7 +32665,7 @@ const ruleDuplicate = {
             // deliberate split: each query yields different series of the one name.
             if (rule.kind === 'record' && rule.file === earlier.file && rule.group === earlier.group && rule.expr.text.trim() !== earlier.expr.text.trim())
                 continue;
-            const labelText = labels.length ? ` and labels {${labels.map(([name, value]) => `${name}="${value}"`).join(', ')}}` : ' and no labels';
+            const labelText = labelNames.length ? ` and labels {${labelNames.map((name) => `${name}="${rule.labels[name].value}"`).join(', ')}}` : ' and no labels';
             const where = earlier.file === rule.file ? `line ${earlier.namePosition.line}` : `${earlier.file}:${earlier.namePosition.line}`;
             context.report({
                 file: rule.file,
@@ -35335,7 +35468,7 @@ function renderJson(report) {
  */
 function* renderJsonChunks(report, size = 1 << 20) {
     let buffer = '';
-    for (const piece of jsonPieces(report)) {
+    for (const piece of jsonPieces(report, size)) {
         buffer += piece;
         if (buffer.length >= size) {
             yield buffer;
@@ -35344,10 +35477,8 @@ function* renderJsonChunks(report, size = 1 << 20) {
     }
     yield buffer;
 }
-/** `JSON.stringify(report, null, 2)` plus a newline, one top-level entry or array item at a time. */
-function* jsonPieces(report) {
-    // Nested text is indented by prefixing its lines: JSON strings never hold a raw line break.
-    const nested = (value, indent) => (JSON.stringify(value, null, 2) ?? 'null').replace(/\n/g, `\n${indent}`);
+/** `JSON.stringify(report, null, 2)` plus a newline, one top-level entry or about `size` characters of array items at a time. */
+function* jsonPieces(report, size) {
     // JSON.stringify leaves out what JSON cannot hold.
     const entries = Object.entries(report).filter(([, value]) => value !== undefined && typeof value !== 'function' && typeof value !== 'symbol');
     if (entries.length === 0) {
@@ -35359,12 +35490,26 @@ function* jsonPieces(report) {
         yield `${i ? ',' : ''}\n  ${JSON.stringify(key)}: `;
         if (Array.isArray(value) && value.length > 0) {
             yield '[';
-            for (const [j, item] of value.entries())
-                yield `${j ? ',' : ''}\n    ${nested(item, '    ')}`;
+            // Items are stringified several at a time, as many as make about `size` characters judging by
+            // those so far: one call per item cost three times as long as the text it made.
+            let written = 0;
+            let writtenLength = 0;
+            while (written < value.length) {
+                const count = written === 0 ? 1 : Math.max(1, Math.round((size * written) / writtenLength));
+                // Wrapped one array deeper, the items come out indented as they sit in the report, with no
+                // need to indent their text again: `[\n  [` + `\n    item,\n    item` + `\n  ]\n]`.
+                const wrapped = JSON.stringify([value.slice(written, written + count)], null, 2);
+                const items = wrapped.slice('[\n  ['.length, -'\n  ]\n]'.length);
+                yield written ? `,${items}` : items;
+                written += count;
+                writtenLength += items.length;
+            }
             yield '\n  ]';
         }
-        else
-            yield nested(value, '  ');
+        else {
+            // `[\n  value\n]`: the value indented as a top-level entry.
+            yield JSON.stringify([value], null, 2).slice('[\n  '.length, -'\n]'.length);
+        }
     }
     yield '\n}\n';
 }
@@ -36121,18 +36266,34 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
  * findings name their place as `groups[0].rules[2].expr`.
  */
 function fingerprint(finding) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256')
-        .update([finding.check, finding.file, withoutPositions(finding.subject ?? ''), withoutPositions(finding.message)].join('\u0000'))
-        .digest('hex')
-        .slice(0, 16);
+    return sha256Hex([finding.check, finding.file, withoutPositions(finding.subject ?? ''), withoutPositions(finding.message)].join('\u0000')).slice(0, 16);
 }
+// crypto.hash (Node 20.12 and later) digests a string in one call, about three times faster than a
+// Hash object; every finding of a run is fingerprinted, and earlier Node 20 releases lack it.
+const sha256Hex = typeof external_node_crypto_namespaceObject.hash === 'function' ? (text) => external_node_crypto_namespaceObject.hash('sha256', text, 'hex') : (text) => external_node_crypto_namespaceObject.createHash('sha256').update(text).digest('hex');
+const FILE_POSITION = /:\d+(:\d+)?\b/g;
+const LINE_NUMBER = /\bline \d+\b/g;
+const RULE_NUMBER = /\brule \d+\b/g;
+const INDEX = /\[\d+\]/g;
+const WHITESPACE_RUN = /\s+/g;
+// What WHITESPACE_RUN would change: whitespace other than a space, or two whitespace characters in a row.
+const UNEVEN_WHITESPACE = /[^\S ]|\s\s/;
+/**
+ * The replacements run in this order, each on the previous one's result. Each is skipped when the
+ * text lacks what it needs to match, found by a cheap scan: most messages need few of them.
+ */
 function withoutPositions(text) {
-    return text
-        .replace(/:\d+(:\d+)?\b/g, '')
-        .replace(/\bline \d+\b/g, 'line')
-        .replace(/\brule \d+\b/g, 'rule')
-        .replace(/\[\d+\]/g, '[]')
-        .replace(/\s+/g, ' ');
+    if (text.includes(':'))
+        text = text.replace(FILE_POSITION, '');
+    if (text.includes('line '))
+        text = text.replace(LINE_NUMBER, 'line');
+    if (text.includes('rule '))
+        text = text.replace(RULE_NUMBER, 'rule');
+    if (text.includes('['))
+        text = text.replace(INDEX, '[]');
+    if (UNEVEN_WHITESPACE.test(text))
+        text = text.replace(WHITESPACE_RUN, ' ');
+    return text;
 }
 
 ;// CONCATENATED MODULE: ./src/live/queries.ts
@@ -36724,6 +36885,7 @@ var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 
 
 
+
 const CANDIDATE = /\.(ya?ml|json)$/i;
 const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 const DEFAULT_MAX_FILES = 200_000;
@@ -36742,20 +36904,24 @@ async function findFiles(root, options = {}) {
         const inner = base === '' ? relative : relative.slice(base.length + 1);
         return inner !== '' && matcher.ignores(isDir ? `${inner}/` : inner);
     });
-    const walk = async (dirReal, relativeDir, inherited) => {
+    // Synchronous on purpose: a walk awaits nothing else, and two thread-pool round trips per
+    // directory made a large tree's discovery wait longer than it worked.
+    const walk = (dirReal, relativeDir, inherited) => {
         if (result.files.length >= maxFiles)
             return;
-        let rules = inherited;
-        const gitignore = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dirReal, '.gitignore'), 'utf8').catch(() => undefined);
-        if (gitignore !== undefined)
-            rules = [...inherited, { base: relativeDir, matcher: ignore_default()().add(gitignore) }];
         let entries;
         try {
-            entries = await (0,promises_namespaceObject.readdir)(dirReal, { withFileTypes: true });
+            entries = (0,external_node_fs_namespaceObject.readdirSync)(dirReal, { withFileTypes: true });
         }
         catch (error) {
             result.skipped.push({ path: relativeDir || '.', reason: `cannot read directory: ${error.code ?? 'error'}` });
             return;
+        }
+        let rules = inherited;
+        if (entries.some((entry) => entry.name === '.gitignore' && entry.isFile())) {
+            const gitignore = readTextOrUndefined(external_node_path_default().join(dirReal, '.gitignore'));
+            if (gitignore !== undefined)
+                rules = [...inherited, { base: relativeDir, matcher: ignore_default()().add(gitignore) }];
         }
         entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         for (const entry of entries) {
@@ -36768,7 +36934,7 @@ async function findFiles(root, options = {}) {
             if (entry.isSymbolicLink()) {
                 // A link inside the root adds nothing (its target is walked in its own place) and could loop;
                 // a link out of the root is never followed.
-                const resolved = await (0,promises_namespaceObject.realpath)(absolute).catch(() => undefined);
+                const resolved = realpathOrUndefined(absolute);
                 if (resolved && resolved !== rootReal && !resolved.startsWith(rootReal + (external_node_path_default()).sep)) {
                     result.skipped.push({ path: relative, reason: 'symlink points outside the root; not followed' });
                 }
@@ -36779,7 +36945,7 @@ async function findFiles(root, options = {}) {
             if (isDir) {
                 if (ALWAYS_SKIPPED_DIRS.has(entry.name) || isIgnored(rules, relative, true))
                     continue;
-                await walk(absolute, relative, rules);
+                walk(absolute, relative, rules);
             }
             else if (isFile && CANDIDATE.test(entry.name)) {
                 if (isIgnored(rules, relative, false))
@@ -36792,8 +36958,24 @@ async function findFiles(root, options = {}) {
             }
         }
     };
-    await walk(rootReal, '', []);
+    walk(rootReal, '', []);
     return result;
+}
+function readTextOrUndefined(file) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+function realpathOrUndefined(file) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(file);
+    }
+    catch {
+        return undefined;
+    }
 }
 /** Resolve a path an author wrote (relative to `baseDir` inside the root) to a root-relative path, or undefined if it leaves the root. */
 function resolveInsideRoot(baseDir, written) {
@@ -37359,6 +37541,7 @@ function report_buildReport(result, options) {
         counts[finding.severity]++;
     const diff = options.diff && diffReport(options.diff, findings);
     const gateCounts = diff?.baseSha !== undefined && diff.newFindingsOnly ? diff.newCounts : counts;
+    const problemsBySloName = sloProblems(findings);
     return {
         version: REPORT_VERSION,
         tool: { name: 'slo-gate', version: options.toolVersion },
@@ -37384,7 +37567,7 @@ function report_buildReport(result, options) {
                     ? []
                     : [...slo.burnWindows].sort((a, b) => a.longSeconds - b.longSeconds).map((window) => windowFigures(window, slo.target, period)),
                 ...(liveByKey.has(slo.key) ? { live: liveByKey.get(slo.key) } : {}),
-                ...linkSummary(slo, result, findings),
+                ...linkSummary(slo, result, problemsBySloName.get(slo.name) ?? []),
             };
         }),
         findings,
@@ -37408,8 +37591,25 @@ function diffReport(input, findings) {
         resolved: [...input.resolved].sort(compareFindings),
     };
 }
-/** The SLO's links and a verdict drawn from the policy/* and align/* findings about it. */
-function linkSummary(slo, result, findings) {
+/**
+ * The policy/* and align/* findings above notice level, by the SLO name they are about, in report
+ * order. Grouped once: looking them up per SLO kept every SLO scanning every finding.
+ */
+function sloProblems(findings) {
+    const bySubject = new Map();
+    for (const finding of findings) {
+        if (finding.subject === undefined || finding.severity === 'notice' || !/^(align|policy)\//.test(finding.check))
+            continue;
+        const problems = bySubject.get(finding.subject);
+        if (problems)
+            problems.push(finding);
+        else
+            bySubject.set(finding.subject, [finding]);
+    }
+    return bySubject;
+}
+/** The SLO's links and a verdict drawn from the policy/* and align/* findings about it (`problems`). */
+function linkSummary(slo, result, problems) {
     const set = result.model.links?.bySlo.get(slo.key);
     if (!set)
         return {};
@@ -37423,7 +37623,6 @@ function linkSummary(slo, result, findings) {
             reason,
         })),
     };
-    const problems = findings.filter((f) => f.subject === slo.name && /^(align|policy)\//.test(f.check) && f.severity !== 'notice');
     const verdict = problems.length
         ? `${problems.length} problem(s): ${problems[0].message}`
         : links.alerts.length

@@ -10,23 +10,42 @@ import type { AlertEncoding, EncodedCondition, EncodedWindow } from './types.js'
 import { queryPosition } from '../model/placement.js';
 
 /** Recording rules by the name they record. */
-export type Recordings = Map<string, Rule[]>;
+export type Recordings = Map<string, RecordedName>;
+
+/** The recording rules of one name, in model order, and an index of their labels built as selectors need it. */
+interface RecordedName {
+  rules: Rule[];
+  /** Label → positions in `rules` by the label's value, and of the rules without the label. */
+  byLabel?: Map<string, LabelIndex>;
+}
+
+interface LabelIndex {
+  byValue: Map<string | undefined, number[]>;
+  unlabelled: number[];
+}
 
 const MAX_DEPTH = 5;
 // Sloth names windows in its recording rules (`slo:sli_error:ratio_rate5m`), Pyrra too (`x:burnrate5m`).
 const WINDOW_SUFFIX = /(?:rate|burnrate|_)(\d+(?:ms|s|m|h|d|w|y))$/;
+// Below this many rules of one name, checking each is cheaper than indexing their labels.
+const INDEX_FROM_RULES = 16;
 
 export function recordingsOf(rules: readonly Rule[]): Recordings {
   const out: Recordings = new Map();
   for (const rule of rules) {
     if (rule.kind !== 'record') continue;
-    if (!out.has(rule.name)) out.set(rule.name, []);
-    out.get(rule.name)!.push(rule);
+    const recorded = out.get(rule.name);
+    if (recorded) recorded.rules.push(rule);
+    else out.set(rule.name, { rules: [rule] });
   }
   return out;
 }
 
 type Selector = Pick<SelectorFact, 'metric' | 'matchers'>;
+type Matcher = Selector['matchers'][number];
+
+/** A rule's own label does not contradict the selector's matcher (only `=` matchers are compared). */
+const agrees = (rule: Rule, m: Matcher) => m.op !== '=' || rule.labels[m.label] === undefined || rule.labels[m.label].value === m.value;
 
 /**
  * The recording rules a selector reads: those recording its metric whose own labels agree with its
@@ -35,9 +54,53 @@ type Selector = Pick<SelectorFact, 'metric' | 'matchers'>;
  */
 export function recordingRulesFor(selector: Selector, recordings: Recordings): Rule[] {
   if (!selector.metric) return [];
-  return (recordings.get(selector.metric) ?? []).filter((rule) =>
-    selector.matchers.every((m) => m.op !== '=' || rule.labels[m.label] === undefined || rule.labels[m.label].value === m.value),
-  );
+  const recorded = recordings.get(selector.metric);
+  if (!recorded) return [];
+  const agreeing = (rule: Rule) => selector.matchers.every((m) => agrees(rule, m));
+  if (recorded.rules.length < INDEX_FROM_RULES) return recorded.rules.filter(agreeing);
+  // A repository with many SLOs has thousands of rules of one name: start from the rules the most
+  // selective matcher admits instead of checking them all, for every selector that reads the name.
+  let narrowest: { withValue: number[]; unlabelled: number[]; size: number } | undefined;
+  for (const m of selector.matchers) {
+    if (m.op !== '=') continue;
+    // A matcher admits the rules with its value and those without its label.
+    const index = labelIndex(recorded, m.label);
+    const withValue = index.byValue.get(m.value) ?? [];
+    const size = withValue.length + index.unlabelled.length;
+    if (!narrowest || size < narrowest.size) narrowest = { withValue, unlabelled: index.unlabelled, size };
+  }
+  if (!narrowest) return [...recorded.rules];
+  return mergeAscending(narrowest.withValue, narrowest.unlabelled)
+    .map((position) => recorded.rules[position])
+    .filter(agreeing);
+}
+
+function labelIndex(recorded: RecordedName, label: string): LabelIndex {
+  recorded.byLabel ??= new Map();
+  let index = recorded.byLabel.get(label);
+  if (index) return index;
+  index = { byValue: new Map(), unlabelled: [] };
+  for (const [position, rule] of recorded.rules.entries()) {
+    // Read as `agrees` reads it, so the index admits exactly the rules it would.
+    const field = rule.labels[label];
+    if (field === undefined) index.unlabelled.push(position);
+    else {
+      const positions = index.byValue.get(field.value);
+      if (positions) positions.push(position);
+      else index.byValue.set(field.value, [position]);
+    }
+  }
+  recorded.byLabel.set(label, index);
+  return index;
+}
+
+/** Two ascending lists of distinct positions as one ascending list: the rules keep their model order. */
+function mergeAscending(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i] < b[j]) ? a[i++] : b[j++]);
+  return out;
 }
 
 /** The range a recording rule evaluates over: its selectors' ranges, else those of the rules it reads, else its name's suffix. */
@@ -98,7 +161,11 @@ export function encodeAlert(rule: Rule, recordings: Recordings): AlertEncoding {
  */
 export function alertNames(rule: Rule): Record<string, string[]> {
   const names: Record<string, string[]> = {};
-  const addName = (label: string, value: string) => (names[label] = [...new Set([...(names[label] ?? []), value])]);
+  const addName = (label: string, value: string) => {
+    const values = names[label];
+    if (values === undefined) names[label] = [value];
+    else if (!values.includes(value)) values.push(value);
+  };
   for (const [label, field] of Object.entries(rule.labels)) addName(label, field.value);
   for (const selector of rule.expr.analysis.facts.selectors) for (const m of selector.matchers) if (m.op === '=') addName(m.label, m.value);
   return names;

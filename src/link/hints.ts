@@ -31,17 +31,25 @@ export function sloWords(slo: Slo): Set<string> {
   return out;
 }
 
+// hintScore matches a word of four letters or more to its extensions, shorter words only whole.
+const MIN_PREFIX = 4;
+
 /** How many of the SLO's words the hints contain; a word also matches its plural or short extension ("start"/"startup"). */
 export function hintScore(hints: Set<string>, slo: Set<string>): number {
   let score = 0;
   for (const word of slo) {
     for (const hint of hints) {
       const [short, long] = word.length <= hint.length ? [word, hint] : [hint, word];
-      if (short === long || (short.length >= 4 && long.startsWith(short) && long.length - short.length <= 3)) {
+      if (short === long || (short.length >= MIN_PREFIX && long.startsWith(short) && long.length - short.length <= 3)) {
         score++;
         break;
       }
     }
   }
   return score;
+}
+
+/** What two words share whenever hintScore matches them (and often when it does not): the key to look candidates up by. */
+export function hintKey(word: string): string {
+  return word.length < MIN_PREFIX ? word : word.slice(0, MIN_PREFIX);
 }

@@ -9,7 +9,7 @@ import type { Config } from '../config/config.js';
 import type { Model, Slo } from '../model/types.js';
 import { formatLatency } from '../model/units.js';
 import { alertNames, encodeAlert, metricsRead, recordingsOf } from './encoding.js';
-import { hintScore, sloWords, words } from './hints.js';
+import { hintKey, hintScore, sloWords, words } from './hints.js';
 import type { AlertEncoding, AmbiguousLink, SloLinkSet, SloLinks } from './types.js';
 
 const NAME_LABELS = ['slo', 'slo_name', 'sloth_slo'];
@@ -26,7 +26,7 @@ export function linkModel(model: Model, config: Config): SloLinks {
   const recordings = recordingsOf(model.rules);
   const links: SloLinks = { bySlo: new Map(model.slos.map((slo) => [slo.key, { slo, alerts: [], panels: [] } as SloLinkSet])), ambiguous: [], encodings: new Map() };
   const add = (slo: Slo) => links.bySlo.get(slo.key)!;
-  const sloWordSets = new Map(model.slos.map((slo) => [slo, sloWords(slo)]));
+  const slos = indexSlos(model.slos);
 
   for (const rule of model.rules) {
     if (rule.kind !== 'alert') continue;
@@ -34,13 +34,13 @@ export function linkModel(model: Model, config: Config): SloLinks {
     links.encodings.set(rule, encoding);
 
     const names = alertNames(rule);
-    const named = model.slos.filter((slo) => namesSlo(names, slo));
+    const named = namedSlos(names, slos);
     if (named.length) {
       for (const slo of named) add(slo).alerts.push({ rule, method: 'label', reason: labelReason(names, slo), encoding });
       continue;
     }
     const mapped = config.sloLinks[rule.name];
-    const configured = mapped === undefined ? [] : model.slos.filter((slo) => slo.name === mapped);
+    const configured = mapped === undefined ? [] : (slos.byName.get(mapped) ?? []);
     if (configured.length) {
       for (const slo of configured) add(slo).alerts.push({ rule, method: 'config', reason: `slo-links maps ${rule.name} to ${mapped}`, encoding });
       continue;
@@ -48,9 +48,8 @@ export function linkModel(model: Model, config: Config): SloLinks {
     if (encoding.kind !== 'burn-rate' && encoding.kind !== 'target' && encoding.kind !== 'latency') continue;
     // Generated for an SLO that is not among the checked files (Sloth names its SLO in every rule): not ours to guess.
     if (names.sloth_id || names.sloth_slo) continue;
-    const candidates = model.slos.filter((slo) => fitsAlert(slo, encoding));
-    const hints = new Set([...words(rule.name), ...words(rule.group), ...Object.entries(rule.labels).flatMap(([k, v]) => (k === 'severity' ? [] : words(v.value))), ...encodingWords(encoding)]);
-    const chosen = choose(candidates, encoding.metrics, hints, sloWordSets, 1);
+    const hints = () => new Set([...words(rule.name), ...words(rule.group), ...Object.entries(rule.labels).flatMap(([k, v]) => (k === 'severity' ? [] : words(v.value))), ...encodingWords(encoding)]);
+    const chosen = choose((slo) => fitsAlert(slo, encoding), encoding.metrics, hints, slos, 1);
     if (chosen.length === 1) add(chosen[0].slo).alerts.push({ rule, method: 'inferred', reason: chosen[0].reason, encoding });
     else if (chosen.length > 1) links.ambiguous.push({ rule, candidates: chosen.map((c) => c.slo) });
   }
@@ -64,20 +63,77 @@ export function linkModel(model: Model, config: Config): SloLinks {
       const matchers = panel.targets.flatMap((t) => t.expr?.analysis.facts.selectors.flatMap((s) => s.matchers.filter((m) => m.op === '=')) ?? []);
       const names: Record<string, string[]> = {};
       for (const m of matchers) names[m.label] = [...(names[m.label] ?? []), m.value];
-      const named = model.slos.filter((slo) => namesSlo(names, slo));
+      const named = namedSlos(names, slos);
       if (named.length) {
         for (const slo of named) add(slo).panels.push({ dashboard, panel, method: 'label', reason: labelReason(names, slo), metrics });
         continue;
       }
       const quantiles = panel.targets.flatMap((t) => t.expr?.analysis.facts.histogramQuantiles ?? []);
-      const candidates = model.slos.filter((slo) => (quantiles.length ? slo.indicator.type === 'latency' : true));
-      const hints = new Set([...words(panel.title), ...metrics.flatMap(words)]);
-      const chosen = choose(candidates, metrics, hints, sloWordSets, 2, alertMetrics);
+      const hints = () => new Set([...words(panel.title), ...metrics.flatMap(words)]);
+      const chosen = choose((slo) => (quantiles.length ? slo.indicator.type === 'latency' : true), metrics, hints, slos, 2, alertMetrics);
       if (chosen.length === 1) add(chosen[0].slo).panels.push({ dashboard, panel, method: 'inferred', reason: chosen[0].reason, metrics });
       else if (chosen.length > 1) links.ambiguous.push({ dashboard, panel, candidates: chosen.map((c) => c.slo) });
     }
   }
   return links;
+}
+
+/**
+ * What linking looks SLOs up by, built once: scanning every SLO for every alert and panel made
+ * linking a repository with many SLOs quadratic.
+ */
+interface SloIndex {
+  /** Each SLO's place in the model: SLOs found under several keys are listed in model order. */
+  order: Map<Slo, number>;
+  words: Map<Slo, Set<string>>;
+  /** The families of the SLI metrics the SLO's format names. */
+  families: Map<Slo, string[]>;
+  byName: Map<string, Slo[]>;
+  /** By normalName(name), as the slo, slo_name and sloth_slo labels name them. */
+  byNormalName: Map<string, Slo[]>;
+  /** SLOs with a service, by their sloth_id `<service>-<slo>`. */
+  bySlothId: Map<string, Slo[]>;
+  /** SLOs that name metrics, by each family of them. */
+  byFamily: Map<string, Slo[]>;
+  /** SLOs that name no metrics, by the hintKey of each of their words. */
+  byHintKey: Map<string, Slo[]>;
+}
+
+function indexSlos(slos: readonly Slo[]): SloIndex {
+  const index: SloIndex = { order: new Map(), words: new Map(), families: new Map(), byName: new Map(), byNormalName: new Map(), bySlothId: new Map(), byFamily: new Map(), byHintKey: new Map() };
+  const file = (map: Map<string, Slo[]>, key: string, slo: Slo) => {
+    const listed = map.get(key);
+    if (!listed) map.set(key, [slo]);
+    else if (listed[listed.length - 1] !== slo) listed.push(slo);
+  };
+  for (const [position, slo] of slos.entries()) {
+    const sloWordSet = sloWords(slo);
+    const families = slo.indicator.metrics.map(metricFamily);
+    index.order.set(slo, position);
+    index.words.set(slo, sloWordSet);
+    index.families.set(slo, families);
+    file(index.byName, slo.name, slo);
+    file(index.byNormalName, normalName(slo.name), slo);
+    if (slo.service) file(index.bySlothId, `${slo.service}-${slo.name}`, slo);
+    for (const family of families) file(index.byFamily, family, slo);
+    if (families.length === 0) for (const word of sloWordSet) file(index.byHintKey, hintKey(word), slo);
+  }
+  return index;
+}
+
+/** SLOs from several lookups, each once, in model order. */
+function inModelOrder(lists: Iterable<Slo[] | undefined>, slos: SloIndex): Slo[] {
+  const found = new Set<Slo>();
+  for (const list of lists) for (const slo of list ?? []) found.add(slo);
+  return [...found].sort((a, b) => slos.order.get(a)! - slos.order.get(b)!);
+}
+
+/** The SLOs the labels or `=` matchers name (see namesSlo), looked up by the names they give. */
+function namedSlos(names: Record<string, string[]>, slos: SloIndex): Slo[] {
+  const lookups: (Slo[] | undefined)[] = [];
+  for (const label of NAME_LABELS) for (const value of names[label] ?? []) lookups.push(slos.byNormalName.get(normalName(value)));
+  for (const value of names.sloth_id ?? []) lookups.push(slos.bySlothId.get(value));
+  return inModelOrder(lookups, slos).filter((slo) => namesSlo(names, slo));
 }
 
 /** Labels or `=` matchers that name this SLO; sloth_id is `<service>-<slo>`, sloth_service must agree when present. */
@@ -112,32 +168,42 @@ function encodingWords(encoding: AlertEncoding): string[] {
 /**
  * The best-supported SLOs. Reading the SLO's SLI metrics outweighs any number of shared words; an
  * SLO that names metrics the item does not read is out. Without metric evidence, at least
- * `minWords` shared words are needed (or one, with the metrics the SLO's alerts read).
+ * `minWords` shared words are needed (or one, with the metrics the SLO's alerts read). `hintsOf`
+ * makes the item's words when they are needed.
  */
 function choose(
-  candidates: Slo[],
+  fits: (slo: Slo) => boolean,
   metrics: string[],
-  hints: Set<string>,
-  sloWordSets: Map<Slo, Set<string>>,
+  hintsOf: () => Set<string>,
+  slos: SloIndex,
   minWords: number,
   alertMetrics?: Map<Slo, Set<string>>,
 ): { slo: Slo; reason: string }[] {
   const families = new Set(metrics.map(metricFamily));
-  const scored = candidates.flatMap((slo) => {
-    const sliFamilies = slo.indicator.metrics.map(metricFamily);
-    const shared = sliFamilies.filter((f) => families.has(f));
-    if (sliFamilies.length > 0 && shared.length === 0) return [];
-    const wordScore = hintScore(hints, sloWordSets.get(slo)!);
-    const viaAlerts = [...(alertMetrics?.get(slo) ?? [])].filter((f) => families.has(f));
-    if (shared.length === 0 && !(wordScore >= minWords || (viaAlerts.length > 0 && wordScore >= 1))) return [];
-    const reason = shared.length
-      ? `reads the SLI metric ${shared[0]}`
-      : viaAlerts.length
-        ? `reads ${viaAlerts[0]} like the SLO's alerts, and its name fits`
-        : `its names fit the SLO's (${[...sloWordSets.get(slo)!].filter((w) => hintScore(hints, new Set([w])) > 0).join(', ')})`;
-    return [{ slo, reason, score: shared.length * 100 + viaAlerts.length * 10 + wordScore }];
-  });
+  // The words are only split out when some SLO could use them: most alerts meet none.
+  let hintSet: Set<string> | undefined;
+  const hints = () => (hintSet ??= hintsOf());
+  // Only SLOs sharing a metric family, or naming no metrics and sharing a word (minWords is at
+  // least 1), can score; the others are not looked at.
+  const lookups = [...families].map((family) => slos.byFamily.get(family));
+  if (slos.byHintKey.size > 0) for (const hint of hints()) lookups.push(slos.byHintKey.get(hintKey(hint)));
+  const scored = inModelOrder(lookups, slos)
+    .filter(fits)
+    .flatMap((slo) => {
+      const sliFamilies = slos.families.get(slo)!;
+      const shared = sliFamilies.filter((f) => families.has(f));
+      if (sliFamilies.length > 0 && shared.length === 0) return [];
+      const sloWordSet = slos.words.get(slo)!;
+      const wordScore = hintScore(hints(), sloWordSet);
+      const viaAlerts = [...(alertMetrics?.get(slo) ?? [])].filter((f) => families.has(f));
+      if (shared.length === 0 && !(wordScore >= minWords || (viaAlerts.length > 0 && wordScore >= 1))) return [];
+      const reason = shared.length
+        ? `reads the SLI metric ${shared[0]}`
+        : viaAlerts.length
+          ? `reads ${viaAlerts[0]} like the SLO's alerts, and its name fits`
+          : `its names fit the SLO's (${[...sloWordSet].filter((w) => hintScore(hints(), new Set([w])) > 0).join(', ')})`;
+      return [{ slo, reason, score: shared.length * 100 + viaAlerts.length * 10 + wordScore }];
+    });
   const best = Math.max(0, ...scored.map((s) => s.score));
   return scored.filter((s) => s.score === best && best > 0);
 }
-

@@ -10,7 +10,7 @@ export function renderJson(report: Report): string {
  */
 export function* renderJsonChunks(report: Report, size = 1 << 20): Generator<string> {
   let buffer = '';
-  for (const piece of jsonPieces(report)) {
+  for (const piece of jsonPieces(report, size)) {
     buffer += piece;
     if (buffer.length >= size) {
       yield buffer;
@@ -20,10 +20,8 @@ export function* renderJsonChunks(report: Report, size = 1 << 20): Generator<str
   yield buffer;
 }
 
-/** `JSON.stringify(report, null, 2)` plus a newline, one top-level entry or array item at a time. */
-function* jsonPieces(report: Report): Generator<string> {
-  // Nested text is indented by prefixing its lines: JSON strings never hold a raw line break.
-  const nested = (value: unknown, indent: string) => (JSON.stringify(value, null, 2) ?? 'null').replace(/\n/g, `\n${indent}`);
+/** `JSON.stringify(report, null, 2)` plus a newline, one top-level entry or about `size` characters of array items at a time. */
+function* jsonPieces(report: Report, size: number): Generator<string> {
   // JSON.stringify leaves out what JSON cannot hold.
   const entries = Object.entries(report).filter(([, value]) => value !== undefined && typeof value !== 'function' && typeof value !== 'symbol');
   if (entries.length === 0) {
@@ -35,9 +33,25 @@ function* jsonPieces(report: Report): Generator<string> {
     yield `${i ? ',' : ''}\n  ${JSON.stringify(key)}: `;
     if (Array.isArray(value) && value.length > 0) {
       yield '[';
-      for (const [j, item] of value.entries()) yield `${j ? ',' : ''}\n    ${nested(item, '    ')}`;
+      // Items are stringified several at a time, as many as make about `size` characters judging by
+      // those so far: one call per item cost three times as long as the text it made.
+      let written = 0;
+      let writtenLength = 0;
+      while (written < value.length) {
+        const count = written === 0 ? 1 : Math.max(1, Math.round((size * written) / writtenLength));
+        // Wrapped one array deeper, the items come out indented as they sit in the report, with no
+        // need to indent their text again: `[\n  [` + `\n    item,\n    item` + `\n  ]\n]`.
+        const wrapped = JSON.stringify([value.slice(written, written + count)], null, 2);
+        const items = wrapped.slice('[\n  ['.length, -'\n  ]\n]'.length);
+        yield written ? `,${items}` : items;
+        written += count;
+        writtenLength += items.length;
+      }
       yield '\n  ]';
-    } else yield nested(value, '  ');
+    } else {
+      // `[\n  value\n]`: the value indented as a top-level entry.
+      yield JSON.stringify([value], null, 2).slice('[\n  '.length, -'\n]'.length);
+    }
   }
   yield '\n}\n';
 }

@@ -92,6 +92,7 @@ export function buildReport(result: EngineResult, options: { failOn: FailOn; too
   for (const finding of findings) counts[finding.severity]++;
   const diff = options.diff && diffReport(options.diff, findings);
   const gateCounts = diff?.baseSha !== undefined && diff.newFindingsOnly ? diff.newCounts : counts;
+  const problemsBySloName = sloProblems(findings);
   return {
     version: REPORT_VERSION,
     tool: { name: 'slo-gate', version: options.toolVersion },
@@ -118,7 +119,7 @@ export function buildReport(result: EngineResult, options: { failOn: FailOn; too
             ? []
             : [...slo.burnWindows].sort((a, b) => a.longSeconds - b.longSeconds).map((window) => windowFigures(window, slo.target, period)),
         ...(liveByKey.has(slo.key) ? { live: liveByKey.get(slo.key) } : {}),
-        ...linkSummary(slo, result, findings),
+        ...linkSummary(slo, result, problemsBySloName.get(slo.name) ?? []),
       };
     }),
     findings,
@@ -142,8 +143,23 @@ function diffReport(input: DiffInput, findings: Finding[]): DiffReport {
   };
 }
 
-/** The SLO's links and a verdict drawn from the policy/* and align/* findings about it. */
-function linkSummary(slo: Slo, result: EngineResult, findings: Finding[]): Pick<SloSummary, 'links' | 'verdict'> {
+/**
+ * The policy/* and align/* findings above notice level, by the SLO name they are about, in report
+ * order. Grouped once: looking them up per SLO kept every SLO scanning every finding.
+ */
+function sloProblems(findings: Finding[]): Map<string, Finding[]> {
+  const bySubject = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    if (finding.subject === undefined || finding.severity === 'notice' || !/^(align|policy)\//.test(finding.check)) continue;
+    const problems = bySubject.get(finding.subject);
+    if (problems) problems.push(finding);
+    else bySubject.set(finding.subject, [finding]);
+  }
+  return bySubject;
+}
+
+/** The SLO's links and a verdict drawn from the policy/* and align/* findings about it (`problems`). */
+function linkSummary(slo: Slo, result: EngineResult, problems: Finding[]): Pick<SloSummary, 'links' | 'verdict'> {
   const set = result.model.links?.bySlo.get(slo.key);
   if (!set) return {};
   const links = {
@@ -156,7 +172,6 @@ function linkSummary(slo: Slo, result: EngineResult, findings: Finding[]): Pick<
       reason,
     })),
   };
-  const problems = findings.filter((f) => f.subject === slo.name && /^(align|policy)\//.test(f.check) && f.severity !== 'notice');
   const verdict = problems.length
     ? `${problems.length} problem(s): ${problems[0].message}`
     : links.alerts.length

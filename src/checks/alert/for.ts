@@ -1,5 +1,6 @@
-import type { Check } from '../check.js';
+import type { Check, CheckContext } from '../check.js';
 import { formatDuration, parseDuration } from '../../model/units.js';
+import type { Rule, StringField } from '../../model/types.js';
 
 export const alertFor: Check = {
   id: 'alert/for',
@@ -8,29 +9,30 @@ export const alertFor: Check = {
   checkModel(model, context) {
     for (const rule of model.rules) {
       if (rule.kind !== 'alert') continue;
-      const subject = `${rule.group}/${rule.name}`;
-      for (const [key, field] of [['for', rule.for], ['keep_firing_for', rule.keepFiringFor]] as const) {
-        if (field && parseDuration(field.value) === undefined) {
-          context.report({
-            file: rule.file,
-            ...field.position,
-            severity: 'error',
-            subject,
-            message: `alert "${rule.name}": ${key}: "${field.value}" is not a duration Prometheus reads (a whole number and a unit, largest first: 90s, 1m30s, 5m)`,
-          });
-        }
-      }
       const forSeconds = rule.for ? parseDuration(rule.for.value) : undefined;
+      if (rule.for && forSeconds === undefined) reportUnreadable(context, rule, 'for', rule.for);
+      if (rule.keepFiringFor && parseDuration(rule.keepFiringFor.value) === undefined) reportUnreadable(context, rule, 'keep_firing_for', rule.keepFiringFor);
       const interval = rule.groupIntervalSeconds ?? context.config.evaluationIntervalSeconds;
       if (rule.for && forSeconds !== undefined && forSeconds > 0 && forSeconds < interval) {
         const source = rule.groupIntervalSeconds !== undefined ? `the interval of group "${rule.group}"` : 'the evaluation interval';
         context.report({
           file: rule.file,
           ...rule.for.position,
-          subject,
+          subject: `${rule.group}/${rule.name}`,
           message: `alert "${rule.name}": for: ${rule.for.value} is shorter than ${source} (${formatDuration(interval)}): the alert waits a whole interval anyway, so it means for: ${formatDuration(interval)}`,
         });
       }
     }
   },
 };
+
+/** A for or keep_firing_for Prometheus rejects: it will not load the file. */
+function reportUnreadable(context: CheckContext, rule: Rule, key: string, field: StringField): void {
+  context.report({
+    file: rule.file,
+    ...field.position,
+    severity: 'error',
+    subject: `${rule.group}/${rule.name}`,
+    message: `alert "${rule.name}": ${key}: "${field.value}" is not a duration Prometheus reads (a whole number and a unit, largest first: 90s, 1m30s, 5m)`,
+  });
+}

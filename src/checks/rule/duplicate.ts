@@ -13,10 +13,12 @@ export const ruleDuplicate: Check = {
     const alertFiles = new Map<string, Rule>();
     for (const rule of model.rules) {
       if (rule.name === '') continue;
-      const labels = Object.entries(rule.labels)
-        .map(([name, field]) => [name, field.value] as const)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      const key = JSON.stringify([rule.kind, rule.name, labels]);
+      // Label names sort by UTF-16 code units, as `<` compares them. The key lists kind, name and
+      // each label's name and value in one flat array: no array per label for every rule.
+      const labelNames = Object.keys(rule.labels).sort();
+      const keyParts: string[] = [rule.kind, rule.name];
+      for (const name of labelNames) keyParts.push(name, rule.labels[name].value);
+      const key = JSON.stringify(keyParts);
       const earlier = first.get(key);
       if (!earlier) {
         first.set(key, rule);
@@ -38,7 +40,7 @@ export const ruleDuplicate: Check = {
       // One group recording a series from several queries (`code=~"2.."`, `code=~"5.."`) is a
       // deliberate split: each query yields different series of the one name.
       if (rule.kind === 'record' && rule.file === earlier.file && rule.group === earlier.group && rule.expr.text.trim() !== earlier.expr.text.trim()) continue;
-      const labelText = labels.length ? ` and labels {${labels.map(([name, value]) => `${name}="${value}"`).join(', ')}}` : ' and no labels';
+      const labelText = labelNames.length ? ` and labels {${labelNames.map((name) => `${name}="${rule.labels[name].value}"`).join(', ')}}` : ' and no labels';
       const where = earlier.file === rule.file ? `line ${earlier.namePosition.line}` : `${earlier.file}:${earlier.namePosition.line}`;
       context.report({
         file: rule.file,
