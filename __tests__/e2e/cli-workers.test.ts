@@ -9,7 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/corpus.js';
-import { slothSpec } from '../helpers/slo-fixtures.js';
+import { openSloSli, openSloSlo, slothSpec } from '../helpers/slo-fixtures.js';
 import { workspace } from '../helpers/workspace.js';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
@@ -41,42 +41,7 @@ const dashboard = (n: number) =>
     ],
   }, null, 2);
 
-const openslo = {
-  'openslo/slo.yaml': `apiVersion: openslo/v1
-kind: SLO
-metadata:
-  name: checkout-availability
-spec:
-  service: checkout
-  indicatorRef: checkout-errors
-  timeWindow:
-    - duration: 28d
-      isRolling: true
-  budgetingMethod: Occurrences
-  objectives:
-    - targetPercent: 99.9
-  alertPolicies:
-    - alertPolicyRef: missing-policy
-`,
-  'openslo/sli.yaml': `apiVersion: openslo/v1
-kind: SLI
-metadata:
-  name: checkout-errors
-spec:
-  ratioMetric:
-    counter: true
-    bad:
-      metricSource:
-        type: Prometheus
-        spec:
-          query: sum(rate(http_requests_total{job="checkout",code=~"5.."}[5m]))
-    total:
-      metricSource:
-        type: Prometheus
-        spec:
-          query: sum(rate(http_requests_total{job="checkout"}[5m]))
-`,
-};
+const openslo = { 'openslo/slo.yaml': openSloSlo(), 'openslo/sli.yaml': openSloSli };
 
 async function report(dir: string, concurrency: string) {
   const out = path.join(await workspace({}), 'report.json');
@@ -109,7 +74,7 @@ describe('worker threads (dist/cli.js --concurrency)', () => {
       expect(checks, id).toContain(id);
     }
     expect(single.slos.map((slo: { name: string }) => slo.name)).toContain('checkout-availability');
-    expect(single.findings.some((finding: { message: string }) => finding.message.includes('no AlertPolicy named "missing-policy"'))).toBe(true);
+    expect(single.findings.some((finding: { message: string }) => finding.message.includes('no AlertPolicy named "checkout-fast-burn"'))).toBe(true);
   }, 60_000);
 
   it('refuses a concurrency that is not a whole number or auto, in one line', async () => {

@@ -7,6 +7,7 @@ import { mergeConfig } from '../../src/config/config.js';
 import { runEngine } from '../../src/engine.js';
 import { CORPUS, corpusAvailable, corpusSkipReason } from '../helpers/corpus.js';
 import { at, check } from '../helpers/workspace.js';
+import { openSloSli, openSloSlo } from '../helpers/slo-fixtures.js';
 
 const DAY = 86_400;
 const summary = (slos: { name: string; target?: number; periodSeconds?: number; periodKind?: string; budgetingMethod?: string }[]) =>
@@ -46,41 +47,8 @@ describe.skipIf(!corpusAvailable)(`Pyrra and OpenSLO examples${corpusAvailable ?
   });
 });
 
-const slo = (extra = '') => `apiVersion: openslo/v1
-kind: SLO
-metadata:
-  name: checkout-availability
-spec:
-  service: checkout
-  indicatorRef: checkout-errors
-  timeWindow:
-    - duration: 28d
-      isRolling: true
-  budgetingMethod: Occurrences
-  objectives:
-    - targetPercent: 99.9
-  alertPolicies:
-    - alertPolicyRef: checkout-fast-burn
-${extra}`;
-
-const sli = `apiVersion: openslo/v1
-kind: SLI
-metadata:
-  name: checkout-errors
-spec:
-  ratioMetric:
-    counter: true
-    bad:
-      metricSource:
-        type: Prometheus
-        spec:
-          query: sum(rate(http_requests_total{job="checkout",code=~"5.."}[5m]))
-    total:
-      metricSource:
-        type: Prometheus
-        spec:
-          query: sum(rate(http_requests_total{job="checkout"}[5m]))
-`;
+const slo = openSloSlo;
+const sli = openSloSli;
 
 const policy = `apiVersion: openslo/v1
 kind: AlertPolicy

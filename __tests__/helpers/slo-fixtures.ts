@@ -52,3 +52,41 @@ export const alignedAlerts = [
   burnAlert({ name: 'ApiFastBurn', long: '1h', short: '5m', factor: 14.4 }),
   burnAlert({ name: 'ApiSlowBurn', long: '6h', short: '30m', factor: 6 }),
 ];
+
+/** An OpenSLO v1 SLO that names its SLI and alert policy by reference. */
+export const openSloSlo = (extra = '') => `apiVersion: openslo/v1
+kind: SLO
+metadata:
+  name: checkout-availability
+spec:
+  service: checkout
+  indicatorRef: checkout-errors
+  timeWindow:
+    - duration: 28d
+      isRolling: true
+  budgetingMethod: Occurrences
+  objectives:
+    - targetPercent: 99.9
+  alertPolicies:
+    - alertPolicyRef: checkout-fast-burn
+${extra}`;
+
+/** The SLI `openSloSlo` refers to. */
+export const openSloSli = `apiVersion: openslo/v1
+kind: SLI
+metadata:
+  name: checkout-errors
+spec:
+  ratioMetric:
+    counter: true
+    bad:
+      metricSource:
+        type: Prometheus
+        spec:
+          query: sum(rate(http_requests_total{job="checkout",code=~"5.."}[5m]))
+    total:
+      metricSource:
+        type: Prometheus
+        spec:
+          query: sum(rate(http_requests_total{job="checkout"}[5m]))
+`;
