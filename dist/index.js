@@ -76626,7 +76626,7 @@ async function runEngine(root, config, options = {}) {
     // What adapters keep for their finalise step: documents that refer to documents in other files.
     const kept = new Map();
     for (const outcome of outcomes)
-        addOutcome(outcome, model, findings, kept);
+        addOutcome(outcome, model, findings, kept, workers !== undefined);
     for (const [kind, items] of kept) {
         const adapter = FORMAT_ADAPTERS.find((candidate) => candidate.kind === kind);
         const finaliseContext = { options: { defaultPeriodSeconds: config.defaultPeriodSeconds }, model, addSlo: (slo) => model.slos.push(slo) };
@@ -76655,7 +76655,7 @@ function fileWorkers(files, enabled, options) {
     const threads = concurrency === 'auto' ? (files >= AUTO_WORKERS_MIN_FILES ? external_node_os_default().availableParallelism() : 1) : concurrency;
     return threads > 1 ? { script: workerScript, threads: Math.min(threads, files) } : undefined;
 }
-function addOutcome(outcome, model, findings, kept) {
+function addOutcome(outcome, model, findings, kept, fromWorkers) {
     model.files.push(outcome.file);
     for (const entry of outcome.unreadable)
         model.unreadable.push(entry);
@@ -76664,16 +76664,18 @@ function addOutcome(outcome, model, findings, kept) {
     for (const group of outcome.ruleGroups) {
         model.ruleGroups.push(group);
         for (const rule of group.rules) {
-            shareQueryAnalysis(rule.expr);
+            if (fromWorkers)
+                shareQueryAnalysis(rule.expr);
             model.rules.push(rule);
         }
     }
     for (const dashboard of outcome.dashboards) {
         model.dashboards.push(dashboard);
-        for (const panel of dashboard.panels)
-            for (const target of panel.targets)
-                if (target.expr)
-                    shareQueryAnalysis(target.expr);
+        if (fromWorkers)
+            for (const panel of dashboard.panels)
+                for (const target of panel.targets)
+                    if (target.expr)
+                        shareQueryAnalysis(target.expr);
     }
     for (const { kind, item } of outcome.kept) {
         if (!kept.has(kind))

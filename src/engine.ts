@@ -62,7 +62,7 @@ export async function runEngine(root: string, config: Config, options: EngineOpt
 
   // What adapters keep for their finalise step: documents that refer to documents in other files.
   const kept = new Map<DocumentKind, unknown[]>();
-  for (const outcome of outcomes) addOutcome(outcome, model, findings, kept);
+  for (const outcome of outcomes) addOutcome(outcome, model, findings, kept, workers !== undefined);
 
   for (const [kind, items] of kept) {
     const adapter = FORMAT_ADAPTERS.find((candidate) => candidate.kind === kind)!;
@@ -94,20 +94,20 @@ function fileWorkers(files: number, enabled: readonly Check[], options: EngineOp
   return threads > 1 ? { script: workerScript, threads: Math.min(threads, files) } : undefined;
 }
 
-function addOutcome(outcome: FileOutcome, model: Model, findings: Finding[], kept: Map<DocumentKind, unknown[]>): void {
+function addOutcome(outcome: FileOutcome, model: Model, findings: Finding[], kept: Map<DocumentKind, unknown[]>, fromWorkers: boolean): void {
   model.files.push(outcome.file);
   for (const entry of outcome.unreadable) model.unreadable.push(entry);
   for (const slo of outcome.slos) model.slos.push(slo);
   for (const group of outcome.ruleGroups) {
     model.ruleGroups.push(group);
     for (const rule of group.rules) {
-      shareQueryAnalysis(rule.expr);
+      if (fromWorkers) shareQueryAnalysis(rule.expr);
       model.rules.push(rule);
     }
   }
   for (const dashboard of outcome.dashboards) {
     model.dashboards.push(dashboard);
-    for (const panel of dashboard.panels) for (const target of panel.targets) if (target.expr) shareQueryAnalysis(target.expr);
+    if (fromWorkers) for (const panel of dashboard.panels) for (const target of panel.targets) if (target.expr) shareQueryAnalysis(target.expr);
   }
   for (const { kind, item } of outcome.kept) {
     if (!kept.has(kind)) kept.set(kind, []);
