@@ -48,6 +48,23 @@ describe('shipped workflows', () => {
     expect(steps.some((step) => step.uses === './')).toBe(true);
   });
 
+  it('the release workflow moves the major tag only after dist/ and the version are checked', () => {
+    const doc = parse(readFileSync(path.join(workflowDir, 'release.yml'), 'utf8'));
+    expect(doc.on).toEqual({ push: { tags: ['v[0-9]+.[0-9]+.[0-9]+'] } });
+    const names = (doc.jobs.release.steps as { name?: string }[]).map((step) => step.name ?? '');
+    const at = (name: string) => names.findIndex((candidate) => candidate.startsWith(name));
+    expect(at('The tag is package.json')).toBeGreaterThan(-1);
+    expect(at('dist/ is the bundle')).toBeGreaterThan(at('The tag is package.json'));
+    expect(at('Move the major')).toBeGreaterThan(at('dist/ is the bundle'));
+    expect(at('Create the release')).toBeGreaterThan(at('Move the major'));
+  });
+
+  it('ships the MIT license package.json names', () => {
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+    expect(pkg.license).toBe('MIT');
+    expect(readFileSync(path.join(root, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n/);
+  });
+
   it('the parser does reject a broken workflow (the check above can fail)', () => {
     expect(workflowErrors('broken.yml', 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ./\n        wiht: {}\n')).not.toEqual([]);
   });
