@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { mergeConfig } from '../../src/config/config.js';
 import { runEngine } from '../../src/engine.js';
 import { buildReport } from '../../src/report/report.js';
-import { CORPUS, corpusAvailable, corpusSkipReason } from '../helpers/corpus.js';
+import { CORPUS, corpusAvailable, corpusSuiteTitle } from '../helpers/corpus.js';
 
-describe.skipIf(!corpusAvailable)(`alignment on the corpus${corpusAvailable ? '' : ` (skipped: ${corpusSkipReason})`}`, () => {
+describe.skipIf(!corpusAvailable)(corpusSuiteTitle('alignment on the corpus'), () => {
   for (const project of ['sloth', 'openslo', 'pyrra', 'kube-prometheus', 'awesome-prometheus-alerts']) {
     it(`finds no align/* error in ${project}`, async () => {
       const result = await runEngine(path.join(CORPUS, project), mergeConfig());

@@ -11,7 +11,7 @@ import { mergeConfig } from '../../src/config/config.js';
 import { runEngine } from '../../src/engine.js';
 import type { Finding } from '../../src/model/findings.js';
 import { stringify } from 'yaml';
-import { CORPUS, corpusAvailable, corpusSkipReason } from '../helpers/corpus.js';
+import { CORPUS, corpusAvailable, corpusSuiteTitle } from '../helpers/corpus.js';
 import { ensurePrometheus } from '../support/prometheus.js';
 
 /** promtool (when installed) must refuse each query too, or slo-gate's error is a false positive. */
@@ -33,7 +33,7 @@ async function expectPromtoolRefuses(queries: string[]): Promise<void> {
 
 const errorsIn = (findings: Finding[]) => findings.filter((f) => f.severity === 'error').map((f) => `${f.file}:${f.line} ${f.check} ${f.message}`);
 
-describe.skipIf(!corpusAvailable)(`corpus suite${corpusAvailable ? '' : ` (skipped: ${corpusSkipReason})`}`, () => {
+describe.skipIf(!corpusAvailable)(corpusSuiteTitle('corpus suite'), () => {
   for (const project of ['awesome-prometheus-alerts', 'kube-prometheus', 'sloth', 'openslo', 'pyrra']) {
     it(`reports no errors on ${project}, whose files their own tools accept`, async () => {
       const result = await runEngine(path.join(CORPUS, project), mergeConfig());

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergeConfig } from '../../src/config/config.js';
 import { runEngine } from '../../src/engine.js';
-import { CORPUS, corpusAvailable, corpusSkipReason } from '../helpers/corpus.js';
+import { CORPUS, corpusAvailable, corpusSuiteTitle } from '../helpers/corpus.js';
 import { at, check } from '../helpers/workspace.js';
 import { openSloSli, openSloSlo } from '../helpers/slo-fixtures.js';
 
@@ -13,7 +13,7 @@ const DAY = 86_400;
 const summary = (slos: { name: string; target?: number; periodSeconds?: number; periodKind?: string; budgetingMethod?: string }[]) =>
   slos.map((s) => `${s.name} ${s.target} ${s.periodSeconds} ${s.periodKind}${s.budgetingMethod ? ` ${s.budgetingMethod}` : ''}`).sort();
 
-describe.skipIf(!corpusAvailable)(`Pyrra and OpenSLO examples${corpusAvailable ? '' : ` (skipped: ${corpusSkipReason})`}`, () => {
+describe.skipIf(!corpusAvailable)(corpusSuiteTitle('Pyrra and OpenSLO examples'), () => {
   it('reads Pyrra SLOs with their percent-string targets, windows and SLI metrics', async () => {
     const result = await runEngine(path.join(CORPUS, 'pyrra', 'examples'), mergeConfig());
     expect(result.model.slos).toHaveLength(15);

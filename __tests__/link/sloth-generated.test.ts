@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/model/findings.js';
-import { CORPUS, corpusAvailable, corpusSkipReason } from '../helpers/corpus.js';
+import { CORPUS, corpusAvailable, corpusSuiteTitle } from '../helpers/corpus.js';
 import { at, check } from '../helpers/workspace.js';
 
 const examples = path.join(CORPUS, 'sloth', 'examples');
@@ -15,7 +15,7 @@ const read = (...parts: string[]) => readFileSync(path.join(examples, ...parts),
 const align = (findings: Finding[]) => findings.filter((f) => f.check.startsWith('align/') && f.severity !== 'notice');
 const show = (findings: Finding[]) => findings.map((f) => `${f.check} ${at(f)} ${f.message}`);
 
-describe.skipIf(!corpusAvailable)(`Sloth examples and the rules Sloth generated for them${corpusAvailable ? '' : ` (skipped: ${corpusSkipReason})`}`, () => {
+describe.skipIf(!corpusAvailable)(corpusSuiteTitle('Sloth examples and the rules Sloth generated for them'), () => {
   it('has pairs to check', () => expect(pairs.length).toBeGreaterThanOrEqual(15));
 
   for (const name of pairs) {

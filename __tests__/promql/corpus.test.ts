@@ -1,16 +1,16 @@
 import { describe, it, expect } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { parser } from '@prometheus-io/lezer-promql';
 import { analyseQuery } from '../../src/promql/analyse.js';
 import { substituteGrafanaVariables } from '../../src/promql/grafana-vars.js';
+import { CORPUS, corpusAvailable, corpusSuiteTitle } from '../helpers/corpus.js';
 
-// Real rule files and dashboards from ../shared/corpus (see its README). Everything read here is
-// accepted by promtool, so the analyser must find no error in it.
-const corpus = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
-const haveCorpus = existsSync(corpus);
+// Real rule files and dashboards from the shared corpus (see its README). Everything read here is
+// accepted by promtool, so the analyser must find no error in it. The describe bodies below run even
+// when their suite is skipped, so every read there is behind `corpusAvailable`.
+const corpus = CORPUS + '/';
 
 function filesUnder(dir: string, pattern: RegExp): string[] {
   const out: string[] = [];
@@ -44,9 +44,9 @@ function rulesFrom(files: string[]): { file: string; expr: string }[] {
   return files.flatMap((file) => yamlDocs(file).flatMap((doc) => ruleExprs(doc).map((expr) => ({ file: file.slice(corpus.length), expr }))));
 }
 
-describe.skipIf(!haveCorpus)('real rule files (all accepted by promtool)', () => {
-  const awesome = rulesFrom(filesUnder(join(corpus, 'awesome-prometheus-alerts/dist/rules'), /\.ya?ml$/));
-  const kube = rulesFrom(filesUnder(join(corpus, 'kube-prometheus/manifests'), /prometheusRule\.yaml$/));
+describe.skipIf(!corpusAvailable)(corpusSuiteTitle('real rule files (all accepted by promtool)'), () => {
+  const awesome = corpusAvailable ? rulesFrom(filesUnder(join(corpus, 'awesome-prometheus-alerts/dist/rules'), /\.ya?ml$/)) : [];
+  const kube = corpusAvailable ? rulesFrom(filesUnder(join(corpus, 'kube-prometheus/manifests'), /prometheusRule\.yaml$/)) : [];
 
   it('reads a few hundred expressions', () => {
     expect(awesome.length).toBeGreaterThan(800);
@@ -95,9 +95,9 @@ describe.skipIf(!haveCorpus)('real rule files (all accepted by promtool)', () =>
   });
 });
 
-describe.skipIf(!haveCorpus)('agreement with promtool on Prometheus test data', () => {
+describe.skipIf(!corpusAvailable)(corpusSuiteTitle('agreement with promtool on Prometheus test data'), () => {
   // promtool-verdicts.tsv: what promtool 2.42 printed for Prometheus' own rule test files.
-  const verdicts = readFileSync(join(corpus, 'prometheus/promtool-verdicts.tsv'), 'utf8').split('\n').slice(1).filter(Boolean);
+  const verdicts = corpusAvailable ? readFileSync(join(corpus, 'prometheus/promtool-verdicts.tsv'), 'utf8').split('\n').slice(1).filter(Boolean) : [];
   const parseFailures = verdicts
     .map((line) => line.split('\t'))
     .flatMap(([, file, output]) => {
@@ -135,7 +135,7 @@ describe.skipIf(!haveCorpus)('agreement with promtool on Prometheus test data', 
   });
 });
 
-describe.skipIf(!haveCorpus)('real Grafana dashboards', () => {
+describe.skipIf(!corpusAvailable)(corpusSuiteTitle('real Grafana dashboards'), () => {
   interface Panel {
     targets?: { expr?: unknown }[];
     panels?: Panel[];
@@ -146,7 +146,7 @@ describe.skipIf(!haveCorpus)('real Grafana dashboards', () => {
     templating?: { list?: { name?: string; type?: string; current?: { value?: unknown } }[] };
   }
   const dashboards: Dashboard[] = [];
-  for (const doc of yamlDocs(join(corpus, 'kube-prometheus/manifests/grafana-dashboardDefinitions.yaml'))) {
+  for (const doc of corpusAvailable ? yamlDocs(join(corpus, 'kube-prometheus/manifests/grafana-dashboardDefinitions.yaml')) : []) {
     for (const item of ((doc as { items?: { data?: Record<string, string> }[] }).items ?? [])) {
       for (const [key, json] of Object.entries(item.data ?? {})) if (key.endsWith('.json')) dashboards.push(JSON.parse(json) as Dashboard);
     }
@@ -184,7 +184,7 @@ describe.skipIf(!haveCorpus)('real Grafana dashboards', () => {
   });
 });
 
-describe.skipIf(!haveCorpus)('robustness on damaged real queries', () => {
+describe.skipIf(!corpusAvailable)(corpusSuiteTitle('robustness on damaged real queries'), () => {
   it('never throws, keeps offsets in range, and reports every grammar error', () => {
     const exprs = rulesFrom(filesUnder(join(corpus, 'awesome-prometheus-alerts/dist/rules'), /\.ya?ml$/)).map((r) => r.expr);
     let seed = 42;
