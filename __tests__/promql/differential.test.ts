@@ -68,7 +68,7 @@ interface Case {
   origin: string;
 }
 
-describe.skipIf(skipReason !== undefined)('differential: promql/syntax agrees with promtool check rules', () => {
+describe.skipIf(skipReason !== undefined)(`differential: promql/syntax agrees with promtool check rules${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
   const dirs: string[] = [];
   afterAll(async () => {
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
