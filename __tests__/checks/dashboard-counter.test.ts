@@ -14,7 +14,7 @@ describe('dashboard/counter', () => {
 `;
     const findings = await findingsOf('dashboard/counter', { 'api.json': dashboard });
     expect(findings.map((f) => `${at(f)} ${f.message}`)).toEqual([
-      'api.json:6:59 panel "Requests" (id 1), target A: counter http_requests_total is aggregated with sum raw: its value only grows and resets on restart, so it says nothing about now; use rate() or increase()',
+      'api.json:6:59 panel "Requests" (id 1), target A: http_requests_total is aggregated with sum raw and its _total name says it is a counter (a guess from the name alone: no metric metadata is read): its value only grows and resets on restart, so it says nothing about now; use rate() or increase()',
     ]);
   });
 

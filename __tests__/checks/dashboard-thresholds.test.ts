@@ -27,4 +27,18 @@ describe('dashboard/thresholds', () => {
   "fieldConfig": {"defaults": {"thresholds": {"steps": [{"value": null, "color": "red"}, {"value": 99, "color": "yellow"}, {"value": 99.9, "color": "green"}]}}}}]}`;
     expect(await findingsOf('dashboard/thresholds', { 'a.json': dashboard })).toEqual([]);
   });
+
+  it('says nothing of empty threshold settings outside fieldConfig, which lose nothing', async () => {
+    const empties = ['[]', '""', '"  "', '{}', 'null', '{ "mode": "absolute", "steps": [] }', '{ "steps": null }'];
+    const panels = empties.flatMap((empty, i) => [
+      `{ "id": ${2 * i + 1}, "type": "stat", "title": "P${i}", "thresholds": ${empty} }`,
+      `{ "id": ${2 * i + 2}, "type": "timeseries", "title": "Q${i}", "options": { "thresholds": ${empty} } }`,
+    ]);
+    const dashboard = `{"uid": "e", "title": "Empty", "panels": [\n${panels.join(',\n')}\n]}`;
+    expect(await findingsOf('dashboard/thresholds', { 'e.json': dashboard })).toEqual([]);
+    const filled = dashboard.replace('"thresholds": []', '"thresholds": "80,90"');
+    expect((await findingsOf('dashboard/thresholds', { 'e.json': filled })).map((f) => `${at(f)} ${f.message}`)).toEqual([
+      'e.json:2:43 panel "P0" (id 1): thresholds here are ignored by the stat panel; move them to fieldConfig.defaults.thresholds',
+    ]);
+  });
 });

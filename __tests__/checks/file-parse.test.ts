@@ -13,6 +13,14 @@ describe('file/parse', () => {
     expect(result.model.rules.map((r) => r.name)).toEqual(['job:up:sum']);
   });
 
+  it('reports one finding for a YAML typo, not the follow-on errors on its line', async () => {
+    // The parser's own errors here: 2:1 "Unexpected scalar at node end", 2:2 "Unexpected map-value-ind token", 2:4 "Unexpected scalar token".
+    const findings = await findingsOf('file/parse', { 'typo.yaml': `- a\nb: 1\n` });
+    expect(findings.map((f) => `${at(f)} ${f.message}`)).toEqual([
+      'typo.yaml:2:1 Unexpected scalar at node end',
+    ]);
+  });
+
   it('reports invalid JSON at the offending character', async () => {
     const findings = await findingsOf('file/parse', { 'd.json': '{\n  "title": "x",\n  "panels": [}\n' });
     expect(findings.map(at)).toEqual(['d.json:3:14']);

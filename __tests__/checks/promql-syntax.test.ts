@@ -15,7 +15,7 @@ describe('promql/syntax', () => {
     ]);
   });
 
-  it('maps errors inside a multi-line expr block to the file line and column', async () => {
+  it('maps errors inside a multi-line expr block to the file line and column, one finding per root cause', async () => {
     const rules = `groups:
   - name: api
     rules:
@@ -27,7 +27,26 @@ describe('promql/syntax', () => {
     const findings = await findingsOf('promql/syntax', { 'rules.yaml': rules });
     expect(findings.map((f) => `${at(f)} ${f.message}`)).toEqual([
       'rules.yaml:7:13 record "job:errors:ratio_rate5m": could not parse expression: unexpected <by> in aggregation',
-      'rules.yaml:7:21 record "job:errors:ratio_rate5m": could not parse expression: unclosed left parenthesis',
+    ]);
+  });
+
+  it('keeps independent errors of one query and drops the follow-ons of a typo', async () => {
+    const rules = `groups:
+  - name: api
+    rules:
+      - alert: TwoTypeErrors
+        expr: rate(x_total) + rate(y_total) > 0
+      - alert: MissingBracket
+        expr: rate(x_total[5m) > 0
+      - alert: BadGrouping
+        expr: sum by (job (rate(x_total[5m])) > 0
+`;
+    const findings = await findingsOf('promql/syntax', { 'rules.yaml': rules });
+    expect(findings.map((f) => `${at(f)} ${f.message}`)).toEqual([
+      'rules.yaml:5:20 alert "TwoTypeErrors": could not parse expression: expected type range vector in call to function "rate", got instant vector',
+      'rules.yaml:5:36 alert "TwoTypeErrors": could not parse expression: expected type range vector in call to function "rate", got instant vector',
+      'rules.yaml:7:30 alert "MissingBracket": could not parse expression: unexpected ")" in subquery or range, expected ":" or "]"',
+      'rules.yaml:9:27 alert "BadGrouping": could not parse expression: unexpected "(" in grouping opts, expected "," or ")"',
     ]);
   });
 

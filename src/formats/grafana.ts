@@ -96,8 +96,8 @@ function readPanel(doc: ParsedDocument, panel: Json, panelPath: PathSegment[], v
     color: text(record(step).color),
   }));
   const misplacedThresholds: Position[] = [];
-  if ('thresholds' in panel && panel.type !== 'singlestat' && panel.type !== 'graph') misplacedThresholds.push(doc.keyPositionOf([...panelPath, 'thresholds']));
-  if ('thresholds' in record(panel.options)) misplacedThresholds.push(doc.keyPositionOf([...panelPath, 'options', 'thresholds']));
+  if (hasSetting(panel.thresholds) && panel.type !== 'singlestat' && panel.type !== 'graph') misplacedThresholds.push(doc.keyPositionOf([...panelPath, 'thresholds']));
+  if (hasSetting(record(panel.options).thresholds)) misplacedThresholds.push(doc.keyPositionOf([...panelPath, 'options', 'thresholds']));
   return {
     id: number(panel.id),
     type: text(panel.type),
@@ -124,6 +124,16 @@ function readTarget(doc: ParsedDocument, target: Json, targetPath: PathSegment[]
     expr = { text: substituted.text, position: placeOffset(placement, 0), placement, edits, analysis: analyseQuery(substituted.text) };
   }
   return { refId: text(target.refId), datasource: datasourceRef(doc, target.datasource, [...targetPath, 'datasource']), expr, rawExpr };
+}
+
+/** Whether a threshold-like setting holds anything: exporters write `[]`, `""` and `{}` for none, which loses nothing. */
+function hasSetting(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'string') return value.trim() !== '';
+  if (Array.isArray(value)) return value.length > 0;
+  // `{ "mode": "absolute", "steps": [] }` has a mode but no threshold.
+  if (isRecord(value)) return 'steps' in value ? hasSetting(value.steps) : Object.values(value).some(hasSetting);
+  return true;
 }
 
 function datasourceRef(doc: ParsedDocument, value: unknown, at: PathSegment[]): DatasourceRef | undefined {

@@ -111,9 +111,15 @@ export function parseText(text: string, format: 'yaml' | 'json', embedding?: Emb
   for (const doc of docs) {
     const errors = doc.errors;
     if (errors.length > 0) {
-      for (const error of errors.slice(0, 3)) {
+      // The parser recovers from an error and trips over what follows on the same line ("Unexpected
+      // scalar at node end", then the `:` and the value after it): one finding per line.
+      const lines = new Set<number>();
+      for (const error of errors) {
         const pos = toFile(error.pos[0]);
+        if (lines.has(pos.line)) continue;
+        lines.add(pos.line);
         problems.push({ ...pos, message: firstLine(error.message) });
+        if (lines.size === 3) break;
       }
       continue;
     }

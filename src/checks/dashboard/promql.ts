@@ -1,6 +1,7 @@
 import type { Check } from '../check.js';
 import { dashboardName, promqlTargets } from './queries.js';
 import { queryPosition } from '../../model/placement.js';
+import { rootCauseErrors } from '../promql/root-causes.js';
 
 export const dashboardPromql: Check = {
   id: 'dashboard/promql',
@@ -8,7 +9,7 @@ export const dashboardPromql: Check = {
   description: 'A panel query that does not parse as PromQL once Grafana variables are substituted: the panel shows "No data" or an error.',
   checkModel(model, context) {
     for (const { dashboard, expr, where } of promqlTargets(model.dashboards)) {
-      for (const error of expr.analysis.errors) {
+      for (const error of rootCauseErrors(expr.analysis.errors)) {
         context.report({
           file: dashboard.file,
           // An error at the end of input points after the last character, not at a trailing newline.

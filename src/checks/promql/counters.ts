@@ -76,5 +76,9 @@ export function rawCounterUses(query: QueryField, families: Set<string>): RawCou
 }
 
 export function rawCounterMessage(use: RawCounterUse): string {
-  return `counter ${use.metric} is ${use.how} raw: its value only grows and resets on restart, so it says nothing about now; use rate() or increase()`;
+  const advice = 'its value only grows and resets on restart, so it says nothing about now; use rate() or increase()';
+  // _bucket, _count and _sum are counters when the repository reads the family as a histogram;
+  // _total is only a naming convention, which gauges (inventory totals, capacities) break.
+  if (use.metric.endsWith('_total')) return `${use.metric} is ${use.how} raw and its _total name says it is a counter (a guess from the name alone: no metric metadata is read): ${advice}`;
+  return `counter ${use.metric} is ${use.how} raw: ${advice}`;
 }

@@ -1,6 +1,7 @@
 import type { Check } from '../check.js';
 import { metricsqlFiles } from './metricsql.js';
 import { queryPosition } from '../../model/placement.js';
+import { rootCauseErrors } from './root-causes.js';
 
 export const promqlSyntax: Check = {
   id: 'promql/syntax',
@@ -24,7 +25,7 @@ export const promqlSyntax: Check = {
         });
         continue;
       }
-      for (const error of errors) {
+      for (const error of rootCauseErrors(errors)) {
         context.report({
           file: rule.file,
           // An error at the end of input points after the last character, not at a trailing newline.
