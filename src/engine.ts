@@ -17,7 +17,7 @@ import { FORMAT_ADAPTERS } from './formats/index.js';
 import { linkModel } from './link/link.js';
 import type { Finding } from './model/findings.js';
 import { emptyModel, type DocumentKind, type Model, type QueryField } from './model/types.js';
-import { shareAnalysis } from './promql/analyse.js';
+import { shareAnalysis } from './lang/promql/analyse.js';
 import { fingerprint } from './report/fingerprint.js';
 
 export interface EngineResult {

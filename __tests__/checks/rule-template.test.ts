@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstTemplateError } from '../../src/checks/rule/go-template.js';
+import { firstTemplateError } from '../../src/lang/go-template/parse.js';
 import { at, findingsOf } from '../helpers/workspace.js';
 
 const rules = `groups:

@@ -4,8 +4,8 @@
 import { parseText, type Embedding, type ParsedDocument, type PathSegment } from '../parse/document.js';
 import type { Dashboard, DashboardVariable, DatasourceRef, Panel, PanelTarget, Position, QueryField } from '../model/types.js';
 import { placeOffset } from '../model/placement.js';
-import { analyseQuery } from '../promql/analyse.js';
-import { substituteGrafanaVariables } from '../promql/grafana-vars.js';
+import { analyseQuery } from '../lang/promql/analyse.js';
+import { substituteGrafanaVariables } from './grafana/variables.js';
 import type { FormatAdapter, NormaliseContext } from './adapter.js';
 import { isRecord, list, number, record, text, type Json } from './values.js';
 

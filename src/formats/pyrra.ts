@@ -5,7 +5,7 @@
 import type { Indicator, Slo } from '../model/types.js';
 import { pyrraWindows } from '../model/burn-rate.js';
 import { parseDuration, parseLatency, parseTarget } from '../model/units.js';
-import { analyseQuery } from '../promql/analyse.js';
+import { analyseQuery } from '../lang/promql/analyse.js';
 import type { FormatAdapter } from './adapter.js';
 import { dirOf, queryMetrics } from './sli.js';
 import { isRecord, record, stringMap, text } from './values.js';

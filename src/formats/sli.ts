@@ -1,7 +1,7 @@
 // What the SLI queries of generator formats (Sloth, OpenSLO, Pyrra) read, for linking alerts and
 // panels to the SLO.
 
-import { analyseQuery } from '../promql/analyse.js';
+import { analyseQuery } from '../lang/promql/analyse.js';
 
 // Sloth and OpenSLO-for-Sloth queries hold Go template placeholders for the rate window.
 const WINDOW_PLACEHOLDER = /\{\{\s*\.window\s*\}\}/g;

@@ -5,7 +5,7 @@
 
 import type { Position, Rule } from '../model/types.js';
 import { nearlyEqual, parseDuration } from '../model/units.js';
-import type { ComparisonFact, QueryFacts, SelectorFact } from '../promql/analyse.js';
+import type { ComparisonFact, QueryFacts, SelectorFact } from '../lang/promql/analyse.js';
 import type { AlertEncoding, EncodedCondition, EncodedWindow } from './types.js';
 import { queryPosition } from '../model/placement.js';
 

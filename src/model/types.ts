@@ -1,7 +1,7 @@
 // The one model every format is normalised into, and every check reads.
 // Positions are 1-based; `file` is relative to the checked root with `/` separators.
 
-import type { QueryAnalysis } from '../promql/analyse.js';
+import type { QueryAnalysis } from '../lang/promql/analyse.js';
 import type { SloLinks } from '../link/types.js';
 import type { TextEdit, TextPlacement } from './placement.js';
 

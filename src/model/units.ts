@@ -15,12 +15,12 @@ const DURATION_UNITS: Record<string, number> = {
 const PROM_DURATION = /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/;
 const PROM_DURATION_ORDER = ['y', 'w', 'd', 'h', 'm', 's', 'ms'];
 
-/** Seconds in a Prometheus-style duration ("5m", "1h30m", "30d", "1w"), or undefined when it is not one. */
-export function parseDuration(text: unknown): number | undefined {
-  if (typeof text !== 'string') return undefined;
-  const trimmed = text.trim();
-  if (trimmed === '' || trimmed === '0') return trimmed === '0' ? 0 : undefined;
-  const match = PROM_DURATION.exec(trimmed);
+/**
+ * Seconds in a duration exactly as Prometheus' parser reads one ("5m", "1h30m", "30d"): no
+ * surrounding space, no bare number. Undefined when it is not one.
+ */
+export function parsePromDuration(text: string): number | undefined {
+  const match = PROM_DURATION.exec(text);
   if (!match) return undefined;
   let seconds = 0;
   let any = false;
@@ -32,6 +32,14 @@ export function parseDuration(text: unknown): number | undefined {
     }
   });
   return any ? seconds : undefined;
+}
+
+/** Seconds in a Prometheus-style duration ("5m", "1h30m", "30d", "1w") as configuration writes one (spaces and "0" allowed), or undefined. */
+export function parseDuration(text: unknown): number | undefined {
+  if (typeof text !== 'string') return undefined;
+  const trimmed = text.trim();
+  if (trimmed === '0') return 0;
+  return parsePromDuration(trimmed);
 }
 
 /** A duration written as "1h", "90s" or a plain number of seconds (some formats allow both). */

@@ -1,7 +1,7 @@
 import type { DiffCheck } from './diff-check.js';
 import { alertIdentity, linkedAlerts, pairAlerts, pairSlos } from './links.js';
 import { pairWindows, reportWindowChanges, windowText, type WindowChange } from './windows.js';
-import type { ComparisonFact } from '../../promql/analyse.js';
+import type { ComparisonFact } from '../../lang/promql/analyse.js';
 import type { Model, Position, Rule } from '../../model/types.js';
 import { formatDuration, formatLatency, nearlyEqual, parseDuration, roundTo } from '../../model/units.js';
 import { queryPosition } from '../../model/placement.js';

@@ -6,7 +6,7 @@
 // little doubt, and leave out what the repository itself shows to be something else.
 
 import type { Model, QueryField } from '../../model/types.js';
-import type { SelectorFact } from '../../promql/analyse.js';
+import type { SelectorFact } from '../../lang/promql/analyse.js';
 
 // Functions that read a counter the way it is meant to be read: per-second rates and increases
 // (which handle resets), or only whether and when samples exist.

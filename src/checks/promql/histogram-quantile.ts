@@ -1,5 +1,5 @@
 import type { Check } from '../check.js';
-import type { QueryFacts } from '../../promql/analyse.js';
+import type { QueryFacts } from '../../lang/promql/analyse.js';
 import { queryPosition } from '../../model/placement.js';
 
 // Aggregations that select series and keep their labels as they are.

@@ -2,7 +2,7 @@ import type { Check, CheckContext } from '../check.js';
 import type { ParsedDocument, PathSegment } from '../../parse/document.js';
 import { record, text } from '../../formats/values.js';
 import { placeOffset } from '../../model/placement.js';
-import { firstTemplateError } from './go-template.js';
+import { firstTemplateError } from '../../lang/go-template/parse.js';
 import { rawRules, ruleLabel } from './raw-rules.js';
 
 // Syntax of other template languages that Go's parser takes for plain text (so Prometheus loads

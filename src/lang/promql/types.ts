@@ -1,9 +1,5 @@
-// One pass over a PromQL query with Prometheus' own grammar: the syntax and semantic
-// errors, and the facts every later check reads (so no check parses a query again).
-//
-// CONTRACT (used by formats/ and checks/; keep it stable):
-//   analyseQuery(text) never throws. Offsets are 0-based UTF-16 offsets into `text`. The result is
-//   deeply frozen and shared by every caller that asks about the same query: read it, never edit it.
+// The public shape of a PromQL analysis: errors with offsets, the facts later checks read, and
+// the Prometheus feature flags that change what the parser accepts.
 
 export interface QueryError {
   from: number;
@@ -77,4 +73,14 @@ export function emptyFacts(): QueryFacts {
   return { selectors: [], comparisons: [], aggregations: [], functions: [], numbers: [], budgets: [], histogramQuantiles: [] };
 }
 
-export { analyseQuery, shareAnalysis, type AnalyseOptions } from './analyser.js';
+/** Prometheus feature flags that change what the parser accepts (all off by default, as in Prometheus). */
+export interface AnalyseOptions {
+  /** `--enable-feature=promql-experimental-functions`: sort_by_label, limitk, info, mad_over_time… */
+  experimentalFunctions?: boolean;
+  /** `--enable-feature=promql-duration-expr`: `x[5m + 1m]`, `x[step()]`, `offset min_of(…)`. */
+  durationExpressions?: boolean;
+  /** `--enable-feature=promql-extended-range-selectors`: `anchored`, `smoothed`. */
+  extendedRangeSelectors?: boolean;
+  /** `--enable-feature=promql-binop-fill-modifiers`: `fill(0)`, `fill_left(…)`, `fill_right(…)`. */
+  binopFillModifiers?: boolean;
+}

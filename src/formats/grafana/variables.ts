@@ -12,9 +12,9 @@
 // References to names that are neither a dashboard variable nor a Grafana global (`$1` in a
 // label_replace replacement, a typo) are left alone, as Grafana leaves them.
 
-import type { TextEdit } from '../model/placement.js';
-import { FUNCTIONS } from './functions.js';
-import { analyseRegex } from './regex.js';
+import type { TextEdit } from '../../model/placement.js';
+import { FUNCTIONS } from '../../lang/promql/functions.js';
+import { analyseRegex } from '../../lang/promql/regex.js';
 
 export interface GrafanaVariable {
   name: string;

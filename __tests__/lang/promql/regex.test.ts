@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { analyseRegex, matcherRegExp } from '../../src/promql/regex.js';
+import { analyseRegex, matcherRegExp } from '../../../src/lang/promql/regex.js';
 
 describe('analyseRegex: RE2 syntax as Go reports it', () => {
   const invalid: [string, string][] = [

@@ -12,10 +12,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { mergeConfig } from '../../src/config/config.js';
-import { runEngine } from '../../src/engine.js';
-import { CORPUS, corpusAvailable, corpusSkipReason } from '../helpers/corpus.js';
-import { ensurePrometheus, prometheusSkipReason } from '../support/prometheus.js';
+import { mergeConfig } from '../../../src/config/config.js';
+import { runEngine } from '../../../src/engine.js';
+import { CORPUS, corpusAvailable, corpusSkipReason } from '../../helpers/corpus.js';
+import { ensurePrometheus, prometheusSkipReason } from '../../support/prometheus.js';
 
 const env = corpusAvailable ? await ensurePrometheus() : undefined;
 const skipReason = !corpusAvailable ? corpusSkipReason : env && !env.available ? prometheusSkipReason(env) : undefined;

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { substituteGrafanaVariables, type GrafanaVariable } from '../../src/promql/grafana-vars.js';
-import { analyseQuery } from '../../src/promql/analyse.js';
+import { substituteGrafanaVariables, type GrafanaVariable } from '../../src/formats/grafana/variables.js';
+import { analyseQuery } from '../../src/lang/promql/analyse.js';
 import { originalOffset } from '../../src/model/placement.js';
 
 const vars: GrafanaVariable[] = [

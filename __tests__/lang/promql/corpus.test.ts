@@ -3,9 +3,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { parser } from '@prometheus-io/lezer-promql';
-import { analyseQuery } from '../../src/promql/analyse.js';
-import { substituteGrafanaVariables } from '../../src/promql/grafana-vars.js';
-import { CORPUS, corpusAvailable, corpusSuiteTitle } from '../helpers/corpus.js';
+import { analyseQuery } from '../../../src/lang/promql/analyse.js';
+import { substituteGrafanaVariables } from '../../../src/formats/grafana/variables.js';
+import { CORPUS, corpusAvailable, corpusSuiteTitle } from '../../helpers/corpus.js';
 
 // Real rule files and dashboards from the shared corpus (see its README). Everything read here is
 // accepted by promtool, so the analyser must find no error in it. The describe bodies below run even

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { analyseQuery } from '../../src/promql/analyse.js';
+import { analyseQuery } from '../../../src/lang/promql/analyse.js';
 
 type Expected = [from: number, to: number, message: string][];
 
