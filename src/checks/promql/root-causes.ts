@@ -4,7 +4,7 @@
 // Those follow-on errors say nothing the first one does not; independent errors (two bad regexes,
 // two type errors) are all kept.
 
-import type { QueryError } from '../../promql/analyse.js';
+import type { QueryError } from '../../lang/promql/analyse.js';
 
 const SYNTAX = /^(unexpected|unclosed) /;
 const FOLLOW_ON = /^(unclosed left (parenthesis|bracket|brace)|unexpected end of input)/;
