@@ -1,18 +1,40 @@
 // Reading the base commit with git, without touching the workspace.
 //
-// Safety: the repository is untrusted (a pull request can change anything in it), so nothing it
-// contains may run. Only plumbing commands are used (rev-parse, cat-file, ls-tree, fetch): no
-// checkout, no `git archive` (it applies .gitattributes smudge filters and export-subst), no
-// submodules. Blobs are read raw with `cat-file --batch`, so no filter, textconv or eol
-// conversion ever runs. Hooks and fsmonitor are switched off on every call, the system config is
-// ignored, and git never prompts for credentials.
+// Safety: the repository is untrusted (a pull request can change anything in it, and a clone
+// handed to the CLI can come with any .git/config), so nothing it contains or configures may run.
+// Only plumbing commands are used (rev-parse, cat-file, ls-tree, fetch): no checkout, no
+// `git archive` (it applies .gitattributes smudge filters and export-subst), no submodules. Blobs
+// are read raw with `cat-file --batch`, so no filter, textconv or eol conversion ever runs.
+// Every call overrides, on the command line (which wins over any config file), each key of the
+// repository's config that names a command: hooks, fsmonitor, the ssh command, credential
+// helpers, the alternate-refs command, automatic gc; `fetch` names its upload-pack itself, so
+// `remote.<name>.uploadpack` is never used; only the file, http(s) and ssh transports are allowed,
+// so `ext::` and remote helpers (reachable through `url.*.insteadOf` or `remote.<name>.vcs`)
+// cannot start. The system config is ignored and git never prompts. The user's own global config
+// is kept (safe.directory, credentials for a private origin): it is not the repository's; its
+// ssh command and credential helpers are re-applied after the reset.
 
 import { execFile, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-const SAFE_CONFIG = ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false', '-c', 'protocol.ext.allow=never', '-c', 'submodule.recurse=false'];
+const SAFE_CONFIG = [
+  ['core.hooksPath', '/dev/null'],
+  ['core.fsmonitor', 'false'],
+  ['core.sshCommand', 'ssh'],
+  ['core.alternateRefsCommand', 'true'],
+  ['credential.helper', ''],
+  ['protocol.allow', 'never'],
+  ['protocol.file.allow', 'always'],
+  ['protocol.http.allow', 'always'],
+  ['protocol.https.allow', 'always'],
+  ['protocol.ssh.allow', 'always'],
+  ['protocol.ext.allow', 'never'],
+  ['submodule.recurse', 'false'],
+  ['gc.auto', '0'],
+  ['maintenance.auto', 'false'],
+].flatMap(([key, value]) => ['-c', `${key}=${value}`]);
 const SAFE_ENV: NodeJS.ProcessEnv = { GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: '', SSH_ASKPASS: '', GIT_OPTIONAL_LOCKS: '0' };
 /** Files the engine can read, plus the .gitignore files that decide which of them it reads. */
 const WANTED = /(\.(ya?ml|json)|(^|\/)\.gitignore)$/i;
@@ -23,6 +45,8 @@ export class GitError extends Error {}
 interface GitOptions {
   cwd: string;
   timeoutMs?: number;
+  /** More `-c key=value` pairs, placed after the safe ones. */
+  config?: string[];
 }
 
 /** Run git and return stdout; a non-zero exit becomes a GitError carrying git's first stderr line. */
@@ -30,7 +54,7 @@ export function git(args: string[], options: GitOptions): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(
       'git',
-      [...SAFE_CONFIG, ...args],
+      [...SAFE_CONFIG, ...(options.config ?? []), ...args],
       { cwd: options.cwd, env: { ...process.env, ...SAFE_ENV }, timeout: options.timeoutMs ?? 30_000, maxBuffer: 256 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (!error) return resolve(stdout);
@@ -75,12 +99,31 @@ export async function resolveBase(topLevel: string, ref: string, fetchTimeoutMs 
   const local = await commitOf(topLevel, ref);
   if (local) return { ok: true, sha: local, fetched: false };
   try {
-    await git(['fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', ref], { cwd: topLevel, timeoutMs: fetchTimeoutMs });
+    const config = await globalCommands();
+    await git(['fetch', '--upload-pack=git-upload-pack', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', ref], { cwd: topLevel, timeoutMs: fetchTimeoutMs, config });
   } catch (error) {
     return { ok: false, reason: `${ref} is not in this clone and fetching it from origin failed: ${(error as Error).message}` };
   }
   const fetched = (await commitOf(topLevel, ref)) ?? (await commitOf(topLevel, 'FETCH_HEAD'));
   return fetched ? { ok: true, sha: fetched, fetched: true } : { ok: false, reason: `${ref} is not in this clone, and origin did not provide it` };
+}
+
+/**
+ * The ssh command and credential helpers of the user's global config, as `-c` pairs: the reset in
+ * SAFE_CONFIG drops them along with the repository's, and fetching a private origin needs them.
+ * Read with `--global` from outside any repository, so no repository config can add to them.
+ */
+async function globalCommands(): Promise<string[]> {
+  const read = async (args: string[]): Promise<string[]> => {
+    try {
+      return (await git(['config', '--global', '--null', ...args], { cwd: os.tmpdir() })).split('\0').filter(Boolean);
+    } catch {
+      return []; // no global config, or not that key
+    }
+  };
+  const pairs = (await read(['--get-regexp', '^credential\\..*helper$'])).map((entry) => entry.replace('\n', '='));
+  const ssh = await read(['--get', 'core.sshCommand']);
+  return [...pairs, ...(ssh.length ? [`core.sshCommand=${ssh[0]}`] : [])].flatMap((pair) => ['-c', pair]);
 }
 
 async function commitOf(topLevel: string, ref: string): Promise<string | undefined> {
