@@ -10,8 +10,9 @@ import type { Config } from './config/config.js';
 import { findFiles } from './discover/find-files.js';
 import { resolveReferences } from './discover/resolve-references.js';
 import { contextFor, guard } from './engine/check-runner.js';
-import { createFileStage, fileTask, type FileOutcome, type FileStageSettings } from './engine/file-stage.js';
+import { createFileStage, fileTask, type FileOutcome, type FileStageSettings, type FileTask } from './engine/file-stage.js';
 import { processInWorkers, type FileWorkers } from './engine/file-workers.js';
+import { throughCache, type CacheUse, type OutcomeCache } from './engine/outcome-cache.js';
 import type { FinaliseContext } from './formats/adapter.js';
 import { FORMAT_ADAPTERS } from './formats/index.js';
 import { linkModel } from './link/link.js';
@@ -26,6 +27,10 @@ export interface EngineResult {
   /** Files or folders passed over, with why (a symlink out of the root). */
   skipped: { path: string; reason: string }[];
   checks: readonly Check[];
+  /** How many files came from the outcome cache, when one was used. */
+  cache?: CacheUse;
+  /** Content hash of every file whose outcome is in the cache, by path (what the base tree of a pull request matches). */
+  hashes?: Map<string, string>;
 }
 
 export interface EngineOptions {
@@ -39,6 +44,10 @@ export interface EngineOptions {
   concurrency?: number | 'auto';
   /** The bundle a file worker runs (the shell's own entry); without it files are read on this thread. */
   workerScript?: string | URL;
+  /** Outcomes of files read before (this run's head, earlier runs): a file with the same bytes is not parsed again. */
+  cache?: OutcomeCache;
+  /** Content hashes known without reading (a base commit's blob ids), by path: such files are taken from the cache unread. */
+  knownHashes?: ReadonlyMap<string, string>;
 }
 
 // Measured on two cores: a worker loads the bundle and warms its compiler up from cold (about
@@ -58,11 +67,14 @@ export async function runEngine(root: string, config: Config, options: EngineOpt
 
   const settings: FileStageSettings = { config, checkIds: enabled.map((check) => check.id) };
   const workers = fileWorkers(tasks.length, enabled, options);
-  const outcomes = workers ? await processInWorkers(tasks, settings, workers) : tasks.map(createFileStage(settings, enabled));
+  const compute = (some: FileTask[]) => (workers ? processInWorkers(some, settings, workers) : some.map(createFileStage(settings, enabled)));
+  const cached = options.cache ? await throughCache(tasks, options.cache, config, enabled, compute, options.knownHashes) : undefined;
+  const outcomes = cached ? cached.outcomes : await compute(tasks);
 
   // What adapters keep for their finalise step: documents that refer to documents in other files.
   const kept = new Map<DocumentKind, unknown[]>();
-  for (const outcome of outcomes) addOutcome(outcome, model, findings, kept, workers !== undefined);
+  // Outcomes that were copied (from worker threads, from the cache) carry their own copy of each query's analysis.
+  outcomes.forEach((outcome, index) => addOutcome(outcome, model, findings, kept, workers !== undefined || (cached?.fromCache[index] ?? false)));
 
   for (const [kind, items] of kept) {
     const adapter = FORMAT_ADAPTERS.find((candidate) => candidate.kind === kind)!;
@@ -82,7 +94,7 @@ export async function runEngine(root: string, config: Config, options: EngineOpt
     guard(check, context, '', () => check.checkModel!(model, context));
   }
   for (const finding of findings) finding.fingerprint = fingerprint(finding);
-  return { model, findings, skipped: discovery.skipped, checks: enabled };
+  return { model, findings, skipped: discovery.skipped, checks: enabled, ...(cached ? { cache: cached.use, hashes: cached.hashes } : {}) };
 }
 
 function fileWorkers(files: number, enabled: readonly Check[], options: EngineOptions): FileWorkers | undefined {

@@ -7,6 +7,9 @@ import { compareWithBase, type DiffOutcome, type DiffRequest } from './diff/comp
 import { runEngine, type EngineOptions, type EngineResult } from './engine.js';
 import { LIVE_CHECKS, runLive, type LiveRun, type LiveSettings } from './live/run-live.js';
 import { buildReport as buildStaticReport, type FailOn, type Report } from './report/report.js';
+import { OutcomeStore, STORE_FORMAT } from './cache/outcome-store.js';
+import type { FileOutcome } from './engine/file-stage.js';
+import { codeIdentity, type OutcomeCache } from './engine/outcome-cache.js';
 import packageJson from '../package.json' with { type: 'json' };
 
 export const TOOL_VERSION: string = packageJson.version;
@@ -24,6 +27,8 @@ export interface CheckOptions {
   live?: LiveSettings;
   /** Worker threads for large repositories (`concurrency`, and the bundle a worker runs). */
   engine?: Pick<EngineOptions, 'concurrency' | 'workerScript'>;
+  /** Keep per-file outcomes in this directory between runs (`--cache`, the action's cache). */
+  cacheDir?: string;
 }
 
 export interface CheckRun {
@@ -33,7 +38,12 @@ export interface CheckRun {
   /** The comparison with the base, when one was asked for. */
   diff?: DiffOutcome;
   live?: LiveRun;
+  /** What the user should know about the cache (a damaged cache file, one that could not be written). */
+  cacheNotices: string[];
 }
+
+/** The outcome cache's file in a cache directory. */
+export const CACHE_FILE = `outcomes-v${STORE_FORMAT}.bin`;
 
 export async function runCheck(options: CheckOptions): Promise<CheckRun> {
   const root = path.resolve(options.root);
@@ -44,15 +54,45 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun> {
   const display = path.relative(configDir, configPath).split(path.sep).join('/') || DEFAULT_CONFIG_FILE;
   const fromFile = await loadConfig(configPath, display, named);
   const config = mergeConfig(fromFile, options.overrides);
-  const engine = await runEngine(root, config, options.engine);
+  const cacheNotices: string[] = [];
+  const cacheFile = options.cacheDir === undefined ? undefined : path.resolve(options.cacheDir, CACHE_FILE);
+  // A pull request's base goes through the cache even without a cache directory: its unchanged files are the head's.
+  let cache: OutcomeCache | undefined;
+  if (cacheFile) {
+    const loaded = OutcomeStore.load<FileOutcome>(cacheFile, { tool: codeIdentity(TOOL_VERSION) });
+    if (loaded.notice) cacheNotices.push(loaded.notice);
+    cache = loaded.store;
+  } else if (options.diff) cache = new OutcomeStore<FileOutcome>({ tool: TOOL_VERSION });
+  const engineOptions: EngineOptions = { ...options.engine, cache };
+  const run = await checkWith(root, config, options, engineOptions);
+  if (cacheFile && cache) {
+    try {
+      cache.save(cacheFile);
+    } catch (error) {
+      cacheNotices.push(`cannot write the cache file ${cacheFile} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the next run starts cold`);
+    }
+  }
+  return { ...run, cacheNotices };
+}
+
+async function checkWith(root: string, config: Config, options: CheckOptions, engineOptions: EngineOptions): Promise<Omit<CheckRun, 'cacheNotices'>> {
+  const engine = await runEngine(root, config, engineOptions);
   const live = options.live ? await runLive(engine.model, options.live, config) : undefined;
   // Live findings join after the comparison with the base: they are about the budget now, not the change.
+  // The report counts files from the cache only when a cache was asked for (a pull request's base uses one anyway).
   const buildReport: typeof buildStaticReport = (result, settings) =>
-    buildStaticReport(live ? { ...result, findings: [...result.findings, ...live.findings], checks: [...result.checks, ...LIVE_CHECKS] } : result, { ...settings, live: live?.summary });
+    buildStaticReport(
+      {
+        ...result,
+        ...(live ? { findings: [...result.findings, ...live.findings], checks: [...result.checks, ...LIVE_CHECKS] } : {}),
+        cache: options.cacheDir === undefined ? undefined : result.cache,
+      },
+      { ...settings, live: live?.summary },
+    );
   if (!options.diff) return { config, engine, report: buildReport(engine, { failOn: options.failOn, toolVersion: TOOL_VERSION }), live };
 
   const request = options.diff;
-  const diff = await compareWithBase(root, config, engine, request, options.engine);
+  const diff = await compareWithBase(root, config, engine, request, engineOptions);
   const settings = { baseRef: request.base, newFindingsOnly: request.newFindingsOnly, changedFilesOnly: request.changedFilesOnly, approval: request.approval };
   const report = diff.compared
     ? buildReport(

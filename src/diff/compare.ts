@@ -42,6 +42,10 @@ export type DiffOutcome =
       baseSha: string;
       /** The base was not in the clone and was fetched from origin. */
       fetched: boolean;
+      /** Base files read from git: those that differ from the head's. */
+      blobsRead: number;
+      /** The base's own check. */
+      base: EngineResult;
       /** Head findings with their status, then the policy-change findings (always new). */
       findings: Finding[];
       resolved: Finding[];
@@ -58,15 +62,21 @@ export async function compareWithBase(root: string, config: Config, head: Engine
   const resolved = await resolveBase(repository.topLevel, request.base, request.fetchTimeoutMs);
   if (!resolved.ok) return { compared: false, reason: resolved.reason };
 
+  // Base files with the bytes of the head's file at the same path are not read: the head's outcome is reused.
+  const inRoot = (file: string) => (repository.prefix ? file.slice(repository.prefix.length + 1) : file);
+  const headHashes = engineOptions.cache ? head.hashes : undefined;
+  const reuse = headHashes ? (file: string, blob: string) => headHashes.get(inRoot(file)) === blob : undefined;
   let tree;
   try {
-    tree = await extractTree(repository.topLevel, resolved.sha, repository.prefix, config.maxFileBytes);
+    tree = await extractTree(repository.topLevel, resolved.sha, repository.prefix, config.maxFileBytes, reuse);
   } catch (error) {
     return { compared: false, reason: `cannot read the files of ${resolved.sha}: ${(error as Error).message}` };
   }
   try {
-    const outcome = await compareTrees(path.join(tree.dir, repository.prefix), absoluteRoot, config, head, request, engineOptions);
-    return { compared: true, baseSha: resolved.sha, fetched: resolved.fetched, ...outcome };
+    const baseHashes = new Map([...tree.blobs].map(([file, blob]) => [inRoot(file), blob]));
+    const knownHashes = headHashes ? new Map([...baseHashes].filter(([file, blob]) => headHashes.get(file) === blob)) : undefined;
+    const outcome = await compareTrees(path.join(tree.dir, repository.prefix), absoluteRoot, config, head, request, { ...engineOptions, knownHashes }, baseHashes);
+    return { compared: true, baseSha: resolved.sha, fetched: resolved.fetched, blobsRead: tree.read, ...outcome };
   } finally {
     await tree.cleanup();
   }
@@ -80,9 +90,14 @@ export async function compareTrees(
   head: EngineResult,
   request: Pick<DiffRequest, 'changedFilesOnly' | 'approval'>,
   engineOptions: EngineOptions = {},
-): Promise<{ findings: Finding[]; resolved: Finding[]; changedFiles: string[]; checks: readonly DiffCheck[] }> {
+  /** Content hashes of the base's files, by path, when git gave them: files with the head's hash are not read to compare them. */
+  baseHashes?: ReadonlyMap<string, string>,
+): Promise<{ findings: Finding[]; resolved: Finding[]; changedFiles: string[]; checks: readonly DiffCheck[]; base: EngineResult }> {
   const base = await runEngine(baseRoot, config, engineOptions);
-  const files = await compareFiles(baseRoot, headRoot, base.model, head.model, config.maxFileBytes);
+  const files = await compareFiles(baseRoot, headRoot, base.model, head.model, config.maxFileBytes, (file) => {
+    const before = baseHashes?.get(file);
+    return before !== undefined && before === head.hashes?.get(file);
+  });
 
   const checks = DIFF_CHECKS.filter((check) => config.checks[check.id] !== 'off');
   const diffFindings: Finding[] = [];
@@ -107,6 +122,7 @@ export async function compareTrees(
     resolved: classified.resolved,
     changedFiles: [...files.changed].sort(),
     checks,
+    base,
   };
 }
 
@@ -117,7 +133,7 @@ interface FileComparison {
 }
 
 /** Which of the files the engine read differ between base and head (added and deleted ones too). */
-async function compareFiles(baseRoot: string, headRoot: string, base: Model, head: Model, maxFileBytes: number): Promise<FileComparison> {
+async function compareFiles(baseRoot: string, headRoot: string, base: Model, head: Model, maxFileBytes: number, sameHash: (file: string) => boolean): Promise<FileComparison> {
   const changed = new Set<string>();
   const texts = new Map<string, [string, string]>();
   const sizes = new Map([...base.files, ...head.files].map((file) => [file.path, 0]));
@@ -125,6 +141,7 @@ async function compareFiles(baseRoot: string, headRoot: string, base: Model, hea
   for (const file of head.files) sizes.set(file.path, Math.max(sizes.get(file.path)!, file.bytes));
   const read = (root: string, file: string) => readFile(path.join(root, file)).catch(() => undefined);
   for (const [file, size] of sizes) {
+    if (sameHash(file)) continue;
     // Files over the limit were not read by the engine either: their sizes tell whether they changed.
     if (size > maxFileBytes) {
       const [before, after] = [base.files.find((f) => f.path === file), head.files.find((f) => f.path === file)];

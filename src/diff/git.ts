@@ -141,12 +141,29 @@ interface TreeEntry {
   path: string;
 }
 
+export interface ExtractedTree {
+  dir: string;
+  cleanup: () => Promise<void>;
+  /** Blob id of every regular file written (or stood in for), by its path relative to the top level. */
+  blobs: Map<string, string>;
+  /** How many blobs were read from git. */
+  read: number;
+}
+
 /**
  * Write the files of commit `sha` under `prefix` into a fresh temporary directory, keeping their
- * paths relative to the top level. Only the files the engine reads are written. The caller
- * removes the directory with the returned `cleanup`.
+ * paths relative to the top level. Only the files the engine reads are written; files `reuse`
+ * accepts (the caller has their outcome for that blob already) are not read from git but stood in
+ * for by an empty file of the same size, so discovery still finds them. The caller removes the
+ * directory with the returned `cleanup`.
  */
-export async function extractTree(topLevel: string, sha: string, prefix: string, maxFileBytes = Infinity): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+export async function extractTree(
+  topLevel: string,
+  sha: string,
+  prefix: string,
+  maxFileBytes = Infinity,
+  reuse: (file: string, blob: string) => boolean = () => false,
+): Promise<ExtractedTree> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'slo-gate-base-'));
   const cleanup = () => rm(dir, { recursive: true, force: true });
   try {
@@ -163,22 +180,28 @@ export async function extractTree(topLevel: string, sha: string, prefix: string,
     }
     // Files over the engine's size limit are not read on either side: an empty file of the same
     // size (sparse, no disk used) makes the engine say exactly what it says about the head's.
-    const oversized = (entry: TreeEntry) => entry.mode !== '120000' && entry.size > maxFileBytes;
-    const readable = entries.filter((entry) => !oversized(entry));
+    const standIn = (entry: TreeEntry) => entry.mode !== '120000' && (entry.size > maxFileBytes || reuse(entry.path, entry.object));
+    const readable = entries.filter((entry) => !standIn(entry));
     const contents = new Map(readable.map((entry, index) => [entry, index]));
     const blobs = await readBlobs(topLevel, readable.map((entry) => entry.object));
     await mkdir(path.join(dir, prefix), { recursive: true });
+    const made = new Set<string>();
     // Symlinks last, so no file is ever written through one.
     const symlinksLast = [...entries].sort((a, b) => Number(a.mode === '120000') - Number(b.mode === '120000'));
     for (const entry of symlinksLast) {
       const target = path.join(dir, entry.path);
-      await mkdir(path.dirname(target), { recursive: true });
-      if (oversized(entry)) await writeFile(target, '').then(() => truncate(target, entry.size));
+      const parent = path.dirname(target);
+      if (!made.has(parent)) {
+        await mkdir(parent, { recursive: true });
+        made.add(parent);
+      }
+      if (standIn(entry)) await writeFile(target, '').then(() => (entry.size > 0 ? truncate(target, entry.size) : undefined));
       // Symlinks stay symlinks: the engine's discovery already refuses those that leave the root.
       else if (entry.mode === '120000') await symlink(blobs[contents.get(entry)!].toString('utf8'), target).catch(() => undefined);
       else await writeFile(target, blobs[contents.get(entry)!]);
     }
-    return { dir, cleanup };
+    const written = new Map(entries.filter((entry) => entry.mode !== '120000').map((entry) => [entry.path, entry.object]));
+    return { dir, cleanup, blobs: written, read: readable.length };
   } catch (error) {
     await cleanup();
     throw error;

@@ -7,11 +7,11 @@ import { CHECKS } from '../checks/index.js';
 import type { Check } from '../checks/check.js';
 import type { Config } from '../config/config.js';
 import type { DiscoveredFile } from '../discover/find-files.js';
-import type { NormaliseContext } from '../formats/adapter.js';
+import type { NormaliseContext, NormaliseOptions } from '../formats/adapter.js';
 import type { Finding } from '../model/findings.js';
 import type { Dashboard, DocumentKind, Model, RuleGroup, Slo, SourceFile } from '../model/types.js';
 import { parseText } from '../parse/document.js';
-import { readTextFile } from '../parse/read.js';
+import { decodeText, readTextFile } from '../parse/read.js';
 import { recogniseDocument } from '../recognise/recognise.js';
 import { contextFor, guard } from './check-runner.js';
 
@@ -25,6 +25,8 @@ export interface FileStageSettings {
 export interface FileTask {
   absolutePath: string;
   displayPath: string;
+  /** The file's bytes when they were read already (to hash them for the outcome cache). */
+  bytes?: Uint8Array;
 }
 
 export interface FileOutcome {
@@ -37,6 +39,8 @@ export interface FileOutcome {
   kept: { kind: DocumentKind; item: unknown }[];
   /** Findings of the document checks. */
   findings: Finding[];
+  /** The normalise options adapters read for this file: the outcome cache keys the outcome by their values. */
+  optionsRead: (keyof NormaliseOptions)[];
 }
 
 export function fileTask(file: DiscoveredFile, displayPath: string): FileTask {
@@ -50,14 +54,21 @@ export function createFileStage(settings: FileStageSettings, checks: readonly Ch
   const contexts = new Map(checks.map((check) => [check, contextFor(check, config, () => findings)]));
   const documentChecks = new Map<DocumentKind, Check[]>();
   for (const check of checks) for (const kind of check.documentKinds ?? []) documentChecks.set(kind, [...(documentChecks.get(kind) ?? []), check]);
-  const options = { defaultPeriodSeconds: config.defaultPeriodSeconds };
+  let optionsRead: FileOutcome['optionsRead'] = [];
+  const options: NormaliseOptions = {
+    get defaultPeriodSeconds() {
+      if (!optionsRead.includes('defaultPeriodSeconds')) optionsRead.push('defaultPeriodSeconds');
+      return config.defaultPeriodSeconds;
+    },
+  };
 
-  return ({ absolutePath, displayPath }) => {
+  return ({ absolutePath, displayPath, bytes }) => {
     findings = [];
-    const outcome: FileOutcome = { file: { path: displayPath, kinds: [], bytes: 0 }, unreadable: [], slos: [], ruleGroups: [], dashboards: [], kept: [], findings };
+    optionsRead = [];
+    const outcome: FileOutcome = { file: { path: displayPath, kinds: [], bytes: 0 }, unreadable: [], slos: [], ruleGroups: [], dashboards: [], kept: [], findings, optionsRead };
     let read;
     try {
-      read = readTextFile(absolutePath, config.maxFileBytes);
+      read = bytes ? decodeText(bytes) : readTextFile(absolutePath, config.maxFileBytes);
     } catch (error) {
       read = { ok: false as const, bytes: 0, problem: { line: 1, message: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` } };
     }

@@ -13,6 +13,12 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 // per file (open, stat, read, close) made reading a large repository wait more than it parsed.
 // Throws what the file system throws (ENOENT, EACCES); the caller turns that into a finding.
 export function readTextFile(absolutePath: string, maxBytes = DEFAULT_MAX_FILE_BYTES): ReadOutcome {
+  const read = readFileBytes(absolutePath, maxBytes);
+  return 'buffer' in read ? decodeText(read.buffer) : read;
+}
+
+/** A file's bytes, or the problem when it is over `maxBytes` (then not read). Throws what the file system throws. */
+export function readFileBytes(absolutePath: string, maxBytes = DEFAULT_MAX_FILE_BYTES): { buffer: Buffer } | (ReadOutcome & { ok: false }) {
   const fd = openSync(absolutePath, 'r');
   try {
     const { size } = fstatSync(fd);
@@ -23,8 +29,7 @@ export function readTextFile(absolutePath: string, maxBytes = DEFAULT_MAX_FILE_B
         problem: { line: 1, message: `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit; not read` },
       };
     }
-    const buffer = readFileSync(fd);
-    return decodeText(buffer);
+    return { buffer: readFileSync(fd) };
   } finally {
     closeSync(fd);
   }

@@ -1,6 +1,6 @@
 // How numbers read in every report format, so text, Markdown and HTML agree.
 
-import type { SloSummary } from '../report/report.js';
+import type { CacheReport, SloSummary } from '../report/report.js';
 import { describeSpan, formatDuration, formatLatency, formatPercent, roundTo } from '../model/units.js';
 import type { WindowFigures } from '../model/burn-rate.js';
 
@@ -42,4 +42,8 @@ export function linkTexts(slo: SloSummary): string[] {
     ...slo.links.alerts.map((a) => `alert ${a.name} (${a.method}: ${a.reason})`),
     ...slo.links.panels.map((p) => `panel ${p.name} (${p.method}: ${p.reason})`),
   ];
+}
+
+export function cacheLine(cache: CacheReport): string {
+  return `${cache.fromCache} of ${cache.files} file(s) came from the cache (unchanged since a run that checked them)`;
 }

@@ -4,7 +4,7 @@
 import type { Finding, Severity } from '../model/findings.js';
 import type { Report } from '../report/report.js';
 import { escapeMarkdown, fencedBlock } from './escape.js';
-import { budgetText, indicatorText, targetText, windowText, linkTexts } from './figures.js';
+import { budgetText, cacheLine, indicatorText, targetText, windowText, linkTexts } from './figures.js';
 import { renderLiveMarkdown } from './live.js';
 import { diffVerdictLines, renderResolved, reviewOrder } from './diff-markdown.js';
 
@@ -69,6 +69,7 @@ function renderHead(report: Report, options: MarkdownOptions): string {
     '',
     `${verdict} — ${report.counts.error} error(s), ${report.counts.warning} warning(s), ${report.counts.notice} notice(s) in ${report.files.length} file(s), ${report.slos.length} SLO(s). Fails on: \`${report.failOn}\`.`,
     ...diffVerdictLines(report),
+    ...(report.cache ? ['', `_${cacheLine(report.cache)}._`] : []),
   ];
   const resolved = renderResolved(report);
   if (resolved) lines.push('', resolved);

@@ -1,6 +1,7 @@
 import type { Report } from '../report/report.js';
 import { budgetText, indicatorText, location, targetText, windowText, linkTexts } from './figures.js';
 import { liveTextLine } from './live.js';
+import { cacheLine } from './figures.js';
 
 /** The terminal report: findings as `file:line:col severity check message`, then SLOs and a verdict. */
 export function renderText(report: Report): string {
@@ -29,6 +30,7 @@ export function renderText(report: Report): string {
         `${diff.counts.existing} already on the base, ${diff.counts.resolved} resolved${diff.newFindingsOnly ? '; only new findings fail' : ''}`,
     );
   }
+  if (report.cache) lines.push(cacheLine(report.cache));
   const kinds = report.files.filter((file) => file.kinds.length > 0).length;
   lines.push(
     `slo-gate ${report.result === 'pass' ? 'PASSED' : 'FAILED'}: ${report.counts.error} error(s), ${report.counts.warning} warning(s), ${report.counts.notice} notice(s) ` +

@@ -59,6 +59,15 @@ export interface Report {
   live?: Omit<LiveSummary, 'slos'>;
   /** Present when a pull request was compared with its base. */
   diff?: DiffReport;
+  /** Present when the outcome cache was used: how many of the files' outcomes came from it. */
+  cache?: CacheReport;
+}
+
+export interface CacheReport {
+  /** Files checked. */
+  files: number;
+  /** Of those, files whose outcome came from the cache (unchanged since a run that stored it). */
+  fromCache: number;
 }
 
 /** The comparison with the pull request's base: what this change adds, keeps and resolves. */
@@ -127,6 +136,7 @@ export function buildReport(result: EngineResult, options: { failOn: FailOn; too
     checks: result.checks.map(({ id, severity, description }) => ({ id, severity, description })),
     ...(diff ? { diff } : {}),
     ...(options.live ? { live: liveHeader(options.live) } : {}),
+    ...(result.cache ? { cache: { files: result.model.files.length, fromCache: result.cache.hits } } : {}),
   };
 }
 

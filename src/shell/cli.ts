@@ -33,12 +33,16 @@ Options:
   --live-time-budget DURATION   longest the whole live run may take (default: 2m)
   --live-concurrency N          SLOs measured at once (default: 4)
   --concurrency N|auto          threads reading files (default: 1; auto: every core from 2,000 files on)
+  --cache[=DIR]                 keep each file's outcome in DIR (default: .slo-gate-cache) and reuse it
+                                while the file is unchanged (default: off)
   -h, --help                    show this help
   --version                     print the version
 
 Exit status: 0 passed, 1 failed, 2 usage error or internal fault.`;
 
 export class UsageError extends Error {}
+
+export const DEFAULT_CACHE_DIR = '.slo-gate-cache';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -51,7 +55,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      // `--cache` takes its directory only as `--cache=DIR`: `--cache DIR` would be ambiguous with the checked DIR.
+      args: argv.map((arg) => (arg === '--cache' ? `--cache=${DEFAULT_CACHE_DIR}` : arg)),
       allowPositionals: true,
       options: {
         format: { type: 'string', default: 'text' },
@@ -69,6 +74,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         'live-time-budget': { type: 'string' },
         'live-concurrency': { type: 'string' },
         concurrency: { type: 'string', default: '1' },
+        cache: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -116,7 +122,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     );
     const concurrency = parseConcurrency(values.concurrency!, (message) => new UsageError(message));
     const engine = { concurrency, workerScript: io.workerScript };
-    const { report } = await runCheck({ root: dir, configFile: values.config, overrides, failOn, diff, live, engine });
+    if (values.cache === '') throw new UsageError('--cache= needs a directory (or use --cache alone)');
+    const { report, cacheNotices } = await runCheck({ root: dir, configFile: values.config, overrides, failOn, diff, live, engine, cacheDir: values.cache });
+    for (const notice of cacheNotices) io.stderr(`slo-gate: notice: ${notice}\n`);
     if (report.diff?.unavailable) io.stderr(`slo-gate: notice: not compared with ${report.diff.baseRef}: ${report.diff.unavailable}; checked the head alone\n`);
     const rendered = () => (format === 'json' ? renderJson(report) : format === 'markdown' ? renderMarkdown(report) : renderText(report));
     if (values.output) {

@@ -1,0 +1,141 @@
+// The engine's side of the outcome cache: before a file is parsed, its bytes are hashed and the
+// store asked for the outcome it had under the same settings. What a stored outcome depends on
+// besides the file's bytes and path (the tool's code is the store's identity) is written next to
+// it: the document kinds it held and the normalise options adapters read. The settings digest is
+// made from those alone, so a configuration change invalidates exactly the outcomes it affects:
+// turning a rule check off re-reads rule files, not dashboards.
+
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Check } from '../checks/check.js';
+import type { Config } from '../config/config.js';
+import { blobId } from '../cache/content-hash.js';
+import { OutcomeStore } from '../cache/outcome-store.js';
+import type { DocumentKind } from '../model/types.js';
+import { readFileBytes } from '../parse/read.js';
+import type { FileOutcome, FileTask } from './file-stage.js';
+
+export type OutcomeCache = OutcomeStore<FileOutcome>;
+
+/** What one run of the file stage took from the cache. */
+export interface CacheUse {
+  /** Files whose outcome came from the cache. */
+  hits: number;
+  /** Files read from disk. */
+  reads: number;
+}
+
+interface StoredMeta {
+  kinds: DocumentKind[];
+  optionsRead: FileOutcome['optionsRead'];
+  digest: string;
+}
+
+/**
+ * The identity of outcomes this code makes: the tool version, and a hash of the running script
+ * (the bundle, in a release), so a rebuilt tool of the same version does not reuse old outcomes.
+ */
+export function codeIdentity(toolVersion: string): string {
+  let code = '';
+  try {
+    code = createHash('sha1').update(readFileSync(process.argv[1] ?? fileURLToPath(import.meta.url))).digest('hex').slice(0, 16);
+  } catch {
+    code = 'unknown';
+  }
+  return `${toolVersion}+${code}`;
+}
+
+/** The outcome of each task, in order: from the cache when it holds one for the file's bytes and these settings, else from `process`. */
+export async function throughCache(
+  tasks: readonly FileTask[],
+  cache: OutcomeCache,
+  config: Config,
+  checks: readonly Check[],
+  compute: (tasks: FileTask[]) => Promise<FileOutcome[]> | FileOutcome[],
+  /** Content hashes known without reading the file (a base commit's blob ids), by display path. */
+  known?: ReadonlyMap<string, string>,
+): Promise<{ outcomes: FileOutcome[]; fromCache: boolean[]; hashes: Map<string, string>; use: CacheUse }> {
+  const digests = new Map<string, string>();
+  const digestOf = (kinds: readonly DocumentKind[], optionsRead: FileOutcome['optionsRead']) => {
+    const id = `${kinds.join(',')}|${optionsRead.join(',')}`;
+    let digest = digests.get(id);
+    if (digest === undefined) digests.set(id, (digest = settingsDigest(kinds, optionsRead, config, checks)));
+    return digest;
+  };
+  const accept = (meta: string) => {
+    try {
+      const parsed = JSON.parse(meta) as StoredMeta;
+      return parsed.digest === digestOf(parsed.kinds, parsed.optionsRead);
+    } catch {
+      return false;
+    }
+  };
+
+  const outcomes: FileOutcome[] = new Array(tasks.length);
+  const fromCache: boolean[] = new Array(tasks.length).fill(false);
+  const hashes = new Map<string, string>();
+  const missing: { index: number; hash?: string; task: FileTask }[] = [];
+  const use: CacheUse = { hits: 0, reads: 0 };
+  tasks.forEach((task, index) => {
+    const knownHash = known?.get(task.displayPath);
+    if (knownHash !== undefined) {
+      const hit = cache.get(task.displayPath, knownHash, accept);
+      // The base tree writes a placeholder for a file only when the head stored its outcome.
+      if (!hit) throw new Error(`the outcome of ${task.displayPath} is missing from the cache`);
+      outcomes[index] = hit;
+      fromCache[index] = true;
+      hashes.set(task.displayPath, knownHash);
+      use.hits++;
+      return;
+    }
+    let read;
+    try {
+      read = readFileBytes(task.absolutePath, config.maxFileBytes);
+    } catch {
+      // The file stage reads it again and says why it cannot.
+      missing.push({ index, task });
+      return;
+    }
+    if (!('buffer' in read)) {
+      missing.push({ index, task });
+      return;
+    }
+    use.reads++;
+    const hash = blobId(read.buffer);
+    const hit = cache.get(task.displayPath, hash, accept);
+    if (hit) {
+      outcomes[index] = hit;
+      fromCache[index] = true;
+      hashes.set(task.displayPath, hash);
+      use.hits++;
+    } else missing.push({ index, hash, task: { ...task, bytes: read.buffer } });
+  });
+
+  const computed = missing.length ? await compute(missing.map((entry) => entry.task)) : [];
+  missing.forEach(({ index, hash }, k) => {
+    const outcome = computed[k];
+    outcomes[index] = outcome;
+    if (hash === undefined) return;
+    const meta: StoredMeta = { kinds: outcome.file.kinds, optionsRead: outcome.optionsRead, digest: digestOf(outcome.file.kinds, outcome.optionsRead) };
+    // Stored before the model-wide phases run: they add to the model's objects (resolved dashboard paths, fingerprints).
+    cache.put(outcome.file.path, hash, JSON.stringify(meta), outcome);
+    hashes.set(outcome.file.path, hash);
+  });
+  return { outcomes, fromCache, hashes, use };
+}
+
+/** The settings an outcome with these document kinds and read options depends on, hashed. */
+export function settingsDigest(kinds: readonly DocumentKind[], optionsRead: FileOutcome['optionsRead'], config: Config, checks: readonly Check[]): string {
+  const documentChecks = checks
+    .filter((check) => check.documentKinds?.some((kind) => kinds.includes(kind)))
+    .map((check) => [check.id, config.checks[check.id] ?? null, checkOptions(check, config)]);
+  const options = [...optionsRead].sort().map((name) => [name, config[name]]);
+  return createHash('sha1').update(JSON.stringify({ documentChecks, options })).digest('hex');
+}
+
+/** The configuration a check declares it reads (`options`: config keys); none when it declares nothing. */
+function checkOptions(check: Check, config: Config): unknown[] {
+  const declared = (check as { options?: Record<string, unknown> }).options;
+  return declared ? Object.keys(declared).sort().map((key) => [key, (config as unknown as Record<string, unknown>)[key] ?? null]) : [];
+}
