@@ -6,6 +6,7 @@ import { ConfigError, DEFAULT_CONFIG_FILE, loadConfig, mergeConfig, type Config 
 import { compareWithBase, type DiffOutcome, type DiffRequest } from './diff/compare.js';
 import { runEngine, type EngineOptions, type EngineResult } from './engine.js';
 import { LIVE_CHECKS, runLive, type LiveRun, type LiveSettings } from './live/run-live.js';
+import { withoutSuperseded } from './checks/live/rule-checks.js';
 import { buildReport as buildStaticReport, type FailOn, type Report } from './report/report.js';
 import { OutcomeStore, STORE_FORMAT } from './cache/outcome-store.js';
 import type { FileOutcome } from './engine/file-stage.js';
@@ -84,7 +85,7 @@ async function checkWith(root: string, config: Config, options: CheckOptions, en
     buildStaticReport(
       {
         ...result,
-        ...(live ? { findings: [...result.findings, ...live.findings], checks: [...result.checks, ...LIVE_CHECKS] } : {}),
+        ...(live ? { findings: [...withoutSuperseded(result.findings, engine.model, live.summary.rules), ...live.findings], checks: [...result.checks, ...LIVE_CHECKS] } : {}),
         cache: options.cacheDir === undefined ? undefined : result.cache,
       },
       { ...settings, live: live?.summary },

@@ -111,7 +111,12 @@ describe.skipIf(!env.available)('live mode through the engine, the report and th
     const { report } = await runCheck({ root: dir, failOn: 'error', live: { ...live, url: `http://127.0.0.1:${port}` } });
     expect(report.findings.some((f) => f.check === 'rule/schema')).toBe(true);
     const unreachable = report.findings.filter((f) => f.check.startsWith('live/'));
-    expect(unreachable.map((f) => [f.check, f.file])).toEqual([['live/unreachable', '']]);
+    // one error for the backend, one notice for what it kept from being checked (the SLI selectors' series)
+    expect(unreachable.map((f) => [f.check, f.severity, f.file])).toEqual([
+      ['live/unreachable', 'error', ''],
+      ['live/series-missing', 'notice', ''],
+    ]);
+    expect(unreachable[1].message).toBe('Selectors of rules and SLI queries not checked for series: connection refused (ECONNREFUSED).');
     expect(report.live?.unreachable).toBe('connection refused (ECONNREFUSED)');
     expect(report.slos.map((s) => s.live?.status)).toEqual(['not-evaluated', 'not-evaluated', 'not-evaluated', 'not-evaluated', 'not-measurable']);
     expect(renderMarkdown(report)).toContain('| healthy | ⚪ not evaluated | — | — | not evaluated&#58; connection refused &#40;ECONNREFUSED&#41; |');

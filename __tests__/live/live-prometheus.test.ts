@@ -93,8 +93,10 @@ describe.skipIf(!env.available)('live mode against a real Prometheus', () => {
     expect(findings.find((f) => f.check === 'live/budget-exhausted')!.message).toBe(
       'SLO "exhausted": error budget exhausted — 166.7 % of the 30d budget spent (error ratio 0.1667 % against 0.1 % allowed), 28.8 min over',
     );
-    // a range and an instant query per measured SLO; "nodata" stops after the range query
-    expect(summary.requests).toBe(3 * 2 + 1);
+    // a range and an instant query per measured SLO; "nodata" stops after the range query; then
+    // live/series-missing asks once about each of the 8 SLI selectors, and once more about each
+    // of the two that select nothing ("nodata")
+    expect(summary.requests).toBe(3 * 2 + 1 + 8 + 2);
   });
 
   it('draws the burn-down: 200 steps from 100 % at the start of the period to what is left now', async () => {

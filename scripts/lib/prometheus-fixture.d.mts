@@ -88,6 +88,14 @@ export type SeriesGenerator = {
      * `suffix` is appended to each sample line (" <ts>\n" or "\n")
      */
     lines: (suffix: string) => string;
+    /**
+     * relative time of the last sample (Infinity: never stops)
+     */
+    until: number;
+    /**
+     * whether a sample is written at relative time `t` (`until`, `everySeconds`)
+     */
+    writes: (t: number) => boolean;
 };
 export type Labels = Record<string, string>;
 /**
@@ -129,6 +137,14 @@ export type CounterSeries = {
      * relative times at which the counter restarts from 0
      */
     resetsAt?: number[] | undefined;
+    /**
+     * relative time of the last sample written (a target that stopped reporting); default: none
+     */
+    until?: number | undefined;
+    /**
+     * write a sample only where t is a multiple of this (a slower scrape interval than the step)
+     */
+    everySeconds?: number | undefined;
 };
 /**
  * A gauge: `value` is sampled at every step.
@@ -138,6 +154,14 @@ export type GaugeSeries = {
     name: string;
     labels?: Labels | undefined;
     value: number | ((t: number) => number);
+    /**
+     * relative time of the last sample written; default: none
+     */
+    until?: number | undefined;
+    /**
+     * write a sample only where t is a multiple of this
+     */
+    everySeconds?: number | undefined;
 };
 /**
  * A classic histogram. `rate` is the number of observations per second;
@@ -157,6 +181,14 @@ export type HistogramSeries = {
     buckets: number[];
     cumulative: number[] | ((t: number) => number[]);
     meanSeconds?: number | ((t: number) => number) | undefined;
+    /**
+     * relative time of the last sample written; default: none
+     */
+    until?: number | undefined;
+    /**
+     * write a sample only where t is a multiple of this
+     */
+    everySeconds?: number | undefined;
 };
 export type SyntheticSeries = CounterSeries | GaugeSeries | HistogramSeries;
 export type HistoryOptions = {

@@ -78,6 +78,8 @@ export const DEFAULT_HISTORY_SECONDS = 31 * DAY;
  * @property {RateSpec} rate
  * @property {number} [initial] counter value at the first sample (default 0)
  * @property {number[]} [resetsAt] relative times at which the counter restarts from 0
+ * @property {number} [until] relative time of the last sample written (a target that stopped reporting); default: none
+ * @property {number} [everySeconds] write a sample only where t is a multiple of this (a slower scrape interval than the step)
  */
 
 /**
@@ -87,6 +89,8 @@ export const DEFAULT_HISTORY_SECONDS = 31 * DAY;
  * @property {string} name
  * @property {Labels} [labels]
  * @property {number | ((t: number) => number)} value
+ * @property {number} [until] relative time of the last sample written; default: none
+ * @property {number} [everySeconds] write a sample only where t is a multiple of this
  */
 
 /**
@@ -106,6 +110,8 @@ export const DEFAULT_HISTORY_SECONDS = 31 * DAY;
  * @property {number[]} buckets
  * @property {number[] | ((t: number) => number[])} cumulative
  * @property {number | ((t: number) => number)} [meanSeconds]
+ * @property {number} [until] relative time of the last sample written; default: none
+ * @property {number} [everySeconds] write a sample only where t is a multiple of this
  */
 
 /** @typedef {CounterSeries | GaugeSeries | HistogramSeries} SyntheticSeries */
@@ -222,6 +228,8 @@ function integrator(spec, where) {
  * @property {number} seriesCount
  * @property {(t: number) => void} advance
  * @property {(suffix: string) => string} lines `suffix` is appended to each sample line (" <ts>\n" or "\n")
+ * @property {number} until relative time of the last sample (Infinity: never stops)
+ * @property {(t: number) => boolean} writes whether a sample is written at relative time `t` (`until`, `everySeconds`)
  */
 
 /**
@@ -230,6 +238,19 @@ function integrator(spec, where) {
  * @returns {SeriesGenerator}
  */
 function makeGenerator(s, t0) {
+  const generator = makeValueGenerator(s, t0);
+  const until = s.until ?? Infinity;
+  const every = s.everySeconds;
+  if (every !== undefined && !(Number.isInteger(every) && every > 0)) throw new Error(`${seriesText(familyName(s), s.labels ?? {})}: everySeconds must be a positive integer`);
+  return { ...generator, until, writes: (t) => t <= until && (every === undefined || t % every === 0) };
+}
+
+/**
+ * @param {SyntheticSeries} s
+ * @param {number} t0 relative time of the first sample
+ * @returns {Omit<SeriesGenerator, 'writes' | 'until'>}
+ */
+function makeValueGenerator(s, t0) {
   const family = familyName(s);
   const labels = s.labels ?? {};
   const where = seriesText(family, labels);
@@ -432,9 +453,10 @@ async function writeHistory(file, series, opts) {
         for (let k = 0; k <= steps; k++) {
           const t = -historySeconds + k * stepSeconds;
           g.advance(t);
+          if (!g.writes(t)) continue;
           await write(g.lines(` ${start + k * stepSeconds}\n`));
+          samples += g.seriesCount;
         }
-        samples += (steps + 1) * g.seriesCount;
       }
     }
     await write('# EOF\n');
@@ -765,6 +787,7 @@ async function startExporter(generators, now) {
     let fam = '';
     for (const g of generators) {
       g.advance(t);
+      if (t > g.until) continue; // a stopped target stays stopped
       if (g.family !== fam) {
         fam = g.family;
         body += `# TYPE ${fam} ${g.type}\n`;

@@ -24,5 +24,6 @@ export function readLiveInputs(fail: (message: string) => Error): LiveSettings |
     fail,
   );
   if (settings) for (const secret of liveSecrets(settings)) core.setSecret(secret);
-  return settings;
+  // Every query in the step's debug log (shown with ACTIONS_STEP_DEBUG); the client never writes a header value.
+  return settings && { ...settings, log: (message: string) => core.debug(message) };
 }

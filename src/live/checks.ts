@@ -4,6 +4,7 @@
 
 import type { Severity } from '../model/findings.js';
 import type { LiveFailOn } from './types.js';
+import { LIVE_RULE_CHECKS } from '../checks/live/rule-checks.js';
 
 export interface LiveCheckInfo {
   id: string;
@@ -17,6 +18,7 @@ export const LIVE_CHECKS: readonly LiveCheckInfo[] = [
   { id: 'live/no-data', severity: 'warning', description: "The SLO's SLI query returns no series: usually a wrong metric name or label." },
   { id: 'live/query-failed', severity: 'error', description: "The backend returned an error for the SLO's query." },
   { id: 'live/unreachable', severity: 'error', description: 'The Prometheus API could not be used at all: connection refused, TLS, timeout, 401/403.' },
+  ...LIVE_RULE_CHECKS.map(({ meta }) => ({ id: meta.id, severity: meta.severity, description: meta.description })),
 ];
 
 /**

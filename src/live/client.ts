@@ -5,10 +5,12 @@
 // Failures come back as PrometheusError with a kind the caller can act on: 'unreachable' means
 // no query can succeed (connection refused, TLS, timeout, 401/403, not a Prometheus API), so the
 // client stops trying after the first one; 'query' means the backend answered with an error for
-// this one query; 'budget' means the run's total time budget ran out before the query ran.
+// this one query; 'budget' means the run's total time budget ran out before the query ran;
+// 'missing' means an optional endpoint (metadata, targets) is not offered by this backend, which
+// says nothing about the others.
 // Header values never appear in any message.
 
-export type FailureKind = 'unreachable' | 'query' | 'budget';
+export type FailureKind = 'unreachable' | 'query' | 'budget' | 'missing';
 
 export class PrometheusError extends Error {
   constructor(
@@ -32,6 +34,8 @@ export interface ClientOptions {
   backoffMs?: number;
   /** Epoch ms after which no request starts and running ones are cut off. */
   deadline?: number;
+  /** Debug log: one line per request (endpoint and parameters; never a header value). */
+  log?: (message: string) => void;
 }
 
 /** One series of an instant query. */
@@ -92,12 +96,37 @@ export class PrometheusClient {
     return this.down;
   }
 
-  private async request(path: string, params: URLSearchParams): Promise<{ resultType: unknown; result: unknown }> {
+  /** Raw samples of a range selector (`x[10m]`) at `time`: for sample spacing, on one series only. */
+  async queryMatrix(expr: string, time: number): Promise<RangeSeries[]> {
+    const data = await this.request('/api/v1/query', new URLSearchParams({ query: expr, time: String(time) }));
+    if (data.resultType !== 'matrix') throw new PrometheusError('query', `expected a range vector, got ${String(data.resultType)}`);
+    return (data.result as { metric: Record<string, string>; values: [number, string][] }[]).map((item) => ({
+      labels: item.metric ?? {},
+      points: item.values.map(([t, v]) => [Number(t), Number(v)] as [number, number]),
+    }));
+  }
+
+  /** `/api/v1/metadata` for one metric name: the types its exporters declare (empty when unknown). Not every backend has it. */
+  async metadata(metric: string): Promise<{ type: string; help?: string; unit?: string }[]> {
+    const data = (await this.request('/api/v1/metadata', new URLSearchParams({ metric }), { optional: true })) as unknown as Record<string, unknown>;
+    const entries = data[metric];
+    return Array.isArray(entries) ? entries.filter((e): e is { type: string } => isRecord(e) && typeof e.type === 'string') : [];
+  }
+
+  /** `/api/v1/targets?state=active`: each scrape target's labels and configured interval. Not every backend has it. */
+  async targets(): Promise<{ labels: Record<string, string>; scrapeInterval?: string }[]> {
+    const data = (await this.request('/api/v1/targets', new URLSearchParams({ state: 'active' }), { optional: true })) as unknown as Record<string, unknown>;
+    const active = Array.isArray(data.activeTargets) ? data.activeTargets : [];
+    return active.filter(isRecord).map((t) => ({ labels: isRecord(t.labels) ? (t.labels as Record<string, string>) : {}, scrapeInterval: typeof t.scrapeInterval === 'string' ? t.scrapeInterval : undefined }));
+  }
+
+  private async request(path: string, params: URLSearchParams, options: { optional?: boolean } = {}): Promise<{ resultType: unknown; result: unknown }> {
     if (this.down) throw this.down;
+    this.options.log?.(`prometheus ${path} ${params.toString()}`);
     const retries = this.options.retries ?? 2;
     const backoff = this.options.backoffMs ?? 250;
     for (let attempt = 0; ; attempt++) {
-      const outcome = await this.attempt(path, params);
+      const outcome = await this.attempt(path, params, options.optional ?? false);
       if (outcome.ok) return outcome.data;
       const { error, retry } = outcome;
       const wait = backoff * 2 ** attempt;
@@ -111,7 +140,7 @@ export class PrometheusClient {
     }
   }
 
-  private async attempt(path: string, params: URLSearchParams): Promise<{ ok: true; data: { resultType: unknown; result: unknown } } | { ok: false; error: PrometheusError; retry: boolean }> {
+  private async attempt(path: string, params: URLSearchParams, optional: boolean): Promise<{ ok: true; data: { resultType: unknown; result: unknown } } | { ok: false; error: PrometheusError; retry: boolean }> {
     const left = (this.options.deadline ?? Infinity) - Date.now();
     if (left <= 0) return { ok: false, error: new PrometheusError('budget', 'the live run used up its time budget before this query ran'), retry: false };
     const timeoutMs = Math.min(this.options.timeoutMs, left);
@@ -119,11 +148,13 @@ export class PrometheusClient {
     let response: Response;
     let text: string;
     try {
-      // POST keeps long queries out of URL length limits; every Prometheus-compatible API accepts it.
-      response = await fetch(`${this.baseUrl}${path}`, {
-        method: 'POST',
-        headers: { ...this.headers, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-        body: params.toString(),
+      // POST keeps long queries out of URL length limits; every Prometheus-compatible API accepts it
+      // for queries. The metadata and targets endpoints are GET only.
+      const get = optional;
+      response = await fetch(get ? `${this.baseUrl}${path}?${params.toString()}` : `${this.baseUrl}${path}`, {
+        method: get ? 'GET' : 'POST',
+        headers: get ? { ...this.headers, accept: 'application/json' } : { ...this.headers, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        ...(get ? {} : { body: params.toString() }),
         signal: AbortSignal.timeout(timeoutMs),
         redirect: 'follow',
       });
@@ -145,6 +176,8 @@ export class PrometheusClient {
       return { ok: false, error: new PrometheusError('unreachable', `HTTP ${status} ${response.statusText || ''}`.trim() + ': the backend refused the credentials (check prometheus-headers)'), retry: false };
     }
     if (body?.status === 'success' && isRecord(body.data)) return { ok: true, data: body.data as { resultType: unknown; result: unknown } };
+    // An optional endpoint this backend does not serve (Thanos and some Mimir setups have no metadata or targets).
+    if (optional && (status === 404 || status === 405 || status === 501)) return { ok: false, error: new PrometheusError('missing', `${path} is not available on this backend (HTTP ${status})`), retry: false };
     const retry = status >= 500 || status === 429;
     if (body?.status === 'error') {
       const message = `${body.errorType ? `${String(body.errorType)}: ` : ''}${oneLine(String(body.error ?? `HTTP ${status}`))}`;

@@ -13,6 +13,8 @@ import { evaluateSlo, identity, type Measurable } from './evaluate.js';
 import { LIVE_CHECKS, liveSeverity } from './checks.js';
 import { planSli, promDuration } from './queries.js';
 import type { LiveFailOn, LiveSloResult, LiveSummary } from './types.js';
+import { measureRules } from './measure-rules.js';
+import { LIVE_RULE_CHECKS } from '../checks/live/rule-checks.js';
 
 export interface LiveSettings {
   /** Base URL of a Prometheus HTTP API. */
@@ -29,6 +31,8 @@ export interface LiveSettings {
   time?: number;
   retries?: number;
   backoffMs?: number;
+  /** Debug log for every request (the action: core.debug; the CLI: stderr with --debug). Never sees a header value. */
+  log?: (message: string) => void;
 }
 
 export const LIVE_DEFAULTS = { timeoutSeconds: 30, budgetSeconds: 120, failOn: 'exhausted' as LiveFailOn, concurrency: 4 };
@@ -48,6 +52,7 @@ export async function runLive(model: Model, settings: LiveSettings, config?: Pic
     deadline: started + settings.budgetSeconds * 1000,
     retries: settings.retries,
     backoffMs: settings.backoffMs,
+    log: settings.log,
   });
 
   const results: LiveSloResult[] = new Array(model.slos.length);
@@ -75,6 +80,8 @@ export async function runLive(model: Model, settings: LiveSettings, config?: Pic
     }
   });
 
+  // The rules' selectors, types and intervals: after the SLOs, which the gate weighs most.
+  const rules = await measureRules(model, model.links, client, time, settings.concurrency ?? LIVE_DEFAULTS.concurrency, settings.budgetSeconds);
   const summary: LiveSummary = {
     url: client.displayUrl,
     evaluatedAt: new Date(time * 1000).toISOString(),
@@ -84,8 +91,9 @@ export async function runLive(model: Model, settings: LiveSettings, config?: Pic
     retries: client.stats.retries,
     unreachable: client.unreachable?.message,
     slos: results,
+    ...(rules ? { rules } : {}),
   };
-  return { summary, findings: liveFindings(model.slos, summary, settings, config) };
+  return { summary, findings: liveFindings(model, summary, settings, config) };
 }
 
 function notMeasurable(slo: Slo): string | undefined {
@@ -96,9 +104,10 @@ function notMeasurable(slo: Slo): string | undefined {
   return undefined;
 }
 
-function liveFindings(slos: Slo[], summary: LiveSummary, settings: LiveSettings, config?: Pick<Config, 'checks'>): Finding[] {
+function liveFindings(model: Model, summary: LiveSummary, settings: LiveSettings, config?: Pick<Config, 'checks'>): Finding[] {
+  const slos = model.slos;
   const findings: Finding[] = [];
-  const add = (check: string, severity: Severity, finding: Omit<Finding, 'check' | 'severity'>) => {
+  const add = (check: string, severity: Severity, finding: Omit<Finding, 'check' | 'severity'> & { severity?: Severity }) => {
     const setting = config?.checks?.[check];
     if (setting === 'off') return;
     const final: Finding = { ...finding, check, severity: setting ?? severity };
@@ -115,6 +124,10 @@ function liveFindings(slos: Slo[], summary: LiveSummary, settings: LiveSettings,
       message: `Prometheus API at ${summary.url} could not be used: ${why}. ${notEvaluated.length} of ${summary.slos.filter((r) => r.status !== 'not-measurable').length} measurable SLO(s) not evaluated live; the static checks still ran.`,
       subject: summary.url,
     });
+  }
+
+  for (const check of LIVE_RULE_CHECKS) {
+    check.run({ linked: { model, links: model.links }, summary, settings }, { report: (finding) => add(check.meta.id, finding.severity ?? check.meta.severity, finding) });
   }
 
   summary.slos.forEach((result, index) => {

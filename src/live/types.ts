@@ -1,5 +1,7 @@
 // What live mode learned about each SLO, as it goes into the report. Ratios, seconds, unix times.
 
+import type { RuleMeasurements } from './measure-rules.js';
+
 export type LiveFailOn = 'exhausted' | 'burning' | 'never';
 
 export type LiveStatus =
@@ -74,4 +76,6 @@ export interface LiveSummary {
   /** Set when the backend could not be used at all. */
   unreachable?: string;
   slos: LiveSloResult[];
+  /** What was measured about the repository's rules, for the live rule checks (not part of the report as such). */
+  rules?: RuleMeasurements;
 }

@@ -197,6 +197,6 @@ export function gateFails(counts: Record<Severity, number>, failOn: FailOn): boo
   return (Object.keys(counts) as Severity[]).some((severity) => counts[severity] > 0 && SEVERITY_ORDER[severity] <= SEVERITY_ORDER[failOn]);
 }
 
-function liveHeader({ slos: _slos, ...header }: LiveSummary): Omit<LiveSummary, 'slos'> {
+function liveHeader({ slos: _slos, rules: _rules, ...header }: LiveSummary): Omit<LiveSummary, 'slos'> {
   return header;
 }

@@ -57,14 +57,18 @@ function isCounter(metric: string, families: Set<string>, query: QueryField): bo
   return !query.analysis.facts.selectors.some((s) => s.metric !== undefined && s.metric !== metric && s.metric.startsWith(prefix) && !s.metric.endsWith('_total'));
 }
 
-/** Counter selectors in `query` read without rate()/increase() or a counting wrapper, one per metric. */
-export function rawCounterUses(query: QueryField, families: Set<string>): RawCounterUse[] {
+/**
+ * Counter selectors in `query` read without rate()/increase() or a counting wrapper, one per metric.
+ * `isCounterMetric` decides what a counter is when something better than its name knows (a
+ * backend's metadata); without it, or where it returns undefined, the name decides.
+ */
+export function rawCounterUses(query: QueryField, families: Set<string>, isCounterMetric?: (metric: string) => boolean | undefined): RawCounterUse[] {
   const facts = query.analysis.facts;
   const uses: RawCounterUse[] = [];
   const seen = new Set<string>();
   for (const selector of facts.selectors) {
     const metric = selector.metric;
-    if (!metric || seen.has(metric) || !isCounter(metric, families, query)) continue;
+    if (!metric || seen.has(metric) || !(isCounterMetric?.(metric) ?? isCounter(metric, families, query))) continue;
     if (selector.functions.some((fn) => COUNTER_SAFE_FUNCTIONS.has(fn))) continue;
     if (selector.aggregations.some((agg) => COUNTING_AGGREGATIONS.has(agg))) continue;
     seen.add(metric);

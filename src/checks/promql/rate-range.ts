@@ -5,7 +5,7 @@ import { queryPosition } from '../../model/placement.js';
 // rate() and increase() extrapolate from the samples inside the range: with fewer than four, one
 // missed scrape leaves one sample or none, and the result jumps or disappears (the reasoning
 // behind Grafana's $__rate_interval). irate() only needs the last two samples.
-const MIN_SAMPLES: Record<string, number> = { rate: 4, increase: 4, irate: 2 };
+export const MIN_SAMPLES: Record<string, number> = { rate: 4, increase: 4, irate: 2 };
 
 export const promqlRateRange: Check = {
   id: 'promql/rate-range',
