@@ -120,7 +120,7 @@ describe.skipIf(!env.available)('live rule checks against a real Prometheus', ()
   it('metric-type: a gauge under rate, a counter compared raw, histogram_quantile over a gauge — and no name-based promql/counter duplicate', () => {
     expect(show('live/metric-type')).toEqual([
       `${at(RULES, 'queue_depth{job="api"}[10m]')} warning alert "QueueGrowing": rate() over queue_depth, which the backend declares a gauge: a gauge goes down as well as up and rate() reads every drop as a counter reset; use deriv() or delta() for its change`,
-      `${at(RULES, 'api_requests_total{job="api",code="500"} > 100')} warning alert "RawErrors": counter api_requests_total is compared raw: its value only grows and resets on restart, so it says nothing about now; use rate() or increase() (the backend declares api_requests a counter)`,
+      `${at(RULES, 'api_requests_total{job="api",code="500"} > 100')} warning alert "RawErrors": api_requests_total is compared raw, and the backend declares api_requests a counter: its value only grows and resets on restart, so it says nothing about now; use rate() or increase()`,
       `${at(RULES, 'queue_depth{job="api"}) > 0.5')} warning alert "QuantileOfGauge": histogram_quantile() over queue_depth, but the backend declares it a gauge: there are no cumulative buckets to interpolate, so the result means nothing`,
     ]);
     // sessions_total looks like a counter by name; the backend says gauge, so nothing is reported about it

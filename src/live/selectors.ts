@@ -2,8 +2,8 @@
 // and recording rule, and of every SLI query, with where it is written, what reads it, and
 // whether it protects an SLO. Pure: no requests here.
 
-import type { LabelMatcherFact, SelectorFact } from '../promql/analyse.js';
-import { analyseQuery } from '../promql/analyse.js';
+import type { LabelMatcherFact, SelectorFact } from '../lang/promql/analyse.js';
+import { analyseQuery } from '../lang/promql/analyse.js';
 import type { SloLinks } from '../link/types.js';
 import { queryPosition } from '../model/placement.js';
 import type { Model, Position, Rule, Slo } from '../model/types.js';

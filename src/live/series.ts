@@ -8,7 +8,7 @@
 import { PrometheusError, type PrometheusClient, type Sample } from './client.js';
 import { promDuration } from './queries.js';
 import { selectorText, type SelectorUse } from './selectors.js';
-import type { LabelMatcherFact } from '../promql/analyse.js';
+import type { LabelMatcherFact } from '../lang/promql/analyse.js';
 
 /** A selector with no sample this recent is not reporting. */
 export const PRESENCE_LOOKBACK_SECONDS = 3600;

@@ -1,4 +1,4 @@
-import { histogramFamilies, rawCounterMessage, rawCounterUses } from '../promql/counters.js';
+import { histogramFamilies, rawCounterUses } from '../promql/counters.js';
 import type { MetricType, RuleMeasurements } from '../../live/measure-rules.js';
 import { queryPosition } from '../../model/placement.js';
 import type { Severity } from '../../model/findings.js';
@@ -49,7 +49,8 @@ export const liveMetricType = {
         }
       }
       for (const use of rawCounterUses(rule.expr, families, (metric) => counterLike(metric, measured.types.get(metric)) ?? false)) {
-        context.report({ ...at(use.selector.from, use.metric), severity, message: `${who}: ${rawCounterMessage(use)} (the backend declares ${describeType(use.metric, measured.types.get(use.metric)!)})` });
+        const declared = describeType(use.metric, measured.types.get(use.metric)!);
+        context.report({ ...at(use.selector.from, use.metric), severity, message: `${who}: ${use.metric} is ${use.how} raw, and the backend declares ${declared}: its value only grows and resets on restart, so it says nothing about now; use rate() or increase()` });
       }
     }
   },
