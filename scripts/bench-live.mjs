@@ -94,7 +94,8 @@ const vite = await createServer({ root, logLevel: 'error', server: { middlewareM
 const prom = await startPrometheus({ series, historySeconds: 31 * DAY });
 try {
   const { runLive } = await vite.ssrLoadModule('/src/live/run-live.ts');
-  const model = { root: '/bench', files: [], slos, ruleGroups: [], dashboards: [], rules: [], unreadable: [] };
+  const { linkModel } = await vite.ssrLoadModule('/src/link/link.ts');
+  const model = linkModel({ root: '/bench', files: [], slos, ruleGroups: [], dashboards: [], rules: [], unreadable: [] }, { sloLinks: {} });
   const settings = { url: prom.url, timeoutSeconds: 30, budgetSeconds: 120, failOn: 'exhausted', concurrency, time: prom.now };
   await runLive(model, settings); // warm-up: Prometheus' page cache and Vite's transform
   /** @type {number[]} */

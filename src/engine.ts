@@ -1,32 +1,36 @@
-// The whole check, start to end: find files → parse with positions → recognise each document →
-// normalise into one model → run checks. Shells (the action, the CLI) only choose options and
-// hand the result to report/ and publish/.
+// The whole check of one tree, start to end: find files → parse with positions → recognise each
+// document → normalise into one model → link → run checks → findings sink. Shells (the action,
+// the CLI) only choose options and hand the result to report/ and publish/.
 
 import os from 'node:os';
 import path from 'node:path';
-import { CHECKS } from './checks/index.js';
-import type { Check } from './checks/check.js';
+import { CHECKS, STATIC_CHECKS } from './checks/index.js';
+import type { DocumentCheck, ModelCheck } from './checks/check.js';
 import type { Config } from './config/config.js';
 import { findFiles } from './discover/find-files.js';
-import { resolveReferences } from './discover/resolve-references.js';
-import { contextFor, guard } from './engine/check-runner.js';
 import { createFileStage, fileTask, type FileOutcome, type FileStageSettings, type FileTask } from './engine/file-stage.js';
 import { processInWorkers, type FileWorkers } from './engine/file-workers.js';
 import { throughCache, type CacheUse, type OutcomeCache } from './engine/outcome-cache.js';
 import type { FinaliseContext } from './formats/adapter.js';
 import { FORMAT_ADAPTERS } from './formats/index.js';
+import { enabledChecks, FindingsSink, firstLineOf } from './findings/sink.js';
 import { linkModel } from './link/link.js';
+import { resolveReferences } from './link/references.js';
+import type { LinkedModel } from './link/types.js';
 import type { Finding } from './model/findings.js';
 import { emptyModel, type DocumentKind, type Model, type QueryField } from './model/types.js';
 import { shareAnalysis } from './lang/promql/analyse.js';
-import { fingerprint } from './report/fingerprint.js';
+
+export type StaticCheck = DocumentCheck | ModelCheck;
 
 export interface EngineResult {
-  model: Model;
+  linked: LinkedModel;
+  /** Fingerprinted, in the order the checks reported them. */
   findings: Finding[];
   /** Files or folders passed over, with why (a symlink out of the root). */
   skipped: { path: string; reason: string }[];
-  checks: readonly Check[];
+  /** The checks that ran (the config switched the others off). */
+  checks: readonly StaticCheck[];
   /** How many files came from the outcome cache, when one was used. */
   cache?: CacheUse;
   /** Content hash of every file whose outcome is in the cache, by path (what the base tree of a pull request matches). */
@@ -34,8 +38,8 @@ export interface EngineResult {
 }
 
 export interface EngineOptions {
-  /** The registry's checks unless a test narrows them. */
-  checks?: readonly Check[];
+  /** The registry's document and model checks unless a test narrows them. */
+  checks?: readonly StaticCheck[];
   /**
    * Threads that read files: 1 (the default) reads on this thread; a number adds worker threads
    * up to that many; 'auto' uses every core once a repository is large enough to repay a worker's
@@ -56,48 +60,48 @@ const AUTO_WORKERS_MIN_FILES = 2000;
 
 export async function runEngine(root: string, config: Config, options: EngineOptions = {}): Promise<EngineResult> {
   const absoluteRoot = path.resolve(root);
-  const checks = options.checks ?? CHECKS;
-  const enabled = checks.filter((check) => config.checks[check.id] !== 'off');
-  const findings: Finding[] = [];
+  const enabled = enabledChecks(options.checks ?? STATIC_CHECKS, config);
+  const documentChecks = enabled.filter((check): check is DocumentCheck => check.meta.kind === 'document');
+  const sink = new FindingsSink(config, enabled);
 
   const discovery = await findFiles(absoluteRoot, { include: config.include, exclude: config.exclude });
   const model = emptyModel(absoluteRoot);
   const rootIsFile = discovery.files.length === 1 && discovery.files[0].absolutePath === absoluteRoot;
   const tasks = discovery.files.map((file) => fileTask(file, rootIsFile ? path.basename(absoluteRoot) : file.path));
 
-  const settings: FileStageSettings = { config, checkIds: enabled.map((check) => check.id) };
-  const workers = fileWorkers(tasks.length, enabled, options);
-  const compute = (some: FileTask[]) => (workers ? processInWorkers(some, settings, workers) : some.map(createFileStage(settings, enabled)));
-  const cached = options.cache ? await throughCache(tasks, options.cache, config, enabled, compute, options.knownHashes) : undefined;
+  const settings: FileStageSettings = { config, checkIds: documentChecks.map((check) => check.meta.id) };
+  const workers = fileWorkers(tasks.length, documentChecks, options);
+  const compute = (some: FileTask[]) => (workers ? processInWorkers(some, settings, workers) : some.map(createFileStage(settings, documentChecks)));
+  const cached = options.cache ? await throughCache(tasks, options.cache, config, documentChecks, compute, options.knownHashes) : undefined;
   const outcomes = cached ? cached.outcomes : await compute(tasks);
 
   // What adapters keep for their finalise step: documents that refer to documents in other files.
   const kept = new Map<DocumentKind, unknown[]>();
   // Outcomes that were copied (from worker threads, from the cache) carry their own copy of each query's analysis.
-  outcomes.forEach((outcome, index) => addOutcome(outcome, model, findings, kept, workers !== undefined || (cached?.fromCache[index] ?? false)));
+  outcomes.forEach((outcome, index) => addOutcome(outcome, model, sink, kept, workers !== undefined || (cached?.fromCache[index] ?? false)));
 
   for (const [kind, items] of kept) {
     const adapter = FORMAT_ADAPTERS.find((candidate) => candidate.kind === kind)!;
     const finaliseContext: FinaliseContext = { options: { defaultPeriodSeconds: config.defaultPeriodSeconds }, model, addSlo: (slo) => model.slos.push(slo) };
-    guard(undefined, undefined, '', () => adapter.finalise?.(items, finaliseContext), (message) =>
-      model.unreadable.push({ file: '', line: 1, message: `cannot resolve ${adapter.kind} documents: ${message}` }),
-    );
+    try {
+      adapter.finalise?.(items, finaliseContext);
+    } catch (error) {
+      model.unreadable.push({ file: '', line: 1, message: `cannot resolve ${adapter.kind} documents: ${firstLineOf(error)}` });
+    }
   }
 
-  await resolveReferences(model, rootIsFile ? path.dirname(absoluteRoot) : absoluteRoot);
-  // Links between SLOs, alerts and panels are derived once here; every align/* check reads them.
-  model.links = linkModel(model, config);
+  // Links between SLOs, alerts and panels, and where policies' paths lead, are derived once here.
+  const references = await resolveReferences(model, rootIsFile ? path.dirname(absoluteRoot) : absoluteRoot);
+  const linked = linkModel(model, config, references);
 
-  for (const check of enabled) {
-    if (!check.checkModel) continue;
-    const context = contextFor(check, config, () => findings);
-    guard(check, context, '', () => check.checkModel!(model, context));
+  for (const check of enabled.filter((candidate): candidate is ModelCheck => candidate.meta.kind === 'model')) {
+    const context = sink.contextFor(check.meta);
+    sink.run(check.meta, context, '', () => check.run(linked, context));
   }
-  for (const finding of findings) finding.fingerprint = fingerprint(finding);
-  return { model, findings, skipped: discovery.skipped, checks: enabled, ...(cached ? { cache: cached.use, hashes: cached.hashes } : {}) };
+  return { linked, findings: sink.finish(), skipped: discovery.skipped, checks: enabled, ...(cached ? { cache: cached.use, hashes: cached.hashes } : {}) };
 }
 
-function fileWorkers(files: number, enabled: readonly Check[], options: EngineOptions): FileWorkers | undefined {
+function fileWorkers(files: number, enabled: readonly DocumentCheck[], options: EngineOptions): FileWorkers | undefined {
   const { workerScript, concurrency = 1 } = options;
   if (!workerScript) return undefined;
   // A worker rebuilds its checks from the registry by id: a narrowed list of other checks stays here.
@@ -106,7 +110,7 @@ function fileWorkers(files: number, enabled: readonly Check[], options: EngineOp
   return threads > 1 ? { script: workerScript, threads: Math.min(threads, files) } : undefined;
 }
 
-function addOutcome(outcome: FileOutcome, model: Model, findings: Finding[], kept: Map<DocumentKind, unknown[]>, fromWorkers: boolean): void {
+function addOutcome(outcome: FileOutcome, model: Model, sink: FindingsSink, kept: Map<DocumentKind, unknown[]>, fromWorkers: boolean): void {
   model.files.push(outcome.file);
   for (const entry of outcome.unreadable) model.unreadable.push(entry);
   for (const slo of outcome.slos) model.slos.push(slo);
@@ -125,7 +129,7 @@ function addOutcome(outcome: FileOutcome, model: Model, findings: Finding[], kep
     if (!kept.has(kind)) kept.set(kind, []);
     kept.get(kind)!.push(item);
   }
-  for (const finding of outcome.findings) findings.push(finding);
+  sink.accept(outcome.findings);
 }
 
 /** Outcomes from worker threads carry their own copy of each analysis; the model keeps one per query. */

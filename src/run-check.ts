@@ -5,9 +5,9 @@ import path from 'node:path';
 import { ConfigError, DEFAULT_CONFIG_FILE, loadConfig, mergeConfig, type Config } from './config/config.js';
 import { compareWithBase, type DiffOutcome, type DiffRequest } from './diff/compare.js';
 import { runEngine, type EngineOptions, type EngineResult } from './engine.js';
-import { LIVE_CHECKS, runLive, type LiveRun, type LiveSettings } from './live/run-live.js';
+import { runLive, type LiveRun, type LiveSettings } from './live/run-live.js';
 import { withoutSuperseded } from './checks/live/rule-checks.js';
-import { buildReport as buildStaticReport, type FailOn, type Report } from './report/report.js';
+import { buildReport, type DiffInput, type FailOn, type Report } from './report/report.js';
 import { OutcomeStore, STORE_FORMAT } from './cache/outcome-store.js';
 import type { FileOutcome } from './engine/file-stage.js';
 import { codeIdentity, type OutcomeCache } from './engine/outcome-cache.js';
@@ -78,30 +78,28 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun> {
 
 async function checkWith(root: string, config: Config, options: CheckOptions, engineOptions: EngineOptions): Promise<Omit<CheckRun, 'cacheNotices'>> {
   const engine = await runEngine(root, config, engineOptions);
-  const live = options.live ? await runLive(engine.model, options.live, config) : undefined;
-  // Live findings join after the comparison with the base: they are about the budget now, not the change.
-  // The report counts files from the cache only when a cache was asked for (a pull request's base uses one anyway).
-  const buildReport: typeof buildStaticReport = (result, settings) =>
-    buildStaticReport(
-      {
-        ...result,
-        ...(live ? { findings: [...withoutSuperseded(result.findings, engine.model, live.summary.rules), ...live.findings], checks: [...result.checks, ...LIVE_CHECKS] } : {}),
-        cache: options.cacheDir === undefined ? undefined : result.cache,
-      },
-      { ...settings, live: live?.summary },
-    );
-  if (!options.diff) return { config, engine, report: buildReport(engine, { failOn: options.failOn, toolVersion: TOOL_VERSION }), live };
+  const live = options.live ? await runLive(engine.linked, options.live, config) : undefined;
+  const diff = options.diff ? await compareWithBase(root, config, engine, options.diff, engineOptions) : undefined;
 
-  const request = options.diff;
-  const diff = await compareWithBase(root, config, engine, request, engineOptions);
-  const settings = { baseRef: request.base, newFindingsOnly: request.newFindingsOnly, changedFilesOnly: request.changedFilesOnly, approval: request.approval };
-  const report = diff.compared
-    ? buildReport(
-        { ...engine, findings: diff.findings, checks: [...engine.checks, ...diff.checks] },
-        { failOn: options.failOn, toolVersion: TOOL_VERSION, diff: { ...settings, baseSha: diff.baseSha, resolved: diff.resolved } },
-      )
-    : buildReport(engine, { failOn: options.failOn, toolVersion: TOOL_VERSION, diff: { ...settings, unavailable: diff.reason, resolved: [] } });
+  // One report from every finding of the run: the head's (classified when compared with the base),
+  // the policy changes, then live findings — those are about the budget now, not the change.
+  const compared = diff?.compared ? diff : undefined;
+  const staticFindings = compared ? compared.findings : engine.findings;
+  // Where the backend knows better than a name or a default, its live finding replaces the static one.
+  const findings = live ? [...withoutSuperseded(staticFindings, engine.linked.model, live.summary.rules), ...live.findings] : staticFindings;
+  const checks = [...engine.checks, ...(compared?.checks ?? []), ...(live?.checks ?? [])].map((check) => check.meta);
+  // The report counts files from the cache only when a cache was asked for (a pull request's base uses one anyway).
+  const cacheUse = options.cacheDir === undefined ? undefined : engine.cache;
+  const report = buildReport(
+    { linked: engine.linked, findings, skipped: engine.skipped, checks, cache: cacheUse },
+    { failOn: options.failOn, toolVersion: TOOL_VERSION, diff: diff && diffInput(options.diff!, diff), live: live?.summary },
+  );
   return { config, engine, report, diff, live };
+}
+
+function diffInput(request: DiffRequest, diff: DiffOutcome): DiffInput {
+  const settings = { baseRef: request.base, newFindingsOnly: request.newFindingsOnly, changedFilesOnly: request.changedFilesOnly, approval: request.approval };
+  return diff.compared ? { ...settings, baseSha: diff.baseSha, resolved: diff.resolved } : { ...settings, unavailable: diff.reason, resolved: [] };
 }
 
 export { ConfigError };

@@ -35,7 +35,7 @@ describe('the base tree through the cache', () => {
     if (!run.diff?.compared) return;
     // The changed rule file and the .gitignore that discovery reads; not the deleted file's successor, not the 15 unchanged files.
     expect(run.diff.blobsRead).toBe(3);
-    const baseFiles = run.diff.base.model.files.length;
+    const baseFiles = run.diff.base.linked.model.files.length;
     expect(baseFiles).toBe(Object.keys(BASE_FILES).length + Object.keys(MORE).length);
     // Of the base's files, the changed one and the deleted one (not on the head) are read; the others come from the head's outcomes.
     expect(run.diff.base.cache).toEqual({ hits: baseFiles - 2, reads: 2 });

@@ -10,7 +10,7 @@ describe('file/parse', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0].file).toBe('bad.yaml');
     expect(findings[0].line).toBeGreaterThanOrEqual(3);
-    expect(result.model.rules.map((r) => r.name)).toEqual(['job:up:sum']);
+    expect(result.linked.model.rules.map((r) => r.name)).toEqual(['job:up:sum']);
   });
 
   it('reports one finding for a YAML typo, not the follow-on errors on its line', async () => {
@@ -67,7 +67,7 @@ describe('file/parse', () => {
       'deep.json:1:1001 nested more than 1000 levels deep; not parsed',
       'deep.yaml:1:1004 nested more than 1000 levels deep; not parsed',
     ]);
-    expect(result.model.rules).toHaveLength(1);
+    expect(result.linked.model.rules).toHaveLength(1);
   });
 
   it('says nothing about valid files, empty ones included', async () => {

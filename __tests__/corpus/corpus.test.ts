@@ -37,11 +37,11 @@ describe.skipIf(!corpusAvailable)(corpusSuiteTitle('corpus suite'), () => {
   for (const project of ['awesome-prometheus-alerts', 'kube-prometheus', 'sloth', 'openslo', 'pyrra']) {
     it(`reports no errors on ${project}, whose files their own tools accept`, async () => {
       const result = await runEngine(path.join(CORPUS, project), mergeConfig());
-      expect(result.model.files.length).toBeGreaterThan(0);
+      expect(result.linked.model.files.length).toBeGreaterThan(0);
       // A dashboard query error is a real defect when Prometheus itself refuses the query.
       const errors = result.findings.filter((f) => f.severity === 'error' && f.check !== 'dashboard/promql');
       expect(errorsIn(errors)).toEqual([]);
-      const refused = result.model.dashboards.flatMap((d) => d.panels.flatMap((p) => p.targets.flatMap((t) => (t.expr?.analysis.errors.length ? [t.expr.text] : []))));
+      const refused = result.linked.model.dashboards.flatMap((d) => d.panels.flatMap((p) => p.targets.flatMap((t) => (t.expr?.analysis.errors.length ? [t.expr.text] : []))));
       expect(result.findings.filter((f) => f.check === 'dashboard/promql' && f.severity === 'error')).toHaveLength(refused.length);
       if (refused.length > 0) await expectPromtoolRefuses(refused);
     });
@@ -49,15 +49,15 @@ describe.skipIf(!corpusAvailable)(corpusSuiteTitle('corpus suite'), () => {
 
   it('reads every awesome-prometheus-alerts rule (954 alerting rules in 112 files)', async () => {
     const result = await runEngine(path.join(CORPUS, 'awesome-prometheus-alerts'), mergeConfig());
-    expect(result.model.files.filter((f) => f.kinds.includes('rule-file'))).toHaveLength(112);
-    expect(result.model.rules.filter((r) => r.kind === 'alert').length).toBeGreaterThanOrEqual(950);
+    expect(result.linked.model.files.filter((f) => f.kinds.includes('rule-file'))).toHaveLength(112);
+    expect(result.linked.model.rules.filter((r) => r.kind === 'alert').length).toBeGreaterThanOrEqual(950);
   });
 
   it('reads the dashboards kube-prometheus embeds in a ConfigMapList', async () => {
     const result = await runEngine(path.join(CORPUS, 'kube-prometheus'), mergeConfig());
-    expect(result.model.dashboards.length).toBeGreaterThan(10);
-    expect(result.model.dashboards.every((d) => d.entry?.endsWith('.json'))).toBe(true);
-    expect(result.model.ruleGroups.length).toBeGreaterThan(10);
+    expect(result.linked.model.dashboards.length).toBeGreaterThan(10);
+    expect(result.linked.model.dashboards.every((d) => d.entry?.endsWith('.json'))).toBe(true);
+    expect(result.linked.model.ruleGroups.length).toBeGreaterThan(10);
   });
 
   describe('agrees with promtool on Prometheus\' own rule-file test data', () => {
@@ -75,7 +75,7 @@ describe.skipIf(!corpusAvailable)(corpusSuiteTitle('corpus suite'), () => {
     for (const { exit, file, output } of verdicts) {
       it(`${file}: promtool exit ${exit}`, async () => {
         const result = await runEngine(path.join(CORPUS, 'prometheus', file), mergeConfig());
-        const kinds = result.model.files[0]?.kinds ?? [];
+        const kinds = result.linked.model.files[0]?.kinds ?? [];
         const errors = errorsIn(result.findings);
         if (!kinds.includes('rule-file')) {
           // promtool was handed a unit-test file as a rule file; slo-gate recognises it is not one.
@@ -98,6 +98,6 @@ describe.skipIf(!corpusAvailable)(corpusSuiteTitle('corpus suite'), () => {
     // Its dashboards have no uid.
     expect(result.findings.filter((f) => f.check === 'dashboard/uid' && /no uid/.test(f.message)).length).toBeGreaterThanOrEqual(3);
     // The old workflow is not mistaken for a monitoring file.
-    expect(result.model.files.find((f) => f.path.endsWith('slo-check.yml'))?.kinds).toEqual([]);
+    expect(result.linked.model.files.find((f) => f.path.endsWith('slo-check.yml'))?.kinds).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // lets a pull request be judged on the findings it adds.
 
 import { describe, expect, it } from 'vitest';
-import { fingerprint } from '../../src/report/fingerprint.js';
+import { fingerprint } from '../../src/findings/fingerprint.js';
 import { check } from '../helpers/workspace.js';
 import { LEGACY_RULES } from './fixtures.js';
 

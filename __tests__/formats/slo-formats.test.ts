@@ -16,8 +16,8 @@ const summary = (slos: { name: string; target?: number; periodSeconds?: number; 
 describe.skipIf(!corpusAvailable)(corpusSuiteTitle('Pyrra and OpenSLO examples'), () => {
   it('reads Pyrra SLOs with their percent-string targets, windows and SLI metrics', async () => {
     const result = await runEngine(path.join(CORPUS, 'pyrra', 'examples'), mergeConfig());
-    expect(result.model.slos).toHaveLength(15);
-    const byName = new Map(result.model.slos.map((s) => [s.name, s]));
+    expect(result.linked.model.slos).toHaveLength(15);
+    const byName = new Map(result.linked.model.slos.map((s) => [s.name, s]));
     expect(summary([byName.get('caddy-response-latency')!, byName.get('coredns-response-errors')!])).toEqual([
       `caddy-response-latency 0.9 ${28 * DAY} rolling`,
       `coredns-response-errors 0.9999 ${14 * DAY} rolling`,
@@ -35,7 +35,7 @@ describe.skipIf(!corpusAvailable)(corpusSuiteTitle('Pyrra and OpenSLO examples')
 
   it('reads OpenSLO v1 SLOs: one per objective, ratio targets, rolling and calendar windows, budgeting methods', async () => {
     const result = await runEngine(path.join(CORPUS, 'openslo', 'examples'), mergeConfig());
-    expect(summary(result.model.slos)).toEqual([
+    expect(summary(result.linked.model.slos)).toEqual([
       // "1m" is one minute in OpenSLO's duration shorthand (a month is "1M"), whatever the example's comment intends.
       'main-page 0.99 1209600 rolling ratio-timeslices',
       'search-slo 0.99 1209600 rolling occurrences',
@@ -75,8 +75,8 @@ spec:
 describe('OpenSLO documents across files', () => {
   it('resolves the SLI, AlertPolicy and AlertCondition an SLO names in other files', async () => {
     const result = await check({ 'slo.yaml': slo(), 'sli.yaml': sli, 'alerting/policy.yaml': policy });
-    expect(result.model.slos).toHaveLength(1);
-    const [checkout] = result.model.slos;
+    expect(result.linked.model.slos).toHaveLength(1);
+    const [checkout] = result.linked.model.slos;
     expect(checkout).toMatchObject({ name: 'checkout-availability', service: 'checkout', target: 0.999, periodSeconds: 28 * DAY, declaresBurnAlerting: true });
     expect(checkout.indicator).toMatchObject({ type: 'ratio', metrics: ['http_requests_total'] });
     expect(checkout.burnWindows.map((w) => [w.longSeconds, w.factor, w.severity])).toEqual([[3600, 13.44, 'page']]);
@@ -134,7 +134,7 @@ spec:
     slow: { errorBudgetPercent: 5, shortWindow: 3h, longWindow: 36h }
 `;
     const result = await check({ 'slo/api.yml': spec, 'slo/windows.yml': windows, 'other/api.yml': spec.replace('service: api', 'service: other') });
-    const byService = new Map(result.model.slos.map((s) => [s.service, s]));
+    const byService = new Map(result.linked.model.slos.map((s) => [s.service, s]));
     expect(byService.get('api')!.burnWindows.map((w) => [w.longSeconds, w.shortSeconds, Number(w.factor!.toFixed(3))])).toEqual([
       [1800, 120, 14.4],
       [10_800, 900, 4.8],

@@ -8,7 +8,7 @@ import { buildReport } from '../../src/report/report.js';
 const fast = (labels: Record<string, string>, name = 'ApiFastBurn') => burnAlert({ name, long: '1h', short: '5m', factor: 14.4, labels });
 const linksOf = async (files: Record<string, string>, config = {}) => {
   const result = await check(files, config);
-  const set = [...result.model.links!.bySlo.values()][0];
+  const set = [...result.linked.links.bySlo.values()][0];
   return set.alerts.map((a) => `${a.rule.name} ${a.method}: ${a.reason}`);
 };
 
@@ -42,7 +42,7 @@ describe('linking alerts to SLOs', () => {
 
   it('shows each SLO\'s links and verdict in the text and Markdown reports, escaped', async () => {
     const result = await check({ 'slo.yml': slothSpec('99.99'), 'rules.yml': ruleFile(fast({ slo: 'availability' }, 'Api|FastBurn')) });
-    const report = buildReport(result, { failOn: 'error', toolVersion: 'test' });
+    const report = buildReport({ ...result, checks: result.checks.map((check) => check.meta) }, { failOn: 'error', toolVersion: 'test' });
     expect(report.slos[0].links!.alerts).toEqual([{ name: 'Api|FastBurn', file: 'rules.yml', line: 4, method: 'label', reason: 'slo=availability' }]);
     expect(report.slos[0].verdict).toMatch(/^\d+ problem\(s\): /);
     const markdown = renderMarkdown(report);
@@ -83,7 +83,7 @@ ${windows
   .join('')}`;
     for (const labelled of [true, false]) {
       const result = await check({ 'slo.yaml': slo, 'rules.yaml': rules(labelled) });
-      const set = [...result.model.links!.bySlo.values()][0];
+      const set = [...result.linked.links.bySlo.values()][0];
       expect(set.alerts.map((a) => a.method)).toEqual(Array(4).fill(labelled ? 'label' : 'inferred'));
       expect(result.findings.filter((f) => f.check.startsWith('align/') && f.severity !== 'notice')).toEqual([]);
     }

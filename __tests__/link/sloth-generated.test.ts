@@ -22,8 +22,8 @@ describe.skipIf(!corpusAvailable)(corpusSuiteTitle('Sloth examples and the rules
     it(`${name}: every SLO links to its generated alerts and aligns`, async () => {
       const result = await check({ [`slo/${name}`]: read(name), [`rules/${name}`]: read('_gen', name) });
       expect(show(align(result.findings))).toEqual([]);
-      const generatedAlerts = result.model.rules.filter((r) => r.kind === 'alert').length;
-      const linked = [...result.model.links!.bySlo.values()].flatMap((set) => set.alerts);
+      const generatedAlerts = result.linked.model.rules.filter((r) => r.kind === 'alert').length;
+      const linked = [...result.linked.links.bySlo.values()].flatMap((set) => set.alerts);
       // Every generated alert is linked, and by its labels, never by a guess.
       expect(new Set(linked.map((l) => l.rule)).size).toBe(generatedAlerts);
       expect(linked.every((l) => l.method === 'label')).toBe(true);

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveSettings } from '../../src/live/run-live.js';
-import { LIVE_CHECKS } from '../../src/live/checks.js';
+import { LIVE_CHECKS } from '../../src/checks/index.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { runCheck } from '../../src/run-check.js';
 import { runCli } from '../../src/shell/cli.js';
@@ -80,7 +80,7 @@ describe.skipIf(!env.available)('live mode through the engine, the report and th
     expect(liveFindings).toEqual(['slo/payments.yml:16:5 error live/budget-exhausted', 'slo/payments.yml:28:5 warning live/burning', 'slo/payments.yml:40:5 warning live/no-data']);
     expect(report.result).toBe('fail');
     expect(report.live).toMatchObject({ url: prom.url, failOn: 'exhausted', evaluatedAt: new Date(prom.now * 1000).toISOString() });
-    expect(report.checks.map((c) => c.id)).toEqual(expect.arrayContaining(LIVE_CHECKS.map((c) => c.id)));
+    expect(report.checks.map((c) => c.id)).toEqual(expect.arrayContaining(LIVE_CHECKS.map((c) => c.meta.id)));
 
     const validate = new Ajv({ strict: false, allErrors: true, validateFormats: false }).compile(reportSchema);
     expect(validate(JSON.parse(JSON.stringify(report))), JSON.stringify(validate.errors)).toBe(true);

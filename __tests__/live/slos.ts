@@ -1,7 +1,10 @@
 // Hand-built SLOs for live-mode tests: the live module reads only the model, so these stand in
 // for any format's SLOs (the engine-level tests read Sloth files instead).
 
-import { emptyModel, type Indicator, type Model, type Slo } from '../../src/model/types.js';
+import { mergeConfig } from '../../src/config/config.js';
+import { linkModel } from '../../src/link/link.js';
+import type { LinkedModel } from '../../src/link/types.js';
+import { emptyModel, type Indicator, type Slo } from '../../src/model/types.js';
 
 export const DAY = 86_400;
 
@@ -38,10 +41,11 @@ export function eventsSlo(service: string, extra: Partial<Slo> = {}): Slo {
   );
 }
 
-export function modelOf(...slos: Slo[]): Model {
+/** A model of just these SLOs, linked as the engine would link it (live mode reads a LinkedModel). */
+export function modelOf(...slos: Slo[]): LinkedModel {
   const model = emptyModel('/nowhere');
   model.slos.push(...slos);
-  return model;
+  return linkModel(model, mergeConfig());
 }
 
 /** A Sloth SLO (one `slos:` item) whose SLI reads the synthetic `http_requests_total{service}` of the Prometheus fixture. */

@@ -45,6 +45,27 @@ export const DEFAULT_CONFIG: Config = {
 
 export const DEFAULT_CONFIG_FILE = '.slo-gate.yml';
 
+/** Where each `.slo-gate.yml` key (nested ones dotted) lands in Config: what a check's `meta.options` names. */
+const CONFIG_FIELDS: Record<string, keyof Config> = {
+  'min-availability': 'minAvailability',
+  include: 'include',
+  exclude: 'exclude',
+  checks: 'checks',
+  'alerts.required-labels': 'requiredLabels',
+  'alerts.required-annotations': 'requiredAnnotations',
+  'slo-period': 'defaultPeriodSeconds',
+  'evaluation-interval': 'evaluationIntervalSeconds',
+  'scrape-interval': 'scrapeIntervalSeconds',
+  'max-file-size-mb': 'maxFileBytes',
+  'slo-links': 'sloLinks',
+};
+
+/** The settled value of a `.slo-gate.yml` key; undefined for a key the config does not have. */
+export function configValue(config: Config, key: string): unknown {
+  const field = CONFIG_FIELDS[key];
+  return field === undefined ? undefined : config[field];
+}
+
 export class ConfigError extends Error {
   constructor(
     readonly file: string,

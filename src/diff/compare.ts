@@ -5,14 +5,15 @@
 
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { DIFF_CHECKS } from '../checks/diff/index.js';
-import type { DiffCheck, DiffContext } from '../checks/diff/diff-check.js';
-import { dashboardShows, linkedAlerts } from '../checks/diff/links.js';
+import { DIFF_CHECKS } from '../checks/index.js';
+import type { DiffCheck, DiffInput } from '../checks/check.js';
 import type { Config } from '../config/config.js';
 import { runEngine, type EngineOptions, type EngineResult } from '../engine.js';
+import { enabledChecks, FindingsSink, type FindingStep } from '../findings/sink.js';
+import { dashboardShows, linkedAlerts } from '../link/queries.js';
+import type { LinkedModel } from '../link/types.js';
 import type { Finding } from '../model/findings.js';
 import type { Model } from '../model/types.js';
-import { fingerprint } from '../report/fingerprint.js';
 import { classify } from './classify.js';
 import { extractTree, locateRepository, resolveBase } from './git.js';
 import { lineMap, type LineMap } from './line-map.js';
@@ -94,31 +95,36 @@ export async function compareTrees(
   baseHashes?: ReadonlyMap<string, string>,
 ): Promise<{ findings: Finding[]; resolved: Finding[]; changedFiles: string[]; checks: readonly DiffCheck[]; base: EngineResult }> {
   const base = await runEngine(baseRoot, config, engineOptions);
-  const files = await compareFiles(baseRoot, headRoot, base.model, head.model, config.maxFileBytes, (file) => {
+  const files = await compareFiles(baseRoot, headRoot, base.linked.model, head.linked.model, config.maxFileBytes, (file) => {
     const before = baseHashes?.get(file);
     return before !== undefined && before === head.hashes?.get(file);
   });
 
-  const checks = DIFF_CHECKS.filter((check) => config.checks[check.id] !== 'off');
-  const diffFindings: Finding[] = [];
+  const checks = enabledChecks(DIFF_CHECKS, config);
+  // Policy changes are this change's by definition: always new. Approved, they become notices.
+  const steps: FindingStep[] = [...(request.approval ? [approved] : []), (finding) => ({ ...finding, status: 'new' })];
+  const sink = new FindingsSink(config, checks, steps);
+  const input: DiffInput = {
+    base: base.linked,
+    head: head.linked,
+    headPosition(file, position) {
+      const map = files.map(file);
+      return map ? { line: map(position.line) } : undefined;
+    },
+  };
   for (const check of checks) {
-    const context = diffContext(check, config, request.approval, files, diffFindings);
-    try {
-      check.compare(base.model, head.model, context);
-    } catch (error) {
-      context.report({ file: '', message: `internal error in check ${check.id}: ${(error as Error)?.message?.split('\n')[0] ?? String(error)} (please report this)` });
-    }
+    const context = sink.contextFor(check.meta);
+    sink.run(check.meta, context, '', () => check.run(input, context));
   }
-  for (const finding of diffFindings) finding.fingerprint = fingerprint(finding);
 
   const classified = classify(head.findings, base.findings);
   let findings = classified.findings;
   if (request.changedFilesOnly) {
-    const wanted = withLinkedFiles(files.changed, head.model, config);
+    const wanted = withLinkedFiles(files.changed, head.linked);
     findings = findings.filter((finding) => wanted.has(finding.file));
   }
   return {
-    findings: [...findings, ...diffFindings.map((finding): Finding => ({ ...finding, status: 'new' }))],
+    findings: [...findings, ...sink.finish()],
     resolved: classified.resolved,
     changedFiles: [...files.changed].sort(),
     checks,
@@ -165,27 +171,15 @@ async function compareFiles(baseRoot: string, headRoot: string, base: Model, hea
   };
 }
 
-function diffContext(check: DiffCheck, config: Config, approval: Approval | undefined, files: FileComparison, sink: Finding[]): DiffContext {
-  const override = config.checks[check.id];
-  return {
-    config,
-    report(finding) {
-      const severity = approval ? 'notice' : override && override !== 'off' ? override : (finding.severity ?? check.severity);
-      sink.push({ ...finding, check: check.id, severity });
-    },
-    headPosition(file, position) {
-      const map = files.map(file);
-      return map ? { line: map(position.line) } : undefined;
-    },
-  };
-}
+/** The approval label makes a policy change a notice: reported, reviewed, not failing the gate. */
+const approved: FindingStep = (finding, meta) => (meta?.policyChange ? Object.assign(finding, { severity: 'notice' as const }) : finding);
 
 /** Changed files plus what they are linked to: the alerts and dashboards of a changed SLO, the SLO of a changed alert. */
-function withLinkedFiles(changed: Set<string>, head: Model, config: Config): Set<string> {
+function withLinkedFiles(changed: Set<string>, head: LinkedModel): Set<string> {
   const out = new Set(changed);
-  for (const slo of head.slos) {
-    const alertFiles = linkedAlerts(head, slo, config).map((rule) => rule.file);
-    const dashboardFiles = head.dashboards.filter((dashboard) => dashboardShows(head, dashboard, slo)).map((dashboard) => dashboard.file);
+  for (const slo of head.model.slos) {
+    const alertFiles = linkedAlerts(head, slo).map((rule) => rule.file);
+    const dashboardFiles = head.model.dashboards.filter((dashboard) => dashboardShows(head, dashboard, slo)).map((dashboard) => dashboard.file);
     const group = [slo.file, ...alertFiles, ...dashboardFiles];
     if (group.some((file) => changed.has(file))) for (const file of group) out.add(file);
   }

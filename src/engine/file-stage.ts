@@ -3,21 +3,21 @@
 // trees), so a large repository's files can be processed on worker threads (see file-workers.ts)
 // and merged on the main thread exactly as if they had been processed there.
 
-import { CHECKS } from '../checks/index.js';
-import type { Check } from '../checks/check.js';
+import { DOCUMENT_CHECKS } from '../checks/index.js';
+import type { CheckContext, DocumentCheck } from '../checks/check.js';
 import type { Config } from '../config/config.js';
 import type { DiscoveredFile } from '../discover/find-files.js';
+import { FindingsSink, firstLineOf } from '../findings/sink.js';
 import type { NormaliseContext, NormaliseOptions } from '../formats/adapter.js';
 import type { Finding } from '../model/findings.js';
 import type { Dashboard, DocumentKind, Model, RuleGroup, Slo, SourceFile } from '../model/types.js';
 import { parseText } from '../parse/document.js';
 import { decodeText, readTextFile } from '../parse/read.js';
 import { recogniseDocument } from '../recognise/recognise.js';
-import { contextFor, guard } from './check-runner.js';
 
 export interface FileStageSettings {
   config: Config;
-  /** Ids of the enabled checks, from the registry (a worker thread rebuilds the list from them). */
+  /** Ids of the enabled document checks, from the registry (a worker thread rebuilds the list from them). */
   checkIds: string[];
 }
 
@@ -37,7 +37,7 @@ export interface FileOutcome {
   dashboards: Dashboard[];
   /** What adapters kept for their `finalise` step, by adapter kind. */
   kept: { kind: DocumentKind; item: unknown }[];
-  /** Findings of the document checks. */
+  /** Findings of the document checks, as their sink took them: the engine's sink fingerprints them with the rest. */
   findings: Finding[];
   /** The normalise options adapters read for this file: the outcome cache keys the outcome by their values. */
   optionsRead: (keyof NormaliseOptions)[];
@@ -48,12 +48,12 @@ export function fileTask(file: DiscoveredFile, displayPath: string): FileTask {
 }
 
 /** A processor for one file after another, with the checks and their contexts built once. */
-export function createFileStage(settings: FileStageSettings, checks: readonly Check[] = checksById(settings.checkIds)): (task: FileTask) => FileOutcome {
+export function createFileStage(settings: FileStageSettings, checks: readonly DocumentCheck[] = checksById(settings.checkIds)): (task: FileTask) => FileOutcome {
   const { config } = settings;
-  let findings: Finding[] = [];
-  const contexts = new Map(checks.map((check) => [check, contextFor(check, config, () => findings)]));
-  const documentChecks = new Map<DocumentKind, Check[]>();
-  for (const check of checks) for (const kind of check.documentKinds ?? []) documentChecks.set(kind, [...(documentChecks.get(kind) ?? []), check]);
+  const sink = new FindingsSink(config, checks);
+  const contexts = new Map<DocumentCheck, CheckContext>(checks.map((check) => [check, sink.contextFor(check.meta)]));
+  const documentChecks = new Map<DocumentKind, DocumentCheck[]>();
+  for (const check of checks) for (const kind of check.meta.documentKinds ?? []) documentChecks.set(kind, [...(documentChecks.get(kind) ?? []), check]);
   let optionsRead: FileOutcome['optionsRead'] = [];
   const options: NormaliseOptions = {
     get defaultPeriodSeconds() {
@@ -63,9 +63,9 @@ export function createFileStage(settings: FileStageSettings, checks: readonly Ch
   };
 
   return ({ absolutePath, displayPath, bytes }) => {
-    findings = [];
     optionsRead = [];
-    const outcome: FileOutcome = { file: { path: displayPath, kinds: [], bytes: 0 }, unreadable: [], slos: [], ruleGroups: [], dashboards: [], kept: [], findings, optionsRead };
+    const outcome: FileOutcome = { file: { path: displayPath, kinds: [], bytes: 0 }, unreadable: [], slos: [], ruleGroups: [], dashboards: [], kept: [], findings: [], optionsRead };
+    const done = () => ((outcome.findings = sink.take()), outcome);
     let read;
     try {
       read = bytes ? decodeText(bytes) : readTextFile(absolutePath, config.maxFileBytes);
@@ -75,12 +75,12 @@ export function createFileStage(settings: FileStageSettings, checks: readonly Ch
     outcome.file.bytes = read.bytes;
     if (!read.ok) {
       outcome.unreadable.push({ file: displayPath, ...read.problem });
-      return outcome;
+      return done();
     }
     const format = /\.json$/i.test(displayPath) ? 'json' : 'yaml';
     const parsed = parseText(read.text, format);
     for (const problem of parsed.problems) outcome.unreadable.push({ file: displayPath, ...problem });
-    if (read.text.trim() === '' && parsed.problems.length === 0) return outcome;
+    if (read.text.trim() === '' && parsed.problems.length === 0) return done();
 
     const kinds = new Set<DocumentKind>();
     for (const doc of parsed.documents) {
@@ -98,18 +98,21 @@ export function createFileStage(settings: FileStageSettings, checks: readonly Ch
       };
       for (const check of documentChecks.get(adapter.kind) ?? []) {
         const checkContext = contexts.get(check)!;
-        guard(check, checkContext, displayPath, () => check.checkDocument!({ file: displayPath, kind: adapter.kind, doc }, checkContext));
+        sink.run(check.meta, checkContext, displayPath, () => check.run({ file: displayPath, kind: adapter.kind, doc }, checkContext));
       }
-      guard(undefined, undefined, displayPath, () => adapter.normalise(doc, context), (message) =>
-        outcome.unreadable.push({ file: displayPath, line: doc.positionOf([]).line, message: `cannot read ${adapter.kind} document: ${message}` }),
-      );
+      try {
+        adapter.normalise(doc, context);
+      } catch (error) {
+        // An adapter's fault costs this document, not the run: it is reported like an unreadable file.
+        outcome.unreadable.push({ file: displayPath, line: doc.positionOf([]).line, message: `cannot read ${adapter.kind} document: ${firstLineOf(error)}` });
+      }
     }
     outcome.file.kinds = [...kinds];
-    return outcome;
+    return done();
   };
 }
 
-function checksById(ids: readonly string[]): Check[] {
+function checksById(ids: readonly string[]): DocumentCheck[] {
   const wanted = new Set(ids);
-  return CHECKS.filter((check) => wanted.has(check.id));
+  return DOCUMENT_CHECKS.filter((check) => wanted.has(check.meta.id));
 }

@@ -8,8 +8,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Check } from '../checks/check.js';
-import type { Config } from '../config/config.js';
+import type { DocumentCheck } from '../checks/check.js';
+import { configValue, type Config } from '../config/config.js';
 import { blobId } from '../cache/content-hash.js';
 import { OutcomeStore } from '../cache/outcome-store.js';
 import type { DocumentKind } from '../model/types.js';
@@ -51,7 +51,7 @@ export async function throughCache(
   tasks: readonly FileTask[],
   cache: OutcomeCache,
   config: Config,
-  checks: readonly Check[],
+  checks: readonly DocumentCheck[],
   compute: (tasks: FileTask[]) => Promise<FileOutcome[]> | FileOutcome[],
   /** Content hashes known without reading the file (a base commit's blob ids), by display path. */
   known?: ReadonlyMap<string, string>,
@@ -118,7 +118,7 @@ export async function throughCache(
     outcomes[index] = outcome;
     if (hash === undefined) return;
     const meta: StoredMeta = { kinds: outcome.file.kinds, optionsRead: outcome.optionsRead, digest: digestOf(outcome.file.kinds, outcome.optionsRead) };
-    // Stored before the model-wide phases run: they add to the model's objects (resolved dashboard paths, fingerprints).
+    // Stored before the model-wide phases run: they add to the model's objects (the findings' fingerprints).
     cache.put(outcome.file.path, hash, JSON.stringify(meta), outcome);
     hashes.set(outcome.file.path, hash);
   });
@@ -126,16 +126,16 @@ export async function throughCache(
 }
 
 /** The settings an outcome with these document kinds and read options depends on, hashed. */
-export function settingsDigest(kinds: readonly DocumentKind[], optionsRead: FileOutcome['optionsRead'], config: Config, checks: readonly Check[]): string {
+export function settingsDigest(kinds: readonly DocumentKind[], optionsRead: FileOutcome['optionsRead'], config: Config, checks: readonly DocumentCheck[]): string {
   const documentChecks = checks
-    .filter((check) => check.documentKinds?.some((kind) => kinds.includes(kind)))
-    .map((check) => [check.id, config.checks[check.id] ?? null, checkOptions(check, config)]);
+    .filter((check) => check.meta.documentKinds?.some((kind) => kinds.includes(kind)))
+    .map((check) => [check.meta.id, config.checks[check.meta.id] ?? null, checkOptions(check, config)]);
   const options = [...optionsRead].sort().map((name) => [name, config[name]]);
   return createHash('sha1').update(JSON.stringify({ documentChecks, options })).digest('hex');
 }
 
-/** The configuration a check declares it reads (`options`: config keys); none when it declares nothing. */
-function checkOptions(check: Check, config: Config): unknown[] {
-  const declared = (check as { options?: Record<string, unknown> }).options;
-  return declared ? Object.keys(declared).sort().map((key) => [key, (config as unknown as Record<string, unknown>)[key] ?? null]) : [];
+/** The configuration a check declares it reads (`meta.options`: `.slo-gate.yml` keys); none when it declares nothing. */
+function checkOptions(check: DocumentCheck, config: Config): unknown[] {
+  const declared = check.meta.options;
+  return declared ? Object.keys(declared).sort().map((key) => [key, configValue(config, key) ?? null]) : [];
 }

@@ -10,7 +10,7 @@ import type { Model, Slo } from '../model/types.js';
 import { formatLatency } from '../model/units.js';
 import { alertNames, encodeAlert, metricsRead, recordingsOf } from './encoding.js';
 import { hintKey, hintScore, sloWords, words } from './hints.js';
-import type { AlertEncoding, AmbiguousLink, SloLinkSet, SloLinks } from './types.js';
+import type { AlertEncoding, AmbiguousLink, LinkedModel, ResolvedReferences, SloLinkSet, SloLinks } from './types.js';
 
 const NAME_LABELS = ['slo', 'slo_name', 'sloth_slo'];
 
@@ -22,7 +22,15 @@ export function metricFamily(metric: string): string {
 
 const normalName = (name: string) => name.toLowerCase().replace(/_/g, '-');
 
-export function linkModel(model: Model, config: Config): SloLinks {
+/**
+ * The model with its links. `references` are the dashboard paths resolved against the tree
+ * (resolveReferences, which reads the file system); without them every reference is unresolved.
+ */
+export function linkModel(model: Model, config: Pick<Config, 'sloLinks'>, references: ResolvedReferences = new Map()): LinkedModel {
+  return { model, links: linkSlos(model, config), references };
+}
+
+function linkSlos(model: Model, config: Pick<Config, 'sloLinks'>): SloLinks {
   const recordings = recordingsOf(model.rules);
   const links: SloLinks = { bySlo: new Map(model.slos.map((slo) => [slo.key, { slo, alerts: [], panels: [] } as SloLinkSet])), ambiguous: [], encodings: new Map() };
   const add = (slo: Slo) => links.bySlo.get(slo.key)!;

@@ -1,8 +1,25 @@
-// Which alerting rules and dashboard panels implement each SLO, how each link was made, and what
-// each alert encodes (windows, factor, budget, latency threshold). Derived once per run by
-// linkModel (src/link/link.ts) and stored on the model; the align/* checks and the report read it.
+// What linking derives from the model, once per run: which alerting rules and dashboard panels
+// implement each SLO, how each link was made, what each alert encodes (windows, factor, budget,
+// latency threshold), and where the paths policies mention lead. The model itself carries none
+// of it; model, diff and live checks and the report read it from the LinkedModel.
 
-import type { Dashboard, Panel, Position, Rule, Slo } from '../model/types.js';
+import type { DashboardRef, Dashboard, Model, Panel, Position, Rule, Slo } from '../model/types.js';
+
+/** The model of one tree with everything derived from it. */
+export interface LinkedModel {
+  model: Model;
+  links: SloLinks;
+  /** Every dashboard reference of every SLO, resolved against the checked tree (src/link/references.ts). */
+  references: ResolvedReferences;
+}
+
+export interface ResolvedReference {
+  /** Root-relative path it resolves to; undefined when it leaves the root. */
+  resolved?: string;
+  exists: boolean;
+}
+
+export type ResolvedReferences = Map<DashboardRef, ResolvedReference>;
 
 /** 'label': the alert's labels or selectors name the SLO; 'config': `.slo-gate.yml` slo-links maps it; 'inferred': metrics and names point at it. */
 export type LinkMethod = 'label' | 'config' | 'inferred';

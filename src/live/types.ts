@@ -4,6 +4,26 @@ import type { RuleMeasurements } from './measure-rules.js';
 
 export type LiveFailOn = 'exhausted' | 'burning' | 'never';
 
+/** How to reach the backend and how long to try; both shells build it (src/live/settings.ts). */
+export interface LiveSettings {
+  /** Base URL of a Prometheus HTTP API. */
+  url: string;
+  headers?: Record<string, string>;
+  /** Per-request timeout. */
+  timeoutSeconds: number;
+  /** The whole live run stops starting queries after this long. */
+  budgetSeconds: number;
+  failOn: LiveFailOn;
+  /** SLOs measured at once (default 4). */
+  concurrency?: number;
+  /** Evaluation instant, unix seconds (default: now). Fixed for tests and reproducible reports. */
+  time?: number;
+  retries?: number;
+  backoffMs?: number;
+  /** Debug log for every request (the action: core.debug; the CLI: stderr with --debug). Never sees a header value. */
+  log?: (message: string) => void;
+}
+
 export type LiveStatus =
   | 'ok'
   | 'burning' // a burn-rate alert would be firing now

@@ -2,7 +2,6 @@
 // Positions are 1-based; `file` is relative to the checked root with `/` separators.
 
 import type { QueryAnalysis } from '../lang/promql/analyse.js';
-import type { SloLinks } from '../link/types.js';
 import type { TextEdit, TextPlacement } from './placement.js';
 
 export interface Position {
@@ -89,9 +88,6 @@ export interface DashboardRef {
   /** As written. */
   path: string;
   position: Position;
-  /** Root-relative path it resolves to; undefined when it leaves the root. Set by discover/resolve-references. */
-  resolved?: string;
-  exists?: boolean;
 }
 
 export interface Slo {
@@ -241,8 +237,6 @@ export interface Model {
   rules: Rule[];
   /** Files, or parts of files, that could not be read or parsed at all. */
   unreadable: (Located & { message: string })[];
-  /** Which alerts and panels implement each SLO; derived once per run by src/link after normalisation. */
-  links?: SloLinks;
 }
 
 export function emptyModel(root: string): Model {

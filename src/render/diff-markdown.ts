@@ -3,7 +3,7 @@
 // Markdown report; the pre-existing findings follow, collapsed.
 
 import type { Finding } from '../model/findings.js';
-import type { Report } from '../report/report.js';
+import { checksWith, type Report } from '../report/report.js';
 import { escapeMarkdown } from './escape.js';
 import { location } from './figures.js';
 
@@ -19,7 +19,8 @@ export function diffVerdictLines(report: Report): string[] {
       `resolves ${diff.counts.resolved} finding(s); ${diff.counts.existing} finding(s) were already on the base ${code(diff.baseSha.slice(0, 12))}` +
       `${diff.newFindingsOnly ? ' (they do not fail the check)' : ''}.`,
   ];
-  const policy = report.findings.filter((finding) => finding.check.startsWith('diff/'));
+  const policyChanges = checksWith(report.checks, 'policyChange');
+  const policy = report.findings.filter((finding) => policyChanges.has(finding.check));
   if (policy.length > 0) {
     lines.push('', `**Policy changes** (${policy.length}):`, '');
     for (const finding of policy) lines.push(`- ${escapeMarkdown(finding.message)} (${code(location(finding))})`);

@@ -1,11 +1,13 @@
-// The one report object every renderer and publisher reads. Versioned; its JSON Schema is
-// schemas/report.schema.json (a test validates real reports against it).
+// The one report object every renderer and publisher reads, built once per run from the
+// classified findings and the metadata of the checks that ran. What a finding means for the gate
+// and for its SLO comes from its check's flags, listed in `checks`, never from its id. Versioned;
+// its JSON Schema is schemas/report.schema.json (a test validates real reports against it).
 
-import type { EngineResult } from '../engine.js';
+import type { CheckMeta } from '../checks/check.js';
 import { compareFindings, SEVERITY_ORDER, type Finding, type Severity } from '../model/findings.js';
 import { budgetMinutes, errorBudget, windowFigures, type WindowFigures } from '../model/burn-rate.js';
 import type { DocumentKind, IndicatorType, Slo, SloFormat } from '../model/types.js';
-import type { LinkMethod } from '../link/types.js';
+import type { LinkedModel, LinkMethod } from '../link/types.js';
 import type { LiveSloResult, LiveSummary } from '../live/types.js';
 
 export const REPORT_VERSION = 1;
@@ -54,7 +56,7 @@ export interface Report {
   slos: SloSummary[];
   findings: Finding[];
   skipped: { path: string; reason: string }[];
-  checks: { id: string; severity: Severity; description: string }[];
+  checks: ReportCheck[];
   /** Present when live mode ran: the backend, when, and how it went; per-SLO results are in `slos[].live`. */
   live?: Omit<LiveSummary, 'slos'>;
   /** Present when a pull request was compared with its base. */
@@ -68,6 +70,32 @@ export interface CacheReport {
   files: number;
   /** Of those, files whose outcome came from the cache (unchanged since a run that stored it). */
   fromCache: number;
+}
+
+/** A check that ran, with the flags that say what its findings mean (see CheckMeta). */
+export interface ReportCheck {
+  id: string;
+  severity: Severity;
+  description: string;
+  /** Counted by the gate even when only new findings count. */
+  gates?: 'always';
+  /** Its findings feed the SLO's verdict. */
+  aboutSlo?: true;
+  /** A policy change, listed apart in a pull request's verdict. */
+  policyChange?: true;
+}
+
+/** What a run hands to the report. */
+export interface ReportInput {
+  linked: LinkedModel;
+  /** Every finding of the run, classified (status set) when the run compared with a base. */
+  findings: Finding[];
+  /** Files or folders passed over, with why. */
+  skipped: { path: string; reason: string }[];
+  /** The checks that ran, of every kind; a check run in two stages may appear twice (listed once). */
+  checks: readonly CheckMeta[];
+  /** Set when the report counts files from the outcome cache: how many outcomes came from it. */
+  cache?: { hits: number };
 }
 
 /** The comparison with the pull request's base: what this change adds, keeps and resolves. */
@@ -94,14 +122,16 @@ export interface DiffReport {
 /** What the comparison hands to the report; the counts are taken from the findings' `status`. */
 export type DiffInput = Omit<DiffReport, 'counts' | 'newCounts'>;
 
-export function buildReport(result: EngineResult, options: { failOn: FailOn; toolVersion: string; now?: Date; diff?: DiffInput; live?: LiveSummary }): Report {
-  const findings = [...result.findings].sort(compareFindings);
+export function buildReport(input: ReportInput, options: { failOn: FailOn; toolVersion: string; now?: Date; diff?: DiffInput; live?: LiveSummary }): Report {
+  const { model } = input.linked;
+  const checks = reportChecks(input.checks);
+  const findings = [...input.findings].sort(compareFindings);
   const liveByKey = new Map((options.live?.slos ?? []).map((live) => [live.key, live]));
   const counts: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
   for (const finding of findings) counts[finding.severity]++;
-  const diff = options.diff && diffReport(options.diff, findings);
+  const diff = options.diff && diffReport(options.diff, findings, checksWith(checks, 'gates'));
   const gateCounts = diff?.baseSha !== undefined && diff.newFindingsOnly ? diff.newCounts : counts;
-  const problemsBySloName = sloProblems(findings);
+  const problemsBySloName = sloProblems(findings, checksWith(checks, 'aboutSlo'));
   return {
     version: REPORT_VERSION,
     tool: { name: 'slo-gate', version: options.toolVersion },
@@ -109,8 +139,8 @@ export function buildReport(result: EngineResult, options: { failOn: FailOn; too
     result: gateFails(gateCounts, options.failOn) ? 'fail' : 'pass',
     failOn: options.failOn,
     counts,
-    files: result.model.files.map(({ path, kinds }) => ({ path, kinds })),
-    slos: result.model.slos.map((slo) => {
+    files: model.files.map(({ path, kinds }) => ({ path, kinds })),
+    slos: model.slos.map((slo) => {
       const period = slo.periodSeconds;
       return {
         name: slo.name,
@@ -128,22 +158,37 @@ export function buildReport(result: EngineResult, options: { failOn: FailOn; too
             ? []
             : [...slo.burnWindows].sort((a, b) => a.longSeconds - b.longSeconds).map((window) => windowFigures(window, slo.target, period)),
         ...(liveByKey.has(slo.key) ? { live: liveByKey.get(slo.key) } : {}),
-        ...linkSummary(slo, result, problemsBySloName.get(slo.name) ?? []),
+        ...linkSummary(slo, input.linked, problemsBySloName.get(slo.name) ?? []),
       };
     }),
     findings,
-    skipped: result.skipped,
-    checks: result.checks.map(({ id, severity, description }) => ({ id, severity, description })),
+    skipped: input.skipped,
+    checks,
     ...(diff ? { diff } : {}),
     ...(options.live ? { live: liveHeader(options.live) } : {}),
-    ...(result.cache ? { cache: { files: result.model.files.length, fromCache: result.cache.hits } } : {}),
+    ...(input.cache ? { cache: { files: model.files.length, fromCache: input.cache.hits } } : {}),
   };
 }
 
-function diffReport(input: DiffInput, findings: Finding[]): DiffReport {
+/** Each check once, in the order they ran, with the flags its findings are read by. */
+function reportChecks(metas: readonly CheckMeta[]): ReportCheck[] {
+  const byId = new Map<string, ReportCheck>();
+  for (const { id, severity, description, gates, aboutSlo, policyChange } of metas) {
+    if (byId.has(id)) continue;
+    byId.set(id, { id, severity, description, ...(gates ? { gates } : {}), ...(aboutSlo ? { aboutSlo } : {}), ...(policyChange ? { policyChange } : {}) });
+  }
+  return [...byId.values()];
+}
+
+/** The ids of the checks with a flag. */
+export function checksWith(checks: readonly ReportCheck[], flag: 'gates' | 'aboutSlo' | 'policyChange'): Set<string> {
+  return new Set(checks.filter((check) => check[flag] !== undefined).map((check) => check.id));
+}
+
+function diffReport(input: DiffInput, findings: Finding[], alwaysGating: Set<string>): DiffReport {
   const newCounts: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
-  // Live findings are about the budget now, not about the change: the gate always counts them.
-  for (const finding of findings) if (finding.status === 'new' || finding.check.startsWith('live/')) newCounts[finding.severity]++;
+  // Some findings are about now, not about the change (live ones, the budget): the gate always counts them.
+  for (const finding of findings) if (finding.status === 'new' || alwaysGating.has(finding.check)) newCounts[finding.severity]++;
   const count = (status: Finding['status']) => findings.filter((finding) => finding.status === status).length;
   return {
     ...input,
@@ -154,13 +199,13 @@ function diffReport(input: DiffInput, findings: Finding[]): DiffReport {
 }
 
 /**
- * The policy/* and align/* findings above notice level, by the SLO name they are about, in report
- * order. Grouped once: looking them up per SLO kept every SLO scanning every finding.
+ * The findings above notice level of the checks about SLOs (`aboutSlo`), by the SLO name they are
+ * about, in report order. Grouped once: looking them up per SLO kept every SLO scanning every finding.
  */
-function sloProblems(findings: Finding[]): Map<string, Finding[]> {
+function sloProblems(findings: Finding[], aboutSlo: Set<string>): Map<string, Finding[]> {
   const bySubject = new Map<string, Finding[]>();
   for (const finding of findings) {
-    if (finding.subject === undefined || finding.severity === 'notice' || !/^(align|policy)\//.test(finding.check)) continue;
+    if (finding.subject === undefined || finding.severity === 'notice' || !aboutSlo.has(finding.check)) continue;
     const problems = bySubject.get(finding.subject);
     if (problems) problems.push(finding);
     else bySubject.set(finding.subject, [finding]);
@@ -168,9 +213,9 @@ function sloProblems(findings: Finding[]): Map<string, Finding[]> {
   return bySubject;
 }
 
-/** The SLO's links and a verdict drawn from the policy/* and align/* findings about it (`problems`). */
-function linkSummary(slo: Slo, result: EngineResult, problems: Finding[]): Pick<SloSummary, 'links' | 'verdict'> {
-  const set = result.model.links?.bySlo.get(slo.key);
+/** The SLO's links and a verdict drawn from the findings of the checks about SLOs (`problems`). */
+function linkSummary(slo: Slo, linked: LinkedModel, problems: Finding[]): Pick<SloSummary, 'links' | 'verdict'> {
+  const set = linked.links.bySlo.get(slo.key);
   if (!set) return {};
   const links = {
     alerts: set.alerts.map(({ rule, method, reason }) => ({ name: rule.name, file: rule.file, line: rule.position.line, method, reason })),

@@ -96,7 +96,7 @@ describe.skipIf(skipReason !== undefined)(`differential: promql/syntax agrees wi
 
     const result = await runEngine(dir, mergeConfig());
     const sloGateRejects = new Set(result.findings.filter((f) => f.check === 'promql/syntax').map((f) => Number(/^g(\d+)\//.exec(f.subject ?? '')?.[1])));
-    expect(result.model.rules).toHaveLength(cases.length);
+    expect(result.linked.model.rules).toHaveLength(cases.length);
 
     const unexplained: string[] = [];
     const explained = new Map<string, number>();
@@ -129,7 +129,7 @@ async function corpusCases(): Promise<Case[]> {
   for (const probe of VERSION_PROBES) add(probe, 'version probe');
   for (const source of SOURCES) {
     const result = await runEngine(path.join(CORPUS, source), mergeConfig());
-    for (const rule of result.model.rules) {
+    for (const rule of result.linked.model.rules) {
       const origin = `${source}/${rule.file}:${rule.expr.position.line}`;
       add(rule.expr.text, origin);
       for (const [kind, mutated] of mutations(rule.expr.text)) add(mutated, `${kind} of ${origin}`);

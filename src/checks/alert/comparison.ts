@@ -1,14 +1,18 @@
-import type { Check } from '../check.js';
+import type { ModelCheck } from '../check.js';
 
 // Alerts that are meant to fire when something is missing, not when a value crosses a line.
 const ABSENCE_FUNCTIONS = new Set(['absent', 'absent_over_time']);
 const SET_FILTER = /\b(and|unless)\b/;
 
-export const alertComparison: Check = {
-  id: 'alert/comparison',
-  severity: 'warning',
-  description: 'An alerting expression without a comparison (or only `bool` ones), which fires whenever the series exists.',
-  checkModel(model, context) {
+export const alertComparison: ModelCheck = {
+  meta: {
+    id: 'alert/comparison',
+    severity: 'warning',
+    kind: 'model',
+    description: 'An alerting expression without a comparison (or only `bool` ones), which fires whenever the series exists.',
+    docs: 'docs/checks/alert/comparison.md',
+  },
+  run({ model }, context) {
     for (const rule of model.rules) {
       if (rule.kind !== 'alert') continue;
       const { errors, facts } = rule.expr.analysis;

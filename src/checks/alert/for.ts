@@ -1,12 +1,18 @@
-import type { Check, CheckContext } from '../check.js';
+import type { CheckContext, ModelCheck } from '../check.js';
+import { configOptions } from '../options.js';
 import { formatDuration, parseDuration } from '../../model/units.js';
 import type { Rule, StringField } from '../../model/types.js';
 
-export const alertFor: Check = {
-  id: 'alert/for',
-  severity: 'warning',
-  description: 'An invalid for/keep_firing_for duration (error: Prometheus rejects the file), or a for shorter than the group evaluation interval.',
-  checkModel(model, context) {
+export const alertFor: ModelCheck = {
+  meta: {
+    id: 'alert/for',
+    severity: 'warning',
+    kind: 'model',
+    description: 'An invalid for/keep_firing_for duration (error: Prometheus rejects the file), or a for shorter than the group evaluation interval.',
+    docs: 'docs/checks/alert/for.md',
+    options: configOptions('evaluation-interval'),
+  },
+  run({ model }, context) {
     for (const rule of model.rules) {
       if (rule.kind !== 'alert') continue;
       const forSeconds = rule.for ? parseDuration(rule.for.value) : undefined;

@@ -1,10 +1,16 @@
-import type { Check } from '../check.js';
+import type { ModelCheck } from '../check.js';
+import { configOptions } from '../options.js';
 
-export const alertRequired: Check = {
-  id: 'alert/required',
-  severity: 'warning',
-  description: 'An alerting rule without the labels and annotations the config requires (default: severity, summary), or with a label value outside the allowed ones.',
-  checkModel(model, context) {
+export const alertRequired: ModelCheck = {
+  meta: {
+    id: 'alert/required',
+    severity: 'warning',
+    kind: 'model',
+    description: 'An alerting rule without the labels and annotations the config requires (default: severity, summary), or with a label value outside the allowed ones.',
+    docs: 'docs/checks/alert/required.md',
+    options: configOptions('alerts.required-labels', 'alerts.required-annotations'),
+  },
+  run({ model }, context) {
     const { requiredLabels, requiredAnnotations } = context.config;
     for (const rule of model.rules) {
       if (rule.kind !== 'alert') continue;

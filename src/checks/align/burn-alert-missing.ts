@@ -1,13 +1,17 @@
-import type { Check } from '../check.js';
-import { expectedWindows, linksOf, sameFactor, windowName } from './common.js';
+import type { ModelCheck } from '../check.js';
+import { expectedWindows, sameFactor, windowName } from './common.js';
 import { burnRateRuleGroup } from './suggestion.js';
 
-export const alignBurnAlertMissing: Check = {
-  id: 'align/burn-alert-missing',
-  severity: 'error',
-  description: 'An SLO whose burn-rate windows no alerting rule implements (warning when the SLO does not declare burn-rate alerting); ambiguous alert links as notices.',
-  checkModel(model, context) {
-    const links = linksOf(model);
+export const alignBurnAlertMissing: ModelCheck = {
+  meta: {
+    id: 'align/burn-alert-missing',
+    severity: 'error',
+    kind: 'model',
+    description: 'An SLO whose burn-rate windows no alerting rule implements (warning when the SLO does not declare burn-rate alerting); ambiguous alert links as notices.',
+    docs: 'docs/checks/align/burn-alert-missing.md',
+    aboutSlo: true,
+  },
+  run({ links }, context) {
     for (const { slo, alerts } of links.bySlo.values()) {
       if (slo.target === undefined || !slo.periodSeconds || slo.alertingDisabled) continue;
       const expected = expectedWindows(slo);

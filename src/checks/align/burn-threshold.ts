@@ -1,17 +1,22 @@
-import type { Check } from '../check.js';
+import type { ModelCheck } from '../check.js';
 import { errorBudget } from '../../model/burn-rate.js';
 import { formatDuration, formatPercent, nearlyEqual, roundTo } from '../../model/units.js';
-import { expectedWindows, linksOf, sameFactor } from './common.js';
+import { expectedWindows, sameFactor } from './common.js';
 
 // Generators print budgets with float noise (Sloth writes 0.001 as 0.0009999999999999432).
 const BUDGET_TOLERANCE = 1e-6;
 
-export const alignBurnThreshold: Check = {
-  id: 'align/burn-threshold',
-  severity: 'error',
-  description: 'A linked alert whose budget, factor or target differs from its SLO\'s (the SLO says 99.99 %, the alert divides by 1 − 0.999).',
-  checkModel(model, context) {
-    for (const { slo, alerts } of linksOf(model).bySlo.values()) {
+export const alignBurnThreshold: ModelCheck = {
+  meta: {
+    id: 'align/burn-threshold',
+    severity: 'error',
+    kind: 'model',
+    description: 'A linked alert whose budget, factor or target differs from its SLO\'s (the SLO says 99.99 %, the alert divides by 1 − 0.999).',
+    docs: 'docs/checks/align/burn-threshold.md',
+    aboutSlo: true,
+  },
+  run({ links }, context) {
+    for (const { slo, alerts } of links.bySlo.values()) {
       if (slo.target === undefined) continue;
       const budget = errorBudget(slo.target);
       const expected = expectedWindows(slo);

@@ -1,13 +1,18 @@
-import type { Check } from '../check.js';
+import type { ModelCheck } from '../check.js';
 import { formatDuration, roundTo } from '../../model/units.js';
-import { expectedWindows, linksOf, sameFactor, windowName } from './common.js';
+import { expectedWindows, sameFactor, windowName } from './common.js';
 
-export const alignBurnWindow: Check = {
-  id: 'align/burn-window',
-  severity: 'warning',
-  description: 'A linked burn-rate alert whose long or short window differs from the windows its SLO or policy declares.',
-  checkModel(model, context) {
-    for (const { slo, alerts } of linksOf(model).bySlo.values()) {
+export const alignBurnWindow: ModelCheck = {
+  meta: {
+    id: 'align/burn-window',
+    severity: 'warning',
+    kind: 'model',
+    description: 'A linked burn-rate alert whose long or short window differs from the windows its SLO or policy declares.',
+    docs: 'docs/checks/align/burn-window.md',
+    aboutSlo: true,
+  },
+  run({ links }, context) {
+    for (const { slo, alerts } of links.bySlo.values()) {
       const expected = expectedWindows(slo);
       if (expected.length === 0) continue;
       for (const { rule, encoding } of alerts) {

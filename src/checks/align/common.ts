@@ -1,13 +1,8 @@
-// What the align/* checks share: the links of this run, and the windows an SLO expects.
+// What the align/* checks share: the windows an SLO expects, and how they are named and compared.
 
 import { defaultWindows } from '../../model/burn-rate.js';
-import type { Model, Slo } from '../../model/types.js';
+import type { Slo } from '../../model/types.js';
 import { formatDuration, roundTo } from '../../model/units.js';
-import type { SloLinks } from '../../link/types.js';
-
-export function linksOf(model: Model): SloLinks {
-  return model.links ?? { bySlo: new Map(), ambiguous: [], encodings: new Map() };
-}
 
 export interface ExpectedWindow {
   longSeconds: number;

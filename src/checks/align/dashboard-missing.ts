@@ -1,12 +1,15 @@
-import type { Check } from '../check.js';
-import { linksOf } from './common.js';
+import type { ModelCheck } from '../check.js';
 
-export const alignDashboardMissing: Check = {
-  id: 'align/dashboard-missing',
-  severity: 'notice',
-  description: 'An SLO that no dashboard panel shows; panels that fit several SLOs equally well.',
-  checkModel(model, context) {
-    const links = linksOf(model);
+export const alignDashboardMissing: ModelCheck = {
+  meta: {
+    id: 'align/dashboard-missing',
+    severity: 'notice',
+    kind: 'model',
+    description: 'An SLO that no dashboard panel shows; panels that fit several SLOs equally well.',
+    docs: 'docs/checks/align/dashboard-missing.md',
+    aboutSlo: true,
+  },
+  run({ links }, context) {
     for (const { slo, panels } of links.bySlo.values()) {
       if (panels.length) continue;
       context.report({ file: slo.file, ...slo.position, subject: slo.name, message: `no dashboard panel shows SLO "${slo.name}"` });

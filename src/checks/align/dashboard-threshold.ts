@@ -1,13 +1,17 @@
-import type { Check } from '../check.js';
+import type { ModelCheck } from '../check.js';
 import { formatLatency, formatPercent, nearlyEqual, statedFigures } from '../../model/units.js';
-import { linksOf } from './common.js';
 
-export const alignDashboardThreshold: Check = {
-  id: 'align/dashboard-threshold',
-  severity: 'warning',
-  description: 'A panel shown for an SLO whose title or thresholds state a different target or latency.',
-  checkModel(model, context) {
-    for (const { slo, panels } of linksOf(model).bySlo.values()) {
+export const alignDashboardThreshold: ModelCheck = {
+  meta: {
+    id: 'align/dashboard-threshold',
+    severity: 'warning',
+    kind: 'model',
+    description: 'A panel shown for an SLO whose title or thresholds state a different target or latency.',
+    docs: 'docs/checks/align/dashboard-threshold.md',
+    aboutSlo: true,
+  },
+  run({ links }, context) {
+    for (const { slo, panels } of links.bySlo.values()) {
       for (const { dashboard, panel } of panels) {
         const title = panel.title ?? '';
         const stated = statedFigures(title);

@@ -1,13 +1,17 @@
-import type { Check } from '../check.js';
+import type { ModelCheck } from '../check.js';
 import { formatLatency, nearlyEqual, roundTo } from '../../model/units.js';
-import { linksOf } from './common.js';
 
-export const alignLatencyThreshold: Check = {
-  id: 'align/latency-threshold',
-  severity: 'error',
-  description: 'A latency alert linked to a latency SLO that compares against a different threshold or percentile.',
-  checkModel(model, context) {
-    for (const { slo, alerts } of linksOf(model).bySlo.values()) {
+export const alignLatencyThreshold: ModelCheck = {
+  meta: {
+    id: 'align/latency-threshold',
+    severity: 'error',
+    kind: 'model',
+    description: 'A latency alert linked to a latency SLO that compares against a different threshold or percentile.',
+    docs: 'docs/checks/align/latency-threshold.md',
+    aboutSlo: true,
+  },
+  run({ links }, context) {
+    for (const { slo, alerts } of links.bySlo.values()) {
       const { thresholdSeconds, percentile } = slo.indicator;
       if (slo.indicator.type !== 'latency' || thresholdSeconds === undefined) continue;
       const sloText = `${formatLatency(thresholdSeconds)}${percentile !== undefined ? ` at p${roundTo(percentile, 3)}` : ''}`;

@@ -1,7 +1,6 @@
-import type { Check } from '../check.js';
+import type { ModelCheck } from '../check.js';
 import type { Position } from '../../model/types.js';
 import { metricFamily } from '../../link/link.js';
-import { linksOf } from './common.js';
 
 interface Reader {
   what: string;
@@ -16,12 +15,17 @@ function familiesOf(metrics: string[]): Set<string> {
   return new Set(metrics.map(metricFamily).filter((family) => !family.includes(':')));
 }
 
-export const alignMetric: Check = {
-  id: 'align/metric',
-  severity: 'warning',
-  description: 'Alerts and dashboard panels linked to one SLO that read different metrics for the same SLI.',
-  checkModel(model, context) {
-    for (const { slo, alerts, panels } of linksOf(model).bySlo.values()) {
+export const alignMetric: ModelCheck = {
+  meta: {
+    id: 'align/metric',
+    severity: 'warning',
+    kind: 'model',
+    description: 'Alerts and dashboard panels linked to one SLO that read different metrics for the same SLI.',
+    docs: 'docs/checks/align/metric.md',
+    aboutSlo: true,
+  },
+  run({ links }, context) {
+    for (const { slo, alerts, panels } of links.bySlo.values()) {
       const readers: Reader[] = [
         ...alerts.map(({ rule, encoding }) => ({ what: `alert "${rule.name}"`, file: rule.file, position: rule.expr.position, isAlert: true, families: familiesOf(encoding.metrics) })),
         ...panels.map(({ dashboard, panel, metrics }) => ({

@@ -1,16 +1,20 @@
-import type { Check } from '../check.js';
+import type { ModelCheck } from '../check.js';
 import { formatDuration, roundTo } from '../../model/units.js';
-import { linksOf } from './common.js';
 
-export const alignSingleWindow: Check = {
-  id: 'align/single-window',
-  severity: 'warning',
-  description: 'A burn-rate alert of an SLO with one window and no short confirmation window: it keeps firing long after the burn stops.',
-  checkModel(model, context) {
+export const alignSingleWindow: ModelCheck = {
+  meta: {
+    id: 'align/single-window',
+    severity: 'warning',
+    kind: 'model',
+    description: 'A burn-rate alert of an SLO with one window and no short confirmation window: it keeps firing long after the burn stops.',
+    docs: 'docs/checks/align/single-window.md',
+    aboutSlo: true,
+  },
+  run({ links }, context) {
     // Only alerts linked to an SLO: a plain latency or error-ratio alert in a repository without
     // SLOs is not a burn-rate alert, whatever its threshold looks like.
-    const linked = new Set([...linksOf(model).bySlo.values()].flatMap(({ alerts }) => alerts.map((alert) => alert.rule)));
-    for (const [rule, encoding] of linksOf(model).encodings) {
+    const linked = new Set([...links.bySlo.values()].flatMap(({ alerts }) => alerts.map((alert) => alert.rule)));
+    for (const [rule, encoding] of links.encodings) {
       if (!linked.has(rule)) continue;
       for (const window of encoding.windows) {
         if (window.shortSeconds !== undefined) continue;

@@ -1,4 +1,4 @@
-import type { Check } from '../check.js';
+import type { ModelCheck } from '../check.js';
 import type { DatasourceRef, Dashboard } from '../../model/types.js';
 import { dashboardName, panelName } from './queries.js';
 
@@ -6,11 +6,15 @@ import { dashboardName, panelName } from './queries.js';
 const PSEUDO = new Set(['-- Mixed --', '-- Dashboard --', '-- Grafana --', 'grafana', 'default']);
 const VARIABLE = /^\$(\{([A-Za-z0-9_]+)(:[^}]*)?\}|([A-Za-z0-9_]+))$|^\[\[([A-Za-z0-9_]+)\]\]$/;
 
-export const dashboardDatasource: Check = {
-  id: 'dashboard/datasource',
-  severity: 'warning',
-  description: 'A panel or target pointing at a hard-coded datasource (uid or name) instead of a datasource variable, or at a variable the dashboard does not declare.',
-  checkModel(model, context) {
+export const dashboardDatasource: ModelCheck = {
+  meta: {
+    id: 'dashboard/datasource',
+    severity: 'warning',
+    kind: 'model',
+    description: 'A panel or target pointing at a hard-coded datasource (uid or name) instead of a datasource variable, or at a variable the dashboard does not declare.',
+    docs: 'docs/checks/dashboard/datasource.md',
+  },
+  run({ model }, context) {
     for (const dashboard of model.dashboards) {
       for (const panel of dashboard.panels) {
         const refs: [DatasourceRef | undefined, string][] = [[panel.datasource, panelName(panel)]];

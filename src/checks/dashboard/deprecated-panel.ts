@@ -1,4 +1,4 @@
-import type { Check } from '../check.js';
+import type { ModelCheck } from '../check.js';
 import { dashboardName, panelName } from './queries.js';
 
 // Panel types Grafana removed (Angular plugins, gone in Grafana 12) or migrates on load, and what replaces them.
@@ -17,11 +17,15 @@ const REPLACEMENTS: Record<string, string> = {
   'vonage-status-panel': 'stat',
 };
 
-export const dashboardDeprecatedPanel: Check = {
-  id: 'dashboard/deprecated-panel',
-  severity: 'warning',
-  description: 'A panel type Grafana removed or migrates on load (graph, singlestat, table-old, Angular plugins), with its replacement.',
-  checkModel(model, context) {
+export const dashboardDeprecatedPanel: ModelCheck = {
+  meta: {
+    id: 'dashboard/deprecated-panel',
+    severity: 'warning',
+    kind: 'model',
+    description: 'A panel type Grafana removed or migrates on load (graph, singlestat, table-old, Angular plugins), with its replacement.',
+    docs: 'docs/checks/dashboard/deprecated-panel.md',
+  },
+  run({ model }, context) {
     for (const dashboard of model.dashboards) {
       for (const panel of dashboard.panels) {
         const replacement = panel.type !== undefined ? REPLACEMENTS[panel.type] : undefined;

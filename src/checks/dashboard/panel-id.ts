@@ -1,12 +1,16 @@
-import type { Check } from '../check.js';
+import type { ModelCheck } from '../check.js';
 import type { Panel } from '../../model/types.js';
 import { dashboardName, panelName } from './queries.js';
 
-export const dashboardPanelId: Check = {
-  id: 'dashboard/panel-id',
-  severity: 'warning',
-  description: 'Two panels of one dashboard with the same id (rows and collapsed-row children included): links, embeds and alerts pick the wrong one.',
-  checkModel(model, context) {
+export const dashboardPanelId: ModelCheck = {
+  meta: {
+    id: 'dashboard/panel-id',
+    severity: 'warning',
+    kind: 'model',
+    description: 'Two panels of one dashboard with the same id (rows and collapsed-row children included): links, embeds and alerts pick the wrong one.',
+    docs: 'docs/checks/dashboard/panel-id.md',
+  },
+  run({ model }, context) {
     for (const dashboard of model.dashboards) {
       const seen = new Map<number, Panel>();
       for (const panel of dashboard.panels) {

@@ -1,13 +1,17 @@
-import type { Check } from '../check.js';
+import type { ModelCheck } from '../check.js';
 import { dashboardName, promqlTargets } from './queries.js';
 import { queryPosition } from '../../model/placement.js';
 import { rootCauseErrors } from '../promql/root-causes.js';
 
-export const dashboardPromql: Check = {
-  id: 'dashboard/promql',
-  severity: 'error',
-  description: 'A panel query that does not parse as PromQL once Grafana variables are substituted: the panel shows "No data" or an error.',
-  checkModel(model, context) {
+export const dashboardPromql: ModelCheck = {
+  meta: {
+    id: 'dashboard/promql',
+    severity: 'error',
+    kind: 'model',
+    description: 'A panel query that does not parse as PromQL once Grafana variables are substituted: the panel shows "No data" or an error.',
+    docs: 'docs/checks/dashboard/promql.md',
+  },
+  run({ model }, context) {
     for (const { dashboard, expr, where } of promqlTargets(model.dashboards)) {
       for (const error of rootCauseErrors(expr.analysis.errors)) {
         context.report({

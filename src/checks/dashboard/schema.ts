@@ -1,10 +1,14 @@
-import type { Check } from '../check.js';
+import type { ModelCheck } from '../check.js';
 
-export const dashboardSchema: Check = {
-  id: 'dashboard/schema',
-  severity: 'error',
-  description: 'A dashboard without a title or with panels without a type (a missing uid is dashboard/uid).',
-  checkModel(model, context) {
+export const dashboardSchema: ModelCheck = {
+  meta: {
+    id: 'dashboard/schema',
+    severity: 'error',
+    kind: 'model',
+    description: 'A dashboard without a title or with panels without a type (a missing uid is dashboard/uid).',
+    docs: 'docs/checks/dashboard/schema.md',
+  },
+  run({ model }, context) {
     for (const dashboard of model.dashboards) {
       const name = dashboard.title ?? dashboard.entry ?? dashboard.file;
       if (!dashboard.title) context.report({ file: dashboard.file, ...dashboard.position, subject: name, message: `dashboard${dashboard.entry ? ` ${dashboard.entry}` : ''} has no title` });

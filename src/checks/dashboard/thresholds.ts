@@ -1,11 +1,15 @@
-import type { Check } from '../check.js';
+import type { ModelCheck } from '../check.js';
 import { dashboardName, panelName } from './queries.js';
 
-export const dashboardThresholds: Check = {
-  id: 'dashboard/thresholds',
-  severity: 'warning',
-  description: 'Thresholds placed outside fieldConfig.defaults.thresholds (Grafana ignores them), or threshold steps not in ascending order.',
-  checkModel(model, context) {
+export const dashboardThresholds: ModelCheck = {
+  meta: {
+    id: 'dashboard/thresholds',
+    severity: 'warning',
+    kind: 'model',
+    description: 'Thresholds placed outside fieldConfig.defaults.thresholds (Grafana ignores them), or threshold steps not in ascending order.',
+    docs: 'docs/checks/dashboard/thresholds.md',
+  },
+  run({ model }, context) {
     for (const dashboard of model.dashboards) {
       for (const panel of dashboard.panels) {
         const subject = `${dashboardName(dashboard)}/${panel.id ?? panel.title ?? ''}`;

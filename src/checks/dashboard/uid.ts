@@ -1,4 +1,4 @@
-import type { Check } from '../check.js';
+import type { ModelCheck } from '../check.js';
 import type { Dashboard } from '../../model/types.js';
 import { dashboardName } from './queries.js';
 
@@ -6,11 +6,15 @@ import { dashboardName } from './queries.js';
 const MAX_UID_LENGTH = 40;
 const UID_CHARS = /^[A-Za-z0-9_-]*$/;
 
-export const dashboardUid: Check = {
-  id: 'dashboard/uid',
-  severity: 'error',
-  description: 'A dashboard uid Grafana rejects (over 40 characters, characters outside A-Z a-z 0-9 _ -) or that another dashboard uses; a missing uid (warning).',
-  checkModel(model, context) {
+export const dashboardUid: ModelCheck = {
+  meta: {
+    id: 'dashboard/uid',
+    severity: 'error',
+    kind: 'model',
+    description: 'A dashboard uid Grafana rejects (over 40 characters, characters outside A-Z a-z 0-9 _ -) or that another dashboard uses; a missing uid (warning).',
+    docs: 'docs/checks/dashboard/uid.md',
+  },
+  run({ model }, context) {
     const seen = new Map<string, Dashboard>();
     for (const dashboard of model.dashboards) {
       const name = dashboardName(dashboard);

@@ -1,19 +1,26 @@
-import type { DiffCheck } from './diff-check.js';
-import { alertIdentity, linkedAlerts, pairAlerts, pairSlos } from './links.js';
+import type { DiffCheck } from '../check.js';
+import { alertIdentity, pairAlerts, pairSlos } from './pairing.js';
+import { linkedAlerts } from '../../link/queries.js';
+import type { LinkedModel } from '../../link/types.js';
 import { pairWindows, reportWindowChanges, windowText, type WindowChange } from './windows.js';
 import type { ComparisonFact } from '../../lang/promql/analyse.js';
-import type { Model, Position, Rule } from '../../model/types.js';
+import type { Position, Rule } from '../../model/types.js';
 import { formatDuration, formatLatency, nearlyEqual, parseDuration, roundTo } from '../../model/units.js';
 import { queryPosition } from '../../model/placement.js';
 
 export const diffAlertLoosened: DiffCheck = {
-  id: 'diff/alert-loosened',
-  severity: 'warning',
-  description: "A linked alert's threshold, burn-rate factor, window or `for` moved in the direction that alerts later.",
-  compare(base, head, context) {
+  meta: {
+    id: 'diff/alert-loosened',
+    severity: 'warning',
+    kind: 'diff',
+    description: "A linked alert's threshold, burn-rate factor, window or `for` moved in the direction that alerts later.",
+    docs: 'docs/checks/diff/alert-loosened.md',
+    policyChange: true,
+  },
+  run({ base, head }, context) {
     const windowChanges: WindowChange[] = [];
-    for (const [before, after] of pairSlos(base, head).pairs) {
-      const { pairs } = pairAlerts(linkedAlerts(base, before, context.config), linkedAlerts(head, after, context.config), alertIdentity);
+    for (const [before, after] of pairSlos(base.model, head.model).pairs) {
+      const { pairs } = pairAlerts(linkedAlerts(base, before), linkedAlerts(head, after), alertIdentity);
       for (const [old, now] of pairs) {
         const changes = loosenings({ old: base, now: head }, old, now);
         if (changes.length === 0) continue;
@@ -46,10 +53,10 @@ interface Change {
 }
 
 /** What moved towards alerting later. Thresholds and windows come from src/link's reading of each alert. */
-function loosenings(model: { old: Model; now: Model }, old: Rule, now: Rule): Change[] {
+function loosenings(model: { old: LinkedModel; now: LinkedModel }, old: Rule, now: Rule): Change[] {
   const changes: Change[] = [];
-  const before = model.old.links?.encodings.get(old)?.conditions ?? [];
-  const after = model.now.links?.encodings.get(now)?.conditions ?? [];
+  const before = model.old.links.encodings.get(old)?.conditions ?? [];
+  const after = model.now.links.encodings.get(now)?.conditions ?? [];
   // A changed number of conditions is a rewrite, not a moved threshold: nothing to pair.
   if (before.length === after.length) {
     before.forEach((was, index) => {

@@ -1,21 +1,27 @@
-import type { DiffCheck } from './diff-check.js';
-import { alertIdentity, linkedAlerts, pairAlerts, pairSlos } from './links.js';
+import type { DiffCheck } from '../check.js';
+import { alertIdentity, pairAlerts, pairSlos } from './pairing.js';
+import { linkedAlerts } from '../../link/queries.js';
 import type { BurnWindow } from '../../model/types.js';
 import { pairWindows, reportWindowChanges, spanText, windowKey, type WindowChange } from './windows.js';
 
 export const diffAlertRemoved: DiffCheck = {
-  id: 'diff/alert-removed',
-  severity: 'error',
-  description: 'A burn-rate or latency alert linked to an SLO in the base is gone from the head, or no longer linked to it.',
-  compare(base, head, context) {
+  meta: {
+    id: 'diff/alert-removed',
+    severity: 'error',
+    kind: 'diff',
+    description: 'A burn-rate or latency alert linked to an SLO in the base is gone from the head, or no longer linked to it.',
+    docs: 'docs/checks/diff/alert-removed.md',
+    policyChange: true,
+  },
+  run({ base, head, headPosition }, context) {
     const windowChanges: WindowChange[] = [];
     // SLOs removed outright are diff/slo-removed's: their alerts going with them is one decision.
-    for (const [before, after] of pairSlos(base, head).pairs) {
-      const headAlerts = linkedAlerts(head, after, context.config);
-      const { unmatched } = pairAlerts(linkedAlerts(base, before, context.config), headAlerts, alertIdentity);
+    for (const [before, after] of pairSlos(base.model, head.model).pairs) {
+      const headAlerts = linkedAlerts(head, after);
+      const { unmatched } = pairAlerts(linkedAlerts(base, before), headAlerts, alertIdentity);
       for (const rule of unmatched) {
         const severity = rule.labels.severity ? ` (severity ${rule.labels.severity.value})` : '';
-        const stillThere = head.rules.find((candidate) => candidate.kind === 'alert' && candidate.name === rule.name && candidate.labels.severity?.value === rule.labels.severity?.value);
+        const stillThere = head.model.rules.find((candidate) => candidate.kind === 'alert' && candidate.name === rule.name && candidate.labels.severity?.value === rule.labels.severity?.value);
         context.report(
           stillThere
             ? {
@@ -26,7 +32,7 @@ export const diffAlertRemoved: DiffCheck = {
               }
             : {
                 file: rule.file,
-                ...context.headPosition(rule.file, rule.position),
+                ...headPosition(rule.file, rule.position),
                 subject: `${after.name}/${rule.name}`,
                 message: `alert "${rule.name}"${severity} for SLO "${after.name}" was removed`,
               },
@@ -45,7 +51,7 @@ export const diffAlertRemoved: DiffCheck = {
         const spans = windows.map(spanText).join(', ');
         windowChanges.push({
           file: after.file,
-          position: context.headPosition(before.file, windows[0].position ?? before.position) ?? after.position,
+          position: headPosition(before.file, windows[0].position ?? before.position) ?? after.position,
           slo: after.name,
           subject: key,
           text: windows[0].severity ? `no longer declares its ${key} burn-rate alert (${spans})` : `no longer declares its ${spans} burn-rate alert`,

@@ -1,20 +1,26 @@
-import type { DiffCheck } from './diff-check.js';
-import { dashboardIdentity, dashboardShows } from './links.js';
+import type { DiffCheck } from '../check.js';
+import { dashboardIdentity } from './pairing.js';
+import { dashboardShows } from '../../link/queries.js';
 
 export const diffDashboardRemoved: DiffCheck = {
-  id: 'diff/dashboard-removed',
-  severity: 'warning',
-  description: 'A dashboard that showed an SLO in the base is gone from the head.',
-  compare(base, head, context) {
-    const remaining = new Set(head.dashboards.map(dashboardIdentity));
-    for (const dashboard of base.dashboards) {
+  meta: {
+    id: 'diff/dashboard-removed',
+    severity: 'warning',
+    kind: 'diff',
+    description: 'A dashboard that showed an SLO in the base is gone from the head.',
+    docs: 'docs/checks/diff/dashboard-removed.md',
+    policyChange: true,
+  },
+  run({ base, head, headPosition }, context) {
+    const remaining = new Set(head.model.dashboards.map(dashboardIdentity));
+    for (const dashboard of base.model.dashboards) {
       if (remaining.has(dashboardIdentity(dashboard))) continue;
-      const shown = base.slos.filter((slo) => dashboardShows(base, dashboard, slo)).map((slo) => `"${slo.name}"`);
+      const shown = base.model.slos.filter((slo) => dashboardShows(base, dashboard, slo)).map((slo) => `"${slo.name}"`);
       if (shown.length === 0) continue;
       const name = dashboard.title ?? dashboard.uid ?? dashboard.entry ?? dashboard.file;
       context.report({
         file: dashboard.file,
-        ...context.headPosition(dashboard.file, dashboard.position),
+        ...headPosition(dashboard.file, dashboard.position),
         subject: dashboardIdentity(dashboard),
         message: `dashboard "${name}" was removed; it showed SLO ${shown.join(', ')}`,
       });

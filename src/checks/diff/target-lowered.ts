@@ -1,16 +1,21 @@
-import type { DiffCheck } from './diff-check.js';
-import { pairSlos } from './links.js';
+import type { DiffCheck } from '../check.js';
+import { pairSlos } from './pairing.js';
 import { budgetMinutes, DAY } from '../../model/burn-rate.js';
 import { describeSpan, formatLatency, formatPercent, roundTo } from '../../model/units.js';
 
 const MONTH = 30 * DAY;
 
 export const diffTargetLowered: DiffCheck = {
-  id: 'diff/target-lowered',
-  severity: 'error',
-  description: "An SLO's target went down, its period got shorter, or its latency threshold slower, in this change.",
-  compare(base, head, context) {
-    for (const [before, after] of pairSlos(base, head).pairs) {
+  meta: {
+    id: 'diff/target-lowered',
+    severity: 'error',
+    kind: 'diff',
+    description: "An SLO's target went down, its period got shorter, or its latency threshold slower, in this change.",
+    docs: 'docs/checks/diff/target-lowered.md',
+    policyChange: true,
+  },
+  run({ base, head }, context) {
+    for (const [before, after] of pairSlos(base.model, head.model).pairs) {
       if (before.target !== undefined && after.target !== undefined && after.target < before.target) {
         // Minutes per 30 days, whatever the SLO's period: reviewers compare it with "a month of downtime".
         const oldMinutes = roundTo(budgetMinutes(before.target, MONTH), 2);

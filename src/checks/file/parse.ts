@@ -1,10 +1,14 @@
-import type { Check } from '../check.js';
+import type { ModelCheck } from '../check.js';
 
-export const fileParse: Check = {
-  id: 'file/parse',
-  severity: 'error',
-  description: 'A YAML or JSON file (or a dashboard embedded in one) that cannot be read or parsed.',
-  checkModel(model, context) {
+export const fileParse: ModelCheck = {
+  meta: {
+    id: 'file/parse',
+    severity: 'error',
+    kind: 'model',
+    description: 'A YAML or JSON file (or a dashboard embedded in one) that cannot be read or parsed.',
+    docs: 'docs/checks/file/parse.md',
+  },
+  run({ model }, context) {
     for (const problem of model.unreadable) context.report({ ...problem });
   },
 };

@@ -1,24 +1,24 @@
+import type { LiveCheck } from '../check.js';
 import { histogramFamilies, rawCounterUses } from '../promql/counters.js';
 import type { MetricType, RuleMeasurements } from '../../live/measure-rules.js';
 import { queryPosition } from '../../model/placement.js';
-import type { Severity } from '../../model/findings.js';
 import type { Rule } from '../../model/types.js';
-import { weigh, type LiveRuleContext, type LiveRuleInput } from './rule-input.js';
+import { weigh } from './rule-input.js';
 
 // rate() reads every drop of its input as a counter reset: over a gauge it adds up noise.
 const RATE_FUNCTIONS = new Set(['rate', 'irate', 'increase', 'resets']);
 const HISTOGRAM_TYPES = new Set(['histogram', 'gaugehistogram']);
 
-export const liveMetricType = {
+export const liveMetricType: LiveCheck = {
   meta: {
     id: 'live/metric-type',
-    severity: 'warning' as Severity,
-    kind: 'live' as const,
+    severity: 'warning',
+    kind: 'live',
     description: 'The backend declares a metric a type the query misreads: rate() over a gauge, a counter compared raw, histogram_quantile() over a non-histogram.',
     docs: 'docs/checks/live/metric-type.md',
-    gates: 'always' as const,
+    gates: 'always',
   },
-  run(input: LiveRuleInput, context: LiveRuleContext): void {
+  run(input, context) {
     const measured = input.summary.rules;
     if (!measured) return;
     const severity = weigh(liveMetricType.meta.severity, input.settings.failOn);

@@ -1,13 +1,10 @@
-// The live checks about the repository's rules and SLI queries, in the order they report, and the
-// static findings they replace when the backend knows better than a name or a default.
+// The static findings the live rule checks replace when the backend knows better than a name or
+// a default.
 import type { Finding } from '../../model/findings.js';
 import type { Model } from '../../model/types.js';
 import type { RuleMeasurements } from '../../live/measure-rules.js';
-import { liveMetricType, metricTypeSupersedes } from './metric-type.js';
-import { liveScrapeInterval, scrapeIntervalSupersedes } from './scrape-interval.js';
-import { liveSeriesMissing } from './series-missing.js';
-
-export const LIVE_RULE_CHECKS = [liveSeriesMissing, liveMetricType, liveScrapeInterval];
+import { metricTypeSupersedes } from './metric-type.js';
+import { scrapeIntervalSupersedes } from './scrape-interval.js';
 
 /** Static findings the live rule checks replace (promql/counter where the type is known, promql/rate-range where the interval is). */
 export function withoutSuperseded(findings: Finding[], model: Model, measured: RuleMeasurements | undefined): Finding[] {

@@ -1,19 +1,19 @@
+import type { LiveCheck } from '../check.js';
 import { MIN_SAMPLES } from '../promql/rate-range.js';
 import type { RuleMeasurements, ScrapeInterval } from '../../live/measure-rules.js';
-import type { Severity } from '../../model/findings.js';
 import { formatDuration, parseDuration } from '../../model/units.js';
-import { atSelector, ownerName, weigh, type LiveRuleContext, type LiveRuleInput } from './rule-input.js';
+import { atSelector, ownerName, weigh } from './rule-input.js';
 
-export const liveScrapeInterval = {
+export const liveScrapeInterval: LiveCheck = {
   meta: {
     id: 'live/scrape-interval',
-    severity: 'warning' as Severity,
-    kind: 'live' as const,
+    severity: 'warning',
+    kind: 'live',
     description: "rate()/increase() over fewer than 4 samples (irate(): 2), or an alert's `for` shorter than one sample, at the scrape interval the backend actually has.",
     docs: 'docs/checks/live/scrape-interval.md',
-    gates: 'always' as const,
+    gates: 'always',
   },
-  run(input: LiveRuleInput, context: LiveRuleContext): void {
+  run(input, context) {
     const measured = input.summary.rules;
     if (!measured) return;
     const severity = weigh(liveScrapeInterval.meta.severity, input.settings.failOn);

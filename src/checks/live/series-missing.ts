@@ -1,19 +1,19 @@
+import type { LiveCheck } from '../check.js';
 import { HISTORY_LOOKBACK_SECONDS, PRESENCE_LOOKBACK_SECONDS, type SeriesVerdict } from '../../live/series.js';
 import { promDuration } from '../../live/queries.js';
 import type { SelectorUse } from '../../live/selectors.js';
-import type { Severity } from '../../model/findings.js';
-import { atSelector, ownerName, weigh, type LiveRuleContext, type LiveRuleInput } from './rule-input.js';
+import { atSelector, ownerName, weigh } from './rule-input.js';
 
-export const liveSeriesMissing = {
+export const liveSeriesMissing: LiveCheck = {
   meta: {
     id: 'live/series-missing',
-    severity: 'warning' as Severity,
-    kind: 'live' as const,
+    severity: 'warning',
+    kind: 'live',
     description: "A rule's or SLI's selector selects no series on the backend: a renamed metric, a wrong label, a target that stopped (error when it protects an SLO).",
     docs: 'docs/checks/live/series-missing.md',
-    gates: 'always' as const,
+    gates: 'always',
   },
-  run(input: LiveRuleInput, context: LiveRuleContext): void {
+  run(input, context) {
     const measured = input.summary.rules;
     if (!measured) return;
     const failOn = input.settings.failOn;

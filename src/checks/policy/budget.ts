@@ -1,12 +1,17 @@
-import type { Check } from '../check.js';
+import type { ModelCheck } from '../check.js';
 import { budgetMinutes, errorBudget } from '../../model/burn-rate.js';
 import { formatDuration, formatPercent, nearlyEqual, roundTo } from '../../model/units.js';
 
-export const policyBudget: Check = {
-  id: 'policy/budget',
-  severity: 'error',
-  description: 'A declared error budget that disagrees with the target (budget ≠ 1 − target, downtime ≠ period × (1 − target)).',
-  checkModel(model, context) {
+export const policyBudget: ModelCheck = {
+  meta: {
+    id: 'policy/budget',
+    severity: 'error',
+    kind: 'model',
+    description: 'A declared error budget that disagrees with the target (budget ≠ 1 − target, downtime ≠ period × (1 − target)).',
+    docs: 'docs/checks/policy/budget.md',
+    aboutSlo: true,
+  },
+  run({ model }, context) {
     for (const slo of model.slos) {
       if (slo.target === undefined) continue;
       const budget = errorBudget(slo.target);

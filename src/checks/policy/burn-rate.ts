@@ -1,12 +1,17 @@
-import type { Check } from '../check.js';
+import type { ModelCheck } from '../check.js';
 import type { BurnWindow } from '../../model/types.js';
 import { formatDuration } from '../../model/units.js';
 
-export const policyBurnRate: Check = {
-  id: 'policy/burn-rate',
-  severity: 'error',
-  description: 'A non-positive burn-rate factor, or a shorter window whose factor is not higher than a longer one\'s.',
-  checkModel(model, context) {
+export const policyBurnRate: ModelCheck = {
+  meta: {
+    id: 'policy/burn-rate',
+    severity: 'error',
+    kind: 'model',
+    description: 'A non-positive burn-rate factor, or a shorter window whose factor is not higher than a longer one\'s.',
+    docs: 'docs/checks/policy/burn-rate.md',
+    aboutSlo: true,
+  },
+  run({ model }, context) {
     // Policy-wide windows are shared by many SLOs: report each problem once, where it is written.
     const reported = new Set<string>();
     const report = (slo: { file: string; name: string }, window: BurnWindow, message: string) => {

@@ -1,12 +1,17 @@
-import type { Check } from '../check.js';
+import type { ModelCheck } from '../check.js';
 import { errorBudget, factorReachable, maxReachableFactor } from '../../model/burn-rate.js';
 import { formatDuration, formatPercent, roundTo } from '../../model/units.js';
 
-export const policyBurnUnreachable: Check = {
-  id: 'policy/burn-unreachable',
-  severity: 'error',
-  description: 'A burn-rate factor that can never fire: factor × (1 − target) > 1 needs more than 100 % errors.',
-  checkModel(model, context) {
+export const policyBurnUnreachable: ModelCheck = {
+  meta: {
+    id: 'policy/burn-unreachable',
+    severity: 'error',
+    kind: 'model',
+    description: 'A burn-rate factor that can never fire: factor × (1 − target) > 1 needs more than 100 % errors.',
+    docs: 'docs/checks/policy/burn-unreachable.md',
+    aboutSlo: true,
+  },
+  run({ model }, context) {
     // Policy-wide windows are shared by many SLOs: report each (window, target) once.
     const reported = new Set<string>();
     for (const slo of model.slos) {

@@ -1,12 +1,17 @@
-import type { Check } from '../check.js';
+import type { ModelCheck } from '../check.js';
 import { shortWindowFits } from '../../model/burn-rate.js';
 import { formatDuration } from '../../model/units.js';
 
-export const policyBurnWindows: Check = {
-  id: 'policy/burn-windows',
-  severity: 'error',
-  description: 'An SLO with fewer than two burn-rate windows (a fast and a slow one), or a short window that is not about 1/12 of its long one.',
-  checkModel(model, context) {
+export const policyBurnWindows: ModelCheck = {
+  meta: {
+    id: 'policy/burn-windows',
+    severity: 'error',
+    kind: 'model',
+    description: 'An SLO with fewer than two burn-rate windows (a fast and a slow one), or a short window that is not about 1/12 of its long one.',
+    docs: 'docs/checks/policy/burn-windows.md',
+    aboutSlo: true,
+  },
+  run({ model }, context) {
     const reported = new Set<string>();
     for (const slo of model.slos) {
       // Latency SLOs of the flat shape state a percentile, not a budget to burn.

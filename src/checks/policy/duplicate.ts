@@ -1,11 +1,16 @@
-import type { Check } from '../check.js';
+import type { ModelCheck } from '../check.js';
 import type { Slo } from '../../model/types.js';
 
-export const policyDuplicate: Check = {
-  id: 'policy/duplicate',
-  severity: 'error',
-  description: 'Two SLOs with the same name (and service) in the repository.',
-  checkModel(model, context) {
+export const policyDuplicate: ModelCheck = {
+  meta: {
+    id: 'policy/duplicate',
+    severity: 'error',
+    kind: 'model',
+    description: 'Two SLOs with the same name (and service) in the repository.',
+    docs: 'docs/checks/policy/duplicate.md',
+    aboutSlo: true,
+  },
+  run({ model }, context) {
     const seen = new Map<string, Slo>();
     for (const slo of model.slos) {
       const identity = `${slo.service ?? ''}\u0000${slo.name}`;

@@ -1,5 +1,5 @@
 import { Ajv, type ValidateFunction } from 'ajv';
-import type { Check } from '../check.js';
+import type { DocumentCheck, ModelCheck } from '../check.js';
 import type { DocumentKind } from '../../model/types.js';
 import { schemaFindings } from '../schema-findings.js';
 import sloV1Schema from '../../../schemas/formats/slo-v1.schema.json' with { type: 'json' };
@@ -26,18 +26,31 @@ function validatorFor(kind: DocumentKind): { validate: ValidateFunction; label: 
   return validators.get(kind);
 }
 
-export const policySchema: Check = {
+const meta = {
   id: 'policy/schema',
   severity: 'error',
   description: 'Missing or mistyped fields in an SLO document, checked against the format\'s JSON Schema.',
-  documentKinds: Object.keys(schemas) as DocumentKind[],
-  checkDocument({ file, kind, doc }, context) {
+  docs: 'docs/checks/policy/schema.md',
+  aboutSlo: true,
+} as const;
+
+export const policySchema: DocumentCheck = {
+  meta: { ...meta, kind: 'document', documentKinds: Object.keys(schemas) as DocumentKind[] },
+  run({ file, kind, doc }, context) {
     const validator = validatorFor(kind);
     if (!validator || validator.validate(doc.value)) return;
     for (const finding of schemaFindings(validator.validate.errors, doc, file, validator.label)) context.report(finding);
   },
-  // What no single document shows: a reference to a document in another file that does not exist.
-  checkModel(model, context) {
+};
+
+/**
+ * The same check's second half, run on the model: what no single document shows, a reference to
+ * a document in another file that does not exist. It shares the id, so `off` and a severity
+ * override in the config apply to both halves, and the report lists the check once.
+ */
+export const policySchemaAcrossFiles: ModelCheck = {
+  meta: { ...meta, kind: 'model' },
+  run({ model }, context) {
     const reported = new Set<string>();
     for (const slo of model.slos) {
       for (const problem of slo.problems ?? []) {

@@ -1,11 +1,18 @@
-import type { Check } from '../check.js';
+import type { ModelCheck } from '../check.js';
+import { configOptions } from '../options.js';
 import { formatPercent } from '../../model/units.js';
 
-export const policyTargetMin: Check = {
-  id: 'policy/target-min',
-  severity: 'error',
-  description: 'An availability SLO whose target is below the configured minimum (default 99.9 %).',
-  checkModel(model, context) {
+export const policyTargetMin: ModelCheck = {
+  meta: {
+    id: 'policy/target-min',
+    severity: 'error',
+    kind: 'model',
+    description: 'An availability SLO whose target is below the configured minimum (default 99.9 %).',
+    docs: 'docs/checks/policy/target-min.md',
+    options: configOptions('min-availability'),
+    aboutSlo: true,
+  },
+  run({ model }, context) {
     for (const slo of model.slos) {
       if (slo.target === undefined) continue;
       if (slo.indicator.type !== 'availability' && slo.indicator.type !== 'error-rate') continue;

@@ -1,15 +1,19 @@
-import type { Check } from '../check.js';
+import type { ModelCheck } from '../check.js';
 import type { QueryFacts } from '../../lang/promql/analyse.js';
 import { queryPosition } from '../../model/placement.js';
 
 // Aggregations that select series and keep their labels as they are.
 const LABEL_KEEPING = new Set(['topk', 'bottomk', 'limitk', 'limit_ratio']);
 
-export const promqlHistogramQuantile: Check = {
-  id: 'promql/histogram-quantile',
-  severity: 'warning',
-  description: 'histogram_quantile() over _bucket series aggregated without keeping the le label, which returns no data.',
-  checkModel(model, context) {
+export const promqlHistogramQuantile: ModelCheck = {
+  meta: {
+    id: 'promql/histogram-quantile',
+    severity: 'warning',
+    kind: 'model',
+    description: 'histogram_quantile() over _bucket series aggregated without keeping the le label, which returns no data.',
+    docs: 'docs/checks/promql/histogram-quantile.md',
+  },
+  run({ model }, context) {
     for (const rule of model.rules) {
       const { errors, facts } = rule.expr.analysis;
       if (errors.length > 0) continue;

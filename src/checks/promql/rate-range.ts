@@ -1,4 +1,5 @@
-import type { Check } from '../check.js';
+import type { ModelCheck } from '../check.js';
+import { configOptions } from '../options.js';
 import { formatDuration } from '../../model/units.js';
 import { queryPosition } from '../../model/placement.js';
 
@@ -7,11 +8,16 @@ import { queryPosition } from '../../model/placement.js';
 // behind Grafana's $__rate_interval). irate() only needs the last two samples.
 export const MIN_SAMPLES: Record<string, number> = { rate: 4, increase: 4, irate: 2 };
 
-export const promqlRateRange: Check = {
-  id: 'promql/rate-range',
-  severity: 'warning',
-  description: 'rate()/increase() over a range shorter than 4 sampling intervals (irate(): 2), so one missed scrape empties it.',
-  checkModel(model, context) {
+export const promqlRateRange: ModelCheck = {
+  meta: {
+    id: 'promql/rate-range',
+    severity: 'warning',
+    kind: 'model',
+    description: 'rate()/increase() over a range shorter than 4 sampling intervals (irate(): 2), so one missed scrape empties it.',
+    docs: 'docs/checks/promql/rate-range.md',
+    options: configOptions('evaluation-interval', 'scrape-interval'),
+  },
+  run({ model }, context) {
     // A recorded series is sampled at its group's evaluation interval, a scraped one at the scrape interval.
     const recordedEvery = new Map<string, number>();
     for (const rule of model.rules) {

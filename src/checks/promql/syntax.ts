@@ -1,13 +1,17 @@
-import type { Check } from '../check.js';
+import type { ModelCheck } from '../check.js';
 import { metricsqlFiles } from './metricsql.js';
 import { queryPosition } from '../../model/placement.js';
 import { rootCauseErrors } from './root-causes.js';
 
-export const promqlSyntax: Check = {
-  id: 'promql/syntax',
-  severity: 'error',
-  description: 'A rule expression that Prometheus cannot parse, or that fails its semantic checks (argument types and counts, bool, regexes, durations).',
-  checkModel(model, context) {
+export const promqlSyntax: ModelCheck = {
+  meta: {
+    id: 'promql/syntax',
+    severity: 'error',
+    kind: 'model',
+    description: 'A rule expression that Prometheus cannot parse, or that fails its semantic checks (argument types and counts, bool, regexes, durations).',
+    docs: 'docs/checks/promql/syntax.md',
+  },
+  run({ model }, context) {
     const metricsql = metricsqlFiles(model.rules);
     for (const rule of model.rules) {
       const errors = rule.expr.analysis.errors;

@@ -1,11 +1,15 @@
-import type { Check } from '../check.js';
+import type { ModelCheck } from '../check.js';
 import type { Rule } from '../../model/types.js';
 
-export const ruleDuplicate: Check = {
-  id: 'rule/duplicate',
-  severity: 'warning',
-  description: 'Two alerting rules with the same name and static labels, or two recording rules with the same name and labels, anywhere in the repository.',
-  checkModel(model, context) {
+export const ruleDuplicate: ModelCheck = {
+  meta: {
+    id: 'rule/duplicate',
+    severity: 'warning',
+    kind: 'model',
+    description: 'Two alerting rules with the same name and static labels, or two recording rules with the same name and labels, anywhere in the repository.',
+    docs: 'docs/checks/rule/duplicate.md',
+  },
+  run({ model }, context) {
     // Same name and labels means the same series (or alert identity): the two rules overwrite each
     // other's results, or Alertmanager cannot tell their notifications apart.
     const first = new Map<string, Rule>();

@@ -1,4 +1,4 @@
-import type { Check } from '../check.js';
+import type { DocumentCheck } from '../check.js';
 import type { PathSegment } from '../../parse/document.js';
 import { isRecord, list, record } from '../../formats/values.js';
 import { rawRules, ruleLabel } from './raw-rules.js';
@@ -6,12 +6,16 @@ import { rawRules, ruleLabel } from './raw-rules.js';
 // Prometheus 2 (and Prometheus 3 with `metric_name_validation_scheme: legacy`) accept only these.
 const LEGACY_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
-export const ruleLabelName: Check = {
-  id: 'rule/label-name',
-  severity: 'error',
-  description: 'Label or annotation names Prometheus rejects (empty, `__name__` as a label), and UTF-8 names only Prometheus 3 accepts (warning).',
-  documentKinds: ['rule-file', 'prometheus-rule'],
-  checkDocument({ file, kind, doc }, context) {
+export const ruleLabelName: DocumentCheck = {
+  meta: {
+    id: 'rule/label-name',
+    severity: 'error',
+    kind: 'document',
+    description: 'Label or annotation names Prometheus rejects (empty, `__name__` as a label), and UTF-8 names only Prometheus 3 accepts (warning).',
+    docs: 'docs/checks/rule/label-name.md',
+    documentKinds: ['rule-file', 'prometheus-rule'],
+  },
+  run({ file, kind, doc }, context) {
     const checkNames = (where: string, mapPath: PathSegment[], map: unknown, what: 'label' | 'annotation') => {
       if (!isRecord(map)) return;
       for (const name of Object.keys(map)) {

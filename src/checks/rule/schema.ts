@@ -1,4 +1,4 @@
-import type { Check } from '../check.js';
+import type { DocumentCheck } from '../check.js';
 import type { ParsedDocument, PathSegment } from '../../parse/document.js';
 import { parseDuration } from '../../model/units.js';
 import { isRecord, list, record } from '../../formats/values.js';
@@ -7,12 +7,16 @@ import { isRecord, list, record } from '../../formats/values.js';
 const GROUP_FIELDS = new Set(['name', 'interval', 'query_offset', 'limit', 'rules', 'labels']);
 const RULE_FIELDS = new Set(['record', 'alert', 'expr', 'for', 'keep_firing_for', 'labels', 'annotations']);
 
-export const ruleSchema: Check = {
-  id: 'rule/schema',
-  severity: 'error',
-  description: 'Rule-file structure as Prometheus loads it: unknown fields, record/alert, expr, repeated group names, for on recording rules.',
-  documentKinds: ['rule-file', 'prometheus-rule'],
-  checkDocument({ file, kind, doc }, context) {
+export const ruleSchema: DocumentCheck = {
+  meta: {
+    id: 'rule/schema',
+    severity: 'error',
+    kind: 'document',
+    description: 'Rule-file structure as Prometheus loads it: unknown fields, record/alert, expr, repeated group names, for on recording rules.',
+    docs: 'docs/checks/rule/schema.md',
+    documentKinds: ['rule-file', 'prometheus-rule'],
+  },
+  run({ file, kind, doc }, context) {
     const report = (path: PathSegment[], message: string, atKey = false) =>
       context.report({ file, ...(atKey ? doc.keyPositionOf(path) : doc.positionOf(path)), subject: path.join('.'), message });
     let groupsPath: PathSegment[] = ['groups'];

@@ -1,4 +1,4 @@
-import type { Check, CheckContext } from '../check.js';
+import type { CheckContext, DocumentCheck } from '../check.js';
 import type { ParsedDocument, PathSegment } from '../../parse/document.js';
 import { record, text } from '../../formats/values.js';
 import { placeOffset } from '../../model/placement.js';
@@ -15,12 +15,16 @@ const LEFTOVERS: { pattern: RegExp; what: string }[] = [
   { pattern: /\$\{[A-Za-z_][A-Za-z0-9_]*(:?[-=?+][^}]*)?\}/, what: 'shell/envsubst' },
 ];
 
-export const ruleTemplate: Check = {
-  id: 'rule/template',
-  severity: 'error',
-  description: 'Alert labels and annotations that Go templates cannot parse (error), or that hold Jinja, Helm or ${VAR} leftovers (warning).',
-  documentKinds: ['rule-file', 'prometheus-rule'],
-  checkDocument({ file, kind, doc }, context) {
+export const ruleTemplate: DocumentCheck = {
+  meta: {
+    id: 'rule/template',
+    severity: 'error',
+    kind: 'document',
+    description: 'Alert labels and annotations that Go templates cannot parse (error), or that hold Jinja, Helm or ${VAR} leftovers (warning).',
+    docs: 'docs/checks/rule/template.md',
+    documentKinds: ['rule-file', 'prometheus-rule'],
+  },
+  run({ file, kind, doc }, context) {
     for (const rule of rawRules(kind, doc.value)) {
       for (const field of ['labels', 'annotations'] as const) {
         for (const [key, raw] of Object.entries(record(rule.value[field]))) {

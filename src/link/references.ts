@@ -1,12 +1,15 @@
 // Resolve the file paths that documents mention (a policy's dashboards) against the file system,
-// the way their authors evidently meant them.
+// the way their authors evidently meant them. The answers go next to the links, not into the
+// model: the model stays what the files say, and what it points at is derived once per run.
 
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { resolveInsideRoot } from '../discover/find-files.js';
 import type { Model } from '../model/types.js';
-import { resolveInsideRoot } from './find-files.js';
+import type { ResolvedReference, ResolvedReferences } from './types.js';
 
-export async function resolveReferences(model: Model, root: string): Promise<void> {
+export async function resolveReferences(model: Model, root: string): Promise<ResolvedReferences> {
+  const resolutions: ResolvedReferences = new Map();
   const exists = memoised(async (relative: string) => (await stat(path.join(root, relative)).catch(() => undefined)) !== undefined);
   for (const slo of model.slos) {
     for (const ref of slo.dashboardRefs) {
@@ -14,7 +17,7 @@ export async function resolveReferences(model: Model, root: string): Promise<voi
         .map((dir) => resolveInsideRoot(dir, ref.path))
         .filter((candidate): candidate is string => candidate !== undefined);
       if (candidates.length === 0) {
-        ref.exists = false;
+        resolutions.set(ref, { exists: false });
         continue;
       }
       // A policy in `project/slo/` naming `dashboards/x.json` means `project/dashboards/x.json`:
@@ -22,8 +25,7 @@ export async function resolveReferences(model: Model, root: string): Promise<voi
       let chosen: string | undefined;
       for (const candidate of candidates) if (!chosen && (await exists(candidate))) chosen = candidate;
       if (chosen) {
-        ref.resolved = chosen;
-        ref.exists = true;
+        resolutions.set(ref, { resolved: chosen, exists: true });
         continue;
       }
       const firstSegment = ref.path.replace(/\\/g, '/').replace(/^\.\//, '').split('/')[0];
@@ -31,10 +33,11 @@ export async function resolveReferences(model: Model, root: string): Promise<voi
         const folder = resolveInsideRoot(dir, firstSegment);
         if (!chosen && folder && ref.path.includes('/') && (await exists(folder))) chosen = resolveInsideRoot(dir, ref.path);
       }
-      ref.resolved = chosen ?? candidates[0];
-      ref.exists = false;
+      const resolution: ResolvedReference = { resolved: chosen ?? candidates[0], exists: false };
+      resolutions.set(ref, resolution);
     }
   }
+  return resolutions;
 }
 
 /** The directory and each of its parents up to the root ('' ). */
