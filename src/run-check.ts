@@ -11,6 +11,7 @@ import { buildReport, type DiffInput, type FailOn, type Report } from './report/
 import { OutcomeStore, STORE_FORMAT } from './cache/outcome-store.js';
 import type { FileOutcome } from './engine/file-stage.js';
 import { codeIdentity, type OutcomeCache } from './engine/outcome-cache.js';
+import { processSecrets } from './secrets/scrubber.js';
 import packageJson from '../package.json' with { type: 'json' };
 
 export const TOOL_VERSION: string = packageJson.version;
@@ -90,9 +91,12 @@ async function checkWith(root: string, config: Config, options: CheckOptions, en
   const checks = [...engine.checks, ...(compared?.checks ?? []), ...(live?.checks ?? [])].map((check) => check.meta);
   // The report counts files from the cache only when a cache was asked for (a pull request's base uses one anyway).
   const cacheUse = options.cacheDir === undefined ? undefined : engine.cache;
-  const report = buildReport(
-    { linked: engine.linked, findings, skipped: engine.skipped, checks, cache: cacheUse },
-    { failOn: options.failOn, toolVersion: TOOL_VERSION, diff: diff && diffInput(options.diff!, diff), live: live?.summary },
+  // Every renderer and publisher writes from the report: scrubbed here, no secret reaches any of them.
+  const report = processSecrets.scrubDeep(
+    buildReport(
+      { linked: engine.linked, findings, skipped: engine.skipped, checks, cache: cacheUse },
+      { failOn: options.failOn, toolVersion: TOOL_VERSION, diff: diff && diffInput(options.diff!, diff), live: live?.summary },
+    ),
   );
   return { config, engine, report, diff, live };
 }

@@ -73,6 +73,7 @@ describe('live settings', () => {
       budgetSeconds: 120,
       failOn: 'exhausted',
       concurrency: 4,
+      maxResponseBytes: 8 * 1024 * 1024,
     });
     expect(parseLiveSettings({ url: 'http://p', timeout: '1m', budget: '90', failOn: 'burning', concurrency: '8' }, fail)).toMatchObject({
       timeoutSeconds: 60,
@@ -87,6 +88,8 @@ describe('live settings', () => {
     expect(() => parseLiveSettings({ url: 'http://p', timeout: 'soon' }, fail, '--')).toThrow('--prometheus-timeout must be a duration such as 30s or 2m, not "soon"');
     expect(() => parseLiveSettings({ url: 'prometheus:9090' }, fail)).toThrow('prometheus-url must be an http or https URL');
     expect(() => parseLiveSettings({ url: 'not a url' }, fail)).toThrow('prometheus-url is not a URL');
+    expect(() => parseLiveSettings({ url: 'http://p', maxResponseMb: '0' }, fail)).toThrow('live-max-response-mb must be a number of MiB over 0 and at most 1024, such as 8');
+    expect(parseLiveSettings({ url: 'http://p', maxResponseMb: '0.5' }, fail)?.maxResponseBytes).toBe(512 * 1024);
   });
 
   it('reads headers as "Name: value" lines and never echoes a value in an error', () => {

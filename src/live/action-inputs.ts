@@ -3,6 +3,7 @@
 
 import * as core from '@actions/core';
 import type { LiveSettings } from './run-live.js';
+import { registerSecret } from '../secrets/scrubber.js';
 import { liveSecrets, parseLiveSettings } from './settings.js';
 
 export function readLiveInputs(fail: (message: string) => Error): LiveSettings | undefined {
@@ -10,7 +11,10 @@ export function readLiveInputs(fail: (message: string) => Error): LiveSettings |
   // Mask raw lines first: a malformed line is masked too, before parsing can complain about it.
   for (const line of headers.split(/\r?\n/)) {
     const value = line.slice(line.indexOf(':') + 1).trim();
-    if (value) core.setSecret(value);
+    if (value) {
+      core.setSecret(value);
+      registerSecret(value);
+    }
   }
   const settings = parseLiveSettings(
     {
@@ -20,10 +24,16 @@ export function readLiveInputs(fail: (message: string) => Error): LiveSettings |
       failOn: core.getInput('live-fail-on'),
       budget: core.getInput('live-time-budget'),
       concurrency: core.getInput('live-concurrency'),
+      maxResponseMb: core.getInput('live-max-response-mb'),
     },
     fail,
   );
-  if (settings) for (const secret of liveSecrets(settings)) core.setSecret(secret);
+  if (settings) {
+    for (const secret of liveSecrets(settings)) {
+      core.setSecret(secret);
+      registerSecret(secret);
+    }
+  }
   // Every query in the step's debug log (shown with ACTIONS_STEP_DEBUG); the client never writes a header value.
   return settings && { ...settings, log: (message: string) => core.debug(message) };
 }

@@ -19,6 +19,7 @@ export const MAX_TREND_POINTS = 200;
 const WINDOW_LABEL = 'slo_gate_window';
 const PART_LABEL = 'slo_gate_part';
 const HINT = 'a wrong metric name or label is the usual cause';
+const INFINITE = 'errors divided by a total of 0 (the total query misses requests the error query counts)';
 
 export interface Measurable {
   slo: Slo & { target: number; periodSeconds: number };
@@ -72,6 +73,13 @@ export async function evaluateSlo({ slo, plan }: Measurable, client: PrometheusC
     } catch (error) {
       return failed(result, error);
     }
+  }
+  // NaN over a window is 0/0: no events in it, so no burn rate. ±Inf is errors over a total of 0.
+  const infinite = samples.find((sample) => sample.value === Infinity || sample.value === -Infinity);
+  if (infinite) {
+    result.status = 'failed';
+    result.reason = `the error ratio over the ${promDuration(Number(infinite.labels[WINDOW_LABEL]))} window is ${infinite.value > 0 ? '+Inf' : '-Inf'}: ${INFINITE}`;
+    return result;
   }
   const ratioOver = (s: number): number | undefined => {
     const value = samples.find((sample) => Number(sample.labels[WINDOW_LABEL]) === s)?.value;
@@ -144,7 +152,15 @@ function eventsTrend(plan: EventsPlan, series: RangeSeries[], times: number[], b
   if (errors.length > 1 || total.length > 1) return tooMany(Math.max(errors.length, total.length), errors.length > 1 ? plan.errorsQuery : plan.totalQuery);
   if (total.length === 0) return { problem: { status: 'no-data', reason: `the total query returns no series over ${window} (${HINT}): ${plan.totalQuery}` } };
   if (errors.length === 0 && !plan.missingErrorsAreZero) return { problem: { status: 'no-data', reason: `the good-events query returns no series over ${window} (${HINT}): ${plan.errorsQuery}` } };
-  const byTime = (s: RangeSeries | undefined) => new Map((s?.points ?? []).map(([t, v]) => [Math.round(t), Number.isNaN(v) ? 0 : v]));
+  // Event counts are never NaN or infinite; when one is, the query divides somewhere, and no figure built on it means anything.
+  for (const [what, s, query] of [
+    ['total', total[0], plan.totalQuery],
+    ['good-events', errors[0], plan.errorsQuery],
+  ] as const) {
+    const odd = notFinite(s);
+    if (odd) return { problem: { status: 'failed', reason: `the ${what} query returns ${odd} where a count of events is needed: ${query}` } };
+  }
+  const byTime = (s: RangeSeries | undefined) => new Map((s?.points ?? []).map(([t, v]) => [Math.round(t), v]));
   const bad = byTime(errors[0]);
   const all = byTime(total[0]);
   const events = [...all.values()].reduce((sum, v) => sum + v, 0);
@@ -160,7 +176,14 @@ function eventsTrend(plan: EventsPlan, series: RangeSeries[], times: number[], b
 /** Time-weighted: each step's error ratio counts for its share of the period (as Sloth's own period figure does). */
 function ratioTrend(plan: RatioPlan, series: RangeSeries[], times: number[], budget: number): Measured {
   if (series.length > 1) return tooMany(series.length, plan.ratioQuery);
-  const values = new Map((series[0]?.points ?? []).filter(([, v]) => !Number.isNaN(v)).map(([t, v]) => [Math.round(t), v]));
+  const steps = series[0]?.points ?? [];
+  const infinite = steps.filter(([, v]) => v === Infinity || v === -Infinity).length;
+  if (infinite) return { problem: { status: 'failed', reason: `the error-ratio query returns ±Inf at ${infinite} of ${steps.length} step(s): ${INFINITE}: ${plan.ratioQuery}` } };
+  // A NaN step is 0/0: no requests in it. It does not count, as a step without a value does not.
+  const values = new Map(steps.filter(([, v]) => !Number.isNaN(v)).map(([t, v]) => [Math.round(t), v]));
+  if (values.size === 0 && steps.length > 0) {
+    return { problem: { status: 'no-data', reason: `the error-ratio query returns NaN (0/0: no requests counted) at every step over the ${describeSteps(times)}: ${plan.ratioQuery}` } };
+  }
   if (values.size === 0) return { problem: { status: 'no-data', reason: `the error-ratio query returns no series over the ${describeSteps(times)} (${HINT}): ${plan.ratioQuery}` } };
   // Steps without a value (no traffic) do not count: the ratio is averaged over the steps that have one.
   const share = 1 / values.size;
@@ -170,6 +193,19 @@ function ratioTrend(plan: RatioPlan, series: RangeSeries[], times: number[], bud
     return { time: t, remaining: 1 - spent / budget };
   });
   return { errorRatio: spent, points };
+}
+
+/** "NaN at 3 of 200 steps" (and ±Inf), or undefined when every value is a number. */
+function notFinite(series: RangeSeries | undefined): string | undefined {
+  const points = series?.points ?? [];
+  const count = (test: (v: number) => boolean) => points.filter(([, v]) => test(v)).length;
+  const parts = [
+    [count(Number.isNaN), 'NaN'],
+    [count((v) => v === Infinity), '+Inf'],
+    [count((v) => v === -Infinity), '-Inf'],
+  ] as const;
+  const found = parts.filter(([n]) => n > 0).map(([n, name]) => `${name} at ${n} of ${points.length} step(s)`);
+  return found.length ? found.join(' and ') : undefined;
 }
 
 function tooMany(count: number, query: string): Measured {

@@ -18,7 +18,7 @@ import type { LiveFailOn, LiveSettings, LiveSloResult, LiveSummary } from './typ
 
 export type { LiveSettings };
 
-export const LIVE_DEFAULTS = { timeoutSeconds: 30, budgetSeconds: 120, failOn: 'exhausted' as LiveFailOn, concurrency: 4 };
+export const LIVE_DEFAULTS = { timeoutSeconds: 30, budgetSeconds: 120, failOn: 'exhausted' as LiveFailOn, concurrency: 4, maxResponseMb: 8 };
 
 export interface LiveRun {
   summary: LiveSummary;
@@ -39,6 +39,7 @@ export async function runLive(linked: LinkedModel, settings: LiveSettings, confi
     retries: settings.retries,
     backoffMs: settings.backoffMs,
     log: settings.log,
+    maxResponseBytes: settings.maxResponseBytes,
   });
 
   const results: LiveSloResult[] = new Array(model.slos.length);

@@ -2,6 +2,7 @@
 // LiveSettings out. Messages name the setting, never a header value.
 
 import { parseDuration } from '../model/units.js';
+import { basicCredential } from '../secrets/scrubber.js';
 import { parseHeaders } from './client.js';
 import { LIVE_DEFAULTS, type LiveSettings } from './run-live.js';
 import type { LiveFailOn } from './types.js';
@@ -14,6 +15,8 @@ export interface LiveInputs {
   /** Total time budget for the live run. */
   budget?: string;
   concurrency?: string;
+  /** Largest answer per query, MiB. */
+  maxResponseMb?: string;
 }
 
 /** Undefined when no URL is given: live mode is off. `fail` turns a message into the shell's error type. */
@@ -36,6 +39,8 @@ export function parseLiveSettings(inputs: LiveInputs, fail: (message: string) =>
   };
   const concurrency = inputs.concurrency?.trim() ? Number(inputs.concurrency) : LIVE_DEFAULTS.concurrency;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw fail(`${prefix}live-concurrency must be a whole number from 1 to 64`);
+  const maxResponseMb = inputs.maxResponseMb?.trim() ? Number(inputs.maxResponseMb) : LIVE_DEFAULTS.maxResponseMb;
+  if (!(maxResponseMb > 0 && maxResponseMb <= 1024)) throw fail(`${prefix}live-max-response-mb must be a number of MiB over 0 and at most 1024, such as 8`);
   try {
     new URL(url);
   } catch {
@@ -49,11 +54,18 @@ export function parseLiveSettings(inputs: LiveInputs, fail: (message: string) =>
     budgetSeconds: seconds('live-time-budget', inputs.budget, LIVE_DEFAULTS.budgetSeconds),
     failOn,
     concurrency,
+    maxResponseBytes: Math.round(maxResponseMb * 1024 * 1024),
   };
 }
 
-/** Everything in the settings a log must never show: header values and URL credentials. */
+/**
+ * Everything in the settings a log or report must never show: header values, URL credentials and
+ * the Basic credential the client builds from them (a backend that echoes headers echoes that one).
+ */
 export function liveSecrets(settings: LiveSettings): string[] {
   const url = new URL(settings.url);
-  return [...Object.values(settings.headers ?? {}), decodeURIComponent(url.password), url.password].filter((value) => value.length > 0);
+  const user = decodeURIComponent(url.username);
+  const password = decodeURIComponent(url.password);
+  const basic = user || password ? [basicCredential(user, password), Buffer.from(`${user}:${password}`).toString('base64')] : [];
+  return [...Object.values(settings.headers ?? {}), password, url.password, ...basic].filter((value) => value.length > 0);
 }

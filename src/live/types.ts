@@ -22,6 +22,8 @@ export interface LiveSettings {
   backoffMs?: number;
   /** Debug log for every request (the action: core.debug; the CLI: stderr with --debug). Never sees a header value. */
   log?: (message: string) => void;
+  /** Largest answer read per query (default: the client's, 8 MiB). */
+  maxResponseBytes?: number;
 }
 
 export type LiveStatus =

@@ -16,6 +16,7 @@ import { setOutputs } from './outputs.js';
 import { jobFingerprint, readRunContext, type RunContext } from './run-context.js';
 import { writeSummary } from './summary.js';
 import { booleanInput, InputError } from '../shell/action-input.js';
+import { registerSecret } from '../secrets/scrubber.js';
 import { publishTrackingIssue, TRACKING_EVENTS } from './tracking-issue.js';
 
 export interface PublishInputs {
@@ -31,7 +32,10 @@ export interface PublishInputs {
 /** Reads and validates the publishing inputs; call it before the check so a typo fails fast. */
 export function readPublishInputs(): PublishInputs {
   const token = core.getInput('github-token');
-  if (token) core.setSecret(token);
+  if (token) {
+    core.setSecret(token);
+    registerSecret(token);
+  }
   const comment = core.getInput('comment') || 'auto';
   if (comment !== 'auto' && comment !== 'always' && comment !== 'never') throw new InputError(`comment must be auto, always or never, not "${comment}"`);
   const commentKey = core.getInput('comment-key') || 'default';

@@ -8,7 +8,8 @@ import { renderJson, renderJsonChunks } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderText } from '../render/text.js';
 import type { FailOn } from '../report/report.js';
-import { parseLiveSettings } from '../live/settings.js';
+import { liveSecrets, parseLiveSettings } from '../live/settings.js';
+import { registerSecret } from '../secrets/scrubber.js';
 import { ConfigError, runCheck, TOOL_VERSION } from '../run-check.js';
 import { parseConcurrency } from './concurrency.js';
 
@@ -32,6 +33,7 @@ Options:
                                 when live results fail the check (default: exhausted)
   --live-time-budget DURATION   longest the whole live run may take (default: 2m)
   --live-concurrency N          SLOs measured at once (default: 4)
+  --live-max-response-mb N      largest answer read for one live query (default: 8)
   --concurrency N|auto          threads reading files (default: 1; auto: every core from 2,000 files on)
   --cache[=DIR]                 keep each file's outcome in DIR (default: .slo-gate-cache) and reuse it
                                 while the file is unchanged (default: off)
@@ -73,6 +75,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         'live-fail-on': { type: 'string' },
         'live-time-budget': { type: 'string' },
         'live-concurrency': { type: 'string' },
+        'live-max-response-mb': { type: 'string' },
         concurrency: { type: 'string', default: '1' },
         cache: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -116,10 +119,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         failOn: values['live-fail-on'],
         budget: values['live-time-budget'],
         concurrency: values['live-concurrency'],
+        maxResponseMb: values['live-max-response-mb'],
       },
       (message) => new UsageError(message),
       '--',
     );
+    // Registered before anything runs: the report is scrubbed of them, whatever the backend echoes.
+    for (const secret of live ? liveSecrets(live) : []) registerSecret(secret);
     const concurrency = parseConcurrency(values.concurrency!, (message) => new UsageError(message));
     const engine = { concurrency, workerScript: io.workerScript };
     if (values.cache === '') throw new UsageError('--cache= needs a directory (or use --cache alone)');
