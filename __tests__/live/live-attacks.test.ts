@@ -48,7 +48,7 @@ interface CliRun {
   code: number;
   /** stdout, stderr and the report file, as written. */
   written: string;
-  report?: { findings: { check: string; message: string }[] };
+  report?: { findings: { check: string; message: string; severity: string }[] };
 }
 
 async function cli(url: string, headers: string[], format: 'text' | 'json' | 'markdown', extra: string[] = []): Promise<CliRun> {
