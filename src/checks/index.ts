@@ -28,6 +28,7 @@ import { diffSloRemoved } from './diff/slo-removed.js';
 import { diffTargetLowered } from './diff/target-lowered.js';
 import { fileMissing } from './file/missing.js';
 import { fileParse } from './file/parse.js';
+import { liveAlertBacktest } from './live/alert-backtest.js';
 import { liveBudgetExhausted } from './live/budget-exhausted.js';
 import { liveBurning } from './live/burning.js';
 import { liveNoData } from './live/no-data.js';
@@ -105,6 +106,7 @@ export const CHECKS: readonly Check[] = [
   liveSeriesMissing,
   liveMetricType,
   liveScrapeInterval,
+  liveAlertBacktest,
 ];
 
 // The same checks by kind, for the stage that runs each kind.

@@ -11,6 +11,8 @@ import { PrometheusError, type PrometheusClient } from './client.js';
 import { measureSelector, type SeriesVerdict } from './series.js';
 import { recordedNames, selectorText, selectorUses, type SelectorUse } from './selectors.js';
 import { parseDuration } from '../model/units.js';
+import { backtestSlo, type SloBacktest } from './backtest.js';
+import type { Measurable } from './evaluate.js';
 
 export type LiveCapability = 'series' | 'metadata' | 'scrape-interval' | 'backtest';
 
@@ -39,6 +41,8 @@ export interface RuleMeasurements {
   types: Map<string, MetricType>;
   /** By SelectorUse.selector. */
   intervals: Map<string, ScrapeInterval>;
+  /** Each SLO's linked alerts, replayed over its period. */
+  backtests: SloBacktest[];
   /** Capabilities that could not be measured, with why. */
   unavailable: Map<LiveCapability, string>;
 }
@@ -48,7 +52,7 @@ const COUNTER_FUNCTIONS = new Set(['rate', 'irate', 'increase']);
 export async function measureRules(model: Model, links: SloLinks | undefined, client: PrometheusClient, time: number, concurrency: number, budgetSeconds: number): Promise<RuleMeasurements> {
   const recorded = recordedNames(model);
   const uses = selectorUses(model, links);
-  const measured: RuleMeasurements = { time, uses, series: new Map(), recorded, types: new Map(), intervals: new Map(), unavailable: new Map() };
+  const measured: RuleMeasurements = { time, uses, series: new Map(), recorded, types: new Map(), intervals: new Map(), backtests: [], unavailable: new Map() };
   const asked = uses.filter((use) => use.fact.metric === undefined || !recorded.has(use.fact.metric));
   const unavailable = (capability: LiveCapability, error: unknown) => {
     if (!(error instanceof PrometheusError)) throw error;
@@ -110,6 +114,36 @@ export async function measureRules(model: Model, links: SloLinks | undefined, cl
     });
   }
   return measured;
+}
+
+/**
+ * Replays the linked alerts of each measurable SLO over its period (after the other rule
+ * measurements: a backtest reads the most data). Results go into `measured.backtests`.
+ */
+export async function measureBacktests(
+  measured: RuleMeasurements,
+  work: Measurable[],
+  links: SloLinks | undefined,
+  client: PrometheusClient,
+  options: { time: number; concurrency: number; budgetSeconds: number; evaluationSeconds: number },
+): Promise<void> {
+  const todo = work.map((m) => ({ m, alerts: links?.bySlo.get(m.slo.key)?.alerts.filter((a) => a.rule.expr.analysis.errors.length === 0) ?? [] })).filter((t) => t.alerts.length > 0);
+  if (!todo.length) return;
+  const fail = (error: unknown) => {
+    if (!(error instanceof PrometheusError)) throw error;
+    if (!measured.unavailable.has('backtest')) measured.unavailable.set('backtest', error.kind === 'budget' ? `the live time budget of ${options.budgetSeconds}s ran out` : error.message);
+  };
+  if (client.unreachable) return fail(client.unreachable);
+  const results: SloBacktest[] = new Array(todo.length);
+  await pool(todo.map((t, i) => ({ ...t, i })), options.concurrency, async ({ m, alerts, i }) => {
+    if (measured.unavailable.has('backtest')) return;
+    try {
+      results[i] = await backtestSlo({ slo: m.slo, plan: m.plan, alerts, recorded: measured.recorded, defaultEvaluationSeconds: options.evaluationSeconds }, client, options.time);
+    } catch (error) {
+      fail(error);
+    }
+  });
+  measured.backtests = results.filter(Boolean);
 }
 
 /** The metric's declared type: its own metadata, or its family's for `_total`, `_bucket`, `_count`, `_sum`. */

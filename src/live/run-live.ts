@@ -12,7 +12,7 @@ import type { Finding } from '../model/findings.js';
 import type { Slo } from '../model/types.js';
 import { PrometheusClient, PrometheusError } from './client.js';
 import { evaluateSlo, identity, type Measurable } from './evaluate.js';
-import { measureRules } from './measure-rules.js';
+import { measureBacktests, measureRules } from './measure-rules.js';
 import { planSli } from './queries.js';
 import type { LiveFailOn, LiveSettings, LiveSloResult, LiveSummary } from './types.js';
 
@@ -67,7 +67,15 @@ export async function runLive(linked: LinkedModel, settings: LiveSettings, confi
   });
 
   // The rules' selectors, types and intervals: after the SLOs, which the gate weighs most.
-  const rules = await measureRules(model, linked.links, client, time, settings.concurrency ?? LIVE_DEFAULTS.concurrency, settings.budgetSeconds);
+  const concurrency = settings.concurrency ?? LIVE_DEFAULTS.concurrency;
+  const rules = await measureRules(model, linked.links, client, time, concurrency, settings.budgetSeconds);
+  // Last: replaying the alerts reads the most data.
+  await measureBacktests(rules, work.map((w) => w.measurable), linked.links, client, {
+    time,
+    concurrency,
+    budgetSeconds: settings.budgetSeconds,
+    evaluationSeconds: config.evaluationIntervalSeconds,
+  });
   const summary: LiveSummary = {
     url: client.displayUrl,
     evaluatedAt: new Date(time * 1000).toISOString(),

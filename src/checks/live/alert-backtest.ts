@@ -1,0 +1,77 @@
+import type { LiveCheck } from '../check.js';
+import type { AlertBacktest, SloBacktest } from '../../live/backtest.js';
+import { promDuration } from '../../live/queries.js';
+import { describeSpan } from '../../model/units.js';
+import { weigh } from './rule-input.js';
+
+export const liveAlertBacktest: LiveCheck = {
+  meta: {
+    id: 'live/alert-backtest',
+    severity: 'notice',
+    kind: 'live',
+    description: "How each SLO's alerts would have fired over its period, against the budget's burn episodes (warning: a page-level burn-rate alert stayed silent while more than its share of the budget burned).",
+    docs: 'docs/checks/live/alert-backtest.md',
+    gates: 'always',
+  },
+  run(input, context) {
+    const measured = input.summary.rules;
+    if (!measured) return;
+    const unavailable = measured.unavailable.get('backtest');
+    if (unavailable) {
+      context.report({ file: '', severity: 'notice', subject: 'backtest', message: `Alerts not replayed over their SLO's period: ${unavailable}.` });
+    }
+    const slos = new Map(input.linked.model.slos.map((slo) => [slo.key, slo]));
+    for (const backtest of measured.backtests) {
+      const slo = slos.get(backtest.sloKey);
+      if (!slo) continue;
+      if (backtest.error) {
+        context.report({ file: slo.file, line: slo.position.line, column: slo.position.column, subject: `${slo.name}/backtest`, severity: 'notice', message: `SLO "${slo.name}": its burn episodes could not be read, so its alerts were not replayed: ${backtest.error}` });
+        continue;
+      }
+      for (const alert of backtest.alerts) {
+        const at = { file: alert.file, line: alert.line, column: alert.column, subject: `${slo.name}/${alert.subject}` };
+        if (alert.error) {
+          context.report({ ...at, severity: 'notice', message: `alert "${alert.alert}" (SLO "${slo.name}") could not be replayed: ${alert.error}` });
+          continue;
+        }
+        const missed = missedEpisodes(backtest, alert);
+        const severity = missed.length ? weigh('warning', input.settings.failOn) : 'notice';
+        const tail = missed.length
+          ? ` — as a page-level burn-rate alert it stands for ${percent(alert.share!)} of the budget, but ${missed.map((i) => (alert.responses[i].firedAt === undefined ? `burn ${i + 1} spent ${percent(backtest.episodes[i].budgetSpent)} without a page` : `burn ${i + 1} spent ${percent(alert.responses[i].budgetAtFiring!)} before the page`)).join(' and ')}`
+          : '';
+        context.report({ ...at, severity, message: `alert "${alert.alert}" (SLO "${slo.name}"): ${backtestLine(backtest, alert)}${tail}` });
+      }
+    }
+  },
+};
+
+/** Episodes a page-level burn-rate alert let spend more than its share of the budget before it fired (or without firing). */
+export function missedEpisodes(backtest: SloBacktest, alert: AlertBacktest): number[] {
+  if (!alert.page || alert.share === undefined || alert.error) return [];
+  return backtest.episodes
+    .map((episode, index) => ({ episode, index, response: alert.responses[index] }))
+    .filter(({ episode, response }) => episode.budgetSpent > alert.share! && (response?.firedAt === undefined || (response.budgetAtFiring ?? 0) > alert.share!))
+    .map(({ index }) => index);
+}
+
+/** "would have fired 2× in 30d (3h 10m in all); burn 1: fired after 9 min, 3.1 % of the budget spent; burn 2: no firing (8.3 % spent)" */
+export function backtestLine(backtest: SloBacktest, alert: AlertBacktest): string {
+  const period = promDuration(backtest.end - backtest.start);
+  const firingSeconds = alert.firings.reduce((sum, f) => sum + (f.end - f.start + alert.evaluationSeconds), 0);
+  const verb = alert.page ? 'paged' : 'fired';
+  const head = alert.firings.length
+    ? `would have ${verb} ${alert.firings.length}× in ${period} (${describeSpan(firingSeconds)} in all)`
+    : `would not have ${alert.page ? 'paged' : 'fired'} in ${period}`;
+  if (!backtest.episodes.length) return `${head}; the budget never burned faster than it allows in that time`;
+  const episodes = backtest.episodes.map((episode, index) => {
+    const response = alert.responses[index];
+    const burn = `burn ${index + 1} (${describeSpan(episode.end - episode.start)} at up to ${Number(episode.peakBurnRate.toFixed(1))}×, ${percent(episode.budgetSpent)} of the budget)`;
+    if (response?.firedAt === undefined) return `${burn}: no ${alert.page ? 'page' : 'firing'}`;
+    return `${burn}: first ${alert.page ? 'page' : 'firing'} ${describeSpan(response.delaySeconds!)} after it began, ${percent(response.budgetAtFiring!)} spent`;
+  });
+  return `${head}; ${episodes.join('; ')}`;
+}
+
+function percent(ratio: number): string {
+  return `${Number((ratio * 100).toFixed(1))} %`;
+}
