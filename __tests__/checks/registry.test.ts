@@ -22,7 +22,7 @@ describe('check registry', () => {
   });
 
   it('flags what the report reads instead of id prefixes: live checks always gate, policy changes are approvable', () => {
-    expect(LIVE_CHECKS.map((check) => check.meta.id).sort()).toEqual(['live/budget-exhausted', 'live/burning', 'live/metric-type', 'live/no-data', 'live/query-failed', 'live/scrape-interval', 'live/series-missing', 'live/unreachable']);
+    expect(LIVE_CHECKS.map((check) => check.meta.id).sort()).toEqual(['live/alert-backtest', 'live/budget-exhausted', 'live/burning', 'live/metric-type', 'live/no-data', 'live/query-failed', 'live/scrape-interval', 'live/series-missing', 'live/unreachable']);
     for (const { meta } of CHECKS) {
       expect(meta.gates === 'always').toBe(meta.kind === 'live');
       expect(meta.policyChange === true).toBe(meta.kind === 'diff');
