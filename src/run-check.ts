@@ -54,7 +54,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun> {
   const named = options.configFile !== undefined && options.configFile !== '';
   const configPath = path.resolve(configDir, named ? options.configFile! : DEFAULT_CONFIG_FILE);
   const display = path.relative(configDir, configPath).split(path.sep).join('/') || DEFAULT_CONFIG_FILE;
-  const fromFile = await loadConfig(configPath, display, named);
+  const fromFile = await loadConfig(configPath, display, named, configDir);
   const config = mergeConfig(fromFile, options.overrides);
   const cacheNotices: string[] = [];
   const cacheFile = options.cacheDir === undefined ? undefined : path.resolve(options.cacheDir, CACHE_FILE);

@@ -1,11 +1,13 @@
 // .slo-gate.yml: read, validated against schemas/config.schema.json, merged over the defaults.
 
-import { readFile } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
+import path from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import type { Severity } from '../model/findings.js';
 import { DEFAULT_PERIOD_SECONDS } from '../model/burn-rate.js';
 import { parseDuration, parseTarget } from '../model/units.js';
 import { parseText } from '../parse/document.js';
+import { DEFAULT_MAX_FILE_BYTES, readTextFile } from '../parse/read.js';
 import configSchema from '../../schemas/config.schema.json' with { type: 'json' };
 
 export type CheckSetting = Severity | 'off';
@@ -81,16 +83,37 @@ const ajv = new Ajv({ allErrors: true, strict: false });
 // Compiled on first use: most runs have no config file, and compiling costs start-up time.
 let configValidator: ValidateFunction | undefined;
 
-/** Read a config file; undefined when `required` is false and the file does not exist. */
-export async function loadConfig(file: string, displayName: string, required: boolean): Promise<Partial<Config> | undefined> {
-  let source: string;
+/**
+ * Read a config file; undefined when `required` is false and the file does not exist. It comes
+ * from the repository under check, so it is read like any checked file: a symlink from inside
+ * `root` to outside it is not followed, only a regular file is read (never a FIFO or a device,
+ * and opening one does not block), within the size limit, as UTF-8 text.
+ */
+export async function loadConfig(file: string, displayName: string, required: boolean, root = path.dirname(file)): Promise<Partial<Config> | undefined> {
+  const fail = (message: string, line = 1, column?: number) => new ConfigError(displayName, line, column, `cannot read config: ${message}`);
+  let real: string;
+  let rootReal: string;
   try {
-    source = await readFile(file, 'utf8');
+    [real, rootReal] = await Promise.all([realpath(file), realpath(root)]);
   } catch (error) {
-    if (!required && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new ConfigError(displayName, 1, undefined, `cannot read config: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!required && code === 'ENOENT') return undefined;
+    throw fail(code ?? (error as Error).message);
   }
-  return parseConfig(source, displayName);
+  const inside = (candidate: string, dir: string) => {
+    const relative = path.relative(dir, candidate);
+    return !relative.startsWith('..') && !path.isAbsolute(relative);
+  };
+  // A path the user named outside the root is theirs to name; one inside it must stay inside.
+  if (inside(path.resolve(file), path.resolve(root)) && !inside(real, rootReal)) throw fail('it is a symlink to a file outside the checked directory; not followed');
+  let read;
+  try {
+    read = readTextFile(real, DEFAULT_MAX_FILE_BYTES);
+  } catch (error) {
+    throw fail((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+  }
+  if (!read.ok) throw fail(read.problem.message, read.problem.line, read.problem.column);
+  return parseConfig(read.text, displayName);
 }
 
 export function parseConfig(source: string, displayName: string): Partial<Config> {

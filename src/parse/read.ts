@@ -1,6 +1,6 @@
 // Read a file as text, refusing what is not text before any parser sees it.
 
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import type { ParseProblem } from './document.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -17,11 +17,18 @@ export function readTextFile(absolutePath: string, maxBytes = DEFAULT_MAX_FILE_B
   return 'buffer' in read ? decodeText(read.buffer) : read;
 }
 
-/** A file's bytes, or the problem when it is over `maxBytes` (then not read). Throws what the file system throws. */
+/**
+ * A file's bytes, or the problem when it is over `maxBytes` or not a regular file (then not read).
+ * Opened without blocking and read only when regular: a FIFO or a device where a file is expected
+ * (/dev/zero, a named pipe) is refused instead of read forever or waited on. Throws what the file
+ * system throws.
+ */
 export function readFileBytes(absolutePath: string, maxBytes = DEFAULT_MAX_FILE_BYTES): { buffer: Buffer } | (ReadOutcome & { ok: false }) {
-  const fd = openSync(absolutePath, 'r');
+  const fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    const { size } = fstatSync(fd);
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return { ok: false, bytes: 0, problem: { line: 1, message: `${kindOf(stats)}, not a regular file; not read` } };
+    const { size } = stats;
     if (size > maxBytes) {
       return {
         ok: false,
@@ -33,6 +40,14 @@ export function readFileBytes(absolutePath: string, maxBytes = DEFAULT_MAX_FILE_
   } finally {
     closeSync(fd);
   }
+}
+
+function kindOf(stats: Stats): string {
+  if (stats.isDirectory()) return 'a directory';
+  if (stats.isFIFO()) return 'a named pipe';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a file';
 }
 
 export function decodeText(buffer: Uint8Array): ReadOutcome {
