@@ -121,6 +121,8 @@ function addOutcome(outcome: FileOutcome, model: Model, sink: FindingsSink, kept
       model.rules.push(rule);
     }
   }
+  // Outcomes cached by an older build have no LogQL rules.
+  for (const rule of outcome.logqlRules ?? []) model.logqlRules.push(rule);
   for (const dashboard of outcome.dashboards) {
     model.dashboards.push(dashboard);
     if (fromWorkers) for (const panel of dashboard.panels) for (const target of panel.targets) if (target.expr) shareQueryAnalysis(target.expr);

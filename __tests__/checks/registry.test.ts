@@ -35,6 +35,7 @@ describe('check registry', () => {
     const options = Object.fromEntries(metas.filter((meta) => meta.options).map((meta) => [meta.id, Object.keys(meta.options!)]));
     expect(options).toEqual({
       'policy/target-min': ['min-availability'],
+      'rule/schema': ['rule-dialect'],
       'alert/for': ['evaluation-interval'],
       'alert/required': ['alerts.required-labels', 'alerts.required-annotations'],
       'promql/rate-range': ['evaluation-interval', 'scrape-interval'],

@@ -16,6 +16,7 @@ import { alignSingleWindow } from './align/single-window.js';
 import { dashboardCounter } from './dashboard/counter.js';
 import { dashboardDatasource } from './dashboard/datasource.js';
 import { dashboardDeprecatedPanel } from './dashboard/deprecated-panel.js';
+import { dashboardLogql } from './dashboard/logql.js';
 import { dashboardPanelId } from './dashboard/panel-id.js';
 import { dashboardPromql } from './dashboard/promql.js';
 import { dashboardSchema } from './dashboard/schema.js';
@@ -29,6 +30,7 @@ import { diffTargetLowered } from './diff/target-lowered.js';
 import { fileMissing } from './file/missing.js';
 import { fileParse } from './file/parse.js';
 import { liveAlertBacktest } from './live/alert-backtest.js';
+import { logqlSyntax } from './logql/syntax.js';
 import { liveBudgetExhausted } from './live/budget-exhausted.js';
 import { liveBurning } from './live/burning.js';
 import { liveNoData } from './live/no-data.js';
@@ -74,12 +76,14 @@ export const CHECKS: readonly Check[] = [
   promqlCounter,
   promqlRateRange,
   promqlHistogramQuantile,
+  logqlSyntax,
   alertComparison,
   alertFor,
   alertRequired,
   dashboardSchema,
   dashboardUid,
   dashboardPromql,
+  dashboardLogql,
   dashboardPanelId,
   dashboardDeprecatedPanel,
   dashboardThresholds,

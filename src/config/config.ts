@@ -29,6 +29,11 @@ export interface Config {
   maxFileBytes: number;
   /** Explicit alert → SLO links: alert name → SLO name. */
   sloLinks: Record<string, string>;
+  /**
+   * Which rule loader rule files are checked against: 'prometheus' (promtool, strict), 'thanos'
+   * (Thanos Ruler: groups may set partial_response_strategy), 'auto' (Thanos where a file uses the field).
+   */
+  ruleDialect: 'auto' | 'prometheus' | 'thanos';
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -43,6 +48,7 @@ export const DEFAULT_CONFIG: Config = {
   scrapeIntervalSeconds: 60,
   maxFileBytes: 16 * 1024 * 1024,
   sloLinks: {},
+  ruleDialect: 'auto',
 };
 
 export const DEFAULT_CONFIG_FILE = '.slo-gate.yml';
@@ -60,6 +66,7 @@ const CONFIG_FIELDS: Record<string, keyof Config> = {
   'scrape-interval': 'scrapeIntervalSeconds',
   'max-file-size-mb': 'maxFileBytes',
   'slo-links': 'sloLinks',
+  'rule-dialect': 'ruleDialect',
 };
 
 /** The settled value of a `.slo-gate.yml` key; undefined for a key the config does not have. */
@@ -158,6 +165,7 @@ export function parseConfig(source: string, displayName: string): Partial<Config
   }
   if (typeof value['max-file-size-mb'] === 'number') out.maxFileBytes = (value['max-file-size-mb'] as number) * 1024 * 1024;
   if (value['slo-links']) out.sloLinks = value['slo-links'] as Record<string, string>;
+  if (typeof value['rule-dialect'] === 'string') out.ruleDialect = value['rule-dialect'] as Config['ruleDialect'];
   return out;
 }
 

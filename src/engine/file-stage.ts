@@ -8,10 +8,10 @@ import type { CheckContext, DocumentCheck } from '../checks/check.js';
 import type { Config } from '../config/config.js';
 import type { DiscoveredFile } from '../discover/find-files.js';
 import { FindingsSink, firstLineOf } from '../findings/sink.js';
-import type { NormaliseContext, NormaliseOptions } from '../formats/adapter.js';
+import type { DocumentEmbedding, NormaliseContext, NormaliseOptions } from '../formats/adapter.js';
 import type { Finding } from '../model/findings.js';
-import type { Dashboard, DocumentKind, Model, RuleGroup, Slo, SourceFile } from '../model/types.js';
-import { parseText } from '../parse/document.js';
+import type { Dashboard, DocumentKind, LogqlRule, Model, RuleGroup, Slo, SourceFile } from '../model/types.js';
+import { parseText, type ParsedDocument } from '../parse/document.js';
 import { decodeText, readTextFile } from '../parse/read.js';
 import { recogniseDocument } from '../recognise/recognise.js';
 
@@ -35,6 +35,7 @@ export interface FileOutcome {
   slos: Slo[];
   ruleGroups: RuleGroup[];
   dashboards: Dashboard[];
+  logqlRules: LogqlRule[];
   /** What adapters kept for their `finalise` step, by adapter kind. */
   kept: { kind: DocumentKind; item: unknown }[];
   /** Findings of the document checks, as their sink took them: the engine's sink fingerprints them with the rest. */
@@ -64,7 +65,7 @@ export function createFileStage(settings: FileStageSettings, checks: readonly Do
 
   return ({ absolutePath, displayPath, bytes }) => {
     optionsRead = [];
-    const outcome: FileOutcome = { file: { path: displayPath, kinds: [], bytes: 0 }, unreadable: [], slos: [], ruleGroups: [], dashboards: [], kept: [], findings: [], optionsRead };
+    const outcome: FileOutcome = { file: { path: displayPath, kinds: [], bytes: 0 }, unreadable: [], slos: [], ruleGroups: [], dashboards: [], logqlRules: [], kept: [], findings: [], optionsRead };
     const done = () => ((outcome.findings = sink.take()), outcome);
     let read;
     try {
@@ -83,16 +84,23 @@ export function createFileStage(settings: FileStageSettings, checks: readonly Do
     if (read.text.trim() === '' && parsed.problems.length === 0) return done();
 
     const kinds = new Set<DocumentKind>();
-    for (const doc of parsed.documents) {
+    // A document inside another (a ConfigMap's data) is handled like one of the file's own, once:
+    // nesting deeper than that is not how any tool carries rules or dashboards.
+    const handle = (doc: ParsedDocument, embedding?: DocumentEmbedding) => {
       const adapter = recogniseDocument(doc.value);
-      if (!adapter) continue;
+      if (!adapter) return;
       kinds.add(adapter.kind);
       const context: NormaliseContext = {
         file: displayPath,
         options,
+        embedding,
         addSlo: (slo) => outcome.slos.push(slo),
         addRuleGroup: (group) => outcome.ruleGroups.push(group),
         addDashboard: (dashboard) => outcome.dashboards.push(dashboard),
+        addLogqlRule: (rule) => outcome.logqlRules.push(rule),
+        embedded: (inner, innerEmbedding) => {
+          if (!embedding) handle(inner, innerEmbedding);
+        },
         unreadable: (position, message) => outcome.unreadable.push({ file: displayPath, ...position, message }),
         keep: (item) => outcome.kept.push({ kind: adapter.kind, item }),
       };
@@ -106,7 +114,8 @@ export function createFileStage(settings: FileStageSettings, checks: readonly Do
         // An adapter's fault costs this document, not the run: it is reported like an unreadable file.
         outcome.unreadable.push({ file: displayPath, line: doc.positionOf([]).line, message: `cannot read ${adapter.kind} document: ${firstLineOf(error)}` });
       }
-    }
+    };
+    for (const doc of parsed.documents) handle(doc);
     outcome.file.kinds = [...kinds];
     return done();
   };

@@ -1,12 +1,14 @@
-// Grafana dashboards: plain dashboard JSON, the HTTP API export wrapper {dashboard, meta},
-// and ConfigMap / ConfigMapList manifests that carry dashboards as JSON strings under `data`.
+// Grafana dashboards: plain dashboard JSON and the HTTP API export wrapper {dashboard, meta},
+// also as carried in ConfigMaps (formats/configmap.ts hands them here).
 
-import { parseText, type Embedding, type ParsedDocument, type PathSegment } from '../parse/document.js';
-import type { Dashboard, DashboardVariable, DatasourceRef, Panel, PanelTarget, Position, QueryField } from '../model/types.js';
+import type { ParsedDocument, PathSegment } from '../parse/document.js';
+import type { Dashboard, DashboardVariable, DatasourceRef, LogqlQuery, Panel, PanelTarget, Position, QueryField } from '../model/types.js';
 import { placeOffset } from '../model/placement.js';
 import { analyseQuery } from '../lang/promql/analyse.js';
 import { substituteGrafanaVariables } from './grafana/variables.js';
-import type { FormatAdapter, NormaliseContext } from './adapter.js';
+import { analyseLogql, looksLikeLogql } from '../lang/logql/analyse.js';
+import type { FormatAdapter } from './adapter.js';
+import { datasourceResolver, type ResolvedDatasource } from './grafana/datasources.js';
 import { isRecord, list, number, record, text, type Json } from './values.js';
 
 const DASHBOARD_HINTS = ['title', 'uid', 'schemaVersion', 'templating', 'time', 'annotations'];
@@ -20,40 +22,9 @@ export const grafanaDashboard: FormatAdapter = {
   recognise: (value) => looksLikeDashboard(value) || (isRecord(value) && looksLikeDashboard(value.dashboard)),
   normalise(doc, context) {
     const wrapped = isRecord(doc.value) && looksLikeDashboard(doc.value.dashboard);
-    context.addDashboard(readDashboard(doc, wrapped ? ['dashboard'] : [], context.file));
-  },
-};
-
-function configMaps(value: unknown): Json[] {
-  if (!isRecord(value)) return [];
-  if (value.kind === 'ConfigMap') return [value];
-  if (value.kind === 'ConfigMapList' || value.kind === 'List') return list(value.items).filter((item): item is Json => isRecord(item) && item.kind === 'ConfigMap');
-  return [];
-}
-
-export const dashboardConfigMap: FormatAdapter = {
-  kind: 'dashboard-configmap',
-  recognise: (value) =>
-    configMaps(value).some((map) => Object.entries(record(map.data)).some(([key, data]) => key.endsWith('.json') && typeof data === 'string')),
-  normalise(doc, context) {
-    const isList = isRecord(doc.value) && doc.value.kind !== 'ConfigMap';
-    list(isList ? record(doc.value).items : [doc.value]).forEach((item, i) => {
-      if (!isRecord(item) || item.kind !== 'ConfigMap') return;
-      for (const [key, data] of Object.entries(record(item.data))) {
-        if (!key.endsWith('.json') || typeof data !== 'string') continue;
-        const dataPath = [...(isList ? ['items', i] : []), 'data', key];
-        const start = placeOffset(doc.placementOf(dataPath), 0);
-        const embedding: Embedding = data.includes('\n') && start.column !== undefined ? { firstLine: start.line, indent: start.column - 1 } : { firstLine: start.line, indent: 0, fixed: start };
-        const inner = parseText(data, 'json', embedding);
-        for (const problem of inner.problems) context.unreadable(problem, `dashboard ${key}: ${problem.message}`);
-        const innerDoc = inner.documents[0];
-        if (!innerDoc) continue;
-        if (!looksLikeDashboard(innerDoc.value)) continue;
-        const dashboard = readDashboard(innerDoc, [], context.file);
-        dashboard.entry = key;
-        context.addDashboard(dashboard);
-      }
-    });
+    const dashboard = readDashboard(doc, wrapped ? ['dashboard'] : [], context.file);
+    if (context.embedding) dashboard.entry = context.embedding.entry;
+    context.addDashboard(dashboard);
   },
 };
 
@@ -76,11 +47,12 @@ function readDashboard(doc: ParsedDocument, base: PathSegment[], file: string): 
     panels: [],
     variables,
   };
+  const resolve = datasourceResolver(value);
   const readPanels = (panels: unknown, panelsPath: PathSegment[], parentTitle?: string) => {
     list(panels).forEach((panelValue, p) => {
       if (!isRecord(panelValue)) return;
       const panelPath = [...panelsPath, p];
-      dashboard.panels.push(readPanel(doc, panelValue, panelPath, variables, parentTitle));
+      dashboard.panels.push(readPanel(doc, panelValue, panelPath, variables, resolve, parentTitle));
       if (Array.isArray(panelValue.panels)) readPanels(panelValue.panels, [...panelPath, 'panels'], text(panelValue.title));
     });
   };
@@ -89,7 +61,9 @@ function readDashboard(doc: ParsedDocument, base: PathSegment[], file: string): 
   return dashboard;
 }
 
-function readPanel(doc: ParsedDocument, panel: Json, panelPath: PathSegment[], variables: DashboardVariable[], parentTitle?: string): Panel {
+type Resolve = (panel: Json, target: Json) => ResolvedDatasource;
+
+function readPanel(doc: ParsedDocument, panel: Json, panelPath: PathSegment[], variables: DashboardVariable[], resolve: Resolve, parentTitle?: string): Panel {
   const defaults = record(record(panel.fieldConfig).defaults);
   const steps = list(record(defaults.thresholds).steps).map((step) => ({
     value: record(step).value === null ? null : number(record(step).value) ?? null,
@@ -105,7 +79,7 @@ function readPanel(doc: ParsedDocument, panel: Json, panelPath: PathSegment[], v
     position: doc.positionOf(panelPath),
     parentTitle,
     datasource: datasourceRef(doc, panel.datasource, [...panelPath, 'datasource']),
-    targets: list(panel.targets).map((target, t) => readTarget(doc, record(target), [...panelPath, 'targets', t], variables)),
+    targets: list(panel.targets).map((target, t) => readTarget(doc, panel, record(target), [...panelPath, 'targets', t], variables, resolve)),
     thresholds: steps,
     keys: Object.keys(panel),
     misplacedThresholds,
@@ -113,17 +87,36 @@ function readPanel(doc: ParsedDocument, panel: Json, panelPath: PathSegment[], v
   };
 }
 
-function readTarget(doc: ParsedDocument, target: Json, targetPath: PathSegment[], variables: DashboardVariable[]): PanelTarget {
+// Query fields of other data sources' targets: Elasticsearch and others `query`, SQL `rawSql`,
+// CloudWatch `expression`, Graphite `target`, InfluxQL `query`/`rawQuery`.
+const OTHER_QUERY_FIELDS = ['expr', 'query', 'rawSql', 'expression', 'target', 'queryText', 'rawQuery'];
+
+function readTarget(doc: ParsedDocument, panel: Json, target: Json, targetPath: PathSegment[], variables: DashboardVariable[], resolve: Resolve): PanelTarget {
   const rawExpr = text(target.expr);
-  let expr: QueryField | undefined;
-  if (rawExpr !== undefined && rawExpr.trim() !== '') {
-    const exprPath = [...targetPath, 'expr'];
-    const placement = doc.placementOf(exprPath);
-    const substituted = substituteGrafanaVariables(rawExpr, variables);
-    const edits = substituted.edits.length > 0 ? substituted.edits : undefined;
-    expr = { text: substituted.text, position: placeOffset(placement, 0), placement, edits, analysis: analyseQuery(substituted.text) };
+  const source = resolve(panel, target);
+  const out: PanelTarget = { refId: text(target.refId), datasource: datasourceRef(doc, target.datasource, [...targetPath, 'datasource']), source, rawExpr };
+  const hasExpr = rawExpr !== undefined && rawExpr.trim() !== '';
+  let language = source.language;
+  // The instance's default data source (or a name that says nothing): the query's own syntax decides.
+  if (language === 'unknown') language = hasExpr && (panel.type === 'logs' || looksLikeLogql(rawExpr)) ? 'logql' : 'promql';
+  if (language === 'other') {
+    out.unchecked = OTHER_QUERY_FIELDS.some((key) => typeof target[key] === 'string' && (target[key] as string).trim() !== '');
+    return out;
   }
-  return { refId: text(target.refId), datasource: datasourceRef(doc, target.datasource, [...targetPath, 'datasource']), expr, rawExpr };
+  if (!hasExpr) return out;
+  const exprPath = [...targetPath, 'expr'];
+  const placement = doc.placementOf(exprPath);
+  const substituted = substituteGrafanaVariables(rawExpr, variables);
+  const edits = substituted.edits.length > 0 ? substituted.edits : undefined;
+  const position = placeOffset(placement, 0);
+  if (language === 'logql') {
+    const logql: LogqlQuery = { text: substituted.text, position, placement, edits, analysis: analyseLogql(substituted.text) };
+    out.logql = logql;
+  } else {
+    const expr: QueryField = { text: substituted.text, position, placement, edits, analysis: analyseQuery(substituted.text) };
+    out.expr = expr;
+  }
+  return out;
 }
 
 /** Whether a threshold-like setting holds anything: exporters write `[]`, `""` and `{}` for none, which loses nothing. */

@@ -3,7 +3,8 @@
 
 import type { FormatAdapter } from './adapter.js';
 import { flatPolicy } from './flat-policy.js';
-import { dashboardConfigMap, grafanaDashboard } from './grafana.js';
+import { monitoringConfigMap } from './configmap.js';
+import { grafanaDashboard } from './grafana.js';
 import { openslo } from './openslo.js';
 import { prometheusRule, ruleFile } from './prometheus-rules.js';
 import { pyrra } from './pyrra.js';
@@ -20,5 +21,5 @@ export const FORMAT_ADAPTERS: readonly FormatAdapter[] = [
   ruleFile,
   prometheusRule,
   grafanaDashboard,
-  dashboardConfigMap,
+  monitoringConfigMap,
 ];

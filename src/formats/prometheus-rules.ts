@@ -6,6 +6,9 @@ import { parseDuration } from '../model/units.js';
 import type { FormatAdapter, NormaliseContext } from './adapter.js';
 import { isRecord, list, record, text } from './values.js';
 import { queryAt } from './query-field.js';
+import { marksLokiRules } from './configmap.js';
+import { analyseLogql, looksLikeLogql } from '../lang/logql/analyse.js';
+import { placeOffset } from '../model/placement.js';
 
 export const ruleFile: FormatAdapter = {
   kind: 'rule-file',
@@ -19,7 +22,21 @@ export const prometheusRule: FormatAdapter = {
   normalise: (doc, context) => normaliseGroups(doc, ['spec', 'groups'], context),
 };
 
+/**
+ * Whether a rule document is for Loki's ruler, whose expressions are LogQL: its carrier or its own
+ * metadata marks it so (a `loki_rule` label), or it sits in a Loki layout (a path segment naming
+ * Loki: `loki/rules/<tenant>/…`) and its expressions are written in LogQL's own syntax.
+ */
+function isLokiRuleDocument(doc: ParsedDocument, groupsPath: PathSegment[], context: NormaliseContext): boolean {
+  if (context.embedding?.lokiRules || marksLokiRules(record(doc.value).metadata)) return true;
+  if (!context.file.split('/').some((segment) => /loki/i.test(segment))) return false;
+  let groups: unknown = doc.value;
+  for (const segment of groupsPath) groups = record(groups)[segment as string];
+  return list(groups).some((group) => list(record(group).rules).some((rule) => looksLikeLogql(text(record(rule).expr) ?? '')));
+}
+
 function normaliseGroups(doc: ParsedDocument, groupsPath: PathSegment[], context: NormaliseContext): void {
+  const loki = isLokiRuleDocument(doc, groupsPath, context);
   let groups: unknown = doc.value;
   for (const segment of groupsPath) groups = record(groups)[segment as string];
   list(groups).forEach((groupValue, g) => {
@@ -35,6 +52,19 @@ function normaliseGroups(doc: ParsedDocument, groupsPath: PathSegment[], context
       const nameKey = isAlert ? 'alert' : 'record';
       const expr = text(ruleValue.expr);
       if (expr === undefined) return; // rule/schema reports the missing expression
+      if (loki) {
+        const exprPath = [...rulePath, 'expr'];
+        const placement = doc.placementOf(exprPath);
+        context.addLogqlRule({
+          kind: isAlert ? 'alert' : 'record',
+          name: text(ruleValue[nameKey]) ?? '',
+          file: context.file,
+          group: name,
+          position: doc.positionOf(rulePath),
+          expr: { text: expr, position: placeOffset(placement, 0), placement, analysis: analyseLogql(expr) },
+        });
+        return;
+      }
       const field = (key: string): StringField | undefined => {
         const value = text(ruleValue[key]);
         return value === undefined ? undefined : { value, position: doc.positionOf([...rulePath, key]) };
@@ -64,6 +94,6 @@ function normaliseGroups(doc: ParsedDocument, groupsPath: PathSegment[], context
       };
       group.rules.push(rule);
     });
-    context.addRuleGroup(group);
+    if (!loki) context.addRuleGroup(group);
   });
 }

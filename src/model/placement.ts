@@ -59,6 +59,6 @@ export function originalOffset(edits: readonly TextEdit[], offset: number): numb
 }
 
 /** The file position of the character at `offset` of a query's text (after any rewrite). */
-export function queryPosition(query: QueryField, offset: number): Position {
+export function queryPosition(query: Pick<QueryField, 'placement' | 'edits'>, offset: number): Position {
   return placeOffset(query.placement, query.edits ? originalOffset(query.edits, offset) : offset);
 }

@@ -2,6 +2,7 @@
 // Positions are 1-based; `file` is relative to the checked root with `/` separators.
 
 import type { QueryAnalysis } from '../lang/promql/analyse.js';
+import type { LogqlAnalysis } from '../lang/logql/analyse.js';
 import type { TextEdit, TextPlacement } from './placement.js';
 
 export interface Position {
@@ -24,7 +25,7 @@ export type DocumentKind =
   | 'rule-file' // Prometheus rule file (groups[])
   | 'prometheus-rule' // Kubernetes PrometheusRule (spec.groups[])
   | 'dashboard' // Grafana dashboard, plain or API-export wrapper
-  | 'dashboard-configmap' // ConfigMap / ConfigMapList carrying dashboards as JSON strings
+  | 'configmap' // ConfigMap / ConfigMapList carrying dashboards or rule files as strings under `data`
   | 'slo-gate-config'
   | 'unknown';
 
@@ -169,6 +170,25 @@ export interface QueryField {
   analysis: QueryAnalysis;
 }
 
+/** A LogQL query as written in a file (a Loki panel target, a Loki ruler rule). */
+export interface LogqlQuery {
+  text: string;
+  position: Position;
+  placement: TextPlacement;
+  edits?: TextEdit[];
+  analysis: LogqlAnalysis;
+}
+
+/** A Loki ruler rule: read as LogQL, never as PromQL, so none of the PromQL checks see it. */
+export interface LogqlRule {
+  kind: 'alert' | 'record';
+  name: string;
+  file: string;
+  group: string;
+  position: Position;
+  expr: LogqlQuery;
+}
+
 // ---- Dashboards ----------------------------------------------------------
 
 export interface Dashboard {
@@ -219,8 +239,14 @@ export interface DatasourceRef {
 export interface PanelTarget {
   refId?: string;
   datasource?: DatasourceRef;
-  /** The query after Grafana variable substitution; positions map back to the raw JSON string. */
+  /** The data source the query goes to, resolved as Grafana does (target, panel, default; variables; built-ins). */
+  source: { language: 'promql' | 'logql' | 'other' | 'unknown'; type?: string; via: string };
+  /** The query of a target read as PromQL, after Grafana variable substitution; positions map back to the raw JSON string. */
   expr?: QueryField;
+  /** The query of a target read as LogQL (a Loki data source), likewise substituted. */
+  logql?: LogqlQuery;
+  /** True when the target has a query slo-gate does not read (another data source's language). */
+  unchecked?: boolean;
   /** As written, before substitution. */
   rawExpr?: string;
 }
@@ -235,10 +261,12 @@ export interface Model {
   dashboards: Dashboard[];
   /** Every alerting and recording rule, flattened from ruleGroups. */
   rules: Rule[];
+  /** Loki ruler rules (LogQL), kept apart from the PromQL rules. */
+  logqlRules: LogqlRule[];
   /** Files, or parts of files, that could not be read or parsed at all. */
   unreadable: (Located & { message: string })[];
 }
 
 export function emptyModel(root: string): Model {
-  return { root, files: [], slos: [], ruleGroups: [], dashboards: [], rules: [], unreadable: [] };
+  return { root, files: [], slos: [], ruleGroups: [], dashboards: [], rules: [], logqlRules: [], unreadable: [] };
 }

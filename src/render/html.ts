@@ -65,6 +65,7 @@ ${renderSlos(report)}
 ${renderLiveHtml(report)}
 ${renderFindings(report.findings, options)}
 ${renderSkipped(report)}
+${renderNotChecked(report)}
 <footer>Findings are sorted by severity, then file and line. The same report is in report.json (machine-readable), report.md and report.sarif.</footer>
 </main>
 </body>
@@ -113,6 +114,14 @@ ${rows.join('\n')}
 </table>`;
   });
   return `<h2>Findings</h2>\n${sections.join('\n')}`;
+}
+
+function renderNotChecked(report: Report): string {
+  if (!report.notChecked?.length) return '';
+  const items = report.notChecked.map(
+    (item) => `<li><code>${escapeHtml(item.file)}:${item.line}</code>: ${item.queries} ${escapeHtml(item.datasource)} quer${item.queries === 1 ? 'y' : 'ies'} in dashboard ${escapeHtml(item.dashboard)}</li>`,
+  );
+  return `<h2>Queries not checked</h2>\n<p>Their data sources' languages are neither PromQL nor LogQL.</p>\n<ul>\n${items.join('\n')}\n</ul>`;
 }
 
 function renderSkipped(report: Report): string {

@@ -23,6 +23,7 @@ export function renderText(report: Report): string {
     lines.push('');
   }
   for (const skipped of report.skipped) lines.push(`skipped ${skipped.path}: ${skipped.reason}`);
+  for (const item of report.notChecked ?? []) lines.push(`not checked ${item.file}:${item.line}: ${item.queries} ${item.datasource} quer${item.queries === 1 ? 'y' : 'ies'} in dashboard "${item.dashboard}" (not PromQL or LogQL)`);
   const diff = report.diff;
   if (diff?.baseSha) {
     lines.push(

@@ -6,7 +6,7 @@
 import type { CheckMeta } from '../checks/check.js';
 import { compareFindings, SEVERITY_ORDER, type Finding, type Severity } from '../model/findings.js';
 import { budgetMinutes, errorBudget, windowFigures, type WindowFigures } from '../model/burn-rate.js';
-import type { DocumentKind, IndicatorType, Slo, SloFormat } from '../model/types.js';
+import type { DocumentKind, IndicatorType, Model, Slo, SloFormat } from '../model/types.js';
 import type { LinkedModel, LinkMethod } from '../link/types.js';
 import type { LiveSloResult, LiveSummary } from '../live/types.js';
 
@@ -56,6 +56,8 @@ export interface Report {
   slos: SloSummary[];
   findings: Finding[];
   skipped: { path: string; reason: string }[];
+  /** Dashboard queries of data sources slo-gate does not read (Elasticsearch, SQL, CloudWatch…), per dashboard and data source; absent when there are none. */
+  notChecked?: NotChecked[];
   checks: ReportCheck[];
   /** Present when live mode ran: the backend, when, and how it went; per-SLO results are in `slos[].live`. */
   live?: Omit<LiveSummary, 'slos'>;
@@ -96,6 +98,17 @@ export interface ReportInput {
   checks: readonly CheckMeta[];
   /** Set when the report counts files from the outcome cache: how many outcomes came from it. */
   cache?: { hits: number };
+}
+
+
+export interface NotChecked {
+  file: string;
+  /** The dashboard's line. */
+  line: number;
+  dashboard: string;
+  /** The data source's plugin type, as resolved ('elasticsearch'), or how it was named. */
+  datasource: string;
+  queries: number;
 }
 
 /** The comparison with the pull request's base: what this change adds, keeps and resolves. */
@@ -163,11 +176,30 @@ export function buildReport(input: ReportInput, options: { failOn: FailOn; toolV
     }),
     findings,
     skipped: input.skipped,
+    ...notCheckedOf(model),
     checks,
     ...(diff ? { diff } : {}),
     ...(options.live ? { live: liveHeader(options.live) } : {}),
     ...(input.cache ? { cache: { files: model.files.length, fromCache: input.cache.hits } } : {}),
   };
+}
+
+function notCheckedOf(model: Model): { notChecked?: NotChecked[] } {
+  const byKey = new Map<string, NotChecked>();
+  for (const dashboard of model.dashboards) {
+    for (const panel of dashboard.panels) {
+      for (const target of panel.targets) {
+        if (!target.unchecked) continue;
+        const datasource = target.source.type ?? target.source.via;
+        const name = dashboard.title ?? dashboard.entry ?? dashboard.file;
+        const key = `${dashboard.file}\u0000${dashboard.position.line}\u0000${datasource}`;
+        const entry = byKey.get(key);
+        if (entry) entry.queries++;
+        else byKey.set(key, { file: dashboard.file, line: dashboard.position.line, dashboard: name, datasource, queries: 1 });
+      }
+    }
+  }
+  return byKey.size > 0 ? { notChecked: [...byKey.values()] } : {};
 }
 
 /** Each check once, in the order they ran, with the flags its findings are read by. */

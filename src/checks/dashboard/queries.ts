@@ -1,6 +1,6 @@
-// The PromQL targets of a dashboard. Loki, Elasticsearch and other datasources also put their
-// queries under `expr`, in languages of their own, so targets of a datasource that is known not
-// to be Prometheus are left out.
+// The PromQL targets of a dashboard: the adapter reads a target as PromQL only when its data
+// source is Prometheus-compatible (or unknown, and the query is not LogQL-shaped); Loki targets
+// are read as LogQL (target.logql) and other data sources' queries are not read.
 
 import type { Dashboard, Panel, PanelTarget, QueryField } from '../../model/types.js';
 
@@ -19,10 +19,6 @@ export function promqlTargets(dashboards: readonly Dashboard[]): PromqlTarget[] 
     for (const panel of dashboard.panels) {
       for (const target of panel.targets) {
         if (!target.expr) continue;
-        const datasource = target.datasource ?? panel.datasource;
-        const type = datasource?.type;
-        if (type && !/prometheus|^\$|^\$\{/.test(type)) continue;
-        if (!type && datasource?.name && /loki|elastic|influx|graphite|tempo|mysql|postgres|cloudwatch/i.test(datasource.name)) continue;
         out.push({ dashboard, panel, target, expr: target.expr, where: `${panelName(panel)}${target.refId ? `, target ${target.refId}` : ''}` });
       }
     }

@@ -1,10 +1,14 @@
 import type { DocumentCheck } from '../check.js';
+import { configOptions } from '../options.js';
 import type { ParsedDocument, PathSegment } from '../../parse/document.js';
 import { parseDuration } from '../../model/units.js';
 import { isRecord, list, record } from '../../formats/values.js';
 
 // The fields Prometheus 3's rulefmt accepts; anything else fails to load ("field x not found").
 const GROUP_FIELDS = new Set(['name', 'interval', 'query_offset', 'limit', 'rules', 'labels']);
+// Thanos Ruler reads the same files plus one group field (pkg/rules/rulespb), upper-cased against these values.
+const THANOS_STRATEGY = 'partial_response_strategy';
+const THANOS_STRATEGIES = new Set(['WARN', 'ABORT']);
 const RULE_FIELDS = new Set(['record', 'alert', 'expr', 'for', 'keep_firing_for', 'labels', 'annotations']);
 
 export const ruleSchema: DocumentCheck = {
@@ -14,6 +18,7 @@ export const ruleSchema: DocumentCheck = {
     kind: 'document',
     description: 'Rule-file structure as Prometheus loads it: unknown fields, record/alert, expr, repeated group names, for on recording rules.',
     docs: 'docs/checks/rule/schema.md',
+    options: configOptions('rule-dialect'),
     documentKinds: ['rule-file', 'prometheus-rule'],
   },
   run({ file, kind, doc }, context) {
@@ -33,7 +38,8 @@ export const ruleSchema: DocumentCheck = {
     const groups = groupsPath.reduce<unknown>((value, key) => record(value)[key as string], doc.value);
     if (groups !== undefined && groups !== null && !Array.isArray(groups)) return report(groupsPath, 'groups must be a list');
     const groupNames = new Map<string, number>();
-    list(groups).forEach((group, g) => checkGroup(doc, [...groupsPath, g], group, groupNames, report));
+    const thanos = context.config.ruleDialect !== 'prometheus';
+    list(groups).forEach((group, g) => checkGroup(doc, [...groupsPath, g], group, groupNames, report, thanos));
   },
 };
 
@@ -43,9 +49,21 @@ function checkGroup(
   group: unknown,
   groupNames: Map<string, number>,
   report: (path: PathSegment[], message: string, atKey?: boolean) => void,
+  thanos: boolean,
 ): void {
   if (!isRecord(group)) return report(at, 'a rule group must be a map with name and rules');
-  for (const key of Object.keys(group)) if (!GROUP_FIELDS.has(key)) report([...at, key], `field ${key} not found in rule group`, true);
+  for (const key of Object.keys(group)) {
+    if (GROUP_FIELDS.has(key)) continue;
+    if (key === THANOS_STRATEGY && thanos) {
+      const value = group[key];
+      if (value !== null && value !== '' && !(typeof value === 'string' && THANOS_STRATEGIES.has(value.toUpperCase()))) {
+        report([...at, key], `Thanos Ruler: partial_response_strategy must be warn or abort, not ${JSON.stringify(value)}`);
+      }
+      continue;
+    }
+    const hint = key === THANOS_STRATEGY ? ' (a Thanos Ruler field; Prometheus refuses it, and rule-dialect is prometheus)' : '';
+    report([...at, key], `field ${key} not found in rule group${hint}`, true);
+  }
   const name = group.name;
   if (typeof name !== 'string' || name === '') report(at, 'rule group has no name');
   else if (groupNames.has(name)) report([...at, 'name'], `groupname: "${name}" is repeated in the same file`);
