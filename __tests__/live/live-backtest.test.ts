@@ -17,6 +17,12 @@ import type { SloBacktest } from '../../src/live/backtest.js';
 import type { LiveSettings } from '../../src/live/run-live.js';
 import type { Finding } from '../../src/model/findings.js';
 import { runCheck } from '../../src/run-check.js';
+import type { Report } from '../../src/report/report.js';
+import { renderHtml } from '../../src/render/html.js';
+import { renderMarkdown } from '../../src/render/markdown.js';
+import { renderText } from '../../src/render/text.js';
+import { Ajv } from 'ajv';
+import reportSchema from '../../schemas/report.schema.json' with { type: 'json' };
 import { workspace } from '../helpers/workspace.js';
 import { DAY, HOUR, MINUTE, ensurePrometheus, requestCounters, skipNoticeIfUnavailable, startPrometheus, type RunningPrometheus } from '../support/prometheus.js';
 
@@ -150,11 +156,13 @@ describe.skipIf(!env.available)('live/alert-backtest against a real Prometheus',
   let prom: RunningPrometheus;
   let findings: Finding[];
   let backtest: SloBacktest;
+  let report: Report;
   beforeAll(async () => {
     prom = await startPrometheus({ series: requestCounters('payments', 10, BASE, BURNS) });
     const live: LiveSettings = { url: prom.url, timeoutSeconds: 30, budgetSeconds: 120, failOn: 'exhausted', time: prom.now };
     const dir = await workspace({ 'slo/payments.yml': SLO_FILE, 'rules/payments.yml': RULES_FILE });
     const run = await runCheck({ root: dir, failOn: 'error', live });
+    report = run.report;
     findings = run.report.findings.filter((f) => f.check === 'live/alert-backtest');
     expect(run.live!.summary.rules!.backtests).toHaveLength(1);
     backtest = run.live!.summary.rules!.backtests[0];
@@ -216,5 +224,35 @@ describe.skipIf(!env.available)('live/alert-backtest against a real Prometheus',
     expect(findings[0].message).toMatch(/^alert "PaymentsAvailability" \(SLO "availability"\): would have paged 1× in 30d .*burn 1 \(2h at up to 20×, 5\.6 % of the budget\): first page 44m after it began, 2 % spent; burn 2 \(12h at up to 5\.2×, 8\.7 % of the budget\): no page — as a page-level burn-rate alert it stands for 5 % of the budget, but burn 2 spent 8\.7 % without a page$/);
     expect(findings[1].message).toContain('burn 1 (2h at up to 20×, 5.6 % of the budget): first page 111m after it began, 5.1 % spent');
     expect(findings[1].message).toContain('but burn 1 spent 5.1 % before the page and burn 2 spent 8.7 % without a page');
+  });
+
+  it('shows the Live section per SLO: selectors found, each alert\'s replay, a Mermaid timeline in Markdown and an SVG one in HTML', () => {
+    const validate = new Ajv({ strict: false, allErrors: true, validateFormats: false }).compile(reportSchema);
+    expect(validate(JSON.parse(JSON.stringify(report))), JSON.stringify(validate.errors)).toBe(true);
+    const rules = report.slos.find((s) => s.name === 'availability')!.live!.rules!;
+    // the SLI's two selectors and the single-window alert's two; the Sloth alerts read recording rules whose sources are those
+    expect([rules.selectorsChecked, rules.selectorsFound, rules.missing]).toEqual([2, 2, []]);
+    expect(rules.backtest!.alerts.map((a) => [a.alert, a.page, a.firings.length])).toEqual([
+      ['PaymentsAvailability', true, backtest.alerts[0].firings.length],
+      ['PaymentsAvailability', false, backtest.alerts[1].firings.length],
+      ['PaymentsErrorsSlow', true, backtest.alerts[2].firings.length],
+    ]);
+
+    const markdown = renderMarkdown(report);
+    const section = markdown.slice(markdown.indexOf('<details><summary>Live checks: availability'));
+    expect(section).toContain('Live checks: availability — 2 of 2 selectors select series; 3 alert&#40;s&#41; replayed</summary>');
+    expect(section).toContain('- alert PaymentsAvailability&#58; would have paged 1× in 30d');
+    const gantt = /```mermaid\ngantt\n([\s\S]*?)\n```/.exec(section)![1];
+    const day = (t: number) => new Date((prom.now + t) * 1000).toISOString().slice(0, 16).replace('T', ' ');
+    expect(gantt).toContain(`  section budget burns\n  burn 1 :crit, ${day(BURNS[0].from)}, ${day(BURNS[0].to)}\n  burn 2 :crit, ${day(BURNS[1].from)}, ${day(BURNS[1].to)}`);
+    expect(gantt.match(/^ {2}firing \d+ :active/gm)).toHaveLength(backtest.alerts[0].firings.length + backtest.alerts[2].firings.length);
+
+    const html = renderHtml(report);
+    const svg = html.slice(html.indexOf('<h3>Live checks: availability</h3>'));
+    expect(svg).toContain('aria-label="availability: burns and alert firings"');
+    const bars = backtest.episodes.length + backtest.alerts.reduce((n, a) => n + a.firings.length, 0);
+    expect(svg.slice(0, svg.indexOf('</svg>')).match(/<rect /g)).toHaveLength(bars);
+
+    expect(renderText(report)).toContain('      live alert PaymentsErrorsSlow: would have paged 1× in 30d');
   });
 });

@@ -19,7 +19,7 @@ import type { AlertLink } from '../link/types.js';
 import type { LabelMatcherFact, QueryAnalysis } from '../lang/promql/analyse.js';
 import { analyseQuery } from '../lang/promql/analyse.js';
 import type { Rule, Slo } from '../model/types.js';
-import { parseDuration } from '../model/units.js';
+import { describeSpan, parseDuration } from '../model/units.js';
 import { PrometheusError, type PrometheusClient, type RangeSeries } from './client.js';
 import type { EventsPlan, RatioPlan } from './queries.js';
 import { promDuration } from './queries.js';
@@ -300,4 +300,26 @@ function satisfies(value: string | undefined, m: LabelMatcherFact): boolean {
 
 function tag(expr: string, part: string): string {
   return `label_replace(${expr}, "${PART}", "${part}", "", "")`;
+}
+
+/** "would have fired 2× in 30d (3h 10m in all); burn 1: fired after 9 min, 3.1 % of the budget spent; burn 2: no firing (8.3 % spent)" */
+export function backtestLine(backtest: SloBacktest, alert: AlertBacktest): string {
+  const period = promDuration(backtest.end - backtest.start);
+  const firingSeconds = alert.firings.reduce((sum, f) => sum + (f.end - f.start + alert.evaluationSeconds), 0);
+  const verb = alert.page ? 'paged' : 'fired';
+  const head = alert.firings.length
+    ? `would have ${verb} ${alert.firings.length}× in ${period} (${describeSpan(firingSeconds)} in all)`
+    : `would not have ${alert.page ? 'paged' : 'fired'} in ${period}`;
+  if (!backtest.episodes.length) return `${head}; the budget never burned faster than it allows in that time`;
+  const episodes = backtest.episodes.map((episode, index) => {
+    const response = alert.responses[index];
+    const burn = `burn ${index + 1} (${describeSpan(episode.end - episode.start)} at up to ${Number(episode.peakBurnRate.toFixed(1))}×, ${percent(episode.budgetSpent)} of the budget)`;
+    if (response?.firedAt === undefined) return `${burn}: no ${alert.page ? 'page' : 'firing'}`;
+    return `${burn}: first ${alert.page ? 'page' : 'firing'} ${describeSpan(response.delaySeconds!)} after it began, ${percent(response.budgetAtFiring!)} spent`;
+  });
+  return `${head}; ${episodes.join('; ')}`;
+}
+
+function percent(ratio: number): string {
+  return `${Number((ratio * 100).toFixed(1))} %`;
 }

@@ -13,6 +13,7 @@ import type { Slo } from '../model/types.js';
 import { PrometheusClient, PrometheusError } from './client.js';
 import { evaluateSlo, identity, type Measurable } from './evaluate.js';
 import { measureBacktests, measureRules } from './measure-rules.js';
+import { sloRuleSummary } from './rule-summary.js';
 import { planSli } from './queries.js';
 import type { LiveFailOn, LiveSettings, LiveSloResult, LiveSummary } from './types.js';
 
@@ -75,6 +76,10 @@ export async function runLive(linked: LinkedModel, settings: LiveSettings, confi
     concurrency,
     budgetSeconds: settings.budgetSeconds,
     evaluationSeconds: config.evaluationIntervalSeconds,
+  });
+  model.slos.forEach((slo, index) => {
+    const summary = sloRuleSummary(linked, rules, slo);
+    if (results[index].status !== 'not-measurable' || summary.selectorsChecked > 0) results[index].rules = summary;
   });
   const summary: LiveSummary = {
     url: client.displayUrl,

@@ -83,6 +83,26 @@ export interface LiveSloResult {
   emptyErrorQuery?: string;
   /** Approximations and assumptions made for this SLO. */
   notes: string[];
+  /** What the live rule checks measured about this SLO's SLI and alerts. */
+  rules?: LiveSloRules;
+}
+
+/** The live rule checks, for one SLO: its SLI's and alerts' selectors, and its alerts replayed. Unix seconds, ratios. */
+export interface LiveSloRules {
+  /** Distinct selectors of the SLI and of the linked alerts (and the recording rules they read) asked about. */
+  selectorsChecked: number;
+  selectorsFound: number;
+  missing: { selector: string; file: string; line: number; column?: number; problem: 'no-metric' | 'stale' | 'dropped' }[];
+  backtest?: {
+    start: number;
+    end: number;
+    stepSeconds: number;
+    episodes: { start: number; end: number; budgetSpent: number; peakBurnRate: number }[];
+    alerts: { alert: string; file: string; line: number; page: boolean; firings: { start: number; end: number }[]; summary: string; error?: string }[];
+    error?: string;
+  };
+  /** What could not be measured, and why. */
+  unmeasured: string[];
 }
 
 /** The live part of the report. */

@@ -6,8 +6,8 @@ import type { LiveSloResult } from '../live/types.js';
 import { formatDuration } from '../model/units.js';
 import type { Report, SloSummary } from '../report/report.js';
 import { escapeHtml, escapeMarkdown } from './escape.js';
-import { mermaidLineChart, type LineChart } from './mermaid.js';
-import { svgLineChart } from './svg-chart.js';
+import { mermaidLineChart, mermaidTimeline, type LineChart, type Timeline } from './mermaid.js';
+import { svgLineChart, svgTimeline } from './svg-chart.js';
 
 export type LiveTone = 'pass' | 'low' | 'warning' | 'error' | 'muted';
 
@@ -82,6 +82,50 @@ export function budgetChart(slo: SloSummary): LineChart | undefined {
   };
 }
 
+const PROBLEMS: Record<NonNullable<LiveSloResult['rules']>['missing'][number]['problem'], string> = {
+  'no-metric': 'no such metric',
+  stale: 'stopped reporting',
+  dropped: 'its matchers select none',
+};
+
+/** The live rule checks for one SLO, a line each: selectors found and missing, each alert's replay, what was not measured. Plain text. */
+export function liveRuleLines(live: LiveSloResult): string[] {
+  const rules = live.rules;
+  if (!rules) return [];
+  const lines: string[] = [];
+  if (rules.selectorsChecked > 0) {
+    const missing = rules.missing.map((m) => `${m.selector} (${m.file}:${m.line}, ${PROBLEMS[m.problem]})`);
+    lines.push(`selectors: ${rules.selectorsFound} of ${rules.selectorsChecked} select series${missing.length ? `; missing: ${missing.join('; ')}` : ''}`);
+  }
+  for (const alert of rules.backtest?.alerts ?? []) lines.push(`alert ${alert.alert}: ${alert.summary}`);
+  for (const why of rules.unmeasured) lines.push(`not measured — ${why}`);
+  return lines;
+}
+
+/** Burn episodes and each replayed alert's firings over the SLO's period. */
+export function backtestTimeline(slo: SloSummary): Timeline | undefined {
+  const backtest = slo.live?.rules?.backtest;
+  if (!backtest || backtest.error || !backtest.alerts.length) return undefined;
+  return {
+    title: `${slo.name}: burns and alert firings`,
+    start: backtest.start,
+    end: backtest.end,
+    rows: [
+      { label: 'budget burns', kind: 'burn', intervals: backtest.episodes },
+      ...backtest.alerts.map((alert) => ({ label: alert.alert, kind: alert.page ? ('page' as const) : ('alert' as const), intervals: alert.firings.map((f) => ({ start: f.start, end: f.end + backtest.stepSeconds })) })),
+    ],
+  };
+}
+
+function rulesHeadline(live: LiveSloResult): string {
+  const rules = live.rules!;
+  const parts: string[] = [];
+  if (rules.selectorsChecked > 0) parts.push(`${rules.selectorsFound} of ${rules.selectorsChecked} selectors select series`);
+  if (rules.backtest?.alerts.length) parts.push(`${rules.backtest.alerts.length} alert(s) replayed`);
+  if (rules.unmeasured.length) parts.push(`${rules.unmeasured.length} thing(s) not measured`);
+  return parts.join('; ') || 'nothing to check';
+}
+
 function liveSlos(report: Report): (SloSummary & { live: LiveSloResult })[] {
   return report.slos.filter((slo): slo is SloSummary & { live: LiveSloResult } => slo.live !== undefined);
 }
@@ -138,7 +182,27 @@ export function renderLiveMarkdown(report: Report, options: { maxChars?: number 
     charts.push(block);
   }
   if (left) parts.push(`_${left} budget burn-down chart(s) left out to fit; they are in report.html._`);
-  return [...parts, ...charts].join('\n\n');
+
+  // The live rule checks per SLO: selectors, each alert's replay with its timeline, what was not measured.
+  const ruleBlocks: string[] = [];
+  let rulesLeft = 0;
+  for (const slo of byPriority) {
+    if (!slo.live.rules || !kept.has(slo.live.key)) continue;
+    const lines = liveRuleLines(slo.live);
+    if (!lines.length) continue;
+    const timeline = backtestTimeline(slo);
+    const open = slo.live.rules.missing.length ? ' open' : '';
+    const body = [lines.map((line) => `- ${escapeMarkdown(line)}`).join('\n'), ...(timeline ? [mermaidTimeline(timeline)] : [])].join('\n\n');
+    const block = `<details${open}><summary>Live checks: ${escapeMarkdown(slo.name)} — ${escapeMarkdown(rulesHeadline(slo.live))}</summary>\n\n${body}\n\n</details>`;
+    if (used + block.length + 2 > room) {
+      rulesLeft++;
+      continue;
+    }
+    used += block.length + 2;
+    ruleBlocks.push(block);
+  }
+  if (rulesLeft) parts.push(`_The live checks of ${rulesLeft} SLO(s) are left out to fit; they are in report.html._`);
+  return [...parts, ...charts, ...ruleBlocks].join('\n\n');
 }
 
 const TONE_COLOUR: Record<LiveTone, string> = { pass: 'var(--pass)', low: 'var(--warning)', warning: 'var(--warning)', error: 'var(--error)', muted: 'var(--muted)' };
@@ -157,6 +221,13 @@ export function renderLiveHtml(report: Report): string {
       `<td class="num">${escapeHtml(budgetLeftText(slo.live))}</td><td>${escapeHtml(burnNowText(slo.live))}</td><td>${note ? escapeHtml(note) : '—'}</td></tr>${svg}`
     );
   });
+  const ruleSections = slos
+    .filter((slo) => liveRuleLines(slo.live).length > 0)
+    .map((slo) => {
+      const timeline = backtestTimeline(slo);
+      const items = liveRuleLines(slo.live).map((line) => `<li>${escapeHtml(line)}</li>`).join('');
+      return `<h3>Live checks: ${escapeHtml(slo.name)}</h3>\n<ul>${items}</ul>${timeline ? `\n${svgTimeline(timeline)}` : ''}`;
+    });
   return `<h2>Live error budget</h2>
 <p class="meta">${escapeHtml(headline(report))}</p>
 <table>
@@ -164,5 +235,5 @@ export function renderLiveHtml(report: Report): string {
 <tbody>
 ${rows.join('\n')}
 </tbody>
-</table>`;
+</table>${ruleSections.length ? `\n${ruleSections.join('\n')}` : ''}`;
 }

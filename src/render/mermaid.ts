@@ -46,3 +46,33 @@ function plain(text: string): string {
 function number(value: number): string {
   return String(Number(value.toFixed(2)));
 }
+
+/** Rows of time intervals over one span: burn episodes, then each alert's firings. Unix seconds. */
+export interface Timeline {
+  title: string;
+  start: number;
+  end: number;
+  rows: { label: string; kind: 'burn' | 'page' | 'alert'; intervals: { start: number; end: number }[] }[];
+}
+
+/** Most intervals drawn per row; the rest are counted in the row's label. */
+export const MAX_TIMELINE_INTERVALS = 12;
+const GANTT_TAG: Record<Timeline['rows'][number]['kind'], string> = { burn: 'crit', page: 'active', alert: 'done' };
+
+/** A Mermaid gantt chart of the timeline (UTC minutes); a row without intervals is left out. */
+export function mermaidTimeline(timeline: Timeline): string {
+  const stamp = (t: number) => new Date(Math.round(t / 60) * 60_000).toISOString().slice(0, 16).replace('T', ' ');
+  const lines = ['gantt', `  title ${plain(timeline.title)}`, '  dateFormat YYYY-MM-DD HH:mm', '  axisFormat %d %b'];
+  for (const row of timeline.rows) {
+    if (!row.intervals.length) continue;
+    const shown = row.intervals.slice(0, MAX_TIMELINE_INTERVALS);
+    const more = row.intervals.length - shown.length;
+    lines.push(`  section ${plain(row.label)}${more > 0 ? ` (${more} more)` : ''}`);
+    shown.forEach((interval, i) => {
+      // A one-minute firing still gets a visible bar: at least a minute long.
+      const end = Math.max(interval.end, interval.start + 60);
+      lines.push(`  ${row.kind === 'burn' ? 'burn' : 'firing'} ${i + 1} :${GANTT_TAG[row.kind]}, ${stamp(interval.start)}, ${stamp(end)}`);
+    });
+  }
+  return fencedBlock(lines.join('\n'), 'mermaid');
+}

@@ -2,7 +2,7 @@
 // opens offline. Text is escaped; numbers are rounded so the markup stays small.
 
 import { escapeHtml } from './escape.js';
-import { downsample, type LineChart } from './mermaid.js';
+import { downsample, type LineChart, type Timeline } from './mermaid.js';
 
 export interface SvgChartOptions {
   width?: number;
@@ -42,6 +42,37 @@ export function svgLineChart(chart: LineChart, options: SvgChartOptions = {}): s
     xLabels,
     `<text x="${r(margin.left + plotWidth / 2)}" y="${height - 4}" text-anchor="middle" fill-opacity="0.7">${escapeHtml(chart.xLabel)}</text>`,
     `<polyline points="${points}" fill="none" stroke="${escapeHtml(options.stroke ?? 'currentColor')}" stroke-width="2" stroke-linejoin="round"/>`,
+    '</svg>',
+  ].join('');
+}
+
+const TIMELINE_FILL: Record<Timeline['rows'][number]['kind'], string> = { burn: 'var(--error)', page: 'var(--warning)', alert: 'var(--muted)' };
+
+/** The timeline as an inline SVG: one row per label, a bar per interval (at least 2 px wide). */
+export function svgTimeline(timeline: Timeline, options: { width?: number } = {}): string {
+  const width = options.width ?? 640;
+  const rowHeight = 20;
+  const margin = { left: 170, right: 12, top: 24, bottom: 24 };
+  const plotWidth = width - margin.left - margin.right;
+  const height = margin.top + margin.bottom + rowHeight * timeline.rows.length;
+  const span = timeline.end - timeline.start || 1;
+  const x = (t: number) => margin.left + ((Math.min(timeline.end, Math.max(timeline.start, t)) - timeline.start) / span) * plotWidth;
+  const r = (n: number) => Number(n.toFixed(1));
+  const rows = timeline.rows.map((row, i) => {
+    const y = margin.top + i * rowHeight;
+    const label = row.label.length > 28 ? `${row.label.slice(0, 27)}…` : row.label;
+    const bars = row.intervals
+      .map((interval) => `<rect x="${r(x(interval.start))}" y="${y + 4}" width="${r(Math.max(2, x(interval.end) - x(interval.start)))}" height="${rowHeight - 8}" fill="${TIMELINE_FILL[row.kind]}"><title>${escapeHtml(`${row.label}: ${new Date(interval.start * 1000).toISOString()} – ${new Date(interval.end * 1000).toISOString()}`)}</title></rect>`)
+      .join('');
+    return `<text x="${margin.left - 6}" y="${y + 14}" text-anchor="end">${escapeHtml(label)}</text><line x1="${margin.left}" x2="${width - margin.right}" y1="${y + rowHeight / 2}" y2="${y + rowHeight / 2}" stroke="currentColor" stroke-opacity="0.15"/>${bars}`;
+  });
+  const day = (t: number) => new Date(t * 1000).toISOString().slice(0, 10);
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(timeline.title)}" style="max-width:100%;height:auto;font:11px sans-serif;fill:currentColor">`,
+    `<title>${escapeHtml(timeline.title)}</title>`,
+    `<text x="${margin.left}" y="14" font-weight="600">${escapeHtml(timeline.title)}</text>`,
+    ...rows,
+    `<text x="${margin.left}" y="${height - 6}">${day(timeline.start)}</text><text x="${width - margin.right}" y="${height - 6}" text-anchor="end">${day(timeline.end)} (now)</text>`,
     '</svg>',
   ].join('');
 }

@@ -1,6 +1,6 @@
 import type { Report } from '../report/report.js';
 import { budgetText, indicatorText, location, targetText, windowText, linkTexts } from './figures.js';
-import { liveTextLine } from './live.js';
+import { liveRuleLines, liveTextLine } from './live.js';
 import { cacheLine } from './figures.js';
 
 /** The terminal report: findings as `file:line:col severity check message`, then SLOs and a verdict. */
@@ -18,7 +18,7 @@ export function renderText(report: Report): string {
       for (const window of slo.windows) lines.push(`      ${windowText(window)}`);
       for (const link of linkTexts(slo)) lines.push(`      ${link}`);
       if (slo.verdict) lines.push(`      verdict: ${slo.verdict}`);
-      if (slo.live) lines.push(`      live: ${liveTextLine(slo.live)}`);
+      if (slo.live) lines.push(`      live: ${liveTextLine(slo.live)}`, ...liveRuleLines(slo.live).map((line) => `      live ${line}`));
     }
     lines.push('');
   }

@@ -1,7 +1,5 @@
 import type { LiveCheck } from '../check.js';
-import type { AlertBacktest, SloBacktest } from '../../live/backtest.js';
-import { promDuration } from '../../live/queries.js';
-import { describeSpan } from '../../model/units.js';
+import { backtestLine, type AlertBacktest, type SloBacktest } from '../../live/backtest.js';
 import { weigh } from './rule-input.js';
 
 export const liveAlertBacktest: LiveCheck = {
@@ -52,24 +50,6 @@ export function missedEpisodes(backtest: SloBacktest, alert: AlertBacktest): num
     .map((episode, index) => ({ episode, index, response: alert.responses[index] }))
     .filter(({ episode, response }) => episode.budgetSpent > alert.share! && (response?.firedAt === undefined || (response.budgetAtFiring ?? 0) > alert.share!))
     .map(({ index }) => index);
-}
-
-/** "would have fired 2× in 30d (3h 10m in all); burn 1: fired after 9 min, 3.1 % of the budget spent; burn 2: no firing (8.3 % spent)" */
-export function backtestLine(backtest: SloBacktest, alert: AlertBacktest): string {
-  const period = promDuration(backtest.end - backtest.start);
-  const firingSeconds = alert.firings.reduce((sum, f) => sum + (f.end - f.start + alert.evaluationSeconds), 0);
-  const verb = alert.page ? 'paged' : 'fired';
-  const head = alert.firings.length
-    ? `would have ${verb} ${alert.firings.length}× in ${period} (${describeSpan(firingSeconds)} in all)`
-    : `would not have ${alert.page ? 'paged' : 'fired'} in ${period}`;
-  if (!backtest.episodes.length) return `${head}; the budget never burned faster than it allows in that time`;
-  const episodes = backtest.episodes.map((episode, index) => {
-    const response = alert.responses[index];
-    const burn = `burn ${index + 1} (${describeSpan(episode.end - episode.start)} at up to ${Number(episode.peakBurnRate.toFixed(1))}×, ${percent(episode.budgetSpent)} of the budget)`;
-    if (response?.firedAt === undefined) return `${burn}: no ${alert.page ? 'page' : 'firing'}`;
-    return `${burn}: first ${alert.page ? 'page' : 'firing'} ${describeSpan(response.delaySeconds!)} after it began, ${percent(response.budgetAtFiring!)} spent`;
-  });
-  return `${head}; ${episodes.join('; ')}`;
 }
 
 function percent(ratio: number): string {
