@@ -1,7 +1,16 @@
 // Entry point of the bundled CLI (dist/cli.js). The same file serves as a file worker when the
 // engine starts one on a large repository.
 import { isFileWorker, serveFileWorker } from './engine/file-workers.js';
+import { fstatSync } from 'node:fs';
 import { runCli } from './shell/cli.js';
+
+function isRegularFile(fd: number): boolean {
+  try {
+    return fstatSync(fd).isFile();
+  } catch {
+    return false;
+  }
+}
 
 if (isFileWorker()) serveFileWorker();
 else
@@ -9,6 +18,7 @@ else
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     workerScript: new URL(import.meta.url),
+    stdoutIsFile: isRegularFile(1),
   }).then((code) => {
     process.exitCode = code;
   });

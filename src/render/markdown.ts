@@ -4,6 +4,7 @@
 import type { Finding, Severity } from '../model/findings.js';
 import type { Report } from '../report/report.js';
 import { escapeMarkdown, fencedBlock } from './escape.js';
+import { terminalLine } from './terminal.js';
 import { budgetText, cacheLine, indicatorText, targetText, windowText, linkTexts } from './figures.js';
 import { renderLiveMarkdown } from './live.js';
 import { diffVerdictLines, renderResolved, reviewOrder } from './diff-markdown.js';
@@ -121,7 +122,7 @@ function renderFindings(shown: Finding[], total: number, options: MarkdownOption
       const lineCell = url ? `[${where}](${url})` : where;
       return `| ${lineCell} | ${ICON[finding.severity]} ${finding.severity} | \`${finding.check}\` | ${escapeMarkdown(finding.message)} |`;
     });
-    const fileTitle = file ? `\`${file.replace(/`/g, "'")}\`` : 'Not about one file';
+    const fileTitle = file ? `\`${terminalLine(file).replace(/`/g, "'")}\`` : 'Not about one file';
     parts.push(`#### ${fileTitle}\n\n| Line | Severity | Check | Message |\n| --- | --- | --- | --- |\n${rows.join('\n')}`);
     for (const finding of findings) {
       if (!finding.suggestion) continue;

@@ -2,13 +2,14 @@ import type { Report } from '../report/report.js';
 import { budgetText, indicatorText, location, targetText, windowText, linkTexts } from './figures.js';
 import { liveRuleLines, liveTextLine } from './live.js';
 import { cacheLine } from './figures.js';
+import { terminalLine } from './terminal.js';
 
 /** The terminal report: findings as `file:line:col severity check message`, then SLOs and a verdict. */
 export function renderText(report: Report): string {
   const lines: string[] = [];
   for (const finding of report.findings) {
     lines.push(`${location(finding)}  ${finding.severity.padEnd(7)} ${finding.check}  ${finding.message}${finding.status === 'existing' ? '  (already on the base)' : ''}`);
-    if (finding.suggestion) lines.push(...finding.suggestion.split('\n').map((line) => `    ${line}`));
+    if (finding.suggestion) lines.push(...finding.suggestion.replace(/\n$/, '').split(/\r?\n/).map((line) => `    ${line}`));
   }
   if (report.findings.length) lines.push('');
   if (report.slos.length) {
@@ -37,5 +38,6 @@ export function renderText(report: Report): string {
     `slo-gate ${report.result === 'pass' ? 'PASSED' : 'FAILED'}: ${report.counts.error} error(s), ${report.counts.warning} warning(s), ${report.counts.notice} notice(s) ` +
       `in ${report.files.length} file(s) (${kinds} recognised, ${report.slos.length} SLO(s)); fails on: ${report.failOn}`,
   );
-  return `${lines.join('\n')}\n`;
+  // Names, messages and suggestions come from the checked files: each line stays one line.
+  return `${lines.map(terminalLine).join('\n')}\n`;
 }

@@ -9,7 +9,8 @@ import { renderMarkdown } from '../render/markdown.js';
 import { renderText } from '../render/text.js';
 import type { FailOn } from '../report/report.js';
 import { liveSecrets, parseLiveSettings } from '../live/settings.js';
-import { registerSecret } from '../secrets/scrubber.js';
+import { processSecrets, registerSecret } from '../secrets/scrubber.js';
+import { guardJson, guardLines, stopCommandsToken, terminalLine } from '../render/terminal.js';
 import { ConfigError, runCheck, TOOL_VERSION } from '../run-check.js';
 import { parseConcurrency } from './concurrency.js';
 
@@ -51,9 +52,15 @@ export interface CliIo {
   stderr(text: string): void;
   /** The bundle a file worker thread runs (dist/cli.js itself); without it files are read on one thread. */
   workerScript?: URL;
+  /** stdout is redirected to a file (`> report.md`, `>> $GITHUB_STEP_SUMMARY`): the runner does not read it as a log. */
+  stdoutIsFile?: boolean;
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  // Everything printed may carry text from the checked files: no raw control character, no line
+  // that starts a workflow command, no secret.
+  const raw = io;
+  io = { ...raw, stdout: (text) => raw.stdout(guardLines(text)), stderr: (text) => raw.stderr(guardLines(processSecrets.scrub(text))) };
   let parsed;
   try {
     parsed = parseArgs({
@@ -130,13 +137,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const engine = { concurrency, workerScript: io.workerScript };
     if (values.cache === '') throw new UsageError('--cache= needs a directory (or use --cache alone)');
     const { report, cacheNotices } = await runCheck({ root: dir, configFile: values.config, overrides, failOn, diff, live, engine, cacheDir: values.cache });
-    for (const notice of cacheNotices) io.stderr(`slo-gate: notice: ${notice}\n`);
-    if (report.diff?.unavailable) io.stderr(`slo-gate: notice: not compared with ${report.diff.baseRef}: ${report.diff.unavailable}; checked the head alone\n`);
+    for (const notice of cacheNotices) io.stderr(`slo-gate: notice: ${terminalLine(notice)}\n`);
+    if (report.diff?.unavailable) io.stderr(`slo-gate: notice: not compared with ${terminalLine(report.diff.baseRef)}: ${terminalLine(report.diff.unavailable)}; checked the head alone\n`);
     const rendered = () => (format === 'json' ? renderJson(report) : format === 'markdown' ? renderMarkdown(report) : renderText(report));
     if (values.output) {
       await writeFile(values.output, format === 'json' ? renderJsonChunks(report) : rendered());
       io.stderr(`slo-gate: ${report.result === 'pass' ? 'passed' : 'failed'}; report written to ${values.output}\n`);
-    } else io.stdout(rendered());
+    } else {
+      // Inside Actions, the runner reads stdout for workflow commands: it is told to stop while the
+      // report is printed, with a token no file can know. JSON is left as it is, for pipes.
+      const token = process.env.GITHUB_ACTIONS === 'true' && format !== 'json' && !raw.stdoutIsFile ? stopCommandsToken() : undefined;
+      const text = format === 'json' ? guardJson(rendered()) : guardLines(rendered());
+      raw.stdout(token ? `::stop-commands::${token}\n${text}::${token}::\n` : text);
+    }
     return report.result === 'pass' ? 0 : 1;
   } catch (error) {
     if (error instanceof UsageError) {
@@ -144,7 +157,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
     if (error instanceof ConfigError) {
-      io.stderr(`${error.file}:${error.line}${error.column ? `:${error.column}` : ''}: ${error.message}\n`);
+      io.stderr(`${terminalLine(error.file)}:${error.line}${error.column ? `:${error.column}` : ''}: ${terminalLine(error.message)}\n`);
       return 2;
     }
     const code = (error as NodeJS.ErrnoException).code;
@@ -152,7 +165,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`slo-gate: no such file or directory: ${(error as NodeJS.ErrnoException).path ?? ''}\n`);
       return 2;
     }
-    io.stderr(`slo-gate: internal error: ${(error as Error)?.message?.split('\n')[0] ?? String(error)}\n`);
+    io.stderr(`slo-gate: internal error: ${terminalLine((error as Error)?.message?.split('\n')[0] ?? String(error))}\n`);
     return 2;
   }
 }
