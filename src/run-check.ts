@@ -1,5 +1,6 @@
 // What both shells do: settle the configuration, run the engine, build the report.
 
+import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, DEFAULT_CONFIG_FILE, loadConfig, mergeConfig, type Config } from './config/config.js';
@@ -31,6 +32,15 @@ export interface CheckOptions {
   engine?: Pick<EngineOptions, 'concurrency' | 'workerScript'>;
   /** Keep per-file outcomes in this directory between runs (`--cache`, the action's cache). */
   cacheDir?: string;
+  /** Fill the cache directory before the run and keep it after (the action's cache across workflow runs). */
+  cacheTransfer?: CacheTransfer;
+}
+
+export interface CacheTransfer {
+  /** Before the cache file is read; `configHash` names the settings the outcomes are checked under. */
+  restore(configHash: string): Promise<void>;
+  /** After the cache file is written; `treeHash` names the contents of the files checked. */
+  save(configHash: string, treeHash: string): Promise<void>;
 }
 
 export interface CheckRun {
@@ -60,6 +70,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun> {
   const cacheFile = options.cacheDir === undefined ? undefined : path.resolve(options.cacheDir, CACHE_FILE);
   // A pull request's base goes through the cache even without a cache directory: its unchanged files are the head's.
   let cache: OutcomeCache | undefined;
+  const configHash = createHash('sha1').update(JSON.stringify(config)).digest('hex').slice(0, 16);
+  if (cacheFile && options.cacheTransfer) await options.cacheTransfer.restore(configHash);
   if (cacheFile) {
     const loaded = OutcomeStore.load<FileOutcome>(cacheFile, { tool: codeIdentity(TOOL_VERSION) });
     if (loaded.notice) cacheNotices.push(loaded.notice);
@@ -73,8 +85,16 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun> {
     } catch (error) {
       cacheNotices.push(`cannot write the cache file ${cacheFile} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the next run starts cold`);
     }
+    if (options.cacheTransfer) await options.cacheTransfer.save(configHash, treeHash(run.engine));
   }
   return { ...run, cacheNotices };
+}
+
+/** A hash of the checked files' paths and contents (sizes for files too large to read). */
+function treeHash(engine: EngineResult): string {
+  const hash = createHash('sha1');
+  for (const file of engine.model.files) hash.update(`${file.path}\0${engine.hashes?.get(file.path) ?? `${file.bytes} bytes`}\n`);
+  return hash.digest('hex').slice(0, 16);
 }
 
 async function checkWith(root: string, config: Config, options: CheckOptions, engineOptions: EngineOptions): Promise<Omit<CheckRun, 'cacheNotices'>> {

@@ -109,9 +109,10 @@ describe('the cache across runs', () => {
     expect(save.stdout + restore.stdout).not.toMatch(/^::(warning|error)/m);
   }, 60_000);
 
-  it('no cache service on the runner is a problem, without a request', async () => {
+  it('no cache service on the runner is not a problem, and sends no request', async () => {
     delete process.env.ACTIONS_RESULTS_URL;
-    expect(await restoreCacheDir(dir, cacheKeys('1.0.0', 'cfg', 't'))).toEqual({ problem: 'the cache service is not available on this runner' });
+    expect(await restoreCacheDir(dir, cacheKeys('1.0.0', 'cfg', 't'))).toEqual({ unavailable: true });
+    expect(await saveCacheDir(dir, cacheKeys('1.0.0', 'cfg', 't'), undefined)).toEqual({ unavailable: true });
     expect(service.requests).toHaveLength(0);
   });
 });

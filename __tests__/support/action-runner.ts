@@ -24,6 +24,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import type { FakeCacheService } from './cache-service.js';
 import type { FakeArtifactService } from './artifact-service.js';
 import type { FakeGitHubApi } from './github-api.js';
 import {
@@ -513,6 +514,8 @@ export interface RunActionOptions {
   github?: FakeGitHubApi;
   /** Fake results service: provides ACTIONS_RUNTIME_TOKEN, ACTIONS_RESULTS_URL. */
   artifacts?: FakeArtifactService;
+  /** Fake cache service (v2): provides ACTIONS_CACHE_SERVICE_V2, ACTIONS_RESULTS_URL, ACTIONS_RUNTIME_TOKEN. Not with `artifacts`. */
+  cache?: FakeCacheService;
   /** Token used for `${{ github.token }}` (default: github?.token). Not exported as an env var. */
   token?: string;
   /** Workspace dir (GITHUB_WORKSPACE, cwd of the action). Default: a fresh temp dir. */
@@ -703,6 +706,7 @@ export async function runAction(opts: RunActionOptions = {}): Promise<ActionRunR
   };
   if (serverUrl !== null) env.GITHUB_SERVER_URL = serverUrl;
   if (opts.artifacts) Object.assign(env, opts.artifacts.env());
+  if (opts.cache) Object.assign(env, opts.cache.env());
   if (opts.debug) env.RUNNER_DEBUG = '1';
   for (const [k, v] of Object.entries(inputs)) env[inputEnvName(k)] = v;
   for (const [k, v] of Object.entries(opts.env ?? {})) {

@@ -18,9 +18,13 @@ export interface CacheResult {
   key?: string;
   /** Why the cache was not restored or saved; undefined when it was, or when there was nothing to do. */
   problem?: string;
+  /** The runner offers no cache service (a self-hosted runner without one, GitHub Enterprise Server without it): not a problem. */
+  unavailable?: true;
 }
 
 const PREFIX = 'slo-gate-outcomes';
+
+
 
 /** Keys for this tool version and configuration; `treeHash` is the hash of the checked files' contents, known after the run. */
 export function cacheKeys(toolVersion: string, configHash: string, treeHash = ''): CacheKeys {
@@ -31,7 +35,7 @@ export function cacheKeys(toolVersion: string, configHash: string, treeHash = ''
 /** Restore `dir` from the newest cache entry under the restore keys. */
 export async function restoreCacheDir(dir: string, keys: CacheKeys): Promise<CacheResult> {
   const cache = await import('@actions/cache');
-  if (!cache.isFeatureAvailable()) return { problem: 'the cache service is not available on this runner' };
+  if (!cache.isFeatureAvailable()) return { unavailable: true };
   const { value, problem } = await quietly(() => cache.restoreCache([dir], keys.restoreKeys[0], keys.restoreKeys));
   return { key: value, problem };
 }
@@ -40,7 +44,7 @@ export async function restoreCacheDir(dir: string, keys: CacheKeys): Promise<Cac
 export async function saveCacheDir(dir: string, keys: CacheKeys, restoredKey: string | undefined): Promise<CacheResult> {
   if (restoredKey === keys.key) return {};
   const cache = await import('@actions/cache');
-  if (!cache.isFeatureAvailable()) return { problem: 'the cache service is not available on this runner' };
+  if (!cache.isFeatureAvailable()) return { unavailable: true };
   const { value, problem } = await quietly(() => cache.saveCache([dir], keys.key));
   if (problem) return { problem };
   return value !== undefined && value > 0 ? { key: keys.key } : { problem: 'the cache service did not accept the entry' };
