@@ -93,7 +93,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun> {
 /** A hash of the checked files' paths and contents (sizes for files too large to read). */
 function treeHash(engine: EngineResult): string {
   const hash = createHash('sha1');
-  for (const file of engine.model.files) hash.update(`${file.path}\0${engine.hashes?.get(file.path) ?? `${file.bytes} bytes`}\n`);
+  for (const file of engine.linked.model.files) hash.update(`${file.path}\0${engine.hashes?.get(file.path) ?? `${file.bytes} bytes`}\n`);
   return hash.digest('hex').slice(0, 16);
 }
 
