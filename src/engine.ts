@@ -94,10 +94,7 @@ export async function runEngine(root: string, config: Config, options: EngineOpt
   const references = await resolveReferences(model, rootIsFile ? path.dirname(absoluteRoot) : absoluteRoot);
   const linked = linkModel(model, config, references);
 
-  for (const check of enabled.filter((candidate): candidate is ModelCheck => candidate.meta.kind === 'model')) {
-    const context = sink.contextFor(check.meta);
-    sink.run(check.meta, context, '', () => check.run(linked, context));
-  }
+  for (const check of enabled.filter((candidate): candidate is ModelCheck => candidate.meta.kind === 'model')) sink.runCheck(check, linked);
   return { linked, findings: sink.finish(), skipped: discovery.skipped, checks: enabled, ...(cached ? { cache: cached.use, hashes: cached.hashes } : {}) };
 }
 

@@ -8,7 +8,7 @@ import { compareWithBase, type DiffOutcome, type DiffRequest } from './diff/comp
 import { runEngine, type EngineOptions, type EngineResult } from './engine.js';
 import { runLive, type LiveRun, type LiveSettings } from './live/run-live.js';
 import { withoutSuperseded } from './checks/live/rule-checks.js';
-import { buildReport, type DiffInput, type FailOn, type Report } from './report/report.js';
+import { buildReport, type ComparisonSummary, type FailOn, type Report } from './report/report.js';
 import { OutcomeStore, STORE_FORMAT } from './cache/outcome-store.js';
 import type { FileOutcome } from './engine/file-stage.js';
 import { codeIdentity, type OutcomeCache } from './engine/outcome-cache.js';
@@ -115,13 +115,13 @@ async function checkWith(root: string, config: Config, options: CheckOptions, en
   const report = processSecrets.scrubDeep(
     buildReport(
       { linked: engine.linked, findings, skipped: engine.skipped, checks, cache: cacheUse },
-      { failOn: options.failOn, toolVersion: TOOL_VERSION, diff: diff && diffInput(options.diff!, diff), live: live?.summary },
+      { failOn: options.failOn, toolVersion: TOOL_VERSION, diff: diff && comparisonSummary(options.diff!, diff), live: live?.summary },
     ),
   );
   return { config, engine, report, diff, live };
 }
 
-function diffInput(request: DiffRequest, diff: DiffOutcome): DiffInput {
+function comparisonSummary(request: DiffRequest, diff: DiffOutcome): ComparisonSummary {
   const settings = { baseRef: request.base, newFindingsOnly: request.newFindingsOnly, changedFilesOnly: request.changedFilesOnly, approval: request.approval };
   return diff.compared ? { ...settings, baseSha: diff.baseSha, resolved: diff.resolved } : { ...settings, unavailable: diff.reason, resolved: [] };
 }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECKS, DIFF_CHECKS, LIVE_CHECKS, STATIC_CHECKS } from '../../src/checks/index.js';
+import { configValue, DEFAULT_CONFIG } from '../../src/config/config.js';
 import { REPO_ROOT } from '../helpers/corpus.js';
 
 // policy/schema runs in two stages (each document, then across files) under one id and one docs page.
@@ -41,6 +42,8 @@ describe('check registry', () => {
       'promql/rate-range': ['evaluation-interval', 'scrape-interval'],
     });
     expect(metas.find((meta) => meta.id === 'policy/target-min')!.options!['min-availability']).toMatchObject({ type: ['number', 'string'] });
+    // Each key has a settled value, which the outcome cache keys a document check's findings by.
+    for (const keys of Object.values(options)) for (const key of keys) expect(configValue(DEFAULT_CONFIG, key)).toBeDefined();
   });
 
   // Document, model, policy-change (two models in) and live checks share one documentation contract.

@@ -112,10 +112,7 @@ export async function compareTrees(
       return map ? { line: map(position.line) } : undefined;
     },
   };
-  for (const check of checks) {
-    const context = sink.contextFor(check.meta);
-    sink.run(check.meta, context, '', () => check.run(input, context));
-  }
+  for (const check of checks) sink.runCheck(check, input);
 
   const classified = classify(head.findings, base.findings);
   let findings = classified.findings;

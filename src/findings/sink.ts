@@ -64,6 +64,12 @@ export class FindingsSink {
     }
   }
 
+  /** Runs a check on `input` through a context of its own (see run for a check that throws). */
+  runCheck<Input>(check: { meta: CheckMeta; run(input: Input, context: CheckContext): void }, input: Input): void {
+    const context = this.contextFor(check.meta);
+    this.run(check.meta, context, '', () => check.run(input, context));
+  }
+
   /** Findings another sink collected (a worker thread's, with the same config), in their order. */
   accept(findings: readonly Finding[]): void {
     for (const finding of findings) this.collected.push(finding);

@@ -99,10 +99,7 @@ export async function runLive(linked: LinkedModel, settings: LiveSettings, confi
 function liveFindings(input: LiveInput, config: Config): Finding[] {
   const checks = enabledChecks(LIVE_CHECKS, config);
   const sink = new FindingsSink(config, checks);
-  for (const check of checks) {
-    const context = sink.contextFor(check.meta);
-    sink.run(check.meta, context, '', () => check.run(input, context));
-  }
+  for (const check of checks) sink.runCheck(check, input);
   return sink.finish();
 }
 

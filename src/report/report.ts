@@ -133,9 +133,9 @@ export interface DiffReport {
 }
 
 /** What the comparison hands to the report; the counts are taken from the findings' `status`. */
-export type DiffInput = Omit<DiffReport, 'counts' | 'newCounts'>;
+export type ComparisonSummary = Omit<DiffReport, 'counts' | 'newCounts'>;
 
-export function buildReport(input: ReportInput, options: { failOn: FailOn; toolVersion: string; now?: Date; diff?: DiffInput; live?: LiveSummary }): Report {
+export function buildReport(input: ReportInput, options: { failOn: FailOn; toolVersion: string; now?: Date; diff?: ComparisonSummary; live?: LiveSummary }): Report {
   const { model } = input.linked;
   const checks = reportChecks(input.checks);
   const findings = [...input.findings].sort(compareFindings);
@@ -217,7 +217,7 @@ export function checksWith(checks: readonly ReportCheck[], flag: 'gates' | 'abou
   return new Set(checks.filter((check) => check[flag] !== undefined).map((check) => check.id));
 }
 
-function diffReport(input: DiffInput, findings: Finding[], alwaysGating: Set<string>): DiffReport {
+function diffReport(input: ComparisonSummary, findings: Finding[], alwaysGating: Set<string>): DiffReport {
   const newCounts: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
   // Some findings are about now, not about the change (live ones, the budget): the gate always counts them.
   for (const finding of findings) if (finding.status === 'new' || alwaysGating.has(finding.check)) newCounts[finding.severity]++;
