@@ -128,6 +128,8 @@ function addOutcome(outcome: FileOutcome, model: Model, sink: FindingsSink, kept
     if (!kept.has(kind)) kept.set(kind, []);
     kept.get(kind)!.push(item);
   }
+  // Outcomes stored by an older cache format have none.
+  for (const comment of outcome.suppressions ?? []) model.suppressions.push(comment);
   sink.accept(outcome.findings);
 }
 

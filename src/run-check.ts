@@ -13,6 +13,11 @@ import { OutcomeStore, STORE_FORMAT } from './cache/outcome-store.js';
 import type { FileOutcome } from './engine/file-stage.js';
 import { codeIdentity, type OutcomeCache } from './engine/outcome-cache.js';
 import { processSecrets } from './secrets/scrubber.js';
+import { CHECKS } from './checks/index.js';
+import { adoptFindings } from './findings/adopt.js';
+import { BaselineError, DEFAULT_BASELINE_FILE, parseBaseline, type BaselineFile } from './findings/baseline.js';
+import { SUPPRESSION_CHECK } from './findings/suppressions.js';
+import { readRepositoryFile } from './parse/read.js';
 import packageJson from '../package.json' with { type: 'json' };
 
 export const TOOL_VERSION: string = packageJson.version;
@@ -32,6 +37,12 @@ export interface CheckOptions {
   engine?: Pick<EngineOptions, 'concurrency' | 'workerScript'>;
   /** Keep per-file outcomes in this directory between runs (`--cache`, the action's cache). */
   cacheDir?: string;
+  /**
+   * The baseline file (`--baseline`, the action's `baseline`): the gate fails only on findings not in
+   * it. Relative to the root; without it, `.slo-gate-baseline.json` at the root is used when present.
+   * `false` uses none (writing a new baseline).
+   */
+  baseline?: string | false;
   /** Fill the cache directory before the run and keep it after (the action's cache across workflow runs). */
   cacheTransfer?: CacheTransfer;
 }
@@ -108,17 +119,38 @@ async function checkWith(root: string, config: Config, options: CheckOptions, en
   const staticFindings = compared ? compared.findings : engine.findings;
   // Where the backend knows better than a name or a default, its live finding replaces the static one.
   const findings = live ? [...withoutSuperseded(staticFindings, engine.linked.model, live.summary.rules), ...live.findings] : staticFindings;
-  const checks = [...engine.checks, ...(compared?.checks ?? []), ...(live?.checks ?? [])].map((check) => check.meta);
+  const ran = [...engine.checks, ...(compared?.checks ?? []), ...(live?.checks ?? [])].map((check) => check.meta);
+  const baseline = await loadBaseline(root, options.baseline);
+  const adopted = adoptFindings(findings, {
+    comments: engine.linked.model.suppressions,
+    config,
+    baseline,
+    knownChecks: new Set([...CHECKS.map((check) => check.meta.id), SUPPRESSION_CHECK.id]),
+    ranChecks: new Set(ran.map((meta) => meta.id)),
+  });
+  const checks = adopted.findings.some((finding) => finding.check === SUPPRESSION_CHECK.id) ? [...ran, SUPPRESSION_CHECK] : ran;
   // The report counts files from the cache only when a cache was asked for (a pull request's base uses one anyway).
   const cacheUse = options.cacheDir === undefined ? undefined : engine.cache;
   // Every renderer and publisher writes from the report: scrubbed here, no secret reaches any of them.
   const report = processSecrets.scrubDeep(
     buildReport(
-      { linked: engine.linked, findings, skipped: engine.skipped, checks, cache: cacheUse },
+      { linked: engine.linked, findings: adopted.findings, skipped: engine.skipped, checks, cache: cacheUse, baseline: adopted.baseline },
       { failOn: options.failOn, toolVersion: TOOL_VERSION, diff: diff && comparisonSummary(options.diff!, diff), live: live?.summary },
     ),
   );
   return { config, engine, report, diff, live };
+}
+
+/** The baseline named, or the default one at the root when it exists; a named one must exist and parse. */
+async function loadBaseline(root: string, option: string | false | undefined): Promise<{ name: string; file: BaselineFile } | undefined> {
+  if (option === false) return undefined;
+  const named = option !== undefined && option !== '';
+  const file = path.resolve(root, named ? option : DEFAULT_BASELINE_FILE);
+  const name = path.relative(root, file).split(path.sep).join('/');
+  const read = await readRepositoryFile(file, root);
+  if (!read.ok && read.missing && !named) return undefined;
+  if (!read.ok) throw new BaselineError(`${name}: cannot read the baseline: ${read.message}`);
+  return { name, file: parseBaseline(read.text, name) };
 }
 
 function comparisonSummary(request: DiffRequest, diff: DiffOutcome): ComparisonSummary {
@@ -126,4 +158,4 @@ function comparisonSummary(request: DiffRequest, diff: DiffOutcome): ComparisonS
   return diff.compared ? { ...settings, baseSha: diff.baseSha, resolved: diff.resolved } : { ...settings, unavailable: diff.reason, resolved: [] };
 }
 
-export { ConfigError };
+export { BaselineError, ConfigError };

@@ -36,7 +36,7 @@ export interface CheckMeta {
   policyChange?: boolean;
 }
 
-export type CheckFinding = Omit<Finding, 'check' | 'severity' | 'fingerprint' | 'status'> & {
+export type CheckFinding = Omit<Finding, 'check' | 'severity' | 'fingerprint' | 'status' | 'suppressed' | 'baselined'> & {
   /** Only when one finding of a check is less (or more) severe than the check's default. */
   severity?: Severity;
 };

@@ -1,13 +1,12 @@
 // .slo-gate.yml: read, validated against schemas/config.schema.json, merged over the defaults.
 
-import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import type { Severity } from '../model/findings.js';
 import { DEFAULT_PERIOD_SECONDS } from '../model/burn-rate.js';
 import { parseDuration, parseTarget } from '../model/units.js';
 import { parseText } from '../parse/document.js';
-import { DEFAULT_MAX_FILE_BYTES, readTextFile } from '../parse/read.js';
+import { readRepositoryFile } from '../parse/read.js';
 import configSchema from '../../schemas/config.schema.json' with { type: 'json' };
 
 export type CheckSetting = Severity | 'off';
@@ -34,6 +33,21 @@ export interface Config {
    * (Thanos Ruler: groups may set partial_response_strategy), 'auto' (Thanos where a file uses the field).
    */
   ruleDialect: 'auto' | 'prometheus' | 'thanos';
+  /** Findings excused by `ignore:` (JSON files have no comments for suppressions), with their reasons. */
+  ignore: IgnoreEntry[];
+}
+
+/** One `ignore:` entry of `.slo-gate.yml`. */
+export interface IgnoreEntry {
+  /** Glob of root-relative paths. */
+  path: string;
+  checks: string[];
+  /** An alert, SLO, panel title or id the finding is about; any when absent. */
+  subject?: string;
+  /** Empty when missing: the entry then excuses nothing, and says so. */
+  reason: string;
+  /** Where the entry is written, for findings about it. */
+  position: { file: string; line: number; column?: number };
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -49,6 +63,7 @@ export const DEFAULT_CONFIG: Config = {
   maxFileBytes: 16 * 1024 * 1024,
   sloLinks: {},
   ruleDialect: 'auto',
+  ignore: [],
 };
 
 export const DEFAULT_CONFIG_FILE = '.slo-gate.yml';
@@ -97,30 +112,10 @@ let configValidator: ValidateFunction | undefined;
  * and opening one does not block), within the size limit, as UTF-8 text.
  */
 export async function loadConfig(file: string, displayName: string, required: boolean, root = path.dirname(file)): Promise<Partial<Config> | undefined> {
-  const fail = (message: string, line = 1, column?: number) => new ConfigError(displayName, line, column, `cannot read config: ${message}`);
-  let real: string;
-  let rootReal: string;
-  try {
-    [real, rootReal] = await Promise.all([realpath(file), realpath(root)]);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (!required && code === 'ENOENT') return undefined;
-    throw fail(code ?? (error as Error).message);
-  }
-  const inside = (candidate: string, dir: string) => {
-    const relative = path.relative(dir, candidate);
-    return !relative.startsWith('..') && !path.isAbsolute(relative);
-  };
-  // A path the user named outside the root is theirs to name; one inside it must stay inside.
-  if (inside(path.resolve(file), path.resolve(root)) && !inside(real, rootReal)) throw fail('it is a symlink to a file outside the checked directory; not followed');
-  let read;
-  try {
-    read = readTextFile(real, DEFAULT_MAX_FILE_BYTES);
-  } catch (error) {
-    throw fail((error as NodeJS.ErrnoException).code ?? (error as Error).message);
-  }
-  if (!read.ok) throw fail(read.problem.message, read.problem.line, read.problem.column);
-  return parseConfig(read.text, displayName);
+  const read = await readRepositoryFile(file, root);
+  if (read.ok) return parseConfig(read.text, displayName);
+  if (read.missing && !required) return undefined;
+  throw new ConfigError(displayName, read.line, read.column, `cannot read config: ${read.message}`);
 }
 
 export function parseConfig(source: string, displayName: string): Partial<Config> {
@@ -166,6 +161,19 @@ export function parseConfig(source: string, displayName: string): Partial<Config
   if (typeof value['max-file-size-mb'] === 'number') out.maxFileBytes = (value['max-file-size-mb'] as number) * 1024 * 1024;
   if (value['slo-links']) out.sloLinks = value['slo-links'] as Record<string, string>;
   if (typeof value['rule-dialect'] === 'string') out.ruleDialect = value['rule-dialect'] as Config['ruleDialect'];
+  if (Array.isArray(value.ignore)) {
+    out.ignore = (value.ignore as Record<string, unknown>[]).map((entry, index) => {
+      const position = doc.positionOf(['ignore', index]);
+      const checks = typeof entry.checks === 'string' ? [entry.checks] : ((entry.checks as string[] | undefined) ?? []);
+      return {
+        path: String(entry.path ?? '**'),
+        checks,
+        ...(entry.subject !== undefined ? { subject: String(entry.subject) } : {}),
+        reason: typeof entry.reason === 'string' ? entry.reason.trim() : '',
+        position: { file: displayName, line: position.line, column: position.column },
+      };
+    });
+  }
   return out;
 }
 

@@ -10,9 +10,10 @@ import type { DiscoveredFile } from '../discover/find-files.js';
 import { FindingsSink, firstLineOf } from '../findings/sink.js';
 import type { DocumentEmbedding, NormaliseContext, NormaliseOptions } from '../formats/adapter.js';
 import type { Finding } from '../model/findings.js';
-import type { Dashboard, DocumentKind, LogqlRule, Model, RuleGroup, Slo, SourceFile } from '../model/types.js';
+import type { Dashboard, DocumentKind, LogqlRule, Model, RuleGroup, Slo, SourceFile, SuppressionComment } from '../model/types.js';
 import { parseText, type ParsedDocument } from '../parse/document.js';
 import { decodeText, readTextFile } from '../parse/read.js';
+import { readSuppressionComments } from '../parse/suppression-comments.js';
 import { recogniseDocument } from '../recognise/recognise.js';
 
 export interface FileStageSettings {
@@ -40,6 +41,8 @@ export interface FileOutcome {
   kept: { kind: DocumentKind; item: unknown }[];
   /** Findings of the document checks, as their sink took them: the engine's sink fingerprints them with the rest. */
   findings: Finding[];
+  /** Its `# slo-gate-disable…` comments (YAML files only). */
+  suppressions: SuppressionComment[];
   /** The normalise options adapters read for this file: the outcome cache keys the outcome by their values. */
   optionsRead: (keyof NormaliseOptions)[];
 }
@@ -65,7 +68,7 @@ export function createFileStage(settings: FileStageSettings, checks: readonly Do
 
   return ({ absolutePath, displayPath, bytes }) => {
     optionsRead = [];
-    const outcome: FileOutcome = { file: { path: displayPath, kinds: [], bytes: 0 }, unreadable: [], slos: [], ruleGroups: [], dashboards: [], logqlRules: [], kept: [], findings: [], optionsRead };
+    const outcome: FileOutcome = { file: { path: displayPath, kinds: [], bytes: 0 }, unreadable: [], slos: [], ruleGroups: [], dashboards: [], logqlRules: [], kept: [], findings: [], suppressions: [], optionsRead };
     const done = () => ((outcome.findings = sink.take()), outcome);
     let read;
     try {
@@ -80,6 +83,7 @@ export function createFileStage(settings: FileStageSettings, checks: readonly Do
     }
     const format = /\.json$/i.test(displayPath) ? 'json' : 'yaml';
     const parsed = parseText(read.text, format);
+    if (format === 'yaml') outcome.suppressions = readSuppressionComments(read.text, displayPath);
     for (const problem of parsed.problems) outcome.unreadable.push({ file: displayPath, ...problem });
     if (read.text.trim() === '' && parsed.problems.length === 0) return done();
 

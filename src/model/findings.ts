@@ -20,6 +20,10 @@ export interface Finding {
   fingerprint?: string;
   /** Set when a pull request is compared with its base: did the base have this finding already? */
   status?: 'new' | 'existing';
+  /** Excused by a suppression comment or an `ignore:` entry: reported, counted apart, never gating. */
+  suppressed?: { reason: string; by: string; kind: 'inSource' | 'external' };
+  /** In the committed baseline: an existing finding, reported but not gating. */
+  baselined?: true;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -251,6 +251,25 @@ export interface PanelTarget {
   rawExpr?: string;
 }
 
+// ---- Suppressions --------------------------------------------------------
+
+export type SuppressionScope = 'next-line' | 'block' | 'file';
+
+/** One `# slo-gate-disable…` comment of a YAML file (src/parse/suppression-comments.ts). */
+export interface SuppressionComment {
+  file: string;
+  line: number;
+  column: number;
+  scope: SuppressionScope;
+  checks: string[];
+  /** Empty when the comment gives none: such a comment suppresses nothing. */
+  reason: string;
+  /** The lines it covers, inclusive. */
+  fromLine: number;
+  toLine: number;
+}
+
+
 // ---- The whole model -----------------------------------------------------
 
 export interface Model {
@@ -265,8 +284,10 @@ export interface Model {
   logqlRules: LogqlRule[];
   /** Files, or parts of files, that could not be read or parsed at all. */
   unreadable: (Located & { message: string })[];
+  /** The suppression comments of every file, in file order. */
+  suppressions: SuppressionComment[];
 }
 
 export function emptyModel(root: string): Model {
-  return { root, files: [], slos: [], ruleGroups: [], dashboards: [], rules: [], logqlRules: [], unreadable: [] };
+  return { root, files: [], slos: [], ruleGroups: [], dashboards: [], rules: [], logqlRules: [], unreadable: [], suppressions: [] };
 }

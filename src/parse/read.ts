@@ -1,6 +1,8 @@
 // Read a file as text, refusing what is not text before any parser sees it.
 
 import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
+import { realpath } from 'node:fs/promises';
+import path from 'node:path';
 import type { ParseProblem } from './document.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -99,4 +101,36 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
   if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KiB`;
   return `${bytes} B`;
+}
+
+export type RepositoryRead = { ok: true; text: string } | { ok: false; missing: boolean; message: string; line: number; column?: number };
+
+/**
+ * A file the checked repository supplies for slo-gate itself (its config, its baseline), read like
+ * any checked file: a symlink from inside `root` to outside it is not followed, only a regular file
+ * is read (a FIFO or a device is refused without blocking), within the size limit, as UTF-8 text.
+ * A path the user named outside the root is theirs to name.
+ */
+export async function readRepositoryFile(file: string, root: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<RepositoryRead> {
+  const failed = (message: string, line = 1, column?: number, missing = false): RepositoryRead => ({ ok: false, missing, message, line, ...(column ? { column } : {}) });
+  let real: string;
+  let rootReal: string;
+  try {
+    [real, rootReal] = await Promise.all([realpath(file), realpath(root)]);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return failed(code ?? (error as Error).message, 1, undefined, code === 'ENOENT');
+  }
+  const inside = (candidate: string, dir: string) => {
+    const relative = path.relative(dir, candidate);
+    return !relative.startsWith('..') && !path.isAbsolute(relative);
+  };
+  if (inside(path.resolve(file), path.resolve(root)) && !inside(real, rootReal)) return failed('it is a symlink to a file outside the checked directory; not followed');
+  let read;
+  try {
+    read = readTextFile(real, maxBytes);
+  } catch (error) {
+    return failed((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+  }
+  return read.ok ? { ok: true, text: read.text } : failed(read.problem.message, read.problem.line, read.problem.column);
 }

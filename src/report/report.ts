@@ -4,6 +4,7 @@
 // its JSON Schema is schemas/report.schema.json (a test validates real reports against it).
 
 import type { CheckMeta } from '../checks/check.js';
+import type { BaselineOutcome } from '../findings/baseline.js';
 import { compareFindings, SEVERITY_ORDER, type Finding, type Severity } from '../model/findings.js';
 import { budgetMinutes, errorBudget, windowFigures, type WindowFigures } from '../model/burn-rate.js';
 import type { DocumentKind, IndicatorType, Model, Slo, SloFormat } from '../model/types.js';
@@ -65,6 +66,15 @@ export interface Report {
   diff?: DiffReport;
   /** Present when the outcome cache was used: how many of the files' outcomes came from it. */
   cache?: CacheReport;
+  /** Present when findings were suppressed or a baseline was used: how the repository adopted slo-gate. */
+  adoption?: AdoptionReport;
+}
+
+export interface AdoptionReport {
+  /** Findings excused by suppression comments or `ignore:` entries (they are in `findings`, marked). */
+  suppressed: number;
+  /** The baseline the gate compared with: findings it excused, and entries fixed since. */
+  baseline?: BaselineOutcome;
 }
 
 export interface CacheReport {
@@ -98,6 +108,8 @@ export interface ReportInput {
   checks: readonly CheckMeta[];
   /** Set when the report counts files from the outcome cache: how many outcomes came from it. */
   cache?: { hits: number };
+  /** The baseline applied to the findings, when there was one. */
+  baseline?: BaselineOutcome;
 }
 
 
@@ -140,11 +152,15 @@ export function buildReport(input: ReportInput, options: { failOn: FailOn; toolV
   const checks = reportChecks(input.checks);
   const findings = [...input.findings].sort(compareFindings);
   const liveByKey = new Map((options.live?.slos ?? []).map((live) => [live.key, live]));
+  // Suppressed findings are listed and counted apart: they are excused, not problems.
   const counts: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
-  for (const finding of findings) counts[finding.severity]++;
-  const diff = options.diff && diffReport(options.diff, findings, checksWith(checks, 'gates'));
-  const gateCounts = diff?.baseSha !== undefined && diff.newFindingsOnly ? diff.newCounts : counts;
-  const problemsBySloName = sloProblems(findings, checksWith(checks, 'aboutSlo'));
+  for (const finding of findings) if (!finding.suppressed) counts[finding.severity]++;
+  const alwaysGating = checksWith(checks, 'gates');
+  const diff = options.diff && diffReport(options.diff, findings, alwaysGating);
+  const onlyNew = diff?.baseSha !== undefined && diff.newFindingsOnly;
+  const gateCounts: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
+  for (const finding of findings) if (countsForGate(finding, onlyNew, alwaysGating)) gateCounts[finding.severity]++;
+  const problemsBySloName = sloProblems(findings.filter((finding) => !finding.suppressed), checksWith(checks, 'aboutSlo'));
   return {
     version: REPORT_VERSION,
     tool: { name: 'slo-gate', version: options.toolVersion },
@@ -181,6 +197,7 @@ export function buildReport(input: ReportInput, options: { failOn: FailOn; toolV
     ...(diff ? { diff } : {}),
     ...(options.live ? { live: liveHeader(options.live) } : {}),
     ...(input.cache ? { cache: { files: model.files.length, fromCache: input.cache.hits } } : {}),
+    ...adoption(findings, input.baseline),
   };
 }
 
@@ -217,10 +234,18 @@ export function checksWith(checks: readonly ReportCheck[], flag: 'gates' | 'abou
   return new Set(checks.filter((check) => check[flag] !== undefined).map((check) => check.id));
 }
 
+/**
+ * Whether the gate counts a finding: never a suppressed or baselined one; with only new findings
+ * counting, a new one or one about now rather than the change (live ones, the budget).
+ */
+function countsForGate(finding: Finding, onlyNew: boolean, alwaysGating: Set<string>): boolean {
+  if (finding.suppressed || finding.baselined) return false;
+  return !onlyNew || finding.status === 'new' || alwaysGating.has(finding.check);
+}
+
 function diffReport(input: ComparisonSummary, findings: Finding[], alwaysGating: Set<string>): DiffReport {
   const newCounts: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
-  // Some findings are about now, not about the change (live ones, the budget): the gate always counts them.
-  for (const finding of findings) if (finding.status === 'new' || alwaysGating.has(finding.check)) newCounts[finding.severity]++;
+  for (const finding of findings) if (countsForGate(finding, true, alwaysGating)) newCounts[finding.severity]++;
   const count = (status: Finding['status']) => findings.filter((finding) => finding.status === status).length;
   return {
     ...input,
@@ -267,6 +292,12 @@ function linkSummary(slo: Slo, linked: LinkedModel, problems: Finding[]): Pick<S
         ? 'burn-rate alerting turned off'
         : 'no alerting rule implements it';
   return { links, verdict };
+}
+
+function adoption(findings: Finding[], baseline: BaselineOutcome | undefined): { adoption?: AdoptionReport } {
+  const suppressed = findings.filter((finding) => finding.suppressed).length;
+  if (!suppressed && !baseline) return {};
+  return { adoption: { suppressed, ...(baseline ? { baseline } : {}) } };
 }
 
 export function gateFails(counts: Record<Severity, number>, failOn: FailOn): boolean {
