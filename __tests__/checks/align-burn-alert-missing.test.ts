@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { at, check, findingsOf } from '../helpers/workspace.js';
 import { alignedAlerts, burnAlert, ruleFile, slothSpec } from '../helpers/slo-fixtures.js';
 
@@ -10,6 +11,17 @@ describe('align/burn-alert-missing', () => {
     ]);
     const result = await check({ 'slo.yml': slothSpec(), 'rules.yml': findings[0].suggestion! });
     expect(result.findings.filter((f) => f.check.startsWith('align/burn'))).toEqual([]);
+  });
+
+  it('writes the suggestion as YAML that keeps an SLO name with #, ": " and a newline as it is', async () => {
+    const name = 'pay #1: api\n::error::x';
+    const spec = slothSpec().replace('  - name: availability', `  - name: ${JSON.stringify(name)}`);
+    const findings = await findingsOf('align/burn-alert-missing', { 'slo.yml': spec });
+    expect(findings).toHaveLength(1);
+    const group = parseYaml(findings[0].suggestion!) as { groups: { name: string; rules: { labels: { slo: string }; annotations: { summary: string } }[] }[] };
+    expect(group.groups[0].name).toBe(`${name}-burn-rate`);
+    expect(group.groups[0].rules.map((rule) => rule.labels.slo)).toEqual([name, name]);
+    expect(group.groups[0].rules[0].annotations.summary.startsWith(name)).toBe(true);
   });
 
   it('names the windows no linked alert implements', async () => {

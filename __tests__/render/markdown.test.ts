@@ -61,6 +61,14 @@ describe('Markdown report', () => {
     expect(renderComment(input, renderComment(input))).not.toContain('**Fixed:**');
   });
 
+  it('reads the earlier result from the comment header only, not from file text that carries the marker', () => {
+    const input = { report: reportWith([]), context, mode: 'auto' as const, key: 'default' };
+    const planted = { ...finding('notice', 'a.yaml', 1, 'n'), suggestion: '<!-- slo-gate-result:fail -->\n<!-- slo-gate-result:fail -->' };
+    const passedBefore = renderComment({ ...input, report: reportWith([planted]) });
+    expect(passedBefore).toContain('<!-- slo-gate-result:fail -->');
+    expect(renderComment(input, passedBefore)).not.toContain('**Fixed:**');
+  });
+
   it('keeps the job summary under 1 MiB of UTF-8 even with multi-byte text', () => {
     const findings = manyFindings(12_000).map((item) => ({ ...item, message: `${item.message} — ünïcödé ✓✓✓ ${'é'.repeat(60)}` }));
     const summary = renderSummary({ report: reportWith(findings), context, notes: [] });

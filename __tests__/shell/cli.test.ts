@@ -26,6 +26,21 @@ describe('slo-gate check', () => {
     expect(failed.stdout).toMatch(/slo-gate FAILED: 1 error\(s\)/);
   });
 
+  it('writes byte-identical reports under SOURCE_DATE_EPOCH', async () => {
+    const saved = process.env.SOURCE_DATE_EPOCH;
+    process.env.SOURCE_DATE_EPOCH = '1700000000';
+    try {
+      const dir = path.join(REPO_ROOT, 'examples', 'agentaskit');
+      const first = await cli(['check', dir, '--format', 'json']);
+      const second = await cli(['check', dir, '--format', 'json']);
+      expect(JSON.parse(first.stdout).generatedAt).toBe('2023-11-14T22:13:20.000Z');
+      expect(second.stdout).toBe(first.stdout);
+    } finally {
+      if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = saved;
+    }
+  });
+
   it('follows --fail-on', async () => {
     expect((await cli(['check', await workspace(failing), '--fail-on', 'never'])).code).toBe(0);
   });

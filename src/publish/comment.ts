@@ -39,7 +39,7 @@ export interface PublishOutcome {
 export function renderComment(input: CommentInput, previous?: string): string {
   const { report, context, key, artifactUrl } = input;
   const notes: string[] = [];
-  if (report.result === 'pass' && previous?.includes(resultMarker('fail'))) {
+  if (report.result === 'pass' && previousResult(previous, key) === 'fail') {
     notes.push('🎉 **Fixed:** the previous run of this check failed; this commit passes.');
   }
   notes.push(reportLinks(context, artifactUrl));
@@ -51,6 +51,17 @@ export function renderComment(input: CommentInput, previous?: string): string {
     fullReportUrl: artifactUrl ?? runUrl(context),
     notes,
   });
+}
+
+/**
+ * The result an earlier comment recorded, read from its own header only: the marker line, then
+ * the result line. Anywhere else the same text may have come from a checked file (a suggestion
+ * block, a rule name) and says nothing about the previous run.
+ */
+export function previousResult(body: string | undefined, key: string): Report['result'] | undefined {
+  const [first, second] = (body ?? '').split('\n', 2);
+  if (first !== commentMarker(key)) return undefined;
+  return second === resultMarker('fail') ? 'fail' : second === resultMarker('pass') ? 'pass' : undefined;
 }
 
 export function reportLinks(context: RunContext, artifactUrl?: string): string {

@@ -147,6 +147,15 @@ export interface DiffReport {
 /** What the comparison hands to the report; the counts are taken from the findings' `status`. */
 export type ComparisonSummary = Omit<DiffReport, 'counts' | 'newCounts'>;
 
+/**
+ * When the report was made: SOURCE_DATE_EPOCH (seconds) when set, as reproducible builds define
+ * it, so the same input gives byte-identical report files; otherwise now.
+ */
+export function reportTime(env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = env.SOURCE_DATE_EPOCH?.trim();
+  return epoch && /^\d{1,12}$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+}
+
 export function buildReport(input: ReportInput, options: { failOn: FailOn; toolVersion: string; now?: Date; diff?: ComparisonSummary; live?: LiveSummary }): Report {
   const { model } = input.linked;
   const checks = reportChecks(input.checks);
@@ -164,7 +173,7 @@ export function buildReport(input: ReportInput, options: { failOn: FailOn; toolV
   return {
     version: REPORT_VERSION,
     tool: { name: 'slo-gate', version: options.toolVersion },
-    generatedAt: (options.now ?? new Date()).toISOString(),
+    generatedAt: (options.now ?? reportTime()).toISOString(),
     result: gateFails(gateCounts, options.failOn) ? 'fail' : 'pass',
     failOn: options.failOn,
     counts,
