@@ -9,6 +9,7 @@ import { openslo } from './openslo.js';
 import { prometheusRule, ruleFile } from './prometheus-rules.js';
 import { pyrra } from './pyrra.js';
 import { seedPolicy } from './seed-policy.js';
+import { sloGenerator } from './slo-generator.js';
 import { sloth, slothAlertWindows } from './sloth.js';
 
 export const FORMAT_ADAPTERS: readonly FormatAdapter[] = [
@@ -18,6 +19,7 @@ export const FORMAT_ADAPTERS: readonly FormatAdapter[] = [
   slothAlertWindows,
   openslo,
   pyrra,
+  sloGenerator,
   ruleFile,
   prometheusRule,
   grafanaDashboard,

@@ -250,3 +250,42 @@ function distinct(values: number[]): number[] {
   for (const value of values) if (!out.some((v) => nearlyEqual(v, value, 1e-9))) out.push(value);
   return out;
 }
+
+// slo-generator exports the burn rate it computed per error budget policy step as a metric
+// (`error_budget_burn_rate`, labelled with the step's name), so an alert on it states its window
+// by that label and its factor as the threshold itself.
+const SLO_GENERATOR_BURN_RATE = 'error_budget_burn_rate';
+
+/**
+ * What an alert on slo-generator's exported burn rate encodes for `slo`: each comparison of the
+ * metric for one step (`error_budget_policy_step_name="1 hour"`, or a `window` label in seconds)
+ * is a burn-rate window of that step's length at the compared factor, over the SLO's SLI metrics.
+ * Other alerts are unchanged.
+ */
+export function sloGeneratorEncoding(
+  rule: Rule,
+  encoding: AlertEncoding,
+  slo: { burnWindows: readonly { longSeconds: number; name?: string }[]; indicator: { metrics: readonly string[] } },
+): AlertEncoding {
+  const facts = rule.expr.analysis.facts;
+  const windows: EncodedWindow[] = [];
+  const conditions: EncodedCondition[] = [];
+  for (const comparison of facts.comparisons) {
+    if (comparison.threshold === undefined || comparison.thresholdSide === undefined) continue;
+    const above = (comparison.op === '>' || comparison.op === '>=') === (comparison.thresholdSide !== 'left');
+    if (!above) continue;
+    const selector = facts.selectors.find((s) => s.metric === SLO_GENERATOR_BURN_RATE && s.from >= comparison.from && s.to <= comparison.to);
+    if (!selector) continue;
+    const step = selector.matchers.find((m) => m.op === '=' && m.label === 'error_budget_policy_step_name')?.value;
+    const windowLabel = selector.matchers.find((m) => m.op === '=' && m.label === 'window')?.value;
+    const longSeconds = step !== undefined ? slo.burnWindows.find((w) => w.name === step)?.longSeconds : windowLabel !== undefined ? Number(windowLabel) : undefined;
+    if (longSeconds === undefined || !Number.isFinite(longSeconds) || longSeconds <= 0) continue;
+    const position = queryPosition(rule.expr, comparison.from);
+    conditions.push({ windows: [longSeconds], threshold: comparison.threshold, above, factor: comparison.threshold, position });
+    windows.push({ longSeconds, factor: comparison.threshold, position });
+  }
+  if (windows.length === 0) return encoding;
+  // The exported burn rate is computed from the SLO's own SLI: that is what the alert reads.
+  const metrics = [...new Set([...encoding.metrics.filter((metric) => metric !== SLO_GENERATOR_BURN_RATE), ...slo.indicator.metrics])];
+  return { ...encoding, kind: 'burn-rate', conditions, windows, metrics };
+}

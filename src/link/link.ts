@@ -8,7 +8,7 @@
 import type { Config } from '../config/config.js';
 import type { Model, Slo } from '../model/types.js';
 import { formatLatency } from '../model/units.js';
-import { alertNames, encodeAlert, metricsRead, recordingsOf } from './encoding.js';
+import { alertNames, encodeAlert, metricsRead, recordingsOf, sloGeneratorEncoding } from './encoding.js';
 import { hintKey, hintScore, sloWords, words } from './hints.js';
 import type { AlertEncoding, AmbiguousLink, LinkedModel, ResolvedReferences, SloLinkSet, SloLinks } from './types.js';
 
@@ -44,7 +44,7 @@ function linkSlos(model: Model, config: Pick<Config, 'sloLinks'>): SloLinks {
     const names = alertNames(rule);
     const named = namedSlos(names, slos);
     if (named.length) {
-      for (const slo of named) add(slo).alerts.push({ rule, method: 'label', reason: labelReason(names, slo), encoding });
+      for (const slo of named) add(slo).alerts.push({ rule, method: 'label', reason: labelReason(names, slo), encoding: slo.format === 'slo-generator' ? sloGeneratorEncoding(rule, encoding, slo) : encoding });
       continue;
     }
     const mapped = config.sloLinks[rule.name];
@@ -122,6 +122,8 @@ function indexSlos(slos: readonly Slo[]): SloIndex {
     index.families.set(slo, families);
     file(index.byName, slo.name, slo);
     file(index.byNormalName, normalName(slo.name), slo);
+    // slo-generator's exporters label every metric with the SLO's slo_name (and service and feature names).
+    if (slo.format === 'slo-generator' && slo.labels.slo_name) file(index.byNormalName, normalName(slo.labels.slo_name), slo);
     if (slo.service) file(index.bySlothId, `${slo.service}-${slo.name}`, slo);
     for (const family of families) file(index.byFamily, family, slo);
     if (families.length === 0) for (const word of sloWordSet) file(index.byHintKey, hintKey(word), slo);
@@ -146,12 +148,32 @@ function namedSlos(names: Record<string, string[]>, slos: SloIndex): Slo[] {
 
 /** Labels or `=` matchers that name this SLO; sloth_id is `<service>-<slo>`, sloth_service must agree when present. */
 function namesSlo(names: Record<string, string[]>, slo: Slo): boolean {
+  if (slo.format === 'slo-generator') return sloGeneratorLabels(names, slo) !== undefined;
   if (slo.service && names.sloth_service && !names.sloth_service.includes(slo.service)) return false;
   if (names.sloth_id && slo.service) return names.sloth_id.includes(`${slo.service}-${slo.name}`);
   return NAME_LABELS.some((label) => names[label]?.some((value) => normalName(value) === normalName(slo.name)));
 }
 
+/**
+ * The labels that name a slo-generator SLO (`slo_name`, with `service_name` and `feature_name`
+ * agreeing wherever the alert states them), as `label=value` pairs; undefined when they do not.
+ */
+function sloGeneratorLabels(names: Record<string, string[]>, slo: Slo): string[] | undefined {
+  const sloName = names.slo_name?.find((value) => normalName(value) === normalName(slo.labels.slo_name ?? slo.name)) ?? names.slo?.find((value) => normalName(value) === normalName(slo.name));
+  if (sloName === undefined) return undefined;
+  const pairs = [`slo_name=${sloName}`];
+  for (const label of ['feature_name', 'service_name']) {
+    const own = slo.labels[label];
+    const stated = names[label];
+    if (!stated || own === undefined) continue;
+    if (!stated.includes(own)) return undefined;
+    pairs.unshift(`${label}=${own}`);
+  }
+  return pairs;
+}
+
 function labelReason(names: Record<string, string[]>, slo: Slo): string {
+  if (slo.format === 'slo-generator') return sloGeneratorLabels(names, slo)!.join(', ');
   if (names.sloth_id && slo.service) return `sloth_id=${slo.service}-${slo.name}`;
   const label = NAME_LABELS.find((l) => names[l]?.some((v) => normalName(v) === normalName(slo.name)))!;
   return `${label}=${names[label].find((v) => normalName(v) === normalName(slo.name))}`;

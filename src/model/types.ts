@@ -22,6 +22,7 @@ export type DocumentKind =
   | 'sloth-windows' // Sloth AlertWindows
   | 'openslo' // any OpenSLO v1 document (SLO, SLI, AlertPolicy, AlertCondition, ...)
   | 'pyrra' // Pyrra ServiceLevelObjective
+  | 'slo-generator' // Google slo-generator: v2 ServiceLevelObjective, v1 SLO config, error budget policies
   | 'rule-file' // Prometheus rule file (groups[])
   | 'prometheus-rule' // Kubernetes PrometheusRule (spec.groups[])
   | 'dashboard' // Grafana dashboard, plain or API-export wrapper
@@ -38,7 +39,7 @@ export interface SourceFile {
 
 // ---- SLOs ----------------------------------------------------------------
 
-export type SloFormat = 'slo/v1' | 'flat' | 'sloth' | 'openslo' | 'pyrra';
+export type SloFormat = 'slo/v1' | 'flat' | 'sloth' | 'openslo' | 'pyrra' | 'slo-generator';
 
 export type IndicatorType = 'availability' | 'error-rate' | 'latency' | 'throughput' | 'ratio' | 'other';
 
@@ -72,6 +73,8 @@ export interface BurnWindow {
   shortSeconds?: number;
   /** Burn-rate factor (14.4); undefined when the policy names only the window. */
   factor?: number;
+  /** The window's own name, where the policy gives one (slo-generator's step name "1 hour"). */
+  name?: string;
   severity?: string;
   /** 'slo': declared on the SLO; 'policy': declared for the whole policy file; 'default': derived from a window table. */
   source: 'slo' | 'policy' | 'default';

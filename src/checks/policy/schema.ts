@@ -8,6 +8,7 @@ import slothSchema from '../../../schemas/formats/sloth.schema.json' with { type
 import slothWindowsSchema from '../../../schemas/formats/sloth-windows.schema.json' with { type: 'json' };
 import opensloSchema from '../../../schemas/formats/openslo.schema.json' with { type: 'json' };
 import pyrraSchema from '../../../schemas/formats/pyrra.schema.json' with { type: 'json' };
+import sloGeneratorSchema from '../../../schemas/formats/slo-generator.schema.json' with { type: 'json' };
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const schemas: Partial<Record<DocumentKind, { schema: object; label: string }>> = {
@@ -17,6 +18,7 @@ const schemas: Partial<Record<DocumentKind, { schema: object; label: string }>> 
   'sloth-windows': { schema: slothWindowsSchema, label: 'AlertWindows' },
   openslo: { schema: opensloSchema, label: 'OpenSLO document' },
   pyrra: { schema: pyrraSchema, label: 'ServiceLevelObjective' },
+  'slo-generator': { schema: sloGeneratorSchema, label: 'slo-generator document' },
 };
 // Compiling all schemas takes about half a second: only the formats a repository uses are compiled.
 const validators = new Map<DocumentKind, { validate: ValidateFunction; label: string }>();
