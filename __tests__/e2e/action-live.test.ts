@@ -18,12 +18,27 @@ const FILES = {
   '.slo-gate.yml': `checks:\n  align/burn-alert-missing: "off"\n  align/dashboard-missing: "off"\n  policy/burn-windows: "off"\n`,
 };
 
-const run = (url: string) =>
+// A page alert linked to "healthy" (replayed over its 30 days) and an alert on a misspelt metric.
+const RULES = `groups:
+  - name: payments
+    rules:
+      - alert: HealthyBurn
+        expr: sum(rate(http_requests_total{service="healthy",code=~"5.."}[1h])) / sum(rate(http_requests_total{service="healthy"}[1h])) > (14.4 * 0.001)
+        labels:
+          severity: page
+          sloth_service: payments
+          sloth_slo: healthy
+      - alert: Renamed
+        expr: sum(rate(http_request_total{service="healthy"}[5m])) > 1
+`;
+
+const run = (url: string, extra: { files?: Record<string, string>; node?: '24' } = {}) =>
   runAction({
     event: pushEvent(),
     inputs: { 'prometheus-url': url, 'prometheus-headers': `Authorization: Bearer ${SECRET}`, 'upload-artifact': 'false', 'fail-on': 'error' },
-    workspaceFiles: FILES,
-    timeoutMs: 25_000,
+    workspaceFiles: { ...FILES, ...extra.files },
+    timeoutMs: 60_000,
+    ...(extra.node ? { node: extra.node } : {}),
   });
 
 function expectNoCrash(r: ActionRunResult): void {
@@ -74,7 +89,8 @@ describe.skipIf(!env.available)('the bundled action in live mode', () => {
     const r = await run(`http://127.0.0.1:${port}`);
     expectNoCrash(r);
     const live = r.annotations.filter((a) => a.title?.startsWith('live/'));
-    expect(live.map((a) => a.title)).toEqual(['live/unreachable']);
+    // the backend's error, and one notice for the SLI selectors it kept from being checked
+    expect(live.map((a) => a.title)).toEqual(['live/unreachable', 'live/series-missing']);
     expect(r.summary).toContain('| healthy |');
     expect(r.summary).toContain('ECONNREFUSED');
     // Unreachable is a warning by default, and nothing static fails here: the step passes.
@@ -82,4 +98,26 @@ describe.skipIf(!env.available)('the bundled action in live mode', () => {
     expect(r.exitCode).toBe(r.outputs.result === 'fail' ? 1 : 0);
     expectSecretHidden(r);
   });
+
+  for (const node of ['current', '24'] as const) {
+    it(`live rule checks under Node ${node === 'current' ? process.versions.node.split('.')[0] : '24'}: the misspelt metric at its selector, the linked alert replayed, its timeline in the summary`, async () => {
+      const r = await run(prom.url, { files: { 'rules/payments.yml': RULES }, ...(node === '24' ? { node } : {}) });
+      expectNoCrash(r);
+      const missing = r.annotations.filter((a) => a.title === 'live/series-missing');
+      const line = RULES.split('\n').findIndex((l) => l.includes('http_request_total')) + 1;
+      const col = RULES.split('\n')[line - 1].indexOf('http_request_total') + 1;
+      expect(missing).toEqual([expect.objectContaining({ level: 'warning', file: 'rules/payments.yml', line, col })]);
+      expect(missing[0].message).toContain('the metric http_request_total has no series on the backend');
+      const replay = r.annotations.filter((a) => a.title === 'live/alert-backtest');
+      expect(replay).toEqual([expect.objectContaining({ level: 'notice', file: 'rules/payments.yml', line: 4 })]);
+      expect(replay[0].message).toContain('alert "HealthyBurn" (SLO "healthy"): would not have paged in 30d; the budget never burned faster than it allows in that time');
+      expect(r.summary).toContain('Live checks: healthy');
+      expect(r.summary).toContain('- alert HealthyBurn&#58; would not have paged in 30d');
+      expect(r.summary).not.toContain('gantt'); // nothing burned, nothing fired: no timeline
+      // every request in the step's debug log (the runner shows it with ACTIONS_STEP_DEBUG), never a header value
+      expect(r.stdout).toContain('::debug::prometheus /api/v1/query_range ');
+      expect(r.stdout).toContain('::debug::prometheus /api/v1/metadata metric=http_requests_total');
+      expectSecretHidden(r);
+    }, 120_000);
+  }
 });

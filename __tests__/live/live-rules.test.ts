@@ -11,6 +11,8 @@
  *   sessions_total{job="api"}                        gauge named like a counter
  *   api_latency_seconds{job="api"}                   classic histogram
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveSettings } from '../../src/live/run-live.js';
 import type { Finding } from '../../src/model/findings.js';
@@ -68,6 +70,35 @@ function at(text: string, needle: string, nth = 1): string {
   return `${before.length}:${before.at(-1)!.length + 1}`;
 }
 
+type Fault = 'none' | 'no-metadata' | '503' | 'hang';
+
+/** Forwards to `target`, or injects the fault: metadata answered 404 (Thanos, some Mimir), every request 503, every request hangs. */
+async function startProxy(target: string) {
+  const state = { fault: 'none' as Fault };
+  const hanging = new Set<http.ServerResponse>();
+  const server = http.createServer((req, res) => {
+    if (state.fault === 'hang') return void hanging.add(res);
+    if (state.fault === '503') return void res.writeHead(503, { 'content-type': 'text/plain' }).end('injected');
+    if (state.fault === 'no-metadata' && req.url?.startsWith('/api/v1/metadata')) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('404 page not found');
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', async () => {
+      const upstream = await fetch(`${target}${req.url}`, { method: req.method, headers: { 'content-type': String(req.headers['content-type'] ?? '') }, ...(req.method === 'GET' ? {} : { body: Buffer.concat(chunks) }) });
+      res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' }).end(Buffer.from(await upstream.arrayBuffer()));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    state,
+    async close() {
+      for (const res of hanging) res.destroy();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
 describe.skipIf(!env.available)('live rule checks against a real Prometheus', () => {
   let prom: RunningPrometheus;
   let live: LiveSettings;
@@ -104,8 +135,44 @@ describe.skipIf(!env.available)('live rule checks against a real Prometheus', ()
     requests = run.live!.summary.requests;
   }, 120_000);
   afterAll(async () => {
+    await proxy?.close();
     await prom?.stop();
   });
+  let proxy: Awaited<ReturnType<typeof startProxy>> | undefined;
+  const noticesOf = (all: Finding[]) => all.filter((f) => f.check.startsWith('live/') && f.file === '').map((f) => `${f.severity} ${f.check}: ${f.message}`);
+
+  it('a backend without /api/v1/metadata: one notice, promql/counter keeps its name-based findings, the rest is measured', async () => {
+    proxy ??= await startProxy(prom.url);
+    proxy.state.fault = 'no-metadata';
+    const dir = await workspace({ 'rules/api.yml': RULES });
+    const { report } = await runCheck({ root: dir, failOn: 'error', live: { ...live, url: proxy.url, log: undefined } });
+    expect(noticesOf(report.findings)).toEqual([
+      "notice live/metric-type: Metric types not checked against the backend's metadata: /api/v1/metadata is not available on this backend (HTTP 404); promql/counter keeps its name-based findings.",
+    ]);
+    expect(report.findings.filter((f) => f.check === 'live/metric-type' && f.file !== '')).toEqual([]);
+    expect(report.findings.filter((f) => f.check === 'promql/counter').map((f) => f.subject)).toEqual(['types/RawErrors/api_requests_total', 'types/ManySessions/sessions_total']);
+    expect(report.findings.filter((f) => f.check === 'live/series-missing')).toHaveLength(5);
+    expect(report.findings.filter((f) => f.check === 'live/scrape-interval')).toHaveLength(2);
+  });
+
+  for (const [fault, cause] of [
+    ['503', 'HTTP 503 Service Unavailable'],
+    ['hang', 'no answer within 1s (prometheus-timeout)'],
+  ] as const) {
+    it(`every request ${fault === 'hang' ? 'hangs' : 'answers 503'}: one notice per capability, the static report intact`, async () => {
+      proxy ??= await startProxy(prom.url);
+      proxy.state.fault = fault;
+      const dir = await workspace({ 'rules/api.yml': RULES });
+      const { report } = await runCheck({ root: dir, failOn: 'error', live: { ...live, url: proxy.url, timeoutSeconds: 1, retries: 1, backoffMs: 10, log: undefined } });
+      const notices = noticesOf(report.findings).filter((n) => !n.startsWith('error live/unreachable'));
+      expect(notices.map((n) => n.split(':')[0])).toEqual(['notice live/metric-type', 'notice live/scrape-interval', 'notice live/series-missing']);
+      for (const notice of notices) expect(notice).toContain(cause);
+      expect(report.findings.filter((f) => f.check.startsWith('live/') && f.file !== '')).toEqual([]);
+      // the static checks ran as without live mode: the name-based counter findings and the 60 s rate-range one
+      expect(report.findings.filter((f) => f.check === 'promql/counter')).toHaveLength(2);
+      expect(report.findings.filter((f) => f.check === 'promql/rate-range').map((f) => f.subject)).toEqual(['intervals/ApiRate2m/api_requests_total']);
+    });
+  }
 
   it('series-missing: a renamed metric, a wrong label value, a wrong label name and a stale series, each at its selector with the matcher that drops it', () => {
     expect(show('live/series-missing')).toEqual([

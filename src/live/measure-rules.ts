@@ -80,6 +80,12 @@ export async function measureRules(model: Model, links: SloLinks | undefined, cl
     }
   });
 
+  // A backend that went away during the series phase is not asked again: the rest says why once each.
+  if (client.unreachable) {
+    for (const capability of ['metadata', 'scrape-interval'] as const) if (ofRules.length) unavailable(capability, client.unreachable);
+    return measured;
+  }
+
   // 2. metadata, for metrics that have series (the others have their series-missing finding)
   const metrics = unique(ofRules.filter((use) => use.fact.metric !== undefined && measured.series.get(use.selector)?.status !== 'no-metric').map((use) => use.fact.metric!));
   await pool(metrics, concurrency, async (metric) => {

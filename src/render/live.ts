@@ -105,7 +105,8 @@ export function liveRuleLines(live: LiveSloResult): string[] {
 /** Burn episodes and each replayed alert's firings over the SLO's period. */
 export function backtestTimeline(slo: SloSummary): Timeline | undefined {
   const backtest = slo.live?.rules?.backtest;
-  if (!backtest || backtest.error || !backtest.alerts.length) return undefined;
+  // Nothing burned and nothing fired: there is nothing to draw.
+  if (!backtest || backtest.error || !backtest.alerts.length || (!backtest.episodes.length && backtest.alerts.every((a) => !a.firings.length))) return undefined;
   return {
     title: `${slo.name}: burns and alert firings`,
     start: backtest.start,
