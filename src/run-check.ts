@@ -74,8 +74,12 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun> {
   const configDir = (await stat(root).catch(() => undefined))?.isFile() ? path.dirname(root) : root;
   const named = options.configFile !== undefined && options.configFile !== '';
   const configPath = path.resolve(configDir, named ? options.configFile! : DEFAULT_CONFIG_FILE);
-  const display = path.relative(configDir, configPath).split(path.sep).join('/') || DEFAULT_CONFIG_FILE;
-  const fromFile = await loadConfig(configPath, display, named, configDir);
+  // Errors name the file as the user would open it (from the current directory); findings about its
+  // ignore: entries name it from the root, like every finding.
+  const display = pathForPeople(configPath);
+  const fromFile = await loadConfig(configPath, display, named, configDir, new Set(CHECKS.map((check) => check.meta.id)));
+  const rootRelative = path.relative(configDir, configPath).split(path.sep).join('/');
+  for (const entry of fromFile?.ignore ?? []) entry.position.file = rootRelative;
   const config = mergeConfig(fromFile, options.overrides);
   const cacheNotices: string[] = [];
   const cacheFile = options.cacheDir === undefined ? undefined : path.resolve(options.cacheDir, CACHE_FILE);
@@ -139,6 +143,12 @@ async function checkWith(root: string, config: Config, options: CheckOptions, en
     ),
   );
   return { config, engine, report, diff, live };
+}
+
+/** A path as a terminal or editor opens it: relative to the current directory when inside it, else absolute. */
+export function pathForPeople(absolute: string): string {
+  const relative = path.relative(process.cwd(), absolute);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : absolute;
 }
 
 /** The baseline named, or the default one at the root when it exists; a named one must exist and parse. */

@@ -65,7 +65,7 @@ describe('slo-gate check', () => {
     const dir = await workspace({ ...passing, '.slo-gate.yml': 'min-availability: 99.9\nchecks:\n  rule/schema: loud\n' });
     const config = await cli(['check', dir]);
     expect(config.code).toBe(2);
-    expect(config.stderr).toBe('.slo-gate.yml:3:16: invalid config: checks.rule/schema must be equal to one of the allowed values\n');
+    expect(config.stderr).toBe(`${path.join(dir, '.slo-gate.yml')}:3:16: invalid config: checks.rule/schema must be equal to one of the allowed values\n`);
 
     const missing = await cli(['check', '/nonexistent/slo-gate']);
     expect(missing.code).toBe(2);

@@ -1,12 +1,13 @@
 // .slo-gate.yml: read, validated against schemas/config.schema.json, merged over the defaults.
 
 import path from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Severity } from '../model/findings.js';
 import { DEFAULT_PERIOD_SECONDS } from '../model/burn-rate.js';
 import { parseDuration, parseTarget } from '../model/units.js';
-import { parseText } from '../parse/document.js';
+import { parseText, type ParsedDocument } from '../parse/document.js';
 import { readRepositoryFile } from '../parse/read.js';
+import { closestName } from './did-you-mean.js';
 import configSchema from '../../schemas/config.schema.json' with { type: 'json' };
 
 export type CheckSetting = Severity | 'off';
@@ -90,14 +91,29 @@ export function configValue(config: Config, key: string): unknown {
   return field === undefined ? undefined : config[field];
 }
 
+export interface ConfigProblem {
+  line: number;
+  column?: number;
+  message: string;
+}
+
+/** A configuration that cannot be used: every problem found in it, each with its position. */
 export class ConfigError extends Error {
+  readonly problems: ConfigProblem[];
   constructor(
     readonly file: string,
     readonly line: number,
     readonly column: number | undefined,
     message: string,
+    more: ConfigProblem[] = [],
   ) {
     super(message);
+    this.problems = [{ line, ...(column !== undefined ? { column } : {}), message }, ...more];
+  }
+
+  static of(file: string, problems: ConfigProblem[]): ConfigError {
+    const [first, ...rest] = problems;
+    return new ConfigError(file, first.line, first.column, first.message, rest);
   }
 }
 
@@ -111,14 +127,18 @@ let configValidator: ValidateFunction | undefined;
  * `root` to outside it is not followed, only a regular file is read (never a FIFO or a device,
  * and opening one does not block), within the size limit, as UTF-8 text.
  */
-export async function loadConfig(file: string, displayName: string, required: boolean, root = path.dirname(file)): Promise<Partial<Config> | undefined> {
+export async function loadConfig(file: string, displayName: string, required: boolean, root = path.dirname(file), knownChecks?: ReadonlySet<string>): Promise<Partial<Config> | undefined> {
   const read = await readRepositoryFile(file, root);
-  if (read.ok) return parseConfig(read.text, displayName);
+  if (read.ok) return parseConfig(read.text, displayName, knownChecks);
   if (read.missing && !required) return undefined;
   throw new ConfigError(displayName, read.line, read.column, `cannot read config: ${read.message}`);
 }
 
-export function parseConfig(source: string, displayName: string): Partial<Config> {
+/**
+ * `knownChecks`: the ids of every check, so that a mistyped id under `checks:` is an error with the
+ * nearest id instead of a setting that silently does nothing.
+ */
+export function parseConfig(source: string, displayName: string, knownChecks?: ReadonlySet<string>): Partial<Config> {
   const parsed = parseText(source, 'yaml');
   if (parsed.problems.length > 0) {
     const problem = parsed.problems[0];
@@ -127,14 +147,9 @@ export function parseConfig(source: string, displayName: string): Partial<Config
   const doc = parsed.documents[0];
   if (!doc) return {};
   const validateConfig = (configValidator ??= ajv.compile(configSchema));
-  if (!validateConfig(doc.value)) {
-    const error = validateConfig.errors![0];
-    const path = error.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
-    const pos = doc.positionOf(path);
-    const where = path.length ? `${path.join('.')} ` : '';
-    const extra = error.keyword === 'additionalProperties' ? ` (${(error.params as { additionalProperty: string }).additionalProperty})` : '';
-    throw new ConfigError(displayName, pos.line, pos.column, `invalid config: ${where}${error.message}${extra}`);
-  }
+  const problems = validateConfig(doc.value) ? [] : schemaProblems(validateConfig.errors ?? [], doc);
+  if (knownChecks) problems.push(...unknownChecks(doc, knownChecks));
+  if (problems.length) throw ConfigError.of(displayName, problems);
   const value = doc.value as Record<string, unknown>;
   const out: Partial<Config> = {};
   if (value['min-availability'] !== undefined) {
@@ -175,6 +190,54 @@ export function parseConfig(source: string, displayName: string): Partial<Config
     });
   }
   return out;
+}
+
+type ParsedConfigDocument = Pick<ParsedDocument, 'positionOf' | 'keyPositionOf' | 'value'>;
+
+/**
+ * Every schema error, one per place (ajv reports each branch of a `oneOf`; the first says enough),
+ * an unknown key with the nearest key the schema has there.
+ */
+function schemaProblems(errors: ErrorObject[], doc: ParsedConfigDocument): ConfigProblem[] {
+  const seen = new Set<string>();
+  const problems: ConfigProblem[] = [];
+  for (const error of errors) {
+    const at = error.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+    const unknown = error.keyword === 'additionalProperties' ? (error.params as { additionalProperty: string }).additionalProperty : undefined;
+    const place = unknown === undefined ? at : [...at, unknown];
+    const key = place.join('\u0000');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const position = unknown === undefined ? doc.positionOf(place) : doc.keyPositionOf(place);
+    const where = at.length ? `${at.join('.')} ` : '';
+    if (unknown !== undefined) {
+      const near = closestName(unknown, keysAt(at));
+      problems.push({ ...position, message: `invalid config: ${where}has an unknown key "${unknown}"${near ? ` — did you mean "${near}"?` : ''}` });
+    } else problems.push({ ...position, message: `invalid config: ${where}${error.message}` });
+  }
+  return problems;
+}
+
+/** The keys the config schema allows at a place. */
+function keysAt(at: (string | number)[]): string[] {
+  let schema = configSchema as { properties?: Record<string, unknown>; items?: unknown };
+  for (const step of at) {
+    const next = typeof step === 'number' ? schema.items : schema.properties?.[step];
+    if (!next || typeof next !== 'object') return [];
+    schema = next as typeof schema;
+  }
+  return Object.keys(schema.properties ?? {});
+}
+
+function unknownChecks(doc: ParsedConfigDocument, knownChecks: ReadonlySet<string>): ConfigProblem[] {
+  const checks = (doc.value as { checks?: unknown })?.checks;
+  if (!checks || typeof checks !== 'object') return [];
+  return Object.keys(checks)
+    .filter((id) => !knownChecks.has(id))
+    .map((id) => {
+      const near = closestName(id, knownChecks);
+      return { ...doc.keyPositionOf(['checks', id]), message: `invalid config: checks has an unknown check "${id}"${near ? ` — did you mean "${near}"?` : ''}` };
+    });
 }
 
 /** "99.9", "99.9%" and 0.999 all mean the same minimum. */

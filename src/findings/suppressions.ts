@@ -9,7 +9,7 @@ import type { CheckMeta } from '../checks/check.js';
 import type { IgnoreEntry } from '../config/config.js';
 import type { Finding } from '../model/findings.js';
 import type { SuppressionComment } from '../model/types.js';
-import { closestName } from './did-you-mean.js';
+import { closestName } from '../config/did-you-mean.js';
 
 export const SUPPRESSION_CHECK: CheckMeta = {
   id: 'config/suppression',
