@@ -131,6 +131,14 @@ describe.skipIf(!env.available)('live mode through the engine, the report and th
     expect(code).toBe(1);
     const report = JSON.parse(await readFile(path.join(dir, 'r.json'), 'utf8'));
     expect(report.slos.map((s: { live?: { status: string } }) => s.live?.status)).toEqual(['ok', 'exhausted', 'burning', 'no-data', 'not-measurable']);
+    // quiet unless asked: no request is printed without --debug, each one with it, never a header value
+    expect(err.join('')).not.toContain('debug');
+    await runCli(['check', dir, '--prometheus-url', prom.url, '--prometheus-headers', 'X-Scope-OrgID: team-a', '--debug', '--format', 'json', '--output', path.join(dir, 'r.json')], io);
+    const debug = err.join('').split('\n').filter((line) => line.startsWith('slo-gate: debug: '));
+    expect(debug.length).toBeGreaterThan(5);
+    expect(debug.every((line) => /^slo-gate: debug: prometheus \/api\/v1\/(query|query_range|metadata|targets) /.test(line))).toBe(true);
+    expect(err.join('')).not.toContain('team-a');
+    err.length = 0;
     expect(await runCli(['check', dir, '--prometheus-url', prom.url, '--live-fail-on', 'sometimes'], io)).toBe(2);
     expect(err.join('')).toContain('slo-gate: --live-fail-on must be exhausted, burning or never, not "sometimes"');
   });

@@ -35,6 +35,7 @@ Options:
   --live-time-budget DURATION   longest the whole live run may take (default: 2m)
   --live-concurrency N          SLOs measured at once (default: 4)
   --live-max-response-mb N      largest answer read for one live query (default: 8)
+  --debug                       print every live query to stderr (never a header value)
   --concurrency N|auto          threads reading files (default: 1; auto: every core from 2,000 files on)
   --cache[=DIR]                 keep each file's outcome in DIR (default: .slo-gate-cache) and reuse it
                                 while the file is unchanged (default: off)
@@ -83,6 +84,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         'live-time-budget': { type: 'string' },
         'live-concurrency': { type: 'string' },
         'live-max-response-mb': { type: 'string' },
+        debug: { type: 'boolean' },
         concurrency: { type: 'string', default: '1' },
         cache: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -136,7 +138,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const concurrency = parseConcurrency(values.concurrency!, (message) => new UsageError(message));
     const engine = { concurrency, workerScript: io.workerScript };
     if (values.cache === '') throw new UsageError('--cache= needs a directory (or use --cache alone)');
-    const { report, cacheNotices } = await runCheck({ root: dir, configFile: values.config, overrides, failOn, diff, live, engine, cacheDir: values.cache });
+    // Quiet unless asked: --debug shows each request live mode sends.
+    const logged = live && values.debug ? { ...live, log: (message: string) => io.stderr(`slo-gate: debug: ${terminalLine(message)}\n`) } : live;
+    const { report, cacheNotices } = await runCheck({ root: dir, configFile: values.config, overrides, failOn, diff, live: logged, engine, cacheDir: values.cache });
     for (const notice of cacheNotices) io.stderr(`slo-gate: notice: ${terminalLine(notice)}\n`);
     if (report.diff?.unavailable) io.stderr(`slo-gate: notice: not compared with ${terminalLine(report.diff.baseRef)}: ${terminalLine(report.diff.unavailable)}; checked the head alone\n`);
     const rendered = () => (format === 'json' ? renderJson(report) : format === 'markdown' ? renderMarkdown(report) : renderText(report));
