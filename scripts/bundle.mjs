@@ -16,11 +16,11 @@ const run = (args) => {
 };
 
 rmSync('dist', { recursive: true, force: true });
-run(['build', 'src/index.ts', '-o', 'dist', '--license', 'licenses.txt', '--quiet']);
+run(['build', 'src/action/index.ts', '-o', 'dist', '--license', 'licenses.txt', '--quiet']);
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'slo-gate-cli-'));
 try {
-  run(['build', 'src/cli.ts', '-o', scratch, '--quiet']);
+  run(['build', 'src/cli/index.ts', '-o', scratch, '--quiet']);
   const emitted = readdirSync(scratch).filter((name) => name.endsWith('.js'));
   if (emitted.length !== 1) throw new Error(`expected one CLI bundle file, got: ${emitted.join(', ')}`);
   const source = readFileSync(path.join(scratch, 'index.js'), 'utf8');

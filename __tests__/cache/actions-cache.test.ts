@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cacheKeys, restoreCacheDir, saveCacheDir } from '../../src/cache/actions-cache.js';
+import { cacheKeys, restoreCacheDir, saveCacheDir } from '../../src/action/cache.js';
 import { type FakeCacheService, startCacheService } from '../support/cache-service.js';
 
 let service: FakeCacheService;

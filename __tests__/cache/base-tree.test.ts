@@ -6,9 +6,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergeConfig } from '../../src/config/config.js';
 import { compareWithBase } from '../../src/diff/compare.js';
-import { runEngine } from '../../src/engine.js';
+import { runEngine } from '../../src/engine/engine.js';
 import { renderJson } from '../../src/render/json.js';
-import { runCheck } from '../../src/run-check.js';
+import { runCheck } from '../../src/run.js';
 import { BASE_FILES, LEGACY_RULES, sloAlerts } from '../diff/fixtures.js';
 import { Repo, tempDir } from '../diff/git-repo.js';
 

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/shell/cli.js';
+import { runCli } from '../../src/cli/cli.js';
 import { workspace } from '../helpers/workspace.js';
 
 async function cli(args: string[]) {

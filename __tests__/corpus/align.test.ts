@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergeConfig } from '../../src/config/config.js';
-import { runEngine } from '../../src/engine.js';
+import { runEngine } from '../../src/engine/engine.js';
 import { buildReport } from '../../src/report/report.js';
 import { CORPUS, corpusAvailable, corpusSuiteTitle } from '../helpers/corpus.js';
 

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderJson } from '../../src/render/json.js';
-import { runCheck } from '../../src/run-check.js';
+import { runCheck } from '../../src/run.js';
 import { CORPUS, corpusAvailable, corpusSuiteTitle } from '../helpers/corpus.js';
 import { tempDir } from '../diff/git-repo.js';
 

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergeConfig } from '../../src/config/config.js';
-import { runEngine } from '../../src/engine.js';
+import { runEngine } from '../../src/engine/engine.js';
 import type { Finding } from '../../src/model/findings.js';
 import { stringify } from 'yaml';
 import { CORPUS, corpusAvailable, corpusSuiteTitle } from '../helpers/corpus.js';

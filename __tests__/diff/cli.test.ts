@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import reportSchema from '../../schemas/report.schema.json' with { type: 'json' };
 import type { Finding } from '../../src/model/findings.js';
 import type { Report } from '../../src/report/report.js';
-import { runCli } from '../../src/shell/cli.js';
+import { runCli } from '../../src/cli/cli.js';
 import { BASE_FILES, LEGACY_RULES, SLO_POLICY, sloAlerts } from './fixtures.js';
 import { Repo, runGit } from './git-repo.js';
 

@@ -403,9 +403,22 @@ describe.each(NODES)('the bundled action under Node %s', (node) => {
     expect(result.outputs['comment-url']).toBe(comments[0]!.html_url);
   });
 
-  it('rejects an invalid input with a plain message', async () => {
+  it('rejects an invalid input with a plain message and exit status 2', async () => {
     const result = await run({ event: pushEvent(), workspaceFiles: PASSING, inputs: { 'retention-days': 365 } });
-    expect(result.exitCode).toBe(1);
+    expect(result.exitCode).toBe(2);
     expect(result.annotations).toEqual([expect.objectContaining({ level: 'error', message: 'retention-days must be a whole number from 1 to 90, not "365"' })]);
+  });
+
+  it('refuses a path that does not exist or is not a directory: one line naming it, exit status 2, nothing published', async () => {
+    for (const [path, message] of [
+      ['monitoring', 'path "monitoring" does not exist'],
+      ['slo/checkout.yaml', 'path "slo/checkout.yaml" is not a directory'],
+    ]) {
+      const result = await run({ event: pushEvent(), workspaceFiles: PASSING, inputs: { path } });
+      expect(result.exitCode).toBe(2);
+      expect(result.annotations).toEqual([expect.objectContaining({ level: 'error', message })]);
+      expect(result.stdout).not.toMatch(/internal error/);
+      expect(result.outputs.result).toBeUndefined();
+    }
   });
 });

@@ -7,7 +7,7 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import reportSchema from '../../schemas/report.schema.json' with { type: 'json' };
 import { baselineOf, parseBaseline, renderBaseline } from '../../src/findings/baseline.js';
-import { runCheck } from '../../src/run-check.js';
+import { runCheck } from '../../src/run.js';
 import { workspace } from '../helpers/workspace.js';
 import { legacyRepository, RULES } from './legacy-fixture.js';
 

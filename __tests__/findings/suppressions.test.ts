@@ -4,7 +4,7 @@
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import reportSchema from '../../schemas/report.schema.json' with { type: 'json' };
-import { runCheck } from '../../src/run-check.js';
+import { runCheck } from '../../src/run.js';
 import { readSuppressionComments } from '../../src/parse/suppression-comments.js';
 import type { Finding } from '../../src/model/findings.js';
 import { workspace } from '../helpers/workspace.js';

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergeConfig } from '../../src/config/config.js';
-import { runEngine } from '../../src/engine.js';
+import { runEngine } from '../../src/engine/engine.js';
 import { CORPUS, corpusAvailable, corpusSuiteTitle } from '../helpers/corpus.js';
 import { at, check } from '../helpers/workspace.js';
 import { openSloSli, openSloSlo } from '../helpers/slo-fixtures.js';

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/shell/cli.js';
+import { runCli } from '../../src/cli/cli.js';
 import { REPO_ROOT } from '../helpers/corpus.js';
 import { workspace } from '../helpers/workspace.js';
 

@@ -2,7 +2,7 @@
 
 import { mergeConfig, type Config } from '../../src/config/config.js';
 import { compareTrees, type Approval } from '../../src/diff/compare.js';
-import { runEngine } from '../../src/engine.js';
+import { runEngine } from '../../src/engine/engine.js';
 import type { Finding } from '../../src/model/findings.js';
 import { workspace } from './workspace.js';
 

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { mergeConfig, type Config } from '../../src/config/config.js';
-import { runEngine, type EngineResult } from '../../src/engine.js';
+import { runEngine, type EngineResult } from '../../src/engine/engine.js';
 import type { Finding } from '../../src/model/findings.js';
 
 const created: string[] = [];

@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runLive, type LiveSettings } from '../../src/live/run-live.js';
-import { runCli } from '../../src/shell/cli.js';
+import { runCli } from '../../src/cli/cli.js';
 import { startHostileBackend, type HostileBackend } from '../support/hostile-backend.js';
 import { workspace } from '../helpers/workspace.js';
 import { eventsSlo, modelOf, slo } from './slos.js';

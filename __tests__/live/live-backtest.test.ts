@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SloBacktest } from '../../src/live/backtest.js';
 import type { LiveSettings } from '../../src/live/run-live.js';
 import type { Finding } from '../../src/model/findings.js';
-import { runCheck } from '../../src/run-check.js';
+import { runCheck } from '../../src/run.js';
 import type { Report } from '../../src/report/report.js';
 import { renderHtml } from '../../src/render/html.js';
 import { renderMarkdown } from '../../src/render/markdown.js';

@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveSettings } from '../../src/live/run-live.js';
 import type { Finding } from '../../src/model/findings.js';
-import { runCheck } from '../../src/run-check.js';
+import { runCheck } from '../../src/run.js';
 import { workspace } from '../helpers/workspace.js';
 import { DAY, HOUR, ensurePrometheus, skipNoticeIfUnavailable, startPrometheus, type RunningPrometheus } from '../support/prometheus.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/render/markdown.js';
-import { renderComment, commentMarker } from '../../src/publish/comment.js';
-import { renderSummary, SUMMARY_LIMIT_BYTES } from '../../src/publish/summary.js';
-import type { RunContext } from '../../src/publish/run-context.js';
+import { renderComment, commentMarker } from '../../src/action/publish/comment.js';
+import { renderSummary, SUMMARY_LIMIT_BYTES } from '../../src/action/publish/summary.js';
+import type { RunContext } from '../../src/action/publish/run-context.js';
 import { finding, HOSTILE, manyFindings, reportWith } from './report-fixture.js';
 
 const context: RunContext = {

@@ -7,7 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { guardLines, terminalLine } from '../../src/render/terminal.js';
-import { runCli } from '../../src/shell/cli.js';
+import { runCli } from '../../src/cli/cli.js';
 import { workspace } from '../helpers/workspace.js';
 
 const ESC = '\u001b';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { DIFF_CHECKS } from '../checks/index.js';
 import type { DiffCheck, DiffInput } from '../checks/check.js';
 import type { Config } from '../config/config.js';
-import { runEngine, type EngineOptions, type EngineResult } from '../engine.js';
+import { runEngine, type EngineOptions, type EngineResult } from '../engine/engine.js';
 import { enabledChecks, FindingsSink, type FindingStep } from '../findings/sink.js';
 import { dashboardShows, linkedAlerts } from '../link/queries.js';
 import type { LinkedModel } from '../link/types.js';

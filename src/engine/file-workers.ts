@@ -1,5 +1,5 @@
 // Large repositories are read on worker threads: parsing YAML is most of a check's time, and on
-// one thread it uses one core. A worker runs the same bundle as the shell that started the check
+// one thread it uses one core. A worker runs the same bundle as the front door that started the check
 // (its entry sees the marker in workerData and serves files instead), takes chunks of files from
 // the main thread and sends back their outcomes; the engine merges them in file order, so the
 // report is the one a single thread would have written.

@@ -1,7 +1,7 @@
 // Live mode, start to end: plan each SLO's queries, measure the measurable ones against the
 // backend with bounded concurrency inside a total time budget, then run the live/* checks
 // (src/checks/live/) over what was measured. Their findings join the report and the gate next
-// to the engine's (src/run-check.ts); `live-fail-on` decides how much they weigh.
+// to the engine's (src/run.ts); `live-fail-on` decides how much they weigh.
 
 import { LIVE_CHECKS } from '../checks/index.js';
 import type { LiveCheck, LiveInput } from '../checks/check.js';

@@ -1,4 +1,4 @@
-// Live-mode settings as both shells receive them (action inputs, CLI flags): strings in, checked
+// Live-mode settings as both front doors receive them (action inputs, CLI flags): strings in, checked
 // LiveSettings out. Messages name the setting, never a header value.
 
 import { parseDuration } from '../model/units.js';
@@ -19,7 +19,7 @@ export interface LiveInputs {
   maxResponseMb?: string;
 }
 
-/** Undefined when no URL is given: live mode is off. `fail` turns a message into the shell's error type. */
+/** Undefined when no URL is given: live mode is off. `fail` turns a message into the door's error type. */
 export function parseLiveSettings(inputs: LiveInputs, fail: (message: string) => Error, prefix = ''): LiveSettings | undefined {
   const url = inputs.url?.trim();
   if (!url) return undefined;

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mergeConfig } from '../../../src/config/config.js';
-import { runEngine } from '../../../src/engine.js';
+import { runEngine } from '../../../src/engine/engine.js';
 import { CORPUS, corpusAvailable, corpusSkipReason } from '../../helpers/corpus.js';
 import { ensurePrometheus, prometheusSkipReason } from '../../support/prometheus.js';
 

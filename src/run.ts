@@ -1,14 +1,16 @@
-// What both shells do: settle the configuration, run the engine, build the report.
+// What both front doors (src/action/, src/cli/) call: settle the configuration, run the engine,
+// build the report.
 
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, DEFAULT_CONFIG_FILE, loadConfig, mergeConfig, type Config } from './config/config.js';
 import { compareWithBase, type DiffOutcome, type DiffRequest } from './diff/compare.js';
-import { runEngine, type EngineOptions, type EngineResult } from './engine.js';
-import { runLive, type LiveRun, type LiveSettings } from './live/run-live.js';
+import { runEngine, type EngineOptions, type EngineResult } from './engine/engine.js';
+import { runLive, type LiveRun } from './live/run-live.js';
+import type { RunOptions } from './options.js';
 import { withoutSuperseded } from './checks/live/rule-checks.js';
-import { buildReport, type ComparisonSummary, type FailOn, type Report } from './report/report.js';
+import { buildReport, type ComparisonSummary, type Report } from './report/report.js';
 import { OutcomeStore, STORE_FORMAT } from './cache/outcome-store.js';
 import type { FileOutcome } from './engine/file-stage.js';
 import { codeIdentity, type OutcomeCache } from './engine/outcome-cache.js';
@@ -21,38 +23,6 @@ import { readRepositoryFile } from './parse/read.js';
 import packageJson from '../package.json' with { type: 'json' };
 
 export const TOOL_VERSION: string = packageJson.version;
-
-export interface CheckOptions {
-  root: string;
-  /** Config file; relative paths are relative to the root. Missing default file is fine, a named one must exist. */
-  configFile?: string;
-  /** Settings from flags or action inputs; they win over the config file. */
-  overrides?: Partial<Config>;
-  failOn: FailOn;
-  /** Compare with a base commit (pull requests, `--base`): new findings, policy changes. */
-  diff?: DiffRequest;
-  /** Measure each SLO's budget and burn rate on a Prometheus API (prometheus-url set). */
-  live?: LiveSettings;
-  /** Worker threads for large repositories (`concurrency`, and the bundle a worker runs). */
-  engine?: Pick<EngineOptions, 'concurrency' | 'workerScript'>;
-  /** Keep per-file outcomes in this directory between runs (`--cache`, the action's cache). */
-  cacheDir?: string;
-  /**
-   * The baseline file (`--baseline`, the action's `baseline`): the gate fails only on findings not in
-   * it. Relative to the root; without it, `.slo-gate-baseline.json` at the root is used when present.
-   * `false` uses none (writing a new baseline).
-   */
-  baseline?: string | false;
-  /** Fill the cache directory before the run and keep it after (the action's cache across workflow runs). */
-  cacheTransfer?: CacheTransfer;
-}
-
-export interface CacheTransfer {
-  /** Before the cache file is read; `configHash` names the settings the outcomes are checked under. */
-  restore(configHash: string): Promise<void>;
-  /** After the cache file is written; `treeHash` names the contents of the files checked. */
-  save(configHash: string, treeHash: string): Promise<void>;
-}
 
 export interface CheckRun {
   config: Config;
@@ -68,7 +38,7 @@ export interface CheckRun {
 /** The outcome cache's file in a cache directory. */
 export const CACHE_FILE = `outcomes-v${STORE_FORMAT}.bin`;
 
-export async function runCheck(options: CheckOptions): Promise<CheckRun> {
+export async function runCheck(options: RunOptions): Promise<CheckRun> {
   const root = path.resolve(options.root);
   // Checking a single file: its directory holds the configuration.
   const configDir = (await stat(root).catch(() => undefined))?.isFile() ? path.dirname(root) : root;
@@ -112,7 +82,7 @@ function treeHash(engine: EngineResult): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-async function checkWith(root: string, config: Config, options: CheckOptions, engineOptions: EngineOptions): Promise<Omit<CheckRun, 'cacheNotices'>> {
+async function checkWith(root: string, config: Config, options: RunOptions, engineOptions: EngineOptions): Promise<Omit<CheckRun, 'cacheNotices'>> {
   const engine = await runEngine(root, config, engineOptions);
   const live = options.live ? await runLive(engine.linked, options.live, config) : undefined;
   const diff = options.diff ? await compareWithBase(root, config, engine, options.diff, engineOptions) : undefined;

@@ -7,7 +7,7 @@
 import * as core from '@actions/core';
 import os from 'node:os';
 import path from 'node:path';
-import type { Report } from '../report/report.js';
+import type { Report } from '../../report/report.js';
 import { emitAnnotations, notAnnotatedNote, planAnnotations } from './annotations.js';
 import { uploadReportArtifact, writeReportFiles } from './artifact.js';
 import { failureOutcome, findPullRequestByHead, publishComment, type CommentMode } from './comment.js';
@@ -15,10 +15,9 @@ import { createGitHubClient } from './github-client.js';
 import { setOutputs } from './outputs.js';
 import { jobFingerprint, readRunContext, type RunContext } from './run-context.js';
 import { writeSummary } from './summary.js';
-import { booleanInput, InputError } from '../shell/action-input.js';
-import { registerSecret } from '../secrets/scrubber.js';
 import { publishTrackingIssue, TRACKING_EVENTS } from './tracking-issue.js';
 
+/** How to publish, as src/action/inputs.ts read it from the action's inputs. */
 export interface PublishInputs {
   token: string;
   comment: CommentMode;
@@ -27,32 +26,6 @@ export interface PublishInputs {
   artifactName: string;
   retentionDays: number;
   issueOnFailure: boolean;
-}
-
-/** Reads and validates the publishing inputs; call it before the check so a typo fails fast. */
-export function readPublishInputs(): PublishInputs {
-  const token = core.getInput('github-token');
-  if (token) {
-    core.setSecret(token);
-    registerSecret(token);
-  }
-  const comment = core.getInput('comment') || 'auto';
-  if (comment !== 'auto' && comment !== 'always' && comment !== 'never') throw new InputError(`comment must be auto, always or never, not "${comment}"`);
-  const commentKey = core.getInput('comment-key') || 'default';
-  // The key ends up inside an HTML comment and an issue title: keep it to characters that cannot close either.
-  if (!/^[A-Za-z0-9._-]{1,64}$/.test(commentKey)) throw new InputError(`comment-key may use letters, digits, ".", "_" and "-" (at most 64), not "${commentKey}"`);
-  const retentionText = core.getInput('retention-days') || '30';
-  const retentionDays = Number(retentionText);
-  if (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > 90) throw new InputError(`retention-days must be a whole number from 1 to 90, not "${retentionText}"`);
-  return {
-    token,
-    comment,
-    commentKey,
-    uploadArtifact: booleanInput('upload-artifact', true),
-    artifactName: core.getInput('artifact-name').trim(),
-    retentionDays,
-    issueOnFailure: booleanInput('issue-on-failure', false),
-  };
 }
 
 export async function publishReport(report: Report, inputs: PublishInputs, root: string): Promise<void> {

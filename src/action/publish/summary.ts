@@ -1,8 +1,8 @@
 // The job summary: the report as operators read it on the run page, written on every trigger.
 
 import * as core from '@actions/core';
-import { renderMarkdown } from '../render/markdown.js';
-import type { Report } from '../report/report.js';
+import { renderMarkdown } from '../../render/markdown.js';
+import type { Report } from '../../report/report.js';
 import { fileUrl, runUrl, type RunContext } from './run-context.js';
 
 /** GitHub refuses step summaries over 1 MiB; the margin leaves room for the runner's own framing. */

@@ -5,6 +5,9 @@
 // or saved (service down, quota, no cache service on this runner) costs one notice, never the step.
 
 import * as core from '@actions/core';
+import os from 'node:os';
+import path from 'node:path';
+import type { CacheTransfer } from '../options.js';
 
 export interface CacheKeys {
   /** The key this run saves under. */
@@ -84,4 +87,37 @@ function unescapeCommand(text: string): string {
 /** One line for the log when the cache could not be used. */
 export function cacheNotice(action: 'restore' | 'save', problem: string): void {
   core.notice(`slo-gate did not ${action} its cache: ${problem}. The check itself is not affected.`);
+}
+
+/**
+ * The outcome cache across workflow runs: kept under the runner's temp directory, restored and
+ * saved with the Actions cache. A cache that cannot be used is one notice; the save is not
+ * tried after a failed restore (the service is down, or there is none).
+ */
+export function actionCache(toolVersion: string, env: NodeJS.ProcessEnv = process.env): { cacheDir: string; cacheTransfer: CacheTransfer } {
+  const cacheDir = path.join(env.RUNNER_TEMP || os.tmpdir(), 'slo-gate-cache');
+  let restored: string | undefined;
+  let failed = false;
+  return {
+    cacheDir,
+    cacheTransfer: {
+      async restore(configHash) {
+        const result = await restoreCacheDir(cacheDir, cacheKeys(toolVersion, configHash));
+        restored = result.key;
+        if (result.unavailable) {
+          failed = true;
+          core.info('slo-gate: this runner offers no cache service; every file is checked afresh');
+        } else if (result.problem) {
+          failed = true;
+          cacheNotice('restore', result.problem);
+        } else core.info(restored ? `slo-gate: restored its cache from ${restored}` : 'slo-gate: no cache to restore; this run fills it');
+      },
+      async save(configHash, treeHash) {
+        if (failed) return;
+        const result = await saveCacheDir(cacheDir, cacheKeys(toolVersion, configHash, treeHash), restored);
+        if (result.problem) cacheNotice('save', result.problem);
+        else if (result.key) core.info(`slo-gate: saved its cache as ${result.key}`);
+      },
+    },
+  };
 }

@@ -2,9 +2,9 @@
 // marker AND by being written by the token's own identity, and edited in place. A comment someone
 // else wrote is never touched, even when it carries the same marker.
 
-import { escapeMarkdown } from '../render/escape.js';
-import { renderMarkdown } from '../render/markdown.js';
-import type { Report } from '../report/report.js';
+import { escapeMarkdown } from '../../render/escape.js';
+import { renderMarkdown } from '../../render/markdown.js';
+import type { Report } from '../../report/report.js';
 import { describeFailure, ownLogin, type GitHubClient } from './github-client.js';
 import { fileUrl, runUrl, type PullRequestTarget, type RunContext } from './run-context.js';
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/shell/cli.js';
+import { runCli } from '../../src/cli/cli.js';
 import reportSchema from '../../schemas/report.schema.json' with { type: 'json' };
 import { REPO_ROOT } from '../helpers/corpus.js';
 import { workspace } from '../helpers/workspace.js';
@@ -69,7 +69,7 @@ describe('slo-gate check', () => {
 
     const missing = await cli(['check', '/nonexistent/slo-gate']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toBe('slo-gate: no such file or directory: /nonexistent/slo-gate\n');
+    expect(missing.stderr.split('\n')[0]).toBe('slo-gate: /nonexistent/slo-gate does not exist');
   });
 
   it('uses the minimum availability from the flag over the config file', async () => {

@@ -1,8 +1,8 @@
 // Entry point of the bundled CLI (dist/cli.js). The same file serves as a file worker when the
 // engine starts one on a large repository.
-import { isFileWorker, serveFileWorker } from './engine/file-workers.js';
 import { fstatSync } from 'node:fs';
-import { runCli } from './shell/cli.js';
+import { isFileWorker, serveFileWorker } from '../engine/file-workers.js';
+import { runCli } from './cli.js';
 
 function isRegularFile(fd: number): boolean {
   try {

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeRuntimeToken } from '../support/artifact-service.js';
-import { pullRequestEvent, pushEvent } from '../support/action-runner.js';
-import { fileUrl, jobFingerprint, readRunContext, repoPath } from '../../src/publish/run-context.js';
+import { makeRuntimeToken } from '../../support/artifact-service.js';
+import { pullRequestEvent, pushEvent } from '../../support/action-runner.js';
+import { fileUrl, jobFingerprint, readRunContext, repoPath } from '../../../src/action/publish/run-context.js';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -1,25 +1,25 @@
 // The whole check of one tree, start to end: find files → parse with positions → recognise each
-// document → normalise into one model → link → run checks → findings sink. Shells (the action,
-// the CLI) only choose options and hand the result to report/ and publish/.
+// document → normalise into one model → link → run checks → findings sink. The front doors (src/action/,
+// src/cli/) only choose options and hand the result to report/ and the publishers.
 
 import os from 'node:os';
 import path from 'node:path';
-import { CHECKS, STATIC_CHECKS } from './checks/index.js';
-import type { DocumentCheck, ModelCheck } from './checks/check.js';
-import type { Config } from './config/config.js';
-import { findFiles } from './discover/find-files.js';
-import { createFileStage, fileTask, type FileOutcome, type FileStageSettings, type FileTask } from './engine/file-stage.js';
-import { processInWorkers, type FileWorkers } from './engine/file-workers.js';
-import { throughCache, type CacheUse, type OutcomeCache } from './engine/outcome-cache.js';
-import type { FinaliseContext } from './formats/adapter.js';
-import { FORMAT_ADAPTERS } from './formats/index.js';
-import { enabledChecks, FindingsSink, firstLineOf } from './findings/sink.js';
-import { linkModel } from './link/link.js';
-import { resolveReferences } from './link/references.js';
-import type { LinkedModel } from './link/types.js';
-import type { Finding } from './model/findings.js';
-import { emptyModel, type DocumentKind, type Model, type QueryField } from './model/types.js';
-import { shareAnalysis } from './lang/promql/analyse.js';
+import { CHECKS, STATIC_CHECKS } from '../checks/index.js';
+import type { DocumentCheck, ModelCheck } from '../checks/check.js';
+import type { Config } from '../config/config.js';
+import { findFiles } from '../discover/find-files.js';
+import { createFileStage, fileTask, type FileOutcome, type FileStageSettings, type FileTask } from './file-stage.js';
+import { processInWorkers, type FileWorkers } from './file-workers.js';
+import { throughCache, type CacheUse, type OutcomeCache } from './outcome-cache.js';
+import type { FinaliseContext } from '../formats/adapter.js';
+import { FORMAT_ADAPTERS } from '../formats/index.js';
+import { enabledChecks, FindingsSink, firstLineOf } from '../findings/sink.js';
+import { linkModel } from '../link/link.js';
+import { resolveReferences } from '../link/references.js';
+import type { LinkedModel } from '../link/types.js';
+import type { Finding } from '../model/findings.js';
+import { emptyModel, type DocumentKind, type Model, type QueryField } from '../model/types.js';
+import { shareAnalysis } from '../lang/promql/analyse.js';
 
 export type StaticCheck = DocumentCheck | ModelCheck;
 

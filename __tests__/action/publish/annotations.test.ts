@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planAnnotations } from '../../src/publish/annotations.js';
-import { finding } from '../render/report-fixture.js';
+import { planAnnotations } from '../../../src/action/publish/annotations.js';
+import { finding } from '../../render/report-fixture.js';
 
 describe('annotation plan', () => {
   it('keeps 10 per level, positioned findings before file-level ones, and counts the rest', () => {

@@ -3,7 +3,7 @@
 // silently; choosing which ones appear is therefore ours: most severe, then most specific.
 
 import * as core from '@actions/core';
-import type { Finding, Severity } from '../model/findings.js';
+import type { Finding, Severity } from '../../model/findings.js';
 import { repoPath, type RunContext } from './run-context.js';
 
 export const ANNOTATIONS_PER_LEVEL = 10;

@@ -1,7 +1,7 @@
 // Step outputs, for later steps of the job (`steps.<id>.outputs.*`).
 
 import * as core from '@actions/core';
-import type { Report } from '../report/report.js';
+import type { Report } from '../../report/report.js';
 
 export interface PublishedLocations {
   reportJson: string;

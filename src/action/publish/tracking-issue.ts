@@ -2,8 +2,8 @@
 // open and carries the latest report; when the check passes again it gets a closing comment and is
 // closed. A check every 30 minutes therefore means one issue per incident, not 48 a day.
 
-import { renderMarkdown } from '../render/markdown.js';
-import type { Report } from '../report/report.js';
+import { renderMarkdown } from '../../render/markdown.js';
+import type { Report } from '../../report/report.js';
 import { BODY_LIMIT, failureOutcome, reportLinks, type PublishOutcome } from './comment.js';
 import { ownLogin, type GitHubClient } from './github-client.js';
 import { fileUrl, runUrl, type RunContext } from './run-context.js';

@@ -4,11 +4,11 @@
 import * as core from '@actions/core';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { renderHtml } from '../render/html.js';
-import { renderJson } from '../render/json.js';
-import { renderMarkdown } from '../render/markdown.js';
-import { renderSarif } from '../render/sarif.js';
-import type { Report } from '../report/report.js';
+import { renderHtml } from '../../render/html.js';
+import { renderJson } from '../../render/json.js';
+import { renderMarkdown } from '../../render/markdown.js';
+import { renderSarif } from '../../render/sarif.js';
+import type { Report } from '../../report/report.js';
 import { fileUrl, jobFingerprint, repoPath, type RunContext } from './run-context.js';
 
 export const DEFAULT_ARTIFACT_NAME = 'slo-compliance-report';
