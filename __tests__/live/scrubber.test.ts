@@ -20,6 +20,11 @@ describe('the secret scrubber', () => {
     const report = { findings: [{ message: 'echo s3cr3t!', line: 3 }], extra: { 's3cr3t!': true } };
     expect(new Scrubber(['s3cr3t!']).scrubDeep(report)).toEqual({ findings: [{ message: 'echo ***', line: 3 }], extra: { '***': true } });
     expect(new Scrubber().scrubDeep(report)).toBe(report);
+    // Nothing to scrub in it: the same object back, not a copy.
+    expect(new Scrubber(['elsewhere']).scrubDeep(report)).toBe(report);
+    const scrubbed = new Scrubber(['s3cr3t!']).scrubDeep(report);
+    expect(report.findings[0].message).toBe('echo s3cr3t!');
+    expect(scrubbed.findings).not.toBe(report.findings);
   });
 
   it('treats regular-expression characters in a secret literally', () => {

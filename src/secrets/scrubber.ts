@@ -40,13 +40,31 @@ export class Scrubber {
     return text.replace(this.pattern, REDACTED);
   }
 
-  /** A copy of `value` with every string in it scrubbed (object keys too); `value` itself when there is nothing to scrub. */
+  /**
+   * `value` with every string in it scrubbed (object keys too). Copies only what changed: a report
+   * without any secret in it comes back as the same object, so a large one is not duplicated.
+   */
   scrubDeep<T>(value: T): T {
     if (this.secrets.size === 0) return value;
     const walk = (item: unknown): unknown => {
       if (typeof item === 'string') return this.scrub(item);
-      if (Array.isArray(item)) return item.map(walk);
-      if (item !== null && typeof item === 'object') return Object.fromEntries(Object.entries(item).map(([key, inner]) => [this.scrub(key), walk(inner)]));
+      if (Array.isArray(item)) {
+        let copy: unknown[] | undefined;
+        item.forEach((inner, index) => {
+          const scrubbed = walk(inner);
+          if (scrubbed !== inner) (copy ??= [...item])[index] = scrubbed;
+        });
+        return copy ?? item;
+      }
+      if (item !== null && typeof item === 'object') {
+        let changed = false;
+        const entries = Object.entries(item).map(([key, inner]) => {
+          const pair = [this.scrub(key), walk(inner)] as const;
+          changed ||= pair[0] !== key || pair[1] !== inner;
+          return pair;
+        });
+        return changed ? Object.fromEntries(entries) : item;
+      }
       return item;
     };
     return walk(value) as T;
