@@ -13,8 +13,10 @@ import configSchema from '../../schemas/config.schema.json' with { type: 'json' 
 export type CheckSetting = Severity | 'off';
 
 export interface Config {
-  /** Minimum availability target, as a ratio. */
-  minAvailability: number;
+  /** Minimum availability target, as a ratio; unset means slo-gate's default floor (DEFAULT_MIN_AVAILABILITY), which only warns. */
+  minAvailability?: number;
+  /** Minimum target of latency SLOs (the share of requests under the threshold), as a ratio; none by default. */
+  minLatencyObjective?: number;
   include: string[];
   exclude: string[];
   checks: Record<string, CheckSetting>;
@@ -51,8 +53,10 @@ export interface IgnoreEntry {
   position: { file: string; line: number; column?: number };
 }
 
+/** The floor an availability SLO is held to when the repository names none: reported as a warning, not an error. */
+export const DEFAULT_MIN_AVAILABILITY = 0.999;
+
 export const DEFAULT_CONFIG: Config = {
-  minAvailability: 0.999,
   include: [],
   exclude: [],
   checks: {},
@@ -72,6 +76,7 @@ export const DEFAULT_CONFIG_FILE = '.slo-gate.yml';
 /** Where each `.slo-gate.yml` key (nested ones dotted) lands in Config: what a check's `meta.options` names. */
 const CONFIG_FIELDS: Record<string, keyof Config> = {
   'min-availability': 'minAvailability',
+  'min-latency-objective': 'minLatencyObjective',
   include: 'include',
   exclude: 'exclude',
   checks: 'checks',
@@ -85,7 +90,12 @@ const CONFIG_FIELDS: Record<string, keyof Config> = {
   'rule-dialect': 'ruleDialect',
 };
 
-/** The settled value of a `.slo-gate.yml` key; undefined for a key the config does not have. */
+/** Whether `.slo-gate.yml` has the key (dotted for nested ones). */
+export function isConfigKey(key: string): boolean {
+  return Object.hasOwn(CONFIG_FIELDS, key);
+}
+
+/** The settled value of a `.slo-gate.yml` key; undefined for a key the config does not have, or one left unset. */
 export function configValue(config: Config, key: string): unknown {
   const field = CONFIG_FIELDS[key];
   return field === undefined ? undefined : config[field];
@@ -155,6 +165,10 @@ export function parseConfig(source: string, displayName: string, knownChecks?: R
   if (value['min-availability'] !== undefined) {
     const pos = doc.positionOf(['min-availability']);
     out.minAvailability = parseMinAvailability(value['min-availability'], () => new ConfigError(displayName, pos.line, pos.column, 'invalid config: min-availability must be a percent (99.9) or ratio (0.999)'));
+  }
+  if (value['min-latency-objective'] !== undefined) {
+    const pos = doc.positionOf(['min-latency-objective']);
+    out.minLatencyObjective = parseMinAvailability(value['min-latency-objective'], () => new ConfigError(displayName, pos.line, pos.column, 'invalid config: min-latency-objective must be a percent (99) or ratio (0.99)'));
   }
   if (Array.isArray(value.include)) out.include = value.include as string[];
   if (Array.isArray(value.exclude)) out.exclude = value.exclude as string[];
