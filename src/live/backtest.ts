@@ -140,6 +140,7 @@ export async function backtestSlo(input: BacktestInput, client: PrometheusClient
     const rule = link.rule;
     const evaluation = rule.groupIntervalSeconds ?? input.defaultEvaluationSeconds;
     const forSeconds = rule.for ? parseDuration(rule.for.value) ?? 0 : 0;
+    const keepFiringSeconds = rule.keepFiringFor ? parseDuration(rule.keepFiringFor.value) ?? 0 : 0;
     const query = expandRecorded(rule.expr.text, rule.expr.analysis, input.recorded, evaluation);
     const windows = link.encoding.windows.filter((w) => w.factor !== undefined);
     const share = link.encoding.kind === 'burn-rate' && windows.length ? Math.max(...windows.map((w) => (w.factor! * w.longSeconds) / period)) : undefined;
@@ -171,7 +172,7 @@ export async function backtestSlo(input: BacktestInput, client: PrometheusClient
       }
       throw error;
     }
-    backtest.firings = firingIntervals(series, evaluation, forSeconds);
+    backtest.firings = firingIntervals(series, evaluation, forSeconds, keepFiringSeconds).map((f) => ({ start: f.start, end: Math.min(f.end, time) }));
     const grace = Math.max(0, ...link.encoding.windows.map((w) => w.longSeconds));
     backtest.responses = episodes.map((episode, index) => {
       const firing = backtest.firings.find((f) => f.end >= episode.start && f.start <= episode.end + grace);
@@ -185,9 +186,10 @@ export async function backtestSlo(input: BacktestInput, client: PrometheusClient
 
 /**
  * Alert instances (one per label set) → merged firing intervals. An instance is pending from the
- * first evaluation of an unbroken run and fires once `for` has passed since then.
+ * first evaluation of an unbroken run and fires once `for` has passed since then; with
+ * `keep_firing_for` it goes on firing that long after its query stopped returning it.
  */
-export function firingIntervals(series: RangeSeries[], step: number, forSeconds: number): { start: number; end: number }[] {
+export function firingIntervals(series: RangeSeries[], step: number, forSeconds: number, keepFiringSeconds = 0): { start: number; end: number }[] {
   const intervals: { start: number; end: number }[] = [];
   for (const one of series) {
     let runStart: number | undefined;
@@ -195,7 +197,7 @@ export function firingIntervals(series: RangeSeries[], step: number, forSeconds:
     const close = () => {
       if (runStart !== undefined && previous !== undefined) {
         const fireFrom = runStart + Math.ceil(forSeconds / step - 1e-9) * step;
-        if (fireFrom <= previous) intervals.push({ start: fireFrom, end: previous });
+        if (fireFrom <= previous) intervals.push({ start: fireFrom, end: previous + Math.ceil(keepFiringSeconds / step - 1e-9) * step });
       }
     };
     for (const [t] of one.points) {
