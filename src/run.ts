@@ -129,8 +129,14 @@ async function loadBaseline(root: string, option: string | false | undefined): P
   const name = path.relative(root, file).split(path.sep).join('/');
   const read = await readRepositoryFile(file, root);
   if (!read.ok && read.missing && !named) return undefined;
-  if (!read.ok) throw new BaselineError(`${name}: cannot read the baseline: ${read.message}`);
-  return { name, file: parseBaseline(read.text, name) };
+  // Reported like a bad configuration: the file, and what is wrong with it.
+  if (!read.ok) throw new ConfigError(pathForPeople(file), read.line, read.column, `cannot read the baseline: ${read.message}`);
+  try {
+    return { name, file: parseBaseline(read.text) };
+  } catch (error) {
+    if (error instanceof BaselineError) throw new ConfigError(pathForPeople(file), 1, undefined, error.message);
+    throw error;
+  }
 }
 
 function comparisonSummary(request: DiffRequest, diff: DiffOutcome): ComparisonSummary {
@@ -138,4 +144,4 @@ function comparisonSummary(request: DiffRequest, diff: DiffOutcome): ComparisonS
   return diff.compared ? { ...settings, baseSha: diff.baseSha, resolved: diff.resolved } : { ...settings, unavailable: diff.reason, resolved: [] };
 }
 
-export { BaselineError, ConfigError };
+export { ConfigError };

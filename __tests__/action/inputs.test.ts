@@ -38,6 +38,13 @@ afterEach(() => {
 });
 
 describe('action inputs', () => {
+  it('passes the baseline file on, relative to path; none named leaves the default in force', async () => {
+    const named = await withInputs({ baseline: 'adoption/baseline.json', cache: 'false' });
+    expect((await named.read()).baseline).toBe('adoption/baseline.json');
+    const unnamed = await withInputs({ cache: 'false' });
+    expect((await unnamed.read()).baseline).toBeUndefined();
+  });
+
   it('reads the defaults into one options object', async () => {
     const { dir, read } = await withInputs({});
     const options = await read();

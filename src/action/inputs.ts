@@ -51,6 +51,7 @@ export async function readActionOptions(workerScript?: URL, env: NodeJS.ProcessE
   return {
     root,
     configFile: core.getInput('config') || undefined,
+    baseline: core.getInput('baseline') || undefined,
     overrides: shared.overrides,
     failOn: shared.failOn,
     diff,

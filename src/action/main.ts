@@ -23,7 +23,11 @@ export async function run(workerScript?: URL): Promise<void> {
     if (report.result === 'fail') core.setFailed(summary);
     else core.info(summary);
   } catch (error) {
-    if (error instanceof ConfigError) core.setFailed(`${error.file}:${error.line}: ${error.message}`);
+    if (error instanceof ConfigError) {
+      // Each problem at its place in the file (an annotation), then the one line that fails the step.
+      for (const problem of error.problems.slice(1)) core.error(problem.message, { file: error.file, startLine: problem.line, ...(problem.column ? { startColumn: problem.column } : {}) });
+      core.setFailed(`${error.file}:${error.line}: ${error.message}${error.problems.length > 1 ? ` (and ${error.problems.length - 1} more)` : ''}`);
+    }
     else if (error instanceof UsageError) core.setFailed(error.message);
     else core.setFailed(`slo-gate internal error: ${(error as Error)?.message?.split('\n')[0] ?? String(error)}`);
     process.exitCode = 2;

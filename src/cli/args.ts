@@ -18,7 +18,7 @@ export interface CliOptions extends RunOptions {
   debug: boolean;
 }
 
-export type CliCommand = { command: 'help' } | { command: 'version' } | { command: 'check'; options: CliOptions };
+export type CliCommand = { command: 'help' } | { command: 'version' } | { command: 'check'; options: CliOptions } | { command: 'baseline'; options: CliOptions };
 
 const FLAGS = {
   format: { type: 'string', default: 'text' },
@@ -39,6 +39,7 @@ const FLAGS = {
   debug: { type: 'boolean' },
   concurrency: { type: 'string' },
   cache: { type: 'string' },
+  baseline: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -59,7 +60,10 @@ export async function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv, worke
   if (values.version) return { command: 'version' };
 
   const [command, dir = '.', ...extra] = positionals;
-  if (command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+  if (command !== 'check' && command !== 'baseline') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+  if (command === 'baseline' && (values.base !== undefined || values.baseline !== undefined || values['prometheus-url'] !== undefined)) {
+    throw new UsageError('baseline writes the findings of the files as they are: --base, --baseline and --prometheus-url do not apply');
+  }
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be text, json or markdown, not "${format}"`);
@@ -86,7 +90,7 @@ export async function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv, worke
   for (const secret of shared.live ? liveSecrets(shared.live) : []) registerSecret(secret);
   const root = await checkRoot(path.resolve(dir), { label: dir, allowFile: true });
   return {
-    command: 'check',
+    command,
     options: {
       root,
       configFile: values.config,
@@ -96,6 +100,8 @@ export async function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv, worke
       live: shared.live,
       engine: { concurrency: shared.concurrency, workerScript },
       cacheDir: values.cache,
+      // Writing a baseline must not read the one it replaces.
+      baseline: command === 'baseline' ? false : values.baseline,
       format,
       output: values.output,
       debug: values.debug ?? false,

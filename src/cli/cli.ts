@@ -9,6 +9,7 @@ import { UsageError } from '../options.js';
 import { ConfigError, runCheck, TOOL_VERSION } from '../run.js';
 import { processSecrets } from '../secrets/scrubber.js';
 import { parseCliArgs } from './args.js';
+import { writeBaseline } from './baseline.js';
 import { USAGE } from './usage.js';
 
 export interface CliIo {
@@ -38,6 +39,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     const options = parsed.options;
+    if (parsed.command === 'baseline') return await writeBaseline(options, io);
     // Quiet unless asked: --debug shows each request live mode sends.
     if (options.live && options.debug) options.live = { ...options.live, log: (message: string) => io.stderr(`slo-gate: debug: ${terminalLine(message)}\n`) };
     const { report, cacheNotices } = await runCheck(options);
@@ -62,7 +64,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
     if (error instanceof ConfigError) {
-      io.stderr(`${terminalLine(error.file)}:${error.line}${error.column ? `:${error.column}` : ''}: ${terminalLine(error.message)}\n`);
+      for (const problem of error.problems) io.stderr(`${terminalLine(error.file)}:${problem.line}${problem.column ? `:${problem.column}` : ''}: ${terminalLine(problem.message)}\n`);
       return 2;
     }
     const code = (error as NodeJS.ErrnoException).code;

@@ -1,8 +1,11 @@
 // The CLI's help text (`slo-gate --help`).
 
 export const USAGE = `Usage: slo-gate check [DIR] [options]
+       slo-gate baseline [DIR] [--output FILE]
 
 Validates SLO policies, Prometheus rules and Grafana dashboards under DIR (default: .).
+\`baseline\` writes the current findings to DIR/.slo-gate-baseline.json (or FILE, - for stdout):
+committed, it makes the gate fail only on findings that are not in it.
 
 Options:
   --format text|json|markdown   report format (default: text)
@@ -24,6 +27,8 @@ Options:
   --live-max-response-mb N      largest answer read for one live query (default: 8)
   --debug                       print every live query to stderr (never a header value)
   --concurrency N|auto          threads reading files (default: 1; auto: every core from 2,000 files on)
+  --baseline FILE               fail only on findings not in this baseline (default: DIR/.slo-gate-baseline.json
+                                when present; relative to DIR)
   --cache[=DIR]                 keep each file's outcome in DIR (default: .slo-gate-cache) and reuse it
                                 while the file is unchanged (default: off)
   -h, --help                    show this help

@@ -45,20 +45,20 @@ export function renderBaseline(baseline: BaselineFile): string {
 }
 
 /** Reads a baseline file's text; anything that is not one is an error naming the file. */
-export function parseBaseline(text: string, file: string): BaselineFile {
+export function parseBaseline(text: string): BaselineFile {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new BaselineError(`${file}: not a slo-gate baseline: ${(error as Error).message.split('\n')[0]}`);
+    throw new BaselineError(`not a slo-gate baseline: ${(error as Error).message.split('\n')[0]}`);
   }
   const candidate = value as Partial<BaselineFile>;
   if (!candidate || typeof candidate !== 'object' || candidate.version !== BASELINE_FORMAT || !Array.isArray(candidate.findings)) {
-    throw new BaselineError(`${file}: not a slo-gate baseline of format ${BASELINE_FORMAT} (write one with \`slo-gate baseline\`)`);
+    throw new BaselineError(`not a slo-gate baseline of format ${BASELINE_FORMAT} (write one with \`slo-gate baseline\`)`);
   }
   for (const [index, entry] of candidate.findings.entries()) {
     if (typeof entry?.fingerprint !== 'string' || typeof entry.check !== 'string' || typeof entry.file !== 'string' || !Number.isInteger(entry.count) || entry.count < 1) {
-      throw new BaselineError(`${file}: findings[${index}] needs fingerprint, check, file and a count of at least 1`);
+      throw new BaselineError(`findings[${index}] needs fingerprint, check, file and a count of at least 1`);
     }
   }
   return candidate as BaselineFile;
