@@ -35,6 +35,8 @@ export interface RunOptions {
   baseline?: string | false;
   /** Fill the cache directory before the run and keep it after (the action's cache across workflow runs). */
   cacheTransfer?: CacheTransfer;
+  /** Where the checks' docs pages are linked from (`docs-base-url`); default: the product's repository at main. */
+  docsBaseUrl?: string;
 }
 
 export interface CacheTransfer {

@@ -20,6 +20,7 @@ import { adoptFindings } from './findings/adopt.js';
 import { BaselineError, DEFAULT_BASELINE_FILE, parseBaseline, type BaselineFile } from './findings/baseline.js';
 import { SUPPRESSION_CHECK } from './findings/suppressions.js';
 import { readRepositoryFile } from './parse/read.js';
+import { CANONICAL_DOCS_BASE_URL } from './report/docs-url.js';
 import packageJson from '../package.json' with { type: 'json' };
 
 export const TOOL_VERSION: string = packageJson.version;
@@ -109,7 +110,13 @@ async function checkWith(root: string, config: Config, options: RunOptions, engi
   const report = processSecrets.scrubDeep(
     buildReport(
       { linked: engine.linked, findings: adopted.findings, skipped: engine.skipped, checks, cache: cacheUse, baseline: adopted.baseline },
-      { failOn: options.failOn, toolVersion: TOOL_VERSION, diff: diff && comparisonSummary(options.diff!, diff), live: live?.summary },
+      {
+        failOn: options.failOn,
+        toolVersion: TOOL_VERSION,
+        diff: diff && comparisonSummary(options.diff!, diff),
+        live: live?.summary,
+        docsBaseUrl: options.docsBaseUrl ?? CANONICAL_DOCS_BASE_URL,
+      },
     ),
   );
   return { config, engine, report, diff, live };
@@ -140,7 +147,13 @@ async function loadBaseline(root: string, option: string | false | undefined): P
 }
 
 function comparisonSummary(request: DiffRequest, diff: DiffOutcome): ComparisonSummary {
-  const settings = { baseRef: request.base, newFindingsOnly: request.newFindingsOnly, changedFilesOnly: request.changedFilesOnly, approval: request.approval };
+  const settings = {
+    baseRef: request.base,
+    newFindingsOnly: request.newFindingsOnly,
+    changedFilesOnly: request.changedFilesOnly,
+    approval: request.approval,
+    ...(request.allowLabel ? { allowLabel: request.allowLabel } : {}),
+  };
   return diff.compared ? { ...settings, baseSha: diff.baseSha, resolved: diff.resolved } : { ...settings, unavailable: diff.reason, resolved: [] };
 }
 

@@ -59,7 +59,8 @@ describe.each(NODES)('the bundled action under Node %s compares a pull request w
     expect(report.findings.filter((finding) => finding.check.startsWith('diff/')).map((finding) => `${finding.check} ${finding.severity}`)).toEqual(['diff/target-lowered notice']);
     const comment = gh().comments(pr.number)[0]?.body ?? '';
     // The approver is named, not mentioned: an escaped @ does not notify on every update of the comment.
-    expect(comment).toContain('Policy changes approved by &#64;octocat with the label `slo-change-approved`');
+    expect(comment).toContain('✅ Approved by @\u200boctocat with the label `slo-change-approved`');
+    expect(comment).not.toContain('@octocat');
 
     // A later push keeps the label: still approved, but the push event does not say who labelled.
     const { report: later } = await run({ workspace: repo.dir, event: pullRequestEventFromApi(gh(), pr.number, 'synchronize') });

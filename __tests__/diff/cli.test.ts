@@ -73,10 +73,9 @@ describe('slo-gate check --base', () => {
     expect(code).toBe(0);
 
     const markdown = await cli(['check', repo.dir, '--format', 'markdown', '--base', base]);
-    const verdict = markdown.stdout.split('\n').slice(0, 6).join('\n');
-    expect(verdict).toContain('**This pull request** adds 0 error(s), 0 warning(s), 0 notice(s); resolves 1 finding(s);');
+    expect(markdown.stdout.split('\n')[0]).toMatch(/^## ✅ No new findings, \d+ existing \(on the base\)$/);
     expect(markdown.stdout).toContain('<summary>✔️ 1 finding(s) resolved by this pull request</summary>');
-    expect(markdown.stdout).toMatch(/### New in this pull request\n\nNo new findings\.\n\n<details><summary>\d+ finding\(s\) already on the base<\/summary>/);
+    expect(markdown.stdout).toMatch(/### New findings \(0\)\n\nNo new findings\.\n\n<details><summary>\d+ existing \(on the base\) — they do not fail the check<\/summary>/);
   });
 
   it('reports a lowered target at the target line, with what it does to the budget', async () => {

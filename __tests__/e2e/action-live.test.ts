@@ -75,8 +75,8 @@ describe.skipIf(!env.available)('the bundled action in live mode', () => {
     expect(exhausted).toEqual([expect.objectContaining({ level: 'error', file: 'slo/payments.yml', line: 16, col: 5 })]);
     // Live section: remaining budget of each SLO and the burn chart. The action evaluates at the
     // wall clock, a few seconds after the fixture's `now`, so the exhausted figure drifts from −66.7 %.
-    expect(r.summary).toMatch(/\| healthy \| 🟢 ok \| 80 % &#40;34\.6 min&#41; \|/);
-    expect(r.summary).toMatch(/\| exhausted \| 🔴 budget exhausted \| −6\d(\.\d)? % &#40;−2\d\.\d min&#41; \|/);
+    expect(r.summary).toMatch(/\| healthy \| 🟢 ok \| 80 % \(34\.6 min\) \|/);
+    expect(r.summary).toMatch(/\| exhausted \| 🔴 budget exhausted \| −6\d(\.\d)? % \(−2\d\.\d min\) \|/);
     expect(r.summary).toMatch(/```mermaid\n(---[\s\S]*?---\n)?xychart-beta/);
     expectSecretHidden(r);
   });
@@ -112,7 +112,7 @@ describe.skipIf(!env.available)('the bundled action in live mode', () => {
       expect(replay).toEqual([expect.objectContaining({ level: 'notice', file: 'rules/payments.yml', line: 4 })]);
       expect(replay[0].message).toContain('alert "HealthyBurn" (SLO "healthy"): would not have paged in 30d; the budget never burned faster than it allows in that time');
       expect(r.summary).toContain('Live checks: healthy');
-      expect(r.summary).toContain('- alert HealthyBurn&#58; would not have paged in 30d');
+      expect(r.summary).toContain('- alert HealthyBurn: would not have paged in 30d');
       expect(r.summary).not.toContain('gantt'); // nothing burned, nothing fired: no timeline
       // every request in the step's debug log (the runner shows it with ACTIONS_STEP_DEBUG), never a header value
       expect(r.stdout).toContain('::debug::prometheus /api/v1/query_range ');

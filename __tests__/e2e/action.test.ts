@@ -117,7 +117,8 @@ describe.each(NODES)('the bundled action under Node %s', (node) => {
     const [comment] = comments;
     expect(comment!.user.login).toBe(GITHUB_ACTIONS_BOT.login);
     expect(comment!.body.startsWith(`${MARKER}\n`)).toBe(true);
-    expect(comment!.body).toContain('❌ **Failed**');
+    // Under the hidden markers, the first line is the verdict.
+    expect(comment!.body.split('\n')[2]).toMatch(/^## ❌ \d+ (new )?errors? — (merge blocked|check failed)$/);
     expect(comment!.body).toContain(`(${gh().serverUrl}/acme/widgets/blob/${pr.pull.headSha}/slo/checkout.yaml#L3)`);
     expect(result.outputs['comment-url']).toBe(comment!.html_url);
 
@@ -128,9 +129,10 @@ describe.each(NODES)('the bundled action under Node %s', (node) => {
     ]);
 
     // Job summary: verdict, counts, SLO table, linked findings.
-    expect(result.summary).toContain(`❌ **Failed** — ${result.outputs.errors} error(s), ${result.outputs.warnings} warning(s), ${result.outputs.notices} notice(s)`);
-    expect(result.summary).toContain('### SLOs');
-    expect(result.summary).toMatch(/\| checkout-availability \| availability \| 99\.5 % \|/);
+    // The first line is the verdict and what fails it.
+    expect(result.summary.split('\n')[0]).toMatch(/^## ❌ \d+ (new )?errors? — (merge blocked|check failed)$/);
+    expect(result.summary).toContain('SLO(s)</summary>');
+    expect(result.summary).toMatch(/\| checkout-availability \| [^|]+ \| 99\.5 % \|/);
     expect(result.summary).toContain(`[3:11](${gh().serverUrl}/acme/widgets/blob/${pr.pull.headSha}/slo/checkout.yaml#L3)`);
     expect(result.summary).toContain('targets 99.5 %, below the minimum availability of 99.9 %');
 
@@ -146,7 +148,7 @@ describe.each(NODES)('the bundled action under Node %s', (node) => {
     expect(json.result).toBe('fail');
     expect(json.counts).toEqual({ error: Number(result.outputs.errors), warning: Number(result.outputs.warnings), notice: Number(result.outputs.notices) });
     expect(json.counts.error).toBeGreaterThanOrEqual(1);
-    expect(files['report.md']).toContain('❌ **Failed**');
+    expect(files['report.md']).toContain('## ❌ ');
     expect(files['report.html']).toMatch(/^<!DOCTYPE html>/);
     expect(files['report.html']).toContain('targets 99.5 %');
     const sarif = JSON.parse(files['report.sarif']!);
@@ -169,7 +171,7 @@ describe.each(NODES)('the bundled action under Node %s', (node) => {
     const comments = gh().comments(pr.number);
     expect(comments).toHaveLength(1);
     expect(comments[0]!.id).toBe(created!.id);
-    expect(comments[0]!.body).toContain('✅ **Passed**');
+    expect(comments[0]!.body).toContain('## ✅ ');
     expect(comments[0]!.body).toContain('**Fixed:**');
     expect(gh().writes().map((request) => `${request.method} ${request.route}`)).toEqual([
       'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
@@ -209,7 +211,7 @@ describe.each(NODES)('the bundled action under Node %s', (node) => {
     expect(result.outputs['comment-url']).toBeUndefined();
     expect(result.outputs.result).toBe('fail');
     expect(Number(result.outputs.errors)).toBeGreaterThanOrEqual(1);
-    expect(result.summary).toContain('❌ **Failed**');
+    expect(result.summary).toContain('## ❌ ');
     expect(result.summary).toContain('could not be written');
     expect(result.annotations.some((annotation) => annotation.title === 'policy/target-min')).toBe(true);
     expect(artifacts.artifact('slo-compliance-report')).toBeDefined();
@@ -226,7 +228,7 @@ describe.each(NODES)('the bundled action under Node %s', (node) => {
     const comments = gh().comments(pr.number);
     expect(comments).toHaveLength(1);
     expect(comments[0]!.id).not.toBe(old.id);
-    expect(comments[0]!.body).toContain('❌ **Failed**');
+    expect(comments[0]!.body).toContain('## ❌ ');
     expect(gh().requestsTo('PATCH').map((request) => request.status)).toEqual([404]);
   });
 
@@ -294,7 +296,7 @@ describe.each(NODES)('the bundled action under Node %s', (node) => {
     const warnings = clash.annotations.filter((annotation) => annotation.level === 'warning' && !annotation.title);
     expect(warnings.map((warning) => warning.message)).toEqual([expect.stringContaining('could not upload the report artifact "slo-compliance-report"')]);
     expect(clash.outputs['artifact-id']).toBeUndefined();
-    expect(clash.summary).toContain('✅ **Passed**');
+    expect(clash.summary).toContain('## ✅ ');
   });
 
   it('on push: summary, artifact and annotations, no comment', async () => {
@@ -302,7 +304,7 @@ describe.each(NODES)('the bundled action under Node %s', (node) => {
     expectNoCrash(result);
     expect(result.exitCode).toBe(1);
     expect(gh().requests).toEqual([]);
-    expect(result.summary).toContain('❌ **Failed**');
+    expect(result.summary).toContain('## ❌ ');
     expect(result.annotations.some((annotation) => annotation.title === 'policy/target-min' && annotation.level === 'error')).toBe(true);
     expect(artifacts.artifact('slo-compliance-report')).toBeDefined();
   });

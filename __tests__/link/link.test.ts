@@ -46,8 +46,8 @@ describe('linking alerts to SLOs', () => {
     expect(report.slos[0].links!.alerts).toEqual([{ name: 'Api|FastBurn', file: 'rules.yml', line: 4, method: 'label', reason: 'slo=availability' }]);
     expect(report.slos[0].verdict).toMatch(/^\d+ problem\(s\): /);
     const markdown = renderMarkdown(report);
-    expect(markdown).toContain('| SLO | Indicator | Target | Error budget | Burn-rate windows | Implemented by | Verdict |');
-    expect(markdown).toContain('alert Api&#124;FastBurn &#40;label&#58; slo=availability&#41;');
+    expect(markdown).toContain('| SLO | Service | Target | Error budget | Verdict |');
+    expect(markdown).toContain('- alert Api\\|FastBurn (label: slo=availability)');
     expect(renderText(report)).toContain('      alert Api|FastBurn (label: slo=availability)\n');
   });
 

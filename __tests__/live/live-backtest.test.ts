@@ -240,8 +240,8 @@ describe.skipIf(!env.available)('live/alert-backtest against a real Prometheus',
 
     const markdown = renderMarkdown(report);
     const section = markdown.slice(markdown.indexOf('<details><summary>Live checks: availability'));
-    expect(section).toContain('Live checks: availability — 2 of 2 selectors select series; 3 alert&#40;s&#41; replayed</summary>');
-    expect(section).toContain('- alert PaymentsAvailability&#58; would have paged 1× in 30d');
+    expect(section).toContain('Live checks: availability — 2 of 2 selectors select series; 3 alert(s) replayed</summary>');
+    expect(section).toContain('- alert PaymentsAvailability: would have paged 1× in 30d');
     const gantt = /```mermaid\ngantt\n([\s\S]*?)\n```/.exec(section)![1];
     const day = (t: number) => new Date((prom.now + t) * 1000).toISOString().slice(0, 16).replace('T', ' ');
     expect(gantt).toContain(`  section budget burns\n  burn 1 :crit, ${day(BURNS[0].from)}, ${day(BURNS[0].to)}\n  burn 2 :crit, ${day(BURNS[1].from)}, ${day(BURNS[1].to)}`);

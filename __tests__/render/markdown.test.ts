@@ -21,17 +21,27 @@ const context: RunContext = {
 };
 
 describe('Markdown report', () => {
-  it('neutralises user text: no HTML, mentions, issue links, code spans or table breaks survive', () => {
+  it('neutralises user text: no HTML, mentions, issue links, code spans, links or table breaks survive', () => {
     const md = renderMarkdown(reportWith([finding('error', 'slo/a.yaml', 3, HOSTILE)]));
     const row = md.split('\n').find((line) => line.includes('policy/error-check'))!;
-    expect(row).toContain('rule &lt;script&gt;alert&#40;1&#41;&lt;/script&gt; &#124; &#64;octocat &#35;12 &#96;code&#96;');
+    expect(row).toContain('rule &lt;script&gt;alert(1)&lt;/script&gt; \\| @\u200boctocat #\u200b12 \\`code\\` \\[x\\](http://evil) \\*bold\\* \\_it\\_');
     expect(md).not.toContain('<script>');
     expect(md).not.toContain('@octocat');
-    expect(md).not.toMatch(/[^&]#12/);
-    // The row still has exactly its four cells.
-    expect(row.split(' | ')).toHaveLength(4);
+    expect(md).not.toMatch(/#12/);
+    expect(md).not.toContain('[x](');
+    // The row still has exactly its four cells: every other | is escaped.
+    expect(row.replace(/\\\|/g, '').split('|').length - 2).toBe(4);
     // The SLO name with markup is escaped in the SLO table too.
-    expect(md).toContain('checkout &lt;availability&gt; &#124; &#64;team');
+    expect(md).toContain('checkout &lt;availability&gt; \\| @\u200bteam');
+  });
+
+  it('leaves what GitHub reads as text as written: underscores inside words, colons, parentheses, code spans', () => {
+    const name = 'slo:availability_ratio(rate_5m)';
+    const md = renderMarkdown(reportWith([finding('error', 'rules/my_rules.yaml', 3, `rule "${name}" reads http_requests_total: 5 (of 7) windows`, { check: 'rule/name_check' })]));
+    expect(md).toContain('rule "slo:availability_ratio(rate_5m)" reads http_requests_total: 5 (of 7) windows');
+    expect(md).toContain('#### `rules/my_rules.yaml`');
+    expect(md).toContain('`rule/name_check`');
+    expect(md).not.toMatch(/&#\d+;/);
   });
 
   it('links each finding to its file and line at the given commit', () => {
@@ -79,7 +89,8 @@ describe('Markdown report', () => {
   it('writes the whole report when it fits', () => {
     const md = renderMarkdown(reportWith([finding('notice', 'a.yaml', 2, 'n')]), { maxLength: 65_536 });
     expect(md).not.toContain('more finding(s)');
-    expect(md).toContain('### SLOs');
-    expect(md).toContain('1h/5m &#64; 14.4×, 2 % budget');
+    expect(md).toContain('<details><summary>1 SLO(s)</summary>');
+    expect(md).toContain('| SLO | Service | Target | Error budget | Verdict |');
+    expect(md).toContain('- window 1h/5m @ 14.4×, 2 % budget');
   });
 });

@@ -34,6 +34,8 @@ export interface DiffRequest {
   changedFilesOnly: boolean;
   /** Present when the pull request carries the approval label: policy changes become notices. */
   approval?: Approval;
+  /** The label that would approve policy changes (`allow-label`), named in the report while it is missing; absent when the approval path is off. */
+  allowLabel?: string;
   fetchTimeoutMs?: number;
 }
 

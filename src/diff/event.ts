@@ -21,5 +21,5 @@ export function diffRequestFromEvent(eventName: string | undefined, eventPath: s
   }
   const base = payload?.pull_request?.base?.sha;
   if (typeof base !== 'string' || !/^[0-9a-f]{40,64}$/.test(base)) return undefined;
-  return { base, newFindingsOnly: inputs.newFindingsOnly, changedFilesOnly: inputs.changedFilesOnly, approval: approvalFromEvent(payload, inputs.allowLabel) };
+  return { base, newFindingsOnly: inputs.newFindingsOnly, changedFilesOnly: inputs.changedFilesOnly, approval: approvalFromEvent(payload, inputs.allowLabel), ...(inputs.allowLabel ? { allowLabel: inputs.allowLabel } : {}) };
 }

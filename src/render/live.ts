@@ -5,7 +5,7 @@
 import type { LiveSloResult } from '../live/types.js';
 import { formatDuration } from '../model/units.js';
 import type { Report, SloSummary } from '../report/report.js';
-import { escapeHtml, escapeMarkdown } from './escape.js';
+import { escapeHtml, escapeInlineHtml, escapeMarkdown } from './escape.js';
 import { mermaidLineChart, mermaidTimeline, type LineChart, type Timeline } from './mermaid.js';
 import { svgLineChart, svgTimeline } from './svg-chart.js';
 
@@ -174,7 +174,7 @@ export function renderLiveMarkdown(report: Report, options: { maxChars?: number 
     const chart = budgetChart(slo);
     if (!chart || !kept.has(slo.live.key)) continue;
     const open = slo.live.status === 'ok' ? '' : ' open';
-    const block = `<details${open}><summary>Budget burn-down: ${escapeMarkdown(slo.name)} — ${escapeMarkdown(budgetLeftText(slo.live))} left</summary>\n\n${mermaidLineChart(chart)}\n\n</details>`;
+    const block = `<details${open}><summary>Budget burn-down: ${escapeInlineHtml(slo.name)} — ${escapeInlineHtml(budgetLeftText(slo.live))} left</summary>\n\n${mermaidLineChart(chart)}\n\n</details>`;
     if (used + block.length + 2 > room) {
       left++;
       continue;
@@ -194,7 +194,7 @@ export function renderLiveMarkdown(report: Report, options: { maxChars?: number 
     const timeline = backtestTimeline(slo);
     const open = slo.live.rules.missing.length ? ' open' : '';
     const body = [lines.map((line) => `- ${escapeMarkdown(line)}`).join('\n'), ...(timeline ? [mermaidTimeline(timeline)] : [])].join('\n\n');
-    const block = `<details${open}><summary>Live checks: ${escapeMarkdown(slo.name)} — ${escapeMarkdown(rulesHeadline(slo.live))}</summary>\n\n${body}\n\n</details>`;
+    const block = `<details${open}><summary>Live checks: ${escapeInlineHtml(slo.name)} — ${escapeInlineHtml(rulesHeadline(slo.live))}</summary>\n\n${body}\n\n</details>`;
     if (used + block.length + 2 > room) {
       rulesLeft++;
       continue;

@@ -10,6 +10,7 @@ import { budgetMinutes, errorBudget, windowFigures, type WindowFigures } from '.
 import type { DocumentKind, IndicatorType, Model, Slo, SloFormat } from '../model/types.js';
 import type { LinkedModel, LinkMethod } from '../link/types.js';
 import type { LiveSloResult, LiveSummary } from '../live/types.js';
+import { docsUrl } from './docs-url.js';
 
 export const REPORT_VERSION = 1;
 
@@ -95,6 +96,10 @@ export interface ReportCheck {
   aboutSlo?: true;
   /** A policy change, listed apart in a pull request's verdict. */
   policyChange?: true;
+  /** Repository path of its docs page (`docs/checks/policy/target-min.md`). */
+  docs?: string;
+  /** Its docs page joined to the docs base URL: what every renderer links. */
+  docsUrl?: string;
 }
 
 /** What a run hands to the report. */
@@ -142,6 +147,8 @@ export interface DiffReport {
   resolved: Finding[];
   /** The pull request carries the approval label: policy changes were downgraded to notices. */
   approval?: { label: string; by?: string };
+  /** The label that approves policy changes (`allow-label`); absent when the approval path is off. */
+  allowLabel?: string;
 }
 
 /** What the comparison hands to the report; the counts are taken from the findings' `status`. */
@@ -156,9 +163,19 @@ export function reportTime(env: NodeJS.ProcessEnv = process.env): Date {
   return epoch && /^\d{1,12}$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
 }
 
-export function buildReport(input: ReportInput, options: { failOn: FailOn; toolVersion: string; now?: Date; diff?: ComparisonSummary; live?: LiveSummary }): Report {
+export interface BuildOptions {
+  failOn: FailOn;
+  toolVersion: string;
+  now?: Date;
+  diff?: ComparisonSummary;
+  live?: LiveSummary;
+  /** Where the checks' docs pages are published (see report/docs-url.ts); each check's `docs` path is joined to it. */
+  docsBaseUrl?: string;
+}
+
+export function buildReport(input: ReportInput, options: BuildOptions): Report {
   const { model } = input.linked;
-  const checks = reportChecks(input.checks);
+  const checks = reportChecks(input.checks, options.docsBaseUrl);
   const findings = [...input.findings].sort(compareFindings);
   const liveByKey = new Map((options.live?.slos ?? []).map((live) => [live.key, live]));
   // Suppressed findings are listed and counted apart: they are excused, not problems.
@@ -229,11 +246,19 @@ function notCheckedOf(model: Model): { notChecked?: NotChecked[] } {
 }
 
 /** Each check once, in the order they ran, with the flags its findings are read by. */
-function reportChecks(metas: readonly CheckMeta[]): ReportCheck[] {
+function reportChecks(metas: readonly CheckMeta[], docsBaseUrl: string | undefined): ReportCheck[] {
   const byId = new Map<string, ReportCheck>();
-  for (const { id, severity, description, gates, aboutSlo, policyChange } of metas) {
+  for (const { id, severity, description, gates, aboutSlo, policyChange, docs } of metas) {
     if (byId.has(id)) continue;
-    byId.set(id, { id, severity, description, ...(gates ? { gates } : {}), ...(aboutSlo ? { aboutSlo } : {}), ...(policyChange ? { policyChange } : {}) });
+    byId.set(id, {
+      id,
+      severity,
+      description,
+      ...(gates ? { gates } : {}),
+      ...(aboutSlo ? { aboutSlo } : {}),
+      ...(policyChange ? { policyChange } : {}),
+      ...(docs ? { docs, ...(docsBaseUrl ? { docsUrl: docsUrl(docsBaseUrl, docs) } : {}) } : {}),
+    });
   }
   return [...byId.values()];
 }
@@ -247,7 +272,7 @@ export function checksWith(checks: readonly ReportCheck[], flag: 'gates' | 'abou
  * Whether the gate counts a finding: never a suppressed or baselined one; with only new findings
  * counting, a new one or one about now rather than the change (live ones, the budget).
  */
-function countsForGate(finding: Finding, onlyNew: boolean, alwaysGating: Set<string>): boolean {
+export function countsForGate(finding: Finding, onlyNew: boolean, alwaysGating: Set<string>): boolean {
   if (finding.suppressed || finding.baselined) return false;
   return !onlyNew || finding.status === 'new' || alwaysGating.has(finding.check);
 }
@@ -316,4 +341,55 @@ export function gateFails(counts: Record<Severity, number>, failOn: FailOn): boo
 
 function liveHeader({ slos: _slos, rules: _rules, ...header }: LiveSummary): Omit<LiveSummary, 'slos'> {
   return header;
+}
+
+/**
+ * The report as its reader takes it in, in the order every renderer shows it: what the gate
+ * counted, then the findings that are new, the policy changes, and those already known (on the
+ * base or in the baseline) and excused (suppressed). Each finding is in exactly one of
+ * `fresh`, `policy`, `existing` and `suppressed`.
+ */
+export interface ReportView {
+  /** Compared with a pull request's base, or a baseline was used: "new" means something. */
+  comparing: boolean;
+  /** A pull request (the verdict reads "merge blocked" rather than "check failed"). */
+  pullRequest: boolean;
+  /** The findings the gate counted, of any severity. */
+  counted: Finding[];
+  /** Of those, the ones at or above fail-on: what fails the gate. */
+  failing: Finding[];
+  fresh: Finding[];
+  policy: Finding[];
+  existing: Finding[];
+  suppressed: Finding[];
+}
+
+export function reportView(report: Report): ReportView {
+  const alwaysGating = checksWith(report.checks, 'gates');
+  const policyChanges = checksWith(report.checks, 'policyChange');
+  const onlyNew = report.diff?.baseSha !== undefined && report.diff.newFindingsOnly;
+  const counted = report.findings.filter((finding) => countsForGate(finding, onlyNew, alwaysGating));
+  const failing = report.failOn === 'never' ? [] : counted.filter((finding) => SEVERITY_ORDER[finding.severity] <= SEVERITY_ORDER[report.failOn as Severity]);
+  const view: ReportView = {
+    comparing: report.diff?.baseSha !== undefined || report.adoption?.baseline !== undefined,
+    pullRequest: report.diff !== undefined,
+    counted,
+    failing,
+    fresh: [],
+    policy: [],
+    existing: [],
+    suppressed: [],
+  };
+  for (const finding of report.findings) {
+    if (finding.suppressed) view.suppressed.push(finding);
+    else if (finding.baselined || finding.status === 'existing') view.existing.push(finding);
+    else if (policyChanges.has(finding.check)) view.policy.push(finding);
+    else view.fresh.push(finding);
+  }
+  return view;
+}
+
+/** The docs URL of a finding's check, when the report knows one. */
+export function docsUrlOf(report: Report, check: string): string | undefined {
+  return report.checks.find((entry) => entry.id === check)?.docsUrl;
 }

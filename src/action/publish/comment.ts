@@ -45,7 +45,7 @@ export function renderComment(input: CommentInput, previous?: string): string {
   notes.push(reportLinks(context, artifactUrl));
   return renderMarkdown(report, {
     preamble: `${commentMarker(key)}\n${resultMarker(report.result)}`,
-    title: key === 'default' ? 'SLO compliance report' : `SLO compliance report (${escapeMarkdown(key)})`,
+    title: key === 'default' ? 'slo-gate' : `slo-gate (${escapeMarkdown(key)})`,
     fileUrl: (file, line) => fileUrl(context, file, line),
     maxLength: BODY_LIMIT,
     fullReportUrl: artifactUrl ?? runUrl(context),
