@@ -1,8 +1,8 @@
 // SARIF 2.1.0, the format code scanning reads (`github/codeql-action/upload-sarif`).
 
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import type { Severity } from '../model/findings.js';
-import type { Report } from '../report/report.js';
+import type { Finding, Severity } from '../model/findings.js';
+import { reportView, type Report } from '../report/report.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -19,15 +19,21 @@ export function renderSarif(report: Report, options: SarifOptions = {}): Log {
     id: check.id,
     name: check.id,
     shortDescription: { text: check.description },
+    fullDescription: { text: `${check.description}${check.docsUrl ? ` The docs page shows a bad and a good example: ${check.docsUrl}` : ''}` },
+    ...(check.docsUrl ? { helpUri: check.docsUrl, help: { text: `See ${check.docsUrl}`, markdown: `See [the docs page of \`${check.id}\`](${check.docsUrl}).` } } : {}),
     defaultConfiguration: { level: LEVEL[check.severity] },
   }));
   // A finding may come from a check the report does not list (an engine-level failure): add it so ruleIndex stays valid.
-  for (const finding of report.findings) {
+  const absentBaseline = (report.adoption?.baseline?.fixed ?? []).map((entry): Finding => ({ check: entry.check, severity: 'warning', file: entry.file, message: entry.message, fingerprint: entry.fingerprint }));
+  const absent = [...(report.diff?.resolved ?? []), ...absentBaseline];
+  for (const finding of [...report.findings, ...absent]) {
     if (!rules.some((rule) => rule.id === finding.check)) rules.push({ id: finding.check, name: finding.check, defaultConfiguration: { level: LEVEL[finding.severity] } });
   }
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  // Code scanning tells new from unchanged results; it is known whenever a base or a baseline was compared with.
+  const comparing = reportView(report).comparing;
 
-  const results: Result[] = report.findings.map((finding) => {
+  const toResult = (finding: Finding, baselineState?: Result.baselineState): Result => {
     const result: Result = {
       ruleId: finding.check,
       ruleIndex: ruleIndex.get(finding.check),
@@ -45,10 +51,17 @@ export function renderSarif(report: Report, options: SarifOptions = {}): Log {
           ]
         : [],
     };
+    if (baselineState) result.baselineState = baselineState;
+    if (finding.suppressed) result.suppressions = [{ kind: finding.suppressed.kind, status: 'accepted', justification: finding.suppressed.reason, location: { physicalLocation: { artifactLocation: { uri: encodeUri(uri(suppressionFile(finding.suppressed.by))), uriBaseId: '%SRCROOT%' }, ...suppressionRegion(finding.suppressed.by) } } }];
     if (finding.fingerprint) result.partialFingerprints = { 'sloGate/v1': finding.fingerprint };
     if (finding.suggestion) result.properties = { suggestion: finding.suggestion };
     return result;
-  });
+  };
+  const results: Result[] = [
+    ...report.findings.map((finding) => toResult(finding, comparing ? (finding.baselined || finding.status === 'existing' ? 'unchanged' : 'new') : undefined)),
+    // Resolved since the base, or fixed since the baseline was written: "absent", so code scanning can close them.
+    ...absent.map((finding) => toResult(finding, 'absent')),
+  ];
 
   return {
     $schema: SARIF_SCHEMA,
@@ -67,4 +80,14 @@ export function renderSarif(report: Report, options: SarifOptions = {}): Log {
 // SARIF URIs are URI references: spaces and other reserved characters in paths must be percent-encoded.
 function encodeUri(file: string): string {
   return file.split('/').map(encodeURIComponent).join('/');
+}
+
+/** A suppression's `by` is `file:line` of its comment or `ignore:` entry. */
+function suppressionFile(by: string): string {
+  return by.replace(/:\d+$/, '');
+}
+
+function suppressionRegion(by: string): { region?: { startLine: number } } {
+  const line = /:(\d+)$/.exec(by)?.[1];
+  return line ? { region: { startLine: Number(line) } } : {};
 }

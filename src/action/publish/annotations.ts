@@ -4,6 +4,7 @@
 
 import * as core from '@actions/core';
 import type { Finding, Severity } from '../../model/findings.js';
+import { docsUrlOf, reportView, type Report } from '../../report/report.js';
 import { repoPath, type RunContext } from './run-context.js';
 
 export const ANNOTATIONS_PER_LEVEL = 10;
@@ -17,6 +18,16 @@ export interface AnnotationPlan {
   shown: Finding[];
   /** Findings that got no annotation because their level was full. */
   notShown: number;
+}
+
+/**
+ * The findings worth an annotation: never suppressed or baselined ones, and on a pull request
+ * compared with its base only those the change brings (new findings and policy changes), so the
+ * Checks tab shows what the gate counts, not the repository's history.
+ */
+export function annotatedFindings(report: Report): Finding[] {
+  const view = reportView(report);
+  return report.findings.filter((finding) => view.fresh.includes(finding) || view.policy.includes(finding));
 }
 
 /** Which findings get an annotation: per level, those with a position first (line and column beat line beat none). */
@@ -37,10 +48,11 @@ function specificity(finding: Finding): number {
   return (finding.line ? 2 : 0) + (finding.column ? 1 : 0);
 }
 
-export function emitAnnotations(plan: AnnotationPlan, context: RunContext): void {
+export function emitAnnotations(plan: AnnotationPlan, context: RunContext, report?: Report): void {
   const emit = { error: core.error, warning: core.warning, notice: core.notice };
   for (const finding of plan.shown) {
-    emit[finding.severity](finding.message, {
+    const docs = report && docsUrlOf(report, finding.check);
+    emit[finding.severity](docs ? `${finding.message}\nDocs: ${docs}` : finding.message, {
       title: finding.check,
       // Run-level findings (a backend that cannot be reached) have no file: a plain annotation.
       file: finding.file ? repoPath(context, finding.file) : undefined,

@@ -8,7 +8,7 @@ import * as core from '@actions/core';
 import os from 'node:os';
 import path from 'node:path';
 import type { Report } from '../../report/report.js';
-import { emitAnnotations, notAnnotatedNote, planAnnotations } from './annotations.js';
+import { annotatedFindings, emitAnnotations, notAnnotatedNote, planAnnotations } from './annotations.js';
 import { uploadReportArtifact, writeReportFiles } from './artifact.js';
 import { failureOutcome, findPullRequestByHead, publishComment, type CommentMode } from './comment.js';
 import { createGitHubClient } from './github-client.js';
@@ -47,8 +47,8 @@ export async function publishReport(report: Report, inputs: PublishInputs, root:
 
   for (const warning of warnings) core.warning(warning);
   // The verdict's own setFailed is an error annotation, and each warning above is one: they share GitHub's per-step limits.
-  const plan = planAnnotations(report.findings, { reserved: { error: report.result === 'fail' ? 1 : 0, warning: warnings.length } });
-  emitAnnotations(plan, context);
+  const plan = planAnnotations(annotatedFindings(report), { reserved: { error: report.result === 'fail' ? 1 : 0, warning: warnings.length } });
+  emitAnnotations(plan, context, report);
   const annotationNote = notAnnotatedNote(plan.notShown);
   if (annotationNote) notes.push(annotationNote);
   if (artifact.url) notes.push(`📦 [Report artifact](${artifact.url}): report.html, report.md, report.json and report.sarif.`);
