@@ -94,3 +94,47 @@ describe('Markdown report', () => {
     expect(md).toContain('- window 1h/5m @ 14.4×, 2 % budget');
   });
 });
+
+describe('the report leads with the decision', () => {
+  const diff = (extra = {}) => ({ baseRef: 'main', baseSha: 'b'.repeat(40), newFindingsOnly: true, changedFilesOnly: false, counts: { new: 0, existing: 0, resolved: 0 }, newCounts: { error: 0, warning: 0, notice: 0 }, resolved: [], ...extra });
+  const firstLine = (md: string) => md.split('\n')[0];
+
+  it('names what fails a pull request first, then the new findings before anything else', () => {
+    const report = { ...reportWith([finding('error', 'a.yaml', 1, 'new one', { status: 'new' }), finding('error', 'b.yaml', 2, 'second', { status: 'new' }), finding('error', 'old.yaml', 3, 'old', { status: 'existing' })]), diff: diff() };
+    const md = renderMarkdown({ ...report, result: 'fail' });
+    expect(firstLine(md)).toBe('## ❌ 2 new errors — merge blocked');
+    expect(md.indexOf('### New findings (2)')).toBeLessThan(md.indexOf('<details><summary>1 existing'));
+    expect(md.split('\n')[2]).toContain('1 existing (on the base)');
+    expect(md).toMatch(/<details><summary>1 existing \(on the base\) — they do not fail the check<\/summary>/);
+  });
+
+  it('passes a legacy repository on its baseline and says so in the first line', () => {
+    const known = Array.from({ length: 37 }, (_, i) => finding('error', 'legacy.yaml', i + 1, `old ${i}`, { baselined: true as const }));
+    const report = { ...reportWith(known), result: 'pass' as const, adoption: { suppressed: 0, baseline: { file: '.slo-gate-baseline.json', matched: 37, fixed: [] } } };
+    const md = renderMarkdown(report);
+    expect(firstLine(md)).toBe('## ✅ No new findings, 37 existing (baseline)');
+    expect(md).toContain('— _baseline_ |');
+  });
+
+  it('on push without a baseline: plain counts and "check failed"', () => {
+    expect(firstLine(renderMarkdown(reportWith([finding('error', 'a.yaml', 1, 'x'), finding('warning', 'a.yaml', 2, 'y')])))).toBe('## ❌ 1 error — check failed');
+    expect(firstLine(renderMarkdown(reportWith([])))).toBe('## ✅ No findings');
+  });
+
+  it('names the approval label while a policy change waits for it', () => {
+    const base = reportWith([finding('error', 'slo/api.yaml', 5, 'target lowered from 99.9 % to 99.5 %', { check: 'diff/target-lowered', status: 'new' })]);
+    const report = { ...base, result: 'fail' as const, checks: [...base.checks, { id: 'diff/target-lowered', severity: 'error' as const, description: 'd', policyChange: true as const, docsUrl: 'https://example.test/d.md' }], diff: diff({ allowLabel: 'slo-change-approved' }) };
+    const md = renderMarkdown(report);
+    expect(firstLine(md)).toBe('## ❌ 1 new error — merge blocked');
+    expect(md).toContain('⏳ **1 policy change(s) await approval**: the label `slo-change-approved` is not on this pull request');
+    expect(md).toContain('### Policy changes (1)');
+    expect(md).toContain('[`diff/target-lowered`](https://example.test/d.md)');
+    expect(md).toContain('adds the label `slo-change-approved`');
+  });
+
+  it('lists suppressed findings with their reasons, collapsed', () => {
+    const md = renderMarkdown(reportWith([finding('warning', 'a.yaml', 1, 'excused', { suppressed: { reason: 'legacy_team owns it', by: 'a.yaml:0', kind: 'inSource' } })]));
+    expect(md).toContain('<details><summary>1 suppressed finding(s), with their reasons</summary>');
+    expect(md).toContain('**reason:** legacy\\_team owns it'.replace('\\_', '_'));
+  });
+});

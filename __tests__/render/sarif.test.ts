@@ -57,3 +57,37 @@ describe('SARIF report', () => {
     expect(JSON.parse(JSON.stringify(log))).toEqual(log);
   });
 });
+
+describe('SARIF for code scanning: docs, baseline state and suppressions', () => {
+  const base = reportWith([
+    finding('error', 'slo/api.yaml', 7, 'new defect', { status: 'new' }),
+    finding('warning', 'rules/a.yaml', 3, 'old defect', { status: 'existing' }),
+    finding('warning', 'rules/b.yaml', 4, 'known defect', { baselined: true }),
+    finding('notice', 'rules/c.yaml', 5, 'excused', { suppressed: { reason: 'owned by team X', by: 'rules/c.yaml:4', kind: 'inSource' } }),
+  ]);
+  const report = {
+    ...base,
+    checks: base.checks.map((check) => ({ ...check, docs: `docs/checks/policy/${check.id.split('/')[1]}.md`, docsUrl: `https://example.test/docs/${check.id}.md` })),
+    diff: { baseRef: 'main', baseSha: 'a'.repeat(40), newFindingsOnly: true, changedFilesOnly: false, counts: { new: 1, existing: 1, resolved: 1 }, newCounts: { error: 1, warning: 0, notice: 0 }, resolved: [finding('error', 'slo/old.yaml', 2, 'gone')] },
+    adoption: { suppressed: 1, baseline: { file: '.slo-gate-baseline.json', matched: 1, fixed: [{ fingerprint: 'f1', check: 'policy/warning-check', file: 'rules/d.yaml', message: 'fixed since', count: 1 }] } },
+  };
+  const run = renderSarif(report).runs[0]!;
+
+  it('gives every rule its docs page as helpUri and a full description', () => {
+    const rule = run.tool.driver.rules!.find((entry) => entry.id === 'policy/error-check')!;
+    expect(rule.helpUri).toBe('https://example.test/docs/policy/error-check.md');
+    expect(rule.shortDescription!.text).toBe('A error check');
+    expect(rule.fullDescription!.text).toContain('https://example.test/docs/policy/error-check.md');
+  });
+
+  it('marks results new, unchanged (on the base or in the baseline) and absent (resolved, or fixed since the baseline)', () => {
+    const state = Object.fromEntries(run.results!.map((result) => [result.message.text, result.baselineState]));
+    expect(state).toEqual({ 'new defect': 'new', 'old defect': 'unchanged', 'known defect': 'unchanged', excused: 'new', gone: 'absent', 'fixed since': 'absent' });
+  });
+
+  it('carries a suppression with its kind and reason as justification', () => {
+    const excused = run.results!.find((result) => result.message.text === 'excused')!;
+    expect(excused.suppressions).toEqual([expect.objectContaining({ kind: 'inSource', status: 'accepted', justification: 'owned by team X' })]);
+    expect(run.results!.filter((result) => result.suppressions).length).toBe(1);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planAnnotations } from '../../../src/action/publish/annotations.js';
-import { finding } from '../../render/report-fixture.js';
+import { annotatedFindings, planAnnotations } from '../../../src/action/publish/annotations.js';
+import { finding, reportWith } from '../../render/report-fixture.js';
 
 describe('annotation plan', () => {
   it('keeps 10 per level, positioned findings before file-level ones, and counts the rest', () => {
@@ -29,5 +29,25 @@ describe('annotation plan', () => {
     const withColumn = finding('warning', 'z.yaml', 9, 'line and column');
     const plan = planAnnotations([lineOnly, withColumn], { reserved: { warning: 9 } });
     expect(plan.shown.map((f) => f.message)).toEqual(['line and column']);
+  });
+});
+
+describe('which findings are annotated', () => {
+  it('on a pull request: only new findings, never existing, baselined or suppressed ones', () => {
+    const report = {
+      ...reportWith([
+        finding('error', 'a.yaml', 1, 'new', { status: 'new' }),
+        finding('error', 'b.yaml', 1, 'on the base', { status: 'existing' }),
+        finding('error', 'c.yaml', 1, 'in the baseline', { status: 'new', baselined: true }),
+        finding('error', 'd.yaml', 1, 'suppressed', { status: 'new', suppressed: { reason: 'r', by: 'd.yaml:0', kind: 'inSource' } }),
+      ]),
+      diff: { baseRef: 'main', baseSha: 'c'.repeat(40), newFindingsOnly: true, changedFilesOnly: false, counts: { new: 3, existing: 1, resolved: 0 }, newCounts: { error: 1, warning: 0, notice: 0 }, resolved: [] },
+    };
+    expect(annotatedFindings(report).map((f) => f.message)).toEqual(['new']);
+  });
+
+  it('on push: every finding but the baselined and suppressed ones', () => {
+    const report = reportWith([finding('warning', 'a.yaml', 1, 'plain'), finding('warning', 'b.yaml', 1, 'known', { baselined: true })]);
+    expect(annotatedFindings(report).map((f) => f.message)).toEqual(['plain']);
   });
 });
