@@ -198,6 +198,10 @@ describe('label matcher regexes (RE2 rules, not JavaScript)', () => {
     ['x{a=~"[z-a]"}', [[2, 12, 'error parsing regexp: invalid character class range: `z-a`']]],
     ['x{a=~"a{2,1}"}', [[2, 13, 'error parsing regexp: invalid repeat count: `{2,1}`']]],
     ['x{a=~"*a"}', [[2, 9, 'error parsing regexp: missing argument to repetition operator: `*`']]],
+    // RE2's limits: nested repeat counts multiply, and nesting stops at 1000 levels.
+    ['x{a=~"((a{100}){100}){100}"}', [[2, 27, 'error parsing regexp: invalid repeat count: `{100}`']]],
+    [`x{a=~"${'('.repeat(1001)}a${')'.repeat(1001)}"}`, [[2, 2010, `error parsing regexp: expression nests too deeply: \`${'('.repeat(1001)}a${')'.repeat(1001)}\``]]],
+    ['x{a=~"(?P<n>a)(?P<n>b)"}', []],
     ['x{a=~"[[:foo:]]"}', [[2, 16, 'error parsing regexp: invalid character class range: `[:foo:]`']]],
     ['x{a=~"[a"}', [[2, 9, 'error parsing regexp: missing closing ]: `[a`']]],
     // Back-references and \k are JS features; in a PromQL string the escape itself is checked first.

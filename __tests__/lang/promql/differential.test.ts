@@ -63,6 +63,23 @@ const VERSION_PROBES = [
   'up offset -5m',
 ];
 
+// RE2 at its limits, where JavaScript's RegExp and a hand-written parser are easy to get wrong.
+const REGEX_PROBES = [
+  'x{a=~"a{1000}"}',
+  'x{a=~"a{1001}"}',
+  'x{a=~"(a{10}){100}"}',
+  'x{a=~"((a{100}){100}){100}"}',
+  `x{a=~"${'('.repeat(998)}a${')'.repeat(998)}"}`,
+  `x{a=~"${'('.repeat(999)}a${')'.repeat(999)}"}`,
+  `x{a=~"${'('.repeat(1001)}a${')'.repeat(1001)}"}`,
+  `x{a=~"${'(a|'.repeat(1001)}b${')'.repeat(1001)}"}`,
+  'x{a=~"(?P<n>a)(?P<n>b)"}',
+  'x{a=~"(?P<n>a)(?P<n>b)[z-a]"}',
+  'x{a=~"a(?U){2}"}',
+  'x{a=~"(-(?i)+"}',
+  'x{a=~"a{2,1}"}',
+];
+
 interface Case {
   expr: string;
   origin: string;
@@ -127,6 +144,7 @@ async function corpusCases(): Promise<Case[]> {
     cases.push({ expr, origin });
   };
   for (const probe of VERSION_PROBES) add(probe, 'version probe');
+  for (const probe of REGEX_PROBES) add(probe, 'regex probe');
   for (const source of SOURCES) {
     const result = await runEngine(path.join(CORPUS, source), mergeConfig());
     for (const rule of result.linked.model.rules) {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { analyseRegex, matcherRegExp } from '../../../src/lang/promql/regex.js';
+import { analyseRegex } from '../../../src/lang/promql/regex.js';
 
 describe('analyseRegex: RE2 syntax as Go reports it', () => {
   const invalid: [string, string][] = [
@@ -74,27 +74,39 @@ describe('analyseRegex: does the anchored pattern match ""', () => {
   }
 });
 
-describe('matcherRegExp: a JS RegExp with Prometheus semantics (fully anchored, dot matches newline)', () => {
-  it('matches like Prometheus', () => {
-    const re = matcherRegExp('5..')!;
-    expect(re.test('500')).toBe(true);
-    expect(re.test('5000')).toBe(false);
-    expect(re.test('x500')).toBe(false);
-    expect(matcherRegExp('a.b')!.test('a\nb')).toBe(true);
-    expect(matcherRegExp('(?i)get|post')!.test('POST')).toBe(true);
-    expect(matcherRegExp('[[:upper:]]+')!.test('ABC')).toBe(true);
-    expect(matcherRegExp('\\Qa.b\\E')!.test('axb')).toBe(false);
-    expect(matcherRegExp('\\p{Greek}+')!.test('αβγ')).toBe(true);
-    expect(matcherRegExp('^*x$*')!.test('x')).toBe(true);
+describe("analyseRegex: RE2's limits, with Go's messages", () => {
+  it('rejects a repeat count over 1000, also when nested repeats multiply past it', () => {
+    expect(analyseRegex('a{1001}').error).toBe('error parsing regexp: invalid repeat count: `{1001}`');
+    expect(analyseRegex('a{1000}').error).toBeUndefined();
+    // Go checks the product of nested repeat counts: 100 × 100 × 100 > 1000.
+    expect(analyseRegex('((a{100}){100}){100}').error).toBe('error parsing regexp: invalid repeat count: `{100}`');
+    expect(analyseRegex('(a{10}){100}').error).toBeUndefined();
   });
 
-  it('is undefined for invalid patterns and for flags JS cannot scope', () => {
-    expect(matcherRegExp('(?=a)')).toBeUndefined();
-    expect(matcherRegExp('a(?i)b')).toBeUndefined();
+  it('rejects nesting deeper than 1000, quoting the pattern as Go does', () => {
+    const deep = `${'('.repeat(1001)}a${')'.repeat(1001)}`;
+    expect(analyseRegex(deep).error).toBe(`error parsing regexp: expression nests too deeply: \`${deep}\``);
+    const alternation = `${'(a|'.repeat(1001)}b${')'.repeat(1001)}`;
+    expect(analyseRegex(alternation).error).toBe(`error parsing regexp: expression nests too deeply: \`${alternation}\``);
+    expect(analyseRegex(`${'('.repeat(998)}a${')'.repeat(998)}`).error).toBeUndefined();
+    // 999 groups parse, but the anchored pattern Prometheus compiles nests one level deeper.
+    const edge = `${'('.repeat(999)}a${')'.repeat(999)}`;
+    expect(analyseRegex(edge).error).toBe(`error parsing regexp: expression nests too deeply: \`^(?s:${edge})$\``);
+  });
+
+  it("accepts a large program within Go's limit, though re2js' own is lower", () => {
+    // 1.5M instructions: over re2js' 1.4M, under Go's 3.3M; promtool accepts it.
+    expect(analyseRegex('a{1000}'.repeat(1500)).error).toBeUndefined();
+  });
+
+  it('accepts two groups with the same name, as Go does, and still checks the rest', () => {
+    expect(analyseRegex('(?P<n>a)(?P<n>b)').error).toBeUndefined();
+    expect(analyseRegex('(?P<n>a)|(?<n>)').matchesEmpty).toBe(true);
+    expect(analyseRegex('(?P<n>a)(?P<n>b)[z-a]').error).toBe('error parsing regexp: invalid character class range: `z-a`');
+    expect(analyseRegex('(?P<n>a)(?P<n>b').error).toBe('error parsing regexp: missing closing ): `(?P<n>a)(?P<n>b`');
   });
 
   it('caches by pattern', () => {
-    expect(matcherRegExp('abc')).toBe(matcherRegExp('abc'));
     expect(analyseRegex('abc')).toBe(analyseRegex('abc'));
   });
 });
