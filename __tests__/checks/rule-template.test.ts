@@ -55,4 +55,27 @@ describe('rule/template', () => {
     expect(firstTemplateError('{{ }}')).toEqual({ offset: 0, message: 'missing value for command' });
     expect(firstTemplateError('{{ if gt $value 1.0 }}high{{ else if lt $value 0.5 }}low{{ else }}ok{{ end }}')).toBeUndefined();
   });
+
+  // Each verdict and message below is what promtool 2.42 prints for the annotation.
+  it('parses {{define}}, {{template}} and {{block}} like Go: a template body sees only $', () => {
+    expect(firstTemplateError('{{ define "x" }}hi {{ $.Labels.job }}{{ end }}{{ template "x" . }}')).toBeUndefined();
+    expect(firstTemplateError('{{ template "x" $value }}')).toBeUndefined(); // an undefined name is an execution error, not a parse error
+    expect(firstTemplateError('{{ block "x" . }}hi {{ .Value }}{{ end }}')).toBeUndefined();
+    expect(firstTemplateError('{{ define "x" }}{{ range . }}{{ break }}{{ end }}{{ end }}')).toBeUndefined();
+    expect(firstTemplateError('{{ define "x" }}{{ $labels.job }}{{ end }}')).toEqual({ offset: 19, message: 'undefined variable "$labels"' });
+    expect(firstTemplateError('{{ $y := 1 }}{{ define "x" }}{{ $y }}{{ end }}')).toEqual({ offset: 32, message: 'undefined variable "$y"' });
+    expect(firstTemplateError('{{ block "x" . }}hi {{ $value }}{{ end }}')).toEqual({ offset: 23, message: 'undefined variable "$value"' });
+    expect(firstTemplateError('{{ with $x := 1 }}{{ block "b" $x }}{{ $x }}{{ end }}{{ end }}')).toEqual({ offset: 39, message: 'undefined variable "$x"' });
+    expect(firstTemplateError('{{ range . }}{{ block "b" . }}{{ break }}{{ end }}{{ end }}')).toEqual({ offset: 33, message: '{{break}} outside {{range}}' });
+    expect(firstTemplateError('{{ if true }}{{ define "x" }}{{ end }}{{ end }}')).toEqual({ offset: 16, message: 'unexpected <define> in command' });
+    expect(firstTemplateError('{{ define }}{{ end }}')).toEqual({ offset: 3, message: 'unexpected "}}" in define clause' });
+    expect(firstTemplateError('{{ define "x" . }}{{ end }}')).toEqual({ offset: 14, message: 'unexpected <.> in define clause' });
+    expect(firstTemplateError('{{ define "x" }}a{{ else }}b{{ end }}')).toEqual({ offset: 20, message: 'unexpected {{else}} in define clause' });
+    expect(firstTemplateError('{{ define "x" }}a')).toEqual({ offset: 3, message: 'unexpected EOF: {{define}} has no {{end}}' });
+    expect(firstTemplateError('{{ template }}')).toEqual({ offset: 3, message: 'unexpected "}}" in template clause' });
+    expect(firstTemplateError('{{ template .Name }}')).toEqual({ offset: 12, message: 'unexpected ".Name" in template clause' });
+    expect(firstTemplateError("{{ template 'x' }}")).toEqual({ offset: 12, message: 'unexpected "\'x\'" in template clause' });
+    expect(firstTemplateError('{{ template 12345678901234 }}')).toEqual({ offset: 12, message: 'unexpected "1234567890"... in template clause' });
+    expect(firstTemplateError('{{ block "x" }}{{ end }}')).toEqual({ offset: 3, message: 'missing value for block clause' });
+  });
 });

@@ -1,6 +1,7 @@
 // Just enough of Go's text/template parser to find what makes Prometheus reject an alert's
 // labels and annotations at load time: unclosed actions and strings, unknown functions,
-// undefined variables, unbalanced {{if}}/{{end}}. Field names (.Labels.x) are only checked
+// undefined variables, unbalanced {{if}}/{{end}}, {{define}}/{{block}} bodies (templates of their
+// own, where only `$` is defined) and {{template}} calls. Field names (.Labels.x) are only checked
 // when the alert fires, so they are not checked here either.
 
 export interface TemplateError {
@@ -22,7 +23,9 @@ const FUNCTIONS = new Set([
 /** Variables Prometheus defines before expanding an alert template. */
 export const PROMETHEUS_VARIABLES = ['$', '$labels', '$value', '$externalLabels', '$externalURL'];
 
-const BLOCK_OPENERS = new Set(['if', 'range', 'with', 'define', 'block']);
+const BLOCK_OPENERS = new Set(['if', 'range', 'with']);
+/** Blocks whose body is a template of its own: only `$` is defined inside. */
+const TEMPLATE_BODIES = new Set(['define', 'block']);
 const KEYWORDS = new Set(['if', 'else', 'end', 'range', 'with', 'define', 'template', 'block', 'break', 'continue', 'nil', 'true', 'false']);
 
 interface Token {
@@ -31,9 +34,14 @@ interface Token {
   offset: number;
 }
 
+/** Variables in scope; a template body (`define`, `block`) sees nothing of the scopes around it. */
+interface Scope extends Set<string> {
+  isolated?: boolean;
+}
+
 /** The first error Go's template parser would report, or undefined when the template parses. */
 export function firstTemplateError(text: string, predefined: readonly string[] = PROMETHEUS_VARIABLES): TemplateError | undefined {
-  const scopes: Set<string>[] = [new Set(predefined)];
+  const scopes: Scope[] = [new Set(predefined)];
   const blocks: { keyword: string; offset: number }[] = [];
   let i = 0;
   while (true) {
@@ -119,7 +127,7 @@ function lexAction(text: string, start: number, open: number): { tokens: Token[]
   }
 }
 
-function parseAction(tokens: Token[], open: number, scopes: Set<string>[], blocks: { keyword: string; offset: number }[]): TemplateError | undefined {
+function parseAction(tokens: Token[], open: number, scopes: Scope[], blocks: { keyword: string; offset: number }[]): TemplateError | undefined {
   if (tokens.length === 0) return { offset: open, message: 'missing value for command' };
   const first = tokens[0];
   let body = tokens;
@@ -134,6 +142,7 @@ function parseAction(tokens: Token[], open: number, scopes: Set<string>[], block
     }
     if (keyword === 'else') {
       const top = blocks[blocks.length - 1];
+      if (top && TEMPLATE_BODIES.has(top.keyword)) return { offset: first.offset, message: `unexpected {{else}} in ${top.keyword} clause` };
       if (!top || !['if', 'with', 'range'].includes(top.keyword)) return { offset: first.offset, message: 'unexpected {{else}}' };
       scopes[scopes.length - 1] = new Set();
       // `{{else if x}}` and `{{else with x}}` chain into the same {{end}}.
@@ -146,15 +155,61 @@ function parseAction(tokens: Token[], open: number, scopes: Set<string>[], block
       // The pipeline is evaluated in the enclosing scope; what it declares belongs to the block.
       scopes.push(new Set());
       blocks.push({ keyword, offset: first.offset });
-      if (keyword === 'define' || keyword === 'block') body = body.slice(1);
       return checkPipeline(body, first, scopes);
     }
-    if (keyword === 'template') return checkPipeline(body.slice(1), first, scopes, true);
+    if (keyword === 'define') {
+      // `{{define "name"}}…{{end}}` only at the top level, with nothing but the name.
+      if (blocks.length > 0) return { offset: first.offset, message: 'unexpected <define> in command' };
+      const name = body[0];
+      if (!isTemplateName(name)) return { offset: name?.offset ?? first.offset, message: `unexpected ${goItem(name)} in define clause` };
+      if (body.length > 1) return { offset: body[1].offset, message: `unexpected ${goItem(body[1])} in define clause` };
+      openTemplateBody(keyword, first, scopes, blocks);
+      return undefined;
+    }
+    if (keyword === 'block' || keyword === 'template') {
+      // `{{template "name" [pipeline]}}`; `{{block "name" pipeline}}…{{end}}` defines and runs it.
+      const name = body[0];
+      if (!isTemplateName(name)) return { offset: name?.offset ?? first.offset, message: `unexpected ${goItem(name)} in ${keyword} clause` };
+      if (keyword === 'template') return checkPipeline(body.slice(1), first, scopes, true);
+      if (body.length === 1) return { offset: first.offset, message: 'missing value for block clause' };
+      const error = checkPipeline(body.slice(1), first, scopes);
+      if (!error) openTemplateBody(keyword, first, scopes, blocks);
+      return error;
+    }
     if (keyword === 'break' || keyword === 'continue') {
-      return blocks.some((b) => b.keyword === 'range') ? undefined : { offset: first.offset, message: `{{${keyword}}} outside {{range}}` };
+      return inRange(blocks) ? undefined : { offset: first.offset, message: `{{${keyword}}} outside {{range}}` };
     }
   }
   return checkPipeline(body, first, scopes);
+}
+
+function openTemplateBody(keyword: string, at: Token, scopes: Scope[], blocks: { keyword: string; offset: number }[]): void {
+  const scope: Scope = new Set(['$']);
+  scope.isolated = true;
+  scopes.push(scope);
+  blocks.push({ keyword, offset: at.offset });
+}
+
+/** Inside a {{range}} of the current template body. */
+function inRange(blocks: { keyword: string }[]): boolean {
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    if (blocks[i].keyword === 'range') return true;
+    if (TEMPLATE_BODIES.has(blocks[i].keyword)) return false;
+  }
+  return false;
+}
+
+/** A template name: a double-quoted or raw string (a 'c' character constant is not one). */
+function isTemplateName(token: Token | undefined): boolean {
+  return token !== undefined && token.kind === 'string' && token.text[0] !== "'";
+}
+
+/** A token as Go's parser names it in "unexpected …": `<.>` for the dot, quoted text otherwise (cut at 10 characters). */
+function goItem(token: Token | undefined): string {
+  if (token === undefined) return '"}}"';
+  if (token.kind === 'dot') return '<.>';
+  const chars = [...token.text];
+  return chars.length > 10 ? `${JSON.stringify(chars.slice(0, 10).join(''))}...` : JSON.stringify(token.text);
 }
 
 function checkPipeline(tokens: Token[], anchor: Token, scopes: Set<string>[], optional = false): TemplateError | undefined {
@@ -203,8 +258,12 @@ function variableName(token: string): string {
   return dot < 0 ? token : token.slice(0, dot);
 }
 
-function isDefined(name: string, scopes: Set<string>[]): boolean {
-  return scopes.some((scope) => scope.has(name));
+function isDefined(name: string, scopes: Scope[]): boolean {
+  for (let i = scopes.length - 1; i >= 0; i--) {
+    if (scopes[i].has(name)) return true;
+    if (scopes[i].isolated) return false;
+  }
+  return false;
 }
 
 function fieldChainEnd(text: string, from: number): number {
