@@ -1,7 +1,7 @@
 // SLI → PromQL: what each indicator shape becomes over a window, and why some are not measurable.
 import { describe, expect, it } from 'vitest';
 import { parseHeaders } from '../../src/live/client.js';
-import { isBareSelector, leMatcher, planSli, promDuration, windowed, type EventsPlan, type RatioPlan } from '../../src/live/queries.js';
+import { isBareSelector, leMatcher, planSli, windowed, type EventsPlan, type RatioPlan } from '../../src/live/queries.js';
 import { parseLiveSettings } from '../../src/live/settings.js';
 import { slo } from './slos.js';
 
@@ -56,9 +56,6 @@ describe('SLI plans', () => {
     expect(reason({ type: 'other', declaredType: 'thresholdMetric', goodQuery: 'q' })).toBe('threshold-metric SLIs are not measured live (only ratio SLIs)');
   });
 
-  it('writes windows in their largest whole unit', () => {
-    expect([2_592_000, 21_600, 300, 5400, 90].map(promDuration)).toEqual(['30d', '6h', '5m', '90m', '90s']);
-  });
 });
 
 describe('live settings', () => {

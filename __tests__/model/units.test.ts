@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { describeSpan, formatDuration, parseDuration, parseLatency, parseTarget } from '../../src/model/units.js';
+import { describeSpan, formatDuration, formatDurationInOneUnit, parseDuration, parsePromDuration, parseLatency, parseTarget } from '../../src/model/units.js';
 
 describe('units', () => {
+  it('reads a Prometheus duration as its parser does, and configuration a little more leniently', () => {
+    expect(parsePromDuration('1h30m')).toBe(5400);
+    expect(parsePromDuration('1y2w3d4h5m6s7ms')).toBe(31_536_000 + 2 * 604_800 + 3 * 86_400 + 4 * 3600 + 5 * 60 + 6 + 0.007);
+    for (const text of ['', '0', ' 5m', '5m ', '1.5m', '5M', '30m1h']) expect(parsePromDuration(text)).toBeUndefined();
+    expect(parseDuration(' 5m ')).toBe(300);
+    expect(parseDuration('0')).toBe(0);
+  });
+
+  it('writes a window in its largest whole unit, as backends accept it', () => {
+    expect([2_592_000, 21_600, 300, 5400, 90].map(formatDurationInOneUnit)).toEqual(['30d', '6h', '5m', '90m', '90s']);
+  });
+
   it('parses Prometheus durations', () => {
     expect(parseDuration('5m')).toBe(300);
     expect(parseDuration('1h30m')).toBe(5400);

@@ -22,7 +22,7 @@ import type { Rule, Slo } from '../model/types.js';
 import { describeSpan, parseDuration } from '../model/units.js';
 import { PrometheusError, type PrometheusClient, type RangeSeries } from './client.js';
 import type { EventsPlan, RatioPlan } from './queries.js';
-import { promDuration } from './queries.js';
+import { formatDurationInOneUnit as promDuration } from '../model/units.js';
 
 /** Points per range query; Prometheus refuses more than 11,000. */
 export const MAX_RANGE_POINTS = 10_000;

@@ -11,7 +11,8 @@
 import { budgetMinutes, errorBudget, slothWindows } from '../model/burn-rate.js';
 import type { BurnWindow, Slo } from '../model/types.js';
 import { PrometheusError, type PrometheusClient, type RangeSeries, type Sample } from './client.js';
-import { promDuration, type EventsPlan, type RatioPlan } from './queries.js';
+import { type EventsPlan, type RatioPlan } from './queries.js';
+import { formatDurationInOneUnit as promDuration } from '../model/units.js';
 import type { LiveSloResult, LiveTrend, LiveWindow } from './types.js';
 
 /** Most points a trend may have: enough for a chart, few enough for any backend's limits. */

@@ -12,7 +12,7 @@
 // window with a subquery, which is an approximation and is said so.
 
 import type { Slo } from '../model/types.js';
-import { parseDuration } from '../model/units.js';
+import { formatDurationInOneUnit, parseDuration } from '../model/units.js';
 
 export interface EventsPlan {
   kind: 'events';
@@ -143,7 +143,7 @@ export function isBareSelector(query: string): boolean {
 /** About 500 evaluations per window, and never finer than a minute: enough for an average. */
 function subqueryResolution(window: string): string {
   const seconds = parseDuration(window) ?? 0;
-  return promDuration(Math.max(60, Math.ceil(seconds / 500 / 60) * 60));
+  return formatDurationInOneUnit(Math.max(60, Math.ceil(seconds / 500 / 60) * 60));
 }
 
 function histogramSelector(totalQuery: string | undefined, metrics: string[]): { name: string; matchers: string } | undefined {
@@ -154,10 +154,4 @@ function histogramSelector(totalQuery: string | undefined, metrics: string[]): {
   }
   const bucket = metrics.find((name) => name.endsWith('_bucket'));
   return bucket ? { name: bucket, matchers: '' } : undefined;
-}
-
-/** A window in the largest whole unit ("30d", "6h", "90m"): the form every backend accepts. */
-export function promDuration(seconds: number): string {
-  for (const [unit, size] of [['d', 86_400], ['h', 3600], ['m', 60]] as const) if (seconds % size === 0) return `${seconds / size}${unit}`;
-  return `${Math.max(1, Math.round(seconds))}s`;
 }

@@ -6,7 +6,7 @@
 // Counts only: no label set or sample is downloaded beyond those few values.
 
 import { PrometheusError, type PrometheusClient, type Sample } from './client.js';
-import { promDuration } from './queries.js';
+import { formatDurationInOneUnit as promDuration } from '../model/units.js';
 import { selectorText, type SelectorUse } from './selectors.js';
 import type { LabelMatcherFact } from '../lang/promql/analyse.js';
 

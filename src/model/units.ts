@@ -67,6 +67,12 @@ export function formatDuration(seconds: number): string {
   return out;
 }
 
+/** A span in its largest whole unit ("30d", "6h", "90m", else seconds): the form every Prometheus-compatible backend accepts. */
+export function formatDurationInOneUnit(seconds: number): string {
+  for (const unit of ['d', 'h', 'm'] as const) if (seconds % DURATION_UNITS[unit] === 0) return `${seconds / DURATION_UNITS[unit]}${unit}`;
+  return `${Math.max(1, Math.round(seconds))}s`;
+}
+
 /** A human reading of a long span: "50h", "2.1d", "26s". Rounded, for reports only. */
 export function describeSpan(seconds: number): string {
   if (!Number.isFinite(seconds)) return '∞';

@@ -1,5 +1,5 @@
 import type { LiveCheck } from '../check.js';
-import { promDuration } from '../../live/queries.js';
+import { formatDurationInOneUnit as promDuration } from '../../model/units.js';
 import { atSlo, weigh, measuredSlos, wasMeasured } from './common.js';
 
 export const liveNoData: LiveCheck = {

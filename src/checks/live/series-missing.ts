@@ -1,6 +1,6 @@
 import type { LiveCheck } from '../check.js';
 import { HISTORY_LOOKBACK_SECONDS, PRESENCE_LOOKBACK_SECONDS, type SeriesVerdict } from '../../live/series.js';
-import { promDuration } from '../../live/queries.js';
+import { formatDurationInOneUnit as promDuration } from '../../model/units.js';
 import type { SelectorUse } from '../../live/selectors.js';
 import { atSelector, ownerName, weigh } from './rule-input.js';
 

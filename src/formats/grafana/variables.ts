@@ -13,6 +13,7 @@
 // label_replace replacement, a typo) are left alone, as Grafana leaves them.
 
 import type { TextEdit } from '../../model/placement.js';
+import { parsePromDuration } from '../../model/units.js';
 import { FUNCTIONS } from '../../lang/promql/functions.js';
 import { analyseRegex } from '../../lang/promql/regex.js';
 
@@ -40,7 +41,6 @@ interface Replacement {
 
 const GROUPING_WORDS = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right']);
 const PARAM_AGGREGATIONS = new Set(['topk', 'bottomk', 'quantile', 'limitk', 'limit_ratio']);
-const DURATION_RE = /^(?:\d+y)?(?:\d+w)?(?:\d+d)?(?:\d+h)?(?:\d+m)?(?:\d+s)?(?:\d+ms)?$/;
 const NUMBER_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const LABEL_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const LABEL_LIST_RE = /^[A-Za-z_][A-Za-z0-9_]*(?:\s*,\s*[A-Za-z_][A-Za-z0-9_]*)*$/;
@@ -61,7 +61,7 @@ const FROM_MS = 1700000000000;
 const TO_MS = FROM_MS + 3600000;
 
 function isDuration(v: string): boolean {
-  return v !== '' && (DURATION_RE.test(v) || /^\d+$/.test(v));
+  return parsePromDuration(v) !== undefined || /^\d+$/.test(v);
 }
 
 function neutralName(name: string): string {
