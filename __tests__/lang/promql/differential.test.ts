@@ -14,6 +14,8 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mergeConfig } from '../../../src/config/config.js';
 import { runEngine } from '../../../src/engine/engine.js';
+import { analyseQuery } from '../../../src/lang/promql/analyse.js';
+import { TOO_DEEP_MESSAGE } from '../../../src/lang/promql/depth.js';
 import { CORPUS, corpusAvailable, corpusSkipReason } from '../../helpers/corpus.js';
 import { ensurePrometheus, prometheusSkipReason } from '../../support/prometheus.js';
 
@@ -133,6 +135,50 @@ describe.skipIf(skipReason !== undefined)(`differential: promql/syntax agrees wi
     expect(rejected).toBeGreaterThan(cases.length / 10); // the mutations do break queries
     expect(unexplained).toEqual([]);
   });
+});
+
+// Generated deep input, which needs no corpus: Prometheus' parser has no depth limit, so what it
+// accepts slo-gate must accept too, up to the bound it documents (past it: one clear error).
+// Sizes are what promtool checks in a few seconds (its time grows faster than linearly: 50k unary
+// minus take it 50 s); the full sizes are in depth.test.ts, against the analyser alone.
+const deepEnv = await ensurePrometheus();
+const terms = (n: number, op: string, term: (i: number) => string) => Array.from({ length: n }, (_, i) => term(i)).join(op);
+const DEEP_CASES: { name: string; expr: string; beyondBound?: true }[] = [
+  { name: '10k parentheses', expr: `${'('.repeat(10_000)}up${')'.repeat(10_000)}` },
+  { name: '10k parentheses, one unclosed', expr: `${'('.repeat(10_000)}up${')'.repeat(9_999)}` },
+  { name: '10k unary minus', expr: `${'-'.repeat(10_000)}up` },
+  { name: '10k unary minus and plus before a number', expr: `${'- +'.repeat(5_000)}1 > bool 0` },
+  { name: '10k-term sum', expr: terms(10_000, ' + ', (i) => `m${i}`) },
+  { name: '3k-term or of selectors with ranges and modifiers', expr: terms(3_000, ' or ', (i) => `rate(m${i}{job="a"}[5m] offset 1m)`) },
+  { name: '3k-term comparison chain with vector matching', expr: terms(3_000, ' > bool on(job) group_left(x) ', (i) => `sum by (job) (m${i})`) },
+  { name: '3k-term sum with a range vector inside', expr: terms(3_000, ' + ', (i) => (i === 2_000 ? `m${i}[5m]` : `m${i}`)) },
+  { name: '1k nested calls', expr: `${'abs('.repeat(1_000)}up${')'.repeat(1_000)}` },
+  { name: '3k nested calls', expr: `${'abs('.repeat(3_000)}up${')'.repeat(3_000)}`, beyondBound: true },
+];
+
+describe.skipIf(!deepEnv.available)(`differential: deep input, generated${deepEnv.available ? '' : ` (skipped: ${prometheusSkipReason(deepEnv)})`}`, () => {
+  it('accepts what promtool accepts, rejects what it rejects, and names its own bound', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'slo-gate-deep-'));
+    try {
+      const file = path.join(dir, 'deep.yaml');
+      await writeFile(file, `groups:\n${DEEP_CASES.map((c, i) => `- name: g${i}\n  rules:\n  - record: r${i}\n    expr: ${JSON.stringify(c.expr)}\n`).join('')}`);
+      const output = await run((deepEnv as { promtool: string }).promtool, ['check', 'rules', '--lint=none', file]);
+      const promtoolRejects = new Set([...output.matchAll(/group "g(\d+)", rule 1, "r\d+": could not parse expression/g)].map((m) => Number(m[1])));
+      const verdicts = DEEP_CASES.map((c, i) => {
+        const errors = analyseQuery(c.expr).errors;
+        return { name: c.name, promtool: promtoolRejects.has(i) ? 'rejects' : 'accepts', sloGate: c.beyondBound && errors[0]?.message === TOO_DEEP_MESSAGE ? 'bound' : errors.length > 0 ? 'rejects' : 'accepts', first: errors[0]?.message };
+      });
+      const expected = DEEP_CASES.map((c) => (c.beyondBound ? 'bound' : undefined));
+      for (const [i, v] of verdicts.entries()) {
+        if (expected[i] === 'bound') expect({ name: v.name, promtool: v.promtool, sloGate: v.sloGate }).toEqual({ name: v.name, promtool: 'accepts', sloGate: 'bound' });
+        else expect({ name: v.name, sloGate: v.sloGate, first: v.first }).toEqual({ name: v.name, sloGate: v.promtool, first: v.first });
+      }
+      // The mutated cases do break: promtool rejects the unclosed parenthesis and the range vector in a sum.
+      expect(promtoolRejects.size).toBe(2);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 240_000);
 });
 
 async function corpusCases(): Promise<Case[]> {

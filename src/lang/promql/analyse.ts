@@ -10,6 +10,7 @@
 export type { AggregationFact, AnalyseOptions, ComparisonFact, LabelMatcherFact, QueryAnalysis, QueryError, QueryFacts, SelectorFact } from './types.js';
 export { emptyFacts } from './types.js';
 
+import { TOO_DEEP_MESSAGE } from './depth.js';
 import { reportedErrors } from './errors.js';
 import { walkWithRecovery } from './recovery.js';
 import { emptyFacts, type AnalyseOptions, type QueryAnalysis } from './types.js';
@@ -74,6 +75,8 @@ function analyseUncached(text: string, options: AnalyseOptions): QueryAnalysis {
   try {
     walker = walkWithRecovery(text, options);
   } catch (e) {
+    // Nesting that the walk's recursion cannot follow (a `^` chain thousands long) is too deep, not a fault.
+    if (e instanceof RangeError && /call stack/i.test(e.message)) return { errors: [{ from: 0, to: Math.min(1, text.length), message: TOO_DEEP_MESSAGE }], facts: emptyFacts() };
     // The walk is defensive; this is a last resort so that one odd query cannot stop a run.
     return { errors: [{ from: 0, to: text.length, message: `internal error analysing query: ${(e as Error).message}` }], facts: emptyFacts() };
   }

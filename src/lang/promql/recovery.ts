@@ -3,7 +3,7 @@
 // offset) and the query is parsed again, so the arguments are still checked and their selectors
 // still seen.
 
-import { parser } from '@prometheus-io/lezer-promql';
+import { chainPieces, collapseDeepRuns, parseDeep, TOO_DEEP_MESSAGE } from './depth.js';
 import { lexPromQL } from './lexer.js';
 import { GO_NUMBER_RE } from './numbers.js';
 import type { AnalyseOptions } from './types.js';
@@ -11,18 +11,18 @@ import { Walker } from './walker.js';
 
 /** Parses `text` and walks it, patching and re-parsing where lezer and Prometheus disagree. */
 export function walkWithRecovery(text: string, options: AnalyseOptions): Walker {
-  let walker = walk(text, options, new Map());
+  let patched = collapseDeepRuns(text);
+  let walker = walk(patched, options, new Map());
   // A call to a function the grammar does not know (`holt_winters(…)`, MetricsQL's
   // `histogram_share(…)`, experimental `min_of(…)`) derails lezer for the rest of the call.
   // Swap each such name for a known one padded with spaces (offsets stay the same) and parse
   // again, so the arguments are still checked and their selectors still seen.
   const renamed = new Map<number, string>();
-  let patched = text;
   if (walker.errorNodes.length > 0) {
     // Numbers Prometheus reads but this grammar does not (`5.`, `1.e3`, `0x_1F`): rewrite them
     // with the same value and length.
-    const fixed = fixNumbers(text);
-    if (fixed !== text) {
+    const fixed = fixNumbers(patched);
+    if (fixed !== patched) {
       patched = fixed;
       walker = walk(patched, options, renamed);
     }
@@ -55,8 +55,17 @@ function fixNumbers(text: string): string {
 }
 
 function walk(text: string, options: AnalyseOptions, renamed: ReadonlyMap<number, string>): Walker {
-  const tree = parser.parse(text);
   const walker = new Walker(text, options, renamed);
-  for (const node of walker.kids(tree.topNode)) walker.expr(node);
+  const pieces = chainPieces(text);
+  if (pieces) {
+    const parsed = pieces.ranges.map((range) => parseDeep(text, range));
+    const deep = parsed.find((p) => p.tooDeepAt !== undefined);
+    if (deep) walker.tooDeep(deep.tooDeepAt!, TOO_DEEP_MESSAGE);
+    else walker.chainOfPieces(parsed.map((p) => walker.kids(p.tree.topNode)), pieces.cuts, { from: 0, to: text.length });
+    return walker;
+  }
+  const { tree, tooDeepAt } = parseDeep(text);
+  if (tooDeepAt !== undefined) walker.tooDeep(tooDeepAt, TOO_DEEP_MESSAGE);
+  else for (const node of walker.kids(tree.topNode)) walker.expr(node);
   return walker;
 }

@@ -71,6 +71,11 @@ export class Walker {
     return out;
   }
 
+  /** The query is too deep for the parser: one error where it gets too deep, and nothing walked. */
+  tooDeep(at: number, message: string): void {
+    this.parseError(at, Math.min(at + 1, this.text.length), message);
+  }
+
   finishFacts(): QueryFacts {
     for (const c of this.comparisons) if (c) this.facts.comparisons.push(c);
     return this.facts;
@@ -159,10 +164,7 @@ export class Walker {
         // other way round. Flatten the chain and rebuild it with Prometheus' precedence.
         const items: ChainItem[] = [];
         this.flatten(node, items);
-        const [chain, ...rest] = new ChainParser(items).parse();
-        const ex = chain ? this.visit(chain, rangeHint) : { t: 'none' as const, k: 'other' as const, from: node.from, to: node.to, le: true };
-        for (const r of rest) this.visit(r);
-        return ex;
+        return this.chain(items, node, rangeHint);
       }
       default:
         this.scan(node);
@@ -170,71 +172,111 @@ export class Walker {
     }
   }
 
-  private flatten(node: SyntaxNode, out: ChainItem[]): void {
-    const id = node.type.id;
-    switch (id) {
-      case BinaryExpr: {
-        let lhs: SyntaxNode | undefined;
-        let op: SyntaxNode | undefined;
-        let rhs: SyntaxNode | undefined;
-        let bool: SyntaxNode | undefined;
-        let matching: SyntaxNode | undefined;
-        let fill: SyntaxNode | undefined;
-        for (const c of this.kids(node)) {
-          const cid = c.type.id;
-          if (!op && lhs && OP_TEXT[cid] !== undefined) op = c;
-          else if (cid === BoolModifier) bool = c;
-          else if (cid === MatchingModifierClause) matching = c;
-          else if (cid === FillModifier) fill = c;
-          else if (!lhs) lhs = c;
-          else if (op && !rhs) rhs = c;
+  /**
+   * lezer's operator chain as a flat list. Iterative, with a stack of what is left to do in the
+   * order the recursive walk would do it: a chain of 100k terms is valid PromQL.
+   */
+  private chain(items: ChainItem[], at: { from: number; to: number }, rangeHint?: number): Ex {
+    const [chain, ...rest] = new ChainParser(items).parse();
+    const ex = chain ? this.visit(chain, rangeHint) : { t: 'none' as const, k: 'other' as const, from: at.from, to: at.to, le: true };
+    for (const r of rest) this.visit(r);
+    return ex;
+  }
+
+  /**
+   * A top-level operator chain too long for one lezer tree (trees deeper than 2500 nodes come out
+   * flattened), parsed as pieces that overlap by one operand: `pieces[i]` starts with the last
+   * operand of the piece before, whose items are dropped (those before `cuts[i]`, the operator after it).
+   */
+  chainOfPieces(pieces: SyntaxNode[][], cuts: number[], at: { from: number; to: number }): Ex {
+    const items: ChainItem[] = [];
+    pieces.forEach((nodes, i) => {
+      const own: ChainItem[] = [];
+      for (const node of nodes) this.flatten(node, own);
+      for (const item of own) if (i === 0 || anchor(item) >= cuts[i]!) items.push(item);
+    });
+    return this.chain(items, at);
+  }
+
+  private flatten(root: SyntaxNode, out: ChainItem[]): void {
+    type Task = { node: SyntaxNode } | { item: ChainItem } | { leaves: SyntaxNode[] };
+    const work: Task[] = [{ node: root }];
+    for (let task = work.pop(); task; task = work.pop()) {
+      if ('item' in task) {
+        out.push(task.item);
+        continue;
+      }
+      if ('leaves' in task) {
+        for (const m of task.leaves) if (m.type.id !== DurationExpr && m.type.id !== OffsetDurationExpr) this.leaf(m);
+        continue;
+      }
+      const node = task.node;
+      switch (node.type.id) {
+        case BinaryExpr: {
+          let lhs: SyntaxNode | undefined;
+          let op: SyntaxNode | undefined;
+          let rhs: SyntaxNode | undefined;
+          let bool: SyntaxNode | undefined;
+          let matching: SyntaxNode | undefined;
+          let fill: SyntaxNode | undefined;
+          for (const c of this.kids(node)) {
+            const cid = c.type.id;
+            if (!op && lhs && OP_TEXT[cid] !== undefined) op = c;
+            else if (cid === BoolModifier) bool = c;
+            else if (cid === MatchingModifierClause) matching = c;
+            else if (cid === FillModifier) fill = c;
+            else if (!lhs) lhs = c;
+            else if (op && !rhs) rhs = c;
+          }
+          this.leaf(op);
+          this.leaf(bool);
+          // Pushed in reverse: lhs, then the operator, then rhs.
+          if (rhs) work.push({ node: rhs });
+          if (op) work.push({ item: { k: 'bin', op, bool, matching, fill } });
+          if (lhs) work.push({ node: lhs });
+          break;
         }
-        this.leaf(op);
-        this.leaf(bool);
-        if (lhs) this.flatten(lhs, out);
-        if (op) out.push({ k: 'bin', op, bool, matching, fill });
-        if (rhs) this.flatten(rhs, out);
-        return;
-      }
-      case UnaryExpr: {
-        const ks = this.kids(node);
-        const opNode = ks[0]?.type.id === UnaryOp ? ks[0] : undefined;
-        this.leaf(opNode);
-        if (opNode) out.push({ k: 'pre', neg: this.slice(opNode) === '-', from: opNode.from });
-        const operand = opNode ? ks[1] : ks[0];
-        if (operand) this.flatten(operand, out);
-        return;
-      }
-      case NumberDurationLiteral: {
-        const raw = this.slice(node);
-        if (raw[0] === '-' || raw[0] === '+') {
-          out.push({ k: 'pre', neg: raw[0] === '-', from: node.from });
-          let start = node.from + 1;
-          while (start < node.to && ' \t\r\n'.includes(this.text[start]!)) start++;
-          out.push({ k: 'num', from: start, to: node.to });
-        } else {
-          out.push({ k: 'num', from: node.from, to: node.to });
+        case UnaryExpr: {
+          const ks = this.kids(node);
+          const opNode = ks[0]?.type.id === UnaryOp ? ks[0] : undefined;
+          this.leaf(opNode);
+          if (opNode) out.push({ k: 'pre', neg: this.slice(opNode) === '-', from: opNode.from });
+          const operand = opNode ? ks[1] : ks[0];
+          if (operand) work.push({ node: operand });
+          break;
         }
-        this.scan(node);
-        return;
+        case NumberDurationLiteral: {
+          const raw = this.slice(node);
+          if (raw[0] === '-' || raw[0] === '+') {
+            out.push({ k: 'pre', neg: raw[0] === '-', from: node.from });
+            let start = node.from + 1;
+            while (start < node.to && ' \t\r\n'.includes(this.text[start]!)) start++;
+            out.push({ k: 'num', from: start, to: node.to });
+          } else {
+            out.push({ k: 'num', from: node.from, to: node.to });
+          }
+          this.scan(node);
+          break;
+        }
+        case MatrixSelector:
+        case SubqueryExpr:
+        case OffsetExpr:
+        case StepInvariantExpr:
+        case AnchoredExpr:
+        case SmoothedExpr: {
+          const ks = this.kids(node);
+          const first = ks[0];
+          const hasOperand = first !== undefined && EXPRESSION_IDS.has(first.type.id);
+          const mods = hasOperand ? ks.slice(1) : ks;
+          // The operand, then the modifiers' insides, then the modifier itself.
+          work.push({ item: { k: 'post', node, mods } });
+          work.push({ leaves: mods });
+          if (hasOperand) work.push({ node: first });
+          break;
+        }
+        default:
+          out.push({ k: 'atom', node });
       }
-      case MatrixSelector:
-      case SubqueryExpr:
-      case OffsetExpr:
-      case StepInvariantExpr:
-      case AnchoredExpr:
-      case SmoothedExpr: {
-        const ks = this.kids(node);
-        const first = ks[0];
-        const hasOperand = first !== undefined && EXPRESSION_IDS.has(first.type.id);
-        if (hasOperand) this.flatten(first, out);
-        const mods = hasOperand ? ks.slice(1) : ks;
-        for (const m of mods) if (m.type.id !== DurationExpr && m.type.id !== OffsetDurationExpr) this.leaf(m);
-        out.push({ k: 'post', node, mods });
-        return;
-      }
-      default:
-        out.push({ k: 'atom', node });
     }
   }
 
@@ -555,13 +597,29 @@ export class Walker {
     return labels;
   }
 
-  private binary(bx: BinaryChain): Ex {
+  /**
+   * `a + b + c + …`: the left spine is walked with a loop (a chain of 100k terms is valid PromQL),
+   * with every step in the order of a recursive walk: each comparison's slot top-down, then the
+   * leftmost operand, then each operator's right-hand side and checks bottom-up.
+   */
+  private binary(top: BinaryChain): Ex {
+    const spine: BinaryChain[] = [];
+    let leftmost: Chain = top;
+    while (leftmost.k === 'binary') {
+      spine.push(leftmost);
+      leftmost = leftmost.lhs;
+    }
+    const slots = spine.map((bx) => (COMPARISON_OPS[bx.item.op.type.id] ? this.comparisons.push(undefined) - 1 : -1));
+    let lhs = this.visit(leftmost);
+    for (let i = spine.length - 1; i >= 0; i--) lhs = this.binaryStep(spine[i]!, slots[i]!, lhs);
+    return lhs;
+  }
+
+  private binaryStep(bx: BinaryChain, comparisonIndex: number, lhs: Ex): Ex {
     const { op: opNode, bool: boolNode, matching: matchingNode, fill: fillNode } = bx.item;
     const opId = opNode.type.id;
     const op = OP_TEXT[opId] ?? '';
     const cmp = COMPARISON_OPS[opId];
-    const comparisonIndex = cmp ? this.comparisons.push(undefined) - 1 : -1;
-    const lhs = this.visit(bx.lhs);
     const rhs = bx.rhs ? this.visit(bx.rhs) : undefined;
     const node = { from: bx.from, to: bx.to };
     if (fillNode) {
@@ -691,5 +749,19 @@ export class Walker {
     );
     const le = aggregationKeepsLe(op, by, without, inner ? inner.le : true);
     return { t: 'vector', k: 'agg', from: node.from, to: node.to, le };
+  }
+}
+
+/** Where an item stands in the text: an operand where it starts, an operator or modifier where it is written. */
+function anchor(item: ChainItem): number {
+  switch (item.k) {
+    case 'atom':
+      return item.node.from;
+    case 'bin':
+      return item.op.from;
+    case 'post':
+      return item.mods[0]?.from ?? item.node.to;
+    default:
+      return item.from;
   }
 }
