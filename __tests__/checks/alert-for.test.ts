@@ -32,7 +32,7 @@ describe('alert/for', () => {
 `;
     const findings = await findingsOf('alert/for', { 'rules.yaml': rules }, { evaluationIntervalSeconds: 120 });
     expect(findings.map((f) => `${at(f)} ${f.message}`)).toEqual([
-      'rules.yaml:6:14 alert "Short": for: 1m is shorter than the evaluation interval (2m): the alert waits a whole interval anyway, so it means for: 2m',
+      'rules.yaml:6:14 alert "Short": for: 1m is shorter than the evaluation interval (2m, `evaluation-interval` in .slo-gate.yml): the alert waits a whole interval anyway, so it means for: 2m',
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/config.js';
 import { at, findingsOf } from '../helpers/workspace.js';
 
 const rules = `groups:
@@ -23,12 +24,20 @@ const rules = `groups:
 `;
 
 describe('alert/required', () => {
-  it('reports the default requirements: a severity label and a summary annotation', async () => {
+  it('requires a severity label and no annotation by default', async () => {
     const findings = await findingsOf('alert/required', { 'rules.yaml': rules });
-    expect(findings.map((f) => `${at(f)} ${f.message}`)).toEqual([
-      'rules.yaml:4:16 alert "NoLabels" has no severity label',
-      'rules.yaml:4:16 alert "NoLabels" has no summary annotation',
+    expect(findings.map((f) => `${at(f)} ${f.message}`)).toEqual(['rules.yaml:4:16 alert "NoLabels" has no severity label']);
+  });
+
+  it('requires summary, description and runbook_url with the recommended preset', async () => {
+    const config = parseConfig('alerts:\n  required-annotations: recommended\n', '.slo-gate.yml');
+    expect(config.requiredAnnotations).toEqual(['summary', 'description', 'runbook_url']);
+    const findings = await findingsOf('alert/required', { 'rules.yaml': rules }, config);
+    expect(findings.filter((f) => f.message.includes('"Templated"')).map((f) => f.message)).toEqual([
+      'alert "Templated" has no description annotation',
+      'alert "Templated" has no runbook_url annotation',
     ]);
+    expect(() => parseConfig('alerts:\n  required-annotations: all\n', '.slo-gate.yml')).toThrow(/required-annotations/);
   });
 
   it('reports label values outside the configured ones, but not templated values', async () => {

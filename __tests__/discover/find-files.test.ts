@@ -48,8 +48,8 @@ describe('findFiles', () => {
     const result = await findFiles(root);
     expect(result.files.map((f) => f.path)).toEqual(['real/a.yaml']);
     expect(result.skipped).toEqual([
-      { path: 'out-dir', reason: 'symlink points outside the root; not followed' },
-      { path: 'secret.yaml', reason: 'symlink points outside the root; not followed' },
+      { path: 'out-dir', reason: 'excluded', detail: 'symlink points outside the root; not followed' },
+      { path: 'secret.yaml', reason: 'excluded', detail: 'symlink points outside the root; not followed' },
     ]);
   });
 

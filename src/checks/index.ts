@@ -29,6 +29,7 @@ import { diffSloRemoved } from './diff/slo-removed.js';
 import { diffTargetLowered } from './diff/target-lowered.js';
 import { fileMissing } from './file/missing.js';
 import { fileParse } from './file/parse.js';
+import { fileTemplate } from './file/template.js';
 import { liveAlertBacktest } from './live/alert-backtest.js';
 import { logqlSyntax } from './logql/syntax.js';
 import { liveBudgetExhausted } from './live/budget-exhausted.js';
@@ -55,10 +56,13 @@ import { ruleLabelName } from './rule/label-name.js';
 import { ruleRecordName } from './rule/record-name.js';
 import { ruleSchema } from './rule/schema.js';
 import { ruleTemplate } from './rule/template.js';
+import { runNothingChecked } from './run/nothing-checked.js';
 
 export const CHECKS: readonly Check[] = [
+  runNothingChecked,
   fileParse,
   fileMissing,
+  fileTemplate,
   policySchema,
   policySchemaAcrossFiles,
   policyTargetMin,

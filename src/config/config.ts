@@ -61,7 +61,8 @@ export const DEFAULT_CONFIG: Config = {
   exclude: [],
   checks: {},
   requiredLabels: { severity: [] },
-  requiredAnnotations: ['summary'],
+  // None by default: repositories word their alerts differently (summary, description, message).
+  requiredAnnotations: [],
   defaultPeriodSeconds: DEFAULT_PERIOD_SECONDS,
   evaluationIntervalSeconds: 60,
   scrapeIntervalSeconds: 60,
@@ -100,6 +101,9 @@ export function configValue(config: Config, key: string): unknown {
   const field = CONFIG_FIELDS[key];
   return field === undefined ? undefined : config[field];
 }
+
+/** `alerts.required-annotations: recommended`: what an on-call engineer needs from a page. */
+export const RECOMMENDED_ANNOTATIONS = ['summary', 'description', 'runbook_url'] as const;
 
 export interface ConfigProblem {
   line: number;
@@ -176,6 +180,7 @@ export function parseConfig(source: string, displayName: string, knownChecks?: R
   const alerts = (value.alerts ?? {}) as Record<string, unknown>;
   if (alerts['required-labels'] !== undefined) out.requiredLabels = normaliseRequiredLabels(alerts['required-labels']);
   if (Array.isArray(alerts['required-annotations'])) out.requiredAnnotations = alerts['required-annotations'] as string[];
+  else if (alerts['required-annotations'] === 'recommended') out.requiredAnnotations = [...RECOMMENDED_ANNOTATIONS];
   for (const [key, field] of [
     ['slo-period', 'defaultPeriodSeconds'],
     ['evaluation-interval', 'evaluationIntervalSeconds'],

@@ -2,11 +2,12 @@
 // narrowed by include/exclude globs. Symlinks are not followed: out of the root never, inside it
 // there is no need, since their targets are walked where they are.
 
-import { readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
+import type { Skipped } from '../recognise/recognise.js';
 
 export interface DiscoveryOptions {
   include?: string[];
@@ -19,12 +20,14 @@ export interface DiscoveredFile {
   /** Relative to the root, `/` separators. */
   path: string;
   absolutePath: string;
+  /** Under the `templates/` folder of a Helm chart (a folder with a Chart.yaml), sub-charts included. */
+  helmTemplate?: boolean;
 }
 
 export interface DiscoveryResult {
   files: DiscoveredFile[];
-  /** Things the user should know about, but that are not findings about a file's content. */
-  skipped: { path: string; reason: string }[];
+  /** YAML/JSON files (and folders) left out, with why: `include`/`exclude`, links out of the root. */
+  skipped: Skipped[];
 }
 
 const CANDIDATE = /\.(ya?ml|json)$/i;
@@ -35,8 +38,9 @@ export async function findFiles(root: string, options: DiscoveryOptions = {}): P
   const rootReal = await realpath(root);
   const rootStat = await stat(rootReal);
   const result: DiscoveryResult = { files: [], skipped: [] };
+  const rootInTemplates = insideHelmTemplates(rootStat.isFile() ? path.dirname(rootReal) : rootReal);
   if (rootStat.isFile()) {
-    result.files.push({ path: path.basename(rootReal), absolutePath: rootReal });
+    result.files.push(rootInTemplates ? { path: path.basename(rootReal), absolutePath: rootReal, helmTemplate: true } : { path: path.basename(rootReal), absolutePath: rootReal });
     return result;
   }
   const include = options.include?.length ? picomatch(options.include, { dot: true }) : undefined;
@@ -53,13 +57,13 @@ export async function findFiles(root: string, options: DiscoveryOptions = {}): P
 
   // Synchronous on purpose: a walk awaits nothing else, and two thread-pool round trips per
   // directory made a large tree's discovery wait longer than it worked.
-  const walk = (dirReal: string, relativeDir: string, inherited: Rules): void => {
+  const walk = (dirReal: string, relativeDir: string, inherited: Rules, inHelmTemplates: boolean): void => {
     if (result.files.length >= maxFiles) return;
     let entries;
     try {
       entries = readdirSync(dirReal, { withFileTypes: true });
     } catch (error) {
-      result.skipped.push({ path: relativeDir || '.', reason: `cannot read directory: ${(error as NodeJS.ErrnoException).code ?? 'error'}` });
+      result.skipped.push({ path: relativeDir || '.', reason: 'excluded', detail: `cannot read directory: ${(error as NodeJS.ErrnoException).code ?? 'error'}` });
       return;
     }
     let rules = inherited;
@@ -68,9 +72,10 @@ export async function findFiles(root: string, options: DiscoveryOptions = {}): P
       if (gitignore !== undefined) rules = [...inherited, { base: relativeDir, matcher: ignore().add(gitignore) }];
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const isChart = entries.some((entry) => entry.name === 'Chart.yaml' && entry.isFile());
     for (const entry of entries) {
       if (result.files.length >= maxFiles) {
-        result.skipped.push({ path: relativeDir || '.', reason: `stopped after ${maxFiles} files` });
+        result.skipped.push({ path: relativeDir || '.', reason: 'excluded', detail: `stopped after ${maxFiles} files` });
         return;
       }
       const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
@@ -80,7 +85,7 @@ export async function findFiles(root: string, options: DiscoveryOptions = {}): P
         // a link out of the root is never followed.
         const resolved = realpathOrUndefined(absolute);
         if (resolved && resolved !== rootReal && !resolved.startsWith(rootReal + path.sep)) {
-          result.skipped.push({ path: relative, reason: 'symlink points outside the root; not followed' });
+          result.skipped.push({ path: relative, reason: 'excluded', detail: 'symlink points outside the root; not followed' });
         }
         continue;
       }
@@ -88,18 +93,32 @@ export async function findFiles(root: string, options: DiscoveryOptions = {}): P
       const isFile = entry.isFile();
       if (isDir) {
         if (ALWAYS_SKIPPED_DIRS.has(entry.name) || isIgnored(rules, relative, true)) continue;
-        walk(absolute, relative, rules);
+        walk(absolute, relative, rules, inHelmTemplates || (isChart && entry.name === 'templates'));
       } else if (isFile && CANDIDATE.test(entry.name)) {
         if (isIgnored(rules, relative, false)) continue;
-        if (include && !include(relative)) continue;
-        if (exclude && exclude(relative)) continue;
-        result.files.push({ path: relative, absolutePath: absolute });
+        if (include && !include(relative)) {
+          result.skipped.push({ path: relative, reason: 'excluded', detail: 'not matched by include' });
+          continue;
+        }
+        if (exclude && exclude(relative)) {
+          result.skipped.push({ path: relative, reason: 'excluded', detail: 'matches exclude' });
+          continue;
+        }
+        result.files.push(inHelmTemplates ? { path: relative, absolutePath: absolute, helmTemplate: true } : { path: relative, absolutePath: absolute });
       }
     }
   };
 
-  walk(rootReal, '', []);
+  walk(rootReal, '', [], rootInTemplates);
   return result;
+}
+
+/** A `path` that points into a chart's templates (charts/api/templates): the chart is above it. */
+function insideHelmTemplates(dir: string): boolean {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if (path.basename(current) === 'templates' && existsSync(path.join(path.dirname(current), 'Chart.yaml'))) return true;
+    if (path.dirname(current) === current) return false;
+  }
 }
 
 function readTextOrUndefined(file: string): string | undefined {

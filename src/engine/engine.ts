@@ -11,6 +11,7 @@ import { findFiles } from '../discover/find-files.js';
 import { createFileStage, fileTask, type FileOutcome, type FileStageSettings, type FileTask } from './file-stage.js';
 import { processInWorkers, type FileWorkers } from './file-workers.js';
 import { throughCache, type CacheUse, type OutcomeCache } from './outcome-cache.js';
+import { templateFindingStep } from './template-findings.js';
 import type { FinaliseContext } from '../formats/adapter.js';
 import { FORMAT_ADAPTERS } from '../formats/index.js';
 import { enabledChecks, FindingsSink, firstLineOf } from '../findings/sink.js';
@@ -22,13 +23,14 @@ import { emptyModel, type DocumentKind, type Model, type QueryField } from '../m
 import { shareAnalysis } from '../lang/promql/analyse.js';
 
 export type StaticCheck = DocumentCheck | ModelCheck;
+import type { Skipped } from '../recognise/recognise.js';
 
 export interface EngineResult {
   linked: LinkedModel;
   /** Fingerprinted, in the order the checks reported them. */
   findings: Finding[];
-  /** Files or folders passed over, with why (a symlink out of the root). */
-  skipped: { path: string; reason: string }[];
+  /** YAML/JSON files (or folders) not checked, or checked only in part, with a one-word reason. */
+  skipped: Skipped[];
   /** The checks that ran (the config switched the others off). */
   checks: readonly StaticCheck[];
   /** How many files came from the outcome cache, when one was used. */
@@ -62,10 +64,10 @@ export async function runEngine(root: string, config: Config, options: EngineOpt
   const absoluteRoot = path.resolve(root);
   const enabled = enabledChecks(options.checks ?? STATIC_CHECKS, config);
   const documentChecks = enabled.filter((check): check is DocumentCheck => check.meta.kind === 'document');
-  const sink = new FindingsSink(config, enabled);
+  const model = emptyModel(absoluteRoot);
+  const sink = new FindingsSink(config, enabled, [templateFindingStep(() => model.files)]);
 
   const discovery = await findFiles(absoluteRoot, { include: config.include, exclude: config.exclude });
-  const model = emptyModel(absoluteRoot);
   const rootIsFile = discovery.files.length === 1 && discovery.files[0].absolutePath === absoluteRoot;
   const tasks = discovery.files.map((file) => fileTask(file, rootIsFile ? path.basename(absoluteRoot) : file.path));
 
@@ -79,6 +81,9 @@ export async function runEngine(root: string, config: Config, options: EngineOpt
   const kept = new Map<DocumentKind, unknown[]>();
   // Outcomes that were copied (from worker threads, from the cache) carry their own copy of each query's analysis.
   outcomes.forEach((outcome, index) => addOutcome(outcome, model, sink, kept, workers !== undefined || (cached?.fromCache[index] ?? false)));
+  const skipped: Skipped[] = [...discovery.skipped];
+  for (const outcome of outcomes) if (outcome.skipped) skipped.push(outcome.skipped);
+  skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   for (const [kind, items] of kept) {
     const adapter = FORMAT_ADAPTERS.find((candidate) => candidate.kind === kind)!;
@@ -95,7 +100,7 @@ export async function runEngine(root: string, config: Config, options: EngineOpt
   const linked = linkModel(model, config, references);
 
   for (const check of enabled.filter((candidate): candidate is ModelCheck => candidate.meta.kind === 'model')) sink.runCheck(check, linked);
-  return { linked, findings: sink.finish(), skipped: discovery.skipped, checks: enabled, ...(cached ? { cache: cached.use, hashes: cached.hashes } : {}) };
+  return { linked, findings: sink.finish(), skipped, checks: enabled, ...(cached ? { cache: cached.use, hashes: cached.hashes } : {}) };
 }
 
 function fileWorkers(files: number, enabled: readonly DocumentCheck[], options: EngineOptions): FileWorkers | undefined {

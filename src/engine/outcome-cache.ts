@@ -28,6 +28,8 @@ export interface CacheUse {
 
 interface StoredMeta {
   kinds: DocumentKind[];
+  /** Read as a Helm chart template (a Chart.yaml added above it changes how the same bytes read). */
+  helmTemplate?: boolean;
   optionsRead: FileOutcome['optionsRead'];
   digest: string;
 }
@@ -63,10 +65,10 @@ export async function throughCache(
     if (digest === undefined) digests.set(id, (digest = settingsDigest(kinds, optionsRead, config, checks)));
     return digest;
   };
-  const accept = (meta: string) => {
+  const acceptFor = (task: FileTask) => (meta: string) => {
     try {
       const parsed = JSON.parse(meta) as StoredMeta;
-      return parsed.digest === digestOf(parsed.kinds, parsed.optionsRead);
+      return parsed.digest === digestOf(parsed.kinds, parsed.optionsRead) && (parsed.helmTemplate ?? false) === (task.helmTemplate ?? false);
     } catch {
       return false;
     }
@@ -80,7 +82,7 @@ export async function throughCache(
   tasks.forEach((task, index) => {
     const knownHash = known?.get(task.displayPath);
     if (knownHash !== undefined) {
-      const hit = cache.get(task.displayPath, knownHash, accept);
+      const hit = cache.get(task.displayPath, knownHash, acceptFor(task));
       // The base tree writes a placeholder for a file only when the head stored its outcome.
       if (!hit) throw new Error(`the outcome of ${task.displayPath} is missing from the cache`);
       outcomes[index] = hit;
@@ -103,7 +105,7 @@ export async function throughCache(
     }
     use.reads++;
     const hash = blobId(read.buffer);
-    const hit = cache.get(task.displayPath, hash, accept);
+    const hit = cache.get(task.displayPath, hash, acceptFor(task));
     if (hit) {
       outcomes[index] = hit;
       fromCache[index] = true;
@@ -113,11 +115,16 @@ export async function throughCache(
   });
 
   const computed = missing.length ? await compute(missing.map((entry) => entry.task)) : [];
-  missing.forEach(({ index, hash }, k) => {
+  missing.forEach(({ index, hash, task }, k) => {
     const outcome = computed[k];
     outcomes[index] = outcome;
     if (hash === undefined) return;
-    const meta: StoredMeta = { kinds: outcome.file.kinds, optionsRead: outcome.optionsRead, digest: digestOf(outcome.file.kinds, outcome.optionsRead) };
+    const meta: StoredMeta = {
+      kinds: outcome.file.kinds,
+      optionsRead: outcome.optionsRead,
+      digest: digestOf(outcome.file.kinds, outcome.optionsRead),
+      ...(task.helmTemplate ? { helmTemplate: true } : {}),
+    };
     // Stored before the model-wide phases run: they add to the model's objects (the findings' fingerprints).
     cache.put(outcome.file.path, hash, JSON.stringify(meta), outcome);
     hashes.set(outcome.file.path, hash);

@@ -8,6 +8,7 @@ import { parseText, type Embedding, type ParsedDocument } from '../parse/documen
 import { placeOffset } from '../model/placement.js';
 import type { FormatAdapter, NormaliseContext } from './adapter.js';
 import { isRecord, list, record, type Json } from './values.js';
+import { looksLikeDashboardText } from '../recognise/shapes.js';
 
 // Evidence that a YAML entry is a rule file: a top-level `groups:` key. Anything else in a
 // ConfigMap (application settings, scripts) is none of ours and is not even parsed.
@@ -20,7 +21,7 @@ type Entry = { kind: 'dashboard' | 'rules'; key: string; text: string };
 
 function entryOf(key: string, data: unknown): Entry | undefined {
   if (typeof data !== 'string') return undefined;
-  if (key.endsWith('.json')) return { kind: 'dashboard', key, text: data };
+  if (key.endsWith('.json')) return looksLikeDashboardText(data) ? { kind: 'dashboard', key, text: data } : undefined;
   if ((YAML_KEY.test(key) || !key.includes('.')) && RULE_FILE_TEXT.test(data)) return { kind: 'rules', key, text: data };
   return undefined;
 }

@@ -1,6 +1,7 @@
 // The flat policy shape the seed's workflow expected: service, availability{target in percent,
 // windows[{name, lookback, burn_rate}]}, latency{p95_ms, p99_ms}, startup_time{p95_ms}.
 
+import { isFlatPolicy } from '../recognise/shapes.js';
 import path from 'node:path';
 import type { BurnWindow, Slo } from '../model/types.js';
 import { parseDuration, parseLatency, parseTarget } from '../model/units.js';
@@ -9,8 +10,7 @@ import { isRecord, list, number, record, text } from './values.js';
 
 export const flatPolicy: FormatAdapter = {
   kind: 'flat-policy',
-  recognise: (value) =>
-    isRecord(value) && 'service' in value && ('availability' in value || 'latency' in value || 'startup_time' in value) && !('apiVersion' in value),
+  recognise: isFlatPolicy,
   normalise(doc, context) {
     const policy = record(doc.value);
     const service = text(policy.service) ?? path.posix.basename(context.file).replace(/\.[^.]+$/, '');

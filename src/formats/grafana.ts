@@ -2,6 +2,7 @@
 // also as carried in ConfigMaps (formats/configmap.ts hands them here).
 
 import type { ParsedDocument, PathSegment } from '../parse/document.js';
+import { isDashboard, isWrappedDashboard } from '../recognise/shapes.js';
 import type { Dashboard, DashboardVariable, DatasourceRef, LogqlQuery, Panel, PanelTarget, Position, QueryField } from '../model/types.js';
 import { placeOffset } from '../model/placement.js';
 import { analyseQuery } from '../lang/promql/analyse.js';
@@ -11,17 +12,11 @@ import type { FormatAdapter } from './adapter.js';
 import { datasourceResolver, type ResolvedDatasource } from './grafana/datasources.js';
 import { isRecord, list, number, record, text, type Json } from './values.js';
 
-const DASHBOARD_HINTS = ['title', 'uid', 'schemaVersion', 'templating', 'time', 'annotations'];
-
-function looksLikeDashboard(value: unknown): value is Json {
-  return isRecord(value) && (Array.isArray(value.panels) || Array.isArray(value.rows)) && DASHBOARD_HINTS.some((key) => key in value);
-}
-
 export const grafanaDashboard: FormatAdapter = {
   kind: 'dashboard',
-  recognise: (value) => looksLikeDashboard(value) || (isRecord(value) && looksLikeDashboard(value.dashboard)),
+  recognise: (value) => isDashboard(value) || isWrappedDashboard(value),
   normalise(doc, context) {
-    const wrapped = isRecord(doc.value) && looksLikeDashboard(doc.value.dashboard);
+    const wrapped = isWrappedDashboard(doc.value);
     const dashboard = readDashboard(doc, wrapped ? ['dashboard'] : [], context.file);
     if (context.embedding) dashboard.entry = context.embedding.entry;
     context.addDashboard(dashboard);

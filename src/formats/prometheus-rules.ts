@@ -1,5 +1,6 @@
 // Prometheus rule files (groups[].rules[]) and Kubernetes PrometheusRule resources (spec.groups).
 
+import { isPrometheusRule, isRuleFile } from '../recognise/shapes.js';
 import type { ParsedDocument, PathSegment } from '../parse/document.js';
 import type { Rule, RuleGroup, StringField } from '../model/types.js';
 import { parseDuration } from '../model/units.js';
@@ -12,13 +13,13 @@ import { placeOffset } from '../model/placement.js';
 
 export const ruleFile: FormatAdapter = {
   kind: 'rule-file',
-  recognise: (value) => isRecord(value) && Array.isArray(value.groups) && !('apiVersion' in value) && !('kind' in value),
+  recognise: isRuleFile,
   normalise: (doc, context) => normaliseGroups(doc, ['groups'], context),
 };
 
 export const prometheusRule: FormatAdapter = {
   kind: 'prometheus-rule',
-  recognise: (value) => isRecord(value) && value.kind === 'PrometheusRule' && isRecord(value.spec),
+  recognise: isPrometheusRule,
   normalise: (doc, context) => normaliseGroups(doc, ['spec', 'groups'], context),
 };
 

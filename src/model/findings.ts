@@ -18,6 +18,8 @@ export interface Finding {
   suggestion?: string;
   /** Stable identity across commits: check, file, subject and message without positions. */
   fingerprint?: string;
+  /** Shown above the verdict in every summary: the run itself is in question (nothing was checked). */
+  headline?: boolean;
   /** Set when a pull request is compared with its base: did the base have this finding already? */
   status?: 'new' | 'existing';
   /** Excused by a suppression comment or an `ignore:` entry: reported, counted apart, never gating. */

@@ -35,6 +35,18 @@ export interface SourceFile {
   /** Every kind recognised among the file's documents; empty when nothing was recognised. */
   kinds: DocumentKind[];
   bytes: number;
+  /** Set when the file is a template, read template-tolerantly (src/parse/template.ts). */
+  template?: TemplateInfo;
+}
+
+export interface TemplateInfo {
+  dialect: 'helm' | 'go' | 'jinja';
+  /** What could not be read even template-tolerantly (the first problem). */
+  problem?: { line: number; column?: number; message: string };
+  /** Some documents were read and checked despite `problem`. */
+  partly?: boolean;
+  /** [line, column, end line, end column] of what depends on a placeholder: findings there are not reported. */
+  taint: [number, number, number, number][];
 }
 
 // ---- SLOs ----------------------------------------------------------------

@@ -28,6 +28,14 @@ export interface ParsedDocument {
   placementOf(path: readonly PathSegment[]): TextPlacement;
   /** The document as plain data, for an adapter that keeps it past its file (see `restoreDocument`). */
   snapshot(): DocumentSnapshot;
+  /**
+   * The parts of the document whose meaning depends on the text at `offset` (a template placeholder,
+   * or a blanked action that emitted YAML `structure`): the sequence item it belongs to (a rule, a
+   * target); only the scalar when that sits deeper in the item (an annotation's text) or is a block
+   * of embedded text; for structure inside a nested map (`labels:`), that map and the item's first
+   * line (where findings about the whole item point). Undefined when the offset is not in this document.
+   */
+  dependentRanges?(offset: number, structure: boolean): [Position, Position][] | undefined;
 }
 
 /** A document's value and the positions of all its values and keys, as data that can cross threads. */
@@ -105,7 +113,8 @@ export function parseText(text: string, format: 'yaml' | 'json', embedding?: Emb
   const problems: ParseProblem[] = [];
   const documents: ParsedDocument[] = [];
   // Merge keys (<<: *anchor) are YAML 1.1, but Prometheus' Go YAML reader honours them, and rule files use them.
-  const composer = new Composer({ uniqueKeys: false, keepSourceTokens: false, prettyErrors: false, merge: true });
+  // logLevel 'error': the library's own warnings ("Keys with collection values will be stringified") never reach stderr.
+  const composer = new Composer({ uniqueKeys: false, keepSourceTokens: false, prettyErrors: false, merge: true, logLevel: 'error' });
   const docs = withPlainEnv(() => [...composer.compose(new Parser(lineCounter.addNewLine).parse(text), true, text.length)]);
 
   for (const doc of docs) {
@@ -194,6 +203,7 @@ function positionedDocument(
       if (!isScalar(node) || !node.range) return fixedPlacement(startOf(node));
       return scalarPlacement(node, text, toFile, embedding);
     },
+    dependentRanges: (offset, structure) => dependentRanges(doc, offset, structure, toFile),
     snapshot: () => {
       const positions: DocumentSnapshot['positions'] = {};
       const visit = (node: Node | null, key: Node | null, path: PathSegment[]): void => {
@@ -208,6 +218,63 @@ function positionedDocument(
       return { index, value, positions };
     },
   };
+}
+
+function dependentRanges(doc: Document.Parsed, offset: number, structure: boolean, toFile: (offset: number) => Position): [Position, Position][] | undefined {
+  if (offset < doc.range[0] || offset > doc.range[2]) return undefined;
+  const span = (node: Node, to = node.range![1]): [Position, Position] => [toFile(node.range![0]), toFile(Math.max(node.range![0], to - 1))];
+  let node = doc.contents as Node | null;
+  let item: Node | undefined;
+  let container: Node | undefined;
+  let mapsBelowItem = 0;
+  // Descend to the innermost node written at or before the offset (a blanked line belongs to the
+  // entry above it), noting the last sequence item that is a map, and the innermost map.
+  while (node) {
+    if (isMap(node)) {
+      mapsBelowItem++;
+      container = node;
+      let chosen: { key: Node; value: Node | null } | undefined;
+      for (const pair of node.items) {
+        const key = pair.key as Node | null;
+        if (key?.range && key.range[0] <= offset) chosen = { key, value: pair.value as Node | null };
+      }
+      if (!chosen) break;
+      if (chosen.key.range![1] > offset) return scalarRanges(chosen.key);
+      if (!chosen.value?.range || chosen.value.range[0] > offset) break;
+      node = chosen.value;
+    } else if (isSeq(node)) {
+      let chosen: Node | undefined;
+      for (const entry of node.items) if ((entry as Node | null)?.range && (entry as Node).range![0] <= offset) chosen = entry as Node;
+      if (!chosen) break;
+      if (isMap(chosen)) {
+        item = chosen;
+        mapsBelowItem = 0;
+      }
+      node = chosen;
+    } else {
+      if (node.range && offset < node.range[1]) return scalarRanges(node);
+      break;
+    }
+  }
+  if (!item) return undefined;
+  if (structure && container && container !== item) {
+    const firstLine = toFile(item.range![0]).line;
+    return [span(container, Math.max(container.range![1], offset + 1)), [{ line: firstLine, column: 1 }, { line: firstLine, column: Number.MAX_SAFE_INTEGER }]];
+  }
+  return [span(item)];
+
+  function scalarRanges(scalar: Node): [Position, Position][] {
+    const isBlock = isScalar(scalar) && (scalar.type === Scalar.BLOCK_LITERAL || scalar.type === Scalar.BLOCK_FOLDED);
+    const line = toFile(offset).line;
+    const ownLine: [Position, Position] = [{ line, column: 1 }, { line, column: Number.MAX_SAFE_INTEGER }];
+    // Deeper in an item, or in no item: an annotation's text, or embedded text (a dashboard's JSON)
+    // whose structure is not known here, so only its own line counts.
+    if (!item || mapsBelowItem > 1) return [isBlock ? ownLine : span(scalar)];
+    // A field of the item itself (a rule's expr, for, name): the field, and the item's first line,
+    // where findings about the whole item point.
+    const firstLine = toFile(item.range![0]).line;
+    return [span(scalar), [{ line: firstLine, column: 1 }, { line: firstLine, column: Number.MAX_SAFE_INTEGER }]];
+  }
 }
 
 /** A kept document back from its snapshot: positions of what exists, the nearest ancestor's otherwise. */

@@ -7,7 +7,7 @@ import type { ParseProblem } from './document.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
 
-export type ReadOutcome = { ok: true; text: string; bytes: number } | { ok: false; bytes: number; problem: ParseProblem };
+export type ReadOutcome = { ok: true; text: string; bytes: number } | { ok: false; bytes: number; problem: ParseProblem; tooLarge?: boolean };
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
@@ -35,6 +35,7 @@ export function readFileBytes(absolutePath: string, maxBytes = DEFAULT_MAX_FILE_
       return {
         ok: false,
         bytes: size,
+        tooLarge: true,
         problem: { line: 1, message: `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit; not read` },
       };
     }

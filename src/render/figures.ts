@@ -1,6 +1,6 @@
 // How numbers read in every report format, so text, Markdown and HTML agree.
 
-import type { CacheReport, SloSummary } from '../report/report.js';
+import type { CacheReport, Report, SloSummary } from '../report/report.js';
 import { describeSpan, formatDuration, formatLatency, formatPercent, roundTo } from '../model/units.js';
 import type { WindowFigures } from '../model/burn-rate.js';
 
@@ -46,4 +46,22 @@ export function linkTexts(slo: SloSummary): string[] {
 
 export function cacheLine(cache: CacheReport): string {
   return `${cache.fromCache} of ${cache.files} file(s) came from the cache (unchanged since a run that checked them)`;
+}
+
+/** `3 file(s) not checked (2 not-monitoring, 1 template); 1 checked in part`, or '' when none was skipped. */
+export function skippedText(report: Pick<Report, 'skipped'>): string {
+  const whole = report.skipped.filter((entry) => !entry.documents);
+  const partly = report.skipped.length - whole.length;
+  const byReason = new Map<string, number>();
+  for (const entry of whole) byReason.set(entry.reason, (byReason.get(entry.reason) ?? 0) + 1);
+  const parts = [];
+  if (whole.length) parts.push(`${whole.length} file(s) not checked (${[...byReason].map(([reason, n]) => `${n} ${reason}`).join(', ')})`);
+  if (partly) parts.push(`${partly} checked in part`);
+  return parts.join('; ');
+}
+
+/** One skipped entry: `path — reason: detail`, naming the documents left out of a file checked in part. */
+export function skippedEntryText(entry: Report['skipped'][number]): string {
+  const documents = entry.documents ? ` (document(s) ${entry.documents.join(', ')} not checked; the rest was)` : '';
+  return `${entry.reason}${entry.detail ? `: ${entry.detail}` : ''}${documents}`;
 }

@@ -4,8 +4,9 @@
 import type { Finding, Severity } from '../model/findings.js';
 import type { Report } from '../report/report.js';
 import { escapeHtml } from './escape.js';
-import { budgetText, indicatorText, linkTexts, targetText, windowText } from './figures.js';
+import { budgetText, indicatorText, linkTexts, skippedEntryText, skippedText, targetText, windowText } from './figures.js';
 import { renderLiveHtml } from './live.js';
+import { headlines } from './markdown.js';
 
 export interface HtmlOptions {
   /** Link for a file position (blob view at the checked commit); plain text when undefined. */
@@ -58,8 +59,9 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
 <body>
 <main>
 <h1>SLO compliance report</h1>
+${headlines(report).map((finding) => `<p class="sev ${finding.severity}">${escapeHtml(finding.message)} (<code>${escapeHtml(finding.check)}</code>)</p>`).join('\n')}
 <p><span class="verdict ${passed ? 'pass' : 'fail'}">${passed ? '✓ Passed' : '✗ Failed'}</span></p>
-<p class="meta">${report.files.length} file(s) checked, ${report.slos.length} SLO(s) · fails on <code>${escapeHtml(report.failOn)}</code> · generated ${escapeHtml(report.generatedAt)} by slo-gate ${escapeHtml(report.tool.version)}</p>
+<p class="meta">${report.files.length} file(s) checked, ${report.slos.length} SLO(s)${report.skipped.length ? ` · ${escapeHtml(skippedText(report))}` : ''} · fails on <code>${escapeHtml(report.failOn)}</code> · generated ${escapeHtml(report.generatedAt)} by slo-gate ${escapeHtml(report.tool.version)}</p>
 <div class="counts">${SEVERITIES.map((severity) => `<div class="count ${severity}"><b>${report.counts[severity]}</b>${severity}(s)</div>`).join('')}</div>
 ${renderSlos(report)}
 ${renderLiveHtml(report)}
@@ -126,6 +128,6 @@ function renderNotChecked(report: Report): string {
 
 function renderSkipped(report: Report): string {
   if (report.skipped.length === 0) return '';
-  const items = report.skipped.map((skipped) => `<li><code>${escapeHtml(skipped.path)}</code>: ${escapeHtml(skipped.reason)}</li>`);
-  return `<h2>Skipped files</h2>\n<ul>\n${items.join('\n')}\n</ul>`;
+  const items = report.skipped.map((skipped) => `<li><code>${escapeHtml(skipped.path)}</code>: ${escapeHtml(skippedEntryText(skipped))}</li>`);
+  return `<h2>Files not checked</h2>\n<details><summary>${escapeHtml(skippedText(report))}</summary>\n<ul>\n${items.join('\n')}\n</ul>\n</details>`;
 }

@@ -7,7 +7,7 @@
 import type { Finding, Severity } from '../model/findings.js';
 import { docsUrlOf, reportView, type Report, type ReportView } from '../report/report.js';
 import { codeSpan, escapeInlineHtml, escapeMarkdown, fencedBlock, markdownLink } from './escape.js';
-import { budgetText, cacheLine, indicatorText, linkTexts, location, targetText, windowText } from './figures.js';
+import { budgetText, cacheLine, indicatorText, linkTexts, location, skippedEntryText, skippedText, targetText, windowText } from './figures.js';
 import { renderLiveMarkdown } from './live.js';
 import { existingLabel, existingText, verdictOf } from './verdict.js';
 
@@ -91,8 +91,22 @@ function composeReport(report: Report, view: ReportView, ordered: Finding[], lay
     renderBaselineFixed(report),
     renderSloTable(report, layout.sloRows),
     layout.figures ? renderFigures(report) : '',
+    renderSkipped(report),
   ];
   return `${parts.filter(Boolean).join('\n\n')}\n`;
+}
+
+/** Findings about the run itself, shown before everything else. */
+export function headlines(report: Pick<Report, 'findings'>): Report['findings'] {
+  return report.findings.filter((finding) => finding.headline);
+}
+
+/** The files not checked, collapsed: most repositories have many YAML files that are not monitoring. */
+function renderSkipped(report: Report): string {
+  if (report.skipped.length === 0) return '';
+  const items = report.skipped.slice(0, MAX_LISTED).map((entry) => `- ${codeSpan(entry.path, false)} — ${escapeMarkdown(skippedEntryText(entry))}`);
+  if (report.skipped.length > MAX_LISTED) items.push(`- …and ${report.skipped.length - MAX_LISTED} more, in the full report`);
+  return `<details><summary>${escapeInlineHtml(skippedText(report))}</summary>\n\n${items.join('\n')}\n\n</details>`;
 }
 
 function renderHead(report: Report, view: ReportView, options: MarkdownOptions): string {
@@ -106,8 +120,11 @@ function renderHead(report: Report, view: ReportView, options: MarkdownOptions):
     ...(report.adoption?.baseline ? [`baseline ${codeSpan(report.adoption.baseline.file, false)}`] : []),
     ...verdict.details.map(escapeMarkdown),
     ...(report.cache ? [escapeMarkdown(cacheLine(report.cache))] : []),
+    ...(report.skipped.length ? [escapeMarkdown(skippedText(report))] : []),
   ];
-  const lines = [...(options.preamble ? [options.preamble] : []), `## ${verdict.passed ? '✅' : '❌'} ${escapeMarkdown(verdict.headline)}`, '', context.join(' · ')];
+  // Findings about the run itself (nothing was checked) come before anything else is said.
+  const headlineLines = headlines(report).flatMap((finding) => [`${ICON[finding.severity]} **${escapeMarkdown(finding.message)}** (${codeSpan(finding.check, false)})`, '']);
+  const lines = [...(options.preamble ? [options.preamble] : []), `## ${verdict.passed ? '✅' : '❌'} ${escapeMarkdown(verdict.headline)}`, '', ...headlineLines, context.join(' · ')];
   const diff = report.diff;
   if (diff && diff.baseSha === undefined) {
     lines.push('', `ℹ️ Not compared with the base ${codeSpan(diff.baseRef, false)}: ${escapeMarkdown(diff.unavailable ?? 'unknown reason')}. Every finding counts, as without a base.`);

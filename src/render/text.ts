@@ -1,12 +1,14 @@
 import type { Report } from '../report/report.js';
-import { budgetText, indicatorText, location, targetText, windowText, linkTexts } from './figures.js';
+import { budgetText, indicatorText, location, skippedEntryText, skippedText, targetText, windowText, linkTexts } from './figures.js';
 import { liveRuleLines, liveTextLine } from './live.js';
 import { cacheLine } from './figures.js';
 import { terminalLine } from './terminal.js';
+import { headlines } from './markdown.js';
 
 /** The terminal report: findings as `file:line:col severity check message`, then SLOs and a verdict. */
 export function renderText(report: Report): string {
   const lines: string[] = [];
+  for (const finding of headlines(report)) lines.push(`${finding.severity}: ${finding.message} (${finding.check})`, '');
   for (const finding of report.findings) {
     lines.push(`${location(finding)}  ${finding.severity.padEnd(7)} ${finding.check}  ${finding.message}${finding.status === 'existing' ? '  (already on the base)' : ''}`);
     if (finding.suggestion) lines.push(...finding.suggestion.replace(/\n$/, '').split(/\r?\n/).map((line) => `    ${line}`));
@@ -23,7 +25,12 @@ export function renderText(report: Report): string {
     }
     lines.push('');
   }
-  for (const skipped of report.skipped) lines.push(`skipped ${skipped.path}: ${skipped.reason}`);
+  // The not-monitoring and excluded files are most of a repository: counted here, listed in the JSON report.
+  for (const skipped of report.skipped) {
+    if (skipped.reason !== 'not-monitoring' && skipped.reason !== 'excluded') lines.push(`skipped ${skipped.path}: ${skippedEntryText(skipped)}`);
+  }
+  const skippedLine = skippedText(report);
+  if (skippedLine) lines.push(`${skippedLine}; every one is listed under "skipped" in --format json`);
   for (const item of report.notChecked ?? []) lines.push(`not checked ${item.file}:${item.line}: ${item.queries} ${item.datasource} quer${item.queries === 1 ? 'y' : 'ies'} in dashboard "${item.dashboard}" (not PromQL or LogQL)`);
   const diff = report.diff;
   if (diff?.baseSha) {

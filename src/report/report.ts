@@ -9,6 +9,7 @@ import { compareFindings, SEVERITY_ORDER, type Finding, type Severity } from '..
 import { budgetMinutes, errorBudget, windowFigures, type WindowFigures } from '../model/burn-rate.js';
 import type { DocumentKind, IndicatorType, Model, Slo, SloFormat } from '../model/types.js';
 import type { LinkedModel, LinkMethod } from '../link/types.js';
+import type { Skipped } from '../recognise/recognise.js';
 import type { LiveSloResult, LiveSummary } from '../live/types.js';
 import { docsUrl } from './docs-url.js';
 
@@ -57,7 +58,8 @@ export interface Report {
   files: { path: string; kinds: DocumentKind[] }[];
   slos: SloSummary[];
   findings: Finding[];
-  skipped: { path: string; reason: string }[];
+  /** YAML/JSON files not checked (or, with `documents`, checked in part), with a one-word reason. */
+  skipped: Skipped[];
   /** Dashboard queries of data sources slo-gate does not read (Elasticsearch, SQL, CloudWatch…), per dashboard and data source; absent when there are none. */
   notChecked?: NotChecked[];
   checks: ReportCheck[];
@@ -107,8 +109,8 @@ export interface ReportInput {
   linked: LinkedModel;
   /** Every finding of the run, classified (status set) when the run compared with a base. */
   findings: Finding[];
-  /** Files or folders passed over, with why. */
-  skipped: { path: string; reason: string }[];
+  /** YAML/JSON files (or folders) not checked, or checked in part, with a one-word reason. */
+  skipped: Skipped[];
   /** The checks that ran, of every kind; a check run in two stages may appear twice (listed once). */
   checks: readonly CheckMeta[];
   /** Set when the report counts files from the outcome cache: how many outcomes came from it. */

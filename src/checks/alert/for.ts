@@ -20,12 +20,12 @@ export const alertFor: ModelCheck = {
       if (rule.keepFiringFor && parseDuration(rule.keepFiringFor.value) === undefined) reportUnreadable(context, rule, 'keep_firing_for', rule.keepFiringFor);
       const interval = rule.groupIntervalSeconds ?? context.config.evaluationIntervalSeconds;
       if (rule.for && forSeconds !== undefined && forSeconds > 0 && forSeconds < interval) {
-        const source = rule.groupIntervalSeconds !== undefined ? `the interval of group "${rule.group}"` : 'the evaluation interval';
+        const source = rule.groupIntervalSeconds !== undefined ? `the interval of group "${rule.group}" (${formatDuration(interval)})` : `the evaluation interval (${formatDuration(interval)}, \`evaluation-interval\` in .slo-gate.yml)`;
         context.report({
           file: rule.file,
           ...rule.for.position,
           subject: `${rule.group}/${rule.name}`,
-          message: `alert "${rule.name}": for: ${rule.for.value} is shorter than ${source} (${formatDuration(interval)}): the alert waits a whole interval anyway, so it means for: ${formatDuration(interval)}`,
+          message: `alert "${rule.name}": for: ${rule.for.value} is shorter than ${source}: the alert waits a whole interval anyway, so it means for: ${formatDuration(interval)}`,
         });
       }
     }

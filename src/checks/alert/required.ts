@@ -6,7 +6,7 @@ export const alertRequired: ModelCheck = {
     id: 'alert/required',
     severity: 'warning',
     kind: 'model',
-    description: 'An alerting rule without the labels and annotations the config requires (default: severity, summary), or with a label value outside the allowed ones.',
+    description: 'An alerting rule without the labels and annotations the config requires (default: a severity label; annotations only when configured), or with a label value outside the allowed ones.',
     docs: 'docs/checks/alert/required.md',
     options: configOptions('alerts.required-labels', 'alerts.required-annotations'),
   },

@@ -19,9 +19,10 @@ export const promqlRateRange: ModelCheck = {
   },
   run({ model }, context) {
     // A recorded series is sampled at its group's evaluation interval, a scraped one at the scrape interval.
-    const recordedEvery = new Map<string, number>();
+    const recordedEvery = new Map<string, { seconds: number; group?: string }>();
     for (const rule of model.rules) {
-      if (rule.kind === 'record') recordedEvery.set(rule.name, rule.groupIntervalSeconds ?? context.config.evaluationIntervalSeconds);
+      if (rule.kind !== 'record') continue;
+      recordedEvery.set(rule.name, rule.groupIntervalSeconds !== undefined ? { seconds: rule.groupIntervalSeconds, group: rule.group } : { seconds: context.config.evaluationIntervalSeconds });
     }
     for (const rule of model.rules) {
       if (rule.expr.analysis.errors.length > 0) continue;
@@ -30,13 +31,19 @@ export const promqlRateRange: ModelCheck = {
         const fn = selector.functions[0];
         if (selector.rangeSeconds === undefined || !fn || !(fn in MIN_SAMPLES)) continue;
         const recorded = selector.metric !== undefined ? recordedEvery.get(selector.metric) : undefined;
-        const interval = recorded ?? context.config.scrapeIntervalSeconds;
+        const interval = recorded?.seconds ?? context.config.scrapeIntervalSeconds;
         const minimum = MIN_SAMPLES[fn] * interval;
         if (selector.rangeSeconds >= minimum) continue;
         const key = `${fn} ${selector.metric} ${selector.rangeSeconds}`;
         if (reported.has(key)) continue;
         reported.add(key);
-        const source = recorded !== undefined ? `the ${formatDuration(interval)} evaluation interval of the rule that records it` : `a ${formatDuration(interval)} scrape interval`;
+        // The interval is an assumption unless the group states it: say which, and where to change it.
+        const source =
+          recorded === undefined
+            ? `a ${formatDuration(interval)} scrape interval (\`scrape-interval\` in .slo-gate.yml)`
+            : recorded.group !== undefined
+              ? `the ${formatDuration(interval)} interval of group "${recorded.group}", which records it`
+              : `the ${formatDuration(interval)} evaluation interval of the rule that records it (\`evaluation-interval\` in .slo-gate.yml)`;
         context.report({
           file: rule.file,
           ...queryPosition(rule.expr, selector.from),
