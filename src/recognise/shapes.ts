@@ -7,24 +7,28 @@ import { isRecord, type Json } from '../formats/values.js';
 
 const RULE_KEYS = ['expr', 'alert', 'record'] as const;
 
+// Every key Prometheus, Thanos and Cortex/Mimir read in a rule group.
+const RULE_GROUP_KEYS = new Set(['name', 'interval', 'rules', 'limit', 'query_offset', 'labels', 'partial_response_strategy', 'source_tenants', 'evaluation_delay']);
+
 /**
  * Prometheus rule groups: some rule is a map with `expr`, `alert` or `record` (a rule missing its
- * `expr` is still a rule, and rule/schema says what is wrong with it). Groups whose `rules` are all
- * empty count too when every group is a named map: promtool reads such a file.
+ * `expr` is still a rule, and rule/schema says what is wrong with it). Groups without rules count
+ * too when every group is a named map holding only rule-group keys: promtool reads such a file.
  */
 export function holdsRuleGroups(groups: unknown): boolean {
   if (!Array.isArray(groups) || groups.length === 0) return false;
-  let allNamedEmpty = true;
+  let allRuleGroupShaped = true;
   for (const group of groups) {
     if (!isRecord(group)) {
-      allNamedEmpty = false;
+      allRuleGroupShaped = false;
       continue;
     }
     const rules = group.rules;
     if (Array.isArray(rules) && rules.some((rule) => isRecord(rule) && RULE_KEYS.some((key) => key in rule))) return true;
-    if (!(typeof group.name === 'string' && Array.isArray(rules) && rules.length === 0)) allNamedEmpty = false;
+    const shaped = typeof group.name === 'string' && Object.keys(group).every((key) => RULE_GROUP_KEYS.has(key)) && (rules === undefined || rules === null || (Array.isArray(rules) && rules.length === 0));
+    if (!shaped) allRuleGroupShaped = false;
   }
-  return allNamedEmpty;
+  return allRuleGroupShaped;
 }
 
 /** A plain Prometheus rule file: top-level `groups` of rule groups, no Kubernetes envelope. */
