@@ -83,7 +83,7 @@ export function unsupportedFormat(value: unknown): string | undefined {
   if (value.apiVersion === 1 && ['datasources', 'providers', 'groups', 'contactPoints', 'policies', 'templates', 'muteTimes', 'deleteDatasources'].some((key) => key in value)) {
     return 'Grafana provisioning file';
   }
-  if ('rule_files' in value && 'tests' in value) return 'promtool rule test file';
+  if (Array.isArray(value.tests) && value.tests.some((test) => isRecord(test) && ('input_series' in test || 'alert_rule_test' in test || 'promql_expr_test' in test))) return 'promtool rule test file';
   if ('scrape_configs' in value || ('global' in value && ('rule_files' in value || 'alerting' in value))) return 'Prometheus configuration';
   if ('route' in value && 'receivers' in value) return 'Alertmanager configuration';
   if (Array.isArray(value.groups) && !holdsRuleGroups(value.groups) && value.groups.some((group) => isRecord(group) && Array.isArray(group.rules))) {
