@@ -33,6 +33,9 @@ spec:
 
 export const DASHBOARD = JSON.stringify({ title: 'Legacy', panels: [{ id: 1, type: 'timeseries', title: 'Errors', targets: [{ expr: 'sum(rate(http_errors_total[5m]))' }] }] }, null, 2);
 
+/** The team's own requirement: every alert carries a summary (slo-gate requires none by default). */
+export const CONFIG = 'alerts:\n  required-annotations: [summary]\n';
+
 export function legacyRepository(): Record<string, string> {
-  return { 'rules/legacy.yml': RULES, 'slo/policy.yml': POLICY, 'dashboards/legacy.json': DASHBOARD };
+  return { 'rules/legacy.yml': RULES, 'slo/policy.yml': POLICY, 'dashboards/legacy.json': DASHBOARD, '.slo-gate.yml': CONFIG };
 }

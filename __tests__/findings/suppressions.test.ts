@@ -8,12 +8,12 @@ import { runCheck } from '../../src/run.js';
 import { readSuppressionComments } from '../../src/parse/suppression-comments.js';
 import type { Finding } from '../../src/model/findings.js';
 import { workspace } from '../helpers/workspace.js';
-import { legacyRepository, RULES } from './legacy-fixture.js';
+import { CONFIG, legacyRepository, RULES } from './legacy-fixture.js';
 
 const where = (finding: Finding) => `${finding.check} ${finding.file}:${finding.line}`;
 
 async function run(files: Record<string, string>) {
-  const root = await workspace(files);
+  const root = await workspace({ '.slo-gate.yml': CONFIG, ...files });
   return (await runCheck({ root, failOn: 'warning', baseline: false })).report;
 }
 
@@ -89,7 +89,7 @@ describe('suppression comments', () => {
       '    checks: [dashboard/schema]',
       '',
     ].join('\n');
-    const report = await run({ ...legacyRepository(), '.slo-gate.yml': config });
+    const report = await run({ ...legacyRepository(), '.slo-gate.yml': config + CONFIG });
     const uid = report.findings.find((finding) => finding.check === 'dashboard/uid')!;
     expect(uid.suppressed).toEqual({ reason: 'imported by hand, never linked', by: '.slo-gate.yml:2', kind: 'external' });
     expect(report.findings.filter((finding) => finding.check === 'alert/required' && finding.suppressed).map((finding) => finding.line)).toEqual([14]);
