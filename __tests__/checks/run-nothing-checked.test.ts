@@ -21,7 +21,7 @@ describe('run/nothing-checked', () => {
     expect(report.result).toBe('fail');
     expect(buildReport({ ...result, checks: result.checks.map((check) => check.meta) }, { failOn: 'error', toolVersion: 'test' }).result).toBe('pass');
     const markdown = renderMarkdown(report).split('\n').filter(Boolean);
-    expect(markdown[0]).toBe('## SLO compliance report');
+    expect(markdown[0]).toBe('## ❌ 1 warning — check failed');
     expect(markdown[1]).toMatch(/^🟠 \*\*nothing was checked.*no YAML or JSON file/);
     expect(renderText(report).split('\n')[0]).toMatch(/^warning: nothing was checked: .* \(run\/nothing-checked\)$/);
   });

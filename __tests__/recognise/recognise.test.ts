@@ -37,8 +37,8 @@ describe('recognition by evidence', () => {
     const report = buildReport({ ...result, checks: result.checks.map((check) => check.meta) }, { failOn: 'notice', toolVersion: 'test' });
     expect(report.result).toBe('pass');
     const markdown = renderMarkdown(report);
-    expect(markdown).toContain('in 7 file(s), 0 SLO(s); 6 file(s) not checked (5 not-monitoring, 1 unsupported-format)');
-    expect(markdown).toMatch(/<details><summary>6 file&#40;s&#41; not checked[^<]*<\/summary>\n\n- `.github\/workflows\/ci.yml` — not-monitoring&#58; CI workflow\n/);
+    expect(markdown).toContain('7 file(s) · 0 SLO(s) · fails on `notice` · 6 file(s) not checked (5 not-monitoring, 1 unsupported-format)');
+    expect(markdown).toContain('<details><summary>6 file(s) not checked (5 not-monitoring, 1 unsupported-format)</summary>\n\n- `.github/workflows/ci.yml` — not-monitoring: CI workflow\n');
     expect(renderHtml(report)).toContain('<details><summary>6 file(s) not checked (5 not-monitoring, 1 unsupported-format)</summary>');
   });
 
