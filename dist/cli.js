@@ -2,16 +2,16 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 2463:
+/***/ 703:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
-const core_1 = __nccwpck_require__(3893);
-const draft7_1 = __nccwpck_require__(9941);
-const discriminator_1 = __nccwpck_require__(8886);
-const draft7MetaSchema = __nccwpck_require__(2079);
+const core_1 = __nccwpck_require__(229);
+const draft7_1 = __nccwpck_require__(5333);
+const discriminator_1 = __nccwpck_require__(8246);
+const draft7MetaSchema = __nccwpck_require__(1277);
 const META_SUPPORT_DATA = ["/properties"];
 const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
 class Ajv extends core_1.default {
@@ -41,24 +41,24 @@ module.exports = exports = Ajv;
 module.exports.Ajv = Ajv;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = Ajv;
-var validate_1 = __nccwpck_require__(7881);
+var validate_1 = __nccwpck_require__(5865);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(1436);
+var codegen_1 = __nccwpck_require__(8028);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(3021);
+var validation_error_1 = __nccwpck_require__(1117);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __nccwpck_require__(3162);
+var ref_error_1 = __nccwpck_require__(2618);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=ajv.js.map
 
 /***/ }),
 
-/***/ 567:
+/***/ 7975:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -220,15 +220,15 @@ exports.regexpCode = regexpCode;
 
 /***/ }),
 
-/***/ 1436:
+/***/ 8028:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-const code_1 = __nccwpck_require__(567);
-const scope_1 = __nccwpck_require__(7788);
-var code_2 = __nccwpck_require__(567);
+const code_1 = __nccwpck_require__(7975);
+const scope_1 = __nccwpck_require__(8572);
+var code_2 = __nccwpck_require__(7975);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
 Object.defineProperty(exports, "strConcat", ({ enumerable: true, get: function () { return code_2.strConcat; } }));
@@ -237,7 +237,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __nccwpck_require__(7788);
+var scope_2 = __nccwpck_require__(8572);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -923,13 +923,13 @@ function par(x) {
 
 /***/ }),
 
-/***/ 7788:
+/***/ 8572:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-const code_1 = __nccwpck_require__(567);
+const code_1 = __nccwpck_require__(7975);
 class ValueError extends Error {
     constructor(name) {
         super(`CodeGen: "code" for ${name} not defined`);
@@ -1072,15 +1072,15 @@ exports.ValueScope = ValueScope;
 
 /***/ }),
 
-/***/ 1283:
+/***/ 1923:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const names_1 = __nccwpck_require__(630);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const names_1 = __nccwpck_require__(4902);
 exports.keywordError = {
     message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
 };
@@ -1201,18 +1201,18 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 
 /***/ }),
 
-/***/ 2718:
+/***/ 9486:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const validation_error_1 = __nccwpck_require__(3021);
-const names_1 = __nccwpck_require__(630);
-const resolve_1 = __nccwpck_require__(4090);
-const util_1 = __nccwpck_require__(4464);
-const validate_1 = __nccwpck_require__(7881);
+const codegen_1 = __nccwpck_require__(8028);
+const validation_error_1 = __nccwpck_require__(1117);
+const names_1 = __nccwpck_require__(4902);
+const resolve_1 = __nccwpck_require__(5738);
+const util_1 = __nccwpck_require__(4512);
+const validate_1 = __nccwpck_require__(5865);
 class SchemaEnv {
     constructor(env) {
         var _a;
@@ -1449,12 +1449,12 @@ function getJsonPointer(parsedRef, { baseId, schema, root }) {
 
 /***/ }),
 
-/***/ 630:
+/***/ 4902:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8028);
 const names = {
     // validation function arguments
     data: new codegen_1.Name("data"), // data passed to validation function
@@ -1483,12 +1483,12 @@ exports["default"] = names;
 
 /***/ }),
 
-/***/ 3162:
+/***/ 2618:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const resolve_1 = __nccwpck_require__(4090);
+const resolve_1 = __nccwpck_require__(5738);
 class MissingRefError extends Error {
     constructor(resolver, baseId, ref, msg) {
         super(msg || `can't resolve reference ${ref} from id ${baseId}`);
@@ -1501,15 +1501,15 @@ exports["default"] = MissingRefError;
 
 /***/ }),
 
-/***/ 4090:
+/***/ 5738:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-const util_1 = __nccwpck_require__(4464);
-const equal = __nccwpck_require__(3430);
-const traverse = __nccwpck_require__(1167);
+const util_1 = __nccwpck_require__(4512);
+const equal = __nccwpck_require__(5318);
+const traverse = __nccwpck_require__(7935);
 // TODO refactor to use keyword definitions
 const SIMPLE_INLINED = new Set([
     "type",
@@ -1662,7 +1662,7 @@ exports.getSchemaRefs = getSchemaRefs;
 
 /***/ }),
 
-/***/ 7353:
+/***/ 169:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1694,14 +1694,14 @@ exports.getRules = getRules;
 
 /***/ }),
 
-/***/ 4464:
+/***/ 4512:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const code_1 = __nccwpck_require__(567);
+const codegen_1 = __nccwpck_require__(8028);
+const code_1 = __nccwpck_require__(7975);
 // TODO refactor to use Set
 function toHash(arr) {
     const hash = {};
@@ -1878,7 +1878,7 @@ exports.checkStrictMode = checkStrictMode;
 
 /***/ }),
 
-/***/ 7692:
+/***/ 8204:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1903,15 +1903,15 @@ exports.shouldUseRule = shouldUseRule;
 
 /***/ }),
 
-/***/ 5346:
+/***/ 6098:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-const errors_1 = __nccwpck_require__(1283);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
+const errors_1 = __nccwpck_require__(1923);
+const codegen_1 = __nccwpck_require__(8028);
+const names_1 = __nccwpck_require__(4902);
 const boolError = {
     message: "boolean schema is false",
 };
@@ -1959,17 +1959,17 @@ function falseSchemaError(it, overrideAllErrors) {
 
 /***/ }),
 
-/***/ 6685:
+/***/ 2493:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
-const rules_1 = __nccwpck_require__(7353);
-const applicability_1 = __nccwpck_require__(7692);
-const errors_1 = __nccwpck_require__(1283);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const rules_1 = __nccwpck_require__(169);
+const applicability_1 = __nccwpck_require__(8204);
+const errors_1 = __nccwpck_require__(1923);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 var DataType;
 (function (DataType) {
     DataType[DataType["Correct"] = 0] = "Correct";
@@ -2168,14 +2168,14 @@ function getTypeErrorContext(it) {
 
 /***/ }),
 
-/***/ 1699:
+/***/ 5363:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assignDefaults = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 function assignDefaults(it, ty) {
     const { properties, items } = it.schema;
     if (ty === "object" && properties) {
@@ -2209,24 +2209,24 @@ function assignDefault(it, prop, defaultValue) {
 
 /***/ }),
 
-/***/ 7881:
+/***/ 5865:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-const boolSchema_1 = __nccwpck_require__(5346);
-const dataType_1 = __nccwpck_require__(6685);
-const applicability_1 = __nccwpck_require__(7692);
-const dataType_2 = __nccwpck_require__(6685);
-const defaults_1 = __nccwpck_require__(1699);
-const keyword_1 = __nccwpck_require__(5202);
-const subschema_1 = __nccwpck_require__(6200);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const resolve_1 = __nccwpck_require__(4090);
-const util_1 = __nccwpck_require__(4464);
-const errors_1 = __nccwpck_require__(1283);
+const boolSchema_1 = __nccwpck_require__(6098);
+const dataType_1 = __nccwpck_require__(2493);
+const applicability_1 = __nccwpck_require__(8204);
+const dataType_2 = __nccwpck_require__(2493);
+const defaults_1 = __nccwpck_require__(5363);
+const keyword_1 = __nccwpck_require__(8898);
+const subschema_1 = __nccwpck_require__(8280);
+const codegen_1 = __nccwpck_require__(8028);
+const names_1 = __nccwpck_require__(4902);
+const resolve_1 = __nccwpck_require__(5738);
+const util_1 = __nccwpck_require__(4512);
+const errors_1 = __nccwpck_require__(1923);
 // schema compilation - generates validation function, subschemaCode (below) is used for subschemas
 function validateFunctionCode(it) {
     if (isSchemaObj(it)) {
@@ -2735,16 +2735,16 @@ exports.getData = getData;
 
 /***/ }),
 
-/***/ 5202:
+/***/ 8898:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const code_1 = __nccwpck_require__(8484);
-const errors_1 = __nccwpck_require__(1283);
+const codegen_1 = __nccwpck_require__(8028);
+const names_1 = __nccwpck_require__(4902);
+const code_1 = __nccwpck_require__(9764);
+const errors_1 = __nccwpck_require__(1923);
 function macroKeywordCode(cxt, def) {
     const { gen, keyword, schema, parentSchema, it } = cxt;
     const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -2865,14 +2865,14 @@ exports.validateKeywordUsage = validateKeywordUsage;
 
 /***/ }),
 
-/***/ 6200:
+/***/ 8280:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
     if (keyword !== undefined && schema !== undefined) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
@@ -2952,31 +2952,31 @@ exports.extendSubschemaMode = extendSubschemaMode;
 
 /***/ }),
 
-/***/ 3893:
+/***/ 229:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-var validate_1 = __nccwpck_require__(7881);
+var validate_1 = __nccwpck_require__(5865);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(1436);
+var codegen_1 = __nccwpck_require__(8028);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __nccwpck_require__(3021);
-const ref_error_1 = __nccwpck_require__(3162);
-const rules_1 = __nccwpck_require__(7353);
-const compile_1 = __nccwpck_require__(2718);
-const codegen_2 = __nccwpck_require__(1436);
-const resolve_1 = __nccwpck_require__(4090);
-const dataType_1 = __nccwpck_require__(6685);
-const util_1 = __nccwpck_require__(4464);
-const $dataRefSchema = __nccwpck_require__(3837);
-const uri_1 = __nccwpck_require__(6285);
+const validation_error_1 = __nccwpck_require__(1117);
+const ref_error_1 = __nccwpck_require__(2618);
+const rules_1 = __nccwpck_require__(169);
+const compile_1 = __nccwpck_require__(9486);
+const codegen_2 = __nccwpck_require__(8028);
+const resolve_1 = __nccwpck_require__(5738);
+const dataType_1 = __nccwpck_require__(2493);
+const util_1 = __nccwpck_require__(4512);
+const $dataRefSchema = __nccwpck_require__(5759);
+const uri_1 = __nccwpck_require__(7373);
 const defaultRegExp = (str, flags) => new RegExp(str, flags);
 defaultRegExp.code = "new RegExp";
 const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
@@ -3576,20 +3576,20 @@ function schemaOrData(schema) {
 
 /***/ }),
 
-/***/ 4951:
+/***/ 7223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // https://github.com/ajv-validator/ajv/issues/889
-const equal = __nccwpck_require__(3430);
+const equal = __nccwpck_require__(5318);
 equal.code = 'require("ajv/dist/runtime/equal").default';
 exports["default"] = equal;
 //# sourceMappingURL=equal.js.map
 
 /***/ }),
 
-/***/ 6214:
+/***/ 6070:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3619,19 +3619,19 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 
 /***/ }),
 
-/***/ 6285:
+/***/ 7373:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const uri = __nccwpck_require__(4352);
+const uri = __nccwpck_require__(32);
 uri.code = 'require("ajv/dist/runtime/uri").default';
 exports["default"] = uri;
 //# sourceMappingURL=uri.js.map
 
 /***/ }),
 
-/***/ 3021:
+/***/ 1117:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3648,14 +3648,14 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
-/***/ 3448:
+/***/ 5640:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateAdditionalItems = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -3703,15 +3703,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2431:
+/***/ 3487:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const util_1 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(9764);
+const codegen_1 = __nccwpck_require__(8028);
+const names_1 = __nccwpck_require__(4902);
+const util_1 = __nccwpck_require__(4512);
 const error = {
     message: "must NOT have additional properties",
     params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
@@ -3815,12 +3815,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9205:
+/***/ 5701:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(4512);
 const def = {
     keyword: "allOf",
     schemaType: "array",
@@ -3844,12 +3844,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9380:
+/***/ 596:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
+const code_1 = __nccwpck_require__(9764);
 const def = {
     keyword: "anyOf",
     schemaType: "array",
@@ -3862,13 +3862,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6182:
+/***/ 1046:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 const error = {
     message: ({ params: { min, max } }) => max === undefined
         ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
@@ -3963,15 +3963,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5826:
+/***/ 9522:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const code_1 = __nccwpck_require__(9764);
 exports.error = {
     message: ({ params: { property, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
@@ -4054,13 +4054,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8584:
+/***/ 3176:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 const error = {
     message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
     params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
@@ -4126,27 +4126,27 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8775:
+/***/ 4551:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const additionalItems_1 = __nccwpck_require__(3448);
-const prefixItems_1 = __nccwpck_require__(6467);
-const items_1 = __nccwpck_require__(5791);
-const items2020_1 = __nccwpck_require__(2959);
-const contains_1 = __nccwpck_require__(6182);
-const dependencies_1 = __nccwpck_require__(5826);
-const propertyNames_1 = __nccwpck_require__(1372);
-const additionalProperties_1 = __nccwpck_require__(2431);
-const properties_1 = __nccwpck_require__(8778);
-const patternProperties_1 = __nccwpck_require__(664);
-const not_1 = __nccwpck_require__(8350);
-const anyOf_1 = __nccwpck_require__(9380);
-const oneOf_1 = __nccwpck_require__(2490);
-const allOf_1 = __nccwpck_require__(9205);
-const if_1 = __nccwpck_require__(8584);
-const thenElse_1 = __nccwpck_require__(6829);
+const additionalItems_1 = __nccwpck_require__(5640);
+const prefixItems_1 = __nccwpck_require__(4931);
+const items_1 = __nccwpck_require__(95);
+const items2020_1 = __nccwpck_require__(6847);
+const contains_1 = __nccwpck_require__(1046);
+const dependencies_1 = __nccwpck_require__(9522);
+const propertyNames_1 = __nccwpck_require__(7116);
+const additionalProperties_1 = __nccwpck_require__(3487);
+const properties_1 = __nccwpck_require__(8154);
+const patternProperties_1 = __nccwpck_require__(7736);
+const not_1 = __nccwpck_require__(2846);
+const anyOf_1 = __nccwpck_require__(596);
+const oneOf_1 = __nccwpck_require__(5178);
+const allOf_1 = __nccwpck_require__(5701);
+const if_1 = __nccwpck_require__(3176);
+const thenElse_1 = __nccwpck_require__(3245);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -4176,15 +4176,15 @@ exports["default"] = getApplicator;
 
 /***/ }),
 
-/***/ 5791:
+/***/ 95:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateTuple = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const code_1 = __nccwpck_require__(9764);
 const def = {
     keyword: "items",
     type: "array",
@@ -4234,15 +4234,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2959:
+/***/ 6847:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
-const additionalItems_1 = __nccwpck_require__(3448);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const code_1 = __nccwpck_require__(9764);
+const additionalItems_1 = __nccwpck_require__(5640);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4270,12 +4270,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8350:
+/***/ 2846:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(4512);
 const def = {
     keyword: "not",
     schemaType: ["object", "boolean"],
@@ -4302,13 +4302,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2490:
+/***/ 5178:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 const error = {
     message: "must match exactly one schema in oneOf",
     params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
@@ -4368,15 +4368,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 664:
+/***/ 7736:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const util_2 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(9764);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const util_2 = __nccwpck_require__(4512);
 const def = {
     keyword: "patternProperties",
     type: "object",
@@ -4449,12 +4449,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6467:
+/***/ 4931:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const items_1 = __nccwpck_require__(5791);
+const items_1 = __nccwpck_require__(95);
 const def = {
     keyword: "prefixItems",
     type: "array",
@@ -4467,15 +4467,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8778:
+/***/ 8154:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const validate_1 = __nccwpck_require__(7881);
-const code_1 = __nccwpck_require__(8484);
-const util_1 = __nccwpck_require__(4464);
-const additionalProperties_1 = __nccwpck_require__(2431);
+const validate_1 = __nccwpck_require__(5865);
+const code_1 = __nccwpck_require__(9764);
+const util_1 = __nccwpck_require__(4512);
+const additionalProperties_1 = __nccwpck_require__(3487);
 const def = {
     keyword: "properties",
     type: "object",
@@ -4527,13 +4527,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 1372:
+/***/ 7116:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 const error = {
     message: "property name must be valid",
     params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
@@ -4571,12 +4571,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 3245:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(4512);
 const def = {
     keyword: ["then", "else"],
     schemaType: ["object", "boolean"],
@@ -4590,16 +4590,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8484:
+/***/ 9764:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const names_1 = __nccwpck_require__(630);
-const util_2 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const names_1 = __nccwpck_require__(4902);
+const util_2 = __nccwpck_require__(4512);
 function checkReportMissingProp(cxt, prop) {
     const { gen, data, it } = cxt;
     gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
@@ -4727,7 +4727,7 @@ exports.validateUnion = validateUnion;
 
 /***/ }),
 
-/***/ 9872:
+/***/ 6912:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4743,13 +4743,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7397:
+/***/ 4005:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __nccwpck_require__(9872);
-const ref_1 = __nccwpck_require__(2996);
+const id_1 = __nccwpck_require__(6912);
+const ref_1 = __nccwpck_require__(6612);
 const core = [
     "$schema",
     "$id",
@@ -4765,18 +4765,18 @@ exports["default"] = core;
 
 /***/ }),
 
-/***/ 2996:
+/***/ 6612:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.callRef = exports.getValidate = void 0;
-const ref_error_1 = __nccwpck_require__(3162);
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const compile_1 = __nccwpck_require__(2718);
-const util_1 = __nccwpck_require__(4464);
+const ref_error_1 = __nccwpck_require__(2618);
+const code_1 = __nccwpck_require__(9764);
+const codegen_1 = __nccwpck_require__(8028);
+const names_1 = __nccwpck_require__(4902);
+const compile_1 = __nccwpck_require__(9486);
+const util_1 = __nccwpck_require__(4512);
 const def = {
     keyword: "$ref",
     schemaType: "string",
@@ -4893,16 +4893,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8886:
+/***/ 8246:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const types_1 = __nccwpck_require__(7115);
-const compile_1 = __nccwpck_require__(2718);
-const ref_error_1 = __nccwpck_require__(3162);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const types_1 = __nccwpck_require__(3723);
+const compile_1 = __nccwpck_require__(9486);
+const ref_error_1 = __nccwpck_require__(2618);
+const util_1 = __nccwpck_require__(4512);
 const error = {
     message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
         ? `tag "${tagName}" must be string`
@@ -5003,7 +5003,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7115:
+/***/ 3723:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5018,16 +5018,16 @@ var DiscrError;
 
 /***/ }),
 
-/***/ 9941:
+/***/ 5333:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core_1 = __nccwpck_require__(7397);
-const validation_1 = __nccwpck_require__(5481);
-const applicator_1 = __nccwpck_require__(8775);
-const format_1 = __nccwpck_require__(2601);
-const metadata_1 = __nccwpck_require__(6620);
+const core_1 = __nccwpck_require__(4005);
+const validation_1 = __nccwpck_require__(5017);
+const applicator_1 = __nccwpck_require__(4551);
+const format_1 = __nccwpck_require__(8425);
+const metadata_1 = __nccwpck_require__(8252);
 const draft7Vocabularies = [
     core_1.default,
     validation_1.default,
@@ -5041,12 +5041,12 @@ exports["default"] = draft7Vocabularies;
 
 /***/ }),
 
-/***/ 6402:
+/***/ 6722:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8028);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
@@ -5139,19 +5139,19 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2601:
+/***/ 8425:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const format_1 = __nccwpck_require__(6402);
+const format_1 = __nccwpck_require__(6722);
 const format = [format_1.default];
 exports["default"] = format;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 6620:
+/***/ 8252:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5175,14 +5175,14 @@ exports.contentVocabulary = [
 
 /***/ }),
 
-/***/ 8026:
+/***/ 9722:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const equal_1 = __nccwpck_require__(7223);
 const error = {
     message: "must be equal to constant",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
@@ -5206,14 +5206,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3200:
+/***/ 592:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const equal_1 = __nccwpck_require__(7223);
 const error = {
     message: "must be equal to one of the allowed values",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
@@ -5260,21 +5260,21 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5481:
+/***/ 5017:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const limitNumber_1 = __nccwpck_require__(3723);
-const multipleOf_1 = __nccwpck_require__(8132);
-const limitLength_1 = __nccwpck_require__(6962);
-const pattern_1 = __nccwpck_require__(6023);
-const limitProperties_1 = __nccwpck_require__(895);
-const required_1 = __nccwpck_require__(4504);
-const limitItems_1 = __nccwpck_require__(6296);
-const uniqueItems_1 = __nccwpck_require__(5132);
-const const_1 = __nccwpck_require__(8026);
-const enum_1 = __nccwpck_require__(3200);
+const limitNumber_1 = __nccwpck_require__(1195);
+const multipleOf_1 = __nccwpck_require__(4756);
+const limitLength_1 = __nccwpck_require__(642);
+const pattern_1 = __nccwpck_require__(5223);
+const limitProperties_1 = __nccwpck_require__(1631);
+const required_1 = __nccwpck_require__(5208);
+const limitItems_1 = __nccwpck_require__(2424);
+const uniqueItems_1 = __nccwpck_require__(7244);
+const const_1 = __nccwpck_require__(9722);
+const enum_1 = __nccwpck_require__(592);
 const validation = [
     // number
     limitNumber_1.default,
@@ -5299,12 +5299,12 @@ exports["default"] = validation;
 
 /***/ }),
 
-/***/ 6296:
+/***/ 2424:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8028);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxItems" ? "more" : "fewer";
@@ -5329,14 +5329,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6962:
+/***/ 642:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const ucs2length_1 = __nccwpck_require__(6214);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const ucs2length_1 = __nccwpck_require__(6070);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
@@ -5362,12 +5362,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3723:
+/***/ 1195:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8028);
 const ops = codegen_1.operators;
 const KWDs = {
     maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -5395,12 +5395,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 895:
+/***/ 1631:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8028);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxProperties" ? "more" : "fewer";
@@ -5425,12 +5425,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8132:
+/***/ 4756:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8028);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
     params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
@@ -5457,14 +5457,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6023:
+/***/ 5223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const util_1 = __nccwpck_require__(4464);
-const codegen_1 = __nccwpck_require__(1436);
+const code_1 = __nccwpck_require__(9764);
+const util_1 = __nccwpck_require__(4512);
+const codegen_1 = __nccwpck_require__(8028);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
@@ -5496,14 +5496,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 4504:
+/***/ 5208:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(9764);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 const error = {
     message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
     params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
@@ -5581,15 +5581,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5132:
+/***/ 7244:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dataType_1 = __nccwpck_require__(6685);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
+const dataType_1 = __nccwpck_require__(2493);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const equal_1 = __nccwpck_require__(7223);
 const error = {
     message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
     params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
@@ -5651,7 +5651,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3430:
+/***/ 5318:
 /***/ ((module) => {
 
 
@@ -5704,7 +5704,7 @@ module.exports = function equal(a, b) {
 
 /***/ }),
 
-/***/ 298:
+/***/ 3501:
 /***/ ((module) => {
 
 // A simple implementation of make-array
@@ -7347,7 +7347,7 @@ define(module.exports, Symbol.for('setupWindows'), setupWindows)
 
 /***/ }),
 
-/***/ 1167:
+/***/ 7935:
 /***/ ((module) => {
 
 
@@ -7447,7 +7447,7 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 4807:
+/***/ 519:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 (function (factory) {
@@ -7466,8 +7466,8 @@ function escapeJsonPtr(str) {
     'use strict';
     Object.defineProperty(exports, "__esModule", ({ value: true }));
     exports.isWS = exports.applyEdit = exports.setProperty = exports.removeProperty = void 0;
-    const format_1 = __nccwpck_require__(6612);
-    const parser_1 = __nccwpck_require__(5152);
+    const format_1 = __nccwpck_require__(4612);
+    const parser_1 = __nccwpck_require__(9168);
     function removeProperty(text, path, options) {
         return setProperty(text, path, void 0, options);
     }
@@ -7655,7 +7655,7 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 6612:
+/***/ 4612:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 (function (factory) {
@@ -7674,8 +7674,8 @@ function escapeJsonPtr(str) {
     'use strict';
     Object.defineProperty(exports, "__esModule", ({ value: true }));
     exports.isEOL = exports.format = void 0;
-    const scanner_1 = __nccwpck_require__(8525);
-    const string_intern_1 = __nccwpck_require__(4579);
+    const scanner_1 = __nccwpck_require__(7885);
+    const string_intern_1 = __nccwpck_require__(7139);
     function format(documentText, range, options) {
         let initialIndentLevel;
         let formatText;
@@ -7937,7 +7937,7 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 5152:
+/***/ 9168:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 (function (factory) {
@@ -7956,7 +7956,7 @@ function escapeJsonPtr(str) {
     'use strict';
     Object.defineProperty(exports, "__esModule", ({ value: true }));
     exports.getNodeType = exports.stripComments = exports.visit = exports.findNodeAtOffset = exports.contains = exports.getNodeValue = exports.getNodePath = exports.findNodeAtLocation = exports.parseTree = exports.parse = exports.getLocation = void 0;
-    const scanner_1 = __nccwpck_require__(8525);
+    const scanner_1 = __nccwpck_require__(7885);
     var ParseOptions;
     (function (ParseOptions) {
         ParseOptions.DEFAULT = {
@@ -8626,7 +8626,7 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 8525:
+/***/ 7885:
 /***/ ((module, exports) => {
 
 (function (factory) {
@@ -9089,7 +9089,7 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 4579:
+/***/ 7139:
 /***/ ((module, exports) => {
 
 (function (factory) {
@@ -9138,7 +9138,7 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 9547:
+/***/ 9131:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 (function (factory) {
@@ -9157,10 +9157,10 @@ function escapeJsonPtr(str) {
     'use strict';
     Object.defineProperty(exports, "__esModule", ({ value: true }));
     exports.applyEdits = exports.modify = exports.format = exports.printParseErrorCode = exports.ParseErrorCode = exports.stripComments = exports.visit = exports.getNodeValue = exports.getNodePath = exports.findNodeAtOffset = exports.findNodeAtLocation = exports.parseTree = exports.parse = exports.getLocation = exports.SyntaxKind = exports.ScanError = exports.createScanner = void 0;
-    const formatter = __nccwpck_require__(6612);
-    const edit = __nccwpck_require__(4807);
-    const scanner = __nccwpck_require__(8525);
-    const parser = __nccwpck_require__(5152);
+    const formatter = __nccwpck_require__(4612);
+    const edit = __nccwpck_require__(519);
+    const scanner = __nccwpck_require__(7885);
+    const parser = __nccwpck_require__(9168);
     /**
      * Creates a JSON scanner on the given text.
      * If ignoreTrivia is set, whitespaces or comments are ignored.
@@ -9339,13 +9339,13 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 4006:
+/***/ 6310:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const pico = __nccwpck_require__(8016);
-const utils = __nccwpck_require__(4059);
+const pico = __nccwpck_require__(3936);
+const utils = __nccwpck_require__(3211);
 
 function picomatch(glob, options, returnState = false) {
   // default to os.platform()
@@ -9363,7 +9363,7 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 5595:
+/***/ 667:
 /***/ ((module) => {
 
 
@@ -9554,13 +9554,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8265:
+/***/ 3721:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const constants = __nccwpck_require__(5595);
-const utils = __nccwpck_require__(4059);
+const constants = __nccwpck_require__(667);
+const utils = __nccwpck_require__(3211);
 
 /**
  * Constants
@@ -10986,15 +10986,15 @@ module.exports = parse;
 
 /***/ }),
 
-/***/ 8016:
+/***/ 3936:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const scan = __nccwpck_require__(1781);
-const parse = __nccwpck_require__(8265);
-const utils = __nccwpck_require__(4059);
-const constants = __nccwpck_require__(5595);
+const scan = __nccwpck_require__(117);
+const parse = __nccwpck_require__(3721);
+const utils = __nccwpck_require__(3211);
+const constants = __nccwpck_require__(667);
 const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
 
 /**
@@ -11354,12 +11354,12 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 1781:
+/***/ 117:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const utils = __nccwpck_require__(4059);
+const utils = __nccwpck_require__(3211);
 const {
   CHAR_ASTERISK,             /* * */
   CHAR_AT,                   /* @ */
@@ -11376,7 +11376,7 @@ const {
   CHAR_RIGHT_CURLY_BRACE,    /* } */
   CHAR_RIGHT_PARENTHESES,    /* ) */
   CHAR_RIGHT_SQUARE_BRACKET  /* ] */
-} = __nccwpck_require__(5595);
+} = __nccwpck_require__(667);
 
 const isPathSeparator = code => {
   return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
@@ -11764,7 +11764,7 @@ module.exports = scan;
 
 /***/ }),
 
-/***/ 4059:
+/***/ 3211:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /*global navigator*/
@@ -11775,7 +11775,7 @@ const {
   REGEX_REMOVE_BACKSLASH,
   REGEX_SPECIAL_CHARS,
   REGEX_SPECIAL_CHARS_GLOBAL
-} = __nccwpck_require__(5595);
+} = __nccwpck_require__(667);
 
 exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
 exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
@@ -11857,13 +11857,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 4352:
+/***/ 32:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(5077)
-const { SCHEMES, getSchemeHandler } = __nccwpck_require__(5300)
+const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(8869)
+const { SCHEMES, getSchemeHandler } = __nccwpck_require__(7092)
 
 const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u
 const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.'
@@ -12575,12 +12575,12 @@ module.exports.fastUri = fastUri
 
 /***/ }),
 
-/***/ 5300:
+/***/ 7092:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUUID } = __nccwpck_require__(5077)
+const { isUUID } = __nccwpck_require__(8869)
 const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu
 
 const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
@@ -12854,7 +12854,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5077:
+/***/ 8869:
 /***/ ((module) => {
 
 
@@ -13660,18 +13660,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7349:
+/***/ 2197:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveBlockMap = __nccwpck_require__(7103);
-var resolveBlockSeq = __nccwpck_require__(334);
-var resolveFlowCollection = __nccwpck_require__(3142);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var resolveBlockMap = __nccwpck_require__(143);
+var resolveBlockSeq = __nccwpck_require__(1854);
+var resolveFlowCollection = __nccwpck_require__(9030);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -13757,15 +13757,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3683:
+/***/ 83:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(5402);
-var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(5407);
-var resolveProps = __nccwpck_require__(4631);
+var Document = __nccwpck_require__(573);
+var composeNode = __nccwpck_require__(4961);
+var resolveEnd = __nccwpck_require__(1020);
+var resolveProps = __nccwpck_require__(775);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -13809,17 +13809,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5937:
+/***/ 4961:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var composeCollection = __nccwpck_require__(7349);
-var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(5407);
-var utilEmptyScalarPosition = __nccwpck_require__(2599);
+var Alias = __nccwpck_require__(7105);
+var identity = __nccwpck_require__(4919);
+var composeCollection = __nccwpck_require__(2197);
+var composeScalar = __nccwpck_require__(3573);
+var resolveEnd = __nccwpck_require__(1020);
+var utilEmptyScalarPosition = __nccwpck_require__(8407);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -13928,15 +13928,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 3573:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var resolveBlockScalar = __nccwpck_require__(5089);
+var resolveFlowScalar = __nccwpck_require__(5882);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -14023,18 +14023,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 9984:
+/***/ 3104:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(5402);
-var errors = __nccwpck_require__(1464);
-var identity = __nccwpck_require__(1127);
-var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(5407);
+var directives = __nccwpck_require__(2606);
+var Document = __nccwpck_require__(573);
+var errors = __nccwpck_require__(152);
+var identity = __nccwpck_require__(4919);
+var composeDoc = __nccwpck_require__(83);
+var resolveEnd = __nccwpck_require__(1020);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -14254,17 +14254,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7103:
+/***/ 143:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
-var utilMapIncludes = __nccwpck_require__(1187);
+var Pair = __nccwpck_require__(5773);
+var YAMLMap = __nccwpck_require__(5462);
+var resolveProps = __nccwpck_require__(775);
+var utilContainsNewline = __nccwpck_require__(4283);
+var utilFlowIndentCheck = __nccwpck_require__(1795);
+var utilMapIncludes = __nccwpck_require__(1091);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -14378,12 +14378,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 8913:
+/***/ 5089:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -14585,14 +14585,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 334:
+/***/ 1854:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveProps = __nccwpck_require__(4631);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var YAMLSeq = __nccwpck_require__(6831);
+var resolveProps = __nccwpck_require__(775);
+var utilFlowIndentCheck = __nccwpck_require__(1795);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -14643,7 +14643,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 5407:
+/***/ 1020:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -14689,19 +14689,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3142:
+/***/ 9030:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(5407);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(1187);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var resolveEnd = __nccwpck_require__(1020);
+var resolveProps = __nccwpck_require__(775);
+var utilContainsNewline = __nccwpck_require__(4283);
+var utilMapIncludes = __nccwpck_require__(1091);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -14905,13 +14905,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6842:
+/***/ 5882:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(5407);
+var Scalar = __nccwpck_require__(389);
+var resolveEnd = __nccwpck_require__(1020);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -15140,7 +15140,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 775:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -15295,7 +15295,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 4283:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -15338,7 +15338,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 2599:
+/***/ 8407:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -15373,12 +15373,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 1795:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9499);
+var utilContainsNewline = __nccwpck_require__(4283);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -15397,12 +15397,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1187:
+/***/ 1091:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(4919);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -15419,22 +15419,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 5402:
+/***/ 573:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(4043);
-var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(9210);
-var anchors = __nccwpck_require__(1596);
-var applyReviver = __nccwpck_require__(3661);
-var createNode = __nccwpck_require__(2404);
-var directives = __nccwpck_require__(1342);
+var Alias = __nccwpck_require__(7105);
+var Collection = __nccwpck_require__(4661);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var toJS = __nccwpck_require__(3899);
+var Schema = __nccwpck_require__(8224);
+var stringifyDocument = __nccwpck_require__(2285);
+var anchors = __nccwpck_require__(9196);
+var applyReviver = __nccwpck_require__(909);
+var createNode = __nccwpck_require__(1732);
+var directives = __nccwpck_require__(2606);
 
 class Document {
     constructor(value, replacer, options) {
@@ -15763,13 +15763,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1596:
+/***/ 9196:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(4919);
+var visit = __nccwpck_require__(2588);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -15846,7 +15846,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3661:
+/***/ 909:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -15910,14 +15910,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 1732:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var Alias = __nccwpck_require__(7105);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -16007,13 +16007,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 2606:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(4919);
+var visit = __nccwpck_require__(2588);
 
 const escapeChars = {
     '!': '%21',
@@ -16192,7 +16192,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1464:
+/***/ 152:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -16261,33 +16261,33 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 3439:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(5402);
-var Schema = __nccwpck_require__(5840);
-var errors = __nccwpck_require__(1464);
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(4047);
-var visit = __nccwpck_require__(204);
+var composer = __nccwpck_require__(3104);
+var Document = __nccwpck_require__(573);
+var Schema = __nccwpck_require__(8224);
+var errors = __nccwpck_require__(152);
+var Alias = __nccwpck_require__(7105);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var Scalar = __nccwpck_require__(389);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var cst = __nccwpck_require__(9877);
+var lexer = __nccwpck_require__(5145);
+var lineCounter = __nccwpck_require__(1460);
+var parser = __nccwpck_require__(2064);
+var publicApi = __nccwpck_require__(4543);
+var visit = __nccwpck_require__(2588);
 
 
 
 exports.Dk = composer.Composer;
-__webpack_unused_export__ = Document.Document;
+exports.yo = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
@@ -16306,7 +16306,7 @@ exports.X5 = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
-__webpack_unused_export__ = lexer.Lexer;
+exports.JG = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
 exports.iX = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
@@ -16319,7 +16319,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7249:
+/***/ 7297:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -16345,16 +16345,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 7105:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var visit = __nccwpck_require__(204);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var anchors = __nccwpck_require__(9196);
+var visit = __nccwpck_require__(2588);
+var identity = __nccwpck_require__(4919);
+var Node = __nccwpck_require__(4833);
+var toJS = __nccwpck_require__(3899);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -16472,14 +16472,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 101:
+/***/ 4661:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
+var createNode = __nccwpck_require__(1732);
+var identity = __nccwpck_require__(4919);
+var Node = __nccwpck_require__(4833);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -16630,14 +16630,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6673:
+/***/ 4833:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3661);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var applyReviver = __nccwpck_require__(909);
+var identity = __nccwpck_require__(4919);
+var toJS = __nccwpck_require__(3899);
 
 class NodeBase {
     constructor(type) {
@@ -16677,15 +16677,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 5773:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(9748);
-var addPairToJSMap = __nccwpck_require__(7104);
-var identity = __nccwpck_require__(1127);
+var createNode = __nccwpck_require__(1732);
+var stringifyPair = __nccwpck_require__(7764);
+var addPairToJSMap = __nccwpck_require__(8768);
+var identity = __nccwpck_require__(4919);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -16723,14 +16723,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3301:
+/***/ 389:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var identity = __nccwpck_require__(4919);
+var Node = __nccwpck_require__(4833);
+var toJS = __nccwpck_require__(3899);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -16757,17 +16757,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4454:
+/***/ 5462:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(1212);
-var addPairToJSMap = __nccwpck_require__(7104);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
+var stringifyCollection = __nccwpck_require__(4156);
+var addPairToJSMap = __nccwpck_require__(8768);
+var Collection = __nccwpck_require__(4661);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var Scalar = __nccwpck_require__(389);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -16911,17 +16911,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2223:
+/***/ 6831:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyCollection = __nccwpck_require__(1212);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(4043);
+var createNode = __nccwpck_require__(1732);
+var stringifyCollection = __nccwpck_require__(4156);
+var Collection = __nccwpck_require__(4661);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var toJS = __nccwpck_require__(3899);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -17033,16 +17033,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 7104:
+/***/ 8768:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7249);
-var merge = __nccwpck_require__(452);
-var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var log = __nccwpck_require__(7297);
+var merge = __nccwpck_require__(9380);
+var stringify = __nccwpck_require__(9300);
+var identity = __nccwpck_require__(4919);
+var toJS = __nccwpck_require__(3899);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -17105,7 +17105,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 1127:
+/***/ 4919:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17165,12 +17165,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 4043:
+/***/ 3899:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(4919);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -17211,15 +17211,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 110:
+/***/ 334:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
-var errors = __nccwpck_require__(1464);
-var stringifyString = __nccwpck_require__(3069);
+var resolveBlockScalar = __nccwpck_require__(5089);
+var resolveFlowScalar = __nccwpck_require__(5882);
+var errors = __nccwpck_require__(152);
+var stringifyString = __nccwpck_require__(1773);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -17436,7 +17436,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1733:
+/***/ 3701:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17506,7 +17506,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 7715:
+/***/ 5235:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17612,14 +17612,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 9877:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(110);
-var cstStringify = __nccwpck_require__(1733);
-var cstVisit = __nccwpck_require__(7715);
+var cstScalar = __nccwpck_require__(334);
+var cstStringify = __nccwpck_require__(3701);
+var cstVisit = __nccwpck_require__(5235);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -17731,12 +17731,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 361:
+/***/ 5145:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(3461);
+var cst = __nccwpck_require__(9877);
 
 /*
 START -> stream
@@ -18461,7 +18461,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 1460:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -18509,14 +18509,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 2064:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
+var cst = __nccwpck_require__(9877);
+var lexer = __nccwpck_require__(5145);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -19496,18 +19496,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 4543:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(5402);
-var errors = __nccwpck_require__(1464);
-var log = __nccwpck_require__(7249);
-var identity = __nccwpck_require__(1127);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
+var composer = __nccwpck_require__(3104);
+var Document = __nccwpck_require__(573);
+var errors = __nccwpck_require__(152);
+var log = __nccwpck_require__(7297);
+var identity = __nccwpck_require__(4919);
+var lineCounter = __nccwpck_require__(1460);
+var parser = __nccwpck_require__(2064);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -19610,16 +19610,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5840:
+/***/ 8224:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var tags = __nccwpck_require__(18);
+var identity = __nccwpck_require__(4919);
+var map = __nccwpck_require__(4043);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var tags = __nccwpck_require__(6178);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -19656,13 +19656,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7451:
+/***/ 4043:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(4919);
+var YAMLMap = __nccwpck_require__(5462);
 
 const map = {
     collection: 'map',
@@ -19682,12 +19682,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 5632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 const nullTag = {
     identify: value => value == null,
@@ -19706,13 +19706,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 7562:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(4919);
+var YAMLSeq = __nccwpck_require__(6831);
 
 const seq = {
     collection: 'seq',
@@ -19732,12 +19732,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 4704:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(3069);
+var stringifyString = __nccwpck_require__(1773);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -19755,12 +19755,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 3959:
+/***/ 4359:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -19783,13 +19783,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 6229:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(389);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -19837,12 +19837,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 7602:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -19886,18 +19886,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 7904:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var map = __nccwpck_require__(4043);
+var _null = __nccwpck_require__(5632);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var bool = __nccwpck_require__(4359);
+var float = __nccwpck_require__(6229);
+var int = __nccwpck_require__(7602);
 
 const schema = [
     map.map,
@@ -19918,14 +19918,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3559:
+/***/ 8647:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
+var Scalar = __nccwpck_require__(389);
+var map = __nccwpck_require__(4043);
+var seq = __nccwpck_require__(7562);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -19989,27 +19989,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 18:
+/***/ 6178:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
-var schema$1 = __nccwpck_require__(3559);
-var binary = __nccwpck_require__(6083);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var schema$2 = __nccwpck_require__(5913);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var map = __nccwpck_require__(4043);
+var _null = __nccwpck_require__(5632);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var bool = __nccwpck_require__(4359);
+var float = __nccwpck_require__(6229);
+var int = __nccwpck_require__(7602);
+var schema = __nccwpck_require__(7904);
+var schema$1 = __nccwpck_require__(8647);
+var binary = __nccwpck_require__(4355);
+var merge = __nccwpck_require__(9380);
+var omap = __nccwpck_require__(6431);
+var pairs = __nccwpck_require__(9281);
+var schema$2 = __nccwpck_require__(3081);
+var set = __nccwpck_require__(2504);
+var timestamp = __nccwpck_require__(4960);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -20095,14 +20095,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6083:
+/***/ 4355:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3301);
-var stringifyString = __nccwpck_require__(3069);
+var Scalar = __nccwpck_require__(389);
+var stringifyString = __nccwpck_require__(1773);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -20172,12 +20172,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 6158:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -20208,13 +20208,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 5782:
+/***/ 838:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(389);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -20265,12 +20265,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 5609:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -20348,13 +20348,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 452:
+/***/ 9380:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -20426,16 +20426,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 303:
+/***/ 6431:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var pairs = __nccwpck_require__(8385);
+var identity = __nccwpck_require__(4919);
+var toJS = __nccwpck_require__(3899);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var pairs = __nccwpck_require__(9281);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -20510,15 +20510,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8385:
+/***/ 9281:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var Scalar = __nccwpck_require__(389);
+var YAMLSeq = __nccwpck_require__(6831);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -20599,24 +20599,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5913:
+/***/ 3081:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var binary = __nccwpck_require__(6083);
-var bool = __nccwpck_require__(8398);
-var float = __nccwpck_require__(5782);
-var int = __nccwpck_require__(873);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var map = __nccwpck_require__(4043);
+var _null = __nccwpck_require__(5632);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var binary = __nccwpck_require__(4355);
+var bool = __nccwpck_require__(6158);
+var float = __nccwpck_require__(838);
+var int = __nccwpck_require__(5609);
+var merge = __nccwpck_require__(9380);
+var omap = __nccwpck_require__(6431);
+var pairs = __nccwpck_require__(9281);
+var set = __nccwpck_require__(2504);
+var timestamp = __nccwpck_require__(4960);
 
 const schema = [
     map.map,
@@ -20647,14 +20647,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 2504:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var YAMLMap = __nccwpck_require__(5462);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -20750,12 +20750,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 6752:
+/***/ 4960:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(3569);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -20862,7 +20862,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 9915:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -21020,15 +21020,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 9300:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var identity = __nccwpck_require__(1127);
-var stringifyComment = __nccwpck_require__(9799);
-var stringifyString = __nccwpck_require__(3069);
+var anchors = __nccwpck_require__(9196);
+var identity = __nccwpck_require__(4919);
+var stringifyComment = __nccwpck_require__(6599);
+var stringifyString = __nccwpck_require__(1773);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -21159,14 +21159,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 4156:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(4919);
+var stringify = __nccwpck_require__(9300);
+var stringifyComment = __nccwpck_require__(6599);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -21321,7 +21321,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 9799:
+/***/ 6599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -21352,14 +21352,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 9210:
+/***/ 2285:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(4919);
+var stringify = __nccwpck_require__(9300);
+var stringifyComment = __nccwpck_require__(6599);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -21446,7 +21446,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 8689:
+/***/ 3569:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -21480,15 +21480,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 7764:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var stringify = __nccwpck_require__(9300);
+var stringifyComment = __nccwpck_require__(6599);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -21639,13 +21639,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 3069:
+/***/ 1773:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(4475);
+var Scalar = __nccwpck_require__(389);
+var foldFlowLines = __nccwpck_require__(9915);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -21984,12 +21984,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 204:
+/***/ 2588:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(4919);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -22227,14 +22227,14 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 3837:
+/***/ 5759:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#","description":"Meta-schema for $data reference (JSON AnySchema extension proposal)","type":"object","required":["$data"],"properties":{"$data":{"type":"string","anyOf":[{"format":"relative-json-pointer"},{"format":"json-pointer"}]}},"additionalProperties":false}');
 
 /***/ }),
 
-/***/ 2079:
+/***/ 1277:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://json-schema.org/draft-07/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"$comment":{"type":"string"},"title":{"type":"string"},"description":{"type":"string"},"default":true,"readOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":true},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":true,"enum":{"type":"array","items":true,"minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"if":{"$ref":"#"},"then":{"$ref":"#"},"else":{"$ref":"#"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":true}');
@@ -22316,10 +22316,14 @@ const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRe
 const ABSENCE_FUNCTIONS = new Set(['absent', 'absent_over_time']);
 const SET_FILTER = /\b(and|unless)\b/;
 const alertComparison = {
-    id: 'alert/comparison',
-    severity: 'warning',
-    description: 'An alerting expression without a comparison (or only `bool` ones), which fires whenever the series exists.',
-    checkModel(model, context) {
+    meta: {
+        id: 'alert/comparison',
+        severity: 'warning',
+        kind: 'model',
+        description: 'An alerting expression without a comparison (or only `bool` ones), which fires whenever the series exists.',
+        docs: 'docs/checks/alert/comparison.md',
+    },
+    run({ model }, context) {
         for (const rule of model.rules) {
             if (rule.kind !== 'alert')
                 continue;
@@ -22349,6 +22353,28 @@ const alertComparison = {
     },
 };
 
+;// CONCATENATED MODULE: ./schemas/config.schema.json
+const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://slo-gate.dev/schemas/config.schema.json","title":"slo-gate configuration (.slo-gate.yml)","type":"object","additionalProperties":false,"properties":{"min-availability":{"description":"Lowest availability target allowed: a percent (99.9, \\"99.9%\\") or a ratio (0.999).","type":["number","string"]},"include":{"description":"Globs (root-relative) of files to check; default: every YAML and JSON file.","type":"array","items":{"type":"string"}},"exclude":{"description":"Globs (root-relative) of files to skip.","type":"array","items":{"type":"string"}},"checks":{"description":"Per-check override: off, or the severity to report it at.","type":"object","propertyNames":{"pattern":"^[a-z]+/[a-z0-9-]+$"},"additionalProperties":{"enum":["off","error","warning","notice"]}},"alerts":{"type":"object","additionalProperties":false,"properties":{"required-labels":{"description":"Labels every alerting rule must carry: a list of names, or a map of name to allowed values.","oneOf":[{"type":"array","items":{"type":"string"}},{"type":"object","additionalProperties":{"oneOf":[{"type":"array","items":{"type":"string"}},{"type":"null"}]}}]},"required-annotations":{"type":"array","items":{"type":"string"}}}},"slo-period":{"description":"Period of SLOs whose format does not state one (Sloth). Default 30d.","type":"string"},"evaluation-interval":{"description":"Prometheus\' global evaluation_interval, for groups without their own. Default 1m.","type":"string"},"scrape-interval":{"description":"Scrape interval, for rate-range checks. Default 1m.","type":"string"},"rule-dialect":{"description":"Rule loader the rule files are checked against: prometheus (promtool, strict), thanos (Thanos Ruler: groups may set partial_response_strategy), auto (Thanos for files that use the field). Default auto.","enum":["auto","prometheus","thanos"]},"max-file-size-mb":{"description":"Files larger than this are refused unread. Default 16.","type":"number","exclusiveMinimum":0},"slo-links":{"description":"Alert name to SLO name, for alerts whose labels do not name their SLO.","type":"object","additionalProperties":{"type":"string"}},"ignore":{"description":"Findings to suppress, each with its reason: for JSON files (no comments) or whole folders. A suppressed finding stays in the report, marked, and fails no gate.","type":"array","items":{"type":"object","additionalProperties":false,"required":["checks"],"properties":{"path":{"description":"Glob of root-relative paths (default: every file).","type":"string"},"checks":{"description":"Check ids it suppresses.","oneOf":[{"type":"string"},{"type":"array","items":{"type":"string"},"minItems":1}]},"subject":{"description":"Only findings about this alert, SLO or panel.","type":["string","number"]},"reason":{"description":"Why the finding is acceptable. Required: an entry without one suppresses nothing.","type":"string"}}}}}}');
+;// CONCATENATED MODULE: ./src/checks/options.ts
+// The `.slo-gate.yml` keys a check reads, described by the config's own JSON schema: one source
+// for what a key accepts, so a check's metadata never disagrees with what the config validates.
+
+/** `keys` as written in `.slo-gate.yml`, nested ones dotted (`alerts.required-labels`), each with its schema. */
+function configOptions(...keys) {
+    return Object.fromEntries(keys.map((key) => [key, schemaOf(key)]));
+}
+function schemaOf(key) {
+    let schema = config_schema_namespaceObject;
+    for (const part of key.split('.')) {
+        const next = schema.properties?.[part];
+        // A typo here would describe nothing: fail when the registry loads, not in a user's run.
+        if (!next)
+            throw new Error(`config key ${key} is not in schemas/config.schema.json`);
+        schema = next;
+    }
+    return schema;
+}
+
 ;// CONCATENATED MODULE: ./src/model/units.ts
 // Every unit the product reads is parsed here and nowhere else: durations,
 // latencies, and SLO targets written as a ratio or as a percent.
@@ -22364,14 +22390,12 @@ const DURATION_UNITS = {
 // Prometheus duration syntax: one or more <number><unit> parts, largest unit first ("1h30m").
 const PROM_DURATION = /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/;
 const PROM_DURATION_ORDER = ['y', 'w', 'd', 'h', 'm', 's', 'ms'];
-/** Seconds in a Prometheus-style duration ("5m", "1h30m", "30d", "1w"), or undefined when it is not one. */
-function parseDuration(text) {
-    if (typeof text !== 'string')
-        return undefined;
-    const trimmed = text.trim();
-    if (trimmed === '' || trimmed === '0')
-        return trimmed === '0' ? 0 : undefined;
-    const match = PROM_DURATION.exec(trimmed);
+/**
+ * Seconds in a duration exactly as Prometheus' parser reads one ("5m", "1h30m", "30d"): no
+ * surrounding space, no bare number. Undefined when it is not one.
+ */
+function parsePromDuration(text) {
+    const match = PROM_DURATION.exec(text);
     if (!match)
         return undefined;
     let seconds = 0;
@@ -22384,6 +22408,15 @@ function parseDuration(text) {
         }
     });
     return any ? seconds : undefined;
+}
+/** Seconds in a Prometheus-style duration ("5m", "1h30m", "30d", "1w") as configuration writes one (spaces and "0" allowed), or undefined. */
+function parseDuration(text) {
+    if (typeof text !== 'string')
+        return undefined;
+    const trimmed = text.trim();
+    if (trimmed === '0')
+        return 0;
+    return parsePromDuration(trimmed);
 }
 /** A duration written as "1h", "90s" or a plain number of seconds (some formats allow both). */
 function parseDurationOrSeconds(value) {
@@ -22516,11 +22549,17 @@ function statedFigures(text) {
 
 ;// CONCATENATED MODULE: ./src/checks/alert/for.ts
 
+
 const alertFor = {
-    id: 'alert/for',
-    severity: 'warning',
-    description: 'An invalid for/keep_firing_for duration (error: Prometheus rejects the file), or a for shorter than the group evaluation interval.',
-    checkModel(model, context) {
+    meta: {
+        id: 'alert/for',
+        severity: 'warning',
+        kind: 'model',
+        description: 'An invalid for/keep_firing_for duration (error: Prometheus rejects the file), or a for shorter than the group evaluation interval.',
+        docs: 'docs/checks/alert/for.md',
+        options: configOptions('evaluation-interval'),
+    },
+    run({ model }, context) {
         for (const rule of model.rules) {
             if (rule.kind !== 'alert')
                 continue;
@@ -22554,11 +22593,17 @@ function reportUnreadable(context, rule, key, field) {
 }
 
 ;// CONCATENATED MODULE: ./src/checks/alert/required.ts
+
 const alertRequired = {
-    id: 'alert/required',
-    severity: 'warning',
-    description: 'An alerting rule without the labels and annotations the config requires (default: severity, summary), or with a label value outside the allowed ones.',
-    checkModel(model, context) {
+    meta: {
+        id: 'alert/required',
+        severity: 'warning',
+        kind: 'model',
+        description: 'An alerting rule without the labels and annotations the config requires (default: severity, summary), or with a label value outside the allowed ones.',
+        docs: 'docs/checks/alert/required.md',
+        options: configOptions('alerts.required-labels', 'alerts.required-annotations'),
+    },
+    run({ model }, context) {
         const { requiredLabels, requiredAnnotations } = context.config;
         for (const rule of model.rules) {
             if (rule.kind !== 'alert')
@@ -22581,12 +22626,6 @@ const alertRequired = {
         }
     },
 };
-
-;// CONCATENATED MODULE: ./src/checks/alert/index.ts
-
-
-
-const ALERT_CHECKS = [alertComparison, alertFor, alertRequired];
 
 ;// CONCATENATED MODULE: ./src/model/burn-rate.ts
 // Error-budget and burn-rate arithmetic, in one place. Derivations: docs/burn-rate.md.
@@ -22690,12 +22729,9 @@ function decimalPlaces(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/checks/align/common.ts
-// What the align/* checks share: the links of this run, and the windows an SLO expects.
+// What the align/* checks share: the windows an SLO expects, and how they are named and compared.
 
 
-function linksOf(model) {
-    return model.links ?? { bySlo: new Map(), ambiguous: [], encodings: new Map() };
-}
 /** The windows the SLO or its policy declares, else the table its generator (or the workbook, scaled to the period) uses. */
 function expectedWindows(slo) {
     if (slo.burnWindows.length)
@@ -22711,7 +22747,9 @@ function sameFactor(a, b) {
     return Math.abs(a - b) <= 1e-3 * Math.max(Math.abs(a), Math.abs(b));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@lezer/common/dist/index.js
+// EXTERNAL MODULE: ../main/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(3439);
+;// CONCATENATED MODULE: ../main/node_modules/@lezer/common/dist/index.js
 /**
 The default maximum length of a `TreeBuffer` node.
 */
@@ -24933,7 +24971,7 @@ function enterFragments(mounts, ranges) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@lezer/lr/dist/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@lezer/lr/dist/index.js
 
 
 /**
@@ -26851,7 +26889,7 @@ function getSpecializer(spec) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@lezer/highlight/dist/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@lezer/highlight/dist/index.js
 
 
 let nextTagID = 0;
@@ -27780,7 +27818,7 @@ const classHighlighter = tagHighlighter([
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@prometheus-io/lezer-promql/dist/index.es.js
+;// CONCATENATED MODULE: ../main/node_modules/@prometheus-io/lezer-promql/dist/index.es.js
 
 
 
@@ -28147,7 +28185,7 @@ const inf = 188,
 
 
 
-;// CONCATENATED MODULE: ./src/promql/functions.ts
+;// CONCATENATED MODULE: ./src/lang/promql/functions.ts
 // PromQL function signatures, as Prometheus 3.x (3.14) type-checks them.
 //
 // `args` are the parameter types in order. `variadic` follows Prometheus' convention:
@@ -28224,7 +28262,1103 @@ function documentedType(t) {
     return t === 'vector' ? 'instant vector' : t === 'matrix' ? 'range vector' : t;
 }
 
-;// CONCATENATED MODULE: ./src/promql/regex.ts
+;// CONCATENATED MODULE: ./src/lang/promql/lexer.ts
+// A small re-implementation of the behaviour of Prometheus' PromQL lexer (promql/parser/lex.go,
+// Prometheus 3.14), used only when the lezer grammar reports a syntax error: the lezer tree
+// says *where* parsing failed but not *why*, and promtool's wording comes from this lexer
+// ("unclosed left parenthesis", "unterminated quoted string", "bad number or duration syntax")
+// or from describing the unexpected token ("unexpected identifier \"bar\"").
+// Also: Go-compatible unquoting of PromQL string literals, used on every query.
+const OPERATOR_WORDS = new Set(['and', 'or', 'unless', 'atan2']);
+const AGGREGATOR_WORDS = new Set(['sum', 'avg', 'count', 'min', 'max', 'group', 'stddev', 'stdvar', 'topk', 'bottomk', 'count_values', 'quantile', 'limitk', 'limit_ratio']);
+const KEYWORD_WORDS = new Set(['offset', 'smoothed', 'anchored', 'by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'fill', 'fill_left', 'fill_right', 'bool']);
+const PREPROCESSOR_WORDS = new Set(['start', 'end', 'step', 'range', 'max_of', 'min_of']);
+const DURATION_KEYWORDS = new Set(['step', 'range', 'max_of', 'min_of']);
+const isSpace = (c) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+const isDigit = (c) => c !== undefined && c >= '0' && c <= '9';
+const isAlpha = (c) => c !== undefined && (c === '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+const isAlnum = (c) => isAlpha(c) || isDigit(c);
+/** Go's %q of a single rune: '$'. */
+function goQuoteRune(c) {
+    if (c === undefined)
+        return "'\\ufffd'";
+    if (c === "'")
+        return "'\\''";
+    if (c === '\\')
+        return "'\\\\'";
+    return `'${escapeForGo(c, "'")}'`;
+}
+/** Go's %q of a string: "a\"b". */
+function goQuote(s) {
+    return `"${escapeForGo(s, '"')}"`;
+}
+function escapeForGo(s, quote) {
+    let out = '';
+    for (const ch of s) {
+        const cp = ch.codePointAt(0);
+        if (ch === quote || ch === '\\')
+            out += '\\' + ch;
+        else if (ch === '\n')
+            out += '\\n';
+        else if (ch === '\t')
+            out += '\\t';
+        else if (ch === '\r')
+            out += '\\r';
+        else if (ch === '\x07')
+            out += '\\a';
+        else if (ch === '\b')
+            out += '\\b';
+        else if (ch === '\f')
+            out += '\\f';
+        else if (ch === '\v')
+            out += '\\v';
+        else if (cp < 0x20 || cp === 0x7f)
+            out += '\\x' + cp.toString(16).padStart(2, '0');
+        else
+            out += ch;
+    }
+    return out;
+}
+/** Go's %#U: U+0064 'd'. */
+function goUnicode(c) {
+    const cp = c.codePointAt(0);
+    const hex = 'U+' + cp.toString(16).toUpperCase().padStart(4, '0');
+    return cp >= 0x20 && cp !== 0x7f && !(cp >= 0x80 && cp < 0xa0) ? `${hex} '${c}'` : hex;
+}
+/** The description Prometheus gives a token in "unexpected …" messages. */
+function describeToken(tok, text) {
+    const val = text.slice(tok.start, tok.end);
+    switch (tok.kind) {
+        case 'EOF':
+            return 'end of input';
+        case 'ERROR':
+            return tok.text;
+        case 'OP':
+            return `<op:${val}>`;
+        case 'AGGR':
+            return `<aggr:${val}>`;
+        case 'KEYWORD':
+            return `<${val}>`;
+        case 'PUNCT':
+        case 'PREPROCESSOR':
+            return goQuote(val);
+        case 'IDENTIFIER':
+            return `identifier ${goQuote(val)}`;
+        case 'METRIC_IDENTIFIER':
+            return `metric identifier ${goQuote(val)}`;
+        default: {
+            const label = tok.kind === 'STRING' ? 'string' : tok.kind === 'NUMBER' ? 'number' : tok.kind === 'DURATION' ? 'duration' : 'comment';
+            const chars = [...val];
+            return `${label} ${chars.length > 10 ? goQuote(chars.slice(0, 10).join('')) + '...' : goQuote(val)}`;
+        }
+    }
+}
+/** Tokenises `text` the way Prometheus does, stopping at the first lexer error. */
+function lexPromQL(text) {
+    const tokens = [];
+    const n = text.length;
+    let pos = 0;
+    let state = 'statements';
+    let parenDepth = 0;
+    let braceOpen = false;
+    let bracketOpen = false;
+    let gotColon = false;
+    let gotDuration = false;
+    const emit = (kind, start, end) => tokens.push({ kind, start, end, text: '' });
+    const fail = (start, message, end = Math.min(n, start + 1)) => {
+        tokens.push({ kind: 'ERROR', start, end: n, text: message });
+        return { tokens, error: { start, end, message } };
+    };
+    /** Scans a number (decimal, hex, float, with underscores) at `start`; returns end or -1 plus the position reached. */
+    const scanNumber = (start) => {
+        let p = start;
+        let digits = '0123456789';
+        if (text[p] === '0' && (text[p + 1] === 'x' || text[p + 1] === 'X')) {
+            p += 2;
+            if (text[p] === '_')
+                p++;
+            digits = '0123456789abcdefABCDEF';
+        }
+        const isIn = (set, c) => c !== undefined && set.includes(c);
+        if (text[p] === '.')
+            p++;
+        if (isIn(digits, text[p]))
+            p++;
+        let dot = false;
+        let exp = false;
+        while (isIn(digits + '._eE', text[p])) {
+            const c = text[p];
+            if (c === '.') {
+                if (dot)
+                    return { ok: false, pos: p + 1 };
+                dot = true;
+                p++;
+                if (isIn('_.', text[p]))
+                    return { ok: false, pos: p + 1 };
+                if (digits.length > 10)
+                    return { ok: false, pos: p };
+                continue;
+            }
+            if ((c === 'e' || c === 'E') && digits.length === 10) {
+                if (exp)
+                    return { ok: false, pos: p + 1 };
+                exp = true;
+                p++;
+                if (text[p] === '+' || text[p] === '-')
+                    p++;
+                if (isIn('._eE', text[p]))
+                    return { ok: false, pos: p + 1 };
+                if (p >= n)
+                    return { ok: false, pos: p };
+                continue;
+            }
+            if (c === '_') {
+                p++;
+                if (isIn('._eE', text[p]))
+                    return { ok: false, pos: p + 1 };
+                if (p >= n)
+                    return { ok: false, pos: p };
+                continue;
+            }
+            while (isIn(digits, text[p]))
+                p++;
+        }
+        if (p === start)
+            return { ok: false, pos: p };
+        return { ok: !isAlnum(text[p]), pos: p };
+    };
+    /** Continues a duration after scanNumber stopped at `p`; returns the end, or where Go's lexer stopped. */
+    const scanDurationRest = (p) => {
+        if (!'smhdwy'.includes(text[p] ?? '#'))
+            return { ok: false, pos: p };
+        p++;
+        if (text[p] === 's')
+            p++;
+        while (isDigit(text[p])) {
+            while (isDigit(text[p]))
+                p++;
+            if (!'smhdw'.includes(text[p] ?? '#'))
+                return { ok: false, pos: p };
+            p++;
+            if (text[p] === 's')
+                p++;
+        }
+        if (isAlnum(text[p]))
+            return { ok: false, pos: p + 1 };
+        return { ok: true, pos: p };
+    };
+    const numberOrDuration = (start) => {
+        const num = scanNumber(start);
+        if (num.ok) {
+            emit('NUMBER', start, num.pos);
+            pos = num.pos;
+            return undefined;
+        }
+        const dur = scanDurationRest(num.pos);
+        if (dur.ok) {
+            emit('DURATION', start, dur.pos);
+            pos = dur.pos;
+            return undefined;
+        }
+        return fail(start, `bad number or duration syntax: ${goQuote(text.slice(start, dur.pos))}`, Math.max(start + 1, dur.pos));
+    };
+    /** A quoted string starting at `start` (the quote). */
+    const quoted = (start) => {
+        const q = text[start];
+        let p = start + 1;
+        for (;;) {
+            const c = text[p];
+            if (c === undefined || c === '\n')
+                return fail(start, 'unterminated quoted string', p);
+            if (c === q) {
+                emit('STRING', start, p + 1);
+                pos = p + 1;
+                return undefined;
+            }
+            if (c === '\\') {
+                const r = decodeEscape(text, p, q);
+                if ('message' in r)
+                    return fail(start, r.message, Math.min(n, p + 2));
+                p = r.end;
+                continue;
+            }
+            p += c.length;
+        }
+    };
+    const raw = (start) => {
+        const end = text.indexOf('`', start + 1);
+        if (end < 0)
+            return fail(start, 'unterminated raw string', n);
+        emit('STRING', start, end + 1);
+        pos = end + 1;
+        return undefined;
+    };
+    const comment = (start) => {
+        let p = start;
+        while (p < n && text[p] !== '\n' && text[p] !== '\r')
+            p++;
+        emit('COMMENT', start, p);
+        pos = p;
+    };
+    const durationKeyword = (start) => {
+        let p = start;
+        while (isAlpha(text[p]))
+            p++;
+        if (DURATION_KEYWORDS.has(text.slice(start, p).toLowerCase())) {
+            emit('PREPROCESSOR', start, p);
+            pos = p;
+            return true;
+        }
+        return false;
+    };
+    for (;;) {
+        const start = pos;
+        const c = text[pos];
+        if (state === 'braces') {
+            if (c === '#') {
+                comment(start);
+                continue;
+            }
+            if (c === undefined)
+                return fail(start, 'unexpected end of input inside braces', start);
+            pos++;
+            if (isSpace(c))
+                continue;
+            if (isAlpha(c)) {
+                while (isAlnum(text[pos]))
+                    pos++;
+                emit('IDENTIFIER', start, pos);
+                continue;
+            }
+            if (c === ',')
+                emit('PUNCT', start, pos);
+            else if (c === '"' || c === "'") {
+                const r = quoted(start);
+                if (r)
+                    return r;
+            }
+            else if (c === '`') {
+                const r = raw(start);
+                if (r)
+                    return r;
+            }
+            else if (c === '=') {
+                if (text[pos] === '~')
+                    pos++;
+                emit(pos - start === 2 ? 'OP' : 'PUNCT', start, pos);
+            }
+            else if (c === '!') {
+                const d = text[pos];
+                if (d !== '~' && d !== '=')
+                    return fail(start, `unexpected character after '!' inside braces: ${goQuoteRune(d)}`);
+                pos++;
+                emit('OP', start, pos);
+            }
+            else if (c === '{')
+                return fail(start, `unexpected left brace ${goQuoteRune(c)}`);
+            else if (c === '}') {
+                emit('PUNCT', start, pos);
+                braceOpen = false;
+                state = 'statements';
+            }
+            else
+                return fail(start, `unexpected character inside braces: ${goQuoteRune(c)}`);
+            continue;
+        }
+        if (state === 'duration') {
+            if (c === undefined)
+                return fail(start, 'unexpected end of input in duration expression', start);
+            pos++;
+            if (c === ']') {
+                emit('PUNCT', start, pos);
+                bracketOpen = false;
+                gotColon = false;
+                state = 'statements';
+            }
+            else if (c === ':') {
+                if (!gotDuration)
+                    return fail(start, 'unexpected colon before duration in duration expression');
+                if (gotColon)
+                    return fail(start, 'unexpected repeated colon in duration expression');
+                emit('PUNCT', start, pos);
+                gotColon = true;
+            }
+            else if (c === '(') {
+                emit('PUNCT', start, pos);
+                parenDepth++;
+            }
+            else if (c === ')') {
+                parenDepth--;
+                if (parenDepth < 0)
+                    return fail(start, `unexpected right parenthesis ${goQuoteRune(c)}`);
+                emit('PUNCT', start, pos);
+            }
+            else if (isSpace(c)) {
+                while (isSpace(text[pos]))
+                    pos++;
+            }
+            else if ('+-*/%^'.includes(c))
+                emit('OP', start, pos);
+            else if (c === ',')
+                emit('PUNCT', start, pos);
+            else if ('srmSRM'.includes(c)) {
+                if (!durationKeyword(start))
+                    return fail(start, `unexpected character in duration expression: ${goQuoteRune(c)}`);
+            }
+            else if (isDigit(c) || (c === '.' && isDigit(text[pos]))) {
+                gotDuration = true;
+                const r = numberOrDuration(start);
+                if (r)
+                    return r;
+                state = 'statements';
+            }
+            else
+                return fail(start, `unexpected character in duration expression: ${goQuoteRune(c)}`);
+            continue;
+        }
+        // statements
+        if (braceOpen) {
+            state = 'braces';
+            continue;
+        }
+        if (c === '#') {
+            comment(start);
+            continue;
+        }
+        if (c === undefined) {
+            if (parenDepth !== 0)
+                return fail(start, 'unclosed left parenthesis', start);
+            if (bracketOpen)
+                return fail(start, 'unclosed left bracket', start);
+            tokens.push({ kind: 'EOF', start: n, end: n, text: '' });
+            return { tokens };
+        }
+        pos++;
+        if (isSpace(c)) {
+            while (isSpace(text[pos]))
+                pos++;
+            continue;
+        }
+        switch (c) {
+            case ',':
+                emit('PUNCT', start, pos);
+                continue;
+            case '*':
+            case '/':
+            case '%':
+            case '+':
+            case '-':
+            case '^':
+            case '@':
+                emit('OP', start, pos);
+                continue;
+            case '=':
+                if (text[pos] === '=') {
+                    pos++;
+                    emit('OP', start, pos);
+                }
+                else if (text[pos] === '~')
+                    return fail(start, `unexpected character after '=': ${goQuoteRune('~')}`);
+                else
+                    emit('PUNCT', start, pos);
+                continue;
+            case '!':
+                if (text[pos] !== '=')
+                    return fail(start, `unexpected character after '!': ${goQuoteRune(text[pos])}`);
+                pos++;
+                emit('OP', start, pos);
+                continue;
+            case '<':
+            case '>':
+                if (text[pos] === '=' || text[pos] === '/')
+                    pos++;
+                emit('OP', start, pos);
+                continue;
+            case '"':
+            case "'": {
+                const r = quoted(start);
+                if (r)
+                    return r;
+                continue;
+            }
+            case '`': {
+                const r = raw(start);
+                if (r)
+                    return r;
+                continue;
+            }
+            case '(':
+                emit('PUNCT', start, pos);
+                parenDepth++;
+                continue;
+            case ')':
+                parenDepth--;
+                if (parenDepth < 0)
+                    return fail(start, `unexpected right parenthesis ${goQuoteRune(c)}`);
+                emit('PUNCT', start, pos);
+                continue;
+            case '{':
+                emit('PUNCT', start, pos);
+                braceOpen = true;
+                state = 'braces';
+                continue;
+            case '[':
+                if (bracketOpen)
+                    return fail(start, `unexpected left bracket ${goQuoteRune(c)}`);
+                gotColon = false;
+                gotDuration = false;
+                emit('PUNCT', start, pos);
+                while (isSpace(text[pos]))
+                    pos++;
+                bracketOpen = true;
+                state = 'duration';
+                continue;
+            case ']':
+                if (!bracketOpen)
+                    return fail(start, `unexpected right bracket ${goQuoteRune(c)}`);
+                emit('PUNCT', start, pos);
+                bracketOpen = false;
+                continue;
+        }
+        if (isDigit(c) || (c === '.' && isDigit(text[pos]))) {
+            const r = numberOrDuration(start);
+            if (r)
+                return r;
+            continue;
+        }
+        if (isAlpha(c) || c === ':') {
+            if (!bracketOpen) {
+                while (isAlnum(text[pos]) || text[pos] === ':')
+                    pos++;
+                const word = text.slice(start, pos);
+                const lower = word.toLowerCase();
+                let kind;
+                if (lower === 'inf' || lower === 'nan')
+                    kind = 'NUMBER';
+                else if (OPERATOR_WORDS.has(lower))
+                    kind = 'OP';
+                else if (AGGREGATOR_WORDS.has(lower))
+                    kind = 'AGGR';
+                else if (KEYWORD_WORDS.has(lower)) {
+                    kind = 'KEYWORD';
+                    if (lower.startsWith('fill')) {
+                        let p = pos;
+                        while (isSpace(text[p]))
+                            p++;
+                        if (text[p] !== '(')
+                            kind = 'IDENTIFIER';
+                    }
+                }
+                else if (PREPROCESSOR_WORDS.has(lower))
+                    kind = 'PREPROCESSOR';
+                else
+                    kind = word.includes(':') ? 'METRIC_IDENTIFIER' : 'IDENTIFIER';
+                emit(kind, start, pos);
+                continue;
+            }
+            if (c === ':') {
+                if (gotColon)
+                    return fail(start, `unexpected colon ${goQuoteRune(c)}`);
+                emit('PUNCT', start, pos);
+                gotColon = true;
+                continue;
+            }
+            if ('srmSRM'.includes(c) && durationKeyword(start))
+                continue;
+            return fail(start, `unexpected character: ${goQuoteRune(c)}, expected ${goQuoteRune(':')}`);
+        }
+        return fail(start, `unexpected character: ${goQuoteRune(c)}`);
+    }
+}
+function digitValue(c) {
+    if (c === undefined)
+        return 16;
+    if (c >= '0' && c <= '9')
+        return c.charCodeAt(0) - 48;
+    if (c >= 'a' && c <= 'f')
+        return c.charCodeAt(0) - 87;
+    if (c >= 'A' && c <= 'F')
+        return c.charCodeAt(0) - 55;
+    return 16;
+}
+function decodeEscape(text, p, quote) {
+    const c = text[p + 1];
+    switch (c) {
+        case 'a':
+            return { cp: 7, end: p + 2 };
+        case 'b':
+            return { cp: 8, end: p + 2 };
+        case 'f':
+            return { cp: 12, end: p + 2 };
+        case 'n':
+            return { cp: 10, end: p + 2 };
+        case 'r':
+            return { cp: 13, end: p + 2 };
+        case 't':
+            return { cp: 9, end: p + 2 };
+        case 'v':
+            return { cp: 11, end: p + 2 };
+        case '\\':
+            return { cp: 92, end: p + 2 };
+        case undefined:
+            return { message: 'escape sequence not terminated' };
+    }
+    if (c === quote)
+        return { cp: c.charCodeAt(0), end: p + 2 };
+    let n;
+    let base;
+    let max;
+    let q = p + 1;
+    if (c >= '0' && c <= '7') {
+        n = 3;
+        base = 8;
+        max = 255;
+    }
+    else if (c === 'x' || c === 'u' || c === 'U') {
+        q++;
+        n = c === 'x' ? 2 : c === 'u' ? 4 : 8;
+        base = 16;
+        max = c === 'x' ? 255 : 0x10ffff;
+    }
+    else {
+        return { message: `unknown escape sequence ${goUnicode(String.fromCodePoint(text.codePointAt(p + 1)))}` };
+    }
+    let x = 0;
+    for (; n > 0; n--, q++) {
+        const ch = text[q];
+        const d = digitValue(ch);
+        if (d >= base) {
+            if (ch === undefined)
+                return { message: 'escape sequence not terminated' };
+            return { message: `illegal character ${goUnicode(String.fromCodePoint(text.codePointAt(q)))} in escape sequence` };
+        }
+        x = x * base + d;
+    }
+    if (x > max || (x >= 0xd800 && x < 0xe000))
+        return { message: 'escape sequence is an invalid Unicode code point' };
+    return { cp: x, end: q };
+}
+/**
+ * Unquotes a PromQL string literal ("…", '…' or `…`) as Prometheus does. Returns the value, or
+ * an error message (unterminated string, bad escape sequence).
+ */
+function unquote(literal) {
+    const q = literal[0];
+    if (q === '`') {
+        if (literal.length < 2 || literal[literal.length - 1] !== '`')
+            return { value: literal.slice(1), error: 'unterminated raw string' };
+        return { value: literal.slice(1, -1) };
+    }
+    if (literal.length < 2 || literal[literal.length - 1] !== q || (literal[literal.length - 2] === '\\' && !evenBackslashesBefore(literal, literal.length - 1))) {
+        return { value: literal.slice(1), error: 'unterminated quoted string' };
+    }
+    const end = literal.length - 1;
+    if (!literal.includes('\\'))
+        return { value: literal.slice(1, end) };
+    let out = '';
+    let i = 1;
+    while (i < end) {
+        const c = literal[i];
+        if (c !== '\\') {
+            out += c;
+            i++;
+            continue;
+        }
+        const r = decodeEscape(literal, i, q);
+        if ('message' in r)
+            return { value: out, error: r.message };
+        out += String.fromCodePoint(r.cp);
+        i = r.end;
+    }
+    return { value: out };
+}
+function evenBackslashesBefore(s, at) {
+    let k = 0;
+    for (let i = at - 1; i >= 0 && s[i] === '\\'; i--)
+        k++;
+    return k % 2 === 0;
+}
+
+;// CONCATENATED MODULE: ./src/lang/promql/numbers.ts
+// PromQL number and duration literals, read as Go's strconv and Prometheus' duration parser read them.
+
+/** Rounds away binary floating-point noise from folded constants: 1 - 0.999 → 0.001. */
+function tidy(x) {
+    return Number.isFinite(x) && x !== 0 ? Number(x.toPrecision(12)) : x;
+}
+/** What Go's strconv.ParseInt(s, 0, 64) / ParseFloat accept among the PromQL lexer's NUMBER tokens. */
+const GO_NUMBER_RE = /^(?:[iI][nN][fF]|[nN][aA][nN]|0[xX]_?[0-9a-fA-F]+(?:_[0-9a-fA-F]+)*|(?:\d+(?:_\d+)*(?:\.(?:\d+(?:_\d+)*)?)?|\.\d+(?:_\d+)*)(?:[eE][+-]?\d+(?:_\d+)*)?)$/;
+/** A PromQL number or duration literal (no sign) as a number of seconds / a float. NaN when it does not parse. */
+function parseNumberLiteral(s) {
+    const c = s.charCodeAt(s.length - 1);
+    if ((c >= 48 && c <= 57) || s.includes('.') || /^0[xX]/.test(s)) {
+        // Plain number.
+        if (/^0[xX]/.test(s))
+            return parseInt(s.slice(2).replace(/_/g, ''), 16);
+        const t = s.replace(/_/g, '');
+        if (/^0[0-7]+$/.test(t))
+            return parseInt(t, 8);
+        return t === '' ? NaN : Number(t);
+    }
+    const lower = s.toLowerCase();
+    if (lower === 'inf' || lower === '+inf')
+        return Infinity;
+    if (lower === 'nan')
+        return NaN;
+    const seconds = parsePromDuration(s);
+    return seconds === undefined ? Number(s) : tidy(seconds);
+}
+/** Go's %f, as Prometheus prints a timestamp in an error. */
+function goFloat(x) {
+    if (Number.isNaN(x))
+        return 'NaN';
+    if (x === Infinity)
+        return '+Inf';
+    if (x === -Infinity)
+        return '-Inf';
+    return x.toFixed(6);
+}
+
+;// CONCATENATED MODULE: ./src/lang/promql/errors.ts
+// Error wording and order: lezer's error nodes become the messages Prometheus' yacc parser gives
+// ("unexpected <token> in <context>"), and all errors come out in the order Prometheus notices them.
+// Like Prometheus, type errors are reported only when there is no parse error, because they
+// would mostly be echoes of it.
+
+
+
+
+
+const MATCHER_IDS = new Set([UnquotedLabelMatcher, QuotedLabelMatcher, QuotedLabelName]);
+function onlySpaceBetween(text, from, to) {
+    for (let i = from; i < to; i++) {
+        const c = text.charCodeAt(i);
+        if (c !== 32 && c !== 9 && c !== 10 && c !== 13)
+            return false;
+    }
+    return true;
+}
+function tokenAt(lex, offset) {
+    for (const t of lex.tokens) {
+        if (t.kind === 'COMMENT')
+            continue;
+        if (t.end > offset || t.kind === 'EOF' || t.kind === 'ERROR')
+            return t;
+    }
+    return { kind: 'EOF', start: offset, end: offset, text: '' };
+}
+function contextFor(rec, text, at) {
+    switch (rec.parent) {
+        case GroupingLabels: {
+            if (text[rec.parentFrom] !== '(')
+                return ' in grouping opts, expected "("';
+            let i = at - 1;
+            while (i >= 0 && ' \t\r\n'.includes(text[i]))
+                i--;
+            return text[i] === ',' || text[i] === '(' ? ' in grouping opts, expected label' : ' in grouping opts, expected "," or ")"';
+        }
+        case AggregateModifier:
+        case MatchingModifierClause:
+            if (rec.prev === By || rec.prev === Without || rec.prev === On || rec.prev === Ignoring)
+                return ' in grouping opts, expected "("';
+            break;
+        case MatchOp:
+            return ' in label matching, expected label matching operator';
+        case LabelMatchers:
+            if (text[rec.parentFrom] !== '{')
+                return '';
+            return MATCHER_IDS.has(rec.prev) ? ' in label matching, expected "," or "}"' : ' in label matching, expected identifier or "}"';
+        case UnquotedLabelMatcher:
+        case QuotedLabelMatcher:
+            return rec.prev === MatchOp ? ' in label matching, expected string' : ' in label matching, expected label matching operator';
+        case AggregateExpr:
+            // After `by (…)` Prometheus is inside the aggregation; after a bare `by` it wants the labels.
+            if (rec.prev === AggregateModifier)
+                return text[rec.prevTo - 1] === ')' ? ' in aggregation' : ' in grouping opts, expected "("';
+            break;
+        case OffsetDurationExpr:
+            return ' in offset, expected number, duration, step(), or range()';
+        case OffsetExpr:
+            if (rec.prev === Offset)
+                return ' in offset, expected number, duration, step(), or range()';
+            break;
+        case StepInvariantExpr:
+            if (rec.prev === At)
+                return ' in @, expected timestamp';
+            break;
+        case MatrixSelector:
+        case SubqueryExpr:
+            if (rec.durations === 0)
+                return ' in subquery or range selector, expected number, duration, step(), or range()';
+            if (rec.durations === 1 && rec.parent === MatrixSelector)
+                return ' in subquery or range, expected ":" or "]"';
+            if (rec.durations === 1)
+                return ' in subquery selector, expected number, duration, step(), range(), or "]"';
+            return ' in subquery selector, expected "]"';
+    }
+    // Right after `sum`/`topk`…, Prometheus has not yet entered that aggregation: only an enclosing one counts.
+    let depth = rec.aggDepth;
+    if (rec.parent !== AggregateExpr) {
+        let i = at - 1;
+        while (i >= 0 && ' \t\r\n'.includes(text[i]))
+            i--;
+        let j = i;
+        while (j >= 0 && /[A-Za-z_]/.test(text[j]))
+            j--;
+        if (j < i && AGGREGATIONS.has(text.slice(j + 1, i + 1).toLowerCase()))
+            depth--;
+    }
+    return depth > 0 ? ' in aggregation' : '';
+}
+/** Turns the grammar's error nodes into Prometheus-style messages. */
+function syntaxErrors(text, records) {
+    records.sort((a, b) => a.from - b.from || a.to - b.to);
+    // Runs of adjacent error nodes are one error (lezer marks each skipped token).
+    const runs = [];
+    for (const r of records) {
+        const last = runs[runs.length - 1];
+        // Also one error: a token lezer pretends to insert later in the node it is recovering.
+        const sameNode = last !== undefined && r.from === r.to && last.first.parentFrom === r.parentFrom && last.first.parentTo === r.parentTo;
+        if (last && (r.from <= last.to || sameNode || onlySpaceBetween(text, last.to, r.from))) {
+            if (!sameNode)
+                last.to = Math.max(last.to, r.to);
+        }
+        else
+            runs.push({ from: r.from, to: r.to, first: r });
+    }
+    const lex = lexPromQL(text);
+    if (!lex.tokens.some((t) => t.kind !== 'COMMENT' && t.kind !== 'EOF' && t.kind !== 'ERROR')) {
+        if (!lex.error)
+            return [{ from: 0, to: 0, message: 'no expression found in input', key: 0 }];
+    }
+    const errors = [];
+    const lexErr = lex.error;
+    let lexerErrorUsed = false;
+    for (const run of runs) {
+        if (lexErr && lexErr.start <= run.from) {
+            // Prometheus' lexer stops before the token the grammar complains about.
+            errors.push({ from: lexErr.start, to: lexErr.end, message: lexErr.message, key: lexErr.start });
+            lexerErrorUsed = true;
+            break; // what follows is the consequence
+        }
+        const rec = run.first;
+        // An unknown function: `foo(` parses as the selector `foo` followed by junk.
+        if (rec.parent === VectorSelector && rec.prev === Identifier && text[run.from] === '(' && !AGGREGATIONS.has(text.slice(rec.prevFrom, rec.prevTo).toLowerCase())) {
+            const name = text.slice(rec.prevFrom, rec.prevTo);
+            const fn = FUNCTIONS.get(name);
+            const message = fn ? `function ${goQuote(name)} is not enabled` : `unknown function with name ${goQuote(name)}`;
+            errors.push({ from: rec.prevFrom, to: rec.prevTo, message, key: run.to });
+            continue;
+        }
+        // A trailing comma in call arguments.
+        if (rec.parent === FunctionCallBody) {
+            let i = run.from - 1;
+            while (i >= 0 && ' \t\r\n'.includes(text[i]))
+                i--;
+            if (text[i] === ',') {
+                errors.push({ from: i, to: i + 1, message: 'trailing commas not allowed in function call args', key: i });
+                continue;
+            }
+        }
+        const tok = tokenAt(lex, run.from);
+        if (tok.kind === 'NUMBER' && !GO_NUMBER_RE.test(text.slice(tok.start, tok.end))) {
+            const n = text.slice(tok.start, tok.end);
+            errors.push({ from: tok.start, to: tok.end, message: `error parsing number: strconv.ParseFloat: parsing ${goQuote(n)}: invalid syntax`, key: tok.start });
+            continue;
+        }
+        if (tok.kind === 'DURATION') {
+            const d = text.slice(tok.start, tok.end);
+            if (parsePromDuration(d) === undefined) {
+                errors.push({ from: tok.start, to: tok.end, message: `not a valid duration string: ${goQuote(d)}`, key: tok.start });
+                continue;
+            }
+        }
+        let from = run.from;
+        let to = run.to;
+        if (from === to && tok.kind !== 'EOF' && tok.kind !== 'ERROR') {
+            from = tok.start;
+            to = tok.end;
+        }
+        errors.push({ from, to, message: `unexpected ${describeToken(tok, text)}${contextFor(rec, text, run.from)}`, key: from });
+    }
+    if (lexErr && !lexerErrorUsed) {
+        errors.push({ from: lexErr.start, to: lexErr.end, message: lexErr.message, key: lexErr.start });
+    }
+    return errors;
+}
+/** The errors of one query as Prometheus reports them: parse errors in the order it meets them, else type errors. */
+function reportedErrors(text, walker) {
+    let errors;
+    if (walker.errorNodes.length > 0 || walker.parseErrors.length > 0) {
+        // Prometheus notices a construct's error when it reads the construct's last token.
+        const keyed = walker.parseErrors.map((e, i) => ({ ...e, key: Math.max(e.from, walker.parseErrorMeta[i].end - 1) }));
+        if (walker.errorNodes.length > 0) {
+            const syntax = syntaxErrors(text, walker.errorNodes);
+            // Parse-time errors of a construct that holds a grammar error are mostly echoes of it (`sum(`).
+            const nodes = walker.errorNodes;
+            const semantic = keyed.filter((e, i) => {
+                const { end, sticky } = walker.parseErrorMeta[i];
+                if (syntax.some((x) => x.from === e.from))
+                    return false; // the same problem, seen twice
+                return sticky || !nodes.some((r) => r.from >= e.from && r.parentFrom >= e.from && r.parentTo <= end);
+            });
+            keyed.length = 0;
+            keyed.push(...syntax, ...semantic);
+        }
+        // In the order Prometheus notices them: syntax errors where they occur, others at the end of their construct.
+        keyed.sort((a, b) => a.key - b.key);
+        errors = [];
+        for (const { from, to, message } of keyed) {
+            if (!errors.some((e) => e.from === from && e.to === to && e.message === message))
+                errors.push({ from, to, message });
+        }
+    }
+    else {
+        errors = walker.typeErrors;
+    }
+    return errors;
+}
+
+;// CONCATENATED MODULE: ./src/lang/promql/types.ts
+// The public shape of a PromQL analysis: errors with offsets, the facts later checks read, and
+// the Prometheus feature flags that change what the parser accepts.
+function emptyFacts() {
+    return { selectors: [], comparisons: [], aggregations: [], functions: [], numbers: [], budgets: [], histogramQuantiles: [] };
+}
+
+;// CONCATENATED MODULE: ./src/lang/promql/facts.ts
+// The facts checks read that need more than the tree: constants folded through operators, error
+// budgets (`1 - 0.999`), scaled thresholds (`* 1000 > 50`), and whether `le` survives an
+// aggregation (for histogram_quantile). They serve SLO checks, but stay with the language: they
+// come from the same single walk, and a walk of their own would parse every query twice.
+
+
+const PARAMLESS_KEEP_LABELS = new Set(['topk', 'bottomk', 'limitk', 'limit_ratio']);
+/**
+ * Folds `lhs op rhs` into `ex` (value, budget, scale, ratio). Budgets the operation states are
+ * appended to `budgets`.
+ */
+function foldBinary(ex, opId, comparison, bool, lhs, rhs, budgets) {
+    const a = lhs.v;
+    const b = rhs.v;
+    if (a !== undefined && b !== undefined) {
+        let v;
+        switch (opId) {
+            case Add:
+                v = a + b;
+                break;
+            case Sub:
+                v = a - b;
+                break;
+            case Mul:
+                v = a * b;
+                break;
+            case Div:
+                v = a / b;
+                break;
+            case Mod:
+                v = a % b;
+                break;
+            case Pow:
+                v = a ** b;
+                break;
+            case Atan2:
+                v = Math.atan2(a, b);
+                break;
+            default:
+                if (comparison && bool) {
+                    const cmp = comparison;
+                    const r = cmp === '==' ? a === b : cmp === '!=' ? a !== b : cmp === '>' ? a > b : cmp === '<' ? a < b : cmp === '>=' ? a >= b : a <= b;
+                    v = r ? 1 : 0;
+                }
+        }
+        if (v !== undefined)
+            ex.v = tidy(v);
+        // An error budget written as 1 - objective.
+        if (opId === Sub && a === 1 && b > 0 && b < 1 && ex.v !== undefined) {
+            ex.budget = true;
+            budgets.push(ex.v);
+        }
+    }
+    else if (a === undefined && b !== undefined) {
+        if (opId === Mul)
+            ex.scale = { n: b, op: '*' };
+        else if (opId === Div) {
+            ex.scale = { n: b, op: '/' };
+            // A literal budget dividing a ratio: errors / total / 0.001.
+            if (b > 0 && b < 1 && !rhs.budget && lhs.ratio)
+                budgets.push(b);
+        }
+    }
+    else if (a !== undefined && b === undefined && opId === Mul) {
+        ex.scale = { n: a, op: '*' };
+    }
+    if (opId === Div && ex.v === undefined)
+        ex.ratio = true;
+}
+/** A comparison, with its threshold when one side is a constant. */
+function comparisonFact(op, bool, lhs, rhs, at) {
+    const fact = { op, bool, from: at.from, to: at.to };
+    let other;
+    if (rhs.v !== undefined) {
+        fact.threshold = rhs.v;
+        fact.thresholdSide = 'right';
+        other = lhs;
+    }
+    else if (lhs.v !== undefined) {
+        fact.threshold = lhs.v;
+        fact.thresholdSide = 'left';
+        other = rhs;
+    }
+    if (other?.scale) {
+        fact.scale = other.scale.n;
+        fact.scaleOp = other.scale.op;
+    }
+    return fact;
+}
+/** Whether an aggregation's result still carries `le`. */
+function aggregationKeepsLe(op, by, without, innerLe) {
+    if (by)
+        return by.includes('le') && innerLe;
+    if (without)
+        return !without.includes('le') && innerLe;
+    return PARAMLESS_KEEP_LABELS.has(op) && innerLe;
+}
+
+;// CONCATENATED MODULE: ./src/lang/promql/type-check.ts
+// Prometheus' type check (checkAST in promql/parser/parse.go) for operators, calls and
+// aggregations, in its order and with its wording. The walk supplies what it learnt about each
+// operand; these functions only decide what is wrong with it.
+
+
+
+const SET_OPS = new Set([And, Or, Unless]);
+function checkBinary(b, typeError) {
+    const { lhs, rhs, opFrom, opTo, op } = b;
+    const lt = lhs.t;
+    const rt = rhs.t;
+    if (b.bool && !b.comparison)
+        typeError(opFrom, opTo, 'bool modifier can only be used on comparison operators');
+    if (b.comparison && !b.bool && lt === 'scalar' && rt === 'scalar')
+        typeError(opFrom, opTo, 'comparisons between scalars must use BOOL modifier');
+    if (b.on) {
+        for (const l1 of b.matchingLabels) {
+            for (const l2 of b.include)
+                if (l1 === l2)
+                    typeError(opFrom, opTo, `label ${goQuote(l1)} must not occur in ON and GROUP clause at once`);
+        }
+    }
+    if (lt !== 'scalar' && lt !== 'vector')
+        typeError(lhs.from, lhs.to, 'binary expression must contain only scalar and instant vector types');
+    if (rt !== 'scalar' && rt !== 'vector')
+        typeError(rhs.from, rhs.to, 'binary expression must contain only scalar and instant vector types');
+    const setOp = SET_OPS.has(b.opId);
+    if (lt !== 'vector' || rt !== 'vector') {
+        if (b.matchingLabels.length > 0)
+            typeError(b.from, b.to, 'vector matching only allowed between instant vectors');
+        if (b.fill)
+            typeError(b.from, b.to, 'filling in missing series only allowed between instant vectors');
+    }
+    else if (setOp) {
+        if (b.grouping) {
+            typeError(b.from, b.to, `no grouping allowed for ${goQuote(op)} operation`);
+            typeError(b.from, b.to, 'set operations must always be many-to-many');
+        }
+        if (b.fill)
+            typeError(b.from, b.to, 'filling in missing series not allowed for set operators');
+    }
+    if ((lt === 'scalar' || rt === 'scalar') && setOp)
+        typeError(b.from, b.to, `set operator ${goQuote(op)} not allowed in binary scalar expression`);
+}
+/**
+ * A call's argument count and argument types. `marks[i]` is how many type errors there were after
+ * argument i was visited, `countMark` how many before the first: each error goes where
+ * Prometheus, which checks a call before descending into it, would have reported it.
+ */
+function checkCall(fn, call, args, countMark, marks, 
+/** `info(x, y)`: whether the second argument names a metric. */
+secondNamesMetric) {
+    const inserts = [];
+    const name = fn.name;
+    const nargs = fn.args.length;
+    const quotedName = goQuote(name);
+    const countError = (message) => inserts.push({ at: countMark, error: { from: call.from, to: call.to, message } });
+    if (fn.variadic === 0) {
+        if (nargs !== args.length)
+            countError(`expected ${nargs} argument(s) in call to ${quotedName}, got ${args.length}`);
+    }
+    else {
+        const min = nargs - 1;
+        if (min > args.length)
+            countError(`expected at least ${min} argument(s) in call to ${quotedName}, got ${args.length}`);
+        else if (fn.variadic > 0 && min + fn.variadic < args.length)
+            countError(`expected at most ${min + fn.variadic} argument(s) in call to ${quotedName}, got ${args.length}`);
+    }
+    if (name === 'info' && args.length > 1) {
+        const second = args[1];
+        if (second.t !== 'vector')
+            countError(`expected type instant vector in call to function ${quotedName}, got ${documentedType(second.t)}`);
+        if (second.k === 'vs' && secondNamesMetric) {
+            inserts.push({ at: countMark, error: { from: second.from, to: second.to, message: 'expected label selectors only, got vector selector instead' } });
+        }
+        else if (second.k !== 'vs') {
+            inserts.push({ at: countMark, error: { from: second.from, to: second.to, message: 'expected label selectors only' } });
+        }
+    }
+    for (let i = 0; i < args.length; i++) {
+        let idx = i;
+        if (i >= nargs) {
+            if (fn.variadic === 0 || nargs === 0)
+                break;
+            idx = nargs - 1;
+        }
+        const want = fn.args[idx];
+        const arg = args[i];
+        if (arg.t !== want) {
+            inserts.push({ at: marks[i], error: { from: arg.from, to: arg.to, message: `expected type ${documentedType(want)} in call to function ${quotedName}, got ${documentedType(arg.t)}` } });
+        }
+    }
+    return inserts;
+}
+/**
+ * An aggregation's argument count (a parse error in Prometheus) and, when the count is right,
+ * its argument types. Returns the argument that is aggregated, when the count allows one.
+ */
+function checkAggregation(op, node, args, experimentalFunctions, parseError, typeError) {
+    const paramType = AGGREGATION_PARAMS.get(op);
+    const desired = paramType ? 2 : 1;
+    let countsOk = false;
+    if (args.length === 0) {
+        parseError(node.from, node.to, 'no arguments for aggregate expression provided');
+    }
+    else if (paramType && EXPERIMENTAL_AGGREGATIONS.has(op) && !experimentalFunctions) {
+        parseError(node.from, node.to, `${op}() is experimental and must be enabled with --enable-feature=promql-experimental-functions`);
+    }
+    else if (args.length !== desired) {
+        parseError(node.from, node.to, `wrong number of arguments for aggregate expression provided, expected ${desired}, got ${args.length}`);
+    }
+    else {
+        countsOk = true;
+    }
+    const inner = args[desired - 1];
+    if (countsOk && inner) {
+        if (inner.t !== 'vector')
+            typeError(inner.from, inner.to, `expected type instant vector in aggregation expression, got ${documentedType(inner.t)}`);
+        const param = paramType ? args[0] : undefined;
+        if (param && paramType && param.t !== paramType) {
+            typeError(param.from, param.to, `expected type ${documentedType(paramType)} in aggregation parameter, got ${documentedType(param.t)}`);
+        }
+    }
+    return inner;
+}
+/** `-x`: only on scalars and instant vectors. */
+function checkUnary(operand, at, typeError) {
+    if (operand.t !== 'scalar' && operand.t !== 'vector') {
+        typeError(at.from, at.to, `unary expression only allowed on expressions of type scalar or instant vector, got ${goQuote(documentedType(operand.t))}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lang/promql/regex.ts
 // Label-matcher regular expressions, checked the way Prometheus checks them: Go's RE2 syntax
 // (regexp/syntax with Perl flags and `.` matching newlines), fully anchored.
 //
@@ -28292,7 +29426,7 @@ const POSIX = {
 };
 const PERL_CLASS = { d: '0-9', s: '\\t\\n\\f\\r ', w: '0-9A-Za-z_' };
 const PERL_NEGATED = { D: '\\D', S: '[^\\t\\n\\f\\r ]', W: '\\W' };
-function isAlnum(c) {
+function regex_isAlnum(c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 function unhex(c) {
@@ -28306,7 +29440,7 @@ function unhex(c) {
 }
 function jsChar(cp) {
     const c = String.fromCodePoint(cp);
-    return isAlnum(c) || c === '_' ? c : `\\u{${cp.toString(16)}}`;
+    return regex_isAlnum(c) || c === '_' ? c : `\\u{${cp.toString(16)}}`;
 }
 // Go's unicode tables: "Any", the general categories by their one/two-letter names, and the
 // scripts by their long names (unicode.Scripts). JS knows the same Unicode data, so it is the
@@ -28647,7 +29781,7 @@ class regex_Parser {
         const c = String.fromCodePoint(cp);
         j += c.length;
         const bad = () => this.fail('invalid escape sequence', s.slice(start, j));
-        if (cp < 0x80 && !isAlnum(c)) {
+        if (cp < 0x80 && !regex_isAlnum(c)) {
             this.i = j;
             return cp;
         }
@@ -28793,639 +29927,10 @@ class regex_Parser {
     }
 }
 
-;// CONCATENATED MODULE: ./src/promql/lexer.ts
-// A small re-implementation of the behaviour of Prometheus' PromQL lexer (promql/parser/lex.go,
-// Prometheus 3.14), used only when the lezer grammar reports a syntax error: the lezer tree
-// says *where* parsing failed but not *why*, and promtool's wording comes from this lexer
-// ("unclosed left parenthesis", "unterminated quoted string", "bad number or duration syntax")
-// or from describing the unexpected token ("unexpected identifier \"bar\"").
-// Also: Go-compatible unquoting of PromQL string literals, used on every query.
-const OPERATOR_WORDS = new Set(['and', 'or', 'unless', 'atan2']);
-const AGGREGATOR_WORDS = new Set(['sum', 'avg', 'count', 'min', 'max', 'group', 'stddev', 'stdvar', 'topk', 'bottomk', 'count_values', 'quantile', 'limitk', 'limit_ratio']);
-const KEYWORD_WORDS = new Set(['offset', 'smoothed', 'anchored', 'by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'fill', 'fill_left', 'fill_right', 'bool']);
-const PREPROCESSOR_WORDS = new Set(['start', 'end', 'step', 'range', 'max_of', 'min_of']);
-const DURATION_KEYWORDS = new Set(['step', 'range', 'max_of', 'min_of']);
-const isSpace = (c) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
-const isDigit = (c) => c !== undefined && c >= '0' && c <= '9';
-const isAlpha = (c) => c !== undefined && (c === '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
-const lexer_isAlnum = (c) => isAlpha(c) || isDigit(c);
-/** Go's %q of a single rune: '$'. */
-function goQuoteRune(c) {
-    if (c === undefined)
-        return "'\\ufffd'";
-    if (c === "'")
-        return "'\\''";
-    if (c === '\\')
-        return "'\\\\'";
-    return `'${escapeForGo(c, "'")}'`;
-}
-/** Go's %q of a string: "a\"b". */
-function goQuote(s) {
-    return `"${escapeForGo(s, '"')}"`;
-}
-function escapeForGo(s, quote) {
-    let out = '';
-    for (const ch of s) {
-        const cp = ch.codePointAt(0);
-        if (ch === quote || ch === '\\')
-            out += '\\' + ch;
-        else if (ch === '\n')
-            out += '\\n';
-        else if (ch === '\t')
-            out += '\\t';
-        else if (ch === '\r')
-            out += '\\r';
-        else if (ch === '\x07')
-            out += '\\a';
-        else if (ch === '\b')
-            out += '\\b';
-        else if (ch === '\f')
-            out += '\\f';
-        else if (ch === '\v')
-            out += '\\v';
-        else if (cp < 0x20 || cp === 0x7f)
-            out += '\\x' + cp.toString(16).padStart(2, '0');
-        else
-            out += ch;
-    }
-    return out;
-}
-/** Go's %#U: U+0064 'd'. */
-function goUnicode(c) {
-    const cp = c.codePointAt(0);
-    const hex = 'U+' + cp.toString(16).toUpperCase().padStart(4, '0');
-    return cp >= 0x20 && cp !== 0x7f && !(cp >= 0x80 && cp < 0xa0) ? `${hex} '${c}'` : hex;
-}
-/** The description Prometheus gives a token in "unexpected …" messages. */
-function describeToken(tok, text) {
-    const val = text.slice(tok.start, tok.end);
-    switch (tok.kind) {
-        case 'EOF':
-            return 'end of input';
-        case 'ERROR':
-            return tok.text;
-        case 'OP':
-            return `<op:${val}>`;
-        case 'AGGR':
-            return `<aggr:${val}>`;
-        case 'KEYWORD':
-            return `<${val}>`;
-        case 'PUNCT':
-        case 'PREPROCESSOR':
-            return goQuote(val);
-        case 'IDENTIFIER':
-            return `identifier ${goQuote(val)}`;
-        case 'METRIC_IDENTIFIER':
-            return `metric identifier ${goQuote(val)}`;
-        default: {
-            const label = tok.kind === 'STRING' ? 'string' : tok.kind === 'NUMBER' ? 'number' : tok.kind === 'DURATION' ? 'duration' : 'comment';
-            const chars = [...val];
-            return `${label} ${chars.length > 10 ? goQuote(chars.slice(0, 10).join('')) + '...' : goQuote(val)}`;
-        }
-    }
-}
-/** Tokenises `text` the way Prometheus does, stopping at the first lexer error. */
-function lexPromQL(text) {
-    const tokens = [];
-    const n = text.length;
-    let pos = 0;
-    let state = 'statements';
-    let parenDepth = 0;
-    let braceOpen = false;
-    let bracketOpen = false;
-    let gotColon = false;
-    let gotDuration = false;
-    const emit = (kind, start, end) => tokens.push({ kind, start, end, text: '' });
-    const fail = (start, message, end = Math.min(n, start + 1)) => {
-        tokens.push({ kind: 'ERROR', start, end: n, text: message });
-        return { tokens, error: { start, end, message } };
-    };
-    /** Scans a number (decimal, hex, float, with underscores) at `start`; returns end or -1 plus the position reached. */
-    const scanNumber = (start) => {
-        let p = start;
-        let digits = '0123456789';
-        if (text[p] === '0' && (text[p + 1] === 'x' || text[p + 1] === 'X')) {
-            p += 2;
-            if (text[p] === '_')
-                p++;
-            digits = '0123456789abcdefABCDEF';
-        }
-        const isIn = (set, c) => c !== undefined && set.includes(c);
-        if (text[p] === '.')
-            p++;
-        if (isIn(digits, text[p]))
-            p++;
-        let dot = false;
-        let exp = false;
-        while (isIn(digits + '._eE', text[p])) {
-            const c = text[p];
-            if (c === '.') {
-                if (dot)
-                    return { ok: false, pos: p + 1 };
-                dot = true;
-                p++;
-                if (isIn('_.', text[p]))
-                    return { ok: false, pos: p + 1 };
-                if (digits.length > 10)
-                    return { ok: false, pos: p };
-                continue;
-            }
-            if ((c === 'e' || c === 'E') && digits.length === 10) {
-                if (exp)
-                    return { ok: false, pos: p + 1 };
-                exp = true;
-                p++;
-                if (text[p] === '+' || text[p] === '-')
-                    p++;
-                if (isIn('._eE', text[p]))
-                    return { ok: false, pos: p + 1 };
-                if (p >= n)
-                    return { ok: false, pos: p };
-                continue;
-            }
-            if (c === '_') {
-                p++;
-                if (isIn('._eE', text[p]))
-                    return { ok: false, pos: p + 1 };
-                if (p >= n)
-                    return { ok: false, pos: p };
-                continue;
-            }
-            while (isIn(digits, text[p]))
-                p++;
-        }
-        if (p === start)
-            return { ok: false, pos: p };
-        return { ok: !lexer_isAlnum(text[p]), pos: p };
-    };
-    /** Continues a duration after scanNumber stopped at `p`; returns the end, or where Go's lexer stopped. */
-    const scanDurationRest = (p) => {
-        if (!'smhdwy'.includes(text[p] ?? '#'))
-            return { ok: false, pos: p };
-        p++;
-        if (text[p] === 's')
-            p++;
-        while (isDigit(text[p])) {
-            while (isDigit(text[p]))
-                p++;
-            if (!'smhdw'.includes(text[p] ?? '#'))
-                return { ok: false, pos: p };
-            p++;
-            if (text[p] === 's')
-                p++;
-        }
-        if (lexer_isAlnum(text[p]))
-            return { ok: false, pos: p + 1 };
-        return { ok: true, pos: p };
-    };
-    const numberOrDuration = (start) => {
-        const num = scanNumber(start);
-        if (num.ok) {
-            emit('NUMBER', start, num.pos);
-            pos = num.pos;
-            return undefined;
-        }
-        const dur = scanDurationRest(num.pos);
-        if (dur.ok) {
-            emit('DURATION', start, dur.pos);
-            pos = dur.pos;
-            return undefined;
-        }
-        return fail(start, `bad number or duration syntax: ${goQuote(text.slice(start, dur.pos))}`, Math.max(start + 1, dur.pos));
-    };
-    /** A quoted string starting at `start` (the quote). */
-    const quoted = (start) => {
-        const q = text[start];
-        let p = start + 1;
-        for (;;) {
-            const c = text[p];
-            if (c === undefined || c === '\n')
-                return fail(start, 'unterminated quoted string', p);
-            if (c === q) {
-                emit('STRING', start, p + 1);
-                pos = p + 1;
-                return undefined;
-            }
-            if (c === '\\') {
-                const r = decodeEscape(text, p, q);
-                if ('message' in r)
-                    return fail(start, r.message, Math.min(n, p + 2));
-                p = r.end;
-                continue;
-            }
-            p += c.length;
-        }
-    };
-    const raw = (start) => {
-        const end = text.indexOf('`', start + 1);
-        if (end < 0)
-            return fail(start, 'unterminated raw string', n);
-        emit('STRING', start, end + 1);
-        pos = end + 1;
-        return undefined;
-    };
-    const comment = (start) => {
-        let p = start;
-        while (p < n && text[p] !== '\n' && text[p] !== '\r')
-            p++;
-        emit('COMMENT', start, p);
-        pos = p;
-    };
-    const durationKeyword = (start) => {
-        let p = start;
-        while (isAlpha(text[p]))
-            p++;
-        if (DURATION_KEYWORDS.has(text.slice(start, p).toLowerCase())) {
-            emit('PREPROCESSOR', start, p);
-            pos = p;
-            return true;
-        }
-        return false;
-    };
-    for (;;) {
-        const start = pos;
-        const c = text[pos];
-        if (state === 'braces') {
-            if (c === '#') {
-                comment(start);
-                continue;
-            }
-            if (c === undefined)
-                return fail(start, 'unexpected end of input inside braces', start);
-            pos++;
-            if (isSpace(c))
-                continue;
-            if (isAlpha(c)) {
-                while (lexer_isAlnum(text[pos]))
-                    pos++;
-                emit('IDENTIFIER', start, pos);
-                continue;
-            }
-            if (c === ',')
-                emit('PUNCT', start, pos);
-            else if (c === '"' || c === "'") {
-                const r = quoted(start);
-                if (r)
-                    return r;
-            }
-            else if (c === '`') {
-                const r = raw(start);
-                if (r)
-                    return r;
-            }
-            else if (c === '=') {
-                if (text[pos] === '~')
-                    pos++;
-                emit(pos - start === 2 ? 'OP' : 'PUNCT', start, pos);
-            }
-            else if (c === '!') {
-                const d = text[pos];
-                if (d !== '~' && d !== '=')
-                    return fail(start, `unexpected character after '!' inside braces: ${goQuoteRune(d)}`);
-                pos++;
-                emit('OP', start, pos);
-            }
-            else if (c === '{')
-                return fail(start, `unexpected left brace ${goQuoteRune(c)}`);
-            else if (c === '}') {
-                emit('PUNCT', start, pos);
-                braceOpen = false;
-                state = 'statements';
-            }
-            else
-                return fail(start, `unexpected character inside braces: ${goQuoteRune(c)}`);
-            continue;
-        }
-        if (state === 'duration') {
-            if (c === undefined)
-                return fail(start, 'unexpected end of input in duration expression', start);
-            pos++;
-            if (c === ']') {
-                emit('PUNCT', start, pos);
-                bracketOpen = false;
-                gotColon = false;
-                state = 'statements';
-            }
-            else if (c === ':') {
-                if (!gotDuration)
-                    return fail(start, 'unexpected colon before duration in duration expression');
-                if (gotColon)
-                    return fail(start, 'unexpected repeated colon in duration expression');
-                emit('PUNCT', start, pos);
-                gotColon = true;
-            }
-            else if (c === '(') {
-                emit('PUNCT', start, pos);
-                parenDepth++;
-            }
-            else if (c === ')') {
-                parenDepth--;
-                if (parenDepth < 0)
-                    return fail(start, `unexpected right parenthesis ${goQuoteRune(c)}`);
-                emit('PUNCT', start, pos);
-            }
-            else if (isSpace(c)) {
-                while (isSpace(text[pos]))
-                    pos++;
-            }
-            else if ('+-*/%^'.includes(c))
-                emit('OP', start, pos);
-            else if (c === ',')
-                emit('PUNCT', start, pos);
-            else if ('srmSRM'.includes(c)) {
-                if (!durationKeyword(start))
-                    return fail(start, `unexpected character in duration expression: ${goQuoteRune(c)}`);
-            }
-            else if (isDigit(c) || (c === '.' && isDigit(text[pos]))) {
-                gotDuration = true;
-                const r = numberOrDuration(start);
-                if (r)
-                    return r;
-                state = 'statements';
-            }
-            else
-                return fail(start, `unexpected character in duration expression: ${goQuoteRune(c)}`);
-            continue;
-        }
-        // statements
-        if (braceOpen) {
-            state = 'braces';
-            continue;
-        }
-        if (c === '#') {
-            comment(start);
-            continue;
-        }
-        if (c === undefined) {
-            if (parenDepth !== 0)
-                return fail(start, 'unclosed left parenthesis', start);
-            if (bracketOpen)
-                return fail(start, 'unclosed left bracket', start);
-            tokens.push({ kind: 'EOF', start: n, end: n, text: '' });
-            return { tokens };
-        }
-        pos++;
-        if (isSpace(c)) {
-            while (isSpace(text[pos]))
-                pos++;
-            continue;
-        }
-        switch (c) {
-            case ',':
-                emit('PUNCT', start, pos);
-                continue;
-            case '*':
-            case '/':
-            case '%':
-            case '+':
-            case '-':
-            case '^':
-            case '@':
-                emit('OP', start, pos);
-                continue;
-            case '=':
-                if (text[pos] === '=') {
-                    pos++;
-                    emit('OP', start, pos);
-                }
-                else if (text[pos] === '~')
-                    return fail(start, `unexpected character after '=': ${goQuoteRune('~')}`);
-                else
-                    emit('PUNCT', start, pos);
-                continue;
-            case '!':
-                if (text[pos] !== '=')
-                    return fail(start, `unexpected character after '!': ${goQuoteRune(text[pos])}`);
-                pos++;
-                emit('OP', start, pos);
-                continue;
-            case '<':
-            case '>':
-                if (text[pos] === '=' || text[pos] === '/')
-                    pos++;
-                emit('OP', start, pos);
-                continue;
-            case '"':
-            case "'": {
-                const r = quoted(start);
-                if (r)
-                    return r;
-                continue;
-            }
-            case '`': {
-                const r = raw(start);
-                if (r)
-                    return r;
-                continue;
-            }
-            case '(':
-                emit('PUNCT', start, pos);
-                parenDepth++;
-                continue;
-            case ')':
-                parenDepth--;
-                if (parenDepth < 0)
-                    return fail(start, `unexpected right parenthesis ${goQuoteRune(c)}`);
-                emit('PUNCT', start, pos);
-                continue;
-            case '{':
-                emit('PUNCT', start, pos);
-                braceOpen = true;
-                state = 'braces';
-                continue;
-            case '[':
-                if (bracketOpen)
-                    return fail(start, `unexpected left bracket ${goQuoteRune(c)}`);
-                gotColon = false;
-                gotDuration = false;
-                emit('PUNCT', start, pos);
-                while (isSpace(text[pos]))
-                    pos++;
-                bracketOpen = true;
-                state = 'duration';
-                continue;
-            case ']':
-                if (!bracketOpen)
-                    return fail(start, `unexpected right bracket ${goQuoteRune(c)}`);
-                emit('PUNCT', start, pos);
-                bracketOpen = false;
-                continue;
-        }
-        if (isDigit(c) || (c === '.' && isDigit(text[pos]))) {
-            const r = numberOrDuration(start);
-            if (r)
-                return r;
-            continue;
-        }
-        if (isAlpha(c) || c === ':') {
-            if (!bracketOpen) {
-                while (lexer_isAlnum(text[pos]) || text[pos] === ':')
-                    pos++;
-                const word = text.slice(start, pos);
-                const lower = word.toLowerCase();
-                let kind;
-                if (lower === 'inf' || lower === 'nan')
-                    kind = 'NUMBER';
-                else if (OPERATOR_WORDS.has(lower))
-                    kind = 'OP';
-                else if (AGGREGATOR_WORDS.has(lower))
-                    kind = 'AGGR';
-                else if (KEYWORD_WORDS.has(lower)) {
-                    kind = 'KEYWORD';
-                    if (lower.startsWith('fill')) {
-                        let p = pos;
-                        while (isSpace(text[p]))
-                            p++;
-                        if (text[p] !== '(')
-                            kind = 'IDENTIFIER';
-                    }
-                }
-                else if (PREPROCESSOR_WORDS.has(lower))
-                    kind = 'PREPROCESSOR';
-                else
-                    kind = word.includes(':') ? 'METRIC_IDENTIFIER' : 'IDENTIFIER';
-                emit(kind, start, pos);
-                continue;
-            }
-            if (c === ':') {
-                if (gotColon)
-                    return fail(start, `unexpected colon ${goQuoteRune(c)}`);
-                emit('PUNCT', start, pos);
-                gotColon = true;
-                continue;
-            }
-            if ('srmSRM'.includes(c) && durationKeyword(start))
-                continue;
-            return fail(start, `unexpected character: ${goQuoteRune(c)}, expected ${goQuoteRune(':')}`);
-        }
-        return fail(start, `unexpected character: ${goQuoteRune(c)}`);
-    }
-}
-function digitValue(c) {
-    if (c === undefined)
-        return 16;
-    if (c >= '0' && c <= '9')
-        return c.charCodeAt(0) - 48;
-    if (c >= 'a' && c <= 'f')
-        return c.charCodeAt(0) - 87;
-    if (c >= 'A' && c <= 'F')
-        return c.charCodeAt(0) - 55;
-    return 16;
-}
-function decodeEscape(text, p, quote) {
-    const c = text[p + 1];
-    switch (c) {
-        case 'a':
-            return { cp: 7, end: p + 2 };
-        case 'b':
-            return { cp: 8, end: p + 2 };
-        case 'f':
-            return { cp: 12, end: p + 2 };
-        case 'n':
-            return { cp: 10, end: p + 2 };
-        case 'r':
-            return { cp: 13, end: p + 2 };
-        case 't':
-            return { cp: 9, end: p + 2 };
-        case 'v':
-            return { cp: 11, end: p + 2 };
-        case '\\':
-            return { cp: 92, end: p + 2 };
-        case undefined:
-            return { message: 'escape sequence not terminated' };
-    }
-    if (c === quote)
-        return { cp: c.charCodeAt(0), end: p + 2 };
-    let n;
-    let base;
-    let max;
-    let q = p + 1;
-    if (c >= '0' && c <= '7') {
-        n = 3;
-        base = 8;
-        max = 255;
-    }
-    else if (c === 'x' || c === 'u' || c === 'U') {
-        q++;
-        n = c === 'x' ? 2 : c === 'u' ? 4 : 8;
-        base = 16;
-        max = c === 'x' ? 255 : 0x10ffff;
-    }
-    else {
-        return { message: `unknown escape sequence ${goUnicode(String.fromCodePoint(text.codePointAt(p + 1)))}` };
-    }
-    let x = 0;
-    for (; n > 0; n--, q++) {
-        const ch = text[q];
-        const d = digitValue(ch);
-        if (d >= base) {
-            if (ch === undefined)
-                return { message: 'escape sequence not terminated' };
-            return { message: `illegal character ${goUnicode(String.fromCodePoint(text.codePointAt(q)))} in escape sequence` };
-        }
-        x = x * base + d;
-    }
-    if (x > max || (x >= 0xd800 && x < 0xe000))
-        return { message: 'escape sequence is an invalid Unicode code point' };
-    return { cp: x, end: q };
-}
-/**
- * Unquotes a PromQL string literal ("…", '…' or `…`) as Prometheus does. Returns the value, or
- * an error message (unterminated string, bad escape sequence).
- */
-function unquote(literal) {
-    const q = literal[0];
-    if (q === '`') {
-        if (literal.length < 2 || literal[literal.length - 1] !== '`')
-            return { value: literal.slice(1), error: 'unterminated raw string' };
-        return { value: literal.slice(1, -1) };
-    }
-    if (literal.length < 2 || literal[literal.length - 1] !== q || (literal[literal.length - 2] === '\\' && !evenBackslashesBefore(literal, literal.length - 1))) {
-        return { value: literal.slice(1), error: 'unterminated quoted string' };
-    }
-    const end = literal.length - 1;
-    if (!literal.includes('\\'))
-        return { value: literal.slice(1, end) };
-    let out = '';
-    let i = 1;
-    while (i < end) {
-        const c = literal[i];
-        if (c !== '\\') {
-            out += c;
-            i++;
-            continue;
-        }
-        const r = decodeEscape(literal, i, q);
-        if ('message' in r)
-            return { value: out, error: r.message };
-        out += String.fromCodePoint(r.cp);
-        i = r.end;
-    }
-    return { value: out };
-}
-function evenBackslashesBefore(s, at) {
-    let k = 0;
-    for (let i = at - 1; i >= 0 && s[i] === '\\'; i--)
-        k++;
-    return k % 2 === 0;
-}
-
-;// CONCATENATED MODULE: ./src/promql/analyser.ts
-// analyseQuery: one parse with Prometheus' own lezer grammar and one walk over its tree that
-// type-checks the query the way Prometheus' parser does and collects the facts checks need.
-//
-// Errors come in two tiers, as in Prometheus (promql/parser/parse.go):
-//  - parse errors: the grammar's error nodes, plus what Prometheus reports while it builds the
-//    tree (unknown or disabled functions, aggregation argument counts, bad regexes, bad string
-//    escapes, offset/@/range placement, non-positive ranges, experimental syntax);
-//  - type errors (Prometheus' checkAST): argument and operand types, argument counts, `bool`,
-//    set operators, vector matching, empty selectors. Like Prometheus, these are only reported
-//    when there is no parse error, because they would mostly be echoes of it.
-// Messages follow Prometheus 3.14 (see docs/promql.md for where that differs from promtool 2.42).
-
-
-
-
+;// CONCATENATED MODULE: ./src/lang/promql/precedence.ts
+// Prometheus' operator precedence. lezer's grammar lets postfix modifiers ([5m], offset, @) bind
+// looser than binary and unary operators (`a - b offset 1h` is `(a - b) offset 1h` there),
+// Prometheus the other way round; the walk flattens lezer's operator chains and rebuilds them here.
 
 /** Prometheus' binary operator precedence (generated_parser.y), higher binds tighter. */
 const PRECEDENCE = {
@@ -29507,63 +30012,33 @@ class ChainParser {
         return base;
     }
 }
-const EXPRESSION_IDS = new Set([
-    AggregateExpr, BinaryExpr, FunctionCall, MatrixSelector, NumberDurationLiteral, OffsetExpr, AnchoredExpr, SmoothedExpr,
-    ParenExpr, StringLiteral, SubqueryExpr, UnaryExpr, VectorSelector, StepInvariantExpr,
-]);
+
+;// CONCATENATED MODULE: ./src/lang/promql/walker.ts
+// The walk over lezer's tree: it visits every expression once, in Prometheus' precedence, records
+// the grammar's error nodes for errors.ts, reports the errors Prometheus raises while it builds
+// the tree (unknown or disabled functions, bad regexes and escapes, offset/@/range placement,
+// non-positive ranges, experimental syntax), asks type-check.ts about each operator, call and
+// aggregation, and collects the facts (facts.ts) checks read.
+
+
+
+
+
+
+
+
+
 const COMPARISON_OPS = { [Eql]: '==', [Neq]: '!=', [Gtr]: '>', [Lss]: '<', [Gte]: '>=', [Lte]: '<=' };
 const OP_TEXT = {
     [Pow]: '^', [Mul]: '*', [Div]: '/', [Mod]: '%', [Atan2]: 'atan2', [Add]: '+', [Sub]: '-', [Eql]: '==', [Gte]: '>=', [Gtr]: '>',
     [TrimUpper]: '</', [TrimLower]: '>/', [Lte]: '<=', [Lss]: '<', [Neq]: '!=', [And]: 'and', [Unless]: 'unless', [Or]: 'or',
 };
-const SET_OPS = new Set([And, Or, Unless]);
-const PARAMLESS_KEEP_LABELS = new Set(['topk', 'bottomk', 'limitk', 'limit_ratio']);
 const MAX_DURATION_SECONDS = 9223372036.854775807; // int64 nanoseconds
 const SELECTOR_KINDS = new Set(['vs', 'ms', 'sq']);
-/** Rounds away binary floating-point noise from folded constants: 1 - 0.999 → 0.001. */
-function tidy(x) {
-    return Number.isFinite(x) && x !== 0 ? Number(x.toPrecision(12)) : x;
-}
-/** What Go's strconv.ParseInt(s, 0, 64) / ParseFloat accept among the PromQL lexer's NUMBER tokens. */
-const GO_NUMBER_RE = /^(?:[iI][nN][fF]|[nN][aA][nN]|0[xX]_?[0-9a-fA-F]+(?:_[0-9a-fA-F]+)*|(?:\d+(?:_\d+)*(?:\.(?:\d+(?:_\d+)*)?)?|\.\d+(?:_\d+)*)(?:[eE][+-]?\d+(?:_\d+)*)?)$/;
-const DURATION_RE = /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/;
-const analyser_DURATION_UNITS = [31536000, 604800, 86400, 3600, 60, 1, 0.001];
-/** A PromQL number or duration literal (no sign) as a number of seconds / a float. NaN when it does not parse. */
-function parseNumberLiteral(s) {
-    const c = s.charCodeAt(s.length - 1);
-    if ((c >= 48 && c <= 57) || s.includes('.') || /^0[xX]/.test(s)) {
-        // Plain number.
-        if (/^0[xX]/.test(s))
-            return parseInt(s.slice(2).replace(/_/g, ''), 16);
-        const t = s.replace(/_/g, '');
-        if (/^0[0-7]+$/.test(t))
-            return parseInt(t, 8);
-        return t === '' ? NaN : Number(t);
-    }
-    const lower = s.toLowerCase();
-    if (lower === 'inf' || lower === '+inf')
-        return Infinity;
-    if (lower === 'nan')
-        return NaN;
-    const m = DURATION_RE.exec(s);
-    if (!m || s === '')
-        return Number(s);
-    let total = 0;
-    for (let i = 0; i < 7; i++)
-        if (m[i + 1] !== undefined)
-            total += Number(m[i + 1]) * analyser_DURATION_UNITS[i];
-    return tidy(total);
-}
-/** Go's %f. */
-function goFloat(x) {
-    if (Number.isNaN(x))
-        return 'NaN';
-    if (x === Infinity)
-        return '+Inf';
-    if (x === -Infinity)
-        return '-Inf';
-    return x.toFixed(6);
-}
+const EXPRESSION_IDS = new Set([
+    AggregateExpr, BinaryExpr, FunctionCall, MatrixSelector, NumberDurationLiteral, OffsetExpr, AnchoredExpr, SmoothedExpr,
+    ParenExpr, StringLiteral, SubqueryExpr, UnaryExpr, VectorSelector, StepInvariantExpr,
+]);
 class Walker {
     text;
     opts;
@@ -30111,9 +30586,7 @@ class Walker {
                 this.facts.numbers[inner.numIndex] = v;
             return { ...inner, from: u.from, v };
         }
-        if (inner.t !== 'scalar' && inner.t !== 'vector') {
-            this.typeError(u.from, u.to, `unary expression only allowed on expressions of type scalar or instant vector, got ${goQuote(documentedType(inner.t))}`);
-        }
+        checkUnary(inner, u, (from, to, message) => this.typeError(from, to, message));
         return { t: inner.t, k: 'unary', from: u.from, to: u.to, v, le: inner.le };
     }
     grouping(node) {
@@ -30176,120 +30649,17 @@ class Walker {
         }
         // Prometheus' checkAST for binary expressions, in its order.
         const isBool = boolNode !== undefined;
-        const lt = lhs.t;
-        const rt = rhs.t;
         const last = fillNode ?? matchingNode ?? boolNode ?? opNode;
-        const opFrom = opNode.from;
-        const opTo = last.to;
-        if (isBool && !cmp)
-            this.typeError(opFrom, opTo, 'bool modifier can only be used on comparison operators');
-        if (cmp && !isBool && lt === 'scalar' && rt === 'scalar')
-            this.typeError(opFrom, opTo, 'comparisons between scalars must use BOOL modifier');
-        if (on) {
-            for (const l1 of matchingLabels) {
-                for (const l2 of include)
-                    if (l1 === l2)
-                        this.typeError(opFrom, opTo, `label ${goQuote(l1)} must not occur in ON and GROUP clause at once`);
-            }
-        }
-        if (lt !== 'scalar' && lt !== 'vector')
-            this.typeError(lhs.from, lhs.to, 'binary expression must contain only scalar and instant vector types');
-        if (rt !== 'scalar' && rt !== 'vector')
-            this.typeError(rhs.from, rhs.to, 'binary expression must contain only scalar and instant vector types');
-        const setOp = SET_OPS.has(opId);
-        if (lt !== 'vector' || rt !== 'vector') {
-            if (matchingLabels.length > 0)
-                this.typeError(node.from, node.to, 'vector matching only allowed between instant vectors');
-            if (fillNode)
-                this.typeError(node.from, node.to, 'filling in missing series only allowed between instant vectors');
-        }
-        else if (setOp) {
-            if (grouping) {
-                this.typeError(node.from, node.to, `no grouping allowed for ${goQuote(op)} operation`);
-                this.typeError(node.from, node.to, 'set operations must always be many-to-many');
-            }
-            if (fillNode)
-                this.typeError(node.from, node.to, 'filling in missing series not allowed for set operators');
-        }
-        if ((lt === 'scalar' || rt === 'scalar') && setOp)
-            this.typeError(node.from, node.to, `set operator ${goQuote(op)} not allowed in binary scalar expression`);
-        const t = lt === 'scalar' && rt === 'scalar' ? 'scalar' : 'vector';
+        const typeError = (from, to, message) => this.typeError(from, to, message);
+        checkBinary({
+            opId, op, comparison: cmp !== undefined, bool: isBool, lhs, rhs, from: node.from, to: node.to, opFrom: opNode.from, opTo: last.to,
+            on, matchingLabels, include, grouping, fill: fillNode !== undefined,
+        }, typeError);
+        const t = lhs.t === 'scalar' && rhs.t === 'scalar' ? 'scalar' : 'vector';
         const ex = { t, k: 'bin', from: node.from, to: node.to, le: lhs.le && rhs.le };
-        // Constant folding.
-        const a = lhs.v;
-        const b = rhs.v;
-        if (a !== undefined && b !== undefined) {
-            let v;
-            switch (opId) {
-                case Add:
-                    v = a + b;
-                    break;
-                case Sub:
-                    v = a - b;
-                    break;
-                case Mul:
-                    v = a * b;
-                    break;
-                case Div:
-                    v = a / b;
-                    break;
-                case Mod:
-                    v = a % b;
-                    break;
-                case Pow:
-                    v = a ** b;
-                    break;
-                case Atan2:
-                    v = Math.atan2(a, b);
-                    break;
-                default:
-                    if (cmp && isBool) {
-                        const r = cmp === '==' ? a === b : cmp === '!=' ? a !== b : cmp === '>' ? a > b : cmp === '<' ? a < b : cmp === '>=' ? a >= b : a <= b;
-                        v = r ? 1 : 0;
-                    }
-            }
-            if (v !== undefined)
-                ex.v = tidy(v);
-            // An error budget written as 1 - objective.
-            if (opId === Sub && a === 1 && b > 0 && b < 1 && ex.v !== undefined) {
-                ex.budget = true;
-                this.facts.budgets.push(ex.v);
-            }
-        }
-        else if (a === undefined && b !== undefined) {
-            if (opId === Mul)
-                ex.scale = { n: b, op: '*' };
-            else if (opId === Div) {
-                ex.scale = { n: b, op: '/' };
-                // A literal budget dividing a ratio: errors / total / 0.001.
-                if (b > 0 && b < 1 && !rhs.budget && lhs.ratio)
-                    this.facts.budgets.push(b);
-            }
-        }
-        else if (a !== undefined && b === undefined && opId === Mul) {
-            ex.scale = { n: a, op: '*' };
-        }
-        if (opId === Div && ex.v === undefined)
-            ex.ratio = true;
-        if (cmp) {
-            const fact = { op: cmp, bool: isBool, from: node.from, to: node.to };
-            let other;
-            if (b !== undefined) {
-                fact.threshold = b;
-                fact.thresholdSide = 'right';
-                other = lhs;
-            }
-            else if (a !== undefined) {
-                fact.threshold = a;
-                fact.thresholdSide = 'left';
-                other = rhs;
-            }
-            if (other?.scale) {
-                fact.scale = other.scale.n;
-                fact.scaleOp = other.scale.op;
-            }
-            this.comparisons[comparisonIndex] = fact;
-        }
+        foldBinary(ex, opId, cmp, isBool, lhs, rhs, this.facts.budgets);
+        if (cmp)
+            this.comparisons[comparisonIndex] = comparisonFact(cmp, isBool, lhs, rhs, node);
         return ex;
     }
     // ---- calls and aggregations ---------------------------------------------------------------
@@ -30325,45 +30695,7 @@ class Walker {
         this.fns.pop();
         if (fn) {
             // Prometheus' checkAST for calls: argument count, then each argument's type.
-            const inserts = [];
-            const nargs = fn.args.length;
-            const quotedName = goQuote(name);
-            const countError = (message) => inserts.push({ at: countMark, error: { from: node.from, to: node.to, message } });
-            if (fn.variadic === 0) {
-                if (nargs !== args.length)
-                    countError(`expected ${nargs} argument(s) in call to ${quotedName}, got ${args.length}`);
-            }
-            else {
-                const min = nargs - 1;
-                if (min > args.length)
-                    countError(`expected at least ${min} argument(s) in call to ${quotedName}, got ${args.length}`);
-                else if (fn.variadic > 0 && min + fn.variadic < args.length)
-                    countError(`expected at most ${min + fn.variadic} argument(s) in call to ${quotedName}, got ${args.length}`);
-            }
-            if (name === 'info' && args.length > 1) {
-                const second = args[1];
-                if (second.t !== 'vector')
-                    countError(`expected type instant vector in call to function ${quotedName}, got ${documentedType(second.t)}`);
-                if (second.k === 'vs' && argNodes[1].getChild(Identifier)) {
-                    inserts.push({ at: countMark, error: { from: second.from, to: second.to, message: 'expected label selectors only, got vector selector instead' } });
-                }
-                else if (second.k !== 'vs') {
-                    inserts.push({ at: countMark, error: { from: second.from, to: second.to, message: 'expected label selectors only' } });
-                }
-            }
-            for (let i = 0; i < args.length; i++) {
-                let idx = i;
-                if (i >= nargs) {
-                    if (fn.variadic === 0 || nargs === 0)
-                        break;
-                    idx = nargs - 1;
-                }
-                const want = fn.args[idx];
-                const arg = args[i];
-                if (arg.t !== want) {
-                    inserts.push({ at: marks[i], error: { from: arg.from, to: arg.to, message: `expected type ${documentedType(want)} in call to function ${quotedName}, got ${documentedType(arg.t)}` } });
-                }
-            }
+            const inserts = checkCall(fn, node, args, countMark, marks, name === 'info' && argNodes[1]?.getChild(Identifier) != null);
             for (let j = inserts.length - 1; j >= 0; j--)
                 this.typeErrors.splice(inserts[j].at, 0, inserts[j].error);
         }
@@ -30407,202 +30739,52 @@ class Walker {
             args.push(this.expr(a));
         this.aggBodyDepth--;
         this.aggs.pop();
-        const paramType = AGGREGATION_PARAMS.get(op);
-        const desired = paramType ? 2 : 1;
-        let countsOk = false;
-        if (args.length === 0) {
-            this.parseError(node.from, node.to, 'no arguments for aggregate expression provided');
-        }
-        else if (paramType && EXPERIMENTAL_AGGREGATIONS.has(op) && !this.opts.experimentalFunctions) {
-            this.parseError(node.from, node.to, `${op}() is experimental and must be enabled with --enable-feature=promql-experimental-functions`);
-        }
-        else if (args.length !== desired) {
-            this.parseError(node.from, node.to, `wrong number of arguments for aggregate expression provided, expected ${desired}, got ${args.length}`);
-        }
-        else {
-            countsOk = true;
-        }
-        const inner = args[desired - 1];
-        if (countsOk && inner) {
-            if (inner.t !== 'vector') {
-                this.typeErrors.push({ from: inner.from, to: inner.to, message: `expected type instant vector in aggregation expression, got ${documentedType(inner.t)}` });
-            }
-            const param = paramType ? args[0] : undefined;
-            if (param && paramType && param.t !== paramType) {
-                this.typeErrors.push({ from: param.from, to: param.to, message: `expected type ${documentedType(paramType)} in aggregation parameter, got ${documentedType(param.t)}` });
-            }
-        }
-        const innerLe = inner ? inner.le : true;
-        let le;
-        if (by)
-            le = by.includes('le') && innerLe;
-        else if (without)
-            le = !without.includes('le') && innerLe;
-        else
-            le = PARAMLESS_KEEP_LABELS.has(op) && innerLe;
+        const inner = checkAggregation(op, node, args, this.opts.experimentalFunctions === true, (from, to, message) => this.parseError(from, to, message), (from, to, message) => this.typeError(from, to, message));
+        const le = aggregationKeepsLe(op, by, without, inner ? inner.le : true);
         return { t: 'vector', k: 'agg', from: node.from, to: node.to, le };
     }
 }
-// ---- syntax error messages --------------------------------------------------------------------
-const MATCHER_IDS = new Set([UnquotedLabelMatcher, QuotedLabelMatcher, QuotedLabelName]);
-function onlySpaceBetween(text, from, to) {
-    for (let i = from; i < to; i++) {
-        const c = text.charCodeAt(i);
-        if (c !== 32 && c !== 9 && c !== 10 && c !== 13)
-            return false;
-    }
-    return true;
-}
-function tokenAt(lex, offset) {
-    for (const t of lex.tokens) {
-        if (t.kind === 'COMMENT')
-            continue;
-        if (t.end > offset || t.kind === 'EOF' || t.kind === 'ERROR')
-            return t;
-    }
-    return { kind: 'EOF', start: offset, end: offset, text: '' };
-}
-function contextFor(rec, text, at) {
-    switch (rec.parent) {
-        case GroupingLabels: {
-            if (text[rec.parentFrom] !== '(')
-                return ' in grouping opts, expected "("';
-            let i = at - 1;
-            while (i >= 0 && ' \t\r\n'.includes(text[i]))
-                i--;
-            return text[i] === ',' || text[i] === '(' ? ' in grouping opts, expected label' : ' in grouping opts, expected "," or ")"';
+
+;// CONCATENATED MODULE: ./src/lang/promql/recovery.ts
+// Parsing with recovery: lezer's grammar is stricter than Prometheus in two places, and one
+// unknown name derails it for the rest of a call. Both are patched in the text (keeping every
+// offset) and the query is parsed again, so the arguments are still checked and their selectors
+// still seen.
+
+
+
+
+/** Parses `text` and walks it, patching and re-parsing where lezer and Prometheus disagree. */
+function walkWithRecovery(text, options) {
+    let walker = walk(text, options, new Map());
+    // A call to a function the grammar does not know (`holt_winters(…)`, MetricsQL's
+    // `histogram_share(…)`, experimental `min_of(…)`) derails lezer for the rest of the call.
+    // Swap each such name for a known one padded with spaces (offsets stay the same) and parse
+    // again, so the arguments are still checked and their selectors still seen.
+    const renamed = new Map();
+    let patched = text;
+    if (walker.errorNodes.length > 0) {
+        // Numbers Prometheus reads but this grammar does not (`5.`, `1.e3`, `0x_1F`): rewrite them
+        // with the same value and length.
+        const fixed = fixNumbers(text);
+        if (fixed !== text) {
+            patched = fixed;
+            walker = walk(patched, options, renamed);
         }
-        case AggregateModifier:
-        case MatchingModifierClause:
-            if (rec.prev === By || rec.prev === Without || rec.prev === On || rec.prev === Ignoring)
-                return ' in grouping opts, expected "("';
+    }
+    for (let attempt = 0; attempt < 3; attempt++) {
+        const unknown = walker.unknownFunctionCalls().filter((u) => !renamed.has(u.from));
+        if (unknown.length === 0)
             break;
-        case MatchOp:
-            return ' in label matching, expected label matching operator';
-        case LabelMatchers:
-            if (text[rec.parentFrom] !== '{')
-                return '';
-            return MATCHER_IDS.has(rec.prev) ? ' in label matching, expected "," or "}"' : ' in label matching, expected identifier or "}"';
-        case UnquotedLabelMatcher:
-        case QuotedLabelMatcher:
-            return rec.prev === MatchOp ? ' in label matching, expected string' : ' in label matching, expected label matching operator';
-        case AggregateExpr:
-            // After `by (…)` Prometheus is inside the aggregation; after a bare `by` it wants the labels.
-            if (rec.prev === AggregateModifier)
-                return text[rec.prevTo - 1] === ')' ? ' in aggregation' : ' in grouping opts, expected "("';
-            break;
-        case OffsetDurationExpr:
-            return ' in offset, expected number, duration, step(), or range()';
-        case OffsetExpr:
-            if (rec.prev === Offset)
-                return ' in offset, expected number, duration, step(), or range()';
-            break;
-        case StepInvariantExpr:
-            if (rec.prev === At)
-                return ' in @, expected timestamp';
-            break;
-        case MatrixSelector:
-        case SubqueryExpr:
-            if (rec.durations === 0)
-                return ' in subquery or range selector, expected number, duration, step(), or range()';
-            if (rec.durations === 1 && rec.parent === MatrixSelector)
-                return ' in subquery or range, expected ":" or "]"';
-            if (rec.durations === 1)
-                return ' in subquery selector, expected number, duration, step(), range(), or "]"';
-            return ' in subquery selector, expected "]"';
+        for (const u of unknown) {
+            const name = text.slice(u.from, u.to);
+            renamed.set(u.from, name);
+            patched = patched.slice(0, u.from) + (name.length >= 3 ? 'abs' : 'ln').padEnd(name.length, ' ') + patched.slice(u.to);
+        }
+        walker = walk(patched, options, renamed);
     }
-    // Right after `sum`/`topk`…, Prometheus has not yet entered that aggregation: only an enclosing one counts.
-    let depth = rec.aggDepth;
-    if (rec.parent !== AggregateExpr) {
-        let i = at - 1;
-        while (i >= 0 && ' \t\r\n'.includes(text[i]))
-            i--;
-        let j = i;
-        while (j >= 0 && /[A-Za-z_]/.test(text[j]))
-            j--;
-        if (j < i && AGGREGATIONS.has(text.slice(j + 1, i + 1).toLowerCase()))
-            depth--;
-    }
-    return depth > 0 ? ' in aggregation' : '';
+    return walker;
 }
-/** Turns the grammar's error nodes into Prometheus-style messages. */
-function syntaxErrors(text, records) {
-    records.sort((a, b) => a.from - b.from || a.to - b.to);
-    // Runs of adjacent error nodes are one error (lezer marks each skipped token).
-    const runs = [];
-    for (const r of records) {
-        const last = runs[runs.length - 1];
-        // Also one error: a token lezer pretends to insert later in the node it is recovering.
-        const sameNode = last !== undefined && r.from === r.to && last.first.parentFrom === r.parentFrom && last.first.parentTo === r.parentTo;
-        if (last && (r.from <= last.to || sameNode || onlySpaceBetween(text, last.to, r.from))) {
-            if (!sameNode)
-                last.to = Math.max(last.to, r.to);
-        }
-        else
-            runs.push({ from: r.from, to: r.to, first: r });
-    }
-    const lex = lexPromQL(text);
-    if (!lex.tokens.some((t) => t.kind !== 'COMMENT' && t.kind !== 'EOF' && t.kind !== 'ERROR')) {
-        if (!lex.error)
-            return [{ from: 0, to: 0, message: 'no expression found in input', key: 0 }];
-    }
-    const errors = [];
-    const lexErr = lex.error;
-    let lexerErrorUsed = false;
-    for (const run of runs) {
-        if (lexErr && lexErr.start <= run.from) {
-            // Prometheus' lexer stops before the token the grammar complains about.
-            errors.push({ from: lexErr.start, to: lexErr.end, message: lexErr.message, key: lexErr.start });
-            lexerErrorUsed = true;
-            break; // what follows is the consequence
-        }
-        const rec = run.first;
-        // An unknown function: `foo(` parses as the selector `foo` followed by junk.
-        if (rec.parent === VectorSelector && rec.prev === Identifier && text[run.from] === '(' && !AGGREGATIONS.has(text.slice(rec.prevFrom, rec.prevTo).toLowerCase())) {
-            const name = text.slice(rec.prevFrom, rec.prevTo);
-            const fn = FUNCTIONS.get(name);
-            const message = fn ? `function ${goQuote(name)} is not enabled` : `unknown function with name ${goQuote(name)}`;
-            errors.push({ from: rec.prevFrom, to: rec.prevTo, message, key: run.to });
-            continue;
-        }
-        // A trailing comma in call arguments.
-        if (rec.parent === FunctionCallBody) {
-            let i = run.from - 1;
-            while (i >= 0 && ' \t\r\n'.includes(text[i]))
-                i--;
-            if (text[i] === ',') {
-                errors.push({ from: i, to: i + 1, message: 'trailing commas not allowed in function call args', key: i });
-                continue;
-            }
-        }
-        const tok = tokenAt(lex, run.from);
-        if (tok.kind === 'NUMBER' && !GO_NUMBER_RE.test(text.slice(tok.start, tok.end))) {
-            const n = text.slice(tok.start, tok.end);
-            errors.push({ from: tok.start, to: tok.end, message: `error parsing number: strconv.ParseFloat: parsing ${goQuote(n)}: invalid syntax`, key: tok.start });
-            continue;
-        }
-        if (tok.kind === 'DURATION') {
-            const d = text.slice(tok.start, tok.end);
-            if (!DURATION_RE.test(d)) {
-                errors.push({ from: tok.start, to: tok.end, message: `not a valid duration string: ${goQuote(d)}`, key: tok.start });
-                continue;
-            }
-        }
-        let from = run.from;
-        let to = run.to;
-        if (from === to && tok.kind !== 'EOF' && tok.kind !== 'ERROR') {
-            from = tok.start;
-            to = tok.end;
-        }
-        errors.push({ from, to, message: `unexpected ${describeToken(tok, text)}${contextFor(rec, text, run.from)}`, key: from });
-    }
-    if (lexErr && !lexerErrorUsed) {
-        errors.push({ from: lexErr.start, to: lexErr.end, message: lexErr.message, key: lexErr.start });
-    }
-    return errors;
-}
-// ---- entry point --------------------------------------------------------------------------------
-const NO_OPTIONS = {};
 /** Rewrites number literals the lezer grammar rejects but Prometheus accepts, keeping offsets. */
 function fixNumbers(text) {
     const lex = lexPromQL(text);
@@ -30626,11 +30808,26 @@ function walk(text, options, renamed) {
         walker.expr(node);
     return walker;
 }
+
+;// CONCATENATED MODULE: ./src/lang/promql/analyse.ts
+// One pass over a PromQL query with Prometheus' own grammar: the syntax and semantic
+// errors, and the facts every later check reads (so no check parses a query again).
+// Errors and their wording follow Prometheus 3.14 (see docs/promql.md for where that differs
+// from promtool 2.42).
+//
+// CONTRACT (used by formats/ and checks/; keep it stable):
+//   analyseQuery(text) never throws. Offsets are 0-based UTF-16 offsets into `text`. The result is
+//   deeply frozen and shared by every caller that asks about the same query: read it, never edit it.
+
+
+
+
+const NO_OPTIONS = {};
 // Rule files and dashboards repeat queries; remember recent answers. Callers share one frozen
 // analysis per query: a copy per rule was most of a large repository's model, and nothing
 // downstream edits an analysis (freezing makes one that tried fail loudly).
-const analyser_CACHE_LIMIT = 2048;
-const analyser_cache = new Map();
+const analyse_CACHE_LIMIT = 2048;
+const analyse_cache = new Map();
 function optionsKey(o) {
     return `${o.experimentalFunctions ? 1 : 0}${o.durationExpressions ? 1 : 0}${o.extendedRangeSelectors ? 1 : 0}${o.binopFillModifiers ? 1 : 0}`;
 }
@@ -30664,95 +30861,29 @@ function cacheKey(text, options) {
     return text.length <= 4096 ? optionsKey(options) + text : undefined;
 }
 function remembered(key, make) {
-    const hit = key === undefined ? undefined : analyser_cache.get(key);
+    const hit = key === undefined ? undefined : analyse_cache.get(key);
     if (hit)
         return hit;
     const result = deepFreeze(make());
     if (key !== undefined) {
-        if (analyser_cache.size >= analyser_CACHE_LIMIT)
-            analyser_cache.delete(analyser_cache.keys().next().value);
-        analyser_cache.set(key, result);
+        if (analyse_cache.size >= analyse_CACHE_LIMIT)
+            analyse_cache.delete(analyse_cache.keys().next().value);
+        analyse_cache.set(key, result);
     }
     return result;
 }
 function analyseUncached(text, options) {
     let walker;
     try {
-        walker = walk(text, options, new Map());
-        // A call to a function the grammar does not know (`holt_winters(…)`, MetricsQL's
-        // `histogram_share(…)`, experimental `min_of(…)`) derails lezer for the rest of the call.
-        // Swap each such name for a known one padded with spaces (offsets stay the same) and parse
-        // again, so the arguments are still checked and their selectors still seen.
-        const renamed = new Map();
-        let patched = text;
-        if (walker.errorNodes.length > 0) {
-            // Numbers Prometheus reads but this grammar does not (`5.`, `1.e3`, `0x_1F`): rewrite them
-            // with the same value and length.
-            const fixed = fixNumbers(text);
-            if (fixed !== text) {
-                patched = fixed;
-                walker = walk(patched, options, renamed);
-            }
-        }
-        for (let attempt = 0; attempt < 3; attempt++) {
-            const unknown = walker.unknownFunctionCalls().filter((u) => !renamed.has(u.from));
-            if (unknown.length === 0)
-                break;
-            for (const u of unknown) {
-                const name = text.slice(u.from, u.to);
-                renamed.set(u.from, name);
-                patched = patched.slice(0, u.from) + (name.length >= 3 ? 'abs' : 'ln').padEnd(name.length, ' ') + patched.slice(u.to);
-            }
-            walker = walk(patched, options, renamed);
-        }
+        walker = walkWithRecovery(text, options);
     }
     catch (e) {
         // The walk is defensive; this is a last resort so that one odd query cannot stop a run.
         return { errors: [{ from: 0, to: text.length, message: `internal error analysing query: ${e.message}` }], facts: emptyFacts() };
     }
     const facts = walker.finishFacts();
-    let errors;
-    if (walker.errorNodes.length > 0 || walker.parseErrors.length > 0) {
-        // Prometheus notices a construct's error when it reads the construct's last token.
-        const keyed = walker.parseErrors.map((e, i) => ({ ...e, key: Math.max(e.from, walker.parseErrorMeta[i].end - 1) }));
-        if (walker.errorNodes.length > 0) {
-            const syntax = syntaxErrors(text, walker.errorNodes);
-            // Parse-time errors of a construct that holds a grammar error are mostly echoes of it (`sum(`).
-            const nodes = walker.errorNodes;
-            const semantic = keyed.filter((e, i) => {
-                const { end, sticky } = walker.parseErrorMeta[i];
-                if (syntax.some((x) => x.from === e.from))
-                    return false; // the same problem, seen twice
-                return sticky || !nodes.some((r) => r.from >= e.from && r.parentFrom >= e.from && r.parentTo <= end);
-            });
-            keyed.length = 0;
-            keyed.push(...syntax, ...semantic);
-        }
-        // In the order Prometheus notices them: syntax errors where they occur, others at the end of their construct.
-        keyed.sort((a, b) => a.key - b.key);
-        errors = [];
-        for (const { from, to, message } of keyed) {
-            if (!errors.some((e) => e.from === from && e.to === to && e.message === message))
-                errors.push({ from, to, message });
-        }
-    }
-    else {
-        errors = walker.typeErrors;
-    }
-    return { errors, facts };
+    return { errors: reportedErrors(text, walker), facts };
 }
-
-;// CONCATENATED MODULE: ./src/promql/analyse.ts
-// One pass over a PromQL query with Prometheus' own grammar: the syntax and semantic
-// errors, and the facts every later check reads (so no check parses a query again).
-//
-// CONTRACT (used by formats/ and checks/; keep it stable):
-//   analyseQuery(text) never throws. Offsets are 0-based UTF-16 offsets into `text`. The result is
-//   deeply frozen and shared by every caller that asks about the same query: read it, never edit it.
-function emptyFacts() {
-    return { selectors: [], comparisons: [], aggregations: [], functions: [], numbers: [], budgets: [], histogramQuantiles: [] };
-}
-
 
 ;// CONCATENATED MODULE: ./src/formats/sli.ts
 // What the SLI queries of generator formats (Sloth, OpenSLO, Pyrra) read, for linking alerts and
@@ -30788,6 +30919,7 @@ function dirOf(file) {
 
 
 
+
 /** The SLI's error ratio over `window`, from the SLO's own queries; a recording-rule name when the SLO names none. */
 function errorRatio(slo, window) {
     const i = slo.indicator;
@@ -30800,11 +30932,15 @@ function errorRatio(slo, window) {
         return { expr: `1 - ((${rated(i.goodQuery).trim()}) / (${rated(i.totalQuery).trim()}))`, own: true };
     return { expr: `slo:sli_error:ratio_rate${window}{slo="${slo.name}"}`, own: false };
 }
+/**
+ * The rule group as YAML, written by the `yaml` library: SLO names are file text and may hold
+ * `#`, `: `, quotes or newlines, which string concatenation would turn into different YAML.
+ */
 function burnRateRuleGroup(slo, windows) {
     const budget = errorBudget(slo.target);
     const alertName = `${slo.name.replace(/(^|[^a-zA-Z0-9])([a-zA-Z0-9])/g, (_, __, c) => c.toUpperCase())}ErrorBudgetBurn`;
-    const lines = ['groups:', `  - name: ${slo.name}-burn-rate`, '    rules:'];
     let ownQueries = true;
+    const rules = [];
     for (const window of windows) {
         if (window.factor === undefined)
             continue;
@@ -30815,22 +30951,33 @@ function burnRateRuleGroup(slo, windows) {
             ownQueries &&= ratio.own;
             return `(${ratio.expr}) > (${factor} * ${budget})`;
         };
-        lines.push(`      - alert: ${alertName}`, '        expr: |', `          ${condition(window.longSeconds)}`, '          and', `          ${condition(short)}`, `        for: ${window.longSeconds <= 6 * 3600 ? '2m' : '15m'}`, '        labels:', `          severity: ${window.severity ?? (window.factor >= 6 ? 'page' : 'ticket')}`, `          slo: ${JSON.stringify(slo.name)}`, '        annotations:', `          summary: ${JSON.stringify(`${slo.name} is burning its ${formatPercent(slo.target)} error budget ${factor}× too fast (${formatDuration(window.longSeconds)}/${formatDuration(short)})`)}`);
+        rules.push({
+            alert: alertName,
+            expr: `${condition(window.longSeconds)}\nand\n${condition(short)}\n`,
+            for: window.longSeconds <= 6 * 3600 ? '2m' : '15m',
+            labels: { severity: window.severity ?? (window.factor >= 6 ? 'page' : 'ticket'), slo: slo.name },
+            annotations: { summary: `${slo.name} is burning its ${formatPercent(slo.target)} error budget ${factor}× too fast (${formatDuration(window.longSeconds)}/${formatDuration(short)})` },
+        });
     }
+    const doc = new dist/* Document */.yo({ groups: [{ name: `${slo.name}-burn-rate`, rules }] });
     if (!ownQueries)
-        lines.unshift(`# Record slo:sli_error:ratio_rate<window>{slo="${slo.name}"} as the SLI's error ratio over each window, or put the ratio in place.`);
-    return lines.join('\n');
+        doc.commentBefore = ` Record slo:sli_error:ratio_rate<window>{slo=${JSON.stringify(slo.name)}} as the SLI's error ratio over each window, or put the ratio in place.`;
+    return doc.toString({ lineWidth: 0 }).replace(/\n$/, '');
 }
 
 ;// CONCATENATED MODULE: ./src/checks/align/burn-alert-missing.ts
 
 
 const alignBurnAlertMissing = {
-    id: 'align/burn-alert-missing',
-    severity: 'error',
-    description: 'An SLO whose burn-rate windows no alerting rule implements (warning when the SLO does not declare burn-rate alerting); ambiguous alert links as notices.',
-    checkModel(model, context) {
-        const links = linksOf(model);
+    meta: {
+        id: 'align/burn-alert-missing',
+        severity: 'error',
+        kind: 'model',
+        description: 'An SLO whose burn-rate windows no alerting rule implements (warning when the SLO does not declare burn-rate alerting); ambiguous alert links as notices.',
+        docs: 'docs/checks/align/burn-alert-missing.md',
+        aboutSlo: true,
+    },
+    run({ links }, context) {
         for (const { slo, alerts } of links.bySlo.values()) {
             if (slo.target === undefined || !slo.periodSeconds || slo.alertingDisabled)
                 continue;
@@ -30877,11 +31024,16 @@ const alignBurnAlertMissing = {
 // Generators print budgets with float noise (Sloth writes 0.001 as 0.0009999999999999432).
 const BUDGET_TOLERANCE = 1e-6;
 const alignBurnThreshold = {
-    id: 'align/burn-threshold',
-    severity: 'error',
-    description: 'A linked alert whose budget, factor or target differs from its SLO\'s (the SLO says 99.99 %, the alert divides by 1 − 0.999).',
-    checkModel(model, context) {
-        for (const { slo, alerts } of linksOf(model).bySlo.values()) {
+    meta: {
+        id: 'align/burn-threshold',
+        severity: 'error',
+        kind: 'model',
+        description: 'A linked alert whose budget, factor or target differs from its SLO\'s (the SLO says 99.99 %, the alert divides by 1 − 0.999).',
+        docs: 'docs/checks/align/burn-threshold.md',
+        aboutSlo: true,
+    },
+    run({ links }, context) {
+        for (const { slo, alerts } of links.bySlo.values()) {
             if (slo.target === undefined)
                 continue;
             const budget = errorBudget(slo.target);
@@ -30928,11 +31080,16 @@ const alignBurnThreshold = {
 
 
 const alignBurnWindow = {
-    id: 'align/burn-window',
-    severity: 'warning',
-    description: 'A linked burn-rate alert whose long or short window differs from the windows its SLO or policy declares.',
-    checkModel(model, context) {
-        for (const { slo, alerts } of linksOf(model).bySlo.values()) {
+    meta: {
+        id: 'align/burn-window',
+        severity: 'warning',
+        kind: 'model',
+        description: 'A linked burn-rate alert whose long or short window differs from the windows its SLO or policy declares.',
+        docs: 'docs/checks/align/burn-window.md',
+        aboutSlo: true,
+    },
+    run({ links }, context) {
+        for (const { slo, alerts } of links.bySlo.values()) {
             const expected = expectedWindows(slo);
             if (expected.length === 0)
                 continue;
@@ -30957,13 +31114,16 @@ const alignBurnWindow = {
 };
 
 ;// CONCATENATED MODULE: ./src/checks/align/dashboard-missing.ts
-
 const alignDashboardMissing = {
-    id: 'align/dashboard-missing',
-    severity: 'notice',
-    description: 'An SLO that no dashboard panel shows; panels that fit several SLOs equally well.',
-    checkModel(model, context) {
-        const links = linksOf(model);
+    meta: {
+        id: 'align/dashboard-missing',
+        severity: 'notice',
+        kind: 'model',
+        description: 'An SLO that no dashboard panel shows; panels that fit several SLOs equally well.',
+        docs: 'docs/checks/align/dashboard-missing.md',
+        aboutSlo: true,
+    },
+    run({ links }, context) {
         for (const { slo, panels } of links.bySlo.values()) {
             if (panels.length)
                 continue;
@@ -30984,13 +31144,17 @@ const alignDashboardMissing = {
 
 ;// CONCATENATED MODULE: ./src/checks/align/dashboard-threshold.ts
 
-
 const alignDashboardThreshold = {
-    id: 'align/dashboard-threshold',
-    severity: 'warning',
-    description: 'A panel shown for an SLO whose title or thresholds state a different target or latency.',
-    checkModel(model, context) {
-        for (const { slo, panels } of linksOf(model).bySlo.values()) {
+    meta: {
+        id: 'align/dashboard-threshold',
+        severity: 'warning',
+        kind: 'model',
+        description: 'A panel shown for an SLO whose title or thresholds state a different target or latency.',
+        docs: 'docs/checks/align/dashboard-threshold.md',
+        aboutSlo: true,
+    },
+    run({ links }, context) {
+        for (const { slo, panels } of links.bySlo.values()) {
             for (const { dashboard, panel } of panels) {
                 const title = panel.title ?? '';
                 const stated = statedFigures(title);
@@ -31026,13 +31190,17 @@ const alignDashboardThreshold = {
 
 ;// CONCATENATED MODULE: ./src/checks/align/latency-threshold.ts
 
-
 const alignLatencyThreshold = {
-    id: 'align/latency-threshold',
-    severity: 'error',
-    description: 'A latency alert linked to a latency SLO that compares against a different threshold or percentile.',
-    checkModel(model, context) {
-        for (const { slo, alerts } of linksOf(model).bySlo.values()) {
+    meta: {
+        id: 'align/latency-threshold',
+        severity: 'error',
+        kind: 'model',
+        description: 'A latency alert linked to a latency SLO that compares against a different threshold or percentile.',
+        docs: 'docs/checks/align/latency-threshold.md',
+        aboutSlo: true,
+    },
+    run({ links }, context) {
+        for (const { slo, alerts } of links.bySlo.values()) {
             const { thresholdSeconds, percentile } = slo.indicator;
             if (slo.indicator.type !== 'latency' || thresholdSeconds === undefined)
                 continue;
@@ -31341,6 +31509,44 @@ function distinct(values) {
             out.push(value);
     return out;
 }
+// slo-generator exports the burn rate it computed per error budget policy step as a metric
+// (`error_budget_burn_rate`, labelled with the step's name), so an alert on it states its window
+// by that label and its factor as the threshold itself.
+const SLO_GENERATOR_BURN_RATE = 'error_budget_burn_rate';
+/**
+ * What an alert on slo-generator's exported burn rate encodes for `slo`: each comparison of the
+ * metric for one step (`error_budget_policy_step_name="1 hour"`, or a `window` label in seconds)
+ * is a burn-rate window of that step's length at the compared factor, over the SLO's SLI metrics.
+ * Other alerts are unchanged.
+ */
+function sloGeneratorEncoding(rule, encoding, slo) {
+    const facts = rule.expr.analysis.facts;
+    const windows = [];
+    const conditions = [];
+    for (const comparison of facts.comparisons) {
+        if (comparison.threshold === undefined || comparison.thresholdSide === undefined)
+            continue;
+        const above = (comparison.op === '>' || comparison.op === '>=') === (comparison.thresholdSide !== 'left');
+        if (!above)
+            continue;
+        const selector = facts.selectors.find((s) => s.metric === SLO_GENERATOR_BURN_RATE && s.from >= comparison.from && s.to <= comparison.to);
+        if (!selector)
+            continue;
+        const step = selector.matchers.find((m) => m.op === '=' && m.label === 'error_budget_policy_step_name')?.value;
+        const windowLabel = selector.matchers.find((m) => m.op === '=' && m.label === 'window')?.value;
+        const longSeconds = step !== undefined ? slo.burnWindows.find((w) => w.name === step)?.longSeconds : windowLabel !== undefined ? Number(windowLabel) : undefined;
+        if (longSeconds === undefined || !Number.isFinite(longSeconds) || longSeconds <= 0)
+            continue;
+        const position = queryPosition(rule.expr, comparison.from);
+        conditions.push({ windows: [longSeconds], threshold: comparison.threshold, above, factor: comparison.threshold, position });
+        windows.push({ longSeconds, factor: comparison.threshold, position });
+    }
+    if (windows.length === 0)
+        return encoding;
+    // The exported burn rate is computed from the SLO's own SLI: that is what the alert reads.
+    const metrics = [...new Set([...encoding.metrics.filter((metric) => metric !== SLO_GENERATOR_BURN_RATE), ...slo.indicator.metrics])];
+    return { ...encoding, kind: 'burn-rate', conditions, windows, metrics };
+}
 
 ;// CONCATENATED MODULE: ./src/link/hints.ts
 // Names as evidence: the words of an alert's name, group, labels and metrics against the words of
@@ -31407,7 +31613,14 @@ function metricFamily(metric) {
     return (pyrra ? pyrra[1] : metric).replace(/_(total|count|bucket|sum)$/, '');
 }
 const normalName = (name) => name.toLowerCase().replace(/_/g, '-');
-function linkModel(model, config) {
+/**
+ * The model with its links. `references` are the dashboard paths resolved against the tree
+ * (resolveReferences, which reads the file system); without them every reference is unresolved.
+ */
+function linkModel(model, config, references = new Map()) {
+    return { model, links: linkSlos(model, config), references };
+}
+function linkSlos(model, config) {
     const recordings = recordingsOf(model.rules);
     const links = { bySlo: new Map(model.slos.map((slo) => [slo.key, { slo, alerts: [], panels: [] }])), ambiguous: [], encodings: new Map() };
     const add = (slo) => links.bySlo.get(slo.key);
@@ -31421,7 +31634,7 @@ function linkModel(model, config) {
         const named = namedSlos(names, slos);
         if (named.length) {
             for (const slo of named)
-                add(slo).alerts.push({ rule, method: 'label', reason: labelReason(names, slo), encoding });
+                add(slo).alerts.push({ rule, method: 'label', reason: labelReason(names, slo), encoding: slo.format === 'slo-generator' ? sloGeneratorEncoding(rule, encoding, slo) : encoding });
             continue;
         }
         const mapped = config.sloLinks[rule.name];
@@ -31488,6 +31701,9 @@ function indexSlos(slos) {
         index.families.set(slo, families);
         file(index.byName, slo.name, slo);
         file(index.byNormalName, normalName(slo.name), slo);
+        // slo-generator's exporters label every metric with the SLO's slo_name (and service and feature names).
+        if (slo.format === 'slo-generator' && slo.labels.slo_name)
+            file(index.byNormalName, normalName(slo.labels.slo_name), slo);
         if (slo.service)
             file(index.bySlothId, `${slo.service}-${slo.name}`, slo);
         for (const family of families)
@@ -31518,13 +31734,37 @@ function namedSlos(names, slos) {
 }
 /** Labels or `=` matchers that name this SLO; sloth_id is `<service>-<slo>`, sloth_service must agree when present. */
 function namesSlo(names, slo) {
+    if (slo.format === 'slo-generator')
+        return sloGeneratorLabels(names, slo) !== undefined;
     if (slo.service && names.sloth_service && !names.sloth_service.includes(slo.service))
         return false;
     if (names.sloth_id && slo.service)
         return names.sloth_id.includes(`${slo.service}-${slo.name}`);
     return NAME_LABELS.some((label) => names[label]?.some((value) => normalName(value) === normalName(slo.name)));
 }
+/**
+ * The labels that name a slo-generator SLO (`slo_name`, with `service_name` and `feature_name`
+ * agreeing wherever the alert states them), as `label=value` pairs; undefined when they do not.
+ */
+function sloGeneratorLabels(names, slo) {
+    const sloName = names.slo_name?.find((value) => normalName(value) === normalName(slo.labels.slo_name ?? slo.name)) ?? names.slo?.find((value) => normalName(value) === normalName(slo.name));
+    if (sloName === undefined)
+        return undefined;
+    const pairs = [`slo_name=${sloName}`];
+    for (const label of ['feature_name', 'service_name']) {
+        const own = slo.labels[label];
+        const stated = names[label];
+        if (!stated || own === undefined)
+            continue;
+        if (!stated.includes(own))
+            return undefined;
+        pairs.unshift(`${label}=${own}`);
+    }
+    return pairs;
+}
 function labelReason(names, slo) {
+    if (slo.format === 'slo-generator')
+        return sloGeneratorLabels(names, slo).join(', ');
     if (names.sloth_id && slo.service)
         return `sloth_id=${slo.service}-${slo.name}`;
     const label = NAME_LABELS.find((l) => names[l]?.some((v) => normalName(v) === normalName(slo.name)));
@@ -31588,17 +31828,21 @@ function choose(fits, metrics, hintsOf, slos, minWords, alertMetrics) {
 
 ;// CONCATENATED MODULE: ./src/checks/align/metric.ts
 
-
 /** Raw metric families only: recording rules (names with a colon) stand for the metrics they read, which are listed too. */
 function familiesOf(metrics) {
     return new Set(metrics.map(metricFamily).filter((family) => !family.includes(':')));
 }
 const alignMetric = {
-    id: 'align/metric',
-    severity: 'warning',
-    description: 'Alerts and dashboard panels linked to one SLO that read different metrics for the same SLI.',
-    checkModel(model, context) {
-        for (const { slo, alerts, panels } of linksOf(model).bySlo.values()) {
+    meta: {
+        id: 'align/metric',
+        severity: 'warning',
+        kind: 'model',
+        description: 'Alerts and dashboard panels linked to one SLO that read different metrics for the same SLI.',
+        docs: 'docs/checks/align/metric.md',
+        aboutSlo: true,
+    },
+    run({ links }, context) {
+        for (const { slo, alerts, panels } of links.bySlo.values()) {
             const readers = [
                 ...alerts.map(({ rule, encoding }) => ({ what: `alert "${rule.name}"`, file: rule.file, position: rule.expr.position, isAlert: true, families: familiesOf(encoding.metrics) })),
                 ...panels.map(({ dashboard, panel, metrics }) => ({
@@ -31642,13 +31886,22 @@ function majority(readers) {
 
 ;// CONCATENATED MODULE: ./src/checks/align/single-window.ts
 
-
 const alignSingleWindow = {
-    id: 'align/single-window',
-    severity: 'warning',
-    description: 'A burn-rate alert with one window and no short confirmation window: it keeps firing long after the burn stops.',
-    checkModel(model, context) {
-        for (const [rule, encoding] of linksOf(model).encodings) {
+    meta: {
+        id: 'align/single-window',
+        severity: 'warning',
+        kind: 'model',
+        description: 'A burn-rate alert of an SLO with one window and no short confirmation window: it keeps firing long after the burn stops.',
+        docs: 'docs/checks/align/single-window.md',
+        aboutSlo: true,
+    },
+    run({ links }, context) {
+        // Only alerts linked to an SLO: a plain latency or error-ratio alert in a repository without
+        // SLOs is not a burn-rate alert, whatever its threshold looks like.
+        const linked = new Set([...links.bySlo.values()].flatMap(({ alerts }) => alerts.map((alert) => alert.rule)));
+        for (const [rule, encoding] of links.encodings) {
+            if (!linked.has(rule))
+                continue;
             for (const window of encoding.windows) {
                 if (window.shortSeconds !== undefined)
                     continue;
@@ -31663,26 +31916,6 @@ const alignSingleWindow = {
         }
     },
 };
-
-;// CONCATENATED MODULE: ./src/checks/align/index.ts
-
-
-
-
-
-
-
-
-const ALIGN_CHECKS = [
-    alignBurnAlertMissing,
-    alignBurnThreshold,
-    alignBurnWindow,
-    alignSingleWindow,
-    alignLatencyThreshold,
-    alignMetric,
-    alignDashboardMissing,
-    alignDashboardThreshold,
-];
 
 ;// CONCATENATED MODULE: ./src/checks/promql/counters.ts
 // Which selectors read a counter's raw value. Shared by promql/counter (rules) and
@@ -31741,14 +31974,18 @@ function isCounter(metric, families, query) {
     const prefix = metric.slice(0, -'total'.length);
     return !query.analysis.facts.selectors.some((s) => s.metric !== undefined && s.metric !== metric && s.metric.startsWith(prefix) && !s.metric.endsWith('_total'));
 }
-/** Counter selectors in `query` read without rate()/increase() or a counting wrapper, one per metric. */
-function rawCounterUses(query, families) {
+/**
+ * Counter selectors in `query` read without rate()/increase() or a counting wrapper, one per metric.
+ * `isCounterMetric` decides what a counter is when something better than its name knows (a
+ * backend's metadata); without it, or where it returns undefined, the name decides.
+ */
+function rawCounterUses(query, families, isCounterMetric) {
     const facts = query.analysis.facts;
     const uses = [];
     const seen = new Set();
     for (const selector of facts.selectors) {
         const metric = selector.metric;
-        if (!metric || seen.has(metric) || !isCounter(metric, families, query))
+        if (!metric || seen.has(metric) || !(isCounterMetric?.(metric) ?? isCounter(metric, families, query)))
             continue;
         if (selector.functions.some((fn) => COUNTER_SAFE_FUNCTIONS.has(fn)))
             continue;
@@ -31762,25 +31999,24 @@ function rawCounterUses(query, families) {
     return uses;
 }
 function rawCounterMessage(use) {
-    return `counter ${use.metric} is ${use.how} raw: its value only grows and resets on restart, so it says nothing about now; use rate() or increase()`;
+    const advice = 'its value only grows and resets on restart, so it says nothing about now; use rate() or increase()';
+    // _bucket, _count and _sum are counters when the repository reads the family as a histogram;
+    // _total is only a naming convention, which gauges (inventory totals, capacities) break.
+    if (use.metric.endsWith('_total'))
+        return `${use.metric} is ${use.how} raw and its _total name says it is a counter (a guess from the name alone: no metric metadata is read): ${advice}`;
+    return `counter ${use.metric} is ${use.how} raw: ${advice}`;
 }
 
 ;// CONCATENATED MODULE: ./src/checks/dashboard/queries.ts
-// The PromQL targets of a dashboard. Loki, Elasticsearch and other datasources also put their
-// queries under `expr`, in languages of their own, so targets of a datasource that is known not
-// to be Prometheus are left out.
+// The PromQL targets of a dashboard: the adapter reads a target as PromQL only when its data
+// source is Prometheus-compatible (or unknown, and the query is not LogQL-shaped); Loki targets
+// are read as LogQL (target.logql) and other data sources' queries are not read.
 function promqlTargets(dashboards) {
     const out = [];
     for (const dashboard of dashboards) {
         for (const panel of dashboard.panels) {
             for (const target of panel.targets) {
                 if (!target.expr)
-                    continue;
-                const datasource = target.datasource ?? panel.datasource;
-                const type = datasource?.type;
-                if (type && !/prometheus|^\$|^\$\{/.test(type))
-                    continue;
-                if (!type && datasource?.name && /loki|elastic|influx|graphite|tempo|mysql|postgres|cloudwatch/i.test(datasource.name))
                     continue;
                 out.push({ dashboard, panel, target, expr: target.expr, where: `${panelName(panel)}${target.refId ? `, target ${target.refId}` : ''}` });
             }
@@ -31801,10 +32037,14 @@ function dashboardName(dashboard) {
 
 
 const dashboardCounter = {
-    id: 'dashboard/counter',
-    severity: 'warning',
-    description: 'A panel query that shows or compares a counter (_total, _count, _sum, _bucket) raw, without rate() or increase().',
-    checkModel(model, context) {
+    meta: {
+        id: 'dashboard/counter',
+        severity: 'warning',
+        kind: 'model',
+        description: 'A panel query that shows or compares a counter (_total, _count, _sum, _bucket) raw, without rate() or increase().',
+        docs: 'docs/checks/dashboard/counter.md',
+    },
+    run({ model }, context) {
         const families = histogramFamilies(model);
         for (const { dashboard, expr, where } of promqlTargets(model.dashboards)) {
             if (expr.analysis.errors.length > 0)
@@ -31827,10 +32067,14 @@ const dashboardCounter = {
 const PSEUDO = new Set(['-- Mixed --', '-- Dashboard --', '-- Grafana --', 'grafana', 'default']);
 const VARIABLE = /^\$(\{([A-Za-z0-9_]+)(:[^}]*)?\}|([A-Za-z0-9_]+))$|^\[\[([A-Za-z0-9_]+)\]\]$/;
 const dashboardDatasource = {
-    id: 'dashboard/datasource',
-    severity: 'warning',
-    description: 'A panel or target pointing at a hard-coded datasource (uid or name) instead of a datasource variable, or at a variable the dashboard does not declare.',
-    checkModel(model, context) {
+    meta: {
+        id: 'dashboard/datasource',
+        severity: 'warning',
+        kind: 'model',
+        description: 'A panel or target pointing at a hard-coded datasource (uid or name) instead of a datasource variable, or at a variable the dashboard does not declare.',
+        docs: 'docs/checks/dashboard/datasource.md',
+    },
+    run({ model }, context) {
         for (const dashboard of model.dashboards) {
             for (const panel of dashboard.panels) {
                 const refs = [[panel.datasource, panelName(panel)]];
@@ -31879,10 +32123,14 @@ const REPLACEMENTS = {
     'vonage-status-panel': 'stat',
 };
 const dashboardDeprecatedPanel = {
-    id: 'dashboard/deprecated-panel',
-    severity: 'warning',
-    description: 'A panel type Grafana removed or migrates on load (graph, singlestat, table-old, Angular plugins), with its replacement.',
-    checkModel(model, context) {
+    meta: {
+        id: 'dashboard/deprecated-panel',
+        severity: 'warning',
+        kind: 'model',
+        description: 'A panel type Grafana removed or migrates on load (graph, singlestat, table-old, Angular plugins), with its replacement.',
+        docs: 'docs/checks/dashboard/deprecated-panel.md',
+    },
+    run({ model }, context) {
         for (const dashboard of model.dashboards) {
             for (const panel of dashboard.panels) {
                 const replacement = panel.type !== undefined ? REPLACEMENTS[panel.type] : undefined;
@@ -31899,13 +32147,50 @@ const dashboardDeprecatedPanel = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/checks/dashboard/logql.ts
+
+
+const dashboardLogql = {
+    meta: {
+        id: 'dashboard/logql',
+        severity: 'error',
+        kind: 'model',
+        description: "A Loki panel query that does not parse as LogQL (Grafana's own LogQL grammar) once Grafana variables are substituted.",
+        docs: 'docs/checks/dashboard/logql.md',
+    },
+    run({ model }, context) {
+        for (const dashboard of model.dashboards) {
+            for (const panel of dashboard.panels) {
+                for (const target of panel.targets) {
+                    const query = target.logql;
+                    if (!query)
+                        continue;
+                    const where = `${panelName(panel)}${target.refId ? `, target ${target.refId}` : ''}`;
+                    for (const error of query.analysis.errors) {
+                        context.report({
+                            file: dashboard.file,
+                            ...queryPosition(query, error.from),
+                            subject: `${dashboardName(dashboard)}/${where}`,
+                            message: `${where}: could not parse LogQL query (data source: ${target.source.via}): ${error.message}`,
+                        });
+                    }
+                }
+            }
+        }
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/checks/dashboard/panel-id.ts
 
 const dashboardPanelId = {
-    id: 'dashboard/panel-id',
-    severity: 'warning',
-    description: 'Two panels of one dashboard with the same id (rows and collapsed-row children included): links, embeds and alerts pick the wrong one.',
-    checkModel(model, context) {
+    meta: {
+        id: 'dashboard/panel-id',
+        severity: 'warning',
+        kind: 'model',
+        description: 'Two panels of one dashboard with the same id (rows and collapsed-row children included): links, embeds and alerts pick the wrong one.',
+        docs: 'docs/checks/dashboard/panel-id.md',
+    },
+    run({ model }, context) {
         for (const dashboard of model.dashboards) {
             const seen = new Map();
             for (const panel of dashboard.panels) {
@@ -31927,16 +32212,42 @@ const dashboardPanelId = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/checks/promql/root-causes.ts
+// One finding per root cause. After a syntax error Prometheus' parser (and the grammar slo-gate
+// reads queries with) recovers and reports what the recovery tripped over: a missing `)` gives
+// "unexpected <by>" where it was missed and "unclosed left parenthesis" at the end of the query.
+// Those follow-on errors say nothing the first one does not; independent errors (two bad regexes,
+// two type errors) are all kept.
+const SYNTAX = /^(unexpected|unclosed) /;
+const FOLLOW_ON = /^(unclosed left (parenthesis|bracket|brace)|unexpected end of input)/;
+function rootCauseErrors(errors) {
+    const kept = [];
+    let syntax;
+    for (const error of errors) {
+        if (syntax && (FOLLOW_ON.test(error.message) || (SYNTAX.test(error.message) && error.from <= syntax.to + 1)))
+            continue;
+        kept.push(error);
+        if (!syntax && SYNTAX.test(error.message))
+            syntax = error;
+    }
+    return kept;
+}
+
 ;// CONCATENATED MODULE: ./src/checks/dashboard/promql.ts
 
 
+
 const dashboardPromql = {
-    id: 'dashboard/promql',
-    severity: 'error',
-    description: 'A panel query that does not parse as PromQL once Grafana variables are substituted: the panel shows "No data" or an error.',
-    checkModel(model, context) {
+    meta: {
+        id: 'dashboard/promql',
+        severity: 'error',
+        kind: 'model',
+        description: 'A panel query that does not parse as PromQL once Grafana variables are substituted: the panel shows "No data" or an error.',
+        docs: 'docs/checks/dashboard/promql.md',
+    },
+    run({ model }, context) {
         for (const { dashboard, expr, where } of promqlTargets(model.dashboards)) {
-            for (const error of expr.analysis.errors) {
+            for (const error of rootCauseErrors(expr.analysis.errors)) {
                 context.report({
                     file: dashboard.file,
                     // An error at the end of input points after the last character, not at a trailing newline.
@@ -31951,10 +32262,14 @@ const dashboardPromql = {
 
 ;// CONCATENATED MODULE: ./src/checks/dashboard/schema.ts
 const dashboardSchema = {
-    id: 'dashboard/schema',
-    severity: 'error',
-    description: 'A dashboard without a title or with panels without a type (a missing uid is dashboard/uid).',
-    checkModel(model, context) {
+    meta: {
+        id: 'dashboard/schema',
+        severity: 'error',
+        kind: 'model',
+        description: 'A dashboard without a title or with panels without a type (a missing uid is dashboard/uid).',
+        docs: 'docs/checks/dashboard/schema.md',
+    },
+    run({ model }, context) {
         for (const dashboard of model.dashboards) {
             const name = dashboard.title ?? dashboard.entry ?? dashboard.file;
             if (!dashboard.title)
@@ -31976,10 +32291,14 @@ const dashboardSchema = {
 ;// CONCATENATED MODULE: ./src/checks/dashboard/thresholds.ts
 
 const dashboardThresholds = {
-    id: 'dashboard/thresholds',
-    severity: 'warning',
-    description: 'Thresholds placed outside fieldConfig.defaults.thresholds (Grafana ignores them), or threshold steps not in ascending order.',
-    checkModel(model, context) {
+    meta: {
+        id: 'dashboard/thresholds',
+        severity: 'warning',
+        kind: 'model',
+        description: 'Thresholds placed outside fieldConfig.defaults.thresholds (Grafana ignores them), or threshold steps not in ascending order.',
+        docs: 'docs/checks/dashboard/thresholds.md',
+    },
+    run({ model }, context) {
         for (const dashboard of model.dashboards) {
             for (const panel of dashboard.panels) {
                 const subject = `${dashboardName(dashboard)}/${panel.id ?? panel.title ?? ''}`;
@@ -32012,10 +32331,14 @@ const dashboardThresholds = {
 const MAX_UID_LENGTH = 40;
 const UID_CHARS = /^[A-Za-z0-9_-]*$/;
 const dashboardUid = {
-    id: 'dashboard/uid',
-    severity: 'error',
-    description: 'A dashboard uid Grafana rejects (over 40 characters, characters outside A-Z a-z 0-9 _ -) or that another dashboard uses; a missing uid (warning).',
-    checkModel(model, context) {
+    meta: {
+        id: 'dashboard/uid',
+        severity: 'error',
+        kind: 'model',
+        description: 'A dashboard uid Grafana rejects (over 40 characters, characters outside A-Z a-z 0-9 _ -) or that another dashboard uses; a missing uid (warning).',
+        docs: 'docs/checks/dashboard/uid.md',
+    },
+    run({ model }, context) {
         const seen = new Map();
         for (const dashboard of model.dashboards) {
             const name = dashboardName(dashboard);
@@ -32040,46 +32363,421 @@ const dashboardUid = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/checks/dashboard/index.ts
+;// CONCATENATED MODULE: ./src/checks/diff/pairing.ts
+// Which SLO, alert or dashboard of the base is which of the head. Identity never uses line
+// numbers or file order, so moving things around is not a change. What ties an SLO to its alerts
+// and dashboards on each side is the one linker's (src/link/queries.ts).
+function sloIdentity(slo) {
+    return `${slo.service ?? ''}\u0000${slo.name}`;
+}
+/** Base SLOs paired with their head counterparts (same name and service; the same file wins a tie). */
+function pairSlos(base, head) {
+    const pool = new Map();
+    for (const slo of head.slos)
+        pool.set(sloIdentity(slo), [...(pool.get(sloIdentity(slo)) ?? []), slo]);
+    const pairs = [];
+    const removed = [];
+    for (const slo of base.slos) {
+        const candidates = pool.get(sloIdentity(slo)) ?? [];
+        const index = Math.max(0, candidates.findIndex((candidate) => candidate.file === slo.file));
+        const match = candidates.splice(index, 1)[0];
+        if (match)
+            pairs.push([slo, match]);
+        else
+            removed.push(slo);
+    }
+    return { pairs, removed };
+}
+/** An alert's identity across commits, among the alerts of one SLO: its name and severity. */
+function alertIdentity(rule) {
+    return `${rule.name}\u0000${rule.labels.severity?.value ?? ''}`;
+}
+/** Base alerts paired with head alerts of the same identity, in order of appearance. */
+function pairAlerts(base, head, identity) {
+    const pool = new Map();
+    for (const rule of head)
+        pool.set(identity(rule), [...(pool.get(identity(rule)) ?? []), rule]);
+    const pairs = [];
+    const unmatched = [];
+    for (const rule of base) {
+        const match = pool.get(identity(rule))?.shift();
+        if (match)
+            pairs.push([rule, match]);
+        else
+            unmatched.push(rule);
+    }
+    return { pairs, unmatched };
+}
+function dashboardIdentity(dashboard) {
+    return dashboard.uid ? `uid:${dashboard.uid}` : dashboard.title ? `title:${dashboard.title}` : `file:${dashboard.file}#${dashboard.entry ?? ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/link/queries.ts
+// Questions about one linked tree that the policy-change checks and the base comparison both ask.
+/** Alerting rules that implement the SLO. */
+function linkedAlerts(linked, slo) {
+    return (linked.links.bySlo.get(slo.key)?.alerts ?? []).map((link) => link.rule);
+}
+/** Whether a dashboard shows the SLO: the SLO names it, or one of its panels is linked to the SLO. */
+function dashboardShows(linked, dashboard, slo) {
+    if (slo.dashboardRefs.some((ref) => linked.references.get(ref)?.resolved === dashboard.file))
+        return true;
+    return (linked.links.bySlo.get(slo.key)?.panels ?? []).some((link) => link.dashboard === dashboard);
+}
+
+;// CONCATENATED MODULE: ./src/checks/diff/windows.ts
+// Burn-rate windows an SLO declares, matched between base and head by what they are for
+// (their severity, else their long window), never by position.
+
+/** What a window is for: its severity (Sloth's page and ticket alerts), else its long window. */
+const windowKey = (window) => window.severity ?? formatDuration(window.longSeconds);
+/**
+ * Base and head windows of one SLO, paired by what they are for. Windows derived from a table
+ * (Sloth's) count too: they exist because the SLO declares the alert, and go when it stops.
+ * Several windows for one severity pair in order, shortest first.
+ */
+function pairWindows(base, head) {
+    const byLength = (a, b) => a.longSeconds - b.longSeconds;
+    const pool = new Map();
+    for (const window of [...head].sort(byLength))
+        pool.set(windowKey(window), [...(pool.get(windowKey(window)) ?? []), window]);
+    const pairs = [];
+    const unmatched = [];
+    for (const window of [...base].sort(byLength)) {
+        const match = pool.get(windowKey(window))?.shift();
+        if (match)
+            pairs.push([window, match]);
+        else
+            unmatched.push(window);
+    }
+    return { pairs, unmatched };
+}
+/** "page 1h/5m ×14.4" */
+function windowText(window) {
+    return [window.severity, spanText(window)].filter(Boolean).join(' ');
+}
+/** "1h/5m ×14.4" */
+function spanText(window) {
+    const span = `${formatDuration(window.longSeconds)}${window.shortSeconds !== undefined ? `/${formatDuration(window.shortSeconds)}` : ''}`;
+    return window.factor !== undefined ? `${span} ×${window.factor}` : span;
+}
+/**
+ * One finding per changed window. A policy-wide window is shared by every SLO of the policy:
+ * changing it once is one finding naming them all, not one per SLO.
+ */
+function reportWindowChanges(changes, report) {
+    const spots = new Map();
+    for (const change of changes) {
+        const key = [change.file, change.position.line, change.position.column, change.text].join('\u0000');
+        spots.set(key, [...(spots.get(key) ?? []), change]);
+    }
+    for (const group of spots.values()) {
+        const names = group.map((change) => `"${change.slo}"`).join(', ');
+        report({ file: group[0].file, ...group[0].position, subject: group[0].subject, message: `${group.length > 1 ? 'SLOs' : 'SLO'} ${names} ${group[0].text}` });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/checks/diff/alert-loosened.ts
 
 
 
 
 
+const diffAlertLoosened = {
+    meta: {
+        id: 'diff/alert-loosened',
+        severity: 'warning',
+        kind: 'diff',
+        description: "A linked alert's threshold, burn-rate factor, window or `for` moved in the direction that alerts later.",
+        docs: 'docs/checks/diff/alert-loosened.md',
+        policyChange: true,
+    },
+    run({ base, head }, context) {
+        const windowChanges = [];
+        for (const [before, after] of pairSlos(base.model, head.model).pairs) {
+            const { pairs } = pairAlerts(linkedAlerts(base, before), linkedAlerts(head, after), alertIdentity);
+            for (const [old, now] of pairs) {
+                const changes = loosenings({ old: base, now: head }, old, now);
+                if (changes.length === 0)
+                    continue;
+                context.report({
+                    file: now.file,
+                    ...changes[0].position,
+                    subject: `${after.name}/${now.name}`,
+                    message: `alert "${now.name}" for SLO "${after.name}" fires later than before: ${changes.map((change) => change.text).join(', ')}`,
+                });
+            }
+            for (const [old, now] of pairWindows(before.burnWindows, after.burnWindows).pairs) {
+                const laterFactor = old.factor !== undefined && now.factor !== undefined && now.factor < old.factor;
+                if (!laterFactor && !(now.longSeconds > old.longSeconds))
+                    continue;
+                windowChanges.push({
+                    file: after.file,
+                    position: now.position ?? after.position,
+                    slo: after.name,
+                    subject: `${windowText(now)}`,
+                    text: `burn-rate alert fires later than before: ${windowText(old)} → ${windowText(now)}`,
+                });
+            }
+        }
+        reportWindowChanges(windowChanges, context.report);
+    },
+};
+/** What moved towards alerting later. Thresholds and windows come from src/link's reading of each alert. */
+function loosenings(model, old, now) {
+    const changes = [];
+    const before = model.old.links.encodings.get(old)?.conditions ?? [];
+    const after = model.now.links.encodings.get(now)?.conditions ?? [];
+    // A changed number of conditions is a rewrite, not a moved threshold: nothing to pair.
+    if (before.length === after.length) {
+        before.forEach((was, index) => {
+            const is = after[index];
+            if (was.above !== is.above)
+                return;
+            const position = thresholdPosition(now, is.position);
+            if (was.factor !== undefined && is.factor !== undefined) {
+                // The factor, not the threshold: a budget that moved with the target is diff/target-lowered's.
+                if (is.factor < was.factor && !nearlyEqual(is.factor, was.factor))
+                    changes.push({ text: `burn-rate factor ${roundTo(was.factor, 4)} → ${roundTo(is.factor, 4)}`, position });
+            }
+            else if (was.latency && is.latency) {
+                if (is.latency.thresholdSeconds > was.latency.thresholdSeconds && !nearlyEqual(is.latency.thresholdSeconds, was.latency.thresholdSeconds)) {
+                    changes.push({ text: `latency threshold ${formatLatency(was.latency.thresholdSeconds)} → ${formatLatency(is.latency.thresholdSeconds)}`, position });
+                }
+            }
+            else if ((is.above ? is.threshold > was.threshold : is.threshold < was.threshold) && !nearlyEqual(is.threshold, was.threshold)) {
+                changes.push({ text: `threshold ${roundTo(was.threshold, 6)} → ${roundTo(is.threshold, 6)}`, position });
+            }
+            const wasWindow = Math.max(0, ...was.windows);
+            const isWindow = Math.max(0, ...is.windows);
+            if (wasWindow > 0 && isWindow > wasWindow)
+                changes.push({ text: `window ${formatDuration(wasWindow)} → ${formatDuration(isWindow)}`, position: is.position });
+        });
+    }
+    const oldFor = parseDuration(old.for?.value ?? '0') ?? 0;
+    const newFor = parseDuration(now.for?.value ?? '0') ?? 0;
+    if (newFor > oldFor)
+        changes.push({ text: `for ${formatDuration(oldFor)} → ${formatDuration(newFor)}`, position: now.for?.position ?? now.namePosition });
+    return changes;
+}
+/**
+ * Where the threshold number of a condition is written. src/link places a condition at the start
+ * of its comparison, which in a multi-line query can be lines above the number that changed.
+ */
+function thresholdPosition(rule, conditionStart) {
+    const comparison = rule.expr.analysis.facts.comparisons.find((candidate) => {
+        const start = queryPosition(rule.expr, candidate.from);
+        return start.line === conditionStart.line && start.column === conditionStart.column;
+    });
+    if (!comparison || comparison.threshold === undefined)
+        return conditionStart;
+    return queryPosition(rule.expr, thresholdOffset(rule.expr.text, comparison));
+}
+/** After the operator for `x > t` (and `bool`), at the start for `t < x`. */
+function thresholdOffset(text, comparison) {
+    if (comparison.thresholdSide === 'left')
+        return comparison.from;
+    const span = text.slice(comparison.from, comparison.to);
+    const operator = span.lastIndexOf(comparison.op);
+    if (operator < 0)
+        return comparison.from;
+    const skip = /^\s*(?:bool\s+)?/.exec(span.slice(operator + comparison.op.length))[0].length;
+    return comparison.from + operator + comparison.op.length + skip;
+}
+
+;// CONCATENATED MODULE: ./src/checks/diff/alert-removed.ts
 
 
 
-const DASHBOARD_CHECKS = [
-    dashboardSchema,
-    dashboardUid,
-    dashboardPromql,
-    dashboardPanelId,
-    dashboardDeprecatedPanel,
-    dashboardThresholds,
-    dashboardDatasource,
-    dashboardCounter,
-];
+const diffAlertRemoved = {
+    meta: {
+        id: 'diff/alert-removed',
+        severity: 'error',
+        kind: 'diff',
+        description: 'A burn-rate or latency alert linked to an SLO in the base is gone from the head, or no longer linked to it.',
+        docs: 'docs/checks/diff/alert-removed.md',
+        policyChange: true,
+    },
+    run({ base, head, headPosition }, context) {
+        const windowChanges = [];
+        // SLOs removed outright are diff/slo-removed's: their alerts going with them is one decision.
+        for (const [before, after] of pairSlos(base.model, head.model).pairs) {
+            const headAlerts = linkedAlerts(head, after);
+            const { unmatched } = pairAlerts(linkedAlerts(base, before), headAlerts, alertIdentity);
+            for (const rule of unmatched) {
+                const severity = rule.labels.severity ? ` (severity ${rule.labels.severity.value})` : '';
+                const stillThere = head.model.rules.find((candidate) => candidate.kind === 'alert' && candidate.name === rule.name && candidate.labels.severity?.value === rule.labels.severity?.value);
+                context.report(stillThere
+                    ? {
+                        file: stillThere.file,
+                        ...stillThere.namePosition,
+                        subject: `${after.name}/${rule.name}`,
+                        message: `alert "${rule.name}"${severity} is no longer linked to SLO "${after.name}"`,
+                    }
+                    : {
+                        file: rule.file,
+                        ...headPosition(rule.file, rule.position),
+                        subject: `${after.name}/${rule.name}`,
+                        message: `alert "${rule.name}"${severity} for SLO "${after.name}" was removed`,
+                    });
+            }
+            // Alerts an SLO declares itself (Sloth page/ticket alerts, seed burn windows) are generated from it.
+            if (before.declaresBurnAlerting && !after.declaresBurnAlerting) {
+                context.report({ file: after.file, ...after.position, subject: after.name, message: `SLO "${after.name}" no longer declares burn-rate alerting` });
+                continue;
+            }
+            // One finding per alert: Sloth's page alert is two windows.
+            const gone = new Map();
+            for (const window of pairWindows(before.burnWindows, after.burnWindows).unmatched)
+                gone.set(windowKey(window), [...(gone.get(windowKey(window)) ?? []), window]);
+            for (const [key, windows] of gone) {
+                const spans = windows.map(spanText).join(', ');
+                windowChanges.push({
+                    file: after.file,
+                    position: headPosition(before.file, windows[0].position ?? before.position) ?? after.position,
+                    slo: after.name,
+                    subject: key,
+                    text: windows[0].severity ? `no longer declares its ${key} burn-rate alert (${spans})` : `no longer declares its ${spans} burn-rate alert`,
+                });
+            }
+        }
+        reportWindowChanges(windowChanges, context.report);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/diff/dashboard-removed.ts
+
+
+const diffDashboardRemoved = {
+    meta: {
+        id: 'diff/dashboard-removed',
+        severity: 'warning',
+        kind: 'diff',
+        description: 'A dashboard that showed an SLO in the base is gone from the head.',
+        docs: 'docs/checks/diff/dashboard-removed.md',
+        policyChange: true,
+    },
+    run({ base, head, headPosition }, context) {
+        const remaining = new Set(head.model.dashboards.map(dashboardIdentity));
+        for (const dashboard of base.model.dashboards) {
+            if (remaining.has(dashboardIdentity(dashboard)))
+                continue;
+            const shown = base.model.slos.filter((slo) => dashboardShows(base, dashboard, slo)).map((slo) => `"${slo.name}"`);
+            if (shown.length === 0)
+                continue;
+            const name = dashboard.title ?? dashboard.uid ?? dashboard.entry ?? dashboard.file;
+            context.report({
+                file: dashboard.file,
+                ...headPosition(dashboard.file, dashboard.position),
+                subject: dashboardIdentity(dashboard),
+                message: `dashboard "${name}" was removed; it showed SLO ${shown.join(', ')}`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/diff/slo-removed.ts
+
+
+const diffSloRemoved = {
+    meta: {
+        id: 'diff/slo-removed',
+        severity: 'error',
+        kind: 'diff',
+        description: 'An SLO present in the base is gone from the head.',
+        docs: 'docs/checks/diff/slo-removed.md',
+        policyChange: true,
+    },
+    run({ base, head, headPosition }, context) {
+        for (const slo of pairSlos(base.model, head.model).removed) {
+            const target = slo.target !== undefined ? ` (target ${formatPercent(slo.target)})` : '';
+            context.report({
+                file: slo.file,
+                ...headPosition(slo.file, slo.position),
+                subject: slo.name,
+                message: `SLO "${slo.name}"${slo.service ? ` of service "${slo.service}"` : ''}${target} was removed`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/diff/target-lowered.ts
+
+
+
+const MONTH = 30 * DAY;
+const diffTargetLowered = {
+    meta: {
+        id: 'diff/target-lowered',
+        severity: 'error',
+        kind: 'diff',
+        description: "An SLO's target went down, its period got shorter, or its latency threshold slower, in this change.",
+        docs: 'docs/checks/diff/target-lowered.md',
+        policyChange: true,
+    },
+    run({ base, head }, context) {
+        for (const [before, after] of pairSlos(base.model, head.model).pairs) {
+            if (before.target !== undefined && after.target !== undefined && after.target < before.target) {
+                // Minutes per 30 days, whatever the SLO's period: reviewers compare it with "a month of downtime".
+                const oldMinutes = roundTo(budgetMinutes(before.target, MONTH), 2);
+                const newMinutes = roundTo(budgetMinutes(after.target, MONTH), 2);
+                context.report({
+                    file: after.file,
+                    ...(after.targetPosition ?? after.position),
+                    subject: after.name,
+                    message: `SLO "${after.name}" target lowered from ${formatPercent(before.target)} to ${formatPercent(after.target)}: the monthly error budget grows from ${oldMinutes} to ${newMinutes} minutes of downtime`,
+                });
+            }
+            // A latency SLO also weakens when what counts as fast gets slower, or fewer requests must be fast.
+            const [was, is] = [before.indicator, after.indicator];
+            if (was.thresholdSeconds !== undefined && is.thresholdSeconds !== undefined && is.thresholdSeconds > was.thresholdSeconds) {
+                context.report({
+                    file: after.file,
+                    ...(is.position ?? after.position),
+                    subject: after.name,
+                    message: `SLO "${after.name}" latency threshold raised from ${formatLatency(was.thresholdSeconds)} to ${formatLatency(is.thresholdSeconds)}`,
+                });
+            }
+            if (was.percentile !== undefined && is.percentile !== undefined && is.percentile < was.percentile) {
+                context.report({ file: after.file, ...(is.position ?? after.position), subject: after.name, message: `SLO "${after.name}" latency percentile lowered from p${was.percentile} to p${is.percentile}` });
+            }
+            if (before.periodSeconds !== undefined && after.periodSeconds !== undefined && after.periodSeconds < before.periodSeconds) {
+                context.report({
+                    file: after.file,
+                    ...(after.periodPosition ?? after.position),
+                    subject: after.name,
+                    message: `SLO "${after.name}" period shortened from ${describeSpan(before.periodSeconds)} to ${describeSpan(after.periodSeconds)}: bad minutes are forgotten after ${describeSpan(after.periodSeconds)} instead of ${describeSpan(before.periodSeconds)}`,
+                });
+            }
+        }
+    },
+};
 
 ;// CONCATENATED MODULE: ./src/checks/file/missing.ts
 const fileMissing = {
-    id: 'file/missing',
-    severity: 'error',
-    description: 'A file that a policy refers to (a dashboard it names) does not exist.',
-    checkModel(model, context) {
+    meta: {
+        id: 'file/missing',
+        severity: 'error',
+        kind: 'model',
+        description: 'A file that a policy refers to (a dashboard it names) does not exist.',
+        docs: 'docs/checks/file/missing.md',
+    },
+    run({ model, references }, context) {
         // Several SLOs of one policy share its dashboard list: report each reference once.
         const reported = new Set();
         for (const slo of model.slos) {
             for (const ref of slo.dashboardRefs) {
                 const key = `${slo.file}:${ref.position.line}:${ref.path}`;
-                if (ref.exists !== false || reported.has(key))
+                const resolution = references.get(ref);
+                if (resolution?.exists !== false || reported.has(key))
                     continue;
                 reported.add(key);
                 context.report({
                     file: slo.file,
                     ...ref.position,
                     subject: ref.path,
-                    message: ref.resolved
-                        ? `dashboard "${ref.path}" does not exist (looked for ${ref.resolved})`
+                    message: resolution.resolved
+                        ? `dashboard "${ref.path}" does not exist (looked for ${resolution.resolved})`
                         : `dashboard "${ref.path}" points outside the checked directory`,
                 });
             }
@@ -32089,28 +32787,1698 @@ const fileMissing = {
 
 ;// CONCATENATED MODULE: ./src/checks/file/parse.ts
 const fileParse = {
-    id: 'file/parse',
-    severity: 'error',
-    description: 'A YAML or JSON file (or a dashboard embedded in one) that cannot be read or parsed.',
-    checkModel(model, context) {
+    meta: {
+        id: 'file/parse',
+        severity: 'error',
+        kind: 'model',
+        description: 'A YAML or JSON file (or a dashboard embedded in one) that cannot be read or parsed.',
+        docs: 'docs/checks/file/parse.md',
+    },
+    run({ model }, context) {
         for (const problem of model.unreadable)
             context.report({ ...problem });
     },
 };
 
-;// CONCATENATED MODULE: ./src/checks/file/index.ts
+;// CONCATENATED MODULE: ./src/secrets/scrubber.ts
+// Secrets slo-gate holds (backend header values, URL credentials, the Basic credential built from
+// them, the GitHub token) must not reach anything it writes. The runner masks registered secrets
+// in its logs only; the report files, the job summary and the PR comment are written by slo-gate,
+// so it scrubs them itself: every text that could carry a secret passes through a Scrubber.
+//
+// A secret is also removed in the forms a backend or a proxy echoes it in: percent-encoded, the
+// credential after an auth scheme (`Bearer <token>`), and for Basic both the base64 and the
+// decoded `user:password` and password. Values shorter than MIN_SECRET_LENGTH are not scrubbed:
+// replacing every "1" or "eu" in a report would garble it, and so short a value protects nothing.
+const MIN_SECRET_LENGTH = 4;
+const REDACTED = '***';
+class Scrubber {
+    secrets = new Set();
+    pattern;
+    constructor(secrets = []) {
+        for (const secret of secrets)
+            this.add(secret);
+    }
+    /** Registers a secret and the forms it is echoed in. */
+    add(secret) {
+        for (const form of formsOf(secret)) {
+            if (form.length >= MIN_SECRET_LENGTH && !this.secrets.has(form)) {
+                this.secrets.add(form);
+                this.pattern = undefined;
+            }
+        }
+    }
+    get empty() {
+        return this.secrets.size === 0;
+    }
+    scrub(text) {
+        if (this.secrets.size === 0 || text.length < MIN_SECRET_LENGTH)
+            return text;
+        // Longest first, so a secret that contains another is removed whole.
+        this.pattern ??= new RegExp([...this.secrets].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
+        return text.replace(this.pattern, REDACTED);
+    }
+    /** A copy of `value` with every string in it scrubbed (object keys too); `value` itself when there is nothing to scrub. */
+    scrubDeep(value) {
+        if (this.secrets.size === 0)
+            return value;
+        const walk = (item) => {
+            if (typeof item === 'string')
+                return this.scrub(item);
+            if (Array.isArray(item))
+                return item.map(walk);
+            if (item !== null && typeof item === 'object')
+                return Object.fromEntries(Object.entries(item).map(([key, inner]) => [this.scrub(key), walk(inner)]));
+            return item;
+        };
+        return walk(value);
+    }
+}
+/**
+ * The secrets of this process, registered by the front doors as they read their inputs. The
+ * report is scrubbed with them before any renderer sees it.
+ */
+const processSecrets = new Scrubber();
+function registerSecret(secret) {
+    if (secret)
+        processSecrets.add(secret);
+}
+/** The Authorization value fetch sends for credentials in a URL (`https://user:pass@host`). */
+function basicCredential(username, password) {
+    return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+}
+function formsOf(secret) {
+    const value = secret.trim();
+    const forms = [value];
+    // `Bearer abc`, `Basic dXNlcjpwYXNz`, `Token abc`: the credential alone is echoed too.
+    const scheme = /^([A-Za-z][\w-]*)\s+(\S+)$/.exec(value);
+    if (scheme) {
+        forms.push(scheme[2]);
+        if (scheme[1].toLowerCase() === 'basic') {
+            const decoded = Buffer.from(scheme[2], 'base64').toString('utf8');
+            if (decoded.includes(':'))
+                forms.push(decoded, decoded.slice(decoded.indexOf(':') + 1));
+        }
+    }
+    return [...forms, ...forms.map(encodeURIComponent)];
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+;// CONCATENATED MODULE: ./src/live/client.ts
+// A small client for the Prometheus HTTP API (/api/v1/query, /api/v1/query_range). It speaks
+// only what Prometheus, Thanos Query, Mimir/Cortex and VictoriaMetrics all answer, and lets the
+// server do the arithmetic: we never download raw samples.
+//
+// Failures come back as PrometheusError with a kind the caller can act on: 'unreachable' means
+// no query can succeed (connection refused, TLS, timeout, 401/403, not a Prometheus API), so the
+// client stops trying after the first one; 'query' means the backend answered with an error for
+// this one query; 'budget' means the run's total time budget ran out before the query ran;
+// 'missing' means an optional endpoint (metadata, targets) is not offered by this backend, which
+// says nothing about the others.
+//
+// The backend is not trusted with more than it needs:
+// - Header values, URL credentials and the Basic credential built from them never appear in any
+//   message: whatever the backend says (error body, reason phrase) is scrubbed of them and cut
+//   to MAX_QUOTED characters before it is quoted.
+// - Credentials go to prometheus-url's origin only: a redirect to another origin is refused
+//   (one 'unreachable' failure naming the origin), a same-origin one is followed at most
+//   MAX_REDIRECTS times.
+// - An answer is read as a stream and abandoned past maxResponseBytes (one 'query' failure,
+//   never retried), so a runaway query or a hostile backend cannot exhaust memory.
+
+class PrometheusError extends Error {
+    kind;
+    constructor(kind, message) {
+        super(message);
+        this.kind = kind;
+    }
+}
+const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+const MAX_REDIRECTS = 5;
+/** Longest piece of a backend's own text (error, reason phrase) quoted in a message. */
+const MAX_QUOTED = 300;
+class PrometheusClient {
+    options;
+    baseUrl;
+    /** Base URL without credentials or query string, safe to print. */
+    displayUrl;
+    stats = { requests: 0, retries: 0 };
+    headers;
+    origin;
+    scrubber;
+    down;
+    constructor(options) {
+        this.options = options;
+        const parsed = parseBaseUrl(options.url);
+        this.baseUrl = parsed.base;
+        this.displayUrl = parsed.display;
+        this.origin = new URL(parsed.base).origin;
+        this.headers = { ...(parsed.authorization ? { authorization: parsed.authorization } : {}), ...options.headers };
+        this.scrubber = new Scrubber([...Object.values(this.headers), ...parsed.credentials]);
+    }
+    /** Instant query at `time` (unix seconds; default: the server's now). Vector or scalar results. */
+    async query(expr, time) {
+        const params = new URLSearchParams({ query: expr });
+        if (time !== undefined)
+            params.set('time', String(time));
+        const data = await this.request('/api/v1/query', params);
+        if (data.resultType === 'scalar')
+            return [{ labels: {}, value: sampleValue(data.result) }];
+        if (data.resultType !== 'vector')
+            throw new PrometheusError('query', `expected an instant vector, got ${this.quote(String(data.resultType))}`);
+        // A series without a sample (value null or missing) has nothing to say at this instant.
+        return seriesList(data.result)
+            .filter((item) => Array.isArray(item.value))
+            .map((item) => ({ labels: labelsOf(item.metric), value: sampleValue(item.value) }));
+    }
+    /** Range query over [start, end] every `step` seconds. */
+    async queryRange(expr, start, end, step) {
+        const params = new URLSearchParams({ query: expr, start: String(start), end: String(end), step: String(step) });
+        const data = await this.request('/api/v1/query_range', params);
+        if (data.resultType !== 'matrix')
+            throw new PrometheusError('query', `expected a range vector, got ${this.quote(String(data.resultType))}`);
+        return matrixOf(data.result);
+    }
+    /** The first 'unreachable' failure, once the client has given up on the backend. */
+    get unreachable() {
+        return this.down;
+    }
+    /** Raw samples of a range selector (`x[10m]`) at `time`: for sample spacing, on one series only. */
+    async queryMatrix(expr, time) {
+        const data = await this.request('/api/v1/query', new URLSearchParams({ query: expr, time: String(time) }));
+        if (data.resultType !== 'matrix')
+            throw new PrometheusError('query', `expected a range vector, got ${this.quote(String(data.resultType))}`);
+        return matrixOf(data.result);
+    }
+    /** `/api/v1/metadata` for one metric name: the types its exporters declare (empty when unknown). Not every backend has it. */
+    async metadata(metric) {
+        const data = (await this.request('/api/v1/metadata', new URLSearchParams({ metric }), { optional: true }));
+        const entries = data[metric];
+        return Array.isArray(entries) ? entries.filter((e) => isRecord(e) && typeof e.type === 'string') : [];
+    }
+    /** `/api/v1/targets?state=active`: each scrape target's labels and configured interval. Not every backend has it. */
+    async targets() {
+        const data = (await this.request('/api/v1/targets', new URLSearchParams({ state: 'active' }), { optional: true }));
+        const active = Array.isArray(data.activeTargets) ? data.activeTargets : [];
+        return active.filter(isRecord).map((t) => ({ labels: labelsOf(t.labels), scrapeInterval: typeof t.scrapeInterval === 'string' ? t.scrapeInterval : undefined }));
+    }
+    async request(path, params, options = {}) {
+        if (this.down)
+            throw this.down;
+        this.options.log?.(`prometheus ${path} ${params.toString()}`);
+        const retries = this.options.retries ?? 2;
+        const backoff = this.options.backoffMs ?? 250;
+        for (let attempt = 0;; attempt++) {
+            const outcome = await this.attempt(path, params, options.optional ?? false);
+            if (outcome.ok)
+                return outcome.data;
+            const { error, retry } = outcome;
+            const wait = backoff * 2 ** attempt;
+            const deadline = this.options.deadline ?? Infinity;
+            if (!retry || attempt >= retries || Date.now() + wait >= deadline) {
+                if (error.kind === 'unreachable')
+                    this.down ??= error;
+                throw error;
+            }
+            this.stats.retries++;
+            await new Promise((resolve) => setTimeout(resolve, wait));
+        }
+    }
+    async attempt(path, params, optional) {
+        const left = (this.options.deadline ?? Infinity) - Date.now();
+        if (left <= 0)
+            return { ok: false, error: new PrometheusError('budget', 'the live run used up its time budget before this query ran'), retry: false };
+        const timeoutMs = Math.min(this.options.timeoutMs, left);
+        const signal = AbortSignal.timeout(timeoutMs);
+        this.stats.requests++;
+        let exchange;
+        try {
+            // The metadata and targets endpoints are GET only.
+            exchange = await this.exchange(`${this.baseUrl}${path}`, params, signal, optional ? 'GET' : 'POST');
+        }
+        catch (error) {
+            const name = error?.name;
+            if (name === 'TimeoutError' || name === 'AbortError') {
+                const cut = timeoutMs < this.options.timeoutMs;
+                const message = cut ? 'the live run used up its time budget while waiting for an answer' : `no answer within ${formatSeconds(timeoutMs)} (prometheus-timeout)`;
+                // A hung backend is not retried: every retry would wait the full timeout again.
+                return { ok: false, error: new PrometheusError(cut ? 'budget' : 'unreachable', message), retry: false };
+            }
+            return { ok: false, error: new PrometheusError('unreachable', this.quote(networkMessage(error))), retry: true };
+        }
+        if ('failure' in exchange)
+            return { ok: false, error: exchange.failure, retry: false };
+        const { status, reason, text } = exchange;
+        const body = parseJson(text);
+        const statusLine = `HTTP ${status}${reason ? ` ${this.quote(reason)}` : ''}`;
+        if (status === 401 || status === 403) {
+            return { ok: false, error: new PrometheusError('unreachable', `${statusLine}: the backend refused the credentials (check prometheus-headers)`), retry: false };
+        }
+        if (body?.status === 'success' && isRecord(body.data))
+            return { ok: true, data: body.data };
+        // An optional endpoint this backend does not serve (Thanos and some Mimir setups have no metadata or targets).
+        if (optional && (status === 404 || status === 405 || status === 501))
+            return { ok: false, error: new PrometheusError('missing', `${path} is not available on this backend (HTTP ${status})`), retry: false };
+        const retry = status >= 500 || status === 429;
+        if (body?.status === 'error') {
+            const message = `${body.errorType ? `${this.quote(String(body.errorType))}: ` : ''}${this.quote(String(body.error ?? `HTTP ${status}`))}`;
+            return { ok: false, error: new PrometheusError('query', message), retry };
+        }
+        // Not Prometheus API JSON: a proxy's error page, a login page, or the wrong base URL.
+        const what = status >= 200 && status < 300 ? `HTTP ${status} but not a Prometheus API answer` : statusLine;
+        const hint = status === 404 || (status >= 200 && status < 300) ? ` from ${this.displayUrl}${path} (is prometheus-url the API base URL?)` : '';
+        return { ok: false, error: new PrometheusError('unreachable', `${what}${hint}`), retry };
+    }
+    /**
+     * One request and its answer, following same-origin redirects. Credentials are never sent to
+     * another origin: such a redirect ends the exchange with a failure instead.
+     */
+    async exchange(url, params, signal, firstMethod) {
+        let target = new URL(url);
+        let method = firstMethod;
+        for (let redirects = 0;; redirects++) {
+            // POST keeps long queries out of URL length limits; every Prometheus-compatible API accepts it for queries.
+            const response = await fetch(method === 'GET' ? withParams(target, params) : target, {
+                method,
+                headers: { ...this.headers, ...(method === 'POST' ? { 'content-type': 'application/x-www-form-urlencoded' } : {}), accept: 'application/json' },
+                body: method === 'POST' ? params.toString() : undefined,
+                signal,
+                redirect: 'manual',
+            });
+            const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
+            if (location === null) {
+                const read = await readCapped(response, this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
+                if (read.over) {
+                    const limit = this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+                    return { failure: new PrometheusError('query', `the answer is larger than the ${formatMiB(limit)} limit for one query (live-max-response-mb); it was not read further`) };
+                }
+                return { status: response.status, reason: response.statusText, text: read.text };
+            }
+            await response.body?.cancel().catch(() => undefined);
+            let next;
+            try {
+                next = new URL(location, target);
+            }
+            catch {
+                return { failure: new PrometheusError('unreachable', `HTTP ${response.status} redirect to an address that is not a URL`) };
+            }
+            if (next.origin !== this.origin) {
+                return {
+                    failure: new PrometheusError('unreachable', `HTTP ${response.status} redirect to another origin (${this.quote(next.origin)}) refused: credentials are sent to the origin of prometheus-url only; set prometheus-url to the address the backend answers on`),
+                };
+            }
+            if (redirects >= MAX_REDIRECTS)
+                return { failure: new PrometheusError('unreachable', `more than ${MAX_REDIRECTS} redirects from ${this.displayUrl}`) };
+            // 303 asks for a GET; the others repeat the request as it was.
+            if (response.status === 303)
+                method = 'GET';
+            target = next;
+        }
+    }
+    /** Text from the backend, fit to quote: without any secret, on one line, cut short. */
+    quote(text) {
+        return oneLine(this.scrubber.scrub(text));
+    }
+}
+/** The body as text, or `over` as soon as it passes `limit` bytes (the rest is never read). */
+async function readCapped(response, limit) {
+    const declared = Number(response.headers.get('content-length'));
+    if (Number.isFinite(declared) && declared > limit) {
+        await response.body?.cancel().catch(() => undefined);
+        return { over: true };
+    }
+    if (!response.body)
+        return { over: false, text: '' };
+    const reader = response.body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        size += value.byteLength;
+        if (size > limit) {
+            await reader.cancel().catch(() => undefined);
+            return { over: true };
+        }
+        chunks.push(value);
+    }
+    return { over: false, text: Buffer.concat(chunks).toString('utf8') };
+}
+function withParams(url, params) {
+    const out = new URL(url);
+    for (const [key, value] of params)
+        out.searchParams.append(key, value);
+    return out;
+}
+/** `values: null` (some backends, for a series without samples in the range) is an empty series. */
+function matrixOf(result) {
+    return seriesList(result).map((item) => ({
+        labels: labelsOf(item.metric),
+        points: (Array.isArray(item.values) ? item.values : []).filter(Array.isArray).map((point) => [Number(point[0]), sampleValue(point)]),
+    }));
+}
+function seriesList(result) {
+    if (result === null || result === undefined)
+        return [];
+    if (!Array.isArray(result))
+        throw new PrometheusError('query', 'the backend answered with a malformed result (not a list of series)');
+    return result.filter(isRecord);
+}
+function labelsOf(metric) {
+    return isRecord(metric) ? Object.fromEntries(Object.entries(metric).map(([key, value]) => [key, String(value)])) : {};
+}
+/**
+ * A sample's value as Prometheus writes it: a string, including "NaN", "+Inf" and "-Inf"
+ * (which Number() would read as NaN). Anything unreadable is NaN.
+ */
+function sampleValue(point) {
+    const text = Array.isArray(point) ? point[1] : undefined;
+    if (typeof text === 'number')
+        return text;
+    if (typeof text !== 'string')
+        return Number.NaN;
+    const trimmed = text.trim();
+    if (/^\+?inf(inity)?$/i.test(trimmed))
+        return Number.POSITIVE_INFINITY;
+    if (/^-inf(inity)?$/i.test(trimmed))
+        return Number.NEGATIVE_INFINITY;
+    return trimmed === '' ? Number.NaN : Number(trimmed);
+}
+/** `Name: value` lines (blank lines and `#` comments ignored). Errors name the line, never its value. */
+function parseHeaders(text) {
+    const headers = {};
+    (text ?? '').split(/\r?\n/).forEach((raw, index) => {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            return;
+        const colon = line.indexOf(':');
+        const name = colon > 0 ? line.slice(0, colon).trim() : '';
+        if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
+            throw new Error(`prometheus-headers line ${index + 1} is not "Name: value"`);
+        headers[name] = line.slice(colon + 1).trim();
+    });
+    return headers;
+}
+function parseBaseUrl(url) {
+    let parsed;
+    try {
+        parsed = new URL(url.trim());
+    }
+    catch {
+        throw new Error('prometheus-url is not a URL (expected e.g. http://prometheus:9090)');
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+        throw new Error(`prometheus-url must be http or https, not ${parsed.protocol.replace(':', '')}`);
+    // fetch refuses URLs with credentials; send them as Basic auth instead, and never print them.
+    const user = decodeURIComponent(parsed.username);
+    const password = decodeURIComponent(parsed.password);
+    const authorization = user || password ? basicCredential(user, password) : undefined;
+    const credentials = authorization ? [authorization, password, parsed.password] : [];
+    parsed.username = '';
+    parsed.password = '';
+    const base = `${parsed.origin}${parsed.pathname.replace(/\/+$/, '').replace(/\/api\/v1$/, '')}`;
+    return { base, display: base, authorization, credentials };
+}
+function networkMessage(error) {
+    const cause = error?.cause;
+    const code = cause?.code ?? error?.code;
+    const known = {
+        ECONNREFUSED: 'connection refused',
+        ENOTFOUND: 'host not found',
+        EAI_AGAIN: 'host name lookup failed',
+        ECONNRESET: 'connection reset',
+        ETIMEDOUT: 'connection timed out',
+        EHOSTUNREACH: 'host unreachable',
+        UND_ERR_SOCKET: 'connection closed by the server',
+    };
+    if (code && known[code])
+        return `${known[code]} (${code})`;
+    if (code && /CERT|SSL|TLS/i.test(code))
+        return `TLS error: ${oneLine(cause?.message ?? code)}`;
+    return oneLine(cause?.message ?? error?.message ?? String(error));
+}
+function parseJson(text) {
+    try {
+        const value = JSON.parse(text);
+        return isRecord(value) ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function oneLine(text) {
+    // Control characters (ESC, C1, NUL) would reach terminals and reports raw; whitespace folds to one space.
+    const line = text.replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd').trim();
+    return line.length > MAX_QUOTED ? `${line.slice(0, MAX_QUOTED)}…` : line;
+}
+function formatMiB(bytes) {
+    return `${Number((bytes / (1024 * 1024)).toFixed(2))} MiB`;
+}
+function formatSeconds(ms) {
+    return ms % 1000 === 0 ? `${ms / 1000}s` : `${(ms / 1000).toFixed(1)}s`;
+}
+
+;// CONCATENATED MODULE: ./src/live/queries.ts
+// SLI → PromQL. Each SLO's indicator becomes a plan that can write its error ratio over any
+// window, so the server computes every figure (we never pull raw samples):
+//
+//   events  error/total (Sloth events, Pyrra ratio): errors(w) / total(w)
+//           good/total (OpenSLO good, Pyrra latency):  (total(w) - good(w)) / total(w)
+//           latency from a histogram:                  good = _bucket{le="<threshold>"}, total = _count
+//   ratio   a query that is the error ratio itself (Sloth raw error_ratio_query)
+//
+// A query is put over a window in one of three ways: Sloth's `{{.window}}` placeholder is
+// substituted; a bare selector (Pyrra's `http_requests_total{code=~"5.."}`) is wrapped in
+// sum(increase(…[w])); any other expression (OpenSLO's `sum(rate(x[5m]))`) is averaged over the
+// window with a subquery, which is an approximation and is said so.
+
+const queries_WINDOW_PLACEHOLDER = /\{\{\s*\.window\s*\}\}/;
+// A metric name with optional matchers, or matchers alone: nothing to aggregate or window yet.
+const BARE_SELECTOR = /^\s*([a-zA-Z_:][a-zA-Z0-9_:]*)?\s*(?:\{((?:[^{}"]|"(?:[^"\\]|\\.)*")*)\})?\s*$/;
+function planSli(slo) {
+    const { errorQuery, goodQuery, totalQuery, errorRatioQuery, type, thresholdSeconds, metrics } = slo.indicator;
+    const notes = [];
+    const over = (query) => (window) => windowed(query, window, notes);
+    if (errorRatioQuery) {
+        // A ratio averages per unit of time, not per request: a quiet hour weighs as much as a busy one.
+        notes.push('error-ratio SLI: the budget is averaged per unit of time, not per request');
+        return { kind: 'ratio', ratio: over(errorRatioQuery), ratioQuery: errorRatioQuery, notes };
+    }
+    if (slo.indicator.declaredType === 'latencyNative' && totalQuery && thresholdSeconds !== undefined)
+        return nativeLatencyPlan(totalQuery, thresholdSeconds);
+    if (slo.indicator.declaredType === 'bool_gauge' && goodQuery) {
+        // A 0/1 gauge of "good right now": the error ratio is the share of time it was 0.
+        return { kind: 'ratio', ratio: (w) => `1 - avg(avg_over_time(${goodQuery.trim()}[${w}]))`, ratioQuery: goodQuery, notes: ['boolean gauge SLI: the budget is averaged per unit of time'] };
+    }
+    if (errorQuery && totalQuery) {
+        return { kind: 'events', errors: over(errorQuery), total: over(totalQuery), missingErrorsAreZero: true, errorsQuery: errorQuery, totalQuery, notes };
+    }
+    if (goodQuery && totalQuery) {
+        const good = over(goodQuery);
+        const total = over(totalQuery);
+        return { kind: 'events', errors: (w) => `(${total(w)} - ${good(w)})`, total, missingErrorsAreZero: false, errorsQuery: goodQuery, totalQuery, notes };
+    }
+    if (type === 'latency' && thresholdSeconds !== undefined) {
+        const histogram = histogramSelector(totalQuery, metrics);
+        if (histogram)
+            return latencyPlan(histogram.name, histogram.matchers, thresholdSeconds);
+        return { kind: 'unmeasurable', reason: 'latency SLI names no histogram metric (a `_bucket` series) to read the threshold from' };
+    }
+    if (errorQuery)
+        return { kind: 'unmeasurable', reason: 'the SLI has an error query but no total query' };
+    if (slo.indicator.declaredType === 'thresholdMetric')
+        return { kind: 'unmeasurable', reason: 'threshold-metric SLIs are not measured live (only ratio SLIs)' };
+    if (goodQuery)
+        return { kind: 'unmeasurable', reason: 'the SLI has a good-events query but no total query' };
+    if (type === 'latency')
+        return { kind: 'unmeasurable', reason: 'latency SLI without a threshold' };
+    return { kind: 'unmeasurable', reason: `the SLO declares no SLI query (indicator "${slo.indicator.declaredType ?? type}" has no error/total, good/total or error-ratio query)` };
+}
+/** Share of requests slower than the threshold, from a classic histogram's cumulative buckets. */
+function latencyPlan(metric, matchers, thresholdSeconds) {
+    const base = metric.replace(/_(bucket|count|sum)$/, '');
+    const braces = (...parts) => {
+        const inner = [matchers.trim(), ...parts].filter(Boolean).join(', ');
+        return inner ? `{${inner}}` : '';
+    };
+    const good = `${base}_bucket${braces(leMatcher(thresholdSeconds))}`;
+    const total = `${base}_count${braces()}`;
+    const sumIncrease = (selector) => (window) => `sum(increase(${selector}[${window}]))`;
+    const goodOver = sumIncrease(good);
+    const totalOver = sumIncrease(total);
+    return {
+        kind: 'events',
+        errors: (w) => `(${totalOver(w)} - ${goodOver(w)})`,
+        total: totalOver,
+        missingErrorsAreZero: false,
+        errorsQuery: good,
+        totalQuery: total,
+        notes: [],
+    };
+}
+/** Native histograms (Pyrra latencyNative): the share under the threshold is histogram_fraction. */
+function nativeLatencyPlan(selector, thresholdSeconds) {
+    const sum = (w) => `sum(increase(${selector.trim()}[${w}]))`;
+    return {
+        kind: 'events',
+        errors: (w) => `(histogram_count(${sum(w)}) * (1 - histogram_fraction(0, ${thresholdSeconds}, ${sum(w)})))`,
+        total: (w) => `histogram_count(${sum(w)})`,
+        missingErrorsAreZero: false,
+        errorsQuery: selector,
+        totalQuery: selector,
+        notes: [],
+    };
+}
+/**
+ * Bucket bounds are label strings, and client libraries print whole numbers differently
+ * (Go "1", Python "1.0"), so a whole-second threshold matches both spellings.
+ */
+function leMatcher(thresholdSeconds) {
+    const text = String(thresholdSeconds);
+    if (Number.isInteger(thresholdSeconds))
+        return `le=~"${text}|${text}\\\\.0"`;
+    return `le="${text}"`;
+}
+/** `query` evaluated over `window`; pushes a note when only an approximation is possible. */
+function windowed(query, window, notes = []) {
+    const trimmed = query.trim();
+    if (queries_WINDOW_PLACEHOLDER.test(trimmed))
+        return trimmed.replace(new RegExp(queries_WINDOW_PLACEHOLDER, 'g'), window);
+    if (isBareSelector(trimmed))
+        return `sum(increase(${trimmed}[${window}]))`;
+    const note = 'query has no {{.window}} placeholder: averaged over each window with a subquery (approximate)';
+    if (!notes.includes(note))
+        notes.push(note);
+    return `avg_over_time((${trimmed})[${window}:${subqueryResolution(window)}])`;
+}
+function isBareSelector(query) {
+    const match = BARE_SELECTOR.exec(query);
+    return match !== null && (match[1] !== undefined || match[2] !== undefined);
+}
+/** About 500 evaluations per window, and never finer than a minute: enough for an average. */
+function subqueryResolution(window) {
+    const seconds = parseDuration(window) ?? 0;
+    return promDuration(Math.max(60, Math.ceil(seconds / 500 / 60) * 60));
+}
+function histogramSelector(totalQuery, metrics) {
+    if (totalQuery) {
+        const match = BARE_SELECTOR.exec(totalQuery.trim());
+        if (match?.[1])
+            return { name: match[1], matchers: match[2] ?? '' };
+        return undefined;
+    }
+    const bucket = metrics.find((name) => name.endsWith('_bucket'));
+    return bucket ? { name: bucket, matchers: '' } : undefined;
+}
+/** A window in the largest whole unit ("30d", "6h", "90m"): the form every backend accepts. */
+function promDuration(seconds) {
+    for (const [unit, size] of [['d', 86_400], ['h', 3600], ['m', 60]])
+        if (seconds % size === 0)
+            return `${seconds / size}${unit}`;
+    return `${Math.max(1, Math.round(seconds))}s`;
+}
+
+;// CONCATENATED MODULE: ./src/live/backtest.ts
+// Would the SLO's alerts have fired when its budget burned? Each alert linked to an SLO is
+// evaluated as a range query over the SLO's period at its rule group's evaluation interval, the
+// way the rule manager would have evaluated it (the repository's recording rules written out in
+// place, so the rules need not be deployed), and `for` is applied to the result. The burn
+// episodes come from the same error-ratio series the budget uses, one value per evaluation step.
+//
+// Arithmetic, with step s and evaluation times t (each step covers (t − s, t]):
+//   burn rate of a step      errors(t) / total(t) / budget
+//   episode                  a maximal run of steps with burn rate > 1; it begins at the first step's start
+//   budget spent over steps  Σ errors(t) / (budget × Σ total over the whole period)
+//                            (ratio SLIs: Σ ratio(t) / (budget × number of steps))
+//   firing                   an alert instance pending since its first step fires at the first
+//                            evaluation at least `for` later; it fires on while the query returns it
+//   first firing of episode  the first firing interval that ends after the episode began and
+//                            starts no later than the episode's end plus the alert's longest window
 
 
-const FILE_CHECKS = [fileParse, fileMissing];
+
+
+
+/** Points per range query; Prometheus refuses more than 11,000. */
+const MAX_RANGE_POINTS = 10_000;
+const PART = 'slo_gate_part';
+const PAGE_SEVERITY = /^(page|critical|p[01]|high|urgent)$/i;
+/** Backtest one SLO's alerts at `time`. PrometheusError of kind 'unreachable' or 'budget' propagates. */
+async function backtestSlo(input, client, time) {
+    const { slo, plan, alerts } = input;
+    const budget = errorBudget(slo.target);
+    const period = slo.periodSeconds;
+    // The ratio series at the finest evaluation interval of the SLO's alerts.
+    const intervals = alerts.map((a) => a.rule.groupIntervalSeconds ?? input.defaultEvaluationSeconds);
+    const step = Math.min(...intervals);
+    const start = time - period + step;
+    const result = { sloKey: slo.key, start: time - period, end: time, stepSeconds: step, episodes: [], alerts: [] };
+    let ratio;
+    try {
+        ratio = await stepRatios(plan, client, start, time, step);
+    }
+    catch (error) {
+        if (error instanceof PrometheusError && error.kind === 'query')
+            return { ...result, error: error.message };
+        throw error;
+    }
+    const times = Array.from({ length: Math.round((time - start) / step) + 1 }, (_, k) => start + k * step);
+    const totalPeriod = plan.kind === 'ratio' ? times.length : times.reduce((sum, t) => sum + (ratio.get(t)?.total ?? 0), 0);
+    const spentAt = (t) => {
+        const point = ratio.get(t);
+        if (!point || !(totalPeriod > 0))
+            return 0;
+        return point.errors / (budget * totalPeriod);
+    };
+    const burnAt = (t) => {
+        const point = ratio.get(t);
+        if (!point || !(point.total > 0))
+            return 0;
+        return point.errors / point.total / budget;
+    };
+    const episodes = [];
+    let open;
+    for (const t of times) {
+        const burn = burnAt(t);
+        if (burn > 1) {
+            open ??= { start: t - step, end: t, budgetSpent: 0, peakBurnRate: 0 };
+            open.end = t;
+            open.budgetSpent += spentAt(t);
+            open.peakBurnRate = Math.max(open.peakBurnRate, burn);
+        }
+        else if (open) {
+            episodes.push(open);
+            open = undefined;
+        }
+    }
+    if (open)
+        episodes.push(open);
+    result.episodes = episodes;
+    const spentBetween = (from, to) => times.filter((t) => t > from && t <= to).reduce((sum, t) => sum + spentAt(t), 0);
+    for (const link of alerts) {
+        const rule = link.rule;
+        const evaluation = rule.groupIntervalSeconds ?? input.defaultEvaluationSeconds;
+        const forSeconds = rule.for ? parseDuration(rule.for.value) ?? 0 : 0;
+        const query = expandRecorded(rule.expr.text, rule.expr.analysis, input.recorded, evaluation);
+        const windows = link.encoding.windows.filter((w) => w.factor !== undefined);
+        const share = link.encoding.kind === 'burn-rate' && windows.length ? Math.max(...windows.map((w) => (w.factor * w.longSeconds) / period)) : undefined;
+        const severity = rule.labels.severity?.value ?? rule.labels.sloth_severity?.value;
+        const backtest = {
+            sloKey: slo.key,
+            alert: rule.name,
+            subject: `${rule.group}/${rule.name}${severity !== undefined ? `{severity=${severity}}` : ''}`,
+            file: rule.file,
+            line: rule.position.line,
+            column: rule.position.column,
+            page: severity !== undefined ? PAGE_SEVERITY.test(severity) : windows.some((w) => w.factor >= 6),
+            share,
+            evaluationSeconds: evaluation,
+            forSeconds,
+            firings: [],
+            responses: [],
+            query,
+        };
+        result.alerts.push(backtest);
+        const alertStart = time - period + evaluation;
+        let series;
+        try {
+            series = await chunkedRange(client, query, alertStart, time, evaluation);
+        }
+        catch (error) {
+            if (error instanceof PrometheusError && error.kind === 'query') {
+                backtest.error = error.message;
+                continue;
+            }
+            throw error;
+        }
+        backtest.firings = firingIntervals(series, evaluation, forSeconds);
+        const grace = Math.max(0, ...link.encoding.windows.map((w) => w.longSeconds));
+        backtest.responses = episodes.map((episode, index) => {
+            const firing = backtest.firings.find((f) => f.end >= episode.start && f.start <= episode.end + grace);
+            if (!firing)
+                return { episode: index };
+            const firedAt = Math.max(firing.start, episode.start);
+            return { episode: index, firedAt, delaySeconds: firedAt - episode.start, budgetAtFiring: spentBetween(episode.start, firedAt) };
+        });
+    }
+    return result;
+}
+/**
+ * Alert instances (one per label set) → merged firing intervals. An instance is pending from the
+ * first evaluation of an unbroken run and fires once `for` has passed since then.
+ */
+function firingIntervals(series, step, forSeconds) {
+    const intervals = [];
+    for (const one of series) {
+        let runStart;
+        let previous;
+        const close = () => {
+            if (runStart !== undefined && previous !== undefined) {
+                const fireFrom = runStart + Math.ceil(forSeconds / step - 1e-9) * step;
+                if (fireFrom <= previous)
+                    intervals.push({ start: fireFrom, end: previous });
+            }
+        };
+        for (const [t] of one.points) {
+            if (previous === undefined || Math.abs(t - previous - step) > 1e-6) {
+                close();
+                runStart = t;
+            }
+            previous = t;
+        }
+        close();
+    }
+    intervals.sort((a, b) => a.start - b.start);
+    const merged = [];
+    for (const interval of intervals) {
+        const last = merged.at(-1);
+        if (last && interval.start <= last.end + step + 1e-6)
+            last.end = Math.max(last.end, interval.end);
+        else
+            merged.push({ ...interval });
+    }
+    return merged;
+}
+/** Errors and total (or the ratio) for each step (t − step, t], from `start` to `end`. */
+async function stepRatios(plan, client, start, end, step) {
+    const w = promDuration(step);
+    const query = plan.kind === 'ratio' ? plan.ratio(w) : `${tag(plan.errors(w), 'errors')} or ${tag(plan.total(w), 'total')}`;
+    const series = await chunkedRange(client, query, start, end, step);
+    const out = new Map();
+    for (const one of series) {
+        const part = plan.kind === 'ratio' ? 'ratio' : one.labels[PART];
+        for (const [t, v] of one.points) {
+            if (!Number.isFinite(v))
+                continue;
+            const point = out.get(t) ?? { errors: 0, total: plan.kind === 'ratio' ? 1 : 0 };
+            if (part === 'errors' || part === 'ratio')
+                point.errors += v;
+            else if (part === 'total')
+                point.total += v;
+            out.set(t, point);
+        }
+    }
+    // A step with a total and no error series had no errors (the counter has no 5xx series yet).
+    return out;
+}
+/** A range query in pieces of at most MAX_RANGE_POINTS steps, joined per label set. */
+async function chunkedRange(client, query, start, end, step) {
+    const joined = new Map();
+    for (let from = start; from <= end; from += MAX_RANGE_POINTS * step) {
+        const to = Math.min(end, from + (MAX_RANGE_POINTS - 1) * step);
+        for (const one of await client.queryRange(query, from, to, step)) {
+            const key = JSON.stringify(Object.entries(one.labels).sort(([a], [b]) => (a < b ? -1 : 1)));
+            const into = joined.get(key);
+            if (into)
+                into.points.push(...one.points);
+            else
+                joined.set(key, { labels: one.labels, points: [...one.points] });
+        }
+    }
+    return [...joined.values()];
+}
+/**
+ * The query with each selector of a repository recording rule replaced by that rule's expression
+ * (recursively; a range over it becomes a subquery at the evaluation interval). A selector whose
+ * matchers no recording rule's static labels satisfy is left as written.
+ */
+function expandRecorded(text, analysis, recorded, evaluation, depth = 0) {
+    if (depth > 8 || analysis.errors.length > 0)
+        return text;
+    const replacements = [];
+    for (const selector of analysis.facts.selectors) {
+        const rules = selector.metric !== undefined ? recorded.get(selector.metric) : undefined;
+        if (!rules)
+            continue;
+        const fitting = rules.filter((rule) => selector.matchers.every((m) => m.label === '__name__' || satisfies(rule.labels[m.label]?.value, m)));
+        if (!fitting.length)
+            continue;
+        const bodies = fitting.map((rule) => `(${expandRecorded(rule.expr.text, rule.expr.analysis, recorded, evaluation, depth + 1)})`);
+        const body = bodies.length === 1 ? bodies[0] : `(${bodies.join(' or ')})`;
+        const range = /^\s*\[([^\]:]+)\]/.exec(text.slice(selector.to));
+        if (range)
+            replacements.push({ from: selector.from, to: selector.to + range[0].length, text: `${body}[${range[1].trim()}:${promDuration(evaluation)}]` });
+        else
+            replacements.push({ from: selector.from, to: selector.to, text: body });
+    }
+    let out = text;
+    for (const r of replacements.sort((a, b) => b.from - a.from))
+        out = out.slice(0, r.from) + r.text + out.slice(r.to);
+    return depth === 0 && out !== text && analyseQuery(out).errors.length > 0 ? text : out;
+}
+/** A label the rule sets statically against a matcher; a label it does not set could have any value. */
+function satisfies(value, m) {
+    if (value === undefined)
+        return true;
+    const regex = () => {
+        try {
+            return new RegExp(`^(?:${m.value})$`).test(value);
+        }
+        catch {
+            return true;
+        }
+    };
+    switch (m.op) {
+        case '=':
+            return value === m.value;
+        case '!=':
+            return value !== m.value;
+        case '=~':
+            return regex();
+        case '!~':
+            return !regex();
+    }
+}
+function tag(expr, part) {
+    return `label_replace(${expr}, "${PART}", "${part}", "", "")`;
+}
+/** "would have fired 2× in 30d (3h 10m in all); burn 1: fired after 9 min, 3.1 % of the budget spent; burn 2: no firing (8.3 % spent)" */
+function backtestLine(backtest, alert) {
+    const period = promDuration(backtest.end - backtest.start);
+    const firingSeconds = alert.firings.reduce((sum, f) => sum + (f.end - f.start + alert.evaluationSeconds), 0);
+    const verb = alert.page ? 'paged' : 'fired';
+    const head = alert.firings.length
+        ? `would have ${verb} ${alert.firings.length}× in ${period} (${describeSpan(firingSeconds)} in all)`
+        : `would not have ${alert.page ? 'paged' : 'fired'} in ${period}`;
+    if (!backtest.episodes.length)
+        return `${head}; the budget never burned faster than it allows in that time`;
+    const episodes = backtest.episodes.map((episode, index) => {
+        const response = alert.responses[index];
+        const burn = `burn ${index + 1} (${describeSpan(episode.end - episode.start)} at up to ${Number(episode.peakBurnRate.toFixed(1))}×, ${percent(episode.budgetSpent)} of the budget)`;
+        if (response?.firedAt === undefined)
+            return `${burn}: no ${alert.page ? 'page' : 'firing'}`;
+        return `${burn}: first ${alert.page ? 'page' : 'firing'} ${describeSpan(response.delaySeconds)} after it began, ${percent(response.budgetAtFiring)} spent`;
+    });
+    return `${head}; ${episodes.join('; ')}`;
+}
+function percent(ratio) {
+    return `${Number((ratio * 100).toFixed(1))} %`;
+}
+
+;// CONCATENATED MODULE: ./src/checks/live/common.ts
+// What the live/* checks share: how `live-fail-on` weighs their findings, where a finding about
+// one SLO points, and how figures are written in their messages.
+/**
+ * How much a live finding weighs under `live-fail-on`: `exhausted` and `burning` keep its severity
+ * (live/burning raises page-level burns itself), `never` turns every live finding into a notice,
+ * which is reported but fails no gate set to `error` or `warning`.
+ */
+function weigh(severity, failOn) {
+    return failOn === 'never' ? 'notice' : severity;
+}
+/** Each SLO with what live mode made of it, in model order. */
+function measuredSlos({ linked, summary }) {
+    return summary.slos.map((result, index) => ({ slo: linked.model.slos[index], result }));
+}
+/** Results with figures: the SLO was queried and answered with data. */
+function wasMeasured(result) {
+    return result.status === 'ok' || result.status === 'burning' || result.status === 'exhausted';
+}
+/** A finding about one SLO points at its definition; its identity is the SLO, not the changing figures. */
+function atSlo(slo) {
+    return { file: slo.file, line: slo.position.line, column: slo.position.column, subject: slo.name };
+}
+function common_percent(ratio, digits = 1) {
+    return `${Number((ratio * 100).toFixed(digits))} %`;
+}
+function times(rate) {
+    return `${Number(rate.toFixed(rate < 10 ? 2 : 1))}×`;
+}
+
+;// CONCATENATED MODULE: ./src/checks/live/alert-backtest.ts
+
+
+const liveAlertBacktest = {
+    meta: {
+        id: 'live/alert-backtest',
+        severity: 'notice',
+        kind: 'live',
+        description: "How each SLO's alerts would have fired over its period, against the budget's burn episodes (warning: a page-level burn-rate alert stayed silent while more than its share of the budget burned).",
+        docs: 'docs/checks/live/alert-backtest.md',
+        gates: 'always',
+    },
+    run(input, context) {
+        const measured = input.summary.rules;
+        if (!measured)
+            return;
+        const unavailable = measured.unavailable.get('backtest');
+        if (unavailable) {
+            context.report({ file: '', severity: 'notice', subject: 'backtest', message: `Alerts not replayed over their SLO's period: ${unavailable}.` });
+        }
+        const slos = new Map(input.linked.model.slos.map((slo) => [slo.key, slo]));
+        for (const backtest of measured.backtests) {
+            const slo = slos.get(backtest.sloKey);
+            if (!slo)
+                continue;
+            if (backtest.error) {
+                context.report({ file: slo.file, line: slo.position.line, column: slo.position.column, subject: `${slo.name}/backtest`, severity: 'notice', message: `SLO "${slo.name}": its burn episodes could not be read, so its alerts were not replayed: ${backtest.error}` });
+                continue;
+            }
+            for (const alert of backtest.alerts) {
+                const at = { file: alert.file, line: alert.line, column: alert.column, subject: `${slo.name}/${alert.subject}` };
+                if (alert.error) {
+                    context.report({ ...at, severity: 'notice', message: `alert "${alert.alert}" (SLO "${slo.name}") could not be replayed: ${alert.error}` });
+                    continue;
+                }
+                const missed = missedEpisodes(backtest, alert);
+                const severity = missed.length ? weigh('warning', input.settings.failOn) : 'notice';
+                const tail = missed.length
+                    ? ` — as a page-level burn-rate alert it stands for ${alert_backtest_percent(alert.share)} of the budget, but ${missed.map((i) => (alert.responses[i].firedAt === undefined ? `burn ${i + 1} spent ${alert_backtest_percent(backtest.episodes[i].budgetSpent)} without a page` : `burn ${i + 1} spent ${alert_backtest_percent(alert.responses[i].budgetAtFiring)} before the page`)).join(' and ')}`
+                    : '';
+                context.report({ ...at, severity, message: `alert "${alert.alert}" (SLO "${slo.name}"): ${backtestLine(backtest, alert)}${tail}` });
+            }
+        }
+    },
+};
+/** Episodes a page-level burn-rate alert let spend more than its share of the budget before it fired (or without firing). */
+function missedEpisodes(backtest, alert) {
+    if (!alert.page || alert.share === undefined || alert.error)
+        return [];
+    return backtest.episodes
+        .map((episode, index) => ({ episode, index, response: alert.responses[index] }))
+        .filter(({ episode, response }) => episode.budgetSpent > alert.share && (response?.firedAt === undefined || (response.budgetAtFiring ?? 0) > alert.share))
+        .map(({ index }) => index);
+}
+function alert_backtest_percent(ratio) {
+    return `${Number((ratio * 100).toFixed(1))} %`;
+}
+
+;// CONCATENATED MODULE: ./src/checks/logql/syntax.ts
+
+const logqlSyntax = {
+    meta: {
+        id: 'logql/syntax',
+        severity: 'error',
+        kind: 'model',
+        description: "A Loki ruler rule whose expression does not parse as LogQL (Grafana's own LogQL grammar).",
+        docs: 'docs/checks/logql/syntax.md',
+    },
+    run({ model }, context) {
+        for (const rule of model.logqlRules) {
+            for (const error of rule.expr.analysis.errors) {
+                context.report({
+                    file: rule.file,
+                    ...queryPosition(rule.expr, error.from),
+                    subject: `${rule.group}/${rule.name}`,
+                    message: `Loki ${rule.kind} "${rule.name}": could not parse LogQL expression: ${error.message}`,
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/live/budget-exhausted.ts
+
+
+const liveBudgetExhausted = {
+    meta: {
+        id: 'live/budget-exhausted',
+        severity: 'error',
+        kind: 'live',
+        description: "An SLO's error budget for its period is spent (remaining budget ≤ 0).",
+        docs: 'docs/checks/live/budget-exhausted.md',
+        gates: 'always',
+    },
+    run(input, context) {
+        for (const { slo, result } of measuredSlos(input)) {
+            if (!wasMeasured(result) || result.budgetRemaining === undefined || result.budgetRemaining > 0)
+                continue;
+            const period = result.periodSeconds !== undefined ? promDuration(result.periodSeconds) : '';
+            context.report({
+                ...atSlo(slo),
+                severity: weigh(liveBudgetExhausted.meta.severity, input.settings.failOn),
+                message: `SLO "${slo.name}": error budget exhausted — ${common_percent(1 - result.budgetRemaining)} of the ${period} budget spent (error ratio ${common_percent(result.errorRatio, 4)} against ${common_percent(1 - result.target, 4)} allowed), ${Math.round(-result.budgetRemainingMinutes * 10) / 10} min over`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/live/burning.ts
+
+
+
+const liveBurning = {
+    meta: {
+        id: 'live/burning',
+        severity: 'warning',
+        kind: 'live',
+        description: 'A burn-rate alert of the SLO would be firing now (error under live-fail-on: burning for page-level windows).',
+        docs: 'docs/checks/live/burning.md',
+        gates: 'always',
+    },
+    run(input, context) {
+        const failOn = input.settings.failOn;
+        for (const { slo, result } of measuredSlos(input)) {
+            const firing = wasMeasured(result) ? result.windows.filter((window) => window.firing) : [];
+            if (firing.length === 0)
+                continue;
+            const period = result.periodSeconds !== undefined ? promDuration(result.periodSeconds) : '';
+            const described = firing.map((w) => {
+                const name = w.shortSeconds ? `${promDuration(w.longSeconds)}/${promDuration(w.shortSeconds)}` : promDuration(w.longSeconds);
+                const rates = w.shortSeconds ? `${times(w.burnRate)}/${times(w.shortBurnRate)}` : times(w.burnRate);
+                return `${name} burn rate ${rates} over ${times(w.factor)} (${w.page ? 'page' : w.severity ?? 'ticket'})`;
+            });
+            const fastest = Math.max(...firing.map((w) => w.burnRate));
+            // `live-fail-on: burning` gates on a page-level burn: the windows that would page someone now.
+            const pageLevel = firing.some((w) => w.page);
+            context.report({
+                ...atSlo(slo),
+                severity: failOn === 'burning' && pageLevel ? 'error' : weigh(liveBurning.meta.severity, failOn),
+                message: `SLO "${slo.name}" is burning its error budget: ${described.join('; ')} — at ${times(fastest)} the whole ${period} budget lasts ${describeSpan(result.periodSeconds / fastest)}; ${common_percent(Math.max(0, result.budgetRemaining))} left`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/live/no-data.ts
+
+
+const liveNoData = {
+    meta: {
+        id: 'live/no-data',
+        severity: 'warning',
+        kind: 'live',
+        description: "The SLO's SLI query returns no series: usually a wrong metric name or label.",
+        docs: 'docs/checks/live/no-data.md',
+        gates: 'always',
+    },
+    run(input, context) {
+        for (const { slo, result } of measuredSlos(input)) {
+            const name = `SLO "${slo.name}"`;
+            if (result.status === 'no-data') {
+                context.report({ ...atSlo(slo), severity: weigh(liveNoData.meta.severity, input.settings.failOn), message: `${name}: no data — ${result.reason}` });
+            }
+            else if (wasMeasured(result) && result.emptyErrorQuery) {
+                // No error series may just mean no errors: worth a look, never a failed gate.
+                const period = result.periodSeconds !== undefined ? promDuration(result.periodSeconds) : '';
+                context.report({
+                    ...atSlo(slo),
+                    severity: 'notice',
+                    message: `${name}: the error query returns no series over ${period}, so no errors were counted; if requests did fail, check its metric name: ${result.emptyErrorQuery}`,
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/live/metric-type.ts
+
+
+
+// rate() reads every drop of its input as a counter reset: over a gauge it adds up noise.
+const RATE_FUNCTIONS = new Set(['rate', 'irate', 'increase', 'resets']);
+const HISTOGRAM_TYPES = new Set(['histogram', 'gaugehistogram']);
+const liveMetricType = {
+    meta: {
+        id: 'live/metric-type',
+        severity: 'warning',
+        kind: 'live',
+        description: 'The backend declares a metric a type the query misreads: rate() over a gauge, a counter compared raw, histogram_quantile() over a non-histogram.',
+        docs: 'docs/checks/live/metric-type.md',
+        gates: 'always',
+    },
+    run(input, context) {
+        const measured = input.summary.rules;
+        if (!measured)
+            return;
+        const severity = weigh(liveMetricType.meta.severity, input.settings.failOn);
+        const unavailable = measured.unavailable.get('metadata');
+        if (unavailable) {
+            context.report({ file: '', severity: 'notice', subject: 'metadata', message: `Metric types not checked against the backend's metadata: ${unavailable}; promql/counter keeps its name-based findings.` });
+        }
+        const model = input.linked.model;
+        const families = histogramFamilies(model);
+        for (const rule of model.rules) {
+            if (rule.expr.analysis.errors.length > 0)
+                continue;
+            const at = (from, metric) => ({ file: rule.file, ...queryPosition(rule.expr, from), subject: `${rule.group}/${rule.name}/${metric}` });
+            const who = `${rule.kind} "${rule.name}"`;
+            const reported = new Set();
+            for (const selector of rule.expr.analysis.facts.selectors) {
+                const metric = selector.metric;
+                const known = metric !== undefined ? measured.types.get(metric) : undefined;
+                if (!metric || !known)
+                    continue;
+                const fn = selector.functions[0];
+                if (fn && RATE_FUNCTIONS.has(fn) && known.type === 'gauge' && !reported.has(`rate ${metric}`)) {
+                    reported.add(`rate ${metric}`);
+                    context.report({ ...at(selector.from, metric), severity, message: `${who}: ${fn}() over ${metric}, which the backend declares a gauge: a gauge goes down as well as up and ${fn}() reads every drop as a counter reset; use deriv() or delta() for its change` });
+                }
+                if (selector.functions.includes('histogram_quantile') && !isHistogramSeries(metric, known) && !reported.has(`quantile ${metric}`)) {
+                    reported.add(`quantile ${metric}`);
+                    const what = known.family ? `the ${known.family} family is declared a ${known.type}` : `the backend declares it a ${known.type}`;
+                    context.report({ ...at(selector.from, metric), severity, message: `${who}: histogram_quantile() over ${metric}, but ${what}: there are no cumulative buckets to interpolate, so the result means nothing` });
+                }
+            }
+            for (const use of rawCounterUses(rule.expr, families, (metric) => counterLike(metric, measured.types.get(metric)) ?? false)) {
+                const declared = describeType(use.metric, measured.types.get(use.metric));
+                context.report({ ...at(use.selector.from, use.metric), severity, message: `${who}: ${use.metric} is ${use.how} raw, and the backend declares ${declared}: its value only grows and resets on restart, so it says nothing about now; use rate() or increase()` });
+            }
+        }
+    },
+};
+/**
+ * The promql/counter findings this check replaces: where the backend knows a metric's type, its
+ * name no longer decides (the finding is this check's, or there is none).
+ */
+function metricTypeSupersedes(measured, rules) {
+    if (!measured)
+        return [];
+    const out = [];
+    for (const rule of rules) {
+        for (const selector of rule.expr.analysis.facts.selectors) {
+            if (selector.metric && measured.types.has(selector.metric))
+                out.push({ check: 'promql/counter', file: rule.file, subject: `${rule.group}/${rule.name}/${selector.metric}` });
+        }
+    }
+    return out;
+}
+/** Counter-like by declaration: a counter, or the cumulative parts of a histogram or summary. Undefined when unknown. */
+function counterLike(metric, known) {
+    if (!known)
+        return undefined;
+    if (!known.family)
+        return known.type === 'counter';
+    const suffix = metric.slice(known.family.length + 1);
+    if (known.type === 'counter')
+        return suffix === 'total';
+    if (known.type === 'histogram' || known.type === 'summary')
+        return suffix === 'bucket' || suffix === 'count' || suffix === 'sum';
+    return false;
+}
+function isHistogramSeries(metric, known) {
+    if (!HISTOGRAM_TYPES.has(known.type))
+        return false;
+    // A native histogram is the family itself; a classic one is read through its _bucket series.
+    return known.family ? metric === `${known.family}_bucket` : true;
+}
+function describeType(metric, known) {
+    return known.family ? `${known.family} a ${known.type}` : `${metric} a ${known.type}`;
+}
+
+;// CONCATENATED MODULE: ./src/checks/live/query-failed.ts
+
+const liveQueryFailed = {
+    meta: {
+        id: 'live/query-failed',
+        severity: 'error',
+        kind: 'live',
+        description: "The backend returned an error for the SLO's query.",
+        docs: 'docs/checks/live/query-failed.md',
+        gates: 'always',
+    },
+    run(input, context) {
+        for (const { slo, result } of measuredSlos(input)) {
+            if (result.status !== 'failed')
+                continue;
+            context.report({
+                ...atSlo(slo),
+                severity: weigh(liveQueryFailed.meta.severity, input.settings.failOn),
+                message: `SLO "${slo.name}": its query failed: ${result.reason} — query: ${result.query ?? '?'}`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/promql/rate-range.ts
+
+
+
+// rate() and increase() extrapolate from the samples inside the range: with fewer than four, one
+// missed scrape leaves one sample or none, and the result jumps or disappears (the reasoning
+// behind Grafana's $__rate_interval). irate() only needs the last two samples.
+const MIN_SAMPLES = { rate: 4, increase: 4, irate: 2 };
+const promqlRateRange = {
+    meta: {
+        id: 'promql/rate-range',
+        severity: 'warning',
+        kind: 'model',
+        description: 'rate()/increase() over a range shorter than 4 sampling intervals (irate(): 2), so one missed scrape empties it.',
+        docs: 'docs/checks/promql/rate-range.md',
+        options: configOptions('evaluation-interval', 'scrape-interval'),
+    },
+    run({ model }, context) {
+        // A recorded series is sampled at its group's evaluation interval, a scraped one at the scrape interval.
+        const recordedEvery = new Map();
+        for (const rule of model.rules) {
+            if (rule.kind === 'record')
+                recordedEvery.set(rule.name, rule.groupIntervalSeconds ?? context.config.evaluationIntervalSeconds);
+        }
+        for (const rule of model.rules) {
+            if (rule.expr.analysis.errors.length > 0)
+                continue;
+            const reported = new Set();
+            for (const selector of rule.expr.analysis.facts.selectors) {
+                const fn = selector.functions[0];
+                if (selector.rangeSeconds === undefined || !fn || !(fn in MIN_SAMPLES))
+                    continue;
+                const recorded = selector.metric !== undefined ? recordedEvery.get(selector.metric) : undefined;
+                const interval = recorded ?? context.config.scrapeIntervalSeconds;
+                const minimum = MIN_SAMPLES[fn] * interval;
+                if (selector.rangeSeconds >= minimum)
+                    continue;
+                const key = `${fn} ${selector.metric} ${selector.rangeSeconds}`;
+                if (reported.has(key))
+                    continue;
+                reported.add(key);
+                const source = recorded !== undefined ? `the ${formatDuration(interval)} evaluation interval of the rule that records it` : `a ${formatDuration(interval)} scrape interval`;
+                context.report({
+                    file: rule.file,
+                    ...queryPosition(rule.expr, selector.from),
+                    subject: `${rule.group}/${rule.name}/${selector.metric ?? ''}`,
+                    message: `${rule.kind} "${rule.name}": ${fn}(${selector.metric ?? '…'}[${formatDuration(selector.rangeSeconds)}]) spans fewer than ${MIN_SAMPLES[fn]} samples at ${source}; use at least [${formatDuration(minimum)}]`,
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/live/rule-input.ts
+// What the live rule checks share: how `live-fail-on` weighs a finding, and how a selector is
+// named and placed.
+
+/** Where a selector is written, and its identity (rule or SLO, then the selector). */
+function atSelector(use) {
+    const owner = use.owner.group !== undefined ? `${use.owner.group}/${use.owner.name}` : use.owner.name;
+    return { file: use.file, line: use.position.line, column: use.position.column, subject: `${owner}/${use.selector}` };
+}
+/** `alert "HighErrorRate"`, `record "job:errors:rate5m"`, `SLI of SLO "checkout"`. */
+function ownerName(use) {
+    return use.owner.kind === 'sli' ? `SLI of SLO "${use.owner.name}"` : `${use.owner.kind} "${use.owner.name}"`;
+}
+
+;// CONCATENATED MODULE: ./src/checks/live/scrape-interval.ts
+
+
+
+const liveScrapeInterval = {
+    meta: {
+        id: 'live/scrape-interval',
+        severity: 'warning',
+        kind: 'live',
+        description: "rate()/increase() over fewer than 4 samples (irate(): 2), or an alert's `for` shorter than one sample, at the scrape interval the backend actually has.",
+        docs: 'docs/checks/live/scrape-interval.md',
+        gates: 'always',
+    },
+    run(input, context) {
+        const measured = input.summary.rules;
+        if (!measured)
+            return;
+        const severity = weigh(liveScrapeInterval.meta.severity, input.settings.failOn);
+        const unavailable = measured.unavailable.get('scrape-interval');
+        if (unavailable) {
+            context.report({ file: '', severity: 'notice', subject: 'scrape-interval', message: `Scrape intervals not measured: ${unavailable}; promql/rate-range keeps the configured scrape-interval.` });
+        }
+        const reported = new Set();
+        for (const use of measured.uses) {
+            const interval = measured.intervals.get(use.selector);
+            const rule = use.owner.rule;
+            if (!interval || !rule)
+                continue;
+            const fn = use.fact.functions[0];
+            const range = use.fact.rangeSeconds;
+            const at = atSelector(use);
+            if (fn && fn in MIN_SAMPLES && range !== undefined) {
+                const minimum = MIN_SAMPLES[fn] * interval.seconds;
+                const key = `${at.subject} ${fn} ${range}`;
+                if (range < minimum && !reported.has(key)) {
+                    reported.add(key);
+                    context.report({
+                        ...at,
+                        severity,
+                        message: `${ownerName(use)}: ${fn}(${use.selector}[${formatDuration(range)}]) spans fewer than ${MIN_SAMPLES[fn]} samples at its ${describe(interval)}; use at least [${formatDuration(minimum)}]`,
+                    });
+                }
+            }
+            const holdFor = use.owner.kind === 'alert' && rule.for ? parseDuration(rule.for.value) : undefined;
+            if (holdFor !== undefined && holdFor > 0 && holdFor < interval.seconds && !reported.has(`${rule.file} ${rule.group}/${rule.name} for`)) {
+                reported.add(`${rule.file} ${rule.group}/${rule.name} for`);
+                context.report({
+                    file: rule.file,
+                    line: rule.for.position.line,
+                    column: rule.for.position.column,
+                    subject: `${rule.group}/${rule.name}/for`,
+                    severity,
+                    message: `${ownerName(use)}: for: ${rule.for.value} is shorter than the ${describe(interval)} of ${use.selector}: one sample decides, so the alert fires on a single bad scrape; use at least ${formatDuration(interval.seconds * 2)}`,
+                });
+            }
+        }
+    },
+};
+/**
+ * The promql/rate-range findings this check replaces: a selector whose interval was measured is
+ * judged at that interval here, not at the configured default there.
+ */
+function scrapeIntervalSupersedes(measured) {
+    if (!measured)
+        return [];
+    return measured.uses
+        .filter((use) => use.owner.rule && measured.intervals.has(use.selector) && use.fact.metric !== undefined)
+        .map((use) => ({ check: 'promql/rate-range', file: use.file, subject: `${use.owner.group}/${use.owner.name}/${use.fact.metric}` }));
+}
+function describe(interval) {
+    const source = interval.source === 'targets' ? `the configured scrape interval of job "${interval.job}"` : 'sample spacing on the backend';
+    return `${formatDuration(interval.seconds)} scrape interval (${source})`;
+}
+
+;// CONCATENATED MODULE: ./src/live/selectors.ts
+// The vector selectors live rule checks ask the backend about: every selector of every alerting
+// and recording rule, and of every SLI query, with where it is written, what reads it, and
+// whether it protects an SLO. Pure: no requests here.
+
+
+// Series the rule manager writes itself, and selectors that exist to match nothing.
+const SYNTHETIC_METRICS = new Set(['ALERTS', 'ALERTS_FOR_STATE']);
+const EXPECTS_ABSENCE = new Set(['absent', 'absent_over_time']);
+/** Names recorded by the repository's own recording rules, each with its rules. */
+function recordedNames(model) {
+    const names = new Map();
+    for (const rule of model.rules)
+        if (rule.kind === 'record')
+            names.set(rule.name, [...(names.get(rule.name) ?? []), rule]);
+    return names;
+}
+/** Rules that protect an SLO: linked alerts, and the recording rules they read (transitively). */
+function linkedRules(model, links) {
+    const linked = new Set();
+    const recorded = recordedNames(model);
+    const visit = (metric, depth) => {
+        for (const rule of recorded.get(metric) ?? []) {
+            if (linked.has(rule) || depth > 8)
+                continue;
+            linked.add(rule);
+            for (const s of rule.expr.analysis.facts.selectors)
+                if (s.metric)
+                    visit(s.metric, depth + 1);
+        }
+    };
+    for (const set of links?.bySlo.values() ?? []) {
+        for (const alert of set.alerts) {
+            linked.add(alert.rule);
+            for (const s of alert.rule.expr.analysis.facts.selectors)
+                if (s.metric)
+                    visit(s.metric, 0);
+        }
+    }
+    return linked;
+}
+function selectorText(metric, matchers) {
+    const inner = matchers.map((m) => `${m.label}${m.op}${JSON.stringify(m.value)}`).join(', ');
+    if (metric === undefined)
+        return `{${inner}}`;
+    return inner ? `${metric}{${inner}}` : metric;
+}
+/** Every selector worth asking about. Selectors under absent(), and ALERTS, are left out: they are meant to match nothing at times. */
+function selectorUses(model, links) {
+    const uses = [];
+    const linked = linkedRules(model, links);
+    for (const rule of model.rules) {
+        if (rule.expr.analysis.errors.length > 0)
+            continue; // promql/syntax reports it
+        const facts = rule.expr.analysis.facts.selectors;
+        facts.forEach((fact, index) => {
+            const use = makeUse(fact, index, facts, { file: rule.file, position: queryPosition(rule.expr, fact.from), owner: { kind: rule.kind, name: rule.name, group: rule.group, rule }, linked: linked.has(rule) });
+            if (use)
+                uses.push(use);
+        });
+    }
+    for (const slo of model.slos) {
+        // Error and total queries are read together: the error query's selectors are parts of the total's.
+        const queries = [slo.indicator.errorQuery, slo.indicator.goodQuery, slo.indicator.totalQuery, slo.indicator.errorRatioQuery].filter((q) => Boolean(q?.trim()));
+        if (!queries.length)
+            continue;
+        const text = queries.map((q) => `(${q.replace(/\{\{\s*\.window\s*\}\}/g, '5m')})`).join(' + ');
+        const analysis = analyseQuery(text);
+        if (analysis.errors.length > 0)
+            continue;
+        const facts = analysis.facts.selectors;
+        const position = slo.indicator.position ?? slo.position;
+        facts.forEach((fact, index) => {
+            const use = makeUse(fact, index, facts, { file: slo.file, position, owner: { kind: 'sli', name: slo.name, slo }, linked: true });
+            if (use)
+                uses.push(use);
+        });
+    }
+    return uses;
+}
+function makeUse(fact, index, all, base) {
+    if (fact.functions.some((fn) => EXPECTS_ABSENCE.has(fn)))
+        return undefined;
+    if (fact.metric !== undefined && SYNTHETIC_METRICS.has(fact.metric))
+        return undefined;
+    const matchers = ownMatchers(fact);
+    if (fact.metric === undefined && matchers.length === 0)
+        return undefined;
+    const breakdown = new Set();
+    all.forEach((other, k) => {
+        if (k === index || other.metric === undefined || other.metric !== fact.metric)
+            return;
+        const theirs = ownMatchers(other).map(key);
+        const extra = matchers.map((m, i) => (theirs.includes(key(m)) ? -1 : i)).filter((i) => i >= 0);
+        // The other selector is this one without some matchers: this one counts a part of it.
+        if (extra.length > 0 && theirs.every((t) => matchers.some((m) => key(m) === t)))
+            for (const i of extra)
+                breakdown.add(i);
+    });
+    return { ...base, fact, matchers, selector: selectorText(fact.metric, matchers), breakdown };
+}
+function ownMatchers(fact) {
+    return fact.matchers.filter((m) => !(m.label === '__name__' && m.op === '=' && m.value === fact.metric));
+}
+function key(m) {
+    return `${m.label}${m.op}${m.value}`;
+}
+
+;// CONCATENATED MODULE: ./src/live/series.ts
+// Does each selector select anything? One instant query per distinct selector when it does
+// (`count(last_over_time(sel[1h]))`); when it does not, one more that tells why, in parts tagged
+// with a label so the backend answers all of them at once: does the metric name have series now,
+// did the selector have series in the last 7 days (it stopped reporting), which matcher alone
+// selects none, does the metric have the matcher's label at all, and a few values it does have.
+// Counts only: no label set or sample is downloaded beyond those few values.
+
+
+
+/** A selector with no sample this recent is not reporting. */
+const PRESENCE_LOOKBACK_SECONDS = 3600;
+/** How far back a selector that is not reporting is looked for, to tell "stopped" from "never". */
+const HISTORY_LOOKBACK_SECONDS = 7 * 86_400;
+/** Label values shown for a matcher that selects none. */
+const SHOWN_VALUES = 3;
+const series_PART = 'slo_gate_part';
+/** The verdict for one selector at `time`. PrometheusError of kind 'unreachable' or 'budget' propagates. */
+async function measureSelector(client, use, time) {
+    const recent = promDuration(PRESENCE_LOOKBACK_SECONDS);
+    const history = promDuration(HISTORY_LOOKBACK_SECONDS);
+    const count = (selector, window) => `count(last_over_time(${selector}[${window}]))`;
+    let samples;
+    try {
+        samples = await client.query(count(use.selector, recent), time);
+    }
+    catch (error) {
+        return failure(error);
+    }
+    const present = samples[0]?.value ?? 0;
+    if (present > 0)
+        return { status: 'present', series: present };
+    const metric = use.fact.metric;
+    const parts = [series_tag(count(use.selector, history), 'history')];
+    if (metric !== undefined) {
+        parts.push(series_tag(count(metric, recent), 'name'), series_tag(count(metric, history), 'name-history'));
+        use.matchers.forEach((m, i) => {
+            parts.push(series_tag(count(selectorText(metric, [m]), recent), `matcher-${i}`));
+            if (selectsValues(m)) {
+                parts.push(series_tag(count(selectorText(metric, [{ label: m.label, op: '!=', value: '' }]), recent), `label-${i}`));
+                parts.push(series_tag(`topk(${SHOWN_VALUES}, count by (${m.label}) (last_over_time(${metric}[${recent}])))`, `values-${i}`));
+            }
+        });
+    }
+    try {
+        samples = await client.query(parts.join(' or '), time);
+    }
+    catch (error) {
+        return failure(error);
+    }
+    const part = (name) => samples.filter((s) => s.labels[series_PART] === name);
+    const value = (name) => part(name)[0]?.value ?? 0;
+    if (metric === undefined)
+        return value('history') > 0 ? { status: 'stale' } : { status: 'no-metric' };
+    const nameSeries = value('name');
+    if (value('history') > 0)
+        return { status: 'stale' };
+    if (nameSeries === 0)
+        return value('name-history') > 0 ? { status: 'stale' } : { status: 'no-metric' };
+    const dropping = [];
+    use.matchers.forEach((matcher, index) => {
+        if (value(`matcher-${index}`) > 0)
+            return;
+        const labelMissing = selectsValues(matcher) && value(`label-${index}`) === 0;
+        const values = part(`values-${index}`)
+            .map((s) => s.labels[matcher.label])
+            .filter((v) => v !== undefined && v !== '')
+            .sort();
+        dropping.push({ index, matcher, labelMissing, values });
+    });
+    return { status: 'dropped', dropping, nameSeries };
+}
+/** A matcher that needs the label to have a value (`job="api"`, `code=~"5.."`). */
+function selectsValues(m) {
+    return (m.op === '=' || m.op === '=~') && m.value !== '' && !safeRegexMatchesEmpty(m);
+}
+function safeRegexMatchesEmpty(m) {
+    if (m.op !== '=~')
+        return false;
+    try {
+        // Prometheus anchors label regexes; RE2 and JS agree on the simple ones that can match "".
+        return new RegExp(`^(?:${m.value})$`).test('');
+    }
+    catch {
+        return true; // unreadable here: do not claim anything about the label
+    }
+}
+function series_tag(expr, part) {
+    return `label_replace(${expr}, "${series_PART}", "${part}", "", "")`;
+}
+function failure(error) {
+    if (error instanceof PrometheusError && error.kind === 'query')
+        return { status: 'failed', reason: error.message };
+    throw error;
+}
+
+;// CONCATENATED MODULE: ./src/checks/live/series-missing.ts
+
+
+
+const liveSeriesMissing = {
+    meta: {
+        id: 'live/series-missing',
+        severity: 'warning',
+        kind: 'live',
+        description: "A rule's or SLI's selector selects no series on the backend: a renamed metric, a wrong label, a target that stopped (error when it protects an SLO).",
+        docs: 'docs/checks/live/series-missing.md',
+        gates: 'always',
+    },
+    run(input, context) {
+        const measured = input.summary.rules;
+        if (!measured)
+            return;
+        const failOn = input.settings.failOn;
+        const unavailable = measured.unavailable.get('series');
+        if (unavailable) {
+            context.report({ file: '', severity: 'notice', subject: 'series', message: `Selectors of rules and SLI queries not checked for series: ${unavailable}.` });
+        }
+        const recent = promDuration(PRESENCE_LOOKBACK_SECONDS);
+        const history = promDuration(HISTORY_LOOKBACK_SECONDS);
+        // A recording rule of the repository is present when its own selectors are: its name need not exist yet.
+        const missingSource = new Map();
+        const sourceOf = (metric, depth = 0) => {
+            if (missingSource.has(metric))
+                return missingSource.get(metric);
+            missingSource.set(metric, null); // a cycle counts as present
+            let found = null;
+            for (const use of measured.uses) {
+                if (use.owner.kind !== 'record' || use.owner.name !== metric || found || depth > 8)
+                    continue;
+                const through = use.fact.metric !== undefined && measured.recorded.has(use.fact.metric) ? sourceOf(use.fact.metric, depth + 1) : null;
+                if (through)
+                    found = through;
+                const verdict = measured.series.get(use.selector);
+                if (verdict && isMissing(use, verdict))
+                    found = { use, verdict };
+            }
+            missingSource.set(metric, found);
+            return found;
+        };
+        // An SLI whose SLO live/no-data already reports is not reported twice.
+        const reportedSlos = new Set(input.summary.slos.filter((r) => r.status === 'no-data' || r.emptyErrorQuery !== undefined).map((r) => r.key));
+        const seen = new Set();
+        for (const use of measured.uses) {
+            if (use.owner.slo && reportedSlos.has(use.owner.slo.key))
+                continue;
+            const at = atSelector(use);
+            if (seen.has(at.subject))
+                continue;
+            seen.add(at.subject);
+            const severity = (breakdownOnly) => weigh(breakdownOnly ? 'notice' : use.linked ? 'error' : 'warning', failOn);
+            const who = ownerName(use);
+            if (use.fact.metric !== undefined && measured.recorded.has(use.fact.metric)) {
+                const source = sourceOf(use.fact.metric);
+                if (!source)
+                    continue;
+                const where = `${source.use.file}:${source.use.position.line}`;
+                context.report({ ...at, severity: severity(false), message: `${who}: reads ${use.fact.metric}, recorded at ${where} from ${source.use.selector}, which ${series_missing_describe(source.use, source.verdict, recent, history)}` });
+                continue;
+            }
+            const verdict = measured.series.get(use.selector);
+            if (!verdict || !isProblem(verdict))
+                continue;
+            const breakdownOnly = verdict.status === 'dropped' && isBreakdownOnly(use, verdict);
+            const tail = breakdownOnly ? ' — it counts a part of a total that has series, so it may only mean none of these events happened yet' : '';
+            context.report({ ...at, severity: severity(breakdownOnly), message: `${who}: ${use.selector} ${series_missing_describe(use, verdict, recent, history)}${tail}` });
+        }
+    },
+};
+function isProblem(verdict) {
+    return verdict.status === 'no-metric' || verdict.status === 'stale' || verdict.status === 'dropped';
+}
+/** Missing in a way that keeps a recording rule from producing anything that matters. */
+function isMissing(use, verdict) {
+    return isProblem(verdict) && !(verdict.status === 'dropped' && isBreakdownOnly(use, verdict));
+}
+function isBreakdownOnly(use, verdict) {
+    return verdict.dropping.length > 0 && verdict.dropping.every((d) => use.breakdown.has(d.index) && !d.labelMissing);
+}
+function series_missing_describe(use, verdict, recent, history) {
+    switch (verdict.status) {
+        case 'no-metric':
+            return use.fact.metric !== undefined
+                ? `selects nothing: the metric ${use.fact.metric} has no series on the backend (none in the last ${history}); a renamed metric or a typo, and the rule never sees data`
+                : `selects no series (none in the last ${history})`;
+        case 'stale':
+            return `stopped reporting: no sample in the last ${recent}, though it had series in the last ${history}`;
+        case 'dropped': {
+            const metric = use.fact.metric;
+            if (verdict.dropping.length === 0)
+                return `selects none of the ${verdict.nameSeries} series of ${metric}: each matcher alone selects some, but not all of them together`;
+            const reasons = verdict.dropping.map((d) => {
+                const matcher = `${d.matcher.label}${d.matcher.op}${JSON.stringify(d.matcher.value)}`;
+                if (d.labelMissing)
+                    return `${matcher} drops them all: no series of ${metric} has a "${d.matcher.label}" label`;
+                const seen = d.values.length ? ` (${d.matcher.label} values it has include ${d.values.map((v) => JSON.stringify(v)).join(', ')})` : '';
+                return `${matcher} drops them all${seen}`;
+            });
+            return `selects none of the ${verdict.nameSeries} series of ${metric}: ${reasons.join('; ')}`;
+        }
+        default:
+            return '';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/checks/live/unreachable.ts
+
+const liveUnreachable = {
+    meta: {
+        id: 'live/unreachable',
+        severity: 'error',
+        kind: 'live',
+        description: 'The Prometheus API could not be used at all: connection refused, TLS, timeout, 401/403.',
+        docs: 'docs/checks/live/unreachable.md',
+        gates: 'always',
+    },
+    run({ summary, settings }, context) {
+        const notEvaluated = summary.slos.filter((result) => result.status === 'not-evaluated');
+        if (notEvaluated.length === 0)
+            return;
+        const why = summary.unreachable ?? `the live time budget of ${settings.budgetSeconds}s ran out`;
+        const measurable = summary.slos.filter((result) => result.status !== 'not-measurable').length;
+        context.report({
+            file: '',
+            severity: weigh(liveUnreachable.meta.severity, settings.failOn),
+            message: `Prometheus API at ${summary.url} could not be used: ${why}. ${notEvaluated.length} of ${measurable} measurable SLO(s) not evaluated live; the static checks still ran.`,
+            subject: summary.url,
+        });
+    },
+};
 
 ;// CONCATENATED MODULE: ./src/checks/policy/budget.ts
 
 
 const policyBudget = {
-    id: 'policy/budget',
-    severity: 'error',
-    description: 'A declared error budget that disagrees with the target (budget ≠ 1 − target, downtime ≠ period × (1 − target)).',
-    checkModel(model, context) {
+    meta: {
+        id: 'policy/budget',
+        severity: 'error',
+        kind: 'model',
+        description: 'A declared error budget that disagrees with the target (budget ≠ 1 − target, downtime ≠ period × (1 − target)).',
+        docs: 'docs/checks/policy/budget.md',
+        aboutSlo: true,
+    },
+    run({ model }, context) {
         for (const slo of model.slos) {
             if (slo.target === undefined)
                 continue;
@@ -32144,10 +34512,15 @@ const policyBudget = {
 ;// CONCATENATED MODULE: ./src/checks/policy/burn-rate.ts
 
 const policyBurnRate = {
-    id: 'policy/burn-rate',
-    severity: 'error',
-    description: 'A non-positive burn-rate factor, or a shorter window whose factor is not higher than a longer one\'s.',
-    checkModel(model, context) {
+    meta: {
+        id: 'policy/burn-rate',
+        severity: 'error',
+        kind: 'model',
+        description: 'A non-positive burn-rate factor, or a shorter window whose factor is not higher than a longer one\'s.',
+        docs: 'docs/checks/policy/burn-rate.md',
+        aboutSlo: true,
+    },
+    run({ model }, context) {
         // Policy-wide windows are shared by many SLOs: report each problem once, where it is written.
         const reported = new Set();
         const report = (slo, window, message) => {
@@ -32179,10 +34552,15 @@ const policyBurnRate = {
 
 
 const policyBurnUnreachable = {
-    id: 'policy/burn-unreachable',
-    severity: 'error',
-    description: 'A burn-rate factor that can never fire: factor × (1 − target) > 1 needs more than 100 % errors.',
-    checkModel(model, context) {
+    meta: {
+        id: 'policy/burn-unreachable',
+        severity: 'error',
+        kind: 'model',
+        description: 'A burn-rate factor that can never fire: factor × (1 − target) > 1 needs more than 100 % errors.',
+        docs: 'docs/checks/policy/burn-unreachable.md',
+        aboutSlo: true,
+    },
+    run({ model }, context) {
         // Policy-wide windows are shared by many SLOs: report each (window, target) once.
         const reported = new Set();
         for (const slo of model.slos) {
@@ -32214,10 +34592,15 @@ const policyBurnUnreachable = {
 
 
 const policyBurnWindows = {
-    id: 'policy/burn-windows',
-    severity: 'error',
-    description: 'An SLO with fewer than two burn-rate windows (a fast and a slow one), or a short window that is not about 1/12 of its long one.',
-    checkModel(model, context) {
+    meta: {
+        id: 'policy/burn-windows',
+        severity: 'error',
+        kind: 'model',
+        description: 'An SLO with fewer than two burn-rate windows (a fast and a slow one), or a short window that is not about 1/12 of its long one.',
+        docs: 'docs/checks/policy/burn-windows.md',
+        aboutSlo: true,
+    },
+    run({ model }, context) {
         const reported = new Set();
         for (const slo of model.slos) {
             // Latency SLOs of the flat shape state a percentile, not a budget to burn.
@@ -32260,10 +34643,15 @@ const policyBurnWindows = {
 
 ;// CONCATENATED MODULE: ./src/checks/policy/duplicate.ts
 const policyDuplicate = {
-    id: 'policy/duplicate',
-    severity: 'error',
-    description: 'Two SLOs with the same name (and service) in the repository.',
-    checkModel(model, context) {
+    meta: {
+        id: 'policy/duplicate',
+        severity: 'error',
+        kind: 'model',
+        description: 'Two SLOs with the same name (and service) in the repository.',
+        docs: 'docs/checks/policy/duplicate.md',
+        aboutSlo: true,
+    },
+    run({ model }, context) {
         const seen = new Map();
         for (const slo of model.slos) {
             const identity = `${slo.service ?? ''}\u0000${slo.name}`;
@@ -32284,8 +34672,8 @@ const policyDuplicate = {
     },
 };
 
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(2463);
+// EXTERNAL MODULE: ../main/node_modules/ajv/dist/ajv.js
+var ajv = __nccwpck_require__(703);
 ;// CONCATENATED MODULE: ./src/checks/schema-findings.ts
 // Turn ajv errors into findings that point at the YAML line of the offending node.
 function schemaFindings(errors, doc, file, label) {
@@ -32340,7 +34728,10 @@ const sloth_windows_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema"
 const openslo_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://slo-gate.dev/schemas/formats/openslo.schema.json","title":"OpenSLO v1 documents (SLO, SLI, AlertPolicy, AlertCondition); v1alpha SLOs as Sloth reads them","description":"Mutual exclusions (target/targetPercent, indicator/indicatorRef, good/bad) and references across files are checked in code, with clearer messages.","type":"object","required":["apiVersion","kind","metadata","spec"],"properties":{"metadata":{"type":"object","required":["name"],"properties":{"name":{"type":"string","minLength":1}}}},"allOf":[{"if":{"properties":{"apiVersion":{"const":"openslo/v1"},"kind":{"const":"SLO"}},"required":["apiVersion","kind"]},"then":{"properties":{"spec":{"$ref":"#/definitions/slo"}}}},{"if":{"properties":{"apiVersion":{"const":"openslo/v1"},"kind":{"const":"SLI"}},"required":["apiVersion","kind"]},"then":{"properties":{"spec":{"$ref":"#/definitions/sli"}}}},{"if":{"properties":{"apiVersion":{"const":"openslo/v1"},"kind":{"const":"AlertPolicy"}},"required":["apiVersion","kind"]},"then":{"properties":{"spec":{"$ref":"#/definitions/alertPolicy"}}}},{"if":{"properties":{"apiVersion":{"const":"openslo/v1"},"kind":{"const":"AlertCondition"}},"required":["apiVersion","kind"]},"then":{"properties":{"spec":{"$ref":"#/definitions/alertCondition"}}}}],"definitions":{"duration":{"type":"string","pattern":"^[0-9]+(m|h|d|w|M|Q|Y)$"},"slo":{"type":"object","required":["service","timeWindow","budgetingMethod","objectives"],"properties":{"service":{"type":"string","minLength":1},"indicatorRef":{"type":"string","minLength":1},"indicator":{"type":"object","required":["spec"],"properties":{"spec":{"$ref":"#/definitions/sli"}}},"timeWindow":{"type":"array","minItems":1,"maxItems":1,"items":{"type":"object","required":["duration"],"properties":{"duration":{"$ref":"#/definitions/duration"},"isRolling":{"type":"boolean"},"calendar":{"type":"object","required":["startTime","timeZone"]}}}},"budgetingMethod":{"enum":["Occurrences","Timeslices","RatioTimeslices"]},"objectives":{"type":"array","minItems":1,"items":{"type":"object","properties":{"op":{"enum":["lte","gte","lt","gt"]},"value":{"type":"number"},"target":{"type":"number","minimum":0,"exclusiveMaximum":1},"targetPercent":{"type":"number","minimum":0,"exclusiveMaximum":100},"timeSliceTarget":{"type":"number","exclusiveMinimum":0,"maximum":1},"timeSliceWindow":{"oneOf":[{"$ref":"#/definitions/duration"},{"type":"number"}]}}}},"alertPolicies":{"type":["array","null"],"items":{"type":"object"}}},"allOf":[{"if":{"properties":{"budgetingMethod":{"const":"Timeslices"}},"required":["budgetingMethod"]},"then":{"properties":{"objectives":{"items":{"required":["timeSliceTarget","timeSliceWindow"]}}}}},{"if":{"properties":{"budgetingMethod":{"const":"RatioTimeslices"}},"required":["budgetingMethod"]},"then":{"properties":{"objectives":{"items":{"required":["timeSliceWindow"]}}}}}]},"sli":{"type":"object","properties":{"thresholdMetric":{"$ref":"#/definitions/metric"},"ratioMetric":{"type":"object","required":["total"],"properties":{"counter":{"type":"boolean"},"good":{"$ref":"#/definitions/metric"},"bad":{"$ref":"#/definitions/metric"},"total":{"$ref":"#/definitions/metric"}}}}},"metric":{"type":"object","required":["metricSource"],"properties":{"metricSource":{"type":"object","required":["spec"]}}},"alertPolicy":{"type":"object","required":["conditions"],"properties":{"alertWhenNoData":{"type":"boolean"},"alertWhenBreaching":{"type":"boolean"},"alertWhenResolved":{"type":"boolean"},"conditions":{"type":"array","minItems":1,"items":{"type":"object"}}}},"alertCondition":{"type":"object","required":["condition"],"properties":{"severity":{"type":"string"},"condition":{"type":"object","required":["kind","op","threshold","lookbackWindow","alertAfter"],"properties":{"kind":{"const":"burnrate"},"op":{"enum":["lte","gte","lt","gt"]},"threshold":{"type":"number"},"lookbackWindow":{"$ref":"#/definitions/duration"},"alertAfter":{"$ref":"#/definitions/duration"}}}}}}}');
 ;// CONCATENATED MODULE: ./schemas/formats/pyrra.schema.json
 const pyrra_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://slo-gate.dev/schemas/formats/pyrra.schema.json","title":"Pyrra ServiceLevelObjective (pyrra.dev/v1alpha1)","type":"object","required":["apiVersion","kind","metadata","spec"],"properties":{"metadata":{"type":"object","required":["name"],"properties":{"name":{"type":"string","minLength":1}}},"spec":{"type":"object","required":["indicator","target","window"],"properties":{"target":{"type":"string","pattern":"^[0-9]+(\\\\.[0-9]+)?$","description":"Percent as a string, e.g. \\"99.9\\""},"window":{"type":"string","pattern":"^([0-9]+(ms|s|m|h|d|w|y))+$"},"description":{"type":"string"},"indicator":{"type":"object","minProperties":1,"maxProperties":1,"properties":{"ratio":{"type":"object","required":["errors","total"],"properties":{"errors":{"$ref":"#/definitions/metric"},"total":{"$ref":"#/definitions/metric"},"grouping":{"$ref":"#/definitions/grouping"}}},"latency":{"type":"object","required":["success","total"],"properties":{"success":{"$ref":"#/definitions/metric"},"total":{"$ref":"#/definitions/metric"},"grouping":{"$ref":"#/definitions/grouping"}}},"latencyNative":{"type":"object","required":["latency","total"],"properties":{"latency":{"type":"string"},"total":{"$ref":"#/definitions/metric"},"grouping":{"$ref":"#/definitions/grouping"}}},"bool_gauge":{"type":"object","required":["metric"],"properties":{"metric":{"type":"string","minLength":1},"grouping":{"$ref":"#/definitions/grouping"}}}},"additionalProperties":false},"alerting":{"type":"object","properties":{"disabled":{"type":"boolean"},"burnrates":{"type":"boolean"},"absent":{"type":"boolean"},"name":{"type":"string"}}}}}},"definitions":{"metric":{"type":"object","required":["metric"],"properties":{"metric":{"type":"string","minLength":1}}},"grouping":{"type":"array","items":{"type":"string"}}}}');
+;// CONCATENATED MODULE: ./schemas/formats/slo-generator.schema.json
+const slo_generator_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://slo-gate.dev/schemas/formats/slo-generator.schema.json","title":"Google slo-generator: v2 ServiceLevelObjective (sre.google.com/v2), v1 SLO config, shared config with error_budget_policies, v1 error budget policy","if":{"type":"array"},"then":{"type":"array","items":{"$ref":"#/definitions/v1PolicyStep"}},"else":{"if":{"type":"object","required":["apiVersion"]},"then":{"$ref":"#/definitions/v2Slo"},"else":{"if":{"type":"object","required":["error_budget_policies"]},"then":{"$ref":"#/definitions/sharedConfig"},"else":{"$ref":"#/definitions/v1Slo"}}},"definitions":{"goal":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"description":"A ratio, e.g. 0.999"},"v2Slo":{"type":"object","required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"sre.google.com/v2"},"kind":{"const":"ServiceLevelObjective"},"metadata":{"type":"object","required":["name"],"properties":{"name":{"type":"string","minLength":1},"labels":{"type":"object","additionalProperties":{"type":["string","number","boolean"]}}}},"spec":{"type":"object","required":["goal","backend","method","service_level_indicator"],"properties":{"description":{"type":"string"},"goal":{"$ref":"#/definitions/goal"},"backend":{"type":"string","minLength":1},"method":{"type":"string","minLength":1},"exporters":{"type":"array","items":{"type":"string"}},"error_budget_policy":{"type":"string","minLength":1},"service_level_indicator":{"type":"object"}}}}},"v1Slo":{"type":"object","required":["service_name","feature_name","slo_name","slo_target","backend"],"properties":{"service_name":{"type":"string","minLength":1},"feature_name":{"type":"string","minLength":1},"slo_name":{"type":"string","minLength":1},"slo_description":{"type":"string"},"slo_target":{"$ref":"#/definitions/goal"},"backend":{"type":"object","required":["class","method"],"properties":{"class":{"type":"string"},"method":{"type":"string"},"measurement":{"type":"object"}}},"exporters":{"type":["array","object"]}}},"sharedConfig":{"type":"object","properties":{"backends":{"type":"object"},"exporters":{"type":"object"},"default_exporters":{"type":"array","items":{"type":"string"}},"error_budget_policies":{"type":"object","additionalProperties":{"type":"object","required":["steps"],"properties":{"steps":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/v2PolicyStep"}}}}}}},"v2PolicyStep":{"type":"object","required":["name","window","burn_rate_threshold"],"properties":{"name":{"type":"string","minLength":1},"window":{"type":"integer","exclusiveMinimum":0,"description":"Seconds"},"burn_rate_threshold":{"type":"number","exclusiveMinimum":0},"alert":{"type":"boolean"},"message_alert":{"type":"string"},"message_ok":{"type":"string"}}},"v1PolicyStep":{"type":"object","required":["error_budget_policy_step_name","measurement_window_seconds","alerting_burn_rate_threshold"],"properties":{"error_budget_policy_step_name":{"type":"string","minLength":1},"measurement_window_seconds":{"type":"integer","exclusiveMinimum":0},"alerting_burn_rate_threshold":{"type":"number","exclusiveMinimum":0},"urgent_notification":{"type":"boolean"},"overburned_consequence_message":{"type":"string"},"achieved_consequence_message":{"type":"string"}}}}}');
 ;// CONCATENATED MODULE: ./src/checks/policy/schema.ts
+
 
 
 
@@ -32357,6 +34748,7 @@ const schemas = {
     'sloth-windows': { schema: sloth_windows_schema_namespaceObject, label: 'AlertWindows' },
     openslo: { schema: openslo_schema_namespaceObject, label: 'OpenSLO document' },
     pyrra: { schema: pyrra_schema_namespaceObject, label: 'ServiceLevelObjective' },
+    'slo-generator': { schema: slo_generator_schema_namespaceObject, label: 'slo-generator document' },
 };
 // Compiling all schemas takes about half a second: only the formats a repository uses are compiled.
 const validators = new Map();
@@ -32366,20 +34758,31 @@ function validatorFor(kind) {
         validators.set(kind, { validate: schema_ajv.compile(entry.schema), label: entry.label });
     return validators.get(kind);
 }
-const policySchema = {
+const schema_meta = {
     id: 'policy/schema',
     severity: 'error',
     description: 'Missing or mistyped fields in an SLO document, checked against the format\'s JSON Schema.',
-    documentKinds: Object.keys(schemas),
-    checkDocument({ file, kind, doc }, context) {
+    docs: 'docs/checks/policy/schema.md',
+    aboutSlo: true,
+};
+const policySchema = {
+    meta: { ...schema_meta, kind: 'document', documentKinds: Object.keys(schemas) },
+    run({ file, kind, doc }, context) {
         const validator = validatorFor(kind);
         if (!validator || validator.validate(doc.value))
             return;
         for (const finding of schemaFindings(validator.validate.errors, doc, file, validator.label))
             context.report(finding);
     },
-    // What no single document shows: a reference to a document in another file that does not exist.
-    checkModel(model, context) {
+};
+/**
+ * The same check's second half, run on the model: what no single document shows, a reference to
+ * a document in another file that does not exist. It shares the id, so `off` and a severity
+ * override in the config apply to both halves, and the report lists the check once.
+ */
+const policySchemaAcrossFiles = {
+    meta: { ...schema_meta, kind: 'model' },
+    run({ model }, context) {
         const reported = new Set();
         for (const slo of model.slos) {
             for (const problem of slo.problems ?? []) {
@@ -32395,11 +34798,18 @@ const policySchema = {
 
 ;// CONCATENATED MODULE: ./src/checks/policy/target-min.ts
 
+
 const policyTargetMin = {
-    id: 'policy/target-min',
-    severity: 'error',
-    description: 'An availability SLO whose target is below the configured minimum (default 99.9 %).',
-    checkModel(model, context) {
+    meta: {
+        id: 'policy/target-min',
+        severity: 'error',
+        kind: 'model',
+        description: 'An availability SLO whose target is below the configured minimum (default 99.9 %).',
+        docs: 'docs/checks/policy/target-min.md',
+        options: configOptions('min-availability'),
+        aboutSlo: true,
+    },
+    run({ model }, context) {
         for (const slo of model.slos) {
             if (slo.target === undefined)
                 continue;
@@ -32418,24 +34828,18 @@ const policyTargetMin = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/checks/policy/index.ts
-
-
-
-
-
-
-
-const POLICY_CHECKS = [policySchema, policyTargetMin, policyBurnWindows, policyBurnRate, policyBurnUnreachable, policyBudget, policyDuplicate];
-
 ;// CONCATENATED MODULE: ./src/checks/promql/counter.ts
 
 
 const promqlCounter = {
-    id: 'promql/counter',
-    severity: 'warning',
-    description: 'A counter (_total, _count, _sum, _bucket) compared or aggregated raw, without rate(), irate() or increase().',
-    checkModel(model, context) {
+    meta: {
+        id: 'promql/counter',
+        severity: 'warning',
+        kind: 'model',
+        description: 'A counter (_total, _count, _sum, _bucket) compared or aggregated raw, without rate(), irate() or increase().',
+        docs: 'docs/checks/promql/counter.md',
+    },
+    run({ model }, context) {
         const families = histogramFamilies(model);
         for (const rule of model.rules) {
             if (rule.expr.analysis.errors.length > 0)
@@ -32457,10 +34861,14 @@ const promqlCounter = {
 // Aggregations that select series and keep their labels as they are.
 const LABEL_KEEPING = new Set(['topk', 'bottomk', 'limitk', 'limit_ratio']);
 const promqlHistogramQuantile = {
-    id: 'promql/histogram-quantile',
-    severity: 'warning',
-    description: 'histogram_quantile() over _bucket series aggregated without keeping the le label, which returns no data.',
-    checkModel(model, context) {
+    meta: {
+        id: 'promql/histogram-quantile',
+        severity: 'warning',
+        kind: 'model',
+        description: 'histogram_quantile() over _bucket series aggregated without keeping the le label, which returns no data.',
+        docs: 'docs/checks/promql/histogram-quantile.md',
+    },
+    run({ model }, context) {
         for (const rule of model.rules) {
             const { errors, facts } = rule.expr.analysis;
             if (errors.length > 0)
@@ -32491,53 +34899,6 @@ function dropsLe(facts, call) {
     return buckets.every((bucket) => facts.aggregations.some((agg) => agg.from >= call.from && agg.to <= call.to && agg.from <= bucket.from && bucket.to <= agg.to && !LABEL_KEEPING.has(agg.op) &&
         (agg.without ? agg.without.includes('le') : !(agg.by ?? []).includes('le'))));
 }
-
-;// CONCATENATED MODULE: ./src/checks/promql/rate-range.ts
-
-
-// rate() and increase() extrapolate from the samples inside the range: with fewer than four, one
-// missed scrape leaves one sample or none, and the result jumps or disappears (the reasoning
-// behind Grafana's $__rate_interval). irate() only needs the last two samples.
-const MIN_SAMPLES = { rate: 4, increase: 4, irate: 2 };
-const promqlRateRange = {
-    id: 'promql/rate-range',
-    severity: 'warning',
-    description: 'rate()/increase() over a range shorter than 4 sampling intervals (irate(): 2), so one missed scrape empties it.',
-    checkModel(model, context) {
-        // A recorded series is sampled at its group's evaluation interval, a scraped one at the scrape interval.
-        const recordedEvery = new Map();
-        for (const rule of model.rules) {
-            if (rule.kind === 'record')
-                recordedEvery.set(rule.name, rule.groupIntervalSeconds ?? context.config.evaluationIntervalSeconds);
-        }
-        for (const rule of model.rules) {
-            if (rule.expr.analysis.errors.length > 0)
-                continue;
-            const reported = new Set();
-            for (const selector of rule.expr.analysis.facts.selectors) {
-                const fn = selector.functions[0];
-                if (selector.rangeSeconds === undefined || !fn || !(fn in MIN_SAMPLES))
-                    continue;
-                const recorded = selector.metric !== undefined ? recordedEvery.get(selector.metric) : undefined;
-                const interval = recorded ?? context.config.scrapeIntervalSeconds;
-                const minimum = MIN_SAMPLES[fn] * interval;
-                if (selector.rangeSeconds >= minimum)
-                    continue;
-                const key = `${fn} ${selector.metric} ${selector.rangeSeconds}`;
-                if (reported.has(key))
-                    continue;
-                reported.add(key);
-                const source = recorded !== undefined ? `the ${formatDuration(interval)} evaluation interval of the rule that records it` : `a ${formatDuration(interval)} scrape interval`;
-                context.report({
-                    file: rule.file,
-                    ...queryPosition(rule.expr, selector.from),
-                    subject: `${rule.group}/${rule.name}/${selector.metric ?? ''}`,
-                    message: `${rule.kind} "${rule.name}": ${fn}(${selector.metric ?? '…'}[${formatDuration(selector.rangeSeconds)}]) spans fewer than ${MIN_SAMPLES[fn]} samples at ${source}; use at least [${formatDuration(minimum)}]`,
-                });
-            }
-        }
-    },
-};
 
 ;// CONCATENATED MODULE: ./src/checks/promql/metricsql.ts
 // VictoriaMetrics' vmalert reads the same rule-file format with MetricsQL, a superset of PromQL.
@@ -32577,11 +34938,16 @@ function metricsqlFiles(rules) {
 ;// CONCATENATED MODULE: ./src/checks/promql/syntax.ts
 
 
+
 const promqlSyntax = {
-    id: 'promql/syntax',
-    severity: 'error',
-    description: 'A rule expression that Prometheus cannot parse, or that fails its semantic checks (argument types and counts, bool, regexes, durations).',
-    checkModel(model, context) {
+    meta: {
+        id: 'promql/syntax',
+        severity: 'error',
+        kind: 'model',
+        description: 'A rule expression that Prometheus cannot parse, or that fails its semantic checks (argument types and counts, bool, regexes, durations).',
+        docs: 'docs/checks/promql/syntax.md',
+    },
+    run({ model }, context) {
         const metricsql = metricsqlFiles(model.rules);
         for (const rule of model.rules) {
             const errors = rule.expr.analysis.errors;
@@ -32600,7 +34966,7 @@ const promqlSyntax = {
                 });
                 continue;
             }
-            for (const error of errors) {
+            for (const error of rootCauseErrors(errors)) {
                 context.report({
                     file: rule.file,
                     // An error at the end of input points after the last character, not at a trailing newline.
@@ -32613,19 +34979,16 @@ const promqlSyntax = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/checks/promql/index.ts
-
-
-
-
-const PROMQL_CHECKS = [promqlSyntax, promqlCounter, promqlRateRange, promqlHistogramQuantile];
-
 ;// CONCATENATED MODULE: ./src/checks/rule/duplicate.ts
 const ruleDuplicate = {
-    id: 'rule/duplicate',
-    severity: 'warning',
-    description: 'Two alerting rules with the same name and static labels, or two recording rules with the same name and labels, anywhere in the repository.',
-    checkModel(model, context) {
+    meta: {
+        id: 'rule/duplicate',
+        severity: 'warning',
+        kind: 'model',
+        description: 'Two alerting rules with the same name and static labels, or two recording rules with the same name and labels, anywhere in the repository.',
+        docs: 'docs/checks/rule/duplicate.md',
+    },
+    run({ model }, context) {
         // Same name and labels means the same series (or alert identity): the two rules overwrite each
         // other's results, or Alertmanager cannot tell their notifications apart.
         const first = new Map();
@@ -32679,11 +35042,11 @@ const ruleDuplicate = {
 
 ;// CONCATENATED MODULE: ./src/formats/values.ts
 // Small readers for untyped parsed data. Adapters use them so a wrong type is skipped, never thrown.
-function isRecord(value) {
+function values_isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function record(value) {
-    return isRecord(value) ? value : {};
+    return values_isRecord(value) ? value : {};
 }
 function list(value) {
     return Array.isArray(value) ? value : [];
@@ -32725,11 +35088,11 @@ function rawRules(kind, value) {
     const groups = kind === 'prometheus-rule' ? record(record(value).spec).groups : record(value).groups;
     const out = [];
     list(groups).forEach((group, g) => {
-        if (!isRecord(group))
+        if (!values_isRecord(group))
             return;
         const groupName = typeof group.name === 'string' ? group.name : '';
         list(group.rules).forEach((rule, r) => {
-            if (!isRecord(rule))
+            if (!values_isRecord(rule))
                 return;
             const kind = 'alert' in rule ? 'alert' : 'record';
             const name = rule[kind];
@@ -32749,13 +35112,17 @@ function ruleLabel(rule) {
 // Prometheus 2 (and Prometheus 3 with `metric_name_validation_scheme: legacy`) accept only these.
 const LEGACY_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 const ruleLabelName = {
-    id: 'rule/label-name',
-    severity: 'error',
-    description: 'Label or annotation names Prometheus rejects (empty, `__name__` as a label), and UTF-8 names only Prometheus 3 accepts (warning).',
-    documentKinds: ['rule-file', 'prometheus-rule'],
-    checkDocument({ file, kind, doc }, context) {
+    meta: {
+        id: 'rule/label-name',
+        severity: 'error',
+        kind: 'document',
+        description: 'Label or annotation names Prometheus rejects (empty, `__name__` as a label), and UTF-8 names only Prometheus 3 accepts (warning).',
+        docs: 'docs/checks/rule/label-name.md',
+        documentKinds: ['rule-file', 'prometheus-rule'],
+    },
+    run({ file, kind, doc }, context) {
         const checkNames = (where, mapPath, map, what) => {
-            if (!isRecord(map))
+            if (!values_isRecord(map))
                 return;
             for (const name of Object.keys(map)) {
                 const at = () => ({ file, ...doc.keyPositionOf([...mapPath, name]), subject: `${where}/${what}/${name}` });
@@ -32789,10 +35156,14 @@ const ruleLabelName = {
 // Prometheus 2 (and Prometheus 3 with legacy name validation) accept only these.
 const LEGACY_METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 const ruleRecordName = {
-    id: 'rule/record-name',
-    severity: 'error',
-    description: 'A recording-rule name Prometheus rejects (braces: a selector pasted as the name), or a UTF-8 name only Prometheus 3 accepts (warning).',
-    checkModel(model, context) {
+    meta: {
+        id: 'rule/record-name',
+        severity: 'error',
+        kind: 'model',
+        description: 'A recording-rule name Prometheus rejects (braces: a selector pasted as the name), or a UTF-8 name only Prometheus 3 accepts (warning).',
+        docs: 'docs/checks/rule/record-name.md',
+    },
+    run({ model }, context) {
         for (const rule of model.rules) {
             if (rule.kind !== 'record' || rule.name === '')
                 continue; // rule/schema reports a missing name
@@ -32814,15 +35185,24 @@ const ruleRecordName = {
 ;// CONCATENATED MODULE: ./src/checks/rule/schema.ts
 
 
+
 // The fields Prometheus 3's rulefmt accepts; anything else fails to load ("field x not found").
 const GROUP_FIELDS = new Set(['name', 'interval', 'query_offset', 'limit', 'rules', 'labels']);
+// Thanos Ruler reads the same files plus one group field (pkg/rules/rulespb), upper-cased against these values.
+const THANOS_STRATEGY = 'partial_response_strategy';
+const THANOS_STRATEGIES = new Set(['WARN', 'ABORT']);
 const RULE_FIELDS = new Set(['record', 'alert', 'expr', 'for', 'keep_firing_for', 'labels', 'annotations']);
 const ruleSchema = {
-    id: 'rule/schema',
-    severity: 'error',
-    description: 'Rule-file structure as Prometheus loads it: unknown fields, record/alert, expr, repeated group names, for on recording rules.',
-    documentKinds: ['rule-file', 'prometheus-rule'],
-    checkDocument({ file, kind, doc }, context) {
+    meta: {
+        id: 'rule/schema',
+        severity: 'error',
+        kind: 'document',
+        description: 'Rule-file structure as Prometheus loads it: unknown fields, record/alert, expr, repeated group names, for on recording rules.',
+        docs: 'docs/checks/rule/schema.md',
+        options: configOptions('rule-dialect'),
+        documentKinds: ['rule-file', 'prometheus-rule'],
+    },
+    run({ file, kind, doc }, context) {
         const report = (path, message, atKey = false) => context.report({ file, ...(atKey ? doc.keyPositionOf(path) : doc.positionOf(path)), subject: path.join('.'), message });
         let groupsPath = ['groups'];
         if (kind === 'prometheus-rule') {
@@ -32842,15 +35222,26 @@ const ruleSchema = {
         if (groups !== undefined && groups !== null && !Array.isArray(groups))
             return report(groupsPath, 'groups must be a list');
         const groupNames = new Map();
-        list(groups).forEach((group, g) => checkGroup(doc, [...groupsPath, g], group, groupNames, report));
+        const thanos = context.config.ruleDialect !== 'prometheus';
+        list(groups).forEach((group, g) => checkGroup(doc, [...groupsPath, g], group, groupNames, report, thanos));
     },
 };
-function checkGroup(doc, at, group, groupNames, report) {
-    if (!isRecord(group))
+function checkGroup(doc, at, group, groupNames, report, thanos) {
+    if (!values_isRecord(group))
         return report(at, 'a rule group must be a map with name and rules');
-    for (const key of Object.keys(group))
-        if (!GROUP_FIELDS.has(key))
-            report([...at, key], `field ${key} not found in rule group`, true);
+    for (const key of Object.keys(group)) {
+        if (GROUP_FIELDS.has(key))
+            continue;
+        if (key === THANOS_STRATEGY && thanos) {
+            const value = group[key];
+            if (value !== null && value !== '' && !(typeof value === 'string' && THANOS_STRATEGIES.has(value.toUpperCase()))) {
+                report([...at, key], `Thanos Ruler: partial_response_strategy must be warn or abort, not ${JSON.stringify(value)}`);
+            }
+            continue;
+        }
+        const hint = key === THANOS_STRATEGY ? ' (a Thanos Ruler field; Prometheus refuses it, and rule-dialect is prometheus)' : '';
+        report([...at, key], `field ${key} not found in rule group${hint}`, true);
+    }
     const name = group.name;
     if (typeof name !== 'string' || name === '')
         report(at, 'rule group has no name');
@@ -32870,7 +35261,7 @@ function checkGroup(doc, at, group, groupNames, report) {
 }
 function checkRule(at, rule, groupName, index, report) {
     const where = (name) => `group "${groupName}", rule ${index + 1}${name ? `, "${name}"` : ''}`;
-    if (!isRecord(rule))
+    if (!values_isRecord(rule))
         return report(at, `${where('')}: a rule must be a map`);
     const name = typeof rule.alert === 'string' ? rule.alert : typeof rule.record === 'string' ? rule.record : '';
     for (const key of Object.keys(rule))
@@ -32900,7 +35291,7 @@ function checkRule(at, rule, groupName, index, report) {
         const value = rule[field];
         if (value === undefined || value === null)
             continue;
-        if (!isRecord(value)) {
+        if (!values_isRecord(value)) {
             report([...at, field], `${where(name)}: ${field} must be a map of names to strings`);
             continue;
         }
@@ -32917,13 +35308,13 @@ function g(at) {
     return at[at.length - 1];
 }
 
-;// CONCATENATED MODULE: ./src/checks/rule/go-template.ts
+;// CONCATENATED MODULE: ./src/lang/go-template/parse.ts
 // Just enough of Go's text/template parser to find what makes Prometheus reject an alert's
 // labels and annotations at load time: unclosed actions and strings, unknown functions,
 // undefined variables, unbalanced {{if}}/{{end}}. Field names (.Labels.x) are only checked
 // when the alert fires, so they are not checked here either.
 // Prometheus' template functions (template/template.go) and Go's builtins.
-const go_template_FUNCTIONS = new Set([
+const parse_FUNCTIONS = new Set([
     'humanize', 'humanize1024', 'humanizeDuration', 'humanizePercentage', 'humanizeTimestamp',
     'query', 'first', 'label', 'value', 'strvalue', 'sortByLabel', 'args', 'reReplaceAll', 'safeHtml',
     'match', 'title', 'toUpper', 'toLower', 'graphLink', 'tableLink', 'pathPrefix', 'externalURL',
@@ -32945,16 +35336,16 @@ function firstTemplateError(text, predefined = PROMETHEUS_VARIABLES) {
         if (open < 0)
             break;
         let p = open + 2;
-        if (text[p] === '-' && go_template_isSpace(text[p + 1]))
+        if (text[p] === '-' && parse_isSpace(text[p + 1]))
             p += 2;
-        while (go_template_isSpace(text[p]))
+        while (parse_isSpace(text[p]))
             p++;
         if (text.startsWith('/*', p)) {
             const close = text.indexOf('*/', p + 2);
             if (close < 0)
                 return { offset: open, message: 'unclosed comment' };
             let q = close + 2;
-            while (go_template_isSpace(text[q]))
+            while (parse_isSpace(text[q]))
                 q++;
             if (text[q] === '-' && text[q + 1] === '}')
                 q++;
@@ -32985,7 +35376,7 @@ function lexAction(text, start, open) {
         const c = text[p];
         if (c === '}' && text[p + 1] === '}')
             return { tokens, end: p + 2 };
-        if (go_template_isSpace(c)) {
+        if (parse_isSpace(c)) {
             if (text[p + 1] === '-' && text[p + 2] === '}' && text[p + 3] === '}')
                 return { tokens, end: p + 4 };
             p++;
@@ -33028,14 +35419,14 @@ function lexAction(text, start, open) {
             push('variable', p, q);
             p = fieldChainEnd(text, q);
         }
-        else if (c === '.' && isWordChar(text[p + 1]) && !go_template_isDigit(text[p + 1])) {
+        else if (c === '.' && isWordChar(text[p + 1]) && !parse_isDigit(text[p + 1])) {
             const q = fieldChainEnd(text, p);
             push('field', p, q);
             p = q;
         }
-        else if (c === '.' && !go_template_isDigit(text[p + 1]))
+        else if (c === '.' && !parse_isDigit(text[p + 1]))
             push('dot', p, ++p);
-        else if (go_template_isDigit(c) || ((c === '-' || c === '+' || c === '.') && go_template_isDigit(text[p + 1]))) {
+        else if (parse_isDigit(c) || ((c === '-' || c === '+' || c === '.') && parse_isDigit(text[p + 1]))) {
             let q = p + 1;
             while (q < text.length && /[0-9a-fA-FxXoObB_.eEpPi+-]/.test(text[q]) && !(text[q] === '-' && !/[eEpP]/.test(text[q - 1])))
                 q++;
@@ -33125,7 +35516,7 @@ function checkCommands(tokens, anchor, scopes, optional) {
         if (token.kind === 'ident' && !['nil', 'true', 'false'].includes(token.text)) {
             if (KEYWORDS.has(token.text))
                 return { offset: token.offset, message: `unexpected <${token.text}> in command` };
-            if (!go_template_FUNCTIONS.has(token.text))
+            if (!parse_FUNCTIONS.has(token.text))
                 return { offset: token.offset, message: `function "${token.text}" not defined` };
         }
         if (token.kind === 'variable' && !isDefined(variableName(token.text), scopes))
@@ -33177,10 +35568,10 @@ function isWordChar(c) {
         return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
     return /[\p{L}\p{N}]/u.test(c);
 }
-function go_template_isDigit(c) {
+function parse_isDigit(c) {
     return c !== undefined && c >= '0' && c <= '9';
 }
-function go_template_isSpace(c) {
+function parse_isSpace(c) {
     return c === ' ' || c === '\t' || c === '\n' || c === '\r';
 }
 
@@ -33199,11 +35590,15 @@ const LEFTOVERS = [
     { pattern: /\$\{[A-Za-z_][A-Za-z0-9_]*(:?[-=?+][^}]*)?\}/, what: 'shell/envsubst' },
 ];
 const ruleTemplate = {
-    id: 'rule/template',
-    severity: 'error',
-    description: 'Alert labels and annotations that Go templates cannot parse (error), or that hold Jinja, Helm or ${VAR} leftovers (warning).',
-    documentKinds: ['rule-file', 'prometheus-rule'],
-    checkDocument({ file, kind, doc }, context) {
+    meta: {
+        id: 'rule/template',
+        severity: 'error',
+        kind: 'document',
+        description: 'Alert labels and annotations that Go templates cannot parse (error), or that hold Jinja, Helm or ${VAR} leftovers (warning).',
+        docs: 'docs/checks/rule/template.md',
+        documentKinds: ['rule-file', 'prometheus-rule'],
+    },
+    run({ file, kind, doc }, context) {
         for (const rule of rawRules(kind, doc.value)) {
             for (const field of ['labels', 'annotations']) {
                 for (const [key, raw] of Object.entries(record(rule.value[field]))) {
@@ -33242,398 +35637,55 @@ function truncate(text) {
     return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
-;// CONCATENATED MODULE: ./src/checks/rule/index.ts
-
-
-
-
-
-const RULE_CHECKS = [ruleSchema, ruleDuplicate, ruleLabelName, ruleRecordName, ruleTemplate];
-
-;// CONCATENATED MODULE: ./src/checks/diff/links.ts
-// What ties an SLO to its alerts and dashboards, on one side of the comparison, and which SLO,
-// alert or dashboard of the base is which of the head. Identity never uses line numbers or
-// file order, so moving things around is not a change.
-//
-// Links come from src/link (model.links, derived by the engine); a model without them (built by
-// hand) falls back to the labels that name an SLO and `slo-links` in the config.
-/** Labels that name the SLO an alert implements (Sloth, Pyrra and hand-written conventions). */
-const SLO_NAME_LABELS = ['slo', 'slo_name', 'sloth_slo'];
-function sloIdentity(slo) {
-    return `${slo.service ?? ''}\u0000${slo.name}`;
-}
-/** Base SLOs paired with their head counterparts (same name and service; the same file wins a tie). */
-function pairSlos(base, head) {
-    const pool = new Map();
-    for (const slo of head.slos)
-        pool.set(sloIdentity(slo), [...(pool.get(sloIdentity(slo)) ?? []), slo]);
-    const pairs = [];
-    const removed = [];
-    for (const slo of base.slos) {
-        const candidates = pool.get(sloIdentity(slo)) ?? [];
-        const index = Math.max(0, candidates.findIndex((candidate) => candidate.file === slo.file));
-        const match = candidates.splice(index, 1)[0];
-        if (match)
-            pairs.push([slo, match]);
-        else
-            removed.push(slo);
-    }
-    return { pairs, removed };
-}
-/** Alerting rules that implement the SLO. */
-function linkedAlerts(model, slo, config) {
-    if (model.links)
-        return (model.links.bySlo.get(slo.key)?.alerts ?? []).map((link) => link.rule);
-    return model.rules.filter((rule) => rule.kind === 'alert' &&
-        (SLO_NAME_LABELS.some((label) => rule.labels[label]?.value === slo.name) ||
-            rule.labels.sloth_id?.value === `${slo.service}-${slo.name}` ||
-            config.sloLinks[rule.name] === slo.name));
-}
-/** Whether a dashboard shows the SLO: the SLO names it, or one of its panels is linked to the SLO. */
-function dashboardShows(model, dashboard, slo) {
-    if (slo.dashboardRefs.some((ref) => ref.resolved === dashboard.file))
-        return true;
-    if (model.links)
-        return (model.links.bySlo.get(slo.key)?.panels ?? []).some((link) => link.dashboard === dashboard);
-    return dashboard.panels.some((panel) => panel.targets.some((target) => (target.expr?.analysis.facts.selectors ?? []).some((selector) => selector.matchers.some((matcher) => matcher.op === '=' && SLO_NAME_LABELS.includes(matcher.label) && matcher.value === slo.name))));
-}
-/** An alert's identity across commits, among the alerts of one SLO: its name and severity. */
-function alertIdentity(rule) {
-    return `${rule.name}\u0000${rule.labels.severity?.value ?? ''}`;
-}
-/** Base alerts paired with head alerts of the same identity, in order of appearance. */
-function pairAlerts(base, head, identity) {
-    const pool = new Map();
-    for (const rule of head)
-        pool.set(identity(rule), [...(pool.get(identity(rule)) ?? []), rule]);
-    const pairs = [];
-    const unmatched = [];
-    for (const rule of base) {
-        const match = pool.get(identity(rule))?.shift();
-        if (match)
-            pairs.push([rule, match]);
-        else
-            unmatched.push(rule);
-    }
-    return { pairs, unmatched };
-}
-function dashboardIdentity(dashboard) {
-    return dashboard.uid ? `uid:${dashboard.uid}` : dashboard.title ? `title:${dashboard.title}` : `file:${dashboard.file}#${dashboard.entry ?? ''}`;
-}
-
-;// CONCATENATED MODULE: ./src/checks/diff/windows.ts
-// Burn-rate windows an SLO declares, matched between base and head by what they are for
-// (their severity, else their long window), never by position.
-
-/** What a window is for: its severity (Sloth's page and ticket alerts), else its long window. */
-const windowKey = (window) => window.severity ?? formatDuration(window.longSeconds);
-/**
- * Base and head windows of one SLO, paired by what they are for. Windows derived from a table
- * (Sloth's) count too: they exist because the SLO declares the alert, and go when it stops.
- * Several windows for one severity pair in order, shortest first.
- */
-function pairWindows(base, head) {
-    const byLength = (a, b) => a.longSeconds - b.longSeconds;
-    const pool = new Map();
-    for (const window of [...head].sort(byLength))
-        pool.set(windowKey(window), [...(pool.get(windowKey(window)) ?? []), window]);
-    const pairs = [];
-    const unmatched = [];
-    for (const window of [...base].sort(byLength)) {
-        const match = pool.get(windowKey(window))?.shift();
-        if (match)
-            pairs.push([window, match]);
-        else
-            unmatched.push(window);
-    }
-    return { pairs, unmatched };
-}
-/** "page 1h/5m ×14.4" */
-function windowText(window) {
-    return [window.severity, spanText(window)].filter(Boolean).join(' ');
-}
-/** "1h/5m ×14.4" */
-function spanText(window) {
-    const span = `${formatDuration(window.longSeconds)}${window.shortSeconds !== undefined ? `/${formatDuration(window.shortSeconds)}` : ''}`;
-    return window.factor !== undefined ? `${span} ×${window.factor}` : span;
-}
-/**
- * One finding per changed window. A policy-wide window is shared by every SLO of the policy:
- * changing it once is one finding naming them all, not one per SLO.
- */
-function reportWindowChanges(changes, report) {
-    const spots = new Map();
-    for (const change of changes) {
-        const key = [change.file, change.position.line, change.position.column, change.text].join('\u0000');
-        spots.set(key, [...(spots.get(key) ?? []), change]);
-    }
-    for (const group of spots.values()) {
-        const names = group.map((change) => `"${change.slo}"`).join(', ');
-        report({ file: group[0].file, ...group[0].position, subject: group[0].subject, message: `${group.length > 1 ? 'SLOs' : 'SLO'} ${names} ${group[0].text}` });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/checks/diff/alert-loosened.ts
-
-
-
-
-const diffAlertLoosened = {
-    id: 'diff/alert-loosened',
-    severity: 'warning',
-    description: "A linked alert's threshold, burn-rate factor, window or `for` moved in the direction that alerts later.",
-    compare(base, head, context) {
-        const windowChanges = [];
-        for (const [before, after] of pairSlos(base, head).pairs) {
-            const { pairs } = pairAlerts(linkedAlerts(base, before, context.config), linkedAlerts(head, after, context.config), alertIdentity);
-            for (const [old, now] of pairs) {
-                const changes = loosenings({ old: base, now: head }, old, now);
-                if (changes.length === 0)
-                    continue;
-                context.report({
-                    file: now.file,
-                    ...changes[0].position,
-                    subject: `${after.name}/${now.name}`,
-                    message: `alert "${now.name}" for SLO "${after.name}" fires later than before: ${changes.map((change) => change.text).join(', ')}`,
-                });
-            }
-            for (const [old, now] of pairWindows(before.burnWindows, after.burnWindows).pairs) {
-                const laterFactor = old.factor !== undefined && now.factor !== undefined && now.factor < old.factor;
-                if (!laterFactor && !(now.longSeconds > old.longSeconds))
-                    continue;
-                windowChanges.push({
-                    file: after.file,
-                    position: now.position ?? after.position,
-                    slo: after.name,
-                    subject: `${windowText(now)}`,
-                    text: `burn-rate alert fires later than before: ${windowText(old)} → ${windowText(now)}`,
-                });
-            }
-        }
-        reportWindowChanges(windowChanges, context.report);
-    },
-};
-/** What moved towards alerting later. Thresholds and windows come from src/link's reading of each alert. */
-function loosenings(model, old, now) {
-    const changes = [];
-    const before = model.old.links?.encodings.get(old)?.conditions ?? [];
-    const after = model.now.links?.encodings.get(now)?.conditions ?? [];
-    // A changed number of conditions is a rewrite, not a moved threshold: nothing to pair.
-    if (before.length === after.length) {
-        before.forEach((was, index) => {
-            const is = after[index];
-            if (was.above !== is.above)
-                return;
-            const position = thresholdPosition(now, is.position);
-            if (was.factor !== undefined && is.factor !== undefined) {
-                // The factor, not the threshold: a budget that moved with the target is diff/target-lowered's.
-                if (is.factor < was.factor && !nearlyEqual(is.factor, was.factor))
-                    changes.push({ text: `burn-rate factor ${roundTo(was.factor, 4)} → ${roundTo(is.factor, 4)}`, position });
-            }
-            else if (was.latency && is.latency) {
-                if (is.latency.thresholdSeconds > was.latency.thresholdSeconds && !nearlyEqual(is.latency.thresholdSeconds, was.latency.thresholdSeconds)) {
-                    changes.push({ text: `latency threshold ${formatLatency(was.latency.thresholdSeconds)} → ${formatLatency(is.latency.thresholdSeconds)}`, position });
-                }
-            }
-            else if ((is.above ? is.threshold > was.threshold : is.threshold < was.threshold) && !nearlyEqual(is.threshold, was.threshold)) {
-                changes.push({ text: `threshold ${roundTo(was.threshold, 6)} → ${roundTo(is.threshold, 6)}`, position });
-            }
-            const wasWindow = Math.max(0, ...was.windows);
-            const isWindow = Math.max(0, ...is.windows);
-            if (wasWindow > 0 && isWindow > wasWindow)
-                changes.push({ text: `window ${formatDuration(wasWindow)} → ${formatDuration(isWindow)}`, position: is.position });
-        });
-    }
-    const oldFor = parseDuration(old.for?.value ?? '0') ?? 0;
-    const newFor = parseDuration(now.for?.value ?? '0') ?? 0;
-    if (newFor > oldFor)
-        changes.push({ text: `for ${formatDuration(oldFor)} → ${formatDuration(newFor)}`, position: now.for?.position ?? now.namePosition });
-    return changes;
-}
-/**
- * Where the threshold number of a condition is written. src/link places a condition at the start
- * of its comparison, which in a multi-line query can be lines above the number that changed.
- */
-function thresholdPosition(rule, conditionStart) {
-    const comparison = rule.expr.analysis.facts.comparisons.find((candidate) => {
-        const start = queryPosition(rule.expr, candidate.from);
-        return start.line === conditionStart.line && start.column === conditionStart.column;
-    });
-    if (!comparison || comparison.threshold === undefined)
-        return conditionStart;
-    return queryPosition(rule.expr, thresholdOffset(rule.expr.text, comparison));
-}
-/** After the operator for `x > t` (and `bool`), at the start for `t < x`. */
-function thresholdOffset(text, comparison) {
-    if (comparison.thresholdSide === 'left')
-        return comparison.from;
-    const span = text.slice(comparison.from, comparison.to);
-    const operator = span.lastIndexOf(comparison.op);
-    if (operator < 0)
-        return comparison.from;
-    const skip = /^\s*(?:bool\s+)?/.exec(span.slice(operator + comparison.op.length))[0].length;
-    return comparison.from + operator + comparison.op.length + skip;
-}
-
-;// CONCATENATED MODULE: ./src/checks/diff/alert-removed.ts
-
-
-const diffAlertRemoved = {
-    id: 'diff/alert-removed',
-    severity: 'error',
-    description: 'A burn-rate or latency alert linked to an SLO in the base is gone from the head, or no longer linked to it.',
-    compare(base, head, context) {
-        const windowChanges = [];
-        // SLOs removed outright are diff/slo-removed's: their alerts going with them is one decision.
-        for (const [before, after] of pairSlos(base, head).pairs) {
-            const headAlerts = linkedAlerts(head, after, context.config);
-            const { unmatched } = pairAlerts(linkedAlerts(base, before, context.config), headAlerts, alertIdentity);
-            for (const rule of unmatched) {
-                const severity = rule.labels.severity ? ` (severity ${rule.labels.severity.value})` : '';
-                const stillThere = head.rules.find((candidate) => candidate.kind === 'alert' && candidate.name === rule.name && candidate.labels.severity?.value === rule.labels.severity?.value);
-                context.report(stillThere
-                    ? {
-                        file: stillThere.file,
-                        ...stillThere.namePosition,
-                        subject: `${after.name}/${rule.name}`,
-                        message: `alert "${rule.name}"${severity} is no longer linked to SLO "${after.name}"`,
-                    }
-                    : {
-                        file: rule.file,
-                        ...context.headPosition(rule.file, rule.position),
-                        subject: `${after.name}/${rule.name}`,
-                        message: `alert "${rule.name}"${severity} for SLO "${after.name}" was removed`,
-                    });
-            }
-            // Alerts an SLO declares itself (Sloth page/ticket alerts, seed burn windows) are generated from it.
-            if (before.declaresBurnAlerting && !after.declaresBurnAlerting) {
-                context.report({ file: after.file, ...after.position, subject: after.name, message: `SLO "${after.name}" no longer declares burn-rate alerting` });
-                continue;
-            }
-            // One finding per alert: Sloth's page alert is two windows.
-            const gone = new Map();
-            for (const window of pairWindows(before.burnWindows, after.burnWindows).unmatched)
-                gone.set(windowKey(window), [...(gone.get(windowKey(window)) ?? []), window]);
-            for (const [key, windows] of gone) {
-                const spans = windows.map(spanText).join(', ');
-                windowChanges.push({
-                    file: after.file,
-                    position: context.headPosition(before.file, windows[0].position ?? before.position) ?? after.position,
-                    slo: after.name,
-                    subject: key,
-                    text: windows[0].severity ? `no longer declares its ${key} burn-rate alert (${spans})` : `no longer declares its ${spans} burn-rate alert`,
-                });
-            }
-        }
-        reportWindowChanges(windowChanges, context.report);
-    },
-};
-
-;// CONCATENATED MODULE: ./src/checks/diff/dashboard-removed.ts
-
-const diffDashboardRemoved = {
-    id: 'diff/dashboard-removed',
-    severity: 'warning',
-    description: 'A dashboard that showed an SLO in the base is gone from the head.',
-    compare(base, head, context) {
-        const remaining = new Set(head.dashboards.map(dashboardIdentity));
-        for (const dashboard of base.dashboards) {
-            if (remaining.has(dashboardIdentity(dashboard)))
-                continue;
-            const shown = base.slos.filter((slo) => dashboardShows(base, dashboard, slo)).map((slo) => `"${slo.name}"`);
-            if (shown.length === 0)
-                continue;
-            const name = dashboard.title ?? dashboard.uid ?? dashboard.entry ?? dashboard.file;
-            context.report({
-                file: dashboard.file,
-                ...context.headPosition(dashboard.file, dashboard.position),
-                subject: dashboardIdentity(dashboard),
-                message: `dashboard "${name}" was removed; it showed SLO ${shown.join(', ')}`,
-            });
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/checks/diff/slo-removed.ts
-
-
-const diffSloRemoved = {
-    id: 'diff/slo-removed',
-    severity: 'error',
-    description: 'An SLO present in the base is gone from the head.',
-    compare(base, head, context) {
-        for (const slo of pairSlos(base, head).removed) {
-            const target = slo.target !== undefined ? ` (target ${formatPercent(slo.target)})` : '';
-            context.report({
-                file: slo.file,
-                ...context.headPosition(slo.file, slo.position),
-                subject: slo.name,
-                message: `SLO "${slo.name}"${slo.service ? ` of service "${slo.service}"` : ''}${target} was removed`,
-            });
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/checks/diff/target-lowered.ts
-
-
-
-const MONTH = 30 * DAY;
-const diffTargetLowered = {
-    id: 'diff/target-lowered',
-    severity: 'error',
-    description: "An SLO's target went down, its period got shorter, or its latency threshold slower, in this change.",
-    compare(base, head, context) {
-        for (const [before, after] of pairSlos(base, head).pairs) {
-            if (before.target !== undefined && after.target !== undefined && after.target < before.target) {
-                // Minutes per 30 days, whatever the SLO's period: reviewers compare it with "a month of downtime".
-                const oldMinutes = roundTo(budgetMinutes(before.target, MONTH), 2);
-                const newMinutes = roundTo(budgetMinutes(after.target, MONTH), 2);
-                context.report({
-                    file: after.file,
-                    ...(after.targetPosition ?? after.position),
-                    subject: after.name,
-                    message: `SLO "${after.name}" target lowered from ${formatPercent(before.target)} to ${formatPercent(after.target)}: the monthly error budget grows from ${oldMinutes} to ${newMinutes} minutes of downtime`,
-                });
-            }
-            // A latency SLO also weakens when what counts as fast gets slower, or fewer requests must be fast.
-            const [was, is] = [before.indicator, after.indicator];
-            if (was.thresholdSeconds !== undefined && is.thresholdSeconds !== undefined && is.thresholdSeconds > was.thresholdSeconds) {
-                context.report({
-                    file: after.file,
-                    ...(is.position ?? after.position),
-                    subject: after.name,
-                    message: `SLO "${after.name}" latency threshold raised from ${formatLatency(was.thresholdSeconds)} to ${formatLatency(is.thresholdSeconds)}`,
-                });
-            }
-            if (was.percentile !== undefined && is.percentile !== undefined && is.percentile < was.percentile) {
-                context.report({ file: after.file, ...(is.position ?? after.position), subject: after.name, message: `SLO "${after.name}" latency percentile lowered from p${was.percentile} to p${is.percentile}` });
-            }
-            if (before.periodSeconds !== undefined && after.periodSeconds !== undefined && after.periodSeconds < before.periodSeconds) {
-                context.report({
-                    file: after.file,
-                    ...(after.periodPosition ?? after.position),
-                    subject: after.name,
-                    message: `SLO "${after.name}" period shortened from ${describeSpan(before.periodSeconds)} to ${describeSpan(after.periodSeconds)}: bad minutes are forgotten after ${describeSpan(after.periodSeconds)} instead of ${describeSpan(before.periodSeconds)}`,
-                });
-            }
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/checks/diff/index.ts
-// Policy-change checks: they compare the base of a pull request with its head, so they are run by
-// src/diff/, not with the model checks.
-
-
-
-
-
-const DIFF_CHECKS = [diffTargetLowered, diffSloRemoved, diffAlertRemoved, diffAlertLoosened, diffDashboardRemoved];
-
 ;// CONCATENATED MODULE: ./src/checks/index.ts
-// Every check the product runs, area by area. A new check is one module plus one line in its
-// area's index.
+// Every check the product runs, of every kind, one line each. A new check is its module, its docs
+// page, its test and one line here. Within a kind, checks run in this order.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 
 
 
@@ -33642,21 +35694,204 @@ const DIFF_CHECKS = [diffTargetLowered, diffSloRemoved, diffAlertRemoved, diffAl
 
 
 const CHECKS = [
-    ...FILE_CHECKS,
-    ...POLICY_CHECKS,
-    ...RULE_CHECKS,
-    ...PROMQL_CHECKS,
-    ...ALERT_CHECKS,
-    ...DASHBOARD_CHECKS,
-    ...ALIGN_CHECKS,
+    fileParse,
+    fileMissing,
+    policySchema,
+    policySchemaAcrossFiles,
+    policyTargetMin,
+    policyBurnWindows,
+    policyBurnRate,
+    policyBurnUnreachable,
+    policyBudget,
+    policyDuplicate,
+    ruleSchema,
+    ruleDuplicate,
+    ruleLabelName,
+    ruleRecordName,
+    ruleTemplate,
+    promqlSyntax,
+    promqlCounter,
+    promqlRateRange,
+    promqlHistogramQuantile,
+    logqlSyntax,
+    alertComparison,
+    alertFor,
+    alertRequired,
+    dashboardSchema,
+    dashboardUid,
+    dashboardPromql,
+    dashboardLogql,
+    dashboardPanelId,
+    dashboardDeprecatedPanel,
+    dashboardThresholds,
+    dashboardDatasource,
+    dashboardCounter,
+    alignBurnAlertMissing,
+    alignBurnThreshold,
+    alignBurnWindow,
+    alignSingleWindow,
+    alignLatencyThreshold,
+    alignMetric,
+    alignDashboardMissing,
+    alignDashboardThreshold,
+    diffTargetLowered,
+    diffSloRemoved,
+    diffAlertRemoved,
+    diffAlertLoosened,
+    diffDashboardRemoved,
+    liveBudgetExhausted,
+    liveBurning,
+    liveNoData,
+    liveQueryFailed,
+    liveUnreachable,
+    liveSeriesMissing,
+    liveMetricType,
+    liveScrapeInterval,
+    liveAlertBacktest,
 ];
-// Policy-change checks compare two models (base and head) and are run by src/diff/.
+// The same checks by kind, for the stage that runs each kind.
+const DOCUMENT_CHECKS = CHECKS.filter((check) => check.meta.kind === 'document');
+const MODEL_CHECKS = CHECKS.filter((check) => check.meta.kind === 'model');
+/** Static checks: what the engine runs on one tree (document checks while files are read, then model checks). */
+const STATIC_CHECKS = CHECKS.filter((check) => check.meta.kind === 'document' || check.meta.kind === 'model');
+const DIFF_CHECKS = CHECKS.filter((check) => check.meta.kind === 'diff');
+const LIVE_CHECKS = CHECKS.filter((check) => check.meta.kind === 'live');
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/findings/fingerprint.ts
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
-var main = __nccwpck_require__(9547);
+/**
+ * A finding's identity across commits. Whatever changes when unrelated lines move is left out:
+ * line and column numbers, "file:line" and "line N" references inside messages, a rule's
+ * position in its group ("rule 3", "rules[2]": reordering rules is not a change), and runs of
+ * whitespace (a query re-indented in a block scalar is the same query). Subjects the same: schema
+ * findings name their place as `groups[0].rules[2].expr`.
+ */
+function fingerprint(finding) {
+    return sha256Hex([finding.check, finding.file, withoutPositions(finding.subject ?? ''), withoutPositions(finding.message)].join('\u0000')).slice(0, 16);
+}
+// crypto.hash (Node 20.12 and later) digests a string in one call, about three times faster than a
+// Hash object; every finding of a run is fingerprinted, and earlier Node 20 releases lack it.
+const sha256Hex = typeof external_node_crypto_namespaceObject.hash === 'function' ? (text) => external_node_crypto_namespaceObject.hash('sha256', text, 'hex') : (text) => external_node_crypto_namespaceObject.createHash('sha256').update(text).digest('hex');
+const FILE_POSITION = /:\d+(:\d+)?\b/g;
+const LINE_NUMBER = /\bline \d+\b/g;
+const RULE_NUMBER = /\brule \d+\b/g;
+const INDEX = /\[\d+\]/g;
+const WHITESPACE_RUN = /\s+/g;
+// What WHITESPACE_RUN would change: whitespace other than a space, or two whitespace characters in a row.
+const UNEVEN_WHITESPACE = /[^\S ]|\s\s/;
+/**
+ * The replacements run in this order, each on the previous one's result. Each is skipped when the
+ * text lacks what it needs to match, found by a cheap scan: most messages need few of them.
+ */
+function withoutPositions(text) {
+    if (text.includes(':'))
+        text = text.replace(FILE_POSITION, '');
+    if (text.includes('line '))
+        text = text.replace(LINE_NUMBER, 'line');
+    if (text.includes('rule '))
+        text = text.replace(RULE_NUMBER, 'rule');
+    if (text.includes('['))
+        text = text.replace(INDEX, '[]');
+    if (UNEVEN_WHITESPACE.test(text))
+        text = text.replace(WHITESPACE_RUN, ' ');
+    return text;
+}
+
+;// CONCATENATED MODULE: ./src/findings/sink.ts
+// The one place findings go through, whichever kind of check made them: it applies the user's
+// `checks:` settings, keeps one failing check from stopping the run, fingerprints, and then hands
+// each finding to the steps the caller adds (the approval label of a pull request today;
+// suppressions and a baseline plug in here the same way). The engine, the base comparison and
+// live mode each fill one; none of them shapes a finding itself.
+
+/** The checks of `checks` that the config does not switch `off`. */
+function enabledChecks(checks, config) {
+    return checks.filter((check) => config.checks[check.meta.id] !== 'off');
+}
+/** An error's first line: enough to name the fault, never a stack trace. */
+function firstLineOf(error) {
+    return error?.message?.split('\n')[0] ?? String(error);
+}
+class FindingsSink {
+    config;
+    steps;
+    collected = [];
+    metas = new Map();
+    constructor(config, 
+    /** The checks whose findings come here, also those reported on another thread (see accept). */
+    checks, steps = []) {
+        this.config = config;
+        this.steps = steps;
+        for (const check of checks)
+            if (!this.metas.has(check.meta.id))
+                this.metas.set(check.meta.id, check.meta);
+    }
+    /** What a check reports through: its findings get its id and their severity from the config or the check. */
+    contextFor(meta) {
+        const override = this.config.checks[meta.id];
+        return {
+            config: this.config,
+            report: (finding) => {
+                const severity = override && override !== 'off' ? override : (finding.severity ?? meta.severity);
+                // Object.assign rather than a spread: V8 keeps a spread copy with added keys in about three
+                // times the memory, and a large repository has a hundred thousand findings.
+                this.collected.push(Object.assign({}, finding, { check: meta.id, severity }));
+            },
+        };
+    }
+    /**
+     * Runs one check through `context` (contextFor's, built once per check by callers that run it
+     * often). A check that throws becomes one finding naming it, at `file`; the run goes on.
+     */
+    run(meta, context, file, body) {
+        try {
+            body();
+        }
+        catch (error) {
+            context.report({ file, message: `internal error in check ${meta.id}: ${firstLineOf(error)} (please report this)` });
+        }
+    }
+    /** Runs a check on `input` through a context of its own (see run for a check that throws). */
+    runCheck(check, input) {
+        const context = this.contextFor(check.meta);
+        this.run(check.meta, context, '', () => check.run(input, context));
+    }
+    /** Findings another sink collected (a worker thread's, with the same config), in their order. */
+    accept(findings) {
+        for (const finding of findings)
+            this.collected.push(finding);
+    }
+    /** The findings collected since the last take, as reported: for a stage that hands them on to another sink. */
+    take() {
+        const taken = this.collected;
+        this.collected = [];
+        return taken;
+    }
+    /** Every finding collected, fingerprinted and passed through the steps. */
+    finish() {
+        const out = [];
+        for (const collected of this.take()) {
+            const meta = this.metas.get(collected.check);
+            collected.fingerprint = fingerprintOf(collected, meta);
+            let finding = collected;
+            for (const step of this.steps)
+                if (finding)
+                    finding = step(finding, meta);
+            if (finding)
+                out.push(finding);
+        }
+        return out;
+    }
+}
+/** Live messages carry figures that change every run: a live finding's identity is its check and subject. */
+function fingerprintOf(finding, meta) {
+    return meta?.kind === 'live' ? fingerprint({ ...finding, message: '' }) : fingerprint(finding);
+}
+
+// EXTERNAL MODULE: ../main/node_modules/jsonc-parser/lib/umd/main.js
+var main = __nccwpck_require__(9131);
 ;// CONCATENATED MODULE: ./src/parse/document.ts
 // Parse YAML and JSON text into documents that remember where every value was written.
 // JSON goes through the same YAML parser (JSON is YAML 1.2 flow syntax), so one position API
@@ -33720,9 +35955,17 @@ function parseText(text, format, embedding) {
     for (const doc of docs) {
         const errors = doc.errors;
         if (errors.length > 0) {
-            for (const error of errors.slice(0, 3)) {
+            // The parser recovers from an error and trips over what follows on the same line ("Unexpected
+            // scalar at node end", then the `:` and the value after it): one finding per line.
+            const lines = new Set();
+            for (const error of errors) {
                 const pos = toFile(error.pos[0]);
+                if (lines.has(pos.line))
+                    continue;
+                lines.add(pos.line);
                 problems.push({ ...pos, message: firstLine(error.message) });
+                if (lines.size === 3)
+                    break;
             }
             continue;
         }
@@ -33936,8 +36179,15 @@ function firstLine(message) {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/parse/read.ts
 // Read a file as text, refusing what is not text before any parser sees it.
+
+
 
 const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -33945,9 +36195,22 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 // per file (open, stat, read, close) made reading a large repository wait more than it parsed.
 // Throws what the file system throws (ENOENT, EACCES); the caller turns that into a finding.
 function readTextFile(absolutePath, maxBytes = DEFAULT_MAX_FILE_BYTES) {
-    const fd = (0,external_node_fs_namespaceObject.openSync)(absolutePath, 'r');
+    const read = readFileBytes(absolutePath, maxBytes);
+    return 'buffer' in read ? decodeText(read.buffer) : read;
+}
+/**
+ * A file's bytes, or the problem when it is over `maxBytes` or not a regular file (then not read).
+ * Opened without blocking and read only when regular: a FIFO or a device where a file is expected
+ * (/dev/zero, a named pipe) is refused instead of read forever or waited on. Throws what the file
+ * system throws.
+ */
+function readFileBytes(absolutePath, maxBytes = DEFAULT_MAX_FILE_BYTES) {
+    const fd = (0,external_node_fs_namespaceObject.openSync)(absolutePath, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK);
     try {
-        const { size } = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        const stats = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (!stats.isFile())
+            return { ok: false, bytes: 0, problem: { line: 1, message: `${kindOf(stats)}, not a regular file; not read` } };
+        const { size } = stats;
         if (size > maxBytes) {
             return {
                 ok: false,
@@ -33955,12 +36218,22 @@ function readTextFile(absolutePath, maxBytes = DEFAULT_MAX_FILE_BYTES) {
                 problem: { line: 1, message: `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit; not read` },
             };
         }
-        const buffer = (0,external_node_fs_namespaceObject.readFileSync)(fd);
-        return decodeText(buffer);
+        return { buffer: (0,external_node_fs_namespaceObject.readFileSync)(fd) };
     }
     finally {
         (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
+}
+function kindOf(stats) {
+    if (stats.isDirectory())
+        return 'a directory';
+    if (stats.isFIFO())
+        return 'a named pipe';
+    if (stats.isCharacterDevice() || stats.isBlockDevice())
+        return 'a device';
+    if (stats.isSocket())
+        return 'a socket';
+    return 'not a file';
 }
 function decodeText(buffer) {
     const bytes = buffer.byteLength;
@@ -34015,10 +36288,134 @@ function formatBytes(bytes) {
         return `${Math.round((bytes / 1024) * 10) / 10} KiB`;
     return `${bytes} B`;
 }
+/**
+ * A file the checked repository supplies for slo-gate itself (its config, its baseline), read like
+ * any checked file: a symlink from inside `root` to outside it is not followed, only a regular file
+ * is read (a FIFO or a device is refused without blocking), within the size limit, as UTF-8 text.
+ * A path the user named outside the root is theirs to name.
+ */
+async function readRepositoryFile(file, root, maxBytes = DEFAULT_MAX_FILE_BYTES) {
+    const failed = (message, line = 1, column, missing = false) => ({ ok: false, missing, message, line, ...(column ? { column } : {}) });
+    let real;
+    let rootReal;
+    try {
+        [real, rootReal] = await Promise.all([(0,promises_namespaceObject.realpath)(file), (0,promises_namespaceObject.realpath)(root)]);
+    }
+    catch (error) {
+        const code = error.code;
+        return failed(code ?? error.message, 1, undefined, code === 'ENOENT');
+    }
+    const inside = (candidate, dir) => {
+        const relative = external_node_path_default().relative(dir, candidate);
+        return !relative.startsWith('..') && !external_node_path_default().isAbsolute(relative);
+    };
+    if (inside(external_node_path_default().resolve(file), external_node_path_default().resolve(root)) && !inside(real, rootReal))
+        return failed('it is a symlink to a file outside the checked directory; not followed');
+    let read;
+    try {
+        read = readTextFile(real, maxBytes);
+    }
+    catch (error) {
+        return failed(error.code ?? error.message);
+    }
+    return read.ok ? { ok: true, text: read.text } : failed(read.problem.message, read.problem.line, read.problem.column);
+}
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/parse/suppression-comments.ts
+// Suppression comments (`# slo-gate-disable-next-line <check>: <reason>` and its block and file
+// forms) read from a YAML file's text with their positions and the lines each covers. What they
+// excuse is decided later, by the findings sink (src/findings/suppressions.ts).
+
+const DIRECTIVE = /^#\s*slo-gate-disable(-next-line|-file)?(?=[\s:]|$)(.*)$/;
+// Tokens the YAML lexer emits that are markers, not text of the file.
+const MARKERS = new Set(['\u0002', '\u0018', '\u001f']);
+/**
+ * The suppression comments of a YAML file. Comments are found with the YAML lexer, so a
+ * `# slo-gate-disable` line inside a block scalar (a query's text) is not one.
+ */
+function readSuppressionComments(text, file) {
+    if (!text.includes('slo-gate-disable'))
+        return [];
+    const lines = text.split(/\r\n|\r|\n/);
+    const lineStarts = [0];
+    for (let index = 0; index < text.length; index++) {
+        const char = text[index];
+        if (char === '\n' || (char === '\r' && text[index + 1] !== '\n'))
+            lineStarts.push(index + 1);
+    }
+    const comments = [];
+    let offset = 0;
+    let line = 0;
+    for (const token of new dist/* Lexer */.JG().lex(text)) {
+        if (MARKERS.has(token))
+            continue;
+        const start = offset;
+        offset += token.length;
+        if (token[0] !== '#')
+            continue;
+        const directive = DIRECTIVE.exec(token.trimEnd());
+        if (!directive)
+            continue;
+        while (line + 1 < lineStarts.length && lineStarts[line + 1] <= start)
+            line++;
+        const column = start - lineStarts[line];
+        const scope = directive[1] === '-next-line' ? 'next-line' : directive[1] === '-file' ? 'file' : 'block';
+        const [ids, ...why] = directive[2].split(':');
+        const checks = ids.split(',').map((id) => id.trim()).filter(Boolean);
+        const [fromLine, toLine] = coveredLines(lines, line, column, scope);
+        comments.push({ file, line: line + 1, column: column + 1, scope, checks, reason: why.join(':').trim(), fromLine, toLine });
+    }
+    return comments;
+}
+const indentOf = (text) => text.length - text.trimStart().length;
+const isContent = (text) => text.trim() !== '' && !text.trimStart().startsWith('#');
+const isDocumentBoundary = (text) => /^(---|\.\.\.)(\s|$)/.test(text);
+/**
+ * 1-based inclusive line range. `next-line`: the next line with content and what is nested under it
+ * (a rule's whole item when the comment sits above `- alert:`). `block`: from the comment to the end
+ * of the block it is indented in (the rest of a rule group's rules, or of the document at column 1).
+ */
+function coveredLines(lines, index, column, scope) {
+    if (scope === 'file')
+        return [1, lines.length];
+    if (scope === 'block') {
+        let last = index;
+        for (let next = index + 1; next < lines.length; next++) {
+            const text = lines[next];
+            if (isDocumentBoundary(text))
+                break;
+            if (!isContent(text))
+                continue;
+            if (indentOf(text) < column)
+                break;
+            last = next;
+        }
+        return [index + 1, last + 1];
+    }
+    // A comment at the end of a line with content excuses that line; on a line of its own, the next one.
+    if (isContent(lines[index].slice(0, column)))
+        return [index + 1, index + 1];
+    let target = index + 1;
+    while (target < lines.length && !isContent(lines[target]))
+        target++;
+    if (target >= lines.length)
+        return [index + 1, index + 1];
+    // What is nested under a line is indented past it: `- alert: x` then `  expr: …`, or a block scalar's text.
+    const childIndent = indentOf(lines[target]) + 1;
+    let last = target;
+    for (let next = target + 1; next < lines.length; next++) {
+        const text = lines[next];
+        if (isDocumentBoundary(text))
+            break;
+        if (!isContent(text))
+            continue;
+        if (indentOf(text) < childIndent)
+            break;
+        last = next;
+    }
+    return [target + 1, last + 1];
+}
+
 ;// CONCATENATED MODULE: ./src/formats/flat-policy.ts
 // The flat policy shape the seed's workflow expected: service, availability{target in percent,
 // windows[{name, lookback, burn_rate}]}, latency{p95_ms, p99_ms}, startup_time{p95_ms}.
@@ -34027,7 +36424,7 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 
 const flatPolicy = {
     kind: 'flat-policy',
-    recognise: (value) => isRecord(value) && 'service' in value && ('availability' in value || 'latency' in value || 'startup_time' in value) && !('apiVersion' in value),
+    recognise: (value) => values_isRecord(value) && 'service' in value && ('availability' in value || 'latency' in value || 'startup_time' in value) && !('apiVersion' in value),
     normalise(doc, context) {
         const policy = record(doc.value);
         const service = values_text(policy.service) ?? external_node_path_default().posix.basename(context.file).replace(/\.[^.]+$/, '');
@@ -34097,7 +36494,74 @@ const flatPolicy = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/promql/grafana-vars.ts
+;// CONCATENATED MODULE: ./src/formats/configmap.ts
+// Kubernetes ConfigMaps (and ConfigMapLists) that carry monitoring files as strings under `data`:
+// Grafana dashboards (`*.json`, as Grafana's dashboard sidecar loads them) and Prometheus or Loki
+// rule files (`alerts.yaml: "groups: ..."`, as the Prometheus Operator's rule ConfigMaps and
+// Loki's ruler sidecar hold them). Each entry is parsed with positions inside the embedded text
+// and handed back to the file stage as a document of its own, so it gets every check a file gets.
+
+
+
+// Evidence that a YAML entry is a rule file: a top-level `groups:` key. Anything else in a
+// ConfigMap (application settings, scripts) is none of ours and is not even parsed.
+const RULE_FILE_TEXT = /^groups\s*:/m;
+const YAML_KEY = /\.(ya?ml|rules)$/i;
+// Loki's Helm chart loads ruler rules from ConfigMaps labelled `loki_rule` (its sidecar's default label).
+const LOKI_RULE_MARK = /loki[_.-]?rules?\b|\bruler[_.-]?loki/i;
+function entryOf(key, data) {
+    if (typeof data !== 'string')
+        return undefined;
+    if (key.endsWith('.json'))
+        return { kind: 'dashboard', key, text: data };
+    if ((YAML_KEY.test(key) || !key.includes('.')) && RULE_FILE_TEXT.test(data))
+        return { kind: 'rules', key, text: data };
+    return undefined;
+}
+function configMaps(value) {
+    if (!values_isRecord(value))
+        return [];
+    if (value.kind === 'ConfigMap')
+        return [{ map: value, path: [] }];
+    if (value.kind === 'ConfigMapList' || value.kind === 'List') {
+        return list(value.items).flatMap((item, i) => (values_isRecord(item) && item.kind === 'ConfigMap' ? [{ map: item, path: ['items', i] }] : []));
+    }
+    return [];
+}
+/** Whether the ConfigMap's labels or annotations mark its rules for Loki's ruler. */
+function marksLokiRules(metadata) {
+    const meta = record(metadata);
+    return [record(meta.labels), record(meta.annotations)].some((marks) => Object.entries(marks).some(([key, value]) => LOKI_RULE_MARK.test(key) || (typeof value === 'string' && /^loki$/i.test(value) && /ruler?|rules?$/i.test(key))));
+}
+const monitoringConfigMap = {
+    kind: 'configmap',
+    recognise: (value) => configMaps(value).some(({ map }) => Object.entries(record(map.data)).some(([key, data]) => entryOf(key, data) !== undefined)),
+    normalise(doc, context) {
+        for (const { map, path } of configMaps(doc.value)) {
+            const lokiRules = marksLokiRules(map.metadata);
+            for (const [key, data] of Object.entries(record(map.data))) {
+                const entry = entryOf(key, data);
+                if (!entry)
+                    continue;
+                const inner = parseEntry(doc, [...path, 'data', key], entry, context);
+                if (inner)
+                    context.embedded(inner, { entry: key, lokiRules });
+            }
+        }
+    },
+};
+function parseEntry(doc, dataPath, entry, context) {
+    const start = placeOffset(doc.placementOf(dataPath), 0);
+    // A `|` block maps line by line; a quoted one-line string cannot, so everything in it points at its start.
+    const embedding = entry.text.includes('\n') && start.column !== undefined ? { firstLine: start.line, indent: start.column - 1 } : { firstLine: start.line, indent: 0, fixed: start };
+    const parsed = parseText(entry.text, entry.kind === 'dashboard' ? 'json' : 'yaml', embedding);
+    const what = entry.kind === 'dashboard' ? 'dashboard' : 'rule file';
+    for (const problem of parsed.problems)
+        context.unreadable(problem, `${what} ${entry.key}: ${problem.message}`);
+    return parsed.documents[0];
+}
+
+;// CONCATENATED MODULE: ./src/formats/grafana/variables.ts
 // Grafana template variables in PromQL panel queries.
 //
 // Grafana rewrites `$var`, `${var}`, `${var:format}`, `[[var]]` and its globals (`$__interval`,
@@ -34115,7 +36579,7 @@ const flatPolicy = {
 
 const GROUPING_WORDS = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right']);
 const PARAM_AGGREGATIONS = new Set(['topk', 'bottomk', 'quantile', 'limitk', 'limit_ratio']);
-const grafana_vars_DURATION_RE = /^(?:\d+y)?(?:\d+w)?(?:\d+d)?(?:\d+h)?(?:\d+m)?(?:\d+s)?(?:\d+ms)?$/;
+const DURATION_RE = /^(?:\d+y)?(?:\d+w)?(?:\d+d)?(?:\d+h)?(?:\d+m)?(?:\d+s)?(?:\d+ms)?$/;
 const NUMBER_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const LABEL_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const LABEL_LIST_RE = /^[A-Za-z_][A-Za-z0-9_]*(?:\s*,\s*[A-Za-z_][A-Za-z0-9_]*)*$/;
@@ -34134,7 +36598,7 @@ const GLOBAL_SECONDS = { __interval: 60, __rate_interval: 300, __range: 3600, __
 const FROM_MS = 1700000000000;
 const TO_MS = FROM_MS + 3600000;
 function isDuration(v) {
-    return v !== '' && (grafana_vars_DURATION_RE.test(v) || /^\d+$/.test(v));
+    return v !== '' && (DURATION_RE.test(v) || /^\d+$/.test(v));
 }
 function neutralName(name) {
     const cleaned = name.replace(/^_+/, '').replace(/[^A-Za-z0-9_]/g, '_');
@@ -34364,9 +36828,450 @@ function substituteGrafanaVariables(text, variables) {
     return { text: out, edits };
 }
 
+;// CONCATENATED MODULE: ../main/node_modules/@grafana/lezer-logql/index.es.js
+
+
+// This file was generated by lezer-generator. You probably shouldn't edit it.
+const Json$1 = 1,
+  Logfmt$1 = 2,
+  Unpack$1 = 3,
+  Pattern$1 = 4,
+  Regexp$1 = 5,
+  Unwrap$1 = 6,
+  LabelFormat$1 = 7,
+  LineFormat$1 = 8,
+  LabelReplace$1 = 9,
+  Vector$1 = 10,
+  index_es_Offset$1 = 11,
+  index_es_Bool$1 = 12,
+  index_es_On$1 = 13,
+  index_es_Ignoring$1 = 14,
+  index_es_GroupLeft$1 = 15,
+  index_es_GroupRight$1 = 16,
+  Decolorize$1 = 17,
+  Drop$1 = 18,
+  Keep$1 = 19,
+  index_es_By$1 = 20,
+  index_es_Without$1 = 21,
+  index_es_And$1 = 22,
+  index_es_Or$1 = 23,
+  index_es_Unless$1 = 24,
+  index_es_Sum$1 = 25,
+  index_es_Avg$1 = 26,
+  index_es_Count$1 = 27,
+  index_es_Max$1 = 28,
+  index_es_Min$1 = 29,
+  index_es_Stddev$1 = 30,
+  index_es_Stdvar$1 = 31,
+  index_es_Bottomk$1 = 32,
+  index_es_Topk$1 = 33,
+  Sort$1 = 34,
+  Sort_Desc$1 = 35;
+
+const index_es_keywordTokens = {
+  json: Json$1,
+  logfmt: Logfmt$1,
+  unpack: Unpack$1,
+  pattern: Pattern$1,
+  regexp: Regexp$1,
+  label_format: LabelFormat$1,
+  line_format: LineFormat$1,
+  label_replace: LabelReplace$1,
+  vector: Vector$1,
+  offset: index_es_Offset$1,
+  bool: index_es_Bool$1,
+  on: index_es_On$1,
+  ignoring: index_es_Ignoring$1,
+  group_left: index_es_GroupLeft$1,
+  group_right: index_es_GroupRight$1,
+  unwrap: Unwrap$1,
+  decolorize: Decolorize$1,
+  drop: Drop$1,
+  keep: Keep$1,
+};
+
+const index_es_specializeIdentifier = (value) => {
+  return index_es_keywordTokens[value.toLowerCase()] || -1;
+};
+
+const index_es_contextualKeywordTokens = {
+  by: index_es_By$1,
+  without: index_es_Without$1,
+  and: index_es_And$1,
+  or: index_es_Or$1,
+  unless: index_es_Unless$1,
+  sum: index_es_Sum$1,
+  avg: index_es_Avg$1,
+  count: index_es_Count$1,
+  max: index_es_Max$1,
+  min: index_es_Min$1,
+  stddev: index_es_Stddev$1,
+  stdvar: index_es_Stdvar$1,
+  bottomk: index_es_Bottomk$1,
+  topk: index_es_Topk$1,
+  sort: Sort$1,
+  sort_desc: Sort_Desc$1,
+};
+
+const index_es_extendIdentifier = (value) => {
+  return index_es_contextualKeywordTokens[value.toLowerCase()] || -1;
+};
+
+// This file was generated by lezer-generator. You probably shouldn't edit it.
+const index_es_spec_Identifier = {__proto__:null,ip:295, count_over_time:301, rate:303, rate_counter:305, bytes_over_time:307, bytes_rate:309, avg_over_time:311, sum_over_time:313, min_over_time:315, max_over_time:317, stddev_over_time:319, stdvar_over_time:321, quantile_over_time:323, first_over_time:325, last_over_time:327, absent_over_time:329, bytes:335, duration:337, duration_seconds:339};
+const index_es_parser = LRParser.deserialize({
+  version: 14,
+  states: "EtOYQPOOO#cQPO'#DUOOQO'#ER'#ERO#hQPO'#ERO$}QPO'#DTOYQPO'#DTOOQO'#Ed'#EdO%[QPO'#EcOOQO'#FP'#FPO%aQPO'#FOQ%lQPOOO&mQPO'#F]O&rQPO'#F^OOQO'#Eb'#EbOOQO'#DS'#DSOOQO'#Ee'#EeOOQO'#Ef'#EfOOQO'#Eg'#EgOOQO'#Eh'#EhOOQO'#Ei'#EiOOQO'#Ej'#EjOOQO'#Ek'#EkOOQO'#El'#ElOOQO'#Em'#EmOOQO'#En'#EnOOQO'#Eo'#EoOOQO'#Ep'#EpOOQO'#Eq'#EqOOQO'#Er'#ErOOQO'#Es'#EsO&wQPO'#DWOOQO'#DV'#DVO'VQPO,59pOOQO,5:m,5:mOOQO'#Dc'#DcO'_QPO'#DbO'gQPO'#DaO)lQPO'#D`O*{QPO'#D`OOQO'#D_'#D_O+sQPO,59oO-}QPO,59oO.UQPO,5:|O.]QPO,5:}O.hQPO'#E|O0sQPO,5;jO0zQPO,5;jO1PQPO,5;lO1PQPO,5;lO1PQPO,5;lO1PQPO,5;lO1PQPO,5;lO1PQPO,5;lOYQPO,5;wO3cQPO,5;xO3hQPO,59rO#cQPO,59qOOQO1G/[1G/[OOQO'#Dh'#DhO3mQPO,59|O5^QPO,59|OOQO'#Di'#DiO5cQPO,59{OOQO,59{,59{O5kQPO'#DWO6YQPO'#DlO8PQPO'#DoO9sQPO'#DoOOQO'#Do'#DoOOQO'#Dv'#DvOOQO'#Dt'#DtO+kQPO'#DtO9xQPO,59zO;iQPO'#EVO;nQPO'#EWOOQO'#EZ'#EZO;sQPO'#E[O;xQPO'#E_OOQO,59z,59zOOQO,59y,59yOOQO1G/Z1G/ZOOQO1G0h1G0hO;}QPO'#EtO.`QPO'#EtO<XQPO1G0iO<^QPO1G0iO<cQPO,5;hO=oQPO1G1UO=vQPO1G1UO=}QPO1G1UO>UQPO'#FSO@dQPO'#FRO@nQPO'#FROYQPO1G1WOYQPO1G1WOYQPO1G1WOYQPO1G1WOYQPO1G1WOYQPO1G1WO@xQPO1G1cOAPQPO1G1dOOQO1G/^1G/^OOQO1G/]1G/]O5cQPO1G/hOAUQPO1G/hOAZQPO'#DjOBzQPO'#DjOOQO1G/g1G/gOCbQPO,59rOCPQPO,5:cOOQO'#Dm'#DmOClQPO,5:WOEcQPO'#DrOOQO'#Dq'#DqOGVQPO,5:_OHvQPO,5:[OOQO,5:Z,5:ZOJgQPO,5:`O+kQPO,5:`O+kQPO,5:`OOQO,5:q,5:qOJuQPO'#EYOOQO'#EX'#EXOJzQPO,5:rOLkQPO'#E^OOQO'#E^'#E^OOQO'#E]'#E]ONbQPO,5:vO!!RQPO'#EaOOQO'#Ea'#EaOOQO'#E`'#E`O!#xQPO,5:yO!%iQPO'#D`O;}QPO,5;`O!%pQPO'#EuO!%uQPO,5;`O!%}QPO,5;`O!&[QPO,5;`O!&iQPO,5;`O!&nQPO7+&TO.`QPO7+&TOOQO'#E}'#E}O!(OQPO1G1SOOQO1G1S1G1SOYQPO7+&pO!(WQPO7+&pO!)hQPO7+&pO!)oQPO7+&pO!)vQQO'#FTOOQO,5;n,5;nO!,UQPO,5;mO!,]QPO,5;mO!-nQPO7+&rO!-uQPO7+&rOOQO7+&r7+&rO!.SQPO7+&rO!.ZQPO7+&rO!/`QPO7+&rO!/pQPO7+&}OOQO7+'O7+'OOOQO7+%S7+%SO!/uQPO7+%SO5cQPO,5:UO!/zQPO,5:UO!0PQPO1G/{OOQO1G/}1G/}OOQO1G0U1G0UOOQO1G0W1G0WOOQO,5:X,5:XO!0UQPO1G/yO!1uQPO,5:^O!1zQPO,5:]OOQO1G/z1G/zO!2PQPO1G/zO!3pQPO,5:tO;nQPO,5:sO;sQPO,5:wO;xQPO,5:zO!3xQPO,5;cO!%uQPO1G0zO!4WQPO1G0zO!4`QPO,5;aO+kQPO,5;cO!4eQPO1G0zO!4oQPO'#EvO!4tQPO1G0zO!4eQPO1G0zO!4|QPO1G0zO!5ZQPO1G0zO!%xQPO1G0zOOQO1G0z1G0zOOQO<<Io<<IoO!5fQPO<<IoO!5kQPO,5;iOOQO7+&n7+&nO!5pQPO<<J[OOQO<<J[<<J[OYQPO<<J[OOQO'#FV'#FVO!5wQPO,5;oOOQO'#FU'#FUOOQO,5;o,5;oOOQO1G1X1G1XO!6PQPO1G1XO!8YQPO<<JiOOQO<<Hn<<HnOOQO1G/p1G/pO!8_QPO1G/pO!8dQPO7+%gOOQO1G/x1G/xOOQO1G/w1G/wOOQO1G0`1G0`OOQO1G0_1G0_OOQO1G0c1G0cOOQO1G0f1G0fOOQO'#Ex'#ExOOQO1G0}1G0}O!8iQPO1G0}OOQO'#Ey'#EyOOQO'#Ez'#EzOOQO'#E{'#E{OOQO7+&f7+&fOOQO1G0{1G0{O!8nQPO1G0}O!9SQPO7+&fOOQO,5;b,5;bO!9[QPO7+&fO!%xQPO7+&fO!9fQPO7+&fO!9qQPOAN?ZOOQO1G1T1G1TO!;RQPOAN?vO!<cQPOAN?vO!<jQQO1G1ZOOQO1G1Z1G1ZOOQO7+&s7+&sO!<rQPOAN@TOOQO7+%[7+%[O!<wQPO<<IRO!<|QPO7+&iO!=RQPO<<JQO!=ZQPO<<JQO!=cQPO'#EwO!=hQPO<<JQOOQOG24uG24uOOQOG25bG25bOOQO1G1[1G1[OOQO7+&u7+&uO!=pQPOG25oOOQOAN>mAN>mO!=uQPO<<JTOOQOAN?lAN?lO!=zQPOAN?lO!>SQPOLD+ZOOQOAN?oAN?oOOQO,5:r,5:rO!>XQPO!$'NuO!>^QPO!)9DaO!>cQPO!.K9{OOQO!4//g!4//gO;nQPO'#EWO!>hQPO'#D`O!?`QPO,59oO!@fQPO'#DTOYQPO1G1WOYQPO1G1WOYQPO1G1WOYQPO1G1WOYQPO1G1WOYQPO1G1WO1PQPO,5;lO1PQPO,5;lO1PQPO,5;lO1PQPO,5;lO1PQPO,5;lO1PQPO,5;lO!AqQPO7+&rO!AxQPO7+&rO!BVQPO7+&rO!C_QPO7+&rO!CfQPO7+&rO!B^QPO'#FQ",
+  stateData: "!Cx~O$TOStOS~OXZOY[OiWOjWOkWOlWOmWOnWOoWOpWOqWOrWOsWO!vQO!wRO!xRO$UPO$YTO$[_O$]`O$^aO$_bO$`cO$adO$beO$cfO$dgO$ehO$fiO$gjO$hkO$ilO$jmO~O{nO~O!vqO~O!OrO!QrO!WrO!XrO!YrO!ZrOfwXgwXhwX!lwX!nwX!owX!pwX!qwX!wwX!xwX#{wX#|wX#}wX$OwX~O!_vO$RwX$ZwX~P#mO$Y{O~Od|Oe|O$Y}O~Of!QOg!POh!QO!O!UO!l!UO!n!UO!o!UO!p!UO!q!UO!w!RO!x!RO#{!SO#|!SO#}!SO$O!TO~O$Y!VO~O$Y!WO~O|!XO!O!XO!P!XO!Q!XO~O$V!YO$W!ZO~O}!]O$X!_O~Og!`Of!TXh!TX!O!TX!Q!TX!W!TX!X!TX!Y!TX!Z!TX!_!TX!l!TX!n!TX!o!TX!p!TX!q!TX!w!TX!x!TX#{!TX#|!TX#}!TX$O!TX$R!TX$Z!TX$k!TX$V!TX~O!OrO!QrO!WrO!XrO!YrO!ZrO~Of!SXg!SXh!SX!_!SX!l!SX!n!SX!o!SX!p!SX!q!SX!w!SX!x!SX#{!SX#|!SX#}!SX$O!SX$R!SX$Z!SX$k!SX$V!SX~P)WOP!dOQ!cOR!fOS!eOT!eOV!lOW!kOa!mOb!nOc!oO{!bO$Y!iO~O!_vOfwagwahwa!lwa!nwa!owa!pwa!qwa!wwa!xwa#{wa#|wa#}wa$Owa$Rwa$Zwa~P)WOfvXgvXhvX!OvX!lvX!nvX!ovX!pvX!qvX!wvX!xvX#{vX#|vX#}vX$OvX~O$Z!rO~P,|O$Z!sO~P,|O!v!wO$UPO$Y!uO~O$Y!xO~OXZOY[OiWOjWOkWOlWOmWOnWOoWOpWOqWOrWOsWO!wRO!xRO$UPO$YTO$[_O$]`O$^aO$_bO$`cO$adO$beO$cfO$dgO$ehO$fiO$gjO$hkO$ilO$jmO~O!v!yO~P.mO$Y!{O~O[#OO]!|O^!|OX#uPY#uPi#uPj#uPk#uPl#uPm#uPn#uPo#uPp#uPq#uPr#uPs#uP!v#uP!w#uP!x#uP$U#uP$Y#uP$[#uP$]#uP$^#uP$_#uP$`#uP$a#uP$b#uP$c#uP$d#uP$e#uP$f#uP$g#uP$h#uP$i#uP$j#uP~O!v#WO~O}#XO~Og#ZOf!Uah!Ua!O!Ua!Q!Ua!W!Ua!X!Ua!Y!Ua!Z!Ua!_!Ua!l!Ua!n!Ua!o!Ua!p!Ua!q!Ua!w!Ua!x!Ua#{!Ua#|!Ua#}!Ua$O!Ua$R!Ua$Z!Ua$k!Ua$V!Ua~O$Y#[O~O}#]O$X!_O~O|#`O!O#`O!P!XO!Q!XO!l#aO!n#aO!o#aO!p#aO!q#aO~O{#dO!b#bOf!`Xg!`Xh!`X!O!`X!Q!`X!W!`X!X!`X!Y!`X!Z!`X!_!`X!l!`X!n!`X!o!`X!p!`X!q!`X!w!`X!x!`X#{!`X#|!`X#}!`X$O!`X$R!`X$Z!`X$k!`X$V!`X~O{#dOf!cXg!cXh!cX!O!cX!Q!cX!W!cX!X!cX!Y!cX!Z!cX!_!cX!l!cX!n!cX!o!cX!p!cX!q!cX!w!cX!x!cX#{!cX#|!cX#}!cX$O!cX$R!cX$Z!cX$k!cX$V!cX~O}#hO~Of#jOg#kO$V#jOh!Sa!O!Sa!Q!Sa!W!Sa!X!Sa!Y!Sa!Z!Sa!_!Sa!l!Sa!n!Sa!o!Sa!p!Sa!q!Sa!w!Sa!x!Sa#{!Sa#|!Sa#}!Sa$O!Sa$R!Sa$Z!Sa$k!Sa~O}#lO~O{#mO~O{#pO~O{#tO~O!_#xO$k#zO~P)WO$Z$PO~O$V$QO~O{$RO$Z$TO~Of!uXg!uXh!uX!O!uX!l!uX!n!uX!o!uX!p!uX!q!uX!w!uX!x!uX#{!uX#|!uX#}!uX$O!uX$Z!uX~O$V$UO~P<kO$Z$VO~P,|O!v$WO~P.mO$Y$YO~OX#uXY#uXi#uXj#uXk#uXl#uXm#uXn#uXo#uXp#uXq#uXr#uXs#uX!v#uX!w#uX!x#uX$U#uX$Y#uX$[#uX$]#uX$^#uX$_#uX$`#uX$a#uX$b#uX$c#uX$d#uX$e#uX$f#uX$g#uX$h#uX$i#uX$j#uX~O_$[O`$[O~P>ZO]!|O^!|O~P>ZO$V$dO~P,|O$Z$eO~O}$gO~Og$hOf!^Xh!^X!O!^X!Q!^X!W!^X!X!^X!Y!^X!Z!^X!_!^X!l!^X!n!^X!o!^X!p!^X!q!^X!w!^X!x!^X#{!^X#|!^X#}!^X$O!^X$R!^X$Z!^X$k!^X$V!^X~O$Y$iO~O!m$kO!s$lO!vQO!wRO!xRO~O}#XO$X!_O~PCPO{#dO!b$nOf!`ag!`ah!`a!O!`a!Q!`a!W!`a!X!`a!Y!`a!Z!`a!_!`a!l!`a!n!`a!o!`a!p!`a!q!`a!w!`a!x!`a#{!`a#|!`a#}!`a$O!`a$R!`a$Z!`a$k!`a$V!`a~O|$pOf!fXg!fXh!fX!O!fX!Q!fX!W!fX!X!fX!Y!fX!Z!fX!_!fX!l!fX!n!fX!o!fX!p!fX!q!fX!w!fX!x!fX#{!fX#|!fX#}!fX$O!fX$R!fX$V!fX$Z!fX$k!fX~O$V$qOf!gag!gah!ga!O!ga!Q!ga!W!ga!X!ga!Y!ga!Z!ga!_!ga!l!ga!n!ga!o!ga!p!ga!q!ga!w!ga!x!ga#{!ga#|!ga#}!ga$O!ga$R!ga$Z!ga$k!ga~O$V$qOf!dag!dah!da!O!da!Q!da!W!da!X!da!Y!da!Z!da!_!da!l!da!n!da!o!da!p!da!q!da!w!da!x!da#{!da#|!da#}!da$O!da$R!da$Z!da$k!da~Of#jOg#kO$V#jO$Z$rO~O|$tO~O$V$uOf!zag!zah!za!O!za!Q!za!W!za!X!za!Y!za!Z!za!_!za!l!za!n!za!o!za!p!za!q!za!w!za!x!za#{!za#|!za#}!za$O!za$R!za$Z!za$k!za~O|!XO!O!XO!P!XO!Q!XOf#QXg#QXh#QX!W#QX!X#QX!Y#QX!Z#QX!_#QX!l#QX!n#QX!o#QX!p#QX!q#QX!w#QX!x#QX#{#QX#|#QX#}#QX$O#QX$R#QX$V#QX$Z#QX$k#QX~O$V$vOf#Oag#Oah#Oa!O#Oa!Q#Oa!W#Oa!X#Oa!Y#Oa!Z#Oa!_#Oa!l#Oa!n#Oa!o#Oa!p#Oa!q#Oa!w#Oa!x#Oa#{#Oa#|#Oa#}#Oa$O#Oa$R#Oa$Z#Oa$k#Oa~O|!XO!O!XO!P!XO!Q!XOf#TXg#TXh#TX!W#TX!X#TX!Y#TX!Z#TX!_#TX!l#TX!n#TX!o#TX!p#TX!q#TX!w#TX!x#TX#{#TX#|#TX#}#TX$O#TX$R#TX$V#TX$Z#TX$k#TX~O$V$wOf#Rag#Rah#Ra!O#Ra!Q#Ra!W#Ra!X#Ra!Y#Ra!Z#Ra!_#Ra!l#Ra!n#Ra!o#Ra!p#Ra!q#Ra!w#Ra!x#Ra#{#Ra#|#Ra#}#Ra$O#Ra$R#Ra$Z#Ra$k#Ra~OU$xO~P*{O!m${O~O!_$|O$k#zO~OZ%OO!_#xO$Z#ha~P)WO!_#xO$Z%TO$k#zO~P)WO$Z%UO~Od|Oe|Of#Vqg#Vqh#Vq!O#Vq!l#Vq!n#Vq!o#Vq!p#Vq!q#Vq!w#Vq!x#Vq#{#Vq#|#Vq#}#Vq$O#Vq$R#Vq$Z#Vq$V#Vq~O$V%XO$Z%YO~Od|Oe|Of#rqg#rqh#rq!O#rq!l#rq!n#rq!o#rq!p#rq!q#rq!w#rq!x#rq#{#rq#|#rq#}#rq$O#rq$R#rq$Z#rq$V#rq~O$V%]O~P<kO$Z%[O~P,|O#z%^O$Z%aO~OX#uaY#uai#uaj#uak#ual#uam#uan#uao#uap#uaq#uar#uas#ua!v#ua!w#ua!x#ua$U#ua$[#ua$]#ua$^#ua$_#ua$`#ua$a#ua$b#ua$c#ua$d#ua$e#ua$f#ua$g#ua$h#ua$i#ua$j#ua~O$Y$YO~P!*OO_%cO`%cO$Y#ua~P!*OOf!QOh!QO!O!UO!l!UO!n!UO!o!UO!p!UO!q!UO!w!RO!x!RO#{#tq#|#tq#}#tq$O#tq$R#tq$Z#tq~Og#tq~P!,jOf#tqg#tqh#tq~P!,pOg!PO~P!,jO$R#tq$Z#tq~P%lOf#tqg#tqh#tq!O#tq!l#tq!n#tq!o#tq!p#tq!q#tq#{#tq#|#tq#}#tq$O#tq~O!w!RO!x!RO$R#tq$Z#tq~P!.eO}%dO~O$Z%eO~O}%gO~O$Y%hO~O$V$qOf!gig!gih!gi!O!gi!Q!gi!W!gi!X!gi!Y!gi!Z!gi!_!gi!l!gi!n!gi!o!gi!p!gi!q!gi!w!gi!x!gi#{!gi#|!gi#}!gi$O!gi$R!gi$Z!gi$k!gi~O}%iO~O{#dO~Of#jO$V#jOg!hih!hi!O!hi!Q!hi!W!hi!X!hi!Y!hi!Z!hi!_!hi!l!hi!n!hi!o!hi!p!hi!q!hi!w!hi!x!hi#{!hi#|!hi#}!hi$O!hi$R!hi$Z!hi$k!hi~O{%kO}%kO~O{%pO$m%rO$n%sO$o%tO~OZ%OO$Z#hi~O$l%vO~O!_#xO$Z#hi~P)WO!m%yO~O!_$|O$Z#hi~O!_#xO$Z%{O$k#zO~P)WO!_$|O$Z%{O$k#zO~O$Z%}O~O{&OO~O$Z&PO~P,|O$V&RO$Z&SO~O$Y$YOX#uiY#uii#uij#uik#uil#uim#uin#uio#uip#uiq#uir#uis#ui!v#ui!w#ui!x#ui$U#ui$[#ui$]#ui$^#ui$_#ui$`#ui$a#ui$b#ui$c#ui$d#ui$e#ui$f#ui$g#ui$h#ui$i#ui$j#ui~O$V&UO~O$Z&VO~O}&WO~O$Y&XO~Of#jOg#kO$V#jO!_#ki$k#ki$Z#ki~O!_$|O$Z#hq~O!_#xO$Z#hq~P)WOZ%OO!_&[O$Z#hq~Od|Oe|Of#V!Rg#V!Rh#V!R!O#V!R!l#V!R!n#V!R!o#V!R!p#V!R!q#V!R!w#V!R!x#V!R#{#V!R#|#V!R#}#V!R$O#V!R$R#V!R$Z#V!R$V#V!R~Od|Oe|Of#r!Rg#r!Rh#r!R!O#r!R!l#r!R!n#r!R!o#r!R!p#r!R!q#r!R!w#r!R!x#r!R#{#r!R#|#r!R#}#r!R$O#r!R$R#r!R$Z#r!R$V#r!R~O$Z&_O~P,|O#z%^O$Z&aO~O}&bO~O$Z&cO~O{&dO~O!_$|O$Z#hy~OZ%OO$Z#hy~OU$xO~O!_&[O$Z#hy~O$V&gO~O$Z&hO~O!_$|O$Z#h!R~O}&jO~O$V&kO~O}&lO~O$Z&mO~OP!dOQ!cOR!fOS!eOT!eOV&nOW!kOa!mOb!nOc!oO{!bO$Y!iO~O!_&oOfwagwahwa!lwa!nwa!owa!pwa!qwa!wwa!xwa#{wa#|wa#}wa$Owa$Vwa~P)WO!_&oO$VwX~P#mOf&yOh&yO!O&}O!l&}O!n&}O!o&}O!p&}O!q&}O!w&zO!x&zO#{#tq#|#tq#}#tq$O#tq$V#tq~Og#tq~P!@pOf#tqg#tqh#tq~P!@vOg&xO~P!@pOf&yOg&xOh&yO!O&}O!l&}O!n&}O!o&}O!p&}O!q&}O!w&zO!x&zO#{&{O#|&{O#}&{O$O&|O~O$V#tq~P!B^O!w&zO!x&zO$V#tq~P!.eO!m!s!v!s~",
+  goto: "1l$RPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPP$S%R%j&Y&]PPPPPP&t'W'h'v(XPPPP(h(p(yP)S)XP)S)S)[)e)S)m*O*O*XPPPPPP*XP*O*bPPP)S)S*{+R)S)S+Y+])S+c+f+l,_,t-Z-Z-Z-Z-Z-Z-Z-Z-Z-Z-Z-Z-Z-Z-Z-p-y.^.j/S/V/V/V/Y/i,_/l,_0R0w1Y1c1fPPPPP,_,_[YOT}!{$U%]Q$^#PQ$_#QS$`#R&tQ$a#SQ$b#TQ$c#UQ'O&rQ'P&sQ'Q&uQ'R&vQ'S&wR'T!Vt^O}!V!{#P#Q#R#S#T#U$U%]&r&s&t&u&v&wRyTjSOT}!V!{#P#Q#R#S#T#U$U%]S!t{$QQ#}!u]&q&r&s&t&u&v&wRpPQoP^!hv!i#j#k#x$|&oQ#Y!YS#q!n$vT#u!o$wQxSQ#y!tQ$}#|Q%R#}Q%z%QR&p&q[wS!t#|#}%Q&q]!qx#y$}%R%z&piuSx!t#y#|#}$}%Q%R%z&p&qhtSx!t#y#|#}$}%Q%R%z&p&qR!auksSux!t#y#|#}$}%Q%R%z&p&qQ!^sV#^!`#Z$hW![s!`#Z$hR$j#`Q#_!`Q$f#ZR%f$hV!pv#x&oR#c!cQ#f!cQ#g!dR$o#cU#e!c!d#cR%j$qU!jv#x&oQ#i!iQ$r#jQ$s#kR%w$|_!hv!i#j#k#x$|&o_!gv!i#j#k#x$|&ov]OT}!V!{#P#Q#R#S#T#U$U%]&r&s&t&u&v&wT$m#`#aQ#o!lR&i&nS#n!l&nR%l$uR#s!nQ#r!nR%m$vR#w!oQ#v!oR%n$wj^O#P#Q#R#S#T#U&r&s&t&u&v&wQzTQ!z}Q#V!VQ$X!{Q%Z$UR&Q%]w]OT}!V!{#P#Q#R#S#T#U$U%]&r&s&t&u&v&wwVOT}!V!{#P#Q#R#S#T#U$U%]&r&s&t&u&v&wwUOT}!V!{#P#Q#R#S#T#U$U%]&r&s&t&u&v&wQ!v{Q$O!uR%W$QS#|!t#}W$z#y#{%R%SQ%u$yQ%|%TR&Z%{Q%Q#|Q%u$zQ&]%|R&e&ZQ#{!tS$y#y%RQ%P#|Q%S#}S%x$}%QS&Y%z%|R&f&]R%q$xR%o$xQ!OXQ%V$PQ%[$VQ&^%}R&_&PR$S!xwXOT}!V!{#P#Q#R#S#T#U$U%]&r&s&t&u&v&wQ#P!PQ#Q!QQ#R!RQ#S!SQ#T!TQ#U!UQ&r&xQ&s&yQ&t&zQ&u&{Q&v&|R&w&}h!}!P!Q!R!S!T!U&x&y&z&{&|&}R$]#OQ$Z!|Q%b$[R&T%cR%_$YQ%`$YR&`&R",
+  nodeNames: "⚠ Json Logfmt Unpack Pattern Regexp Unwrap LabelFormat LineFormat LabelReplace Vector Offset Bool On Ignoring GroupLeft GroupRight Decolorize Drop Keep By Without And Or Unless Sum Avg Count Max Min Stddev Stdvar Bottomk Topk Sort Sort_Desc LineComment LogQL Expr LogExpr Selector Matchers Matcher Identifier Eq String Neq Re Nre PipelineExpr PipelineStage LineFilters LineFilter Filter PipeExact PipeMatch PipePattern Npa FilterOp Ip OrFilter Pipe LogfmtParser LogfmtParserFlags ParserFlag LabelParser JsonExpressionParser LabelExtractionExpressionList LabelExtractionExpression LogfmtExpressionParser LabelFilter IpLabelFilter UnitFilter DurationFilter Gtr Duration Gte Lss Lte Eql BytesFilter Bytes NumberFilter LiteralExpr Number Add Sub LineFormatExpr LabelFormatExpr LabelsFormat LabelFormatMatcher DecolorizeExpr DropLabelsExpr DropLabels DropLabel KeepLabelsExpr KeepLabels KeepLabel MetricExpr RangeAggregationExpr RangeOp CountOverTime Rate RateCounter BytesOverTime BytesRate AvgOverTime SumOverTime MinOverTime MaxOverTime StddevOverTime StdvarOverTime QuantileOverTime FirstOverTime LastOverTime AbsentOverTime LogRangeExpr Range OffsetExpr UnwrapExpr ConvOp BytesConv DurationConv DurationSecondsConv Grouping Labels VectorAggregationExpr VectorOp BinOpExpr BinOpModifier OnOrIgnoringModifier GroupingLabels GroupingLabelList GroupingLabel LabelName Mul Div Mod Pow LabelReplaceExpr VectorExpr",
+  maxTerm: 169,
+  skippedNodes: [0,36],
+  repeatNodeCount: 0,
+  tokenData: ">Y~RvX^#ipq#iqr$^rs$yst&muv'Uxy'Zyz'`z{'e{|'j|}'o}!O't!O!P4U!P!Q5U!Q!R5Z!R![8l![!]:k!^!_;P!_!`;^!`!a;s!c!}<Q!}#O<h#P#Q<m#Q#R<r#R#S<Q#S#T<w#T#o<Q#o#p=a#p#q=f#q#r>T#y#z#i$f$g#i#BY#BZ#i$IS$I_#i$I|$JO#i$JT$JU#i$KV$KW#i&FU&FV#i~#nY$T~X^#ipq#i#y#z#i$f$g#i#BY#BZ#i$IS$I_#i$I|$JO#i$JT$JU#i$KV$KW#i&FU&FV#i~$aR!_!`$j!`!a$o#r#s$t~$oO!O~~$tO!Z~~$yO!Q~~$|WOY$yZr$yrs%fs#O$y#O#P%k#P;'S$y;'S;=`&g<%lO$y~%kO}~~%nRO;'S$y;'S;=`%w;=`O$y~%zXOY$yZr$yrs%fs#O$y#O#P%k#P;'S$y;'S;=`&g;=`<%l$y<%lO$y~&jP;=`<%l$y~&rSt~OY&mZ;'S&m;'S;=`'O<%lO&m~'RP;=`<%l&m~'ZO#}~~'`O$Y~~'eO$Z~~'jO#{~~'oO!w~~'tO$V~~'yQ!x~}!O(P!Q![*V~(SQ#_#`(Y#g#h)g~(]P#X#Y(`~(cP#X#Y(f~(iP#d#e(l~(oP}!O(r~(uP#X#Y(x~({P#a#b)O~)RP#d#e)U~)XP#h#i)[~)_P#m#n)b~)gO!b~~)jP#h#i)m~)pP#f#g)s~)vP#]#^)y~)|P#V#W*P~*SP#h#i)b~*YZ!O!P*{!Q![*V#W#X1n#[#]+k#a#b,x#b#c/a#g#h0g#i#j/l#k#l2c#m#n3Z${$|/l~+OP!Q![+R~+UV!Q![+R#[#]+k#a#b,x#b#c/a#g#h0g#i#j/l${$|/l~+pP!m~!Q![+s~+vV!O!P,]!Q![+s#a#b,x#b#c/a#g#h0g#i#j/l${$|/l~,`P!Q![,c~,fU!Q![,c#a#b,x#b#c/a#g#h0g#i#j/l${$|/l~,}Q!m~!Q![-T#g#h.`~-WV!O!P-m!Q![-T#a#b.Y#b#c/a#g#h0g#i#j/l${$|/l~-pP!Q![-s~-vU!Q![-s#a#b.Y#b#c/a#g#h0g#i#j/l${$|/l~.]P#g#h.`~.eP!m~!Q![.h~.kT!O!P.z!Q![.h#b#c/a#i#j/l${$|/l~.}P!Q![/Q~/TS!Q![/Q#b#c/a#i#j/l${$|/l~/dP#g#h/g~/lO!m~~/oP#g#h/r~/wP!m~!Q![/z~/}R!O!P0W!Q![/z#b#c/a~0ZP!Q![0^~0aQ!Q![0^#b#c/a~0lP!m~!Q![0o~0rU!O!P1U!Q![0o#a#b.Y#b#c/a#i#j/l${$|/l~1XP!Q![1[~1_T!Q![1[#a#b.Y#b#c/a#i#j/l${$|/l~1sP!m~!Q![1v~1yW!O!P*{!Q![1v#[#]+k#a#b,x#b#c/a#g#h0g#i#j/l${$|/l~2hP!m~!Q![2k~2nX!O!P*{!Q![2k#W#X1n#[#]+k#a#b,x#b#c/a#g#h0g#i#j/l${$|/l~3`P!m~!Q![3c~3fY!O!P*{!Q![3c#W#X1n#[#]+k#a#b,x#b#c/a#g#h0g#i#j/l#k#l2c${$|/l~4XP!Q![4[~4aR!v~!Q![4[!g!h4j#X#Y4j~4mR{|4v}!O4v!Q![4|~4yP!Q![4|~5RP!v~!Q![4|~5ZO#|~~5`e!v~!O!P6q!Q![8l!d!e8W!g!h4j!i!j8]!m!n8]!o!p8]!r!s8]!v!w8]#W#X1n#X#Y4j#[#]+k#_#`8f#a#b,x#b#c/a#g#h0g#i#j/l#k#l2c#l#m:P#m#n3Z${$|/l~6vR!v~!Q![7P!g!h4j#X#Y4j~7U`!v~!Q![7P!d!e8W!g!h4j!i!j8]!m!n8]!o!p8]!r!s8]!v!w8]#X#Y4j#[#]+k#_#`8f#a#b,x#b#c/a#g#h0g#i#j/l${$|/l~8]O!s~~8`Q!d!e8W#]#^8f~8iP!d!e8W~8qd!v~!O!P6q!Q![8l!d!e8W!g!h4j!i!j8]!m!n8]!o!p8]!r!s8]!v!w8]#W#X1n#X#Y4j#[#]+k#_#`8f#a#b,x#b#c/a#g#h0g#i#j/l#k#l2c#m#n3Z${$|/l~:SR!Q![:]!c!i:]#T#Z:]~:bR!v~!Q![:]!c!i:]#T#Z:]P:pT{P!Q![:k![!]:k!c!}:k#R#S:k#T#o:k~;UP!o~!_!`;X~;^O!p~~;cQ|~!_!`;i#r#s;n~;nO!q~~;sO!P~~;xP!l~!_!`;{~<QO!n~R<XT{P#zQ!Q![<Q![!]:k!c!}<Q#R#S<Q#T#o<Q~<mO$k~~<rO$l~~<wO$O~~<zTO#S<w#S#T%f#T;'S<w;'S;=`=Z<%lO<w~=^P;=`<%l<w~=fO$U~~=kR!_~!_!`=t!`!a=y#r#s>O~=yO!W~~>OO!Y~~>TO!X~~>YO$W~",
+  tokenizers: [0, 1],
+  topRules: {"LogQL":[0,37]},
+  specialized: [{term: 43, get: (value, stack) => (index_es_specializeIdentifier(value) << 1), external: index_es_specializeIdentifier},{term: 43, get: (value, stack) => (index_es_extendIdentifier(value) << 1) | 1, external: index_es_extendIdentifier, extend: true},{term: 43, get: (value) => index_es_spec_Identifier[value] || -1}],
+  tokenPrec: 3715
+});
+// This file was generated by lezer-generator. You probably shouldn't edit it.
+const Json = 1,
+  Logfmt = 2,
+  Unpack = 3,
+  Pattern = 4,
+  Regexp = 5,
+  Unwrap = 6,
+  LabelFormat = 7,
+  LineFormat = 8,
+  index_es_LabelReplace = 9,
+  index_es_Vector = 10,
+  index_es_Offset = 11,
+  index_es_Bool = 12,
+  index_es_On = 13,
+  index_es_Ignoring = 14,
+  index_es_GroupLeft = 15,
+  index_es_GroupRight = 16,
+  Decolorize = 17,
+  Drop = 18,
+  Keep = 19,
+  index_es_By = 20,
+  index_es_Without = 21,
+  index_es_And = 22,
+  index_es_Or = 23,
+  index_es_Unless = 24,
+  index_es_Sum = 25,
+  index_es_Avg = 26,
+  index_es_Count = 27,
+  index_es_Max = 28,
+  index_es_Min = 29,
+  index_es_Stddev = 30,
+  index_es_Stdvar = 31,
+  index_es_Bottomk = 32,
+  index_es_Topk = 33,
+  index_es_Sort = 34,
+  Sort_Desc = 35,
+  index_es_LineComment = 36,
+  LogQL = 37,
+  Expr = 38,
+  LogExpr = 39,
+  Selector = 40,
+  Matchers = 41,
+  Matcher = 42,
+  index_es_Identifier = 43,
+  Eq = 44,
+  index_es_String = 45,
+  index_es_Neq = 46,
+  Re = 47,
+  Nre = 48,
+  PipelineExpr = 49,
+  PipelineStage = 50,
+  LineFilters = 51,
+  LineFilter = 52,
+  Filter = 53,
+  PipeExact = 54,
+  PipeMatch = 55,
+  PipePattern = 56,
+  Npa = 57,
+  FilterOp = 58,
+  Ip = 59,
+  OrFilter = 60,
+  Pipe = 61,
+  LogfmtParser = 62,
+  LogfmtParserFlags = 63,
+  ParserFlag = 64,
+  LabelParser = 65,
+  JsonExpressionParser = 66,
+  LabelExtractionExpressionList = 67,
+  LabelExtractionExpression = 68,
+  LogfmtExpressionParser = 69,
+  LabelFilter = 70,
+  IpLabelFilter = 71,
+  UnitFilter = 72,
+  DurationFilter = 73,
+  index_es_Gtr = 74,
+  Duration = 75,
+  index_es_Gte = 76,
+  index_es_Lss = 77,
+  index_es_Lte = 78,
+  index_es_Eql = 79,
+  BytesFilter = 80,
+  Bytes = 81,
+  NumberFilter = 82,
+  LiteralExpr = 83,
+  index_es_Number = 84,
+  index_es_Add = 85,
+  index_es_Sub = 86,
+  LineFormatExpr = 87,
+  LabelFormatExpr = 88,
+  LabelsFormat = 89,
+  LabelFormatMatcher = 90,
+  DecolorizeExpr = 91,
+  DropLabelsExpr = 92,
+  DropLabels = 93,
+  DropLabel = 94,
+  KeepLabelsExpr = 95,
+  KeepLabels = 96,
+  KeepLabel = 97,
+  MetricExpr = 98,
+  RangeAggregationExpr = 99,
+  RangeOp = 100,
+  index_es_CountOverTime = 101,
+  index_es_Rate = 102,
+  RateCounter = 103,
+  BytesOverTime = 104,
+  BytesRate = 105,
+  index_es_AvgOverTime = 106,
+  index_es_SumOverTime = 107,
+  index_es_MinOverTime = 108,
+  index_es_MaxOverTime = 109,
+  index_es_StddevOverTime = 110,
+  index_es_StdvarOverTime = 111,
+  index_es_QuantileOverTime = 112,
+  index_es_FirstOverTime = 113,
+  index_es_LastOverTime = 114,
+  index_es_AbsentOverTime = 115,
+  LogRangeExpr = 116,
+  lezer_logql_index_es_Range = 117,
+  index_es_OffsetExpr = 118,
+  UnwrapExpr = 119,
+  ConvOp = 120,
+  BytesConv = 121,
+  DurationConv = 122,
+  DurationSecondsConv = 123,
+  Grouping = 124,
+  Labels = 125,
+  VectorAggregationExpr = 126,
+  VectorOp = 127,
+  BinOpExpr = 128,
+  BinOpModifier = 129,
+  OnOrIgnoringModifier = 130,
+  index_es_GroupingLabels = 131,
+  GroupingLabelList = 132,
+  GroupingLabel = 133,
+  index_es_LabelName = 134,
+  index_es_Mul = 135,
+  index_es_Div = 136,
+  index_es_Mod = 137,
+  index_es_Pow = 138,
+  LabelReplaceExpr = 139,
+  VectorExpr = 140;
+
+
+
+;// CONCATENATED MODULE: ./src/lang/logql/analyse.ts
+// LogQL (Loki's query language) read with Grafana's own grammar, @grafana/lezer-logql: the
+// grammar Grafana's Loki query editor uses. Syntax errors with where they are; no semantics.
+//
+// CONTRACT: analyseLogql(text) never throws. Offsets are 0-based UTF-16 offsets into `text`.
+
+function analyseLogql(text) {
+    if (typeof text !== 'string')
+        text = String(text ?? '');
+    if (text.trim() === '')
+        return { errors: [{ from: 0, to: 0, message: 'empty query' }] };
+    let first;
+    try {
+        index_es_parser.parse(text).iterate({
+            enter(node) {
+                if (first !== undefined)
+                    return false;
+                if (node.type.isError)
+                    first = { from: node.from, to: node.to };
+                return undefined;
+            },
+        });
+    }
+    catch (error) {
+        return { errors: [{ from: 0, to: text.length, message: `internal error reading the query: ${error.message}` }] };
+    }
+    return { errors: first ? [analyse_describe(text, first.from, first.to)] : [] };
+}
+// What only LogQL writes after a stream selector `{…}`: a line filter (`|= "x"`, `!~ "x"`) or a
+// pipeline stage (`| json`, `| logfmt`, `| line_format`…). PromQL has neither, so a query with one
+// is LogQL whatever data source it names; `{job="x"}` alone is both languages.
+const LOGQL_PIPELINE = /\}\s*(\|=|\|~|!=\s*["`]|!~\s*["`]|\|>|\|\s*(json|logfmt|pattern|regexp|unpack|line_format|label_format|unwrap|decolorize|drop|keep)\b)/;
+/** Whether a query is written in LogQL's own syntax (see LOGQL_PIPELINE). */
+function looksLikeLogql(text) {
+    return LOGQL_PIPELINE.test(text);
+}
+/** Loki says "syntax error: unexpected X"; the grammar only knows where it stopped, so say what is there. */
+function analyse_describe(text, from, to) {
+    let at = from;
+    while (at < text.length && /\s/.test(text[at]))
+        at++;
+    if (at >= text.length)
+        return { from: Math.min(from, text.trimEnd().length), to: text.length, message: 'syntax error: unexpected end of query' };
+    const token = analyse_tokenAt(text, at);
+    return { from: at, to: Math.max(to, at + token.length), message: `syntax error: unexpected ${JSON.stringify(token)}` };
+}
+function analyse_tokenAt(text, at) {
+    const word = /^[A-Za-z_][A-Za-z0-9_]*|^\d+(\.\d+)?[a-zA-Z]*|^"(\\.|[^"\\])*"?|^`[^`]*`?|^(\|=|\|~|!=|!~|=~|==|>=|<=|\|>|\|)/.exec(text.slice(at));
+    const token = word ? word[0] : text[at];
+    return token.length > 40 ? `${token.slice(0, 40)}…` : token;
+}
+
+;// CONCATENATED MODULE: ./src/formats/grafana/datasources.ts
+// Which data source a dashboard query goes to, resolved the way Grafana resolves it:
+//   the target's datasource, else the panel's, else the dashboard's default (the instance's);
+//   a panel on `-- Mixed --` sends each target to its own, and a target without one to the default;
+//   `-- Grafana --` (random walk, live streams, files) and `-- Dashboard --` (another panel's
+//   results) are built in;
+//   a reference by uid alone takes its type from a datasource variable of that name
+//   (`$datasource`, `${datasource}`, `[[datasource]]`: the variable's `query` is its plugin type),
+//   from an exported dashboard's `__inputs` (`${DS_LOKI}` with `pluginId`), or from another
+//   reference in the same dashboard that gives the same uid a type;
+//   a legacy string names a data source (or a variable, or `default`): only its name can tell.
+// What cannot be resolved is the instance's default data source, whose type is not in the file.
+
+// Plugin types whose query language is PromQL: Prometheus itself (Thanos, Mimir, Cortex use it) and the managed services' plugins.
+const PROMQL_TYPES = new Set(['prometheus', 'grafana-amazonprometheus-datasource', 'grafana-azureprometheus-datasource']);
+const LOGQL_TYPES = new Set(['loki']);
+const MIXED = new Set(['-- Mixed --', 'mixed']);
+const GRAFANA = new Set(['-- Grafana --', 'grafana']);
+const DASHBOARD = new Set(['-- Dashboard --', 'dashboard']);
+const datasources_VARIABLE = /^\$\{(\w+)(?::[^}]*)?\}$|^\$(\w+)$|^\[\[(\w+)\]\]$/;
+// Legacy string references name a data source of the instance; names say its type only by convention.
+const NAMED_TYPES = [
+    [/loki/i, 'loki'],
+    [/prometheus|prom\b|thanos|mimir|cortex/i, 'prometheus'],
+    [/elastic|opensearch|influx|graphite|tempo|jaeger|zipkin|mysql|postgres|mssql|cloudwatch|stackdriver|azure|bigquery|clickhouse|pyroscope|testdata/i, 'other'],
+];
+function languageOf(type) {
+    if (PROMQL_TYPES.has(type))
+        return 'promql';
+    if (LOGQL_TYPES.has(type))
+        return 'logql';
+    return 'other';
+}
+/** A resolver for one dashboard's panels and targets. */
+function datasourceResolver(dashboard) {
+    const variableTypes = new Map();
+    for (const entry of list(record(dashboard.templating).list)) {
+        const variable = record(entry);
+        const name = values_text(variable.name);
+        const query = values_text(variable.query) ?? values_text(record(variable.query).query);
+        if (name && variable.type === 'datasource' && query)
+            variableTypes.set(name, query.trim().toLowerCase());
+    }
+    for (const entry of list(dashboard.__inputs)) {
+        const input = record(entry);
+        const name = values_text(input.name);
+        const plugin = values_text(input.pluginId);
+        if (name && input.type === 'datasource' && plugin)
+            variableTypes.set(name, plugin);
+    }
+    // uid → type, from every reference that states both (panels, targets, annotations, variables).
+    const uidTypes = new Map();
+    const visit = (value, depth) => {
+        if (depth > 64)
+            return;
+        if (Array.isArray(value))
+            for (const item of value)
+                visit(item, depth + 1);
+        else if (values_isRecord(value)) {
+            const ds = value.datasource;
+            if (values_isRecord(ds) && typeof ds.uid === 'string' && typeof ds.type === 'string' && !uidTypes.has(ds.uid))
+                uidTypes.set(ds.uid, ds.type);
+            for (const child of Object.values(value))
+                if (typeof child === 'object')
+                    visit(child, depth + 1);
+        }
+    };
+    visit(dashboard, 0);
+    const fromVariable = (reference, where) => {
+        const match = datasources_VARIABLE.exec(reference.trim());
+        if (!match)
+            return undefined;
+        const name = match[1] ?? match[2] ?? match[3];
+        const type = variableTypes.get(name);
+        if (type === undefined)
+            return { language: 'unknown', via: `${where} ${reference} (no datasource variable of that name)` };
+        return { language: languageOf(type), type, via: `${where} ${reference} (variable of type ${type})` };
+    };
+    const resolveRef = (ref, where) => {
+        if (ref === undefined || ref === null)
+            return 'unset';
+        if (typeof ref === 'string') {
+            if (ref === '' || ref === 'default')
+                return 'unset';
+            if (MIXED.has(ref))
+                return 'mixed';
+            if (GRAFANA.has(ref))
+                return { language: 'other', type: 'grafana', via: `${where} -- Grafana --` };
+            if (DASHBOARD.has(ref))
+                return { language: 'other', type: 'dashboard', via: `${where} -- Dashboard --` };
+            const variable = fromVariable(ref, where);
+            if (variable)
+                return variable;
+            const named = NAMED_TYPES.find(([pattern]) => pattern.test(ref));
+            if (!named)
+                return { language: 'unknown', via: `${where} named "${ref}"` };
+            const type = named[1] === 'other' ? undefined : named[1];
+            return { language: type ? languageOf(type) : 'other', type, via: `${where} named "${ref}"` };
+        }
+        if (!values_isRecord(ref))
+            return 'unset';
+        const uid = values_text(ref.uid);
+        const type = values_text(ref.type);
+        if ((uid !== undefined && MIXED.has(uid)) || type === 'mixed' || (type === 'datasource' && uid === '-- Mixed --'))
+            return 'mixed';
+        if ((uid !== undefined && GRAFANA.has(uid)) || type === 'grafana' || type === 'grafana-testdata-datasource')
+            return { language: 'other', type: type === 'grafana-testdata-datasource' ? type : 'grafana', via: `${where} -- Grafana --` };
+        if ((uid !== undefined && DASHBOARD.has(uid)) || type === 'dashboard')
+            return { language: 'other', type: 'dashboard', via: `${where} -- Dashboard --` };
+        if (type && type !== 'datasource' && !datasources_VARIABLE.test(type))
+            return { language: languageOf(type), type, via: `${where} of type ${type}` };
+        if (type && datasources_VARIABLE.test(type)) {
+            const variable = fromVariable(type, where);
+            if (variable)
+                return variable;
+        }
+        if (uid === undefined || uid === '')
+            return 'unset';
+        const variable = fromVariable(uid, where);
+        if (variable)
+            return variable;
+        const known = uidTypes.get(uid);
+        if (known)
+            return { language: languageOf(known), type: known, via: `${where} uid ${uid} (of type ${known} elsewhere in the dashboard)` };
+        return { language: 'unknown', via: `${where} uid ${uid}` };
+    };
+    const dashboardDefault = { language: 'unknown', via: "the instance's default data source" };
+    return (panel, target) => {
+        const panelRef = resolveRef(panel.datasource, 'panel datasource');
+        const targetRef = resolveRef(target.datasource, 'target datasource');
+        if (targetRef !== 'unset' && targetRef !== 'mixed')
+            return targetRef;
+        if (panelRef !== 'unset' && panelRef !== 'mixed')
+            return panelRef;
+        return dashboardDefault;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/formats/grafana.ts
-// Grafana dashboards: plain dashboard JSON, the HTTP API export wrapper {dashboard, meta},
-// and ConfigMap / ConfigMapList manifests that carry dashboards as JSON strings under `data`.
+// Grafana dashboards: plain dashboard JSON and the HTTP API export wrapper {dashboard, meta},
+// also as carried in ConfigMaps (formats/configmap.ts hands them here).
+
 
 
 
@@ -34374,52 +37279,17 @@ function substituteGrafanaVariables(text, variables) {
 
 const DASHBOARD_HINTS = ['title', 'uid', 'schemaVersion', 'templating', 'time', 'annotations'];
 function looksLikeDashboard(value) {
-    return isRecord(value) && (Array.isArray(value.panels) || Array.isArray(value.rows)) && DASHBOARD_HINTS.some((key) => key in value);
+    return values_isRecord(value) && (Array.isArray(value.panels) || Array.isArray(value.rows)) && DASHBOARD_HINTS.some((key) => key in value);
 }
 const grafanaDashboard = {
     kind: 'dashboard',
-    recognise: (value) => looksLikeDashboard(value) || (isRecord(value) && looksLikeDashboard(value.dashboard)),
+    recognise: (value) => looksLikeDashboard(value) || (values_isRecord(value) && looksLikeDashboard(value.dashboard)),
     normalise(doc, context) {
-        const wrapped = isRecord(doc.value) && looksLikeDashboard(doc.value.dashboard);
-        context.addDashboard(readDashboard(doc, wrapped ? ['dashboard'] : [], context.file));
-    },
-};
-function configMaps(value) {
-    if (!isRecord(value))
-        return [];
-    if (value.kind === 'ConfigMap')
-        return [value];
-    if (value.kind === 'ConfigMapList' || value.kind === 'List')
-        return list(value.items).filter((item) => isRecord(item) && item.kind === 'ConfigMap');
-    return [];
-}
-const dashboardConfigMap = {
-    kind: 'dashboard-configmap',
-    recognise: (value) => configMaps(value).some((map) => Object.entries(record(map.data)).some(([key, data]) => key.endsWith('.json') && typeof data === 'string')),
-    normalise(doc, context) {
-        const isList = isRecord(doc.value) && doc.value.kind !== 'ConfigMap';
-        list(isList ? record(doc.value).items : [doc.value]).forEach((item, i) => {
-            if (!isRecord(item) || item.kind !== 'ConfigMap')
-                return;
-            for (const [key, data] of Object.entries(record(item.data))) {
-                if (!key.endsWith('.json') || typeof data !== 'string')
-                    continue;
-                const dataPath = [...(isList ? ['items', i] : []), 'data', key];
-                const start = placeOffset(doc.placementOf(dataPath), 0);
-                const embedding = data.includes('\n') && start.column !== undefined ? { firstLine: start.line, indent: start.column - 1 } : { firstLine: start.line, indent: 0, fixed: start };
-                const inner = parseText(data, 'json', embedding);
-                for (const problem of inner.problems)
-                    context.unreadable(problem, `dashboard ${key}: ${problem.message}`);
-                const innerDoc = inner.documents[0];
-                if (!innerDoc)
-                    continue;
-                if (!looksLikeDashboard(innerDoc.value))
-                    continue;
-                const dashboard = readDashboard(innerDoc, [], context.file);
-                dashboard.entry = key;
-                context.addDashboard(dashboard);
-            }
-        });
+        const wrapped = values_isRecord(doc.value) && looksLikeDashboard(doc.value.dashboard);
+        const dashboard = readDashboard(doc, wrapped ? ['dashboard'] : [], context.file);
+        if (context.embedding)
+            dashboard.entry = context.embedding.entry;
+        context.addDashboard(dashboard);
     },
 };
 function readDashboard(doc, base, file) {
@@ -34442,12 +37312,13 @@ function readDashboard(doc, base, file) {
         panels: [],
         variables,
     };
+    const resolve = datasourceResolver(value);
     const readPanels = (panels, panelsPath, parentTitle) => {
         list(panels).forEach((panelValue, p) => {
-            if (!isRecord(panelValue))
+            if (!values_isRecord(panelValue))
                 return;
             const panelPath = [...panelsPath, p];
-            dashboard.panels.push(readPanel(doc, panelValue, panelPath, variables, parentTitle));
+            dashboard.panels.push(readPanel(doc, panelValue, panelPath, variables, resolve, parentTitle));
             if (Array.isArray(panelValue.panels))
                 readPanels(panelValue.panels, [...panelPath, 'panels'], values_text(panelValue.title));
         });
@@ -34456,16 +37327,16 @@ function readDashboard(doc, base, file) {
     list(value.rows).forEach((row, r) => readPanels(record(row).panels, [...base, 'rows', r, 'panels'], values_text(record(row).title)));
     return dashboard;
 }
-function readPanel(doc, panel, panelPath, variables, parentTitle) {
+function readPanel(doc, panel, panelPath, variables, resolve, parentTitle) {
     const defaults = record(record(panel.fieldConfig).defaults);
     const steps = list(record(defaults.thresholds).steps).map((step) => ({
         value: record(step).value === null ? null : values_number(record(step).value) ?? null,
         color: values_text(record(step).color),
     }));
     const misplacedThresholds = [];
-    if ('thresholds' in panel && panel.type !== 'singlestat' && panel.type !== 'graph')
+    if (hasSetting(panel.thresholds) && panel.type !== 'singlestat' && panel.type !== 'graph')
         misplacedThresholds.push(doc.keyPositionOf([...panelPath, 'thresholds']));
-    if ('thresholds' in record(panel.options))
+    if (hasSetting(record(panel.options).thresholds))
         misplacedThresholds.push(doc.keyPositionOf([...panelPath, 'options', 'thresholds']));
     return {
         id: values_number(panel.id),
@@ -34474,36 +37345,70 @@ function readPanel(doc, panel, panelPath, variables, parentTitle) {
         position: doc.positionOf(panelPath),
         parentTitle,
         datasource: datasourceRef(doc, panel.datasource, [...panelPath, 'datasource']),
-        targets: list(panel.targets).map((target, t) => readTarget(doc, record(target), [...panelPath, 'targets', t], variables)),
+        targets: list(panel.targets).map((target, t) => readTarget(doc, panel, record(target), [...panelPath, 'targets', t], variables, resolve)),
         thresholds: steps,
         keys: Object.keys(panel),
         misplacedThresholds,
         unit: values_text(defaults.unit),
     };
 }
-function readTarget(doc, target, targetPath, variables) {
+// Query fields of other data sources' targets: Elasticsearch and others `query`, SQL `rawSql`,
+// CloudWatch `expression`, Graphite `target`, InfluxQL `query`/`rawQuery`.
+const OTHER_QUERY_FIELDS = ['expr', 'query', 'rawSql', 'expression', 'target', 'queryText', 'rawQuery'];
+function readTarget(doc, panel, target, targetPath, variables, resolve) {
     const rawExpr = values_text(target.expr);
-    let expr;
-    if (rawExpr !== undefined && rawExpr.trim() !== '') {
-        const exprPath = [...targetPath, 'expr'];
-        const placement = doc.placementOf(exprPath);
-        const substituted = substituteGrafanaVariables(rawExpr, variables);
-        const edits = substituted.edits.length > 0 ? substituted.edits : undefined;
-        expr = { text: substituted.text, position: placeOffset(placement, 0), placement, edits, analysis: analyseQuery(substituted.text) };
+    const source = resolve(panel, target);
+    const out = { refId: values_text(target.refId), datasource: datasourceRef(doc, target.datasource, [...targetPath, 'datasource']), source, rawExpr };
+    const hasExpr = rawExpr !== undefined && rawExpr.trim() !== '';
+    let language = source.language;
+    // The instance's default data source (or a name that says nothing): the query's own syntax decides.
+    if (language === 'unknown')
+        language = hasExpr && (panel.type === 'logs' || looksLikeLogql(rawExpr)) ? 'logql' : 'promql';
+    if (language === 'other') {
+        out.unchecked = OTHER_QUERY_FIELDS.some((key) => typeof target[key] === 'string' && target[key].trim() !== '');
+        return out;
     }
-    return { refId: values_text(target.refId), datasource: datasourceRef(doc, target.datasource, [...targetPath, 'datasource']), expr, rawExpr };
+    if (!hasExpr)
+        return out;
+    const exprPath = [...targetPath, 'expr'];
+    const placement = doc.placementOf(exprPath);
+    const substituted = substituteGrafanaVariables(rawExpr, variables);
+    const edits = substituted.edits.length > 0 ? substituted.edits : undefined;
+    const position = placeOffset(placement, 0);
+    if (language === 'logql') {
+        const logql = { text: substituted.text, position, placement, edits, analysis: analyseLogql(substituted.text) };
+        out.logql = logql;
+    }
+    else {
+        const expr = { text: substituted.text, position, placement, edits, analysis: analyseQuery(substituted.text) };
+        out.expr = expr;
+    }
+    return out;
+}
+/** Whether a threshold-like setting holds anything: exporters write `[]`, `""` and `{}` for none, which loses nothing. */
+function hasSetting(value) {
+    if (value === undefined || value === null)
+        return false;
+    if (typeof value === 'string')
+        return value.trim() !== '';
+    if (Array.isArray(value))
+        return value.length > 0;
+    // `{ "mode": "absolute", "steps": [] }` has a mode but no threshold.
+    if (values_isRecord(value))
+        return 'steps' in value ? hasSetting(value.steps) : Object.values(value).some(hasSetting);
+    return true;
 }
 function datasourceRef(doc, value, at) {
     if (typeof value === 'string')
         return { name: value, position: doc.positionOf(at) };
-    if (isRecord(value))
+    if (values_isRecord(value))
         return { uid: values_text(value.uid), type: values_text(value.type), position: doc.positionOf(at) };
     return undefined;
 }
 function pathValue(value, path) {
     let current = value;
     for (const segment of path)
-        current = isRecord(current) ? current[segment] : Array.isArray(current) ? current[segment] : undefined;
+        current = values_isRecord(current) ? current[segment] : Array.isArray(current) ? current[segment] : undefined;
     return current;
 }
 
@@ -34521,7 +37426,7 @@ function pathValue(value, path) {
 const BUDGETING = { Occurrences: 'occurrences', Timeslices: 'timeslices', RatioTimeslices: 'ratio-timeslices' };
 const openslo = {
     kind: 'openslo',
-    recognise: (value) => isRecord(value) && (value.apiVersion === 'openslo/v1' || value.apiVersion === 'openslo/v1alpha') && typeof value.kind === 'string',
+    recognise: (value) => values_isRecord(value) && (value.apiVersion === 'openslo/v1' || value.apiVersion === 'openslo/v1alpha') && typeof value.kind === 'string',
     normalise(doc, context) {
         const value = record(doc.value);
         if (value.apiVersion === 'openslo/v1alpha') {
@@ -34548,10 +37453,10 @@ function buildSlos(kept, byName, context) {
     let sliSpec = {};
     let sliAt;
     const indicatorRef = values_text(spec.indicatorRef);
-    if (isRecord(spec.indicator) && indicatorRef !== undefined) {
+    if (values_isRecord(spec.indicator) && indicatorRef !== undefined) {
         problems.push({ file, ...doc.keyPositionOf(['spec', 'indicatorRef']), message: 'spec: indicator and indicatorRef are mutually exclusive' });
     }
-    if (isRecord(spec.indicator)) {
+    if (values_isRecord(spec.indicator)) {
         sliSpec = record(spec.indicator.spec);
         sliAt = { file, doc, path: ['spec', 'indicator', 'spec'] };
     }
@@ -34588,7 +37493,7 @@ function buildSlos(kept, byName, context) {
             else
                 unresolved([...entryPath, 'alertPolicyRef'], 'AlertPolicy', policyRef);
         }
-        else if (isRecord(entry))
+        else if (values_isRecord(entry))
             policy = { doc, file, path: entryPath };
         if (!policy)
             return;
@@ -34646,7 +37551,7 @@ function buildSlos(kept, byName, context) {
             periodPosition: doc.positionOf(['spec', 'timeWindow', 0, 'duration']),
             periodKind: window.isRolling === false || 'calendar' in window ? 'calendar' : 'rolling',
             budgetingMethod: BUDGETING[values_text(spec.budgetingMethod) ?? ''],
-            indicator: { ...readSli(sliSpec), position: doc.positionOf(['spec', isRecord(spec.indicator) ? 'indicator' : 'indicatorRef']) },
+            indicator: { ...readSli(sliSpec), position: doc.positionOf(['spec', values_isRecord(spec.indicator) ? 'indicator' : 'indicatorRef']) },
             burnWindows,
             declaredBudget: {},
             declaresBurnAlerting: burnWindows.length > 0,
@@ -34660,14 +37565,14 @@ function buildSlos(kept, byName, context) {
 }
 function readSli(spec) {
     const queryOf = (metric) => promqlOf(record(record(metric).metricSource));
-    if (isRecord(spec.ratioMetric)) {
+    if (values_isRecord(spec.ratioMetric)) {
         const ratio = spec.ratioMetric;
         const good = queryOf(ratio.good);
         const bad = queryOf(ratio.bad);
         const total = queryOf(ratio.total);
         return { type: 'ratio', declaredType: 'ratioMetric', goodQuery: good, errorQuery: bad, totalQuery: total, metrics: queryMetrics([good, bad, total]) };
     }
-    if (isRecord(spec.thresholdMetric)) {
+    if (values_isRecord(spec.thresholdMetric)) {
         const query = queryOf(spec.thresholdMetric);
         return { type: 'other', declaredType: 'thresholdMetric', goodQuery: query, metrics: queryMetrics([query]) };
     }
@@ -34683,7 +37588,7 @@ function promqlOf(source) {
 function valueAt(value, path) {
     let current = value;
     for (const segment of path)
-        current = isRecord(current) ? current[segment] : Array.isArray(current) ? current[segment] : undefined;
+        current = values_isRecord(current) ? current[segment] : Array.isArray(current) ? current[segment] : undefined;
     return current;
 }
 /** v1alpha, as Sloth reads it: objectives with `ratioMetrics` and `target`, `timeWindows[{count, unit}]`; names follow Sloth (`<name>-<index>`). */
@@ -34739,29 +37644,48 @@ function queryAt(doc, path, query) {
 
 
 
+
+
+
 const ruleFile = {
     kind: 'rule-file',
-    recognise: (value) => isRecord(value) && Array.isArray(value.groups) && !('apiVersion' in value) && !('kind' in value),
+    recognise: (value) => values_isRecord(value) && Array.isArray(value.groups) && !('apiVersion' in value) && !('kind' in value),
     normalise: (doc, context) => normaliseGroups(doc, ['groups'], context),
 };
 const prometheusRule = {
     kind: 'prometheus-rule',
-    recognise: (value) => isRecord(value) && value.kind === 'PrometheusRule' && isRecord(value.spec),
+    recognise: (value) => values_isRecord(value) && value.kind === 'PrometheusRule' && values_isRecord(value.spec),
     normalise: (doc, context) => normaliseGroups(doc, ['spec', 'groups'], context),
 };
+/**
+ * Whether a rule document is for Loki's ruler, whose expressions are LogQL: its carrier or its own
+ * metadata marks it so (a `loki_rule` label), or it sits in a Loki layout (a path segment naming
+ * Loki: `loki/rules/<tenant>/…`) and its expressions are written in LogQL's own syntax.
+ */
+function isLokiRuleDocument(doc, groupsPath, context) {
+    if (context.embedding?.lokiRules || marksLokiRules(record(doc.value).metadata))
+        return true;
+    if (!context.file.split('/').some((segment) => /loki/i.test(segment)))
+        return false;
+    let groups = doc.value;
+    for (const segment of groupsPath)
+        groups = record(groups)[segment];
+    return list(groups).some((group) => list(record(group).rules).some((rule) => looksLikeLogql(values_text(record(rule).expr) ?? '')));
+}
 function normaliseGroups(doc, groupsPath, context) {
+    const loki = isLokiRuleDocument(doc, groupsPath, context);
     let groups = doc.value;
     for (const segment of groupsPath)
         groups = record(groups)[segment];
     list(groups).forEach((groupValue, g) => {
-        if (!isRecord(groupValue))
+        if (!values_isRecord(groupValue))
             return;
         const groupPath = [...groupsPath, g];
         const name = values_text(groupValue.name) ?? '';
         const intervalSeconds = parseDuration(groupValue.interval);
         const group = { file: context.file, name, position: doc.positionOf(groupPath), intervalSeconds, rules: [] };
         list(groupValue.rules).forEach((ruleValue, r) => {
-            if (!isRecord(ruleValue))
+            if (!values_isRecord(ruleValue))
                 return;
             const rulePath = [...groupPath, 'rules', r];
             const isAlert = 'alert' in ruleValue;
@@ -34769,6 +37693,19 @@ function normaliseGroups(doc, groupsPath, context) {
             const expr = values_text(ruleValue.expr);
             if (expr === undefined)
                 return; // rule/schema reports the missing expression
+            if (loki) {
+                const exprPath = [...rulePath, 'expr'];
+                const placement = doc.placementOf(exprPath);
+                context.addLogqlRule({
+                    kind: isAlert ? 'alert' : 'record',
+                    name: values_text(ruleValue[nameKey]) ?? '',
+                    file: context.file,
+                    group: name,
+                    position: doc.positionOf(rulePath),
+                    expr: { text: expr, position: placeOffset(placement, 0), placement, analysis: analyseLogql(expr) },
+                });
+                return;
+            }
             const field = (key) => {
                 const value = values_text(ruleValue[key]);
                 return value === undefined ? undefined : { value, position: doc.positionOf([...rulePath, key]) };
@@ -34799,7 +37736,8 @@ function normaliseGroups(doc, groupsPath, context) {
             };
             group.rules.push(rule);
         });
-        context.addRuleGroup(group);
+        if (!loki)
+            context.addRuleGroup(group);
     });
 }
 
@@ -34814,7 +37752,7 @@ function normaliseGroups(doc, groupsPath, context) {
 
 const pyrra = {
     kind: 'pyrra',
-    recognise: (value) => isRecord(value) && typeof value.apiVersion === 'string' && value.apiVersion.startsWith('pyrra.dev/') && value.kind === 'ServiceLevelObjective',
+    recognise: (value) => values_isRecord(value) && typeof value.apiVersion === 'string' && value.apiVersion.startsWith('pyrra.dev/') && value.kind === 'ServiceLevelObjective',
     normalise(doc, context) {
         const resource = record(doc.value);
         const metadata = record(resource.metadata);
@@ -34851,23 +37789,23 @@ const pyrra = {
 };
 function readIndicator(indicator) {
     const metric = (value) => values_text(record(value).metric);
-    if (isRecord(indicator.ratio)) {
+    if (values_isRecord(indicator.ratio)) {
         const errors = metric(indicator.ratio.errors);
         const total = metric(indicator.ratio.total);
         return { type: 'ratio', declaredType: 'ratio', errorQuery: errors, totalQuery: total, metrics: queryMetrics([errors, total]) };
     }
-    if (isRecord(indicator.latency)) {
+    if (values_isRecord(indicator.latency)) {
         const success = metric(indicator.latency.success);
         const total = metric(indicator.latency.total);
         // The success selector counts the histogram bucket at the threshold: `le="0.05"` means 50 ms.
         const le = success ? analyseQuery(success).facts.selectors.flatMap((s) => s.matchers).find((m) => m.label === 'le' && m.op === '=')?.value : undefined;
         return { type: 'latency', declaredType: 'latency', goodQuery: success, totalQuery: total, thresholdSeconds: parseLatency(le), metrics: queryMetrics([success, total]) };
     }
-    if (isRecord(indicator.latencyNative)) {
+    if (values_isRecord(indicator.latencyNative)) {
         const total = metric(indicator.latencyNative.total);
         return { type: 'latency', declaredType: 'latencyNative', totalQuery: total, thresholdSeconds: parseLatency(values_text(indicator.latencyNative.latency)), metrics: queryMetrics([total]) };
     }
-    if (isRecord(indicator.bool_gauge)) {
+    if (values_isRecord(indicator.bool_gauge)) {
         const gauge = metric(indicator.bool_gauge);
         return { type: 'ratio', declaredType: 'bool_gauge', goodQuery: gauge, metrics: queryMetrics([gauge]) };
     }
@@ -34887,7 +37825,7 @@ const INDICATOR_TYPES = {
 };
 const seedPolicy = {
     kind: 'slo-policy',
-    recognise: (value) => isRecord(value) && value.apiVersion === 'slo/v1' && value.kind === 'SLOPolicy',
+    recognise: (value) => values_isRecord(value) && value.apiVersion === 'slo/v1' && value.kind === 'SLOPolicy',
     normalise(doc, context) {
         const policy = record(doc.value);
         const policyWindows = list(record(policy.alerts).burn_rate_thresholds).flatMap((entry, i) => {
@@ -34907,10 +37845,10 @@ const seedPolicy = {
         });
         const dashboardRefs = list(record(policy.reporting).dashboards).flatMap((entry, i) => {
             const written = values_text(record(entry).path) ?? values_text(entry);
-            return written ? [{ path: written, position: doc.positionOf(['reporting', 'dashboards', i, ...(isRecord(entry) ? ['path'] : [])]) }] : [];
+            return written ? [{ path: written, position: doc.positionOf(['reporting', 'dashboards', i, ...(values_isRecord(entry) ? ['path'] : [])]) }] : [];
         });
         list(policy.slos).forEach((entry, i) => {
-            if (!isRecord(entry))
+            if (!values_isRecord(entry))
                 return;
             const at = (...rest) => ['slos', i, ...rest];
             const name = values_text(entry.name) ?? `slos[${i}]`;
@@ -34968,6 +37906,151 @@ const seedPolicy = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/formats/slo-generator.ts
+// Google's slo-generator (github.com/google/slo-generator). Two shapes of SLO:
+//   v2: `apiVersion: sre.google.com/v2`, `kind: ServiceLevelObjective`, `spec.goal`, `spec.backend`
+//       naming a backend of the shared config, `spec.method` and `spec.service_level_indicator`;
+//   v1: a flat map with `service_name`, `feature_name`, `slo_name`, `slo_target` and a `backend`
+//       map holding `class`, `method` and `measurement`.
+// Burn-rate windows come from error budget policies kept in other files: v2's shared config
+// (`error_budget_policies.<name>.steps[]`, the SLO picks one with `spec.error_budget_policy`,
+// `default` otherwise) and v1's policy file (a list of steps, `error_budget_policy.yaml`). Each
+// step is a window in seconds and a burn-rate threshold; steps with `alert: true`
+// (`urgent_notification` in v1) are the ones that page, so they are the SLO's burn-rate windows.
+// slo-generator states no SLO period: the `slo-period` setting is used, as for Sloth.
+
+
+
+
+const V2 = 'sre.google.com/v2';
+function isV1Slo(value) {
+    return 'slo_target' in value && values_isRecord(value.backend) && ('method' in value.backend || 'class' in value.backend) && ('slo_name' in value || 'service_name' in value);
+}
+function isV1PolicyList(value) {
+    return Array.isArray(value) && value.length > 0 && value.every((step) => values_isRecord(step) && ('error_budget_policy_step_name' in step || ('measurement_window_seconds' in step && 'alerting_burn_rate_threshold' in step)));
+}
+function isSharedConfig(value) {
+    const policies = value.error_budget_policies;
+    return values_isRecord(policies) && Object.values(policies).some((policy) => Array.isArray(record(policy).steps));
+}
+const sloGenerator = {
+    kind: 'slo-generator',
+    recognise: (value) => isV1PolicyList(value) ||
+        (values_isRecord(value) && ((value.apiVersion === V2 && value.kind === 'ServiceLevelObjective') || isV1Slo(value) || isSharedConfig(value))),
+    normalise(doc, context) {
+        const value = doc.value;
+        if (isV1PolicyList(value)) {
+            // slo-generator's migrator names a v1 policy file's policy after the file: error_budget_policy.yaml is `default`.
+            const base = context.file.slice(context.file.lastIndexOf('/') + 1).replace(/\.(ya?ml|json)$/i, '');
+            const name = base === 'error_budget_policy' ? 'default' : base.replace(/^error_budget_policy_/, '');
+            const steps = list(value).map((step) => {
+                const s = record(step);
+                return { name: values_text(s.error_budget_policy_step_name), windowSeconds: values_number(s.measurement_window_seconds), threshold: values_number(s.alerting_burn_rate_threshold), alert: s.urgent_notification === true };
+            });
+            context.keep({ type: 'policies', file: context.file, policies: { [name]: steps }, backends: [] });
+            return;
+        }
+        const map = record(value);
+        if (isSharedConfig(map)) {
+            const policies = {};
+            for (const [name, policy] of Object.entries(record(map.error_budget_policies))) {
+                policies[name] = list(record(policy).steps).map((step) => {
+                    const s = record(step);
+                    return { name: values_text(s.name), windowSeconds: values_number(s.window), threshold: values_number(s.burn_rate_threshold), alert: s.alert === true };
+                });
+            }
+            context.keep({ type: 'policies', file: context.file, policies, backends: Object.keys(record(map.backends)) });
+            return;
+        }
+        context.keep({ type: 'slo', file: context.file, snapshot: doc.snapshot() });
+    },
+    finalise(kept, context) {
+        const policyFiles = kept.filter((item) => item.type === 'policies');
+        for (const item of kept) {
+            if (item.type === 'slo')
+                buildSlo(item.file, restoreDocument(item.snapshot), policyFiles, context);
+        }
+    },
+};
+/** The policy an SLO file uses: the named one in the nearest policy file up its directory tree, else in any. */
+function policyFor(file, name, policyFiles) {
+    const candidates = policyFiles.filter((p) => p.policies[name] !== undefined);
+    const dir = dirOf(file);
+    const depth = (p) => {
+        const policyDir = dirOf(p.file);
+        return policyDir === '' || dir === policyDir || dir.startsWith(`${policyDir}/`) ? policyDir.length : -1;
+    };
+    const best = candidates.filter((p) => depth(p) >= 0).sort((a, b) => depth(b) - depth(a))[0] ?? candidates[0];
+    return best?.policies[name];
+}
+function buildSlo(file, doc, policyFiles, context) {
+    const value = record(doc.value);
+    const v2 = value.apiVersion === V2;
+    const spec = v2 ? record(value.spec) : value;
+    const labels = v2 ? stringMap(record(value.metadata).labels) : stringMap({ service_name: value.service_name, feature_name: value.feature_name, slo_name: value.slo_name });
+    const name = (v2 ? values_text(record(value.metadata).name) : undefined) ?? ([labels.service_name, labels.feature_name, labels.slo_name].filter(Boolean).join('-') || `ServiceLevelObjective[${doc.index}]`);
+    const goalKey = v2 ? 'goal' : 'slo_target';
+    const goalPath = v2 ? ['spec', 'goal'] : ['slo_target'];
+    const target = parseTarget(spec[goalKey], 'ratio');
+    const backend = v2 ? values_text(spec.backend) ?? '' : values_text(record(value.backend).class) ?? '';
+    const method = v2 ? values_text(spec.method) : values_text(record(value.backend).method);
+    const sli = v2 ? record(spec.service_level_indicator) : record(record(value.backend).measurement);
+    const indicatorPath = v2 ? ['spec', 'service_level_indicator'] : ['backend', 'measurement'];
+    const indicator = { ...slo_generator_readIndicator(/^prometheus\b/i.test(backend), method, sli), position: doc.positionOf(indicatorPath) };
+    const policyName = (v2 ? values_text(spec.error_budget_policy) : undefined) ?? 'default';
+    const steps = policyFor(file, policyName, policyFiles) ?? [];
+    const policyPosition = v2 && 'error_budget_policy' in spec ? doc.positionOf(['spec', 'error_budget_policy']) : undefined;
+    const burnWindows = steps
+        .filter((step) => step.alert && step.windowSeconds !== undefined && step.windowSeconds > 0)
+        .map((step) => ({ longSeconds: step.windowSeconds, factor: step.threshold, name: step.name, source: 'policy', position: policyPosition }));
+    const slo = {
+        key: `${file}#${doc.index}#${name}`,
+        name,
+        service: labels.service_name,
+        format: 'slo-generator',
+        file,
+        position: doc.positionOf([]),
+        target,
+        targetPosition: doc.positionOf(goalPath),
+        periodSeconds: context.options.defaultPeriodSeconds,
+        periodKind: 'rolling',
+        budgetingMethod: 'occurrences',
+        indicator,
+        burnWindows,
+        declaredBudget: {},
+        declaresBurnAlerting: burnWindows.length > 0,
+        dashboardRefs: [],
+        baseDir: dirOf(file),
+        labels,
+    };
+    context.addSlo(slo);
+}
+/**
+ * The SLI of the Prometheus backend's methods: good_bad_ratio's filters are selectors that
+ * slo-generator wraps in `increase(…[window])`; query_sli's expression holds `[window]`;
+ * distribution_cut reads a histogram's buckets up to `threshold_bucket` (the `le` bound).
+ * Other backends' filters (Cloud Monitoring, Datadog, …) are not PromQL and are not read.
+ */
+function slo_generator_readIndicator(prometheus, method, sli) {
+    const declaredType = method;
+    if (!prometheus)
+        return { type: method === 'distribution_cut' ? 'latency' : 'ratio', declaredType, metrics: [] };
+    const query = (key) => values_text(sli[key])?.replace(/\[window\]/g, '[5m]');
+    if (method === 'good_bad_ratio') {
+        const [good, valid, bad] = [query('filter_good'), query('filter_valid'), query('filter_bad')];
+        return { type: 'ratio', declaredType, goodQuery: good, totalQuery: valid, errorQuery: bad, metrics: queryMetrics([good, valid, bad]) };
+    }
+    if (method === 'distribution_cut') {
+        const expression = query('expression');
+        const bound = values_number(sli.threshold_bucket);
+        // `le` is in the histogram's own unit: seconds when the metric says so.
+        const seconds = expression !== undefined && /_seconds_bucket\b/.test(expression) ? bound : undefined;
+        return { type: 'latency', declaredType, thresholdSeconds: seconds, totalQuery: expression, metrics: queryMetrics([expression]) };
+    }
+    const expression = query('expression');
+    return { type: 'other', declaredType, goodQuery: expression, metrics: queryMetrics([expression]) };
+}
+
 ;// CONCATENATED MODULE: ./src/formats/sloth.ts
 // Sloth: `version: prometheus/v1` specs and the `sloth.slok.dev/v1` PrometheusServiceLevel
 // resource (same fields, camelCase), plus AlertWindows files that replace the default window table.
@@ -34985,7 +38068,7 @@ function either(value, ...keys) {
 }
 const sloth = {
     kind: 'sloth',
-    recognise: (value) => isRecord(value) &&
+    recognise: (value) => values_isRecord(value) &&
         ((value.version === 'prometheus/v1' && Array.isArray(value.slos)) || (value.apiVersion === 'sloth.slok.dev/v1' && value.kind === 'PrometheusServiceLevel')),
     normalise(doc, context) {
         const isResource = record(doc.value).kind === 'PrometheusServiceLevel';
@@ -34995,7 +38078,7 @@ const sloth = {
         const commonLabels = stringMap(spec.labels);
         const periodSeconds = context.options.defaultPeriodSeconds;
         list(spec.slos).forEach((entry, i) => {
-            if (!isRecord(entry))
+            if (!values_isRecord(entry))
                 return;
             const at = (...rest) => [...base, 'slos', i, ...rest];
             const name = values_text(entry.name) ?? `slos[${i}]`;
@@ -35053,7 +38136,7 @@ const sloth = {
  */
 const slothAlertWindows = {
     kind: 'sloth-windows',
-    recognise: (value) => isRecord(value) && value.apiVersion === 'sloth.slok.dev/v1' && value.kind === 'AlertWindows',
+    recognise: (value) => values_isRecord(value) && value.apiVersion === 'sloth.slok.dev/v1' && value.kind === 'AlertWindows',
     normalise(doc, context) {
         const spec = record(record(doc.value).spec);
         const periodSeconds = parseDuration(spec.sloPeriod);
@@ -35098,6 +38181,8 @@ const slothAlertWindows = {
 
 
 
+
+
 const FORMAT_ADAPTERS = [
     seedPolicy,
     flatPolicy,
@@ -35105,10 +38190,11 @@ const FORMAT_ADAPTERS = [
     slothAlertWindows,
     openslo,
     pyrra,
+    sloGenerator,
     ruleFile,
     prometheusRule,
     grafanaDashboard,
-    dashboardConfigMap,
+    monitoringConfigMap,
 ];
 
 ;// CONCATENATED MODULE: ./src/recognise/recognise.ts
@@ -35116,33 +38202,6 @@ const FORMAT_ADAPTERS = [
 /** The adapter for a document's shape, or undefined for YAML that is none of ours (CI workflows, manifests). */
 function recogniseDocument(value) {
     return FORMAT_ADAPTERS.find((adapter) => adapter.recognise(value));
-}
-
-;// CONCATENATED MODULE: ./src/engine/check-runner.ts
-// How the engine calls checks: with the user's severity overrides applied, and so that one check
-// failing on one odd document becomes a finding instead of stopping the run.
-function check_runner_contextFor(check, config, sink) {
-    const override = config.checks[check.id];
-    return {
-        config,
-        report(finding) {
-            const severity = override && override !== 'off' ? override : (finding.severity ?? check.severity);
-            // Object.assign rather than a spread: V8 keeps a spread copy with added keys in about three
-            // times the memory, and a large repository has a hundred thousand findings.
-            sink().push(Object.assign({}, finding, { check: check.id, severity }));
-        },
-    };
-}
-function guard(check, context, file, run, onError) {
-    try {
-        run();
-    }
-    catch (error) {
-        const message = error?.message?.split('\n')[0] ?? String(error);
-        if (onError)
-            return onError(message);
-        context?.report({ file, message: `internal error in check ${check?.id}: ${message} (please report this)` });
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/file-stage.ts
@@ -35155,25 +38214,34 @@ function guard(check, context, file, run, onError) {
 
 
 
+
 function fileTask(file, displayPath) {
     return { absolutePath: file.absolutePath, displayPath };
 }
 /** A processor for one file after another, with the checks and their contexts built once. */
 function createFileStage(settings, checks = checksById(settings.checkIds)) {
     const { config } = settings;
-    let findings = [];
-    const contexts = new Map(checks.map((check) => [check, check_runner_contextFor(check, config, () => findings)]));
+    const sink = new FindingsSink(config, checks);
+    const contexts = new Map(checks.map((check) => [check, sink.contextFor(check.meta)]));
     const documentChecks = new Map();
     for (const check of checks)
-        for (const kind of check.documentKinds ?? [])
+        for (const kind of check.meta.documentKinds ?? [])
             documentChecks.set(kind, [...(documentChecks.get(kind) ?? []), check]);
-    const options = { defaultPeriodSeconds: config.defaultPeriodSeconds };
-    return ({ absolutePath, displayPath }) => {
-        findings = [];
-        const outcome = { file: { path: displayPath, kinds: [], bytes: 0 }, unreadable: [], slos: [], ruleGroups: [], dashboards: [], kept: [], findings };
+    let optionsRead = [];
+    const options = {
+        get defaultPeriodSeconds() {
+            if (!optionsRead.includes('defaultPeriodSeconds'))
+                optionsRead.push('defaultPeriodSeconds');
+            return config.defaultPeriodSeconds;
+        },
+    };
+    return ({ absolutePath, displayPath, bytes }) => {
+        optionsRead = [];
+        const outcome = { file: { path: displayPath, kinds: [], bytes: 0 }, unreadable: [], slos: [], ruleGroups: [], dashboards: [], logqlRules: [], kept: [], findings: [], suppressions: [], optionsRead };
+        const done = () => ((outcome.findings = sink.take()), outcome);
         let read;
         try {
-            read = readTextFile(absolutePath, config.maxFileBytes);
+            read = bytes ? decodeText(bytes) : readTextFile(absolutePath, config.maxFileBytes);
         }
         catch (error) {
             read = { ok: false, bytes: 0, problem: { line: 1, message: `cannot read file: ${error.code ?? error.message}` } };
@@ -35181,42 +38249,60 @@ function createFileStage(settings, checks = checksById(settings.checkIds)) {
         outcome.file.bytes = read.bytes;
         if (!read.ok) {
             outcome.unreadable.push({ file: displayPath, ...read.problem });
-            return outcome;
+            return done();
         }
         const format = /\.json$/i.test(displayPath) ? 'json' : 'yaml';
         const parsed = parseText(read.text, format);
+        if (format === 'yaml')
+            outcome.suppressions = readSuppressionComments(read.text, displayPath);
         for (const problem of parsed.problems)
             outcome.unreadable.push({ file: displayPath, ...problem });
         if (read.text.trim() === '' && parsed.problems.length === 0)
-            return outcome;
+            return done();
         const kinds = new Set();
-        for (const doc of parsed.documents) {
+        // A document inside another (a ConfigMap's data) is handled like one of the file's own, once:
+        // nesting deeper than that is not how any tool carries rules or dashboards.
+        const handle = (doc, embedding) => {
             const adapter = recogniseDocument(doc.value);
             if (!adapter)
-                continue;
+                return;
             kinds.add(adapter.kind);
             const context = {
                 file: displayPath,
                 options,
+                embedding,
                 addSlo: (slo) => outcome.slos.push(slo),
                 addRuleGroup: (group) => outcome.ruleGroups.push(group),
                 addDashboard: (dashboard) => outcome.dashboards.push(dashboard),
+                addLogqlRule: (rule) => outcome.logqlRules.push(rule),
+                embedded: (inner, innerEmbedding) => {
+                    if (!embedding)
+                        handle(inner, innerEmbedding);
+                },
                 unreadable: (position, message) => outcome.unreadable.push({ file: displayPath, ...position, message }),
                 keep: (item) => outcome.kept.push({ kind: adapter.kind, item }),
             };
             for (const check of documentChecks.get(adapter.kind) ?? []) {
                 const checkContext = contexts.get(check);
-                guard(check, checkContext, displayPath, () => check.checkDocument({ file: displayPath, kind: adapter.kind, doc }, checkContext));
+                sink.run(check.meta, checkContext, displayPath, () => check.run({ file: displayPath, kind: adapter.kind, doc }, checkContext));
             }
-            guard(undefined, undefined, displayPath, () => adapter.normalise(doc, context), (message) => outcome.unreadable.push({ file: displayPath, line: doc.positionOf([]).line, message: `cannot read ${adapter.kind} document: ${message}` }));
-        }
+            try {
+                adapter.normalise(doc, context);
+            }
+            catch (error) {
+                // An adapter's fault costs this document, not the run: it is reported like an unreadable file.
+                outcome.unreadable.push({ file: displayPath, line: doc.positionOf([]).line, message: `cannot read ${adapter.kind} document: ${firstLineOf(error)}` });
+            }
+        };
+        for (const doc of parsed.documents)
+            handle(doc);
         outcome.file.kinds = [...kinds];
-        return outcome;
+        return done();
     };
 }
 function checksById(ids) {
     const wanted = new Set(ids);
-    return CHECKS.filter((check) => wanted.has(check.id));
+    return DOCUMENT_CHECKS.filter((check) => wanted.has(check.meta.id));
 }
 
 ;// CONCATENATED MODULE: ./src/engine/file-workers.ts
@@ -35316,14 +38402,41 @@ async function processInWorkers(tasks, settings, workers) {
     return results.flat();
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: ./schemas/config.schema.json
-const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://slo-gate.dev/schemas/config.schema.json","title":"slo-gate configuration (.slo-gate.yml)","type":"object","additionalProperties":false,"properties":{"min-availability":{"description":"Lowest availability target allowed: a percent (99.9, \\"99.9%\\") or a ratio (0.999).","type":["number","string"]},"include":{"description":"Globs (root-relative) of files to check; default: every YAML and JSON file.","type":"array","items":{"type":"string"}},"exclude":{"description":"Globs (root-relative) of files to skip.","type":"array","items":{"type":"string"}},"checks":{"description":"Per-check override: off, or the severity to report it at.","type":"object","propertyNames":{"pattern":"^[a-z]+/[a-z0-9-]+$"},"additionalProperties":{"enum":["off","error","warning","notice"]}},"alerts":{"type":"object","additionalProperties":false,"properties":{"required-labels":{"description":"Labels every alerting rule must carry: a list of names, or a map of name to allowed values.","oneOf":[{"type":"array","items":{"type":"string"}},{"type":"object","additionalProperties":{"oneOf":[{"type":"array","items":{"type":"string"}},{"type":"null"}]}}]},"required-annotations":{"type":"array","items":{"type":"string"}}}},"slo-period":{"description":"Period of SLOs whose format does not state one (Sloth). Default 30d.","type":"string"},"evaluation-interval":{"description":"Prometheus\' global evaluation_interval, for groups without their own. Default 1m.","type":"string"},"scrape-interval":{"description":"Scrape interval, for rate-range checks. Default 1m.","type":"string"},"max-file-size-mb":{"description":"Files larger than this are refused unread. Default 16.","type":"number","exclusiveMinimum":0},"slo-links":{"description":"Alert name to SLO name, for alerts whose labels do not name their SLO.","type":"object","additionalProperties":{"type":"string"}}}}');
+;// CONCATENATED MODULE: ./src/config/did-you-mean.ts
+// "Did you mean": the closest known name to a mistyped one, when it is close enough to be a typo.
+/** Optimal string alignment distance: edits, with a swap of two neighbours counted once. */
+function editDistance(a, b) {
+    const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++)
+        rows[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1);
+        }
+    }
+    return rows[a.length][b.length];
+}
+/** The known name nearest to `name`, within a third of its length (at least 2 edits); undefined when none is. */
+function closestName(name, known) {
+    const limit = Math.max(2, Math.floor(name.length / 3));
+    let best;
+    for (const candidate of known) {
+        const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+        if (distance <= limit && (!best || distance < best.distance))
+            best = { name: candidate, distance };
+    }
+    return best?.name;
+}
+
 ;// CONCATENATED MODULE: ./src/config/config.ts
 // .slo-gate.yml: read, validated against schemas/config.schema.json, merged over the defaults.
+
+
 
 
 
@@ -35342,36 +38455,70 @@ const DEFAULT_CONFIG = {
     scrapeIntervalSeconds: 60,
     maxFileBytes: 16 * 1024 * 1024,
     sloLinks: {},
+    ruleDialect: 'auto',
+    ignore: [],
 };
 const DEFAULT_CONFIG_FILE = '.slo-gate.yml';
+/** Where each `.slo-gate.yml` key (nested ones dotted) lands in Config: what a check's `meta.options` names. */
+const CONFIG_FIELDS = {
+    'min-availability': 'minAvailability',
+    include: 'include',
+    exclude: 'exclude',
+    checks: 'checks',
+    'alerts.required-labels': 'requiredLabels',
+    'alerts.required-annotations': 'requiredAnnotations',
+    'slo-period': 'defaultPeriodSeconds',
+    'evaluation-interval': 'evaluationIntervalSeconds',
+    'scrape-interval': 'scrapeIntervalSeconds',
+    'max-file-size-mb': 'maxFileBytes',
+    'slo-links': 'sloLinks',
+    'rule-dialect': 'ruleDialect',
+};
+/** The settled value of a `.slo-gate.yml` key; undefined for a key the config does not have. */
+function configValue(config, key) {
+    const field = CONFIG_FIELDS[key];
+    return field === undefined ? undefined : config[field];
+}
+/** A configuration that cannot be used: every problem found in it, each with its position. */
 class ConfigError extends Error {
     file;
     line;
     column;
-    constructor(file, line, column, message) {
+    problems;
+    constructor(file, line, column, message, more = []) {
         super(message);
         this.file = file;
         this.line = line;
         this.column = column;
+        this.problems = [{ line, ...(column !== undefined ? { column } : {}), message }, ...more];
+    }
+    static of(file, problems) {
+        const [first, ...rest] = problems;
+        return new ConfigError(file, first.line, first.column, first.message, rest);
     }
 }
 const config_ajv = new ajv.Ajv({ allErrors: true, strict: false });
 // Compiled on first use: most runs have no config file, and compiling costs start-up time.
 let configValidator;
-/** Read a config file; undefined when `required` is false and the file does not exist. */
-async function loadConfig(file, displayName, required) {
-    let source;
-    try {
-        source = await (0,promises_namespaceObject.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        if (!required && error.code === 'ENOENT')
-            return undefined;
-        throw new ConfigError(displayName, 1, undefined, `cannot read config: ${error.code ?? error.message}`);
-    }
-    return parseConfig(source, displayName);
+/**
+ * Read a config file; undefined when `required` is false and the file does not exist. It comes
+ * from the repository under check, so it is read like any checked file: a symlink from inside
+ * `root` to outside it is not followed, only a regular file is read (never a FIFO or a device,
+ * and opening one does not block), within the size limit, as UTF-8 text.
+ */
+async function loadConfig(file, displayName, required, root = external_node_path_default().dirname(file), knownChecks) {
+    const read = await readRepositoryFile(file, root);
+    if (read.ok)
+        return parseConfig(read.text, displayName, knownChecks);
+    if (read.missing && !required)
+        return undefined;
+    throw new ConfigError(displayName, read.line, read.column, `cannot read config: ${read.message}`);
 }
-function parseConfig(source, displayName) {
+/**
+ * `knownChecks`: the ids of every check, so that a mistyped id under `checks:` is an error with the
+ * nearest id instead of a setting that silently does nothing.
+ */
+function parseConfig(source, displayName, knownChecks) {
     const parsed = parseText(source, 'yaml');
     if (parsed.problems.length > 0) {
         const problem = parsed.problems[0];
@@ -35381,14 +38528,11 @@ function parseConfig(source, displayName) {
     if (!doc)
         return {};
     const validateConfig = (configValidator ??= config_ajv.compile(config_schema_namespaceObject));
-    if (!validateConfig(doc.value)) {
-        const error = validateConfig.errors[0];
-        const path = error.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
-        const pos = doc.positionOf(path);
-        const where = path.length ? `${path.join('.')} ` : '';
-        const extra = error.keyword === 'additionalProperties' ? ` (${error.params.additionalProperty})` : '';
-        throw new ConfigError(displayName, pos.line, pos.column, `invalid config: ${where}${error.message}${extra}`);
-    }
+    const problems = validateConfig(doc.value) ? [] : schemaProblems(validateConfig.errors ?? [], doc);
+    if (knownChecks)
+        problems.push(...unknownChecks(doc, knownChecks));
+    if (problems.length)
+        throw ConfigError.of(displayName, problems);
     const value = doc.value;
     const out = {};
     if (value['min-availability'] !== undefined) {
@@ -35423,7 +38567,70 @@ function parseConfig(source, displayName) {
         out.maxFileBytes = value['max-file-size-mb'] * 1024 * 1024;
     if (value['slo-links'])
         out.sloLinks = value['slo-links'];
+    if (typeof value['rule-dialect'] === 'string')
+        out.ruleDialect = value['rule-dialect'];
+    if (Array.isArray(value.ignore)) {
+        out.ignore = value.ignore.map((entry, index) => {
+            const position = doc.positionOf(['ignore', index]);
+            const checks = typeof entry.checks === 'string' ? [entry.checks] : (entry.checks ?? []);
+            return {
+                path: String(entry.path ?? '**'),
+                checks,
+                ...(entry.subject !== undefined ? { subject: String(entry.subject) } : {}),
+                reason: typeof entry.reason === 'string' ? entry.reason.trim() : '',
+                position: { file: displayName, line: position.line, column: position.column },
+            };
+        });
+    }
     return out;
+}
+/**
+ * Every schema error, one per place (ajv reports each branch of a `oneOf`; the first says enough),
+ * an unknown key with the nearest key the schema has there.
+ */
+function schemaProblems(errors, doc) {
+    const seen = new Set();
+    const problems = [];
+    for (const error of errors) {
+        const at = error.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+        const unknown = error.keyword === 'additionalProperties' ? error.params.additionalProperty : undefined;
+        const place = unknown === undefined ? at : [...at, unknown];
+        const key = place.join('\u0000');
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const position = unknown === undefined ? doc.positionOf(place) : doc.keyPositionOf(place);
+        const where = at.length ? `${at.join('.')} ` : '';
+        if (unknown !== undefined) {
+            const near = closestName(unknown, keysAt(at));
+            problems.push({ ...position, message: `invalid config: ${where}has an unknown key "${unknown}"${near ? ` — did you mean "${near}"?` : ''}` });
+        }
+        else
+            problems.push({ ...position, message: `invalid config: ${where}${error.message}` });
+    }
+    return problems;
+}
+/** The keys the config schema allows at a place. */
+function keysAt(at) {
+    let schema = config_schema_namespaceObject;
+    for (const step of at) {
+        const next = typeof step === 'number' ? schema.items : schema.properties?.[step];
+        if (!next || typeof next !== 'object')
+            return [];
+        schema = next;
+    }
+    return Object.keys(schema.properties ?? {});
+}
+function unknownChecks(doc, knownChecks) {
+    const checks = doc.value?.checks;
+    if (!checks || typeof checks !== 'object')
+        return [];
+    return Object.keys(checks)
+        .filter((id) => !knownChecks.has(id))
+        .map((id) => {
+        const near = closestName(id, knownChecks);
+        return { ...doc.keyPositionOf(['checks', id]), message: `invalid config: checks has an unknown check "${id}"${near ? ` — did you mean "${near}"?` : ''}` };
+    });
 }
 /** "99.9", "99.9%" and 0.999 all mean the same minimum. */
 function parseMinAvailability(value, fail) {
@@ -35516,9 +38723,57 @@ function* jsonPieces(report, size) {
     yield '\n}\n';
 }
 
+;// CONCATENATED MODULE: ./src/render/terminal.ts
+// Text from the files under check reaches terminals and CI logs through the CLI. There, raw
+// control characters are instructions (ESC starts colour, cursor and OSC-8 link sequences; C1
+// bytes do the same on some terminals), a newline lets a name start a line of its own, and a
+// line starting with `::` (or `##[`) is a workflow command the GitHub runner executes
+// (`::add-mask::`, `::error file=…::`, `::stop-commands::`). So every printed line goes through
+// these functions: a field is kept to one line with its control characters written out, and no
+// line begins with a command prefix. Inside Actions the CLI also pauses command processing
+// around its output (`::stop-commands::<token>` … `::<token>::`).
+
+// C0 except tab and newline, DEL, C1, the Unicode line and paragraph separators, and the bidi
+// overrides and isolates that can make text read differently from what it is.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const COMMAND_START = /^(\s*)(::|##(?:vso)?\[)/;
+function written(char) {
+    const code = char.charCodeAt(0);
+    if (char === '\r')
+        return '\\r';
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+/** One line: newlines as `\n`, every other control character as `\xNN` / `\uNNNN`. */
+function terminalLine(text) {
+    return text.replace(/\r\n|\n/g, '\\n').replace(CONTROL, written);
+}
+/**
+ * Multi-line output made safe line by line: control characters written out (newlines kept, as
+ * they separate the lines), and a line that would begin with a workflow command gets its first
+ * character written out instead (`\x3a:error::…`), so the runner sees text, not a command.
+ */
+function guardLines(output) {
+    return output
+        .split('\n')
+        .map((line) => line.replace(CONTROL, written).replace(COMMAND_START, (_, space, prefix) => `${space}${written(prefix[0])}${prefix.slice(1)}`))
+        .join('\n');
+}
+/**
+ * JSON for a terminal: JSON.stringify escapes C0 but leaves DEL, C1 and the Unicode separators
+ * raw; they can only stand inside strings, where `\uNNNN` means the same character.
+ */
+function guardJson(json) {
+    return json.replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** A token for `::stop-commands::`, which must be unguessable: file text could otherwise end the pause. */
+function stopCommandsToken() {
+    return (0,external_node_crypto_namespaceObject.randomBytes)(16).toString('hex');
+}
+
 ;// CONCATENATED MODULE: ./src/render/escape.ts
 // Text from the files under check (rule names, annotations, messages) is untrusted: once escaped
 // it cannot mention people, reference issues, inject HTML, open code spans or break a table.
+
 const MARKDOWN_ENTITIES = {
     '&': '&amp;',
     '<': '&lt;',
@@ -35539,15 +38794,19 @@ const MARKDOWN_ENTITIES = {
     ':': '&#58;',
     '$': '&#36;',
 };
-/** Inline Markdown text: one line, every character that means something to GitHub's renderer neutralised. */
+/**
+ * Inline Markdown text: one line, every character that means something to GitHub's renderer
+ * neutralised, control characters written out (the CLI prints Markdown to terminals too).
+ */
 function escapeMarkdown(text) {
-    return text.replace(/\r?\n|\r/g, ' ').replace(/[&<>|@#`\\*_[\]()~!:$]/g, (char) => MARKDOWN_ENTITIES[char]);
+    return terminalLine(text.replace(/\r?\n|\r/g, ' ')).replace(/[&<>|@#`\\*_[\]()~!:$]/g, (char) => MARKDOWN_ENTITIES[char]);
 }
 /** A code block that the content cannot close: the fence is longer than any run of backticks inside. */
 function fencedBlock(content, language = '') {
     const longestRun = Math.max(2, ...(content.match(/`+/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(longestRun + 1);
-    return `${fence}${language}\n${content.replace(/\n$/, '')}\n${fence}`;
+    const lines = content.replace(/\n$/, '').split(/\r?\n/).map(terminalLine);
+    return `${fence}${language}\n${lines.join('\n')}\n${fence}`;
 }
 const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 function escape_escapeHtml(text) {
@@ -35599,6 +38858,9 @@ function linkTexts(slo) {
         ...slo.links.panels.map((p) => `panel ${p.name} (${p.method}: ${p.reason})`),
     ];
 }
+function cacheLine(cache) {
+    return `${cache.fromCache} of ${cache.files} file(s) came from the cache (unchanged since a run that checked them)`;
+}
 
 ;// CONCATENATED MODULE: ./src/render/mermaid.ts
 // Mermaid `xychart-beta` blocks: GitHub draws them in PR comments and job summaries, so a chart
@@ -35631,6 +38893,27 @@ function plain(text) {
 }
 function mermaid_number(value) {
     return String(Number(value.toFixed(2)));
+}
+/** Most intervals drawn per row; the rest are counted in the row's label. */
+const MAX_TIMELINE_INTERVALS = 12;
+const GANTT_TAG = { burn: 'crit', page: 'active', alert: 'done' };
+/** A Mermaid gantt chart of the timeline (UTC minutes); a row without intervals is left out. */
+function mermaidTimeline(timeline) {
+    const stamp = (t) => new Date(Math.round(t / 60) * 60_000).toISOString().slice(0, 16).replace('T', ' ');
+    const lines = ['gantt', `  title ${plain(timeline.title)}`, '  dateFormat YYYY-MM-DD HH:mm', '  axisFormat %d %b'];
+    for (const row of timeline.rows) {
+        if (!row.intervals.length)
+            continue;
+        const shown = row.intervals.slice(0, MAX_TIMELINE_INTERVALS);
+        const more = row.intervals.length - shown.length;
+        lines.push(`  section ${plain(row.label)}${more > 0 ? ` (${more} more)` : ''}`);
+        shown.forEach((interval, i) => {
+            // A one-minute firing still gets a visible bar: at least a minute long.
+            const end = Math.max(interval.end, interval.start + 60);
+            lines.push(`  ${row.kind === 'burn' ? 'burn' : 'firing'} ${i + 1} :${GANTT_TAG[row.kind]}, ${stamp(interval.start)}, ${stamp(end)}`);
+        });
+    }
+    return fencedBlock(lines.join('\n'), 'mermaid');
 }
 
 ;// CONCATENATED MODULE: ./src/render/svg-chart.ts
@@ -35667,6 +38950,35 @@ function svg_chart_svgLineChart(chart, options = {}) {
         xLabels,
         `<text x="${r(margin.left + plotWidth / 2)}" y="${height - 4}" text-anchor="middle" fill-opacity="0.7">${escapeHtml(chart.xLabel)}</text>`,
         `<polyline points="${points}" fill="none" stroke="${escapeHtml(options.stroke ?? 'currentColor')}" stroke-width="2" stroke-linejoin="round"/>`,
+        '</svg>',
+    ].join('');
+}
+const TIMELINE_FILL = { burn: 'var(--error)', page: 'var(--warning)', alert: 'var(--muted)' };
+/** The timeline as an inline SVG: one row per label, a bar per interval (at least 2 px wide). */
+function svg_chart_svgTimeline(timeline, options = {}) {
+    const width = options.width ?? 640;
+    const rowHeight = 20;
+    const margin = { left: 170, right: 12, top: 24, bottom: 24 };
+    const plotWidth = width - margin.left - margin.right;
+    const height = margin.top + margin.bottom + rowHeight * timeline.rows.length;
+    const span = timeline.end - timeline.start || 1;
+    const x = (t) => margin.left + ((Math.min(timeline.end, Math.max(timeline.start, t)) - timeline.start) / span) * plotWidth;
+    const r = (n) => Number(n.toFixed(1));
+    const rows = timeline.rows.map((row, i) => {
+        const y = margin.top + i * rowHeight;
+        const label = row.label.length > 28 ? `${row.label.slice(0, 27)}…` : row.label;
+        const bars = row.intervals
+            .map((interval) => `<rect x="${r(x(interval.start))}" y="${y + 4}" width="${r(Math.max(2, x(interval.end) - x(interval.start)))}" height="${rowHeight - 8}" fill="${TIMELINE_FILL[row.kind]}"><title>${escapeHtml(`${row.label}: ${new Date(interval.start * 1000).toISOString()} – ${new Date(interval.end * 1000).toISOString()}`)}</title></rect>`)
+            .join('');
+        return `<text x="${margin.left - 6}" y="${y + 14}" text-anchor="end">${escapeHtml(label)}</text><line x1="${margin.left}" x2="${width - margin.right}" y1="${y + rowHeight / 2}" y2="${y + rowHeight / 2}" stroke="currentColor" stroke-opacity="0.15"/>${bars}`;
+    });
+    const day = (t) => new Date(t * 1000).toISOString().slice(0, 10);
+    return [
+        `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(timeline.title)}" style="max-width:100%;height:auto;font:11px sans-serif;fill:currentColor">`,
+        `<title>${escapeHtml(timeline.title)}</title>`,
+        `<text x="${margin.left}" y="14" font-weight="600">${escapeHtml(timeline.title)}</text>`,
+        ...rows,
+        `<text x="${margin.left}" y="${height - 6}">${day(timeline.start)}</text><text x="${width - margin.right}" y="${height - 6}" text-anchor="end">${day(timeline.end)} (now)</text>`,
         '</svg>',
     ].join('');
 }
@@ -35747,6 +39059,54 @@ function budgetChart(slo) {
         values,
     };
 }
+const PROBLEMS = {
+    'no-metric': 'no such metric',
+    stale: 'stopped reporting',
+    dropped: 'its matchers select none',
+};
+/** The live rule checks for one SLO, a line each: selectors found and missing, each alert's replay, what was not measured. Plain text. */
+function liveRuleLines(live) {
+    const rules = live.rules;
+    if (!rules)
+        return [];
+    const lines = [];
+    if (rules.selectorsChecked > 0) {
+        const missing = rules.missing.map((m) => `${m.selector} (${m.file}:${m.line}, ${PROBLEMS[m.problem]})`);
+        lines.push(`selectors: ${rules.selectorsFound} of ${rules.selectorsChecked} select series${missing.length ? `; missing: ${missing.join('; ')}` : ''}`);
+    }
+    for (const alert of rules.backtest?.alerts ?? [])
+        lines.push(`alert ${alert.alert}: ${alert.summary}`);
+    for (const why of rules.unmeasured)
+        lines.push(`not measured — ${why}`);
+    return lines;
+}
+/** Burn episodes and each replayed alert's firings over the SLO's period. */
+function backtestTimeline(slo) {
+    const backtest = slo.live?.rules?.backtest;
+    // Nothing burned and nothing fired: there is nothing to draw.
+    if (!backtest || backtest.error || !backtest.alerts.length || (!backtest.episodes.length && backtest.alerts.every((a) => !a.firings.length)))
+        return undefined;
+    return {
+        title: `${slo.name}: burns and alert firings`,
+        start: backtest.start,
+        end: backtest.end,
+        rows: [
+            { label: 'budget burns', kind: 'burn', intervals: backtest.episodes },
+            ...backtest.alerts.map((alert) => ({ label: alert.alert, kind: alert.page ? 'page' : 'alert', intervals: alert.firings.map((f) => ({ start: f.start, end: f.end + backtest.stepSeconds })) })),
+        ],
+    };
+}
+function rulesHeadline(live) {
+    const rules = live.rules;
+    const parts = [];
+    if (rules.selectorsChecked > 0)
+        parts.push(`${rules.selectorsFound} of ${rules.selectorsChecked} selectors select series`);
+    if (rules.backtest?.alerts.length)
+        parts.push(`${rules.backtest.alerts.length} alert(s) replayed`);
+    if (rules.unmeasured.length)
+        parts.push(`${rules.unmeasured.length} thing(s) not measured`);
+    return parts.join('; ') || 'nothing to check';
+}
 function liveSlos(report) {
     return report.slos.filter((slo) => slo.live !== undefined);
 }
@@ -35804,7 +39164,29 @@ function renderLiveMarkdown(report, options = {}) {
     }
     if (left)
         parts.push(`_${left} budget burn-down chart(s) left out to fit; they are in report.html._`);
-    return [...parts, ...charts].join('\n\n');
+    // The live rule checks per SLO: selectors, each alert's replay with its timeline, what was not measured.
+    const ruleBlocks = [];
+    let rulesLeft = 0;
+    for (const slo of byPriority) {
+        if (!slo.live.rules || !kept.has(slo.live.key))
+            continue;
+        const lines = liveRuleLines(slo.live);
+        if (!lines.length)
+            continue;
+        const timeline = backtestTimeline(slo);
+        const open = slo.live.rules.missing.length ? ' open' : '';
+        const body = [lines.map((line) => `- ${escapeMarkdown(line)}`).join('\n'), ...(timeline ? [mermaidTimeline(timeline)] : [])].join('\n\n');
+        const block = `<details${open}><summary>Live checks: ${escapeMarkdown(slo.name)} — ${escapeMarkdown(rulesHeadline(slo.live))}</summary>\n\n${body}\n\n</details>`;
+        if (used + block.length + 2 > room) {
+            rulesLeft++;
+            continue;
+        }
+        used += block.length + 2;
+        ruleBlocks.push(block);
+    }
+    if (rulesLeft)
+        parts.push(`_The live checks of ${rulesLeft} SLO(s) are left out to fit; they are in report.html._`);
+    return [...parts, ...charts, ...ruleBlocks].join('\n\n');
 }
 const TONE_COLOUR = { pass: 'var(--pass)', low: 'var(--warning)', warning: 'var(--warning)', error: 'var(--error)', muted: 'var(--muted)' };
 /** The live section of report.html, with an inline SVG burn-down per SLO. */
@@ -35820,6 +39202,13 @@ function renderLiveHtml(report) {
         return (`<tr><td>${escapeHtml(slo.name)}</td><td style="color:${TONE_COLOUR[status.tone]};font-weight:600;white-space:nowrap">${status.icon} ${escapeHtml(status.text)}</td>` +
             `<td class="num">${escapeHtml(budgetLeftText(slo.live))}</td><td>${escapeHtml(burnNowText(slo.live))}</td><td>${note ? escapeHtml(note) : '—'}</td></tr>${svg}`);
     });
+    const ruleSections = slos
+        .filter((slo) => liveRuleLines(slo.live).length > 0)
+        .map((slo) => {
+        const timeline = backtestTimeline(slo);
+        const items = liveRuleLines(slo.live).map((line) => `<li>${escapeHtml(line)}</li>`).join('');
+        return `<h3>Live checks: ${escapeHtml(slo.name)}</h3>\n<ul>${items}</ul>${timeline ? `\n${svgTimeline(timeline)}` : ''}`;
+    });
     return `<h2>Live error budget</h2>
 <p class="meta">${escapeHtml(headline(report))}</p>
 <table>
@@ -35827,13 +39216,209 @@ function renderLiveHtml(report) {
 <tbody>
 ${rows.join('\n')}
 </tbody>
-</table>`;
+</table>${ruleSections.length ? `\n${ruleSections.join('\n')}` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/model/findings.ts
+// What a check reports. Findings carry no GitHub or Markdown: publishers decide how they look.
+const SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
+function compareFindings(a, b) {
+    return (SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        (a.column ?? 0) - (b.column ?? 0) ||
+        (a.check < b.check ? -1 : a.check > b.check ? 1 : 0));
+}
+
+;// CONCATENATED MODULE: ./src/report/report.ts
+// The one report object every renderer and publisher reads, built once per run from the
+// classified findings and the metadata of the checks that ran. What a finding means for the gate
+// and for its SLO comes from its check's flags, listed in `checks`, never from its id. Versioned;
+// its JSON Schema is schemas/report.schema.json (a test validates real reports against it).
+
+
+const REPORT_VERSION = 1;
+/**
+ * When the report was made: SOURCE_DATE_EPOCH (seconds) when set, as reproducible builds define
+ * it, so the same input gives byte-identical report files; otherwise now.
+ */
+function reportTime(env = process.env) {
+    const epoch = env.SOURCE_DATE_EPOCH?.trim();
+    return epoch && /^\d{1,12}$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+}
+function buildReport(input, options) {
+    const { model } = input.linked;
+    const checks = reportChecks(input.checks);
+    const findings = [...input.findings].sort(compareFindings);
+    const liveByKey = new Map((options.live?.slos ?? []).map((live) => [live.key, live]));
+    // Suppressed findings are listed and counted apart: they are excused, not problems.
+    const counts = { error: 0, warning: 0, notice: 0 };
+    for (const finding of findings)
+        if (!finding.suppressed)
+            counts[finding.severity]++;
+    const alwaysGating = checksWith(checks, 'gates');
+    const diff = options.diff && diffReport(options.diff, findings, alwaysGating);
+    const onlyNew = diff?.baseSha !== undefined && diff.newFindingsOnly;
+    const gateCounts = { error: 0, warning: 0, notice: 0 };
+    for (const finding of findings)
+        if (countsForGate(finding, onlyNew, alwaysGating))
+            gateCounts[finding.severity]++;
+    const problemsBySloName = sloProblems(findings.filter((finding) => !finding.suppressed), checksWith(checks, 'aboutSlo'));
+    return {
+        version: REPORT_VERSION,
+        tool: { name: 'slo-gate', version: options.toolVersion },
+        generatedAt: (options.now ?? reportTime()).toISOString(),
+        result: gateFails(gateCounts, options.failOn) ? 'fail' : 'pass',
+        failOn: options.failOn,
+        counts,
+        files: model.files.map(({ path, kinds }) => ({ path, kinds })),
+        slos: model.slos.map((slo) => {
+            const period = slo.periodSeconds;
+            return {
+                name: slo.name,
+                service: slo.service,
+                file: slo.file,
+                line: slo.position.line,
+                format: slo.format,
+                indicator: { type: slo.indicator.type, thresholdSeconds: slo.indicator.thresholdSeconds, percentile: slo.indicator.percentile },
+                target: slo.target,
+                periodSeconds: period,
+                errorBudget: slo.target !== undefined ? errorBudget(slo.target) : undefined,
+                budgetMinutes: slo.target !== undefined && period !== undefined ? budgetMinutes(slo.target, period) : undefined,
+                windows: period === undefined
+                    ? []
+                    : [...slo.burnWindows].sort((a, b) => a.longSeconds - b.longSeconds).map((window) => windowFigures(window, slo.target, period)),
+                ...(liveByKey.has(slo.key) ? { live: liveByKey.get(slo.key) } : {}),
+                ...linkSummary(slo, input.linked, problemsBySloName.get(slo.name) ?? []),
+            };
+        }),
+        findings,
+        skipped: input.skipped,
+        ...notCheckedOf(model),
+        checks,
+        ...(diff ? { diff } : {}),
+        ...(options.live ? { live: liveHeader(options.live) } : {}),
+        ...(input.cache ? { cache: { files: model.files.length, fromCache: input.cache.hits } } : {}),
+        ...adoption(findings, input.baseline),
+    };
+}
+function notCheckedOf(model) {
+    const byKey = new Map();
+    for (const dashboard of model.dashboards) {
+        for (const panel of dashboard.panels) {
+            for (const target of panel.targets) {
+                if (!target.unchecked)
+                    continue;
+                const datasource = target.source.type ?? target.source.via;
+                const name = dashboard.title ?? dashboard.entry ?? dashboard.file;
+                const key = `${dashboard.file}\u0000${dashboard.position.line}\u0000${datasource}`;
+                const entry = byKey.get(key);
+                if (entry)
+                    entry.queries++;
+                else
+                    byKey.set(key, { file: dashboard.file, line: dashboard.position.line, dashboard: name, datasource, queries: 1 });
+            }
+        }
+    }
+    return byKey.size > 0 ? { notChecked: [...byKey.values()] } : {};
+}
+/** Each check once, in the order they ran, with the flags its findings are read by. */
+function reportChecks(metas) {
+    const byId = new Map();
+    for (const { id, severity, description, gates, aboutSlo, policyChange } of metas) {
+        if (byId.has(id))
+            continue;
+        byId.set(id, { id, severity, description, ...(gates ? { gates } : {}), ...(aboutSlo ? { aboutSlo } : {}), ...(policyChange ? { policyChange } : {}) });
+    }
+    return [...byId.values()];
+}
+/** The ids of the checks with a flag. */
+function checksWith(checks, flag) {
+    return new Set(checks.filter((check) => check[flag] !== undefined).map((check) => check.id));
+}
+/**
+ * Whether the gate counts a finding: never a suppressed or baselined one; with only new findings
+ * counting, a new one or one about now rather than the change (live ones, the budget).
+ */
+function countsForGate(finding, onlyNew, alwaysGating) {
+    if (finding.suppressed || finding.baselined)
+        return false;
+    return !onlyNew || finding.status === 'new' || alwaysGating.has(finding.check);
+}
+function diffReport(input, findings, alwaysGating) {
+    const newCounts = { error: 0, warning: 0, notice: 0 };
+    for (const finding of findings)
+        if (countsForGate(finding, true, alwaysGating))
+            newCounts[finding.severity]++;
+    const count = (status) => findings.filter((finding) => finding.status === status).length;
+    return {
+        ...input,
+        counts: { new: count('new'), existing: count('existing'), resolved: input.resolved.length },
+        newCounts,
+        resolved: [...input.resolved].sort(compareFindings),
+    };
+}
+/**
+ * The findings above notice level of the checks about SLOs (`aboutSlo`), by the SLO name they are
+ * about, in report order. Grouped once: looking them up per SLO kept every SLO scanning every finding.
+ */
+function sloProblems(findings, aboutSlo) {
+    const bySubject = new Map();
+    for (const finding of findings) {
+        if (finding.subject === undefined || finding.severity === 'notice' || !aboutSlo.has(finding.check))
+            continue;
+        const problems = bySubject.get(finding.subject);
+        if (problems)
+            problems.push(finding);
+        else
+            bySubject.set(finding.subject, [finding]);
+    }
+    return bySubject;
+}
+/** The SLO's links and a verdict drawn from the findings of the checks about SLOs (`problems`). */
+function linkSummary(slo, linked, problems) {
+    const set = linked.links.bySlo.get(slo.key);
+    if (!set)
+        return {};
+    const links = {
+        alerts: set.alerts.map(({ rule, method, reason }) => ({ name: rule.name, file: rule.file, line: rule.position.line, method, reason })),
+        panels: set.panels.map(({ dashboard, panel, method, reason }) => ({
+            name: `${panel.title ?? `panel ${panel.id ?? '?'}`}${dashboard.title ? ` (${dashboard.title})` : ''}`,
+            file: dashboard.file,
+            line: panel.position.line,
+            method,
+            reason,
+        })),
+    };
+    const verdict = problems.length
+        ? `${problems.length} problem(s): ${problems[0].message}`
+        : links.alerts.length
+            ? `aligned with ${links.alerts.length} alert(s) and ${links.panels.length} panel(s)`
+            : slo.alertingDisabled
+                ? 'burn-rate alerting turned off'
+                : 'no alerting rule implements it';
+    return { links, verdict };
+}
+function adoption(findings, baseline) {
+    const suppressed = findings.filter((finding) => finding.suppressed).length;
+    if (!suppressed && !baseline)
+        return {};
+    return { adoption: { suppressed, ...(baseline ? { baseline } : {}) } };
+}
+function gateFails(counts, failOn) {
+    if (failOn === 'never')
+        return false;
+    return Object.keys(counts).some((severity) => counts[severity] > 0 && SEVERITY_ORDER[severity] <= SEVERITY_ORDER[failOn]);
+}
+function liveHeader({ slos: _slos, rules: _rules, ...header }) {
+    return header;
 }
 
 ;// CONCATENATED MODULE: ./src/render/diff-markdown.ts
 // The reviewer's verdict for a pull request compared with its base: what this change adds
 // (new errors, policy changes), what it fixes, and how much was there before. Shown first in the
 // Markdown report; the pre-existing findings follow, collapsed.
+
 
 
 /** Lines placed right after the pass/fail verdict; empty without a comparison. */
@@ -35850,7 +39435,8 @@ function diffVerdictLines(report) {
             `resolves ${diff.counts.resolved} finding(s); ${diff.counts.existing} finding(s) were already on the base ${code(diff.baseSha.slice(0, 12))}` +
             `${diff.newFindingsOnly ? ' (they do not fail the check)' : ''}.`,
     ];
-    const policy = report.findings.filter((finding) => finding.check.startsWith('diff/'));
+    const policyChanges = checksWith(report.checks, 'policyChange');
+    const policy = report.findings.filter((finding) => policyChanges.has(finding.check));
     if (policy.length > 0) {
         lines.push('', `**Policy changes** (${policy.length}):`, '');
         for (const finding of policy)
@@ -35888,6 +39474,7 @@ function code(text) {
 ;// CONCATENATED MODULE: ./src/render/markdown.ts
 // The Markdown report: verdict, counts, the SLO table, then findings grouped by file.
 // Used for report.md, the job summary and the PR comment (which add links and a size limit).
+
 
 
 
@@ -35935,6 +39522,7 @@ function renderHead(report, options) {
         '',
         `${verdict} — ${report.counts.error} error(s), ${report.counts.warning} warning(s), ${report.counts.notice} notice(s) in ${report.files.length} file(s), ${report.slos.length} SLO(s). Fails on: \`${report.failOn}\`.`,
         ...diffVerdictLines(report),
+        ...(report.cache ? ['', `_${cacheLine(report.cache)}._`] : []),
     ];
     const resolved = renderResolved(report);
     if (resolved)
@@ -35991,7 +39579,7 @@ function renderFindings(shown, total, options, heading = '### Findings') {
             const lineCell = url ? `[${where}](${url})` : where;
             return `| ${lineCell} | ${ICON[finding.severity]} ${finding.severity} | \`${finding.check}\` | ${escapeMarkdown(finding.message)} |`;
         });
-        const fileTitle = file ? `\`${file.replace(/`/g, "'")}\`` : 'Not about one file';
+        const fileTitle = file ? `\`${terminalLine(file).replace(/`/g, "'")}\`` : 'Not about one file';
         parts.push(`#### ${fileTitle}\n\n| Line | Severity | Check | Message |\n| --- | --- | --- | --- |\n${rows.join('\n')}`);
         for (const finding of findings) {
             if (!finding.suggestion)
@@ -36021,13 +39609,15 @@ function renderReviewFindings(shown, total, options) {
 ;// CONCATENATED MODULE: ./src/render/text.ts
 
 
+
+
 /** The terminal report: findings as `file:line:col severity check message`, then SLOs and a verdict. */
 function renderText(report) {
     const lines = [];
     for (const finding of report.findings) {
         lines.push(`${figures_location(finding)}  ${finding.severity.padEnd(7)} ${finding.check}  ${finding.message}${finding.status === 'existing' ? '  (already on the base)' : ''}`);
         if (finding.suggestion)
-            lines.push(...finding.suggestion.split('\n').map((line) => `    ${line}`));
+            lines.push(...finding.suggestion.replace(/\n$/, '').split(/\r?\n/).map((line) => `    ${line}`));
     }
     if (report.findings.length)
         lines.push('');
@@ -36042,400 +39632,26 @@ function renderText(report) {
             if (slo.verdict)
                 lines.push(`      verdict: ${slo.verdict}`);
             if (slo.live)
-                lines.push(`      live: ${liveTextLine(slo.live)}`);
+                lines.push(`      live: ${liveTextLine(slo.live)}`, ...liveRuleLines(slo.live).map((line) => `      live ${line}`));
         }
         lines.push('');
     }
     for (const skipped of report.skipped)
         lines.push(`skipped ${skipped.path}: ${skipped.reason}`);
+    for (const item of report.notChecked ?? [])
+        lines.push(`not checked ${item.file}:${item.line}: ${item.queries} ${item.datasource} quer${item.queries === 1 ? 'y' : 'ies'} in dashboard "${item.dashboard}" (not PromQL or LogQL)`);
     const diff = report.diff;
     if (diff?.baseSha) {
         lines.push(`compared with ${diff.baseSha.slice(0, 12)}: ${diff.counts.new} new (${diff.newCounts.error} error(s), ${diff.newCounts.warning} warning(s)), ` +
             `${diff.counts.existing} already on the base, ${diff.counts.resolved} resolved${diff.newFindingsOnly ? '; only new findings fail' : ''}`);
     }
+    if (report.cache)
+        lines.push(cacheLine(report.cache));
     const kinds = report.files.filter((file) => file.kinds.length > 0).length;
     lines.push(`slo-gate ${report.result === 'pass' ? 'PASSED' : 'FAILED'}: ${report.counts.error} error(s), ${report.counts.warning} warning(s), ${report.counts.notice} notice(s) ` +
         `in ${report.files.length} file(s) (${kinds} recognised, ${report.slos.length} SLO(s)); fails on: ${report.failOn}`);
-    return `${lines.join('\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/live/client.ts
-// A small client for the Prometheus HTTP API (/api/v1/query, /api/v1/query_range). It speaks
-// only what Prometheus, Thanos Query, Mimir/Cortex and VictoriaMetrics all answer, and lets the
-// server do the arithmetic: we never download raw samples.
-//
-// Failures come back as PrometheusError with a kind the caller can act on: 'unreachable' means
-// no query can succeed (connection refused, TLS, timeout, 401/403, not a Prometheus API), so the
-// client stops trying after the first one; 'query' means the backend answered with an error for
-// this one query; 'budget' means the run's total time budget ran out before the query ran.
-// Header values never appear in any message.
-class PrometheusError extends Error {
-    kind;
-    constructor(kind, message) {
-        super(message);
-        this.kind = kind;
-    }
-}
-class PrometheusClient {
-    options;
-    baseUrl;
-    /** Base URL without credentials or query string, safe to print. */
-    displayUrl;
-    stats = { requests: 0, retries: 0 };
-    headers;
-    down;
-    constructor(options) {
-        this.options = options;
-        const parsed = parseBaseUrl(options.url);
-        this.baseUrl = parsed.base;
-        this.displayUrl = parsed.display;
-        this.headers = { ...(parsed.authorization ? { authorization: parsed.authorization } : {}), ...options.headers };
-    }
-    /** Instant query at `time` (unix seconds; default: the server's now). Vector or scalar results. */
-    async query(expr, time) {
-        const params = new URLSearchParams({ query: expr });
-        if (time !== undefined)
-            params.set('time', String(time));
-        const data = await this.request('/api/v1/query', params);
-        if (data.resultType === 'scalar')
-            return [{ labels: {}, value: Number(data.result[1]) }];
-        if (data.resultType !== 'vector')
-            throw new PrometheusError('query', `expected an instant vector, got ${String(data.resultType)}`);
-        return data.result.map((item) => ({ labels: item.metric ?? {}, value: Number(item.value[1]) }));
-    }
-    /** Range query over [start, end] every `step` seconds. */
-    async queryRange(expr, start, end, step) {
-        const params = new URLSearchParams({ query: expr, start: String(start), end: String(end), step: String(step) });
-        const data = await this.request('/api/v1/query_range', params);
-        if (data.resultType !== 'matrix')
-            throw new PrometheusError('query', `expected a range vector, got ${String(data.resultType)}`);
-        return data.result.map((item) => ({
-            labels: item.metric ?? {},
-            points: item.values.map(([t, v]) => [Number(t), Number(v)]),
-        }));
-    }
-    /** The first 'unreachable' failure, once the client has given up on the backend. */
-    get unreachable() {
-        return this.down;
-    }
-    async request(path, params) {
-        if (this.down)
-            throw this.down;
-        const retries = this.options.retries ?? 2;
-        const backoff = this.options.backoffMs ?? 250;
-        for (let attempt = 0;; attempt++) {
-            const outcome = await this.attempt(path, params);
-            if (outcome.ok)
-                return outcome.data;
-            const { error, retry } = outcome;
-            const wait = backoff * 2 ** attempt;
-            const deadline = this.options.deadline ?? Infinity;
-            if (!retry || attempt >= retries || Date.now() + wait >= deadline) {
-                if (error.kind === 'unreachable')
-                    this.down ??= error;
-                throw error;
-            }
-            this.stats.retries++;
-            await new Promise((resolve) => setTimeout(resolve, wait));
-        }
-    }
-    async attempt(path, params) {
-        const left = (this.options.deadline ?? Infinity) - Date.now();
-        if (left <= 0)
-            return { ok: false, error: new PrometheusError('budget', 'the live run used up its time budget before this query ran'), retry: false };
-        const timeoutMs = Math.min(this.options.timeoutMs, left);
-        this.stats.requests++;
-        let response;
-        let text;
-        try {
-            // POST keeps long queries out of URL length limits; every Prometheus-compatible API accepts it.
-            response = await fetch(`${this.baseUrl}${path}`, {
-                method: 'POST',
-                headers: { ...this.headers, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-                body: params.toString(),
-                signal: AbortSignal.timeout(timeoutMs),
-                redirect: 'follow',
-            });
-            text = await response.text();
-        }
-        catch (error) {
-            const name = error?.name;
-            if (name === 'TimeoutError' || name === 'AbortError') {
-                const cut = timeoutMs < this.options.timeoutMs;
-                const message = cut ? 'the live run used up its time budget while waiting for an answer' : `no answer within ${formatSeconds(timeoutMs)} (prometheus-timeout)`;
-                // A hung backend is not retried: every retry would wait the full timeout again.
-                return { ok: false, error: new PrometheusError(cut ? 'budget' : 'unreachable', message), retry: false };
-            }
-            return { ok: false, error: new PrometheusError('unreachable', networkMessage(error)), retry: true };
-        }
-        const body = parseJson(text);
-        const status = response.status;
-        if (status === 401 || status === 403) {
-            return { ok: false, error: new PrometheusError('unreachable', `HTTP ${status} ${response.statusText || ''}`.trim() + ': the backend refused the credentials (check prometheus-headers)'), retry: false };
-        }
-        if (body?.status === 'success' && client_isRecord(body.data))
-            return { ok: true, data: body.data };
-        const retry = status >= 500 || status === 429;
-        if (body?.status === 'error') {
-            const message = `${body.errorType ? `${String(body.errorType)}: ` : ''}${oneLine(String(body.error ?? `HTTP ${status}`))}`;
-            return { ok: false, error: new PrometheusError('query', message), retry };
-        }
-        // Not Prometheus API JSON: a proxy's error page, a login page, or the wrong base URL.
-        const what = status >= 200 && status < 300 ? `HTTP ${status} but not a Prometheus API answer` : `HTTP ${status} ${response.statusText || ''}`.trim();
-        const hint = status === 404 || (status >= 200 && status < 300) ? ` from ${this.displayUrl}${path} (is prometheus-url the API base URL?)` : '';
-        return { ok: false, error: new PrometheusError('unreachable', `${what}${hint}`), retry };
-    }
-}
-/** `Name: value` lines (blank lines and `#` comments ignored). Errors name the line, never its value. */
-function parseHeaders(text) {
-    const headers = {};
-    (text ?? '').split(/\r?\n/).forEach((raw, index) => {
-        const line = raw.trim();
-        if (line === '' || line.startsWith('#'))
-            return;
-        const colon = line.indexOf(':');
-        const name = colon > 0 ? line.slice(0, colon).trim() : '';
-        if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
-            throw new Error(`prometheus-headers line ${index + 1} is not "Name: value"`);
-        headers[name] = line.slice(colon + 1).trim();
-    });
-    return headers;
-}
-function parseBaseUrl(url) {
-    let parsed;
-    try {
-        parsed = new URL(url.trim());
-    }
-    catch {
-        throw new Error('prometheus-url is not a URL (expected e.g. http://prometheus:9090)');
-    }
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-        throw new Error(`prometheus-url must be http or https, not ${parsed.protocol.replace(':', '')}`);
-    // fetch refuses URLs with credentials; send them as Basic auth instead, and never print them.
-    const authorization = parsed.username || parsed.password ? `Basic ${Buffer.from(`${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`).toString('base64')}` : undefined;
-    parsed.username = '';
-    parsed.password = '';
-    const base = `${parsed.origin}${parsed.pathname.replace(/\/+$/, '').replace(/\/api\/v1$/, '')}`;
-    return { base, display: base, authorization };
-}
-function networkMessage(error) {
-    const cause = error?.cause;
-    const code = cause?.code ?? error?.code;
-    const known = {
-        ECONNREFUSED: 'connection refused',
-        ENOTFOUND: 'host not found',
-        EAI_AGAIN: 'host name lookup failed',
-        ECONNRESET: 'connection reset',
-        ETIMEDOUT: 'connection timed out',
-        EHOSTUNREACH: 'host unreachable',
-        UND_ERR_SOCKET: 'connection closed by the server',
-    };
-    if (code && known[code])
-        return `${known[code]} (${code})`;
-    if (code && /CERT|SSL|TLS/i.test(code))
-        return `TLS error: ${oneLine(cause?.message ?? code)}`;
-    return oneLine(cause?.message ?? error?.message ?? String(error));
-}
-function parseJson(text) {
-    try {
-        const value = JSON.parse(text);
-        return client_isRecord(value) ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function client_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function oneLine(text) {
-    const line = text.replace(/\s+/g, ' ').trim();
-    return line.length > 300 ? `${line.slice(0, 300)}…` : line;
-}
-function formatSeconds(ms) {
-    return ms % 1000 === 0 ? `${ms / 1000}s` : `${(ms / 1000).toFixed(1)}s`;
-}
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/report/fingerprint.ts
-
-/**
- * A finding's identity across commits. Whatever changes when unrelated lines move is left out:
- * line and column numbers, "file:line" and "line N" references inside messages, a rule's
- * position in its group ("rule 3", "rules[2]": reordering rules is not a change), and runs of
- * whitespace (a query re-indented in a block scalar is the same query). Subjects the same: schema
- * findings name their place as `groups[0].rules[2].expr`.
- */
-function fingerprint(finding) {
-    return sha256Hex([finding.check, finding.file, withoutPositions(finding.subject ?? ''), withoutPositions(finding.message)].join('\u0000')).slice(0, 16);
-}
-// crypto.hash (Node 20.12 and later) digests a string in one call, about three times faster than a
-// Hash object; every finding of a run is fingerprinted, and earlier Node 20 releases lack it.
-const sha256Hex = typeof external_node_crypto_namespaceObject.hash === 'function' ? (text) => external_node_crypto_namespaceObject.hash('sha256', text, 'hex') : (text) => external_node_crypto_namespaceObject.createHash('sha256').update(text).digest('hex');
-const FILE_POSITION = /:\d+(:\d+)?\b/g;
-const LINE_NUMBER = /\bline \d+\b/g;
-const RULE_NUMBER = /\brule \d+\b/g;
-const INDEX = /\[\d+\]/g;
-const WHITESPACE_RUN = /\s+/g;
-// What WHITESPACE_RUN would change: whitespace other than a space, or two whitespace characters in a row.
-const UNEVEN_WHITESPACE = /[^\S ]|\s\s/;
-/**
- * The replacements run in this order, each on the previous one's result. Each is skipped when the
- * text lacks what it needs to match, found by a cheap scan: most messages need few of them.
- */
-function withoutPositions(text) {
-    if (text.includes(':'))
-        text = text.replace(FILE_POSITION, '');
-    if (text.includes('line '))
-        text = text.replace(LINE_NUMBER, 'line');
-    if (text.includes('rule '))
-        text = text.replace(RULE_NUMBER, 'rule');
-    if (text.includes('['))
-        text = text.replace(INDEX, '[]');
-    if (UNEVEN_WHITESPACE.test(text))
-        text = text.replace(WHITESPACE_RUN, ' ');
-    return text;
-}
-
-;// CONCATENATED MODULE: ./src/live/queries.ts
-// SLI → PromQL. Each SLO's indicator becomes a plan that can write its error ratio over any
-// window, so the server computes every figure (we never pull raw samples):
-//
-//   events  error/total (Sloth events, Pyrra ratio): errors(w) / total(w)
-//           good/total (OpenSLO good, Pyrra latency):  (total(w) - good(w)) / total(w)
-//           latency from a histogram:                  good = _bucket{le="<threshold>"}, total = _count
-//   ratio   a query that is the error ratio itself (Sloth raw error_ratio_query)
-//
-// A query is put over a window in one of three ways: Sloth's `{{.window}}` placeholder is
-// substituted; a bare selector (Pyrra's `http_requests_total{code=~"5.."}`) is wrapped in
-// sum(increase(…[w])); any other expression (OpenSLO's `sum(rate(x[5m]))`) is averaged over the
-// window with a subquery, which is an approximation and is said so.
-
-const queries_WINDOW_PLACEHOLDER = /\{\{\s*\.window\s*\}\}/;
-// A metric name with optional matchers, or matchers alone: nothing to aggregate or window yet.
-const BARE_SELECTOR = /^\s*([a-zA-Z_:][a-zA-Z0-9_:]*)?\s*(?:\{((?:[^{}"]|"(?:[^"\\]|\\.)*")*)\})?\s*$/;
-function planSli(slo) {
-    const { errorQuery, goodQuery, totalQuery, errorRatioQuery, type, thresholdSeconds, metrics } = slo.indicator;
-    const notes = [];
-    const over = (query) => (window) => windowed(query, window, notes);
-    if (errorRatioQuery) {
-        // A ratio averages per unit of time, not per request: a quiet hour weighs as much as a busy one.
-        notes.push('error-ratio SLI: the budget is averaged per unit of time, not per request');
-        return { kind: 'ratio', ratio: over(errorRatioQuery), ratioQuery: errorRatioQuery, notes };
-    }
-    if (slo.indicator.declaredType === 'latencyNative' && totalQuery && thresholdSeconds !== undefined)
-        return nativeLatencyPlan(totalQuery, thresholdSeconds);
-    if (slo.indicator.declaredType === 'bool_gauge' && goodQuery) {
-        // A 0/1 gauge of "good right now": the error ratio is the share of time it was 0.
-        return { kind: 'ratio', ratio: (w) => `1 - avg(avg_over_time(${goodQuery.trim()}[${w}]))`, ratioQuery: goodQuery, notes: ['boolean gauge SLI: the budget is averaged per unit of time'] };
-    }
-    if (errorQuery && totalQuery) {
-        return { kind: 'events', errors: over(errorQuery), total: over(totalQuery), missingErrorsAreZero: true, errorsQuery: errorQuery, totalQuery, notes };
-    }
-    if (goodQuery && totalQuery) {
-        const good = over(goodQuery);
-        const total = over(totalQuery);
-        return { kind: 'events', errors: (w) => `(${total(w)} - ${good(w)})`, total, missingErrorsAreZero: false, errorsQuery: goodQuery, totalQuery, notes };
-    }
-    if (type === 'latency' && thresholdSeconds !== undefined) {
-        const histogram = histogramSelector(totalQuery, metrics);
-        if (histogram)
-            return latencyPlan(histogram.name, histogram.matchers, thresholdSeconds);
-        return { kind: 'unmeasurable', reason: 'latency SLI names no histogram metric (a `_bucket` series) to read the threshold from' };
-    }
-    if (errorQuery)
-        return { kind: 'unmeasurable', reason: 'the SLI has an error query but no total query' };
-    if (slo.indicator.declaredType === 'thresholdMetric')
-        return { kind: 'unmeasurable', reason: 'threshold-metric SLIs are not measured live (only ratio SLIs)' };
-    if (goodQuery)
-        return { kind: 'unmeasurable', reason: 'the SLI has a good-events query but no total query' };
-    if (type === 'latency')
-        return { kind: 'unmeasurable', reason: 'latency SLI without a threshold' };
-    return { kind: 'unmeasurable', reason: `the SLO declares no SLI query (indicator "${slo.indicator.declaredType ?? type}" has no error/total, good/total or error-ratio query)` };
-}
-/** Share of requests slower than the threshold, from a classic histogram's cumulative buckets. */
-function latencyPlan(metric, matchers, thresholdSeconds) {
-    const base = metric.replace(/_(bucket|count|sum)$/, '');
-    const braces = (...parts) => {
-        const inner = [matchers.trim(), ...parts].filter(Boolean).join(', ');
-        return inner ? `{${inner}}` : '';
-    };
-    const good = `${base}_bucket${braces(leMatcher(thresholdSeconds))}`;
-    const total = `${base}_count${braces()}`;
-    const sumIncrease = (selector) => (window) => `sum(increase(${selector}[${window}]))`;
-    const goodOver = sumIncrease(good);
-    const totalOver = sumIncrease(total);
-    return {
-        kind: 'events',
-        errors: (w) => `(${totalOver(w)} - ${goodOver(w)})`,
-        total: totalOver,
-        missingErrorsAreZero: false,
-        errorsQuery: good,
-        totalQuery: total,
-        notes: [],
-    };
-}
-/** Native histograms (Pyrra latencyNative): the share under the threshold is histogram_fraction. */
-function nativeLatencyPlan(selector, thresholdSeconds) {
-    const sum = (w) => `sum(increase(${selector.trim()}[${w}]))`;
-    return {
-        kind: 'events',
-        errors: (w) => `(histogram_count(${sum(w)}) * (1 - histogram_fraction(0, ${thresholdSeconds}, ${sum(w)})))`,
-        total: (w) => `histogram_count(${sum(w)})`,
-        missingErrorsAreZero: false,
-        errorsQuery: selector,
-        totalQuery: selector,
-        notes: [],
-    };
-}
-/**
- * Bucket bounds are label strings, and client libraries print whole numbers differently
- * (Go "1", Python "1.0"), so a whole-second threshold matches both spellings.
- */
-function leMatcher(thresholdSeconds) {
-    const text = String(thresholdSeconds);
-    if (Number.isInteger(thresholdSeconds))
-        return `le=~"${text}|${text}\\\\.0"`;
-    return `le="${text}"`;
-}
-/** `query` evaluated over `window`; pushes a note when only an approximation is possible. */
-function windowed(query, window, notes = []) {
-    const trimmed = query.trim();
-    if (queries_WINDOW_PLACEHOLDER.test(trimmed))
-        return trimmed.replace(new RegExp(queries_WINDOW_PLACEHOLDER, 'g'), window);
-    if (isBareSelector(trimmed))
-        return `sum(increase(${trimmed}[${window}]))`;
-    const note = 'query has no {{.window}} placeholder: averaged over each window with a subquery (approximate)';
-    if (!notes.includes(note))
-        notes.push(note);
-    return `avg_over_time((${trimmed})[${window}:${subqueryResolution(window)}])`;
-}
-function isBareSelector(query) {
-    const match = BARE_SELECTOR.exec(query);
-    return match !== null && (match[1] !== undefined || match[2] !== undefined);
-}
-/** About 500 evaluations per window, and never finer than a minute: enough for an average. */
-function subqueryResolution(window) {
-    const seconds = parseDuration(window) ?? 0;
-    return promDuration(Math.max(60, Math.ceil(seconds / 500 / 60) * 60));
-}
-function histogramSelector(totalQuery, metrics) {
-    if (totalQuery) {
-        const match = BARE_SELECTOR.exec(totalQuery.trim());
-        if (match?.[1])
-            return { name: match[1], matchers: match[2] ?? '' };
-        return undefined;
-    }
-    const bucket = metrics.find((name) => name.endsWith('_bucket'));
-    return bucket ? { name: bucket, matchers: '' } : undefined;
-}
-/** A window in the largest whole unit ("30d", "6h", "90m"): the form every backend accepts. */
-function promDuration(seconds) {
-    for (const [unit, size] of [['d', 86_400], ['h', 3600], ['m', 60]])
-        if (seconds % size === 0)
-            return `${seconds / size}${unit}`;
-    return `${Math.max(1, Math.round(seconds))}s`;
+    // Names, messages and suggestions come from the checked files: each line stays one line.
+    return `${lines.map(terminalLine).join('\n')}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/live/evaluate.ts
@@ -36456,6 +39672,7 @@ const MAX_TREND_POINTS = 200;
 const WINDOW_LABEL = 'slo_gate_window';
 const PART_LABEL = 'slo_gate_part';
 const HINT = 'a wrong metric name or label is the usual cause';
+const INFINITE = 'errors divided by a total of 0 (the total query misses requests the error query counts)';
 /** Measure one SLO at `time`. PrometheusError of kind 'unreachable' or 'budget' propagates. */
 async function evaluateSlo({ slo, plan }, client, time) {
     const budget = errorBudget(slo.target);
@@ -36474,7 +39691,7 @@ async function evaluateSlo({ slo, plan }, client, time) {
         result.notes.push(`no burn-rate windows declared: the default table for ${promDuration(period)} is used`);
     const steps = trendSteps(period);
     const step = promDuration(steps.seconds);
-    result.query = plan.kind === 'ratio' ? plan.ratio(step) : `${tag(plan.errors(step), PART_LABEL, 'errors')} or ${tag(plan.total(step), PART_LABEL, 'total')}`;
+    result.query = plan.kind === 'ratio' ? plan.ratio(step) : `${evaluate_tag(plan.errors(step), PART_LABEL, 'errors')} or ${evaluate_tag(plan.total(step), PART_LABEL, 'total')}`;
     const start = time - (steps.count - 1) * steps.seconds;
     let series;
     try {
@@ -36501,11 +39718,18 @@ async function evaluateSlo({ slo, plan }, client, time) {
     let samples = [];
     if (seconds.length) {
         try {
-            samples = await client.query(seconds.map((s) => tag(windowRatio(plan, promDuration(s)), WINDOW_LABEL, String(s))).join(' or '), time);
+            samples = await client.query(seconds.map((s) => evaluate_tag(windowRatio(plan, promDuration(s)), WINDOW_LABEL, String(s))).join(' or '), time);
         }
         catch (error) {
             return failed(result, error);
         }
+    }
+    // NaN over a window is 0/0: no events in it, so no burn rate. ±Inf is errors over a total of 0.
+    const infinite = samples.find((sample) => sample.value === Infinity || sample.value === -Infinity);
+    if (infinite) {
+        result.status = 'failed';
+        result.reason = `the error ratio over the ${promDuration(Number(infinite.labels[WINDOW_LABEL]))} window is ${infinite.value > 0 ? '+Inf' : '-Inf'}: ${INFINITE}`;
+        return result;
     }
     const ratioOver = (s) => {
         const value = samples.find((sample) => Number(sample.labels[WINDOW_LABEL]) === s)?.value;
@@ -36580,7 +39804,16 @@ function eventsTrend(plan, series, times, budget) {
         return { problem: { status: 'no-data', reason: `the total query returns no series over ${window} (${HINT}): ${plan.totalQuery}` } };
     if (errors.length === 0 && !plan.missingErrorsAreZero)
         return { problem: { status: 'no-data', reason: `the good-events query returns no series over ${window} (${HINT}): ${plan.errorsQuery}` } };
-    const byTime = (s) => new Map((s?.points ?? []).map(([t, v]) => [Math.round(t), Number.isNaN(v) ? 0 : v]));
+    // Event counts are never NaN or infinite; when one is, the query divides somewhere, and no figure built on it means anything.
+    for (const [what, s, query] of [
+        ['total', total[0], plan.totalQuery],
+        ['good-events', errors[0], plan.errorsQuery],
+    ]) {
+        const odd = notFinite(s);
+        if (odd)
+            return { problem: { status: 'failed', reason: `the ${what} query returns ${odd} where a count of events is needed: ${query}` } };
+    }
+    const byTime = (s) => new Map((s?.points ?? []).map(([t, v]) => [Math.round(t), v]));
     const bad = byTime(errors[0]);
     const all = byTime(total[0]);
     const events = [...all.values()].reduce((sum, v) => sum + v, 0);
@@ -36597,7 +39830,15 @@ function eventsTrend(plan, series, times, budget) {
 function ratioTrend(plan, series, times, budget) {
     if (series.length > 1)
         return tooMany(series.length, plan.ratioQuery);
-    const values = new Map((series[0]?.points ?? []).filter(([, v]) => !Number.isNaN(v)).map(([t, v]) => [Math.round(t), v]));
+    const steps = series[0]?.points ?? [];
+    const infinite = steps.filter(([, v]) => v === Infinity || v === -Infinity).length;
+    if (infinite)
+        return { problem: { status: 'failed', reason: `the error-ratio query returns ±Inf at ${infinite} of ${steps.length} step(s): ${INFINITE}: ${plan.ratioQuery}` } };
+    // A NaN step is 0/0: no requests in it. It does not count, as a step without a value does not.
+    const values = new Map(steps.filter(([, v]) => !Number.isNaN(v)).map(([t, v]) => [Math.round(t), v]));
+    if (values.size === 0 && steps.length > 0) {
+        return { problem: { status: 'no-data', reason: `the error-ratio query returns NaN (0/0: no requests counted) at every step over the ${describeSteps(times)}: ${plan.ratioQuery}` } };
+    }
     if (values.size === 0)
         return { problem: { status: 'no-data', reason: `the error-ratio query returns no series over the ${describeSteps(times)} (${HINT}): ${plan.ratioQuery}` } };
     // Steps without a value (no traffic) do not count: the ratio is averaged over the steps that have one.
@@ -36608,6 +39849,18 @@ function ratioTrend(plan, series, times, budget) {
         return { time: t, remaining: 1 - spent / budget };
     });
     return { errorRatio: spent, points };
+}
+/** "NaN at 3 of 200 steps" (and ±Inf), or undefined when every value is a number. */
+function notFinite(series) {
+    const points = series?.points ?? [];
+    const count = (test) => points.filter(([, v]) => test(v)).length;
+    const parts = [
+        [count(Number.isNaN), 'NaN'],
+        [count((v) => v === Infinity), '+Inf'],
+        [count((v) => v === -Infinity), '-Inf'],
+    ];
+    const found = parts.filter(([n]) => n > 0).map(([n, name]) => `${name} at ${n} of ${points.length} step(s)`);
+    return found.length ? found.join(' and ') : undefined;
 }
 function tooMany(count, query) {
     return { problem: { status: 'failed', reason: `the SLI returns ${count} series where one is needed (aggregate it, e.g. with sum()): ${query}` } };
@@ -36624,7 +39877,7 @@ function windowRatio(plan, window) {
     const tolerant = plan.missingErrorsAreZero ? `(${errors} or (${plan.total(window)}) * 0)` : errors;
     return `(${tolerant}) / (${plan.total(window)})`;
 }
-function tag(query, label, value) {
+function evaluate_tag(query, label, value) {
     return `label_replace(${query}, "${label}", "${value}", "", "")`;
 }
 function failed(result, error) {
@@ -36636,43 +39889,279 @@ function failed(result, error) {
     throw error;
 }
 
-;// CONCATENATED MODULE: ./src/live/checks.ts
-// The `live/*` finding ids with their default severities. They are not static checks (nothing
-// in CHECKS runs them) but they are listed in the report next to the checks that ran, documented
-// in docs/checks/live/, and switched off or re-weighted in `.slo-gate.yml` `checks:` like any id.
-const LIVE_CHECKS = [
-    { id: 'live/budget-exhausted', severity: 'error', description: "An SLO's error budget for its period is spent (remaining budget ≤ 0)." },
-    { id: 'live/burning', severity: 'warning', description: 'A burn-rate alert of the SLO would be firing now (error under live-fail-on: burning for page-level windows).' },
-    { id: 'live/no-data', severity: 'warning', description: "The SLO's SLI query returns no series: usually a wrong metric name or label." },
-    { id: 'live/query-failed', severity: 'error', description: "The backend returned an error for the SLO's query." },
-    { id: 'live/unreachable', severity: 'error', description: 'The Prometheus API could not be used at all: connection refused, TLS, timeout, 401/403.' },
-];
+;// CONCATENATED MODULE: ./src/live/measure-rules.ts
+// What live mode measures about the repository's rules and SLI queries, for the live rule checks
+// (src/checks/live/): whether each selector selects series, each metric's declared type, each
+// selector's scrape interval, and how each SLO's alerts would have behaved over its window.
+// Requests go through the run's one client, so the time budget, timeouts, retries and the
+// concurrency limit bound them like the SLO measurements. A capability the backend cannot
+// serve (unreachable, too slow, no metadata endpoint) is recorded once with its reason.
+
+
+
+
+
+const COUNTER_FUNCTIONS = new Set(['rate', 'irate', 'increase']);
+async function measureRules(model, links, client, time, concurrency, budgetSeconds) {
+    const recorded = recordedNames(model);
+    const uses = selectorUses(model, links);
+    const measured = { time, uses, series: new Map(), recorded, types: new Map(), intervals: new Map(), backtests: [], unavailable: new Map() };
+    const asked = uses.filter((use) => use.fact.metric === undefined || !recorded.has(use.fact.metric));
+    const unavailable = (capability, error) => {
+        if (!(error instanceof PrometheusError))
+            throw error;
+        const why = error.kind === 'budget' ? `the live time budget of ${budgetSeconds}s ran out` : error.message;
+        if (!measured.unavailable.has(capability))
+            measured.unavailable.set(capability, why);
+    };
+    if (asked.length === 0)
+        return measured;
+    // A backend that could not be used for the SLOs is not asked again: each capability says why once.
+    // Types and intervals matter for the rules' own queries; SLI queries are planned by live mode itself.
+    const ofRules = asked.filter((use) => use.owner.rule !== undefined);
+    if (client.unreachable) {
+        unavailable('series', client.unreachable);
+        if (ofRules.length)
+            for (const capability of ['metadata', 'scrape-interval'])
+                unavailable(capability, client.unreachable);
+        return measured;
+    }
+    // 1. series
+    const selectors = unique(asked.map((use) => use.selector)).map((selector) => asked.find((use) => use.selector === selector));
+    await pool(selectors, concurrency, async (use) => {
+        if (measured.unavailable.has('series'))
+            return;
+        try {
+            measured.series.set(use.selector, await measureSelector(client, use, time));
+        }
+        catch (error) {
+            unavailable('series', error);
+        }
+    });
+    // A backend that went away during the series phase is not asked again: the rest says why once each.
+    if (client.unreachable) {
+        for (const capability of ['metadata', 'scrape-interval'])
+            if (ofRules.length)
+                unavailable(capability, client.unreachable);
+        return measured;
+    }
+    // 2. metadata, for metrics that have series (the others have their series-missing finding)
+    const metrics = unique(ofRules.filter((use) => use.fact.metric !== undefined && measured.series.get(use.selector)?.status !== 'no-metric').map((use) => use.fact.metric));
+    await pool(metrics, concurrency, async (metric) => {
+        if (measured.unavailable.has('metadata'))
+            return;
+        try {
+            const type = await metricType(client, metric);
+            if (type)
+                measured.types.set(metric, type);
+        }
+        catch (error) {
+            unavailable('metadata', error);
+        }
+    });
+    // 3. scrape intervals of the selectors rates read and alerts with `for` wait on
+    const timed = ofRules.filter((use) => measured.series.get(use.selector)?.status === 'present' && (use.fact.functions.some((fn) => COUNTER_FUNCTIONS.has(fn)) || (use.owner.rule?.for && use.owner.kind === 'alert')));
+    const timedSelectors = unique(timed.map((use) => use.selector));
+    if (timedSelectors.length) {
+        let targets = [];
+        try {
+            targets = await client.targets();
+        }
+        catch (error) {
+            // Without targets, sample spacing still tells the interval.
+            if (!(error instanceof PrometheusError) || error.kind !== 'missing')
+                unavailable('scrape-interval', error);
+        }
+        await pool(timedSelectors, concurrency, async (selector) => {
+            if (measured.unavailable.has('scrape-interval'))
+                return;
+            try {
+                const interval = await scrapeInterval(client, selector, targets, time);
+                if (interval)
+                    measured.intervals.set(selector, interval);
+            }
+            catch (error) {
+                unavailable('scrape-interval', error);
+            }
+        });
+    }
+    return measured;
+}
 /**
- * How much a live finding weighs under `live-fail-on`: `exhausted` keeps the defaults, `burning`
- * makes a page-level burn an error, `never` turns every live finding into a notice, which is
- * reported but fails no gate set to `error` or `warning`.
+ * Replays the linked alerts of each measurable SLO over its period (after the other rule
+ * measurements: a backtest reads the most data). Results go into `measured.backtests`.
  */
-function liveSeverity(id, failOn, pageLevel = false) {
-    if (failOn === 'never')
-        return 'notice';
-    if (id === 'live/burning' && failOn === 'burning' && pageLevel)
-        return 'error';
-    return LIVE_CHECKS.find((check) => check.id === id)?.severity ?? 'warning';
+async function measureBacktests(measured, work, links, client, options) {
+    const todo = work.map((m) => ({ m, alerts: links?.bySlo.get(m.slo.key)?.alerts.filter((a) => a.rule.expr.analysis.errors.length === 0) ?? [] })).filter((t) => t.alerts.length > 0);
+    if (!todo.length)
+        return;
+    const fail = (error) => {
+        if (!(error instanceof PrometheusError))
+            throw error;
+        if (!measured.unavailable.has('backtest'))
+            measured.unavailable.set('backtest', error.kind === 'budget' ? `the live time budget of ${options.budgetSeconds}s ran out` : error.message);
+    };
+    if (client.unreachable)
+        return fail(client.unreachable);
+    const results = new Array(todo.length);
+    await pool(todo.map((t, i) => ({ ...t, i })), options.concurrency, async ({ m, alerts, i }) => {
+        if (measured.unavailable.has('backtest'))
+            return;
+        try {
+            results[i] = await backtestSlo({ slo: m.slo, plan: m.plan, alerts, recorded: measured.recorded, defaultEvaluationSeconds: options.evaluationSeconds }, client, options.time);
+        }
+        catch (error) {
+            fail(error);
+        }
+    });
+    measured.backtests = results.filter(Boolean);
+}
+/** The metric's declared type: its own metadata, or its family's for `_total`, `_bucket`, `_count`, `_sum`. */
+async function metricType(client, metric) {
+    const own = single(await client.metadata(metric));
+    if (own)
+        return { type: own };
+    const suffix = /^(.+)_(total|bucket|count|sum)$/.exec(metric);
+    if (!suffix)
+        return undefined;
+    // OpenMetrics names a counter's family without _total, and histograms and summaries by their base name.
+    const family = single(await client.metadata(suffix[1]));
+    return family ? { type: family, family: suffix[1] } : undefined;
+}
+/** One type when every exporter agrees; undefined when none is known or they disagree. */
+function single(entries) {
+    const types = unique(entries.map((e) => e.type));
+    return types.length === 1 && types[0] !== 'unknown' && types[0] !== 'untyped' ? types[0] : undefined;
+}
+/**
+ * The interval one series of the selector is sampled at: its scrape target's configured
+ * interval when its `job` label names targets that agree on one, otherwise the median spacing
+ * of that series' samples over the last hour (downloaded for that one series only).
+ */
+async function scrapeInterval(client, selector, targets, time) {
+    const [busiest] = await client.query(`topk(1, count_over_time(${selector}[1h]))`, time);
+    if (!busiest)
+        return undefined;
+    const job = busiest.labels.job;
+    if (job !== undefined) {
+        const configured = unique(targets.filter((t) => t.labels.job === job && t.scrapeInterval).map((t) => t.scrapeInterval));
+        const seconds = configured.length === 1 ? parseDuration(configured[0]) : undefined;
+        if (seconds)
+            return { seconds, source: 'targets', job };
+    }
+    const metric = /^[a-zA-Z_:][a-zA-Z0-9_:]*/.exec(selector)?.[0];
+    const labels = Object.entries(busiest.labels).map(([label, value]) => ({ label, op: '=', value }));
+    const exact = metric ? selectorText(metric, labels) : selectorText(undefined, [{ label: '__name__', op: '=~', value: '.+' }, ...labels]);
+    const [series] = await client.queryMatrix(`${exact}[1h]`, time);
+    const points = series?.points ?? [];
+    if (points.length < 2)
+        return undefined;
+    const gaps = points.slice(1).map(([t], i) => t - points[i][0]).sort((a, b) => a - b);
+    const median = gaps[Math.floor(gaps.length / 2)];
+    return { seconds: Math.round(median * 1000) / 1000, source: 'samples', ...(job !== undefined ? { job } : {}) };
+}
+function unique(items) {
+    return [...new Set(items)];
+}
+/** Runs `task` over `items` with at most `limit` at once. */
+async function pool(items, limit, task) {
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length)
+            await task(items[next++]);
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
+;// CONCATENATED MODULE: ./src/live/rule-summary.ts
+// The live rule measurements, per SLO, as the report shows them: how many of the selectors its SLI
+// and its alerts read select series, which do not, how its alerts would have fired over its
+// period, and what could not be measured.
+
+const CAPABILITY_NAMES = {
+    series: 'series of the selectors',
+    metadata: 'metric types (metadata)',
+    'scrape-interval': 'scrape intervals',
+    backtest: 'alert replay',
+};
+function sloRuleSummary(linked, measured, slo) {
+    const rules = sloRules(linked, measured, slo);
+    const uses = measured.uses.filter((use) => use.owner.slo?.key === slo.key || (use.owner.rule !== undefined && rules.has(use.owner.rule)));
+    const seen = new Set();
+    const summary = { selectorsChecked: 0, selectorsFound: 0, missing: [], unmeasured: [] };
+    for (const use of uses) {
+        const verdict = measured.series.get(use.selector);
+        if (!verdict || seen.has(use.selector))
+            continue;
+        seen.add(use.selector);
+        if (verdict.status === 'failed')
+            continue;
+        summary.selectorsChecked++;
+        if (verdict.status === 'present')
+            summary.selectorsFound++;
+        else
+            summary.missing.push({ selector: use.selector, file: use.file, line: use.position.line, column: use.position.column, problem: verdict.status });
+    }
+    for (const [capability, why] of measured.unavailable)
+        summary.unmeasured.push(`${CAPABILITY_NAMES[capability]}: ${why}`);
+    const backtest = measured.backtests.find((b) => b.sloKey === slo.key);
+    if (backtest) {
+        summary.backtest = {
+            start: backtest.start,
+            end: backtest.end,
+            stepSeconds: backtest.stepSeconds,
+            episodes: backtest.episodes,
+            alerts: backtest.alerts.map((alert) => ({
+                alert: alert.alert,
+                file: alert.file,
+                line: alert.line,
+                page: alert.page,
+                firings: alert.firings,
+                summary: alert.error ? `could not be replayed: ${alert.error}` : backtestLine(backtest, alert),
+                ...(alert.error ? { error: alert.error } : {}),
+            })),
+            ...(backtest.error ? { error: backtest.error } : {}),
+        };
+        if (backtest.error)
+            summary.unmeasured.push(`alert replay: the burn episodes could not be read: ${backtest.error}`);
+    }
+    else if (!measured.unavailable.has('backtest') && !(linked.links.bySlo.get(slo.key)?.alerts.length)) {
+        summary.unmeasured.push('alert replay: no alerting rule is linked to this SLO');
+    }
+    return summary;
+}
+/** The SLO's linked alerts and the repository recording rules they read, transitively. */
+function sloRules(linked, measured, slo) {
+    const out = new Set();
+    const visit = (rule, depth) => {
+        if (out.has(rule) || depth > 8)
+            return;
+        out.add(rule);
+        for (const s of rule.expr.analysis.facts.selectors)
+            for (const recorded of (s.metric && measured.recorded.get(s.metric)) || [])
+                visit(recorded, depth + 1);
+    };
+    for (const alert of linked.links.bySlo.get(slo.key)?.alerts ?? [])
+        visit(alert.rule, 0);
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/live/run-live.ts
 // Live mode, start to end: plan each SLO's queries, measure the measurable ones against the
-// backend with bounded concurrency inside a total time budget, and turn what was measured into
-// `live/*` findings. Live findings are not static checks: they join the report and the gate
-// next to the engine's findings (src/run-check.ts), and `live-fail-on` decides how much they weigh.
+// backend with bounded concurrency inside a total time budget, then run the live/* checks
+// (src/checks/live/) over what was measured. Their findings join the report and the gate next
+// to the engine's (src/run-check.ts); `live-fail-on` decides how much they weigh.
 
 
 
 
 
 
-const LIVE_DEFAULTS = { timeoutSeconds: 30, budgetSeconds: 120, failOn: 'exhausted', concurrency: 4 };
-async function runLive(model, settings, config) {
+
+
+const LIVE_DEFAULTS = { timeoutSeconds: 30, budgetSeconds: 120, failOn: 'exhausted', concurrency: 4, maxResponseMb: 8 };
+async function runLive(linked, settings, config = mergeConfig()) {
+    const { model } = linked;
     const started = Date.now();
     const time = Math.floor(settings.time ?? started / 1000);
     const client = new PrometheusClient({
@@ -36682,6 +40171,8 @@ async function runLive(model, settings, config) {
         deadline: started + settings.budgetSeconds * 1000,
         retries: settings.retries,
         backoffMs: settings.backoffMs,
+        log: settings.log,
+        maxResponseBytes: settings.maxResponseBytes,
     });
     const results = new Array(model.slos.length);
     const work = [];
@@ -36694,20 +40185,34 @@ async function runLive(model, settings, config) {
         else
             work.push({ index, measurable: { slo: slo, plan } });
     });
-    await pool(work, settings.concurrency ?? LIVE_DEFAULTS.concurrency, async ({ index, measurable }) => {
+    await run_live_pool(work, settings.concurrency ?? LIVE_DEFAULTS.concurrency, async ({ index, measurable }) => {
         try {
             results[index] = await evaluateSlo(measurable, client, time);
         }
         catch (error) {
             if (!(error instanceof PrometheusError)) {
                 // A fault of ours must not cost the static report: it becomes this SLO's failure.
-                const message = error?.message?.split('\n')[0] ?? String(error);
-                results[index] = { ...identity(measurable.slo), status: 'failed', reason: `internal error in live mode: ${message} (please report this)`, windows: [], notes: [] };
+                results[index] = { ...identity(measurable.slo), status: 'failed', reason: `internal error in live mode: ${firstLineOf(error)} (please report this)`, windows: [], notes: [] };
                 return;
             }
             const reason = error.kind === 'budget' ? `not evaluated: the live time budget of ${settings.budgetSeconds}s ran out` : `not evaluated: ${error.message}`;
             results[index] = { ...identity(measurable.slo), status: 'not-evaluated', reason, target: measurable.slo.target, periodSeconds: measurable.slo.periodSeconds, windows: [], notes: [] };
         }
+    });
+    // The rules' selectors, types and intervals: after the SLOs, which the gate weighs most.
+    const concurrency = settings.concurrency ?? LIVE_DEFAULTS.concurrency;
+    const rules = await measureRules(model, linked.links, client, time, concurrency, settings.budgetSeconds);
+    // Last: replaying the alerts reads the most data.
+    await measureBacktests(rules, work.map((w) => w.measurable), linked.links, client, {
+        time,
+        concurrency,
+        budgetSeconds: settings.budgetSeconds,
+        evaluationSeconds: config.evaluationIntervalSeconds,
+    });
+    model.slos.forEach((slo, index) => {
+        const summary = sloRuleSummary(linked, rules, slo);
+        if (results[index].status !== 'not-measurable' || summary.selectorsChecked > 0)
+            results[index].rules = summary;
     });
     const summary = {
         url: client.displayUrl,
@@ -36718,8 +40223,17 @@ async function runLive(model, settings, config) {
         retries: client.stats.retries,
         unreachable: client.unreachable?.message,
         slos: results,
+        ...(rules ? { rules } : {}),
     };
-    return { summary, findings: liveFindings(model.slos, summary, settings, config) };
+    return { summary, findings: liveFindings({ linked, summary, settings }, config), checks: LIVE_CHECKS };
+}
+/** The live checks over what was measured, through a findings sink like every other check. */
+function liveFindings(input, config) {
+    const checks = enabledChecks(LIVE_CHECKS, config);
+    const sink = new FindingsSink(config, checks);
+    for (const check of checks)
+        sink.runCheck(check, input);
+    return sink.finish();
 }
 function notMeasurable(slo) {
     if (slo.target === undefined)
@@ -36732,74 +40246,8 @@ function notMeasurable(slo) {
         return `${slo.budgetingMethod} budgeting is not measured live (only occurrences)`;
     return undefined;
 }
-function liveFindings(slos, summary, settings, config) {
-    const findings = [];
-    const add = (check, severity, finding) => {
-        const setting = config?.checks?.[check];
-        if (setting === 'off')
-            return;
-        const final = { ...finding, check, severity: setting ?? severity };
-        // The figures in a live message change every run; the finding's identity is the check and the SLO.
-        final.fingerprint = fingerprint({ ...final, message: '' });
-        findings.push(final);
-    };
-    const failOn = settings.failOn;
-    const notEvaluated = summary.slos.filter((r) => r.status === 'not-evaluated');
-    if (notEvaluated.length) {
-        const why = summary.unreachable ?? `the live time budget of ${settings.budgetSeconds}s ran out`;
-        add('live/unreachable', liveSeverity('live/unreachable', failOn), {
-            file: '',
-            message: `Prometheus API at ${summary.url} could not be used: ${why}. ${notEvaluated.length} of ${summary.slos.filter((r) => r.status !== 'not-measurable').length} measurable SLO(s) not evaluated live; the static checks still ran.`,
-            subject: summary.url,
-        });
-    }
-    summary.slos.forEach((result, index) => {
-        const slo = slos[index];
-        const at = { file: slo.file, line: slo.position.line, column: slo.position.column, subject: slo.name };
-        const name = `SLO "${slo.name}"`;
-        const period = result.periodSeconds !== undefined ? promDuration(result.periodSeconds) : '';
-        switch (result.status) {
-            case 'failed':
-                add('live/query-failed', liveSeverity('live/query-failed', failOn), { ...at, message: `${name}: its query failed: ${result.reason} — query: ${result.query ?? '?'}` });
-                return;
-            case 'no-data':
-                add('live/no-data', liveSeverity('live/no-data', failOn), { ...at, message: `${name}: no data — ${result.reason}` });
-                return;
-            case 'not-measurable':
-            case 'not-evaluated':
-                return;
-        }
-        if (result.emptyErrorQuery) {
-            add('live/no-data', 'notice', {
-                ...at,
-                message: `${name}: the error query returns no series over ${period}, so no errors were counted; if requests did fail, check its metric name: ${result.emptyErrorQuery}`,
-            });
-        }
-        if (result.budgetRemaining !== undefined && result.budgetRemaining <= 0) {
-            add('live/budget-exhausted', liveSeverity('live/budget-exhausted', failOn), {
-                ...at,
-                message: `${name}: error budget exhausted — ${percent(1 - result.budgetRemaining)} of the ${period} budget spent (error ratio ${percent(result.errorRatio, 4)} against ${percent(1 - result.target, 4)} allowed), ${Math.round(-result.budgetRemainingMinutes * 10) / 10} min over`,
-            });
-        }
-        const firing = result.windows.filter((w) => w.firing);
-        if (firing.length) {
-            const page = firing.some((w) => w.page);
-            const described = firing.map((w) => {
-                const name = w.shortSeconds ? `${promDuration(w.longSeconds)}/${promDuration(w.shortSeconds)}` : promDuration(w.longSeconds);
-                const rates = w.shortSeconds ? `${times(w.burnRate)}/${times(w.shortBurnRate)}` : times(w.burnRate);
-                return `${name} burn rate ${rates} over ${times(w.factor)} (${w.page ? 'page' : w.severity ?? 'ticket'})`;
-            });
-            const fastest = Math.max(...firing.map((w) => w.burnRate));
-            add('live/burning', liveSeverity('live/burning', failOn, page), {
-                ...at,
-                message: `${name} is burning its error budget: ${described.join('; ')} — at ${times(fastest)} the whole ${period} budget lasts ${describeSpan(result.periodSeconds / fastest)}; ${percent(Math.max(0, result.budgetRemaining))} left`,
-            });
-        }
-    });
-    return findings;
-}
 /** Runs `task` over `items` with at most `limit` at once. A task must not throw for expected failures. */
-async function pool(items, limit, task) {
+async function run_live_pool(items, limit, task) {
     let next = 0;
     const worker = async () => {
         while (next < items.length)
@@ -36807,17 +40255,11 @@ async function pool(items, limit, task) {
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
 }
-function percent(ratio, digits = 1) {
-    return `${Number((ratio * 100).toFixed(digits))} %`;
-}
-function times(rate) {
-    return `${Number(rate.toFixed(rate < 10 ? 2 : 1))}×`;
-}
-
 
 ;// CONCATENATED MODULE: ./src/live/settings.ts
 // Live-mode settings as both shells receive them (action inputs, CLI flags): strings in, checked
 // LiveSettings out. Messages name the setting, never a header value.
+
 
 
 
@@ -36847,6 +40289,9 @@ function parseLiveSettings(inputs, fail, prefix = '') {
     const concurrency = inputs.concurrency?.trim() ? Number(inputs.concurrency) : LIVE_DEFAULTS.concurrency;
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
         throw fail(`${prefix}live-concurrency must be a whole number from 1 to 64`);
+    const maxResponseMb = inputs.maxResponseMb?.trim() ? Number(inputs.maxResponseMb) : LIVE_DEFAULTS.maxResponseMb;
+    if (!(maxResponseMb > 0 && maxResponseMb <= 1024))
+        throw fail(`${prefix}live-max-response-mb must be a number of MiB over 0 and at most 1024, such as 8`);
     try {
         new URL(url);
     }
@@ -36862,22 +40307,29 @@ function parseLiveSettings(inputs, fail, prefix = '') {
         budgetSeconds: seconds('live-time-budget', inputs.budget, LIVE_DEFAULTS.budgetSeconds),
         failOn,
         concurrency,
+        maxResponseBytes: Math.round(maxResponseMb * 1024 * 1024),
     };
 }
-/** Everything in the settings a log must never show: header values and URL credentials. */
+/**
+ * Everything in the settings a log or report must never show: header values, URL credentials and
+ * the Basic credential the client builds from them (a backend that echoes headers echoes that one).
+ */
 function liveSecrets(settings) {
     const url = new URL(settings.url);
-    return [...Object.values(settings.headers ?? {}), decodeURIComponent(url.password), url.password].filter((value) => value.length > 0);
+    const user = decodeURIComponent(url.username);
+    const password = decodeURIComponent(url.password);
+    const basic = user || password ? [basicCredential(user, password), Buffer.from(`${user}:${password}`).toString('base64')] : [];
+    return [...Object.values(settings.headers ?? {}), password, url.password, ...basic].filter((value) => value.length > 0);
 }
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-// EXTERNAL MODULE: ./node_modules/ignore/index.js
-var ignore = __nccwpck_require__(298);
+// EXTERNAL MODULE: ../main/node_modules/ignore/index.js
+var ignore = __nccwpck_require__(3501);
 var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
+// EXTERNAL MODULE: ../main/node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(6310);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/discover/find-files.ts
 // Find the candidate files under the root: YAML and JSON, minus what git ignores,
@@ -36987,13 +40439,317 @@ function resolveInsideRoot(baseDir, written) {
     return joined;
 }
 
-;// CONCATENATED MODULE: ./src/discover/resolve-references.ts
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/cache/content-hash.ts
+// A file's content hash is git's blob id of its bytes, so that a base commit's files, whose blob
+// ids `git ls-tree` lists, can be matched with the head's files without reading them.
+
+function blobId(bytes) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha1').update(`blob ${bytes.byteLength}\0`).update(bytes).digest('hex');
+}
+
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+;// CONCATENATED MODULE: ./src/cache/outcome-store.ts
+// A content-addressed store of per-file outcomes: what reading, normalising and checking one file
+// produced, keyed by the file's path and the hash of its bytes. The engine asks it before
+// reading a file; a hit skips the file's parse and checks, never the model-wide phases.
+//
+// File format (one file, rewritten whole after each run):
+//   line 1: MAGIC
+//   line 2: JSON header { format, tool, v8 } — a file from another format, tool version or V8
+//           (whose serializer wrote the values) is not used
+//   then entries: u32 body length, body, u32 CRC-32 of the body; body = u16 key length, key
+//   (UTF-8 `path \0 hash`), u32 meta length, meta (UTF-8, the caller's), the value (v8.serialize).
+// A damaged file (truncated, bytes flipped, another file altogether) is not used at all: the run
+// is then as cold as without a cache, and the caller says so in one notice. Never a wrong report.
+
+
+
+
+const STORE_FORMAT = 1;
+const MAGIC = 'slo-gate outcome cache';
+class OutcomeStore {
+    identity;
+    stats = { hits: 0, misses: 0 };
+    entries = new Map();
+    constructor(identity) {
+        this.identity = identity;
+    }
+    /** The store in `file`; an empty one when there is no file, or the file cannot be used (with why). */
+    static load(file, identity) {
+        const store = new OutcomeStore(identity);
+        let bytes;
+        try {
+            bytes = (0,external_node_fs_namespaceObject.readFileSync)(file);
+        }
+        catch (error) {
+            const code = error.code;
+            return code === 'ENOENT' ? { store } : { store, notice: `cannot read the cache file ${file} (${code ?? error.message}); checked every file afresh` };
+        }
+        const problem = store.decode(bytes);
+        if (problem) {
+            store.entries.clear();
+            return { store, notice: `cache file ${file} not used: ${problem}; checked every file afresh` };
+        }
+        return { store };
+    }
+    get size() {
+        return this.entries.size;
+    }
+    /**
+     * The stored outcome of `file` with content `hash`, when `accept` agrees the settings it was
+     * made under are the current ones (given the meta stored with it). Every call takes a fresh
+     * copy: callers may change what they get.
+     */
+    get(file, hash, accept) {
+        const entry = this.entries.get(keyOf(file, hash));
+        if (!entry || !accept(entry.meta)) {
+            this.stats.misses++;
+            return undefined;
+        }
+        let value;
+        try {
+            value = (0,external_node_v8_namespaceObject.deserialize)(entry.value);
+        }
+        catch {
+            // Unreachable with a checksummed entry, unless the serializer changed under the same V8 version.
+            this.entries.delete(keyOf(file, hash));
+            this.stats.misses++;
+            return undefined;
+        }
+        entry.used = true;
+        this.stats.hits++;
+        return value;
+    }
+    /** Store the outcome of `file` with content `hash`. It is serialized now: later changes to `value` are not stored. */
+    put(file, hash, meta, value) {
+        this.entries.set(keyOf(file, hash), { meta, value: (0,external_node_v8_namespaceObject.serialize)(value), used: true });
+    }
+    /** Whether an entry is stored, whatever its settings (for tests and the base tree). */
+    has(file, hash) {
+        return this.entries.has(keyOf(file, hash));
+    }
+    /** The file's bytes: the entries this run used or made. Entries of files that changed or went away are dropped. */
+    encode() {
+        const header = Buffer.from(`${MAGIC}\n${JSON.stringify({ format: STORE_FORMAT, tool: this.identity.tool, v8: process.versions.v8 })}\n`);
+        const parts = [header];
+        for (const [key, entry] of this.entries) {
+            if (!entry.used)
+                continue;
+            const keyBytes = Buffer.from(key);
+            const metaBytes = Buffer.from(entry.meta);
+            const body = Buffer.allocUnsafe(2 + keyBytes.length + 4 + metaBytes.length + entry.value.length);
+            let at = body.writeUInt16LE(keyBytes.length, 0);
+            at += keyBytes.copy(body, at);
+            at = body.writeUInt32LE(metaBytes.length, at);
+            at += metaBytes.copy(body, at);
+            body.set(entry.value, at);
+            const frame = Buffer.allocUnsafe(4);
+            frame.writeUInt32LE(body.length, 0);
+            const check = Buffer.allocUnsafe(4);
+            check.writeUInt32LE((0,external_node_zlib_namespaceObject.crc32)(body), 0);
+            parts.push(frame, body, check);
+        }
+        return Buffer.concat(parts);
+    }
+    /** Write the store to `file` (its directory made when missing), replacing it in one rename. */
+    save(file) {
+        (0,external_node_fs_namespaceObject.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
+        const temporary = `${file}.${process.pid}.tmp`;
+        try {
+            (0,external_node_fs_namespaceObject.writeFileSync)(temporary, this.encode());
+            (0,external_node_fs_namespaceObject.renameSync)(temporary, file);
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.rmSync)(temporary, { force: true });
+        }
+    }
+    /** Fill the store from a file's bytes; the problem when they are not a whole store of this identity. */
+    decode(bytes) {
+        const magicEnd = bytes.indexOf(10);
+        if (magicEnd < 0 || bytes.toString('utf8', 0, magicEnd) !== MAGIC)
+            return 'not a slo-gate cache file';
+        const headerEnd = bytes.indexOf(10, magicEnd + 1);
+        if (headerEnd < 0)
+            return 'the file is truncated';
+        let header;
+        try {
+            header = JSON.parse(bytes.toString('utf8', magicEnd + 1, headerEnd));
+        }
+        catch {
+            return 'its header is damaged';
+        }
+        if (header.format !== STORE_FORMAT)
+            return `it has format ${String(header.format)}, this version reads format ${STORE_FORMAT}`;
+        if (header.tool !== this.identity.tool)
+            return `it was written by slo-gate ${String(header.tool)}, this is ${this.identity.tool}`;
+        if (header.v8 !== process.versions.v8)
+            return `it was written under another Node.js version (V8 ${String(header.v8)})`;
+        let at = headerEnd + 1;
+        while (at < bytes.length) {
+            if (at + 4 > bytes.length)
+                return 'the file is truncated';
+            const length = bytes.readUInt32LE(at);
+            const bodyStart = at + 4;
+            const bodyEnd = bodyStart + length;
+            if (bodyEnd + 4 > bytes.length)
+                return 'the file is truncated';
+            const body = bytes.subarray(bodyStart, bodyEnd);
+            if ((0,external_node_zlib_namespaceObject.crc32)(body) !== bytes.readUInt32LE(bodyEnd))
+                return `an entry's checksum does not match (at byte ${at})`;
+            if (length < 6)
+                return `an entry is damaged (at byte ${at})`;
+            const keyLength = body.readUInt16LE(0);
+            if (2 + keyLength + 4 > length)
+                return `an entry is damaged (at byte ${at})`;
+            const key = body.toString('utf8', 2, 2 + keyLength);
+            const metaLength = body.readUInt32LE(2 + keyLength);
+            const valueStart = 2 + keyLength + 4 + metaLength;
+            if (valueStart > length)
+                return `an entry is damaged (at byte ${at})`;
+            const meta = body.toString('utf8', 2 + keyLength + 4, valueStart);
+            this.entries.set(key, { meta, value: body.subarray(valueStart), used: false });
+            at = bodyEnd + 4;
+        }
+        return undefined;
+    }
+}
+function keyOf(file, hash) {
+    return `${file}\0${hash}`;
+}
+
+;// CONCATENATED MODULE: ./src/engine/outcome-cache.ts
+// The engine's side of the outcome cache: before a file is parsed, its bytes are hashed and the
+// store asked for the outcome it had under the same settings. What a stored outcome depends on
+// besides the file's bytes and path (the tool's code is the store's identity) is written next to
+// it: the document kinds it held and the normalise options adapters read. The settings digest is
+// made from those alone, so a configuration change invalidates exactly the outcomes it affects:
+// turning a rule check off re-reads rule files, not dashboards.
+
+
+
+
+
+
+
+/**
+ * The identity of outcomes this code makes: the tool version, and a hash of the running script
+ * (the bundle, in a release), so a rebuilt tool of the same version does not reuse old outcomes.
+ */
+function codeIdentity(toolVersion) {
+    let code = '';
+    try {
+        code = (0,external_node_crypto_namespaceObject.createHash)('sha1').update((0,external_node_fs_namespaceObject.readFileSync)(process.argv[1] ?? (0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url))).digest('hex').slice(0, 16);
+    }
+    catch {
+        code = 'unknown';
+    }
+    return `${toolVersion}+${code}`;
+}
+/** The outcome of each task, in order: from the cache when it holds one for the file's bytes and these settings, else from `process`. */
+async function throughCache(tasks, cache, config, checks, compute, 
+/** Content hashes known without reading the file (a base commit's blob ids), by display path. */
+known) {
+    const digests = new Map();
+    const digestOf = (kinds, optionsRead) => {
+        const id = `${kinds.join(',')}|${optionsRead.join(',')}`;
+        let digest = digests.get(id);
+        if (digest === undefined)
+            digests.set(id, (digest = settingsDigest(kinds, optionsRead, config, checks)));
+        return digest;
+    };
+    const accept = (meta) => {
+        try {
+            const parsed = JSON.parse(meta);
+            return parsed.digest === digestOf(parsed.kinds, parsed.optionsRead);
+        }
+        catch {
+            return false;
+        }
+    };
+    const outcomes = new Array(tasks.length);
+    const fromCache = new Array(tasks.length).fill(false);
+    const hashes = new Map();
+    const missing = [];
+    const use = { hits: 0, reads: 0 };
+    tasks.forEach((task, index) => {
+        const knownHash = known?.get(task.displayPath);
+        if (knownHash !== undefined) {
+            const hit = cache.get(task.displayPath, knownHash, accept);
+            // The base tree writes a placeholder for a file only when the head stored its outcome.
+            if (!hit)
+                throw new Error(`the outcome of ${task.displayPath} is missing from the cache`);
+            outcomes[index] = hit;
+            fromCache[index] = true;
+            hashes.set(task.displayPath, knownHash);
+            use.hits++;
+            return;
+        }
+        let read;
+        try {
+            read = readFileBytes(task.absolutePath, config.maxFileBytes);
+        }
+        catch {
+            // The file stage reads it again and says why it cannot.
+            missing.push({ index, task });
+            return;
+        }
+        if (!('buffer' in read)) {
+            missing.push({ index, task });
+            return;
+        }
+        use.reads++;
+        const hash = blobId(read.buffer);
+        const hit = cache.get(task.displayPath, hash, accept);
+        if (hit) {
+            outcomes[index] = hit;
+            fromCache[index] = true;
+            hashes.set(task.displayPath, hash);
+            use.hits++;
+        }
+        else
+            missing.push({ index, hash, task: { ...task, bytes: read.buffer } });
+    });
+    const computed = missing.length ? await compute(missing.map((entry) => entry.task)) : [];
+    missing.forEach(({ index, hash }, k) => {
+        const outcome = computed[k];
+        outcomes[index] = outcome;
+        if (hash === undefined)
+            return;
+        const meta = { kinds: outcome.file.kinds, optionsRead: outcome.optionsRead, digest: digestOf(outcome.file.kinds, outcome.optionsRead) };
+        // Stored before the model-wide phases run: they add to the model's objects (the findings' fingerprints).
+        cache.put(outcome.file.path, hash, JSON.stringify(meta), outcome);
+        hashes.set(outcome.file.path, hash);
+    });
+    return { outcomes, fromCache, hashes, use };
+}
+/** The settings an outcome with these document kinds and read options depends on, hashed. */
+function settingsDigest(kinds, optionsRead, config, checks) {
+    const documentChecks = checks
+        .filter((check) => check.meta.documentKinds?.some((kind) => kinds.includes(kind)))
+        .map((check) => [check.meta.id, config.checks[check.meta.id] ?? null, checkOptions(check, config)]);
+    const options = [...optionsRead].sort().map((name) => [name, config[name]]);
+    return (0,external_node_crypto_namespaceObject.createHash)('sha1').update(JSON.stringify({ documentChecks, options })).digest('hex');
+}
+/** The configuration a check declares it reads (`meta.options`: `.slo-gate.yml` keys); none when it declares nothing. */
+function checkOptions(check, config) {
+    const declared = check.meta.options;
+    return declared ? Object.keys(declared).sort().map((key) => [key, configValue(config, key) ?? null]) : [];
+}
+
+;// CONCATENATED MODULE: ./src/link/references.ts
 // Resolve the file paths that documents mention (a policy's dashboards) against the file system,
-// the way their authors evidently meant them.
+// the way their authors evidently meant them. The answers go next to the links, not into the
+// model: the model stays what the files say, and what it points at is derived once per run.
 
 
 
 async function resolveReferences(model, root) {
+    const resolutions = new Map();
     const exists = memoised(async (relative) => (await (0,promises_namespaceObject.stat)(external_node_path_default().join(root, relative)).catch(() => undefined)) !== undefined);
     for (const slo of model.slos) {
         for (const ref of slo.dashboardRefs) {
@@ -37001,7 +40757,7 @@ async function resolveReferences(model, root) {
                 .map((dir) => resolveInsideRoot(dir, ref.path))
                 .filter((candidate) => candidate !== undefined);
             if (candidates.length === 0) {
-                ref.exists = false;
+                resolutions.set(ref, { exists: false });
                 continue;
             }
             // A policy in `project/slo/` naming `dashboards/x.json` means `project/dashboards/x.json`:
@@ -37011,8 +40767,7 @@ async function resolveReferences(model, root) {
                 if (!chosen && (await exists(candidate)))
                     chosen = candidate;
             if (chosen) {
-                ref.resolved = chosen;
-                ref.exists = true;
+                resolutions.set(ref, { resolved: chosen, exists: true });
                 continue;
             }
             const firstSegment = ref.path.replace(/\\/g, '/').replace(/^\.\//, '').split('/')[0];
@@ -37021,10 +40776,11 @@ async function resolveReferences(model, root) {
                 if (!chosen && folder && ref.path.includes('/') && (await exists(folder)))
                     chosen = resolveInsideRoot(dir, ref.path);
             }
-            ref.resolved = chosen ?? candidates[0];
-            ref.exists = false;
+            const resolution = { resolved: chosen ?? candidates[0], exists: false };
+            resolutions.set(ref, resolution);
         }
     }
+    return resolutions;
 }
 /** The directory and each of its parents up to the root ('' ). */
 function ancestors(dir) {
@@ -37052,13 +40808,13 @@ function memoised(fn) {
 // The one model every format is normalised into, and every check reads.
 // Positions are 1-based; `file` is relative to the checked root with `/` separators.
 function emptyModel(root) {
-    return { root, files: [], slos: [], ruleGroups: [], dashboards: [], rules: [], unreadable: [] };
+    return { root, files: [], slos: [], ruleGroups: [], dashboards: [], rules: [], logqlRules: [], unreadable: [], suppressions: [] };
 }
 
 ;// CONCATENATED MODULE: ./src/engine.ts
-// The whole check, start to end: find files → parse with positions → recognise each document →
-// normalise into one model → run checks. Shells (the action, the CLI) only choose options and
-// hand the result to report/ and publish/.
+// The whole check of one tree, start to end: find files → parse with positions → recognise each
+// document → normalise into one model → link → run checks → findings sink. Shells (the action,
+// the CLI) only choose options and hand the result to report/ and publish/.
 
 
 
@@ -37077,37 +40833,38 @@ function emptyModel(root) {
 const AUTO_WORKERS_MIN_FILES = 2000;
 async function runEngine(root, config, options = {}) {
     const absoluteRoot = external_node_path_default().resolve(root);
-    const checks = options.checks ?? CHECKS;
-    const enabled = checks.filter((check) => config.checks[check.id] !== 'off');
-    const findings = [];
+    const enabled = enabledChecks(options.checks ?? STATIC_CHECKS, config);
+    const documentChecks = enabled.filter((check) => check.meta.kind === 'document');
+    const sink = new FindingsSink(config, enabled);
     const discovery = await findFiles(absoluteRoot, { include: config.include, exclude: config.exclude });
     const model = emptyModel(absoluteRoot);
     const rootIsFile = discovery.files.length === 1 && discovery.files[0].absolutePath === absoluteRoot;
     const tasks = discovery.files.map((file) => fileTask(file, rootIsFile ? external_node_path_default().basename(absoluteRoot) : file.path));
-    const settings = { config, checkIds: enabled.map((check) => check.id) };
-    const workers = fileWorkers(tasks.length, enabled, options);
-    const outcomes = workers ? await processInWorkers(tasks, settings, workers) : tasks.map(createFileStage(settings, enabled));
+    const settings = { config, checkIds: documentChecks.map((check) => check.meta.id) };
+    const workers = fileWorkers(tasks.length, documentChecks, options);
+    const compute = (some) => (workers ? processInWorkers(some, settings, workers) : some.map(createFileStage(settings, documentChecks)));
+    const cached = options.cache ? await throughCache(tasks, options.cache, config, documentChecks, compute, options.knownHashes) : undefined;
+    const outcomes = cached ? cached.outcomes : await compute(tasks);
     // What adapters keep for their finalise step: documents that refer to documents in other files.
     const kept = new Map();
-    for (const outcome of outcomes)
-        addOutcome(outcome, model, findings, kept, workers !== undefined);
+    // Outcomes that were copied (from worker threads, from the cache) carry their own copy of each query's analysis.
+    outcomes.forEach((outcome, index) => addOutcome(outcome, model, sink, kept, workers !== undefined || (cached?.fromCache[index] ?? false)));
     for (const [kind, items] of kept) {
         const adapter = FORMAT_ADAPTERS.find((candidate) => candidate.kind === kind);
         const finaliseContext = { options: { defaultPeriodSeconds: config.defaultPeriodSeconds }, model, addSlo: (slo) => model.slos.push(slo) };
-        guard(undefined, undefined, '', () => adapter.finalise?.(items, finaliseContext), (message) => model.unreadable.push({ file: '', line: 1, message: `cannot resolve ${adapter.kind} documents: ${message}` }));
+        try {
+            adapter.finalise?.(items, finaliseContext);
+        }
+        catch (error) {
+            model.unreadable.push({ file: '', line: 1, message: `cannot resolve ${adapter.kind} documents: ${firstLineOf(error)}` });
+        }
     }
-    await resolveReferences(model, rootIsFile ? external_node_path_default().dirname(absoluteRoot) : absoluteRoot);
-    // Links between SLOs, alerts and panels are derived once here; every align/* check reads them.
-    model.links = linkModel(model, config);
-    for (const check of enabled) {
-        if (!check.checkModel)
-            continue;
-        const context = check_runner_contextFor(check, config, () => findings);
-        guard(check, context, '', () => check.checkModel(model, context));
-    }
-    for (const finding of findings)
-        finding.fingerprint = fingerprint(finding);
-    return { model, findings, skipped: discovery.skipped, checks: enabled };
+    // Links between SLOs, alerts and panels, and where policies' paths lead, are derived once here.
+    const references = await resolveReferences(model, rootIsFile ? external_node_path_default().dirname(absoluteRoot) : absoluteRoot);
+    const linked = linkModel(model, config, references);
+    for (const check of enabled.filter((candidate) => candidate.meta.kind === 'model'))
+        sink.runCheck(check, linked);
+    return { linked, findings: sink.finish(), skipped: discovery.skipped, checks: enabled, ...(cached ? { cache: cached.use, hashes: cached.hashes } : {}) };
 }
 function fileWorkers(files, enabled, options) {
     const { workerScript, concurrency = 1 } = options;
@@ -37119,7 +40876,7 @@ function fileWorkers(files, enabled, options) {
     const threads = concurrency === 'auto' ? (files >= AUTO_WORKERS_MIN_FILES ? external_node_os_default().availableParallelism() : 1) : concurrency;
     return threads > 1 ? { script: workerScript, threads: Math.min(threads, files) } : undefined;
 }
-function addOutcome(outcome, model, findings, kept, fromWorkers) {
+function addOutcome(outcome, model, sink, kept, fromWorkers) {
     model.files.push(outcome.file);
     for (const entry of outcome.unreadable)
         model.unreadable.push(entry);
@@ -37133,6 +40890,9 @@ function addOutcome(outcome, model, findings, kept, fromWorkers) {
             model.rules.push(rule);
         }
     }
+    // Outcomes cached by an older build have no LogQL rules.
+    for (const rule of outcome.logqlRules ?? [])
+        model.logqlRules.push(rule);
     for (const dashboard of outcome.dashboards) {
         model.dashboards.push(dashboard);
         if (fromWorkers)
@@ -37146,8 +40906,10 @@ function addOutcome(outcome, model, findings, kept, fromWorkers) {
             kept.set(kind, []);
         kept.get(kind).push(item);
     }
-    for (const finding of outcome.findings)
-        findings.push(finding);
+    // Outcomes stored by an older cache format have none.
+    for (const comment of outcome.suppressions ?? [])
+        model.suppressions.push(comment);
+    sink.accept(outcome.findings);
 }
 /** Outcomes from worker threads carry their own copy of each analysis; the model keeps one per query. */
 function shareQueryAnalysis(query) {
@@ -37175,17 +40937,40 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 ;// CONCATENATED MODULE: ./src/diff/git.ts
 // Reading the base commit with git, without touching the workspace.
 //
-// Safety: the repository is untrusted (a pull request can change anything in it), so nothing it
-// contains may run. Only plumbing commands are used (rev-parse, cat-file, ls-tree, fetch): no
-// checkout, no `git archive` (it applies .gitattributes smudge filters and export-subst), no
-// submodules. Blobs are read raw with `cat-file --batch`, so no filter, textconv or eol
-// conversion ever runs. Hooks and fsmonitor are switched off on every call, the system config is
-// ignored, and git never prompts for credentials.
+// Safety: the repository is untrusted (a pull request can change anything in it, and a clone
+// handed to the CLI can come with any .git/config), so nothing it contains or configures may run.
+// Only plumbing commands are used (rev-parse, cat-file, ls-tree, fetch): no checkout, no
+// `git archive` (it applies .gitattributes smudge filters and export-subst), no submodules. Blobs
+// are read raw with `cat-file --batch`, so no filter, textconv or eol conversion ever runs.
+// Every call overrides, on the command line (which wins over any config file), each key of the
+// repository's config that names a command: hooks, fsmonitor, the ssh command, credential
+// helpers, the alternate-refs command, automatic gc; `fetch` names its upload-pack itself, so
+// `remote.<name>.uploadpack` is never used; only the file, http(s) and ssh transports are allowed,
+// so `ext::` and remote helpers (reachable through `url.*.insteadOf` or `remote.<name>.vcs`)
+// cannot start. The system config is ignored and git never prompts. The user's own global config
+// is kept (safe.directory, credentials for a private origin): it is not the repository's; its
+// ssh command and credential helpers are re-applied after the reset.
 
 
 
 
-const SAFE_CONFIG = ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false', '-c', 'protocol.ext.allow=never', '-c', 'submodule.recurse=false'];
+
+const SAFE_CONFIG = [
+    ['core.hooksPath', '/dev/null'],
+    ['core.fsmonitor', 'false'],
+    ['core.sshCommand', 'ssh'],
+    ['core.alternateRefsCommand', 'true'],
+    ['credential.helper', ''],
+    ['protocol.allow', 'never'],
+    ['protocol.file.allow', 'always'],
+    ['protocol.http.allow', 'always'],
+    ['protocol.https.allow', 'always'],
+    ['protocol.ssh.allow', 'always'],
+    ['protocol.ext.allow', 'never'],
+    ['submodule.recurse', 'false'],
+    ['gc.auto', '0'],
+    ['maintenance.auto', 'false'],
+].flatMap(([key, value]) => ['-c', `${key}=${value}`]);
 const SAFE_ENV = { GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: '', SSH_ASKPASS: '', GIT_OPTIONAL_LOCKS: '0' };
 /** Files the engine can read, plus the .gitignore files that decide which of them it reads. */
 const WANTED = /(\.(ya?ml|json)|(^|\/)\.gitignore)$/i;
@@ -37195,7 +40980,7 @@ class GitError extends Error {
 /** Run git and return stdout; a non-zero exit becomes a GitError carrying git's first stderr line. */
 function git(args, options) {
     return new Promise((resolve, reject) => {
-        (0,external_node_child_process_namespaceObject.execFile)('git', [...SAFE_CONFIG, ...args], { cwd: options.cwd, env: { ...process.env, ...SAFE_ENV }, timeout: options.timeoutMs ?? 30_000, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+        (0,external_node_child_process_namespaceObject.execFile)('git', [...SAFE_CONFIG, ...(options.config ?? []), ...args], { cwd: options.cwd, env: { ...process.env, ...SAFE_ENV }, timeout: options.timeoutMs ?? 30_000, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
             if (!error)
                 return resolve(stdout);
             const reason = error.killed
@@ -37230,13 +41015,32 @@ async function resolveBase(topLevel, ref, fetchTimeoutMs = FETCH_TIMEOUT_MS) {
     if (local)
         return { ok: true, sha: local, fetched: false };
     try {
-        await git(['fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', ref], { cwd: topLevel, timeoutMs: fetchTimeoutMs });
+        const config = await globalCommands();
+        await git(['fetch', '--upload-pack=git-upload-pack', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', ref], { cwd: topLevel, timeoutMs: fetchTimeoutMs, config });
     }
     catch (error) {
         return { ok: false, reason: `${ref} is not in this clone and fetching it from origin failed: ${error.message}` };
     }
     const fetched = (await commitOf(topLevel, ref)) ?? (await commitOf(topLevel, 'FETCH_HEAD'));
     return fetched ? { ok: true, sha: fetched, fetched: true } : { ok: false, reason: `${ref} is not in this clone, and origin did not provide it` };
+}
+/**
+ * The ssh command and credential helpers of the user's global config, as `-c` pairs: the reset in
+ * SAFE_CONFIG drops them along with the repository's, and fetching a private origin needs them.
+ * Read with `--global` from outside any repository, so no repository config can add to them.
+ */
+async function globalCommands() {
+    const read = async (args) => {
+        try {
+            return (await git(['config', '--global', '--null', ...args], { cwd: external_node_os_default().tmpdir() })).split('\0').filter(Boolean);
+        }
+        catch {
+            return []; // no global config, or not that key
+        }
+    };
+    const pairs = (await read(['--get-regexp', '^credential\\..*helper$'])).map((entry) => entry.replace('\n', '='));
+    const ssh = await read(['--get', 'core.sshCommand']);
+    return [...pairs, ...(ssh.length ? [`core.sshCommand=${ssh[0]}`] : [])].flatMap((pair) => ['-c', pair]);
 }
 async function commitOf(topLevel, ref) {
     try {
@@ -37248,12 +41052,14 @@ async function commitOf(topLevel, ref) {
 }
 /**
  * Write the files of commit `sha` under `prefix` into a fresh temporary directory, keeping their
- * paths relative to the top level. Only the files the engine reads are written. The caller
- * removes the directory with the returned `cleanup`.
+ * paths relative to the top level. Only the files the engine reads are written; files `reuse`
+ * accepts (the caller has their outcome for that blob already) are not read from git but stood in
+ * for by an empty file of the same size, so discovery still finds them. The caller removes the
+ * directory with the returned `cleanup`.
  */
-async function extractTree(topLevel, sha, prefix, maxFileBytes = Infinity) {
+async function extractTree(topLevel, sha, prefix, maxFileBytes = Infinity, reuse = () => false) {
     const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), 'slo-gate-base-'));
-    const cleanup = () => (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    const cleanup = async () => (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
     try {
         const listing = await git(['ls-tree', '-r', '-z', '-l', '--full-tree', sha, '--', ...(prefix ? [prefix] : [])], { cwd: topLevel });
         const entries = [];
@@ -37271,25 +41077,42 @@ async function extractTree(topLevel, sha, prefix, maxFileBytes = Infinity) {
         }
         // Files over the engine's size limit are not read on either side: an empty file of the same
         // size (sparse, no disk used) makes the engine say exactly what it says about the head's.
-        const oversized = (entry) => entry.mode !== '120000' && entry.size > maxFileBytes;
-        const readable = entries.filter((entry) => !oversized(entry));
+        const standIn = (entry) => entry.mode !== '120000' && (entry.size > maxFileBytes || reuse(entry.path, entry.object));
+        const readable = entries.filter((entry) => !standIn(entry));
         const contents = new Map(readable.map((entry, index) => [entry, index]));
         const blobs = await readBlobs(topLevel, readable.map((entry) => entry.object));
-        await (0,promises_namespaceObject.mkdir)(external_node_path_default().join(dir, prefix), { recursive: true });
+        // Written synchronously: a large tree is thousands of small files, and a thread-pool round
+        // trip for each (three for a stand-in) made a loaded machine wait longer than it wrote.
+        (0,external_node_fs_namespaceObject.mkdirSync)(external_node_path_default().join(dir, prefix), { recursive: true });
+        const made = new Set();
         // Symlinks last, so no file is ever written through one.
         const symlinksLast = [...entries].sort((a, b) => Number(a.mode === '120000') - Number(b.mode === '120000'));
         for (const entry of symlinksLast) {
             const target = external_node_path_default().join(dir, entry.path);
-            await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(target), { recursive: true });
-            if (oversized(entry))
-                await (0,promises_namespaceObject.writeFile)(target, '').then(() => (0,promises_namespaceObject.truncate)(target, entry.size));
+            const parent = external_node_path_default().dirname(target);
+            if (!made.has(parent)) {
+                (0,external_node_fs_namespaceObject.mkdirSync)(parent, { recursive: true });
+                made.add(parent);
+            }
+            if (standIn(entry)) {
+                (0,external_node_fs_namespaceObject.writeFileSync)(target, '');
+                if (entry.size > 0)
+                    (0,external_node_fs_namespaceObject.truncateSync)(target, entry.size);
+            }
             // Symlinks stay symlinks: the engine's discovery already refuses those that leave the root.
-            else if (entry.mode === '120000')
-                await (0,promises_namespaceObject.symlink)(blobs[contents.get(entry)].toString('utf8'), target).catch(() => undefined);
+            else if (entry.mode === '120000') {
+                try {
+                    (0,external_node_fs_namespaceObject.symlinkSync)(blobs[contents.get(entry)].toString('utf8'), target);
+                }
+                catch {
+                    // A link git could record and this file system cannot: left out, like any unreadable entry.
+                }
+            }
             else
-                await (0,promises_namespaceObject.writeFile)(target, blobs[contents.get(entry)]);
+                (0,external_node_fs_namespaceObject.writeFileSync)(target, blobs[contents.get(entry)]);
         }
-        return { dir, cleanup };
+        const written = new Map(entries.filter((entry) => entry.mode !== '120000').map((entry) => [entry.path, entry.object]));
+        return { dir, cleanup, blobs: written, read: readable.length };
     }
     catch (error) {
         await cleanup();
@@ -37409,53 +41232,66 @@ async function compareWithBase(root, config, head, request, engineOptions = {}) 
     const resolved = await resolveBase(repository.topLevel, request.base, request.fetchTimeoutMs);
     if (!resolved.ok)
         return { compared: false, reason: resolved.reason };
+    // Base files with the bytes of the head's file at the same path are not read: the head's outcome is reused.
+    const inRoot = (file) => (repository.prefix ? file.slice(repository.prefix.length + 1) : file);
+    const headHashes = engineOptions.cache ? head.hashes : undefined;
+    const reuse = headHashes ? (file, blob) => headHashes.get(inRoot(file)) === blob : undefined;
     let tree;
     try {
-        tree = await extractTree(repository.topLevel, resolved.sha, repository.prefix, config.maxFileBytes);
+        tree = await extractTree(repository.topLevel, resolved.sha, repository.prefix, config.maxFileBytes, reuse);
     }
     catch (error) {
         return { compared: false, reason: `cannot read the files of ${resolved.sha}: ${error.message}` };
     }
     try {
-        const outcome = await compareTrees(external_node_path_default().join(tree.dir, repository.prefix), absoluteRoot, config, head, request, engineOptions);
-        return { compared: true, baseSha: resolved.sha, fetched: resolved.fetched, ...outcome };
+        const baseHashes = new Map([...tree.blobs].map(([file, blob]) => [inRoot(file), blob]));
+        const knownHashes = headHashes ? new Map([...baseHashes].filter(([file, blob]) => headHashes.get(file) === blob)) : undefined;
+        const outcome = await compareTrees(external_node_path_default().join(tree.dir, repository.prefix), absoluteRoot, config, head, request, { ...engineOptions, knownHashes }, baseHashes);
+        return { compared: true, baseSha: resolved.sha, fetched: resolved.fetched, blobsRead: tree.read, ...outcome };
     }
     finally {
         await tree.cleanup();
     }
 }
 /** The comparison proper, between two folders on disk: the base's files, and the head already checked. */
-async function compareTrees(baseRoot, headRoot, config, head, request, engineOptions = {}) {
+async function compareTrees(baseRoot, headRoot, config, head, request, engineOptions = {}, 
+/** Content hashes of the base's files, by path, when git gave them: files with the head's hash are not read to compare them. */
+baseHashes) {
     const base = await runEngine(baseRoot, config, engineOptions);
-    const files = await compareFiles(baseRoot, headRoot, base.model, head.model, config.maxFileBytes);
-    const checks = DIFF_CHECKS.filter((check) => config.checks[check.id] !== 'off');
-    const diffFindings = [];
-    for (const check of checks) {
-        const context = diffContext(check, config, request.approval, files, diffFindings);
-        try {
-            check.compare(base.model, head.model, context);
-        }
-        catch (error) {
-            context.report({ file: '', message: `internal error in check ${check.id}: ${error?.message?.split('\n')[0] ?? String(error)} (please report this)` });
-        }
-    }
-    for (const finding of diffFindings)
-        finding.fingerprint = fingerprint(finding);
+    const files = await compareFiles(baseRoot, headRoot, base.linked.model, head.linked.model, config.maxFileBytes, (file) => {
+        const before = baseHashes?.get(file);
+        return before !== undefined && before === head.hashes?.get(file);
+    });
+    const checks = enabledChecks(DIFF_CHECKS, config);
+    // Policy changes are this change's by definition: always new. Approved, they become notices.
+    const steps = [...(request.approval ? [approved] : []), (finding) => ({ ...finding, status: 'new' })];
+    const sink = new FindingsSink(config, checks, steps);
+    const input = {
+        base: base.linked,
+        head: head.linked,
+        headPosition(file, position) {
+            const map = files.map(file);
+            return map ? { line: map(position.line) } : undefined;
+        },
+    };
+    for (const check of checks)
+        sink.runCheck(check, input);
     const classified = classify(head.findings, base.findings);
     let findings = classified.findings;
     if (request.changedFilesOnly) {
-        const wanted = withLinkedFiles(files.changed, head.model, config);
+        const wanted = withLinkedFiles(files.changed, head.linked);
         findings = findings.filter((finding) => wanted.has(finding.file));
     }
     return {
-        findings: [...findings, ...diffFindings.map((finding) => ({ ...finding, status: 'new' }))],
+        findings: [...findings, ...sink.finish()],
         resolved: classified.resolved,
         changedFiles: [...files.changed].sort(),
         checks,
+        base,
     };
 }
 /** Which of the files the engine read differ between base and head (added and deleted ones too). */
-async function compareFiles(baseRoot, headRoot, base, head, maxFileBytes) {
+async function compareFiles(baseRoot, headRoot, base, head, maxFileBytes, sameHash) {
     const changed = new Set();
     const texts = new Map();
     const sizes = new Map([...base.files, ...head.files].map((file) => [file.path, 0]));
@@ -37465,6 +41301,8 @@ async function compareFiles(baseRoot, headRoot, base, head, maxFileBytes) {
         sizes.set(file.path, Math.max(sizes.get(file.path), file.bytes));
     const read = (root, file) => (0,promises_namespaceObject.readFile)(external_node_path_default().join(root, file)).catch(() => undefined);
     for (const [file, size] of sizes) {
+        if (sameHash(file))
+            continue;
         // Files over the limit were not read by the engine either: their sizes tell whether they changed.
         if (size > maxFileBytes) {
             const [before, after] = [base.files.find((f) => f.path === file), head.files.find((f) => f.path === file)];
@@ -37492,26 +41330,14 @@ async function compareFiles(baseRoot, headRoot, base, head, maxFileBytes) {
         },
     };
 }
-function diffContext(check, config, approval, files, sink) {
-    const override = config.checks[check.id];
-    return {
-        config,
-        report(finding) {
-            const severity = approval ? 'notice' : override && override !== 'off' ? override : (finding.severity ?? check.severity);
-            sink.push({ ...finding, check: check.id, severity });
-        },
-        headPosition(file, position) {
-            const map = files.map(file);
-            return map ? { line: map(position.line) } : undefined;
-        },
-    };
-}
+/** The approval label makes a policy change a notice: reported, reviewed, not failing the gate. */
+const approved = (finding, meta) => (meta?.policyChange ? Object.assign(finding, { severity: 'notice' }) : finding);
 /** Changed files plus what they are linked to: the alerts and dashboards of a changed SLO, the SLO of a changed alert. */
-function withLinkedFiles(changed, head, config) {
+function withLinkedFiles(changed, head) {
     const out = new Set(changed);
-    for (const slo of head.slos) {
-        const alertFiles = linkedAlerts(head, slo, config).map((rule) => rule.file);
-        const dashboardFiles = head.dashboards.filter((dashboard) => dashboardShows(head, dashboard, slo)).map((dashboard) => dashboard.file);
+    for (const slo of head.model.slos) {
+        const alertFiles = linkedAlerts(head, slo).map((rule) => rule.file);
+        const dashboardFiles = head.model.dashboards.filter((dashboard) => dashboardShows(head, dashboard, slo)).map((dashboard) => dashboard.file);
         const group = [slo.file, ...alertFiles, ...dashboardFiles];
         if (group.some((file) => changed.has(file)))
             for (const file of group)
@@ -37520,129 +41346,155 @@ function withLinkedFiles(changed, head, config) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/model/findings.ts
-// What a check reports. Findings carry no GitHub or Markdown: publishers decide how they look.
-const SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
-function compareFindings(a, b) {
-    return (SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-        (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-        (a.line ?? 0) - (b.line ?? 0) ||
-        (a.column ?? 0) - (b.column ?? 0) ||
-        (a.check < b.check ? -1 : a.check > b.check ? 1 : 0));
-}
-
-;// CONCATENATED MODULE: ./src/report/report.ts
-// The one report object every renderer and publisher reads. Versioned; its JSON Schema is
-// schemas/report.schema.json (a test validates real reports against it).
+;// CONCATENATED MODULE: ./src/checks/live/rule-checks.ts
 
 
-const REPORT_VERSION = 1;
-function report_buildReport(result, options) {
-    const findings = [...result.findings].sort(compareFindings);
-    const liveByKey = new Map((options.live?.slos ?? []).map((live) => [live.key, live]));
-    const counts = { error: 0, warning: 0, notice: 0 };
-    for (const finding of findings)
-        counts[finding.severity]++;
-    const diff = options.diff && diffReport(options.diff, findings);
-    const gateCounts = diff?.baseSha !== undefined && diff.newFindingsOnly ? diff.newCounts : counts;
-    const problemsBySloName = sloProblems(findings);
-    return {
-        version: REPORT_VERSION,
-        tool: { name: 'slo-gate', version: options.toolVersion },
-        generatedAt: (options.now ?? new Date()).toISOString(),
-        result: gateFails(gateCounts, options.failOn) ? 'fail' : 'pass',
-        failOn: options.failOn,
-        counts,
-        files: result.model.files.map(({ path, kinds }) => ({ path, kinds })),
-        slos: result.model.slos.map((slo) => {
-            const period = slo.periodSeconds;
-            return {
-                name: slo.name,
-                service: slo.service,
-                file: slo.file,
-                line: slo.position.line,
-                format: slo.format,
-                indicator: { type: slo.indicator.type, thresholdSeconds: slo.indicator.thresholdSeconds, percentile: slo.indicator.percentile },
-                target: slo.target,
-                periodSeconds: period,
-                errorBudget: slo.target !== undefined ? errorBudget(slo.target) : undefined,
-                budgetMinutes: slo.target !== undefined && period !== undefined ? budgetMinutes(slo.target, period) : undefined,
-                windows: period === undefined
-                    ? []
-                    : [...slo.burnWindows].sort((a, b) => a.longSeconds - b.longSeconds).map((window) => windowFigures(window, slo.target, period)),
-                ...(liveByKey.has(slo.key) ? { live: liveByKey.get(slo.key) } : {}),
-                ...linkSummary(slo, result, problemsBySloName.get(slo.name) ?? []),
-            };
-        }),
-        findings,
-        skipped: result.skipped,
-        checks: result.checks.map(({ id, severity, description }) => ({ id, severity, description })),
-        ...(diff ? { diff } : {}),
-        ...(options.live ? { live: liveHeader(options.live) } : {}),
-    };
+/** Static findings the live rule checks replace (promql/counter where the type is known, promql/rate-range where the interval is). */
+function withoutSuperseded(findings, model, measured) {
+    const keys = new Set([...metricTypeSupersedes(measured, model.rules), ...scrapeIntervalSupersedes(measured)].map((s) => `${s.check}\u0000${s.file}\u0000${s.subject}`));
+    if (keys.size === 0)
+        return findings;
+    return findings.filter((f) => !keys.has(`${f.check}\u0000${f.file}\u0000${f.subject ?? ''}`));
 }
-function diffReport(input, findings) {
-    const newCounts = { error: 0, warning: 0, notice: 0 };
-    // Live findings are about the budget now, not about the change: the gate always counts them.
-    for (const finding of findings)
-        if (finding.status === 'new' || finding.check.startsWith('live/'))
-            newCounts[finding.severity]++;
-    const count = (status) => findings.filter((finding) => finding.status === status).length;
-    return {
-        ...input,
-        counts: { new: count('new'), existing: count('existing'), resolved: input.resolved.length },
-        newCounts,
-        resolved: [...input.resolved].sort(compareFindings),
-    };
+
+;// CONCATENATED MODULE: ./src/findings/baseline.ts
+// The baseline: the findings a repository had when it adopted slo-gate, written once and committed,
+// so the gate fails only on findings that are not in it — on every trigger, not only on pull
+// requests. Entries are fingerprints (check, file, subject, message without positions) with a
+// count, so moving lines changes nothing, a second copy of a baselined defect is new, and an entry
+// that matches fewer findings than it counts is reported as fixed and can be removed.
+const BASELINE_FORMAT = 1;
+const DEFAULT_BASELINE_FILE = '.slo-gate-baseline.json';
+class BaselineError extends Error {
 }
-/**
- * The policy/* and align/* findings above notice level, by the SLO name they are about, in report
- * order. Grouped once: looking them up per SLO kept every SLO scanning every finding.
- */
-function sloProblems(findings) {
-    const bySubject = new Map();
+/** The baseline of a run's findings: suppressed ones need no entry, they are excused already. */
+function baselineOf(findings, tool) {
+    const entries = new Map();
     for (const finding of findings) {
-        if (finding.subject === undefined || finding.severity === 'notice' || !/^(align|policy)\//.test(finding.check))
+        if (finding.suppressed || !finding.fingerprint)
             continue;
-        const problems = bySubject.get(finding.subject);
-        if (problems)
-            problems.push(finding);
+        const entry = entries.get(finding.fingerprint);
+        if (entry)
+            entry.count++;
         else
-            bySubject.set(finding.subject, [finding]);
+            entries.set(finding.fingerprint, { fingerprint: finding.fingerprint, check: finding.check, file: finding.file, ...(finding.subject !== undefined ? { subject: finding.subject } : {}), message: finding.message, count: 1 });
     }
-    return bySubject;
+    const sorted = [...entries.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.check < b.check ? -1 : a.check > b.check ? 1 : a.fingerprint < b.fingerprint ? -1 : 1));
+    return { version: BASELINE_FORMAT, tool, findings: sorted };
 }
-/** The SLO's links and a verdict drawn from the policy/* and align/* findings about it (`problems`). */
-function linkSummary(slo, result, problems) {
-    const set = result.model.links?.bySlo.get(slo.key);
-    if (!set)
-        return {};
-    const links = {
-        alerts: set.alerts.map(({ rule, method, reason }) => ({ name: rule.name, file: rule.file, line: rule.position.line, method, reason })),
-        panels: set.panels.map(({ dashboard, panel, method, reason }) => ({
-            name: `${panel.title ?? `panel ${panel.id ?? '?'}`}${dashboard.title ? ` (${dashboard.title})` : ''}`,
-            file: dashboard.file,
-            line: panel.position.line,
-            method,
-            reason,
-        })),
+function renderBaseline(baseline) {
+    return `${JSON.stringify(baseline, null, 2)}\n`;
+}
+/** Reads a baseline file's text; anything that is not one is an error naming the file. */
+function parseBaseline(text, file) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        throw new BaselineError(`${file}: not a slo-gate baseline: ${error.message.split('\n')[0]}`);
+    }
+    const candidate = value;
+    if (!candidate || typeof candidate !== 'object' || candidate.version !== BASELINE_FORMAT || !Array.isArray(candidate.findings)) {
+        throw new BaselineError(`${file}: not a slo-gate baseline of format ${BASELINE_FORMAT} (write one with \`slo-gate baseline\`)`);
+    }
+    for (const [index, entry] of candidate.findings.entries()) {
+        if (typeof entry?.fingerprint !== 'string' || typeof entry.check !== 'string' || typeof entry.file !== 'string' || !Number.isInteger(entry.count) || entry.count < 1) {
+            throw new BaselineError(`${file}: findings[${index}] needs fingerprint, check, file and a count of at least 1`);
+        }
+    }
+    return candidate;
+}
+/** Marks up to `count` findings per entry as `baselined`, in report order; the rest are not in the baseline. */
+function applyBaseline(findings, baseline, file) {
+    const left = new Map(baseline.findings.map((entry) => [entry.fingerprint, entry.count]));
+    let matched = 0;
+    const out = findings.map((finding) => {
+        const remaining = finding.fingerprint && !finding.suppressed ? left.get(finding.fingerprint) : undefined;
+        if (!remaining)
+            return finding;
+        left.set(finding.fingerprint, remaining - 1);
+        matched++;
+        return { ...finding, baselined: true };
+    });
+    const fixed = baseline.findings.filter((entry) => left.get(entry.fingerprint) > 0).map((entry) => ({ ...entry, count: left.get(entry.fingerprint) }));
+    return { findings: out, outcome: { file, matched, fixed } };
+}
+
+;// CONCATENATED MODULE: ./src/findings/suppressions.ts
+// Suppressions: the findings a repository has decided to live with, each with its reason. In YAML
+// they are comments next to what they excuse; for JSON, which has no comments, `.slo-gate.yml`
+// `ignore:` names them. A suppressed finding is kept, marked and counted — never dropped — and a
+// suppression that is unreadable, names no check or excuses nothing is a `config/suppression`
+// finding of its own, so stale ones do not pile up.
+
+
+const SUPPRESSION_CHECK = {
+    id: 'config/suppression',
+    severity: 'warning',
+    kind: 'model',
+    description: 'A suppression comment or `ignore:` entry without a reason, naming an unknown check, or suppressing nothing.',
+    docs: 'docs/checks/config/suppression.md',
+};
+/**
+ * Marks the findings a suppression excuses (`suppressed`), and returns them with one
+ * `config/suppression` finding per unusable or unused suppression, not yet fingerprinted.
+ */
+function applySuppressions(findings, input) {
+    const problems = [];
+    const problem = (at, message) => problems.push({ check: SUPPRESSION_CHECK.id, severity: SUPPRESSION_CHECK.severity, file: at.file, line: at.line, ...(at.column ? { column: at.column } : {}), message, subject: message });
+    const usable = [];
+    const consider = (candidate, what) => {
+        if (!candidate.checks.length)
+            return void problem(candidate.at, `${what} names no check: write the check id, then a colon and the reason`);
+        if (!candidate.reason)
+            return void problem(candidate.at, `${what} has no reason: write why after a colon ("${candidate.checks[0]}: <reason>"); it suppresses nothing until it has one`);
+        const known = candidate.checks.filter((id) => input.knownChecks.has(id));
+        for (const id of candidate.checks.filter((id) => !input.knownChecks.has(id))) {
+            const near = closestName(id, input.knownChecks);
+            problem(candidate.at, `${what} names an unknown check "${id}"${near ? ` — did you mean "${near}"?` : ''}`);
+        }
+        if (known.length)
+            usable.push({ ...candidate, checks: known, used: false });
     };
-    const verdict = problems.length
-        ? `${problems.length} problem(s): ${problems[0].message}`
-        : links.alerts.length
-            ? `aligned with ${links.alerts.length} alert(s) and ${links.panels.length} panel(s)`
-            : slo.alertingDisabled
-                ? 'burn-rate alerting turned off'
-                : 'no alerting rule implements it';
-    return { links, verdict };
+    for (const comment of input.comments) {
+        const covers = (finding) => finding.file === comment.file && (comment.scope === 'file' || (finding.line !== undefined && finding.line >= comment.fromLine && finding.line <= comment.toLine));
+        consider({ checks: comment.checks, reason: comment.reason, by: `${comment.file}:${comment.line}`, kind: 'inSource', matches: covers, at: { file: comment.file, line: comment.line, column: comment.column } }, `# slo-gate-disable${comment.scope === 'block' ? '' : `-${comment.scope}`} comment`);
+    }
+    for (const rule of input.ignore) {
+        const pathMatches = picomatch_default()(rule.path, { dot: true });
+        const matches = (finding) => pathMatches(finding.file) && (rule.subject === undefined || finding.subject === rule.subject || finding.message.includes(`"${rule.subject}"`));
+        consider({ checks: rule.checks, reason: rule.reason, by: `${rule.position.file}:${rule.position.line}`, kind: 'external', matches, at: rule.position }, 'ignore entry');
+    }
+    const out = findings.map((finding) => {
+        const suppression = usable.find((candidate) => candidate.checks.includes(finding.check) && candidate.matches(finding));
+        if (!suppression)
+            return finding;
+        suppression.used = true;
+        return { ...finding, suppressed: { reason: suppression.reason, by: suppression.by, kind: suppression.kind } };
+    });
+    for (const suppression of usable) {
+        if (suppression.used || !suppression.checks.some((id) => input.ranChecks.has(id)))
+            continue;
+        problem(suppression.at, `suppression of ${suppression.checks.join(', ')} at ${suppression.by} excuses no finding: remove it`);
+    }
+    return { findings: out, problems };
 }
-function gateFails(counts, failOn) {
-    if (failOn === 'never')
-        return false;
-    return Object.keys(counts).some((severity) => counts[severity] > 0 && SEVERITY_ORDER[severity] <= SEVERITY_ORDER[failOn]);
-}
-function liveHeader({ slos: _slos, ...header }) {
-    return header;
+
+;// CONCATENATED MODULE: ./src/findings/adopt.ts
+// The last step findings take before the report: suppressions mark what the repository excuses,
+// and the baseline marks what it had when it adopted slo-gate. Both apply to every finding of the
+// run — static, policy-change and live — after the sinks that made them have fingerprinted them.
+
+
+
+function adoptFindings(findings, input) {
+    const suppressed = applySuppressions(findings, { comments: input.comments, ignore: input.config.ignore, knownChecks: input.knownChecks, ranChecks: input.ranChecks });
+    const all = [...suppressed.findings, ...suppressed.problems.map((problem) => ({ ...problem, fingerprint: fingerprint(problem) }))];
+    if (!input.baseline)
+        return { findings: all };
+    const baselined = applyBaseline(all, input.baseline.file, input.baseline.name);
+    return { findings: baselined.findings, baseline: baselined.outcome };
 }
 
 ;// CONCATENATED MODULE: ./package.json
@@ -37657,29 +41509,117 @@ const package_namespaceObject = {"rE":"0.1.0"};
 
 
 
+
+
+
+
+
+
+
+
+
+
 const TOOL_VERSION = package_namespaceObject.rE;
+/** The outcome cache's file in a cache directory. */
+const CACHE_FILE = `outcomes-v${STORE_FORMAT}.bin`;
 async function runCheck(options) {
     const root = external_node_path_default().resolve(options.root);
     // Checking a single file: its directory holds the configuration.
     const configDir = (await (0,promises_namespaceObject.stat)(root).catch(() => undefined))?.isFile() ? external_node_path_default().dirname(root) : root;
     const named = options.configFile !== undefined && options.configFile !== '';
     const configPath = external_node_path_default().resolve(configDir, named ? options.configFile : DEFAULT_CONFIG_FILE);
-    const display = external_node_path_default().relative(configDir, configPath).split((external_node_path_default()).sep).join('/') || DEFAULT_CONFIG_FILE;
-    const fromFile = await loadConfig(configPath, display, named);
+    // Errors name the file as the user would open it (from the current directory); findings about its
+    // ignore: entries name it from the root, like every finding.
+    const display = pathForPeople(configPath);
+    const fromFile = await loadConfig(configPath, display, named, configDir, new Set(CHECKS.map((check) => check.meta.id)));
+    const rootRelative = external_node_path_default().relative(configDir, configPath).split((external_node_path_default()).sep).join('/');
+    for (const entry of fromFile?.ignore ?? [])
+        entry.position.file = rootRelative;
     const config = mergeConfig(fromFile, options.overrides);
-    const engine = await runEngine(root, config, options.engine);
-    const live = options.live ? await runLive(engine.model, options.live, config) : undefined;
-    // Live findings join after the comparison with the base: they are about the budget now, not the change.
-    const buildReport = (result, settings) => report_buildReport(live ? { ...result, findings: [...result.findings, ...live.findings], checks: [...result.checks, ...LIVE_CHECKS] } : result, { ...settings, live: live?.summary });
-    if (!options.diff)
-        return { config, engine, report: buildReport(engine, { failOn: options.failOn, toolVersion: TOOL_VERSION }), live };
-    const request = options.diff;
-    const diff = await compareWithBase(root, config, engine, request, options.engine);
-    const settings = { baseRef: request.base, newFindingsOnly: request.newFindingsOnly, changedFilesOnly: request.changedFilesOnly, approval: request.approval };
-    const report = diff.compared
-        ? buildReport({ ...engine, findings: diff.findings, checks: [...engine.checks, ...diff.checks] }, { failOn: options.failOn, toolVersion: TOOL_VERSION, diff: { ...settings, baseSha: diff.baseSha, resolved: diff.resolved } })
-        : buildReport(engine, { failOn: options.failOn, toolVersion: TOOL_VERSION, diff: { ...settings, unavailable: diff.reason, resolved: [] } });
+    const cacheNotices = [];
+    const cacheFile = options.cacheDir === undefined ? undefined : external_node_path_default().resolve(options.cacheDir, CACHE_FILE);
+    // A pull request's base goes through the cache even without a cache directory: its unchanged files are the head's.
+    let cache;
+    const configHash = (0,external_node_crypto_namespaceObject.createHash)('sha1').update(JSON.stringify(config)).digest('hex').slice(0, 16);
+    if (cacheFile && options.cacheTransfer)
+        await options.cacheTransfer.restore(configHash);
+    if (cacheFile) {
+        const loaded = OutcomeStore.load(cacheFile, { tool: codeIdentity(TOOL_VERSION) });
+        if (loaded.notice)
+            cacheNotices.push(loaded.notice);
+        cache = loaded.store;
+    }
+    else if (options.diff)
+        cache = new OutcomeStore({ tool: TOOL_VERSION });
+    const engineOptions = { ...options.engine, cache };
+    const run = await checkWith(root, config, options, engineOptions);
+    if (cacheFile && cache) {
+        try {
+            cache.save(cacheFile);
+        }
+        catch (error) {
+            cacheNotices.push(`cannot write the cache file ${cacheFile} (${error.code ?? error.message}); the next run starts cold`);
+        }
+        if (options.cacheTransfer)
+            await options.cacheTransfer.save(configHash, treeHash(run.engine));
+    }
+    return { ...run, cacheNotices };
+}
+/** A hash of the checked files' paths and contents (sizes for files too large to read). */
+function treeHash(engine) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha1');
+    for (const file of engine.linked.model.files)
+        hash.update(`${file.path}\0${engine.hashes?.get(file.path) ?? `${file.bytes} bytes`}\n`);
+    return hash.digest('hex').slice(0, 16);
+}
+async function checkWith(root, config, options, engineOptions) {
+    const engine = await runEngine(root, config, engineOptions);
+    const live = options.live ? await runLive(engine.linked, options.live, config) : undefined;
+    const diff = options.diff ? await compareWithBase(root, config, engine, options.diff, engineOptions) : undefined;
+    // One report from every finding of the run: the head's (classified when compared with the base),
+    // the policy changes, then live findings — those are about the budget now, not the change.
+    const compared = diff?.compared ? diff : undefined;
+    const staticFindings = compared ? compared.findings : engine.findings;
+    // Where the backend knows better than a name or a default, its live finding replaces the static one.
+    const findings = live ? [...withoutSuperseded(staticFindings, engine.linked.model, live.summary.rules), ...live.findings] : staticFindings;
+    const ran = [...engine.checks, ...(compared?.checks ?? []), ...(live?.checks ?? [])].map((check) => check.meta);
+    const baseline = await loadBaseline(root, options.baseline);
+    const adopted = adoptFindings(findings, {
+        comments: engine.linked.model.suppressions,
+        config,
+        baseline,
+        knownChecks: new Set([...CHECKS.map((check) => check.meta.id), SUPPRESSION_CHECK.id]),
+        ranChecks: new Set(ran.map((meta) => meta.id)),
+    });
+    const checks = adopted.findings.some((finding) => finding.check === SUPPRESSION_CHECK.id) ? [...ran, SUPPRESSION_CHECK] : ran;
+    // The report counts files from the cache only when a cache was asked for (a pull request's base uses one anyway).
+    const cacheUse = options.cacheDir === undefined ? undefined : engine.cache;
+    // Every renderer and publisher writes from the report: scrubbed here, no secret reaches any of them.
+    const report = processSecrets.scrubDeep(buildReport({ linked: engine.linked, findings: adopted.findings, skipped: engine.skipped, checks, cache: cacheUse, baseline: adopted.baseline }, { failOn: options.failOn, toolVersion: TOOL_VERSION, diff: diff && comparisonSummary(options.diff, diff), live: live?.summary }));
     return { config, engine, report, diff, live };
+}
+/** A path as a terminal or editor opens it: relative to the current directory when inside it, else absolute. */
+function pathForPeople(absolute) {
+    const relative = external_node_path_default().relative(process.cwd(), absolute);
+    return relative && !relative.startsWith('..') && !external_node_path_default().isAbsolute(relative) ? relative.split((external_node_path_default()).sep).join('/') : absolute;
+}
+/** The baseline named, or the default one at the root when it exists; a named one must exist and parse. */
+async function loadBaseline(root, option) {
+    if (option === false)
+        return undefined;
+    const named = option !== undefined && option !== '';
+    const file = external_node_path_default().resolve(root, named ? option : DEFAULT_BASELINE_FILE);
+    const name = external_node_path_default().relative(root, file).split((external_node_path_default()).sep).join('/');
+    const read = await readRepositoryFile(file, root);
+    if (!read.ok && read.missing && !named)
+        return undefined;
+    if (!read.ok)
+        throw new BaselineError(`${name}: cannot read the baseline: ${read.message}`);
+    return { name, file: parseBaseline(read.text, name) };
+}
+function comparisonSummary(request, diff) {
+    const settings = { baseRef: request.base, newFindingsOnly: request.newFindingsOnly, changedFilesOnly: request.changedFilesOnly, approval: request.approval };
+    return diff.compared ? { ...settings, baseSha: diff.baseSha, resolved: diff.resolved } : { ...settings, unavailable: diff.reason, resolved: [] };
 }
 
 
@@ -37699,6 +41639,8 @@ function parseConcurrency(value, fail, name = '--concurrency') {
 
 ;// CONCATENATED MODULE: ./src/shell/cli.ts
 // The CLI shell: parse argv, run the check, print the report, choose the exit code.
+
+
 
 
 
@@ -37728,18 +41670,28 @@ Options:
                                 when live results fail the check (default: exhausted)
   --live-time-budget DURATION   longest the whole live run may take (default: 2m)
   --live-concurrency N          SLOs measured at once (default: 4)
+  --live-max-response-mb N      largest answer read for one live query (default: 8)
+  --debug                       print every live query to stderr (never a header value)
   --concurrency N|auto          threads reading files (default: 1; auto: every core from 2,000 files on)
+  --cache[=DIR]                 keep each file's outcome in DIR (default: .slo-gate-cache) and reuse it
+                                while the file is unchanged (default: off)
   -h, --help                    show this help
   --version                     print the version
 
 Exit status: 0 passed, 1 failed, 2 usage error or internal fault.`;
 class UsageError extends Error {
 }
+const DEFAULT_CACHE_DIR = '.slo-gate-cache';
 async function runCli(argv, io) {
+    // Everything printed may carry text from the checked files: no raw control character, no line
+    // that starts a workflow command, no secret.
+    const raw = io;
+    io = { ...raw, stdout: (text) => raw.stdout(guardLines(text)), stderr: (text) => raw.stderr(guardLines(processSecrets.scrub(text))) };
     let parsed;
     try {
         parsed = (0,external_node_util_namespaceObject.parseArgs)({
-            args: argv,
+            // `--cache` takes its directory only as `--cache=DIR`: `--cache DIR` would be ambiguous with the checked DIR.
+            args: argv.map((arg) => (arg === '--cache' ? `--cache=${DEFAULT_CACHE_DIR}` : arg)),
             allowPositionals: true,
             options: {
                 format: { type: 'string', default: 'text' },
@@ -37756,7 +41708,10 @@ async function runCli(argv, io) {
                 'live-fail-on': { type: 'string' },
                 'live-time-budget': { type: 'string' },
                 'live-concurrency': { type: 'string' },
+                'live-max-response-mb': { type: 'string' },
+                debug: { type: 'boolean' },
                 concurrency: { type: 'string', default: '1' },
+                cache: { type: 'string' },
                 help: { type: 'boolean', short: 'h' },
                 version: { type: 'boolean' },
             },
@@ -37802,19 +41757,34 @@ async function runCli(argv, io) {
             failOn: values['live-fail-on'],
             budget: values['live-time-budget'],
             concurrency: values['live-concurrency'],
+            maxResponseMb: values['live-max-response-mb'],
         }, (message) => new UsageError(message), '--');
+        // Registered before anything runs: the report is scrubbed of them, whatever the backend echoes.
+        for (const secret of live ? liveSecrets(live) : [])
+            registerSecret(secret);
         const concurrency = parseConcurrency(values.concurrency, (message) => new UsageError(message));
         const engine = { concurrency, workerScript: io.workerScript };
-        const { report } = await runCheck({ root: dir, configFile: values.config, overrides, failOn, diff, live, engine });
+        if (values.cache === '')
+            throw new UsageError('--cache= needs a directory (or use --cache alone)');
+        // Quiet unless asked: --debug shows each request live mode sends.
+        const logged = live && values.debug ? { ...live, log: (message) => io.stderr(`slo-gate: debug: ${terminalLine(message)}\n`) } : live;
+        const { report, cacheNotices } = await runCheck({ root: dir, configFile: values.config, overrides, failOn, diff, live: logged, engine, cacheDir: values.cache });
+        for (const notice of cacheNotices)
+            io.stderr(`slo-gate: notice: ${terminalLine(notice)}\n`);
         if (report.diff?.unavailable)
-            io.stderr(`slo-gate: notice: not compared with ${report.diff.baseRef}: ${report.diff.unavailable}; checked the head alone\n`);
+            io.stderr(`slo-gate: notice: not compared with ${terminalLine(report.diff.baseRef)}: ${terminalLine(report.diff.unavailable)}; checked the head alone\n`);
         const rendered = () => (format === 'json' ? renderJson(report) : format === 'markdown' ? renderMarkdown(report) : renderText(report));
         if (values.output) {
             await (0,promises_namespaceObject.writeFile)(values.output, format === 'json' ? renderJsonChunks(report) : rendered());
             io.stderr(`slo-gate: ${report.result === 'pass' ? 'passed' : 'failed'}; report written to ${values.output}\n`);
         }
-        else
-            io.stdout(rendered());
+        else {
+            // Inside Actions, the runner reads stdout for workflow commands: it is told to stop while the
+            // report is printed, with a token no file can know. JSON is left as it is, for pipes.
+            const token = process.env.GITHUB_ACTIONS === 'true' && format !== 'json' && !raw.stdoutIsFile ? stopCommandsToken() : undefined;
+            const text = format === 'json' ? guardJson(rendered()) : guardLines(rendered());
+            raw.stdout(token ? `::stop-commands::${token}\n${text}::${token}::\n` : text);
+        }
         return report.result === 'pass' ? 0 : 1;
     }
     catch (error) {
@@ -37823,7 +41793,7 @@ async function runCli(argv, io) {
             return 2;
         }
         if (error instanceof ConfigError) {
-            io.stderr(`${error.file}:${error.line}${error.column ? `:${error.column}` : ''}: ${error.message}\n`);
+            io.stderr(`${terminalLine(error.file)}:${error.line}${error.column ? `:${error.column}` : ''}: ${terminalLine(error.message)}\n`);
             return 2;
         }
         const code = error.code;
@@ -37831,7 +41801,7 @@ async function runCli(argv, io) {
             io.stderr(`slo-gate: no such file or directory: ${error.path ?? ''}\n`);
             return 2;
         }
-        io.stderr(`slo-gate: internal error: ${error?.message?.split('\n')[0] ?? String(error)}\n`);
+        io.stderr(`slo-gate: internal error: ${terminalLine(error?.message?.split('\n')[0] ?? String(error))}\n`);
         return 2;
     }
 }
@@ -37841,6 +41811,15 @@ async function runCli(argv, io) {
 // engine starts one on a large repository.
 
 
+
+function isRegularFile(fd) {
+    try {
+        return (0,external_node_fs_namespaceObject.fstatSync)(fd).isFile();
+    }
+    catch {
+        return false;
+    }
+}
 if (isFileWorker())
     serveFileWorker();
 else
@@ -37848,6 +41827,7 @@ else
         stdout: (text) => process.stdout.write(text),
         stderr: (text) => process.stderr.write(text),
         workerScript: new URL(import.meta.url),
+        stdoutIsFile: isRegularFile(1),
     }).then((code) => {
         process.exitCode = code;
     });

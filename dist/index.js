@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 89659:
+/***/ 31947:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -54,9 +54,9 @@ exports.getProxyUrl = getProxyUrl;
 exports.isHttps = isHttps;
 const http = __importStar(__nccwpck_require__(58611));
 const https = __importStar(__nccwpck_require__(65692));
-const pm = __importStar(__nccwpck_require__(83335));
-const tunnel = __importStar(__nccwpck_require__(20770));
-const undici_1 = __nccwpck_require__(24371);
+const pm = __importStar(__nccwpck_require__(89431));
+const tunnel = __importStar(__nccwpck_require__(58482));
+const undici_1 = __nccwpck_require__(42480);
 var HttpCodes;
 (function (HttpCodes) {
     HttpCodes[HttpCodes["OK"] = 200] = "OK";
@@ -744,7 +744,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 
 /***/ }),
 
-/***/ 83335:
+/***/ 89431:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -844,16 +844,16 @@ class DecodedURL extends URL {
 
 /***/ }),
 
-/***/ 42463:
+/***/ 70703:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
-const core_1 = __nccwpck_require__(63893);
-const draft7_1 = __nccwpck_require__(39941);
-const discriminator_1 = __nccwpck_require__(28886);
-const draft7MetaSchema = __nccwpck_require__(72079);
+const core_1 = __nccwpck_require__(229);
+const draft7_1 = __nccwpck_require__(85333);
+const discriminator_1 = __nccwpck_require__(58246);
+const draft7MetaSchema = __nccwpck_require__(41277);
 const META_SUPPORT_DATA = ["/properties"];
 const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
 class Ajv extends core_1.default {
@@ -883,24 +883,24 @@ module.exports = exports = Ajv;
 module.exports.Ajv = Ajv;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = Ajv;
-var validate_1 = __nccwpck_require__(87881);
+var validate_1 = __nccwpck_require__(35865);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(81436);
+var codegen_1 = __nccwpck_require__(78028);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(33021);
+var validation_error_1 = __nccwpck_require__(11117);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __nccwpck_require__(53162);
+var ref_error_1 = __nccwpck_require__(42618);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=ajv.js.map
 
 /***/ }),
 
-/***/ 80567:
+/***/ 27975:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1062,15 +1062,15 @@ exports.regexpCode = regexpCode;
 
 /***/ }),
 
-/***/ 81436:
+/***/ 78028:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-const code_1 = __nccwpck_require__(80567);
-const scope_1 = __nccwpck_require__(77788);
-var code_2 = __nccwpck_require__(80567);
+const code_1 = __nccwpck_require__(27975);
+const scope_1 = __nccwpck_require__(18572);
+var code_2 = __nccwpck_require__(27975);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
 Object.defineProperty(exports, "strConcat", ({ enumerable: true, get: function () { return code_2.strConcat; } }));
@@ -1079,7 +1079,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __nccwpck_require__(77788);
+var scope_2 = __nccwpck_require__(18572);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -1765,13 +1765,13 @@ function par(x) {
 
 /***/ }),
 
-/***/ 77788:
+/***/ 18572:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-const code_1 = __nccwpck_require__(80567);
+const code_1 = __nccwpck_require__(27975);
 class ValueError extends Error {
     constructor(name) {
         super(`CodeGen: "code" for ${name} not defined`);
@@ -1914,15 +1914,15 @@ exports.ValueScope = ValueScope;
 
 /***/ }),
 
-/***/ 81283:
+/***/ 91923:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const names_1 = __nccwpck_require__(90630);
+const codegen_1 = __nccwpck_require__(78028);
+const util_1 = __nccwpck_require__(84512);
+const names_1 = __nccwpck_require__(34902);
 exports.keywordError = {
     message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
 };
@@ -2043,18 +2043,18 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 
 /***/ }),
 
-/***/ 2718:
+/***/ 49486:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const validation_error_1 = __nccwpck_require__(33021);
-const names_1 = __nccwpck_require__(90630);
-const resolve_1 = __nccwpck_require__(24090);
-const util_1 = __nccwpck_require__(84464);
-const validate_1 = __nccwpck_require__(87881);
+const codegen_1 = __nccwpck_require__(78028);
+const validation_error_1 = __nccwpck_require__(11117);
+const names_1 = __nccwpck_require__(34902);
+const resolve_1 = __nccwpck_require__(45738);
+const util_1 = __nccwpck_require__(84512);
+const validate_1 = __nccwpck_require__(35865);
 class SchemaEnv {
     constructor(env) {
         var _a;
@@ -2291,12 +2291,12 @@ function getJsonPointer(parsedRef, { baseId, schema, root }) {
 
 /***/ }),
 
-/***/ 90630:
+/***/ 34902:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(78028);
 const names = {
     // validation function arguments
     data: new codegen_1.Name("data"), // data passed to validation function
@@ -2325,12 +2325,12 @@ exports["default"] = names;
 
 /***/ }),
 
-/***/ 53162:
+/***/ 42618:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const resolve_1 = __nccwpck_require__(24090);
+const resolve_1 = __nccwpck_require__(45738);
 class MissingRefError extends Error {
     constructor(resolver, baseId, ref, msg) {
         super(msg || `can't resolve reference ${ref} from id ${baseId}`);
@@ -2343,15 +2343,15 @@ exports["default"] = MissingRefError;
 
 /***/ }),
 
-/***/ 24090:
+/***/ 45738:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-const util_1 = __nccwpck_require__(84464);
-const equal = __nccwpck_require__(23430);
-const traverse = __nccwpck_require__(81167);
+const util_1 = __nccwpck_require__(84512);
+const equal = __nccwpck_require__(75318);
+const traverse = __nccwpck_require__(7935);
 // TODO refactor to use keyword definitions
 const SIMPLE_INLINED = new Set([
     "type",
@@ -2504,7 +2504,7 @@ exports.getSchemaRefs = getSchemaRefs;
 
 /***/ }),
 
-/***/ 7353:
+/***/ 40169:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2536,14 +2536,14 @@ exports.getRules = getRules;
 
 /***/ }),
 
-/***/ 84464:
+/***/ 84512:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const code_1 = __nccwpck_require__(80567);
+const codegen_1 = __nccwpck_require__(78028);
+const code_1 = __nccwpck_require__(27975);
 // TODO refactor to use Set
 function toHash(arr) {
     const hash = {};
@@ -2720,7 +2720,7 @@ exports.checkStrictMode = checkStrictMode;
 
 /***/ }),
 
-/***/ 37692:
+/***/ 8204:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2745,15 +2745,15 @@ exports.shouldUseRule = shouldUseRule;
 
 /***/ }),
 
-/***/ 35346:
+/***/ 96098:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-const errors_1 = __nccwpck_require__(81283);
-const codegen_1 = __nccwpck_require__(81436);
-const names_1 = __nccwpck_require__(90630);
+const errors_1 = __nccwpck_require__(91923);
+const codegen_1 = __nccwpck_require__(78028);
+const names_1 = __nccwpck_require__(34902);
 const boolError = {
     message: "boolean schema is false",
 };
@@ -2801,17 +2801,17 @@ function falseSchemaError(it, overrideAllErrors) {
 
 /***/ }),
 
-/***/ 86685:
+/***/ 32493:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
-const rules_1 = __nccwpck_require__(7353);
-const applicability_1 = __nccwpck_require__(37692);
-const errors_1 = __nccwpck_require__(81283);
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const rules_1 = __nccwpck_require__(40169);
+const applicability_1 = __nccwpck_require__(8204);
+const errors_1 = __nccwpck_require__(91923);
+const codegen_1 = __nccwpck_require__(78028);
+const util_1 = __nccwpck_require__(84512);
 var DataType;
 (function (DataType) {
     DataType[DataType["Correct"] = 0] = "Correct";
@@ -3010,14 +3010,14 @@ function getTypeErrorContext(it) {
 
 /***/ }),
 
-/***/ 11699:
+/***/ 55363:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assignDefaults = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(78028);
+const util_1 = __nccwpck_require__(84512);
 function assignDefaults(it, ty) {
     const { properties, items } = it.schema;
     if (ty === "object" && properties) {
@@ -3051,24 +3051,24 @@ function assignDefault(it, prop, defaultValue) {
 
 /***/ }),
 
-/***/ 87881:
+/***/ 35865:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-const boolSchema_1 = __nccwpck_require__(35346);
-const dataType_1 = __nccwpck_require__(86685);
-const applicability_1 = __nccwpck_require__(37692);
-const dataType_2 = __nccwpck_require__(86685);
-const defaults_1 = __nccwpck_require__(11699);
-const keyword_1 = __nccwpck_require__(15202);
-const subschema_1 = __nccwpck_require__(26200);
-const codegen_1 = __nccwpck_require__(81436);
-const names_1 = __nccwpck_require__(90630);
-const resolve_1 = __nccwpck_require__(24090);
-const util_1 = __nccwpck_require__(84464);
-const errors_1 = __nccwpck_require__(81283);
+const boolSchema_1 = __nccwpck_require__(96098);
+const dataType_1 = __nccwpck_require__(32493);
+const applicability_1 = __nccwpck_require__(8204);
+const dataType_2 = __nccwpck_require__(32493);
+const defaults_1 = __nccwpck_require__(55363);
+const keyword_1 = __nccwpck_require__(98898);
+const subschema_1 = __nccwpck_require__(98280);
+const codegen_1 = __nccwpck_require__(78028);
+const names_1 = __nccwpck_require__(34902);
+const resolve_1 = __nccwpck_require__(45738);
+const util_1 = __nccwpck_require__(84512);
+const errors_1 = __nccwpck_require__(91923);
 // schema compilation - generates validation function, subschemaCode (below) is used for subschemas
 function validateFunctionCode(it) {
     if (isSchemaObj(it)) {
@@ -3577,16 +3577,16 @@ exports.getData = getData;
 
 /***/ }),
 
-/***/ 15202:
+/***/ 98898:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const names_1 = __nccwpck_require__(90630);
-const code_1 = __nccwpck_require__(28484);
-const errors_1 = __nccwpck_require__(81283);
+const codegen_1 = __nccwpck_require__(78028);
+const names_1 = __nccwpck_require__(34902);
+const code_1 = __nccwpck_require__(19764);
+const errors_1 = __nccwpck_require__(91923);
 function macroKeywordCode(cxt, def) {
     const { gen, keyword, schema, parentSchema, it } = cxt;
     const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -3707,14 +3707,14 @@ exports.validateKeywordUsage = validateKeywordUsage;
 
 /***/ }),
 
-/***/ 26200:
+/***/ 98280:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(78028);
+const util_1 = __nccwpck_require__(84512);
 function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
     if (keyword !== undefined && schema !== undefined) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
@@ -3794,31 +3794,31 @@ exports.extendSubschemaMode = extendSubschemaMode;
 
 /***/ }),
 
-/***/ 63893:
+/***/ 229:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-var validate_1 = __nccwpck_require__(87881);
+var validate_1 = __nccwpck_require__(35865);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(81436);
+var codegen_1 = __nccwpck_require__(78028);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __nccwpck_require__(33021);
-const ref_error_1 = __nccwpck_require__(53162);
-const rules_1 = __nccwpck_require__(7353);
-const compile_1 = __nccwpck_require__(2718);
-const codegen_2 = __nccwpck_require__(81436);
-const resolve_1 = __nccwpck_require__(24090);
-const dataType_1 = __nccwpck_require__(86685);
-const util_1 = __nccwpck_require__(84464);
-const $dataRefSchema = __nccwpck_require__(63837);
-const uri_1 = __nccwpck_require__(36285);
+const validation_error_1 = __nccwpck_require__(11117);
+const ref_error_1 = __nccwpck_require__(42618);
+const rules_1 = __nccwpck_require__(40169);
+const compile_1 = __nccwpck_require__(49486);
+const codegen_2 = __nccwpck_require__(78028);
+const resolve_1 = __nccwpck_require__(45738);
+const dataType_1 = __nccwpck_require__(32493);
+const util_1 = __nccwpck_require__(84512);
+const $dataRefSchema = __nccwpck_require__(75759);
+const uri_1 = __nccwpck_require__(67373);
 const defaultRegExp = (str, flags) => new RegExp(str, flags);
 defaultRegExp.code = "new RegExp";
 const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
@@ -4418,20 +4418,20 @@ function schemaOrData(schema) {
 
 /***/ }),
 
-/***/ 24951:
+/***/ 97223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // https://github.com/ajv-validator/ajv/issues/889
-const equal = __nccwpck_require__(23430);
+const equal = __nccwpck_require__(75318);
 equal.code = 'require("ajv/dist/runtime/equal").default';
 exports["default"] = equal;
 //# sourceMappingURL=equal.js.map
 
 /***/ }),
 
-/***/ 36214:
+/***/ 96070:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4461,19 +4461,19 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 
 /***/ }),
 
-/***/ 36285:
+/***/ 67373:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const uri = __nccwpck_require__(24352);
+const uri = __nccwpck_require__(90032);
 uri.code = 'require("ajv/dist/runtime/uri").default';
 exports["default"] = uri;
 //# sourceMappingURL=uri.js.map
 
 /***/ }),
 
-/***/ 33021:
+/***/ 11117:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4490,14 +4490,14 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
-/***/ 73448:
+/***/ 35640:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateAdditionalItems = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(78028);
+const util_1 = __nccwpck_require__(84512);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4545,15 +4545,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 42431:
+/***/ 73487:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(28484);
-const codegen_1 = __nccwpck_require__(81436);
-const names_1 = __nccwpck_require__(90630);
-const util_1 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(19764);
+const codegen_1 = __nccwpck_require__(78028);
+const names_1 = __nccwpck_require__(34902);
+const util_1 = __nccwpck_require__(84512);
 const error = {
     message: "must NOT have additional properties",
     params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
@@ -4657,12 +4657,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 39205:
+/***/ 95701:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(84464);
+const util_1 = __nccwpck_require__(84512);
 const def = {
     keyword: "allOf",
     schemaType: "array",
@@ -4686,12 +4686,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 89380:
+/***/ 596:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(28484);
+const code_1 = __nccwpck_require__(19764);
 const def = {
     keyword: "anyOf",
     schemaType: "array",
@@ -4704,13 +4704,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 16182:
+/***/ 51046:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(78028);
+const util_1 = __nccwpck_require__(84512);
 const error = {
     message: ({ params: { min, max } }) => max === undefined
         ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
@@ -4805,15 +4805,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 95826:
+/***/ 99522:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(78028);
+const util_1 = __nccwpck_require__(84512);
+const code_1 = __nccwpck_require__(19764);
 exports.error = {
     message: ({ params: { property, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
@@ -4896,13 +4896,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 48584:
+/***/ 73176:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(78028);
+const util_1 = __nccwpck_require__(84512);
 const error = {
     message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
     params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
@@ -4968,27 +4968,27 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 28775:
+/***/ 94551:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const additionalItems_1 = __nccwpck_require__(73448);
-const prefixItems_1 = __nccwpck_require__(6467);
-const items_1 = __nccwpck_require__(75791);
-const items2020_1 = __nccwpck_require__(52959);
-const contains_1 = __nccwpck_require__(16182);
-const dependencies_1 = __nccwpck_require__(95826);
-const propertyNames_1 = __nccwpck_require__(71372);
-const additionalProperties_1 = __nccwpck_require__(42431);
-const properties_1 = __nccwpck_require__(88778);
-const patternProperties_1 = __nccwpck_require__(50664);
-const not_1 = __nccwpck_require__(8350);
-const anyOf_1 = __nccwpck_require__(89380);
-const oneOf_1 = __nccwpck_require__(22490);
-const allOf_1 = __nccwpck_require__(39205);
-const if_1 = __nccwpck_require__(48584);
-const thenElse_1 = __nccwpck_require__(46829);
+const additionalItems_1 = __nccwpck_require__(35640);
+const prefixItems_1 = __nccwpck_require__(34931);
+const items_1 = __nccwpck_require__(80095);
+const items2020_1 = __nccwpck_require__(76847);
+const contains_1 = __nccwpck_require__(51046);
+const dependencies_1 = __nccwpck_require__(99522);
+const propertyNames_1 = __nccwpck_require__(77116);
+const additionalProperties_1 = __nccwpck_require__(73487);
+const properties_1 = __nccwpck_require__(28154);
+const patternProperties_1 = __nccwpck_require__(27736);
+const not_1 = __nccwpck_require__(72846);
+const anyOf_1 = __nccwpck_require__(596);
+const oneOf_1 = __nccwpck_require__(15178);
+const allOf_1 = __nccwpck_require__(95701);
+const if_1 = __nccwpck_require__(73176);
+const thenElse_1 = __nccwpck_require__(13245);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -5018,15 +5018,15 @@ exports["default"] = getApplicator;
 
 /***/ }),
 
-/***/ 75791:
+/***/ 80095:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateTuple = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(78028);
+const util_1 = __nccwpck_require__(84512);
+const code_1 = __nccwpck_require__(19764);
 const def = {
     keyword: "items",
     type: "array",
@@ -5076,15 +5076,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 52959:
+/***/ 76847:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const code_1 = __nccwpck_require__(28484);
-const additionalItems_1 = __nccwpck_require__(73448);
+const codegen_1 = __nccwpck_require__(78028);
+const util_1 = __nccwpck_require__(84512);
+const code_1 = __nccwpck_require__(19764);
+const additionalItems_1 = __nccwpck_require__(35640);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -5112,12 +5112,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8350:
+/***/ 72846:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(84464);
+const util_1 = __nccwpck_require__(84512);
 const def = {
     keyword: "not",
     schemaType: ["object", "boolean"],
@@ -5144,13 +5144,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 22490:
+/***/ 15178:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(78028);
+const util_1 = __nccwpck_require__(84512);
 const error = {
     message: "must match exactly one schema in oneOf",
     params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
@@ -5210,15 +5210,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 50664:
+/***/ 27736:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(28484);
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const util_2 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(19764);
+const codegen_1 = __nccwpck_require__(78028);
+const util_1 = __nccwpck_require__(84512);
+const util_2 = __nccwpck_require__(84512);
 const def = {
     keyword: "patternProperties",
     type: "object",
@@ -5291,12 +5291,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6467:
+/***/ 34931:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const items_1 = __nccwpck_require__(75791);
+const items_1 = __nccwpck_require__(80095);
 const def = {
     keyword: "prefixItems",
     type: "array",
@@ -5309,15 +5309,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 88778:
+/***/ 28154:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const validate_1 = __nccwpck_require__(87881);
-const code_1 = __nccwpck_require__(28484);
-const util_1 = __nccwpck_require__(84464);
-const additionalProperties_1 = __nccwpck_require__(42431);
+const validate_1 = __nccwpck_require__(35865);
+const code_1 = __nccwpck_require__(19764);
+const util_1 = __nccwpck_require__(84512);
+const additionalProperties_1 = __nccwpck_require__(73487);
 const def = {
     keyword: "properties",
     type: "object",
@@ -5369,13 +5369,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 71372:
+/***/ 77116:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(78028);
+const util_1 = __nccwpck_require__(84512);
 const error = {
     message: "property name must be valid",
     params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
@@ -5413,12 +5413,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 46829:
+/***/ 13245:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(84464);
+const util_1 = __nccwpck_require__(84512);
 const def = {
     keyword: ["then", "else"],
     schemaType: ["object", "boolean"],
@@ -5432,16 +5432,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 28484:
+/***/ 19764:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const names_1 = __nccwpck_require__(90630);
-const util_2 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(78028);
+const util_1 = __nccwpck_require__(84512);
+const names_1 = __nccwpck_require__(34902);
+const util_2 = __nccwpck_require__(84512);
 function checkReportMissingProp(cxt, prop) {
     const { gen, data, it } = cxt;
     gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
@@ -5569,7 +5569,7 @@ exports.validateUnion = validateUnion;
 
 /***/ }),
 
-/***/ 69872:
+/***/ 86912:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5585,13 +5585,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 97397:
+/***/ 44005:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __nccwpck_require__(69872);
-const ref_1 = __nccwpck_require__(92996);
+const id_1 = __nccwpck_require__(86912);
+const ref_1 = __nccwpck_require__(66612);
 const core = [
     "$schema",
     "$id",
@@ -5607,18 +5607,18 @@ exports["default"] = core;
 
 /***/ }),
 
-/***/ 92996:
+/***/ 66612:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.callRef = exports.getValidate = void 0;
-const ref_error_1 = __nccwpck_require__(53162);
-const code_1 = __nccwpck_require__(28484);
-const codegen_1 = __nccwpck_require__(81436);
-const names_1 = __nccwpck_require__(90630);
-const compile_1 = __nccwpck_require__(2718);
-const util_1 = __nccwpck_require__(84464);
+const ref_error_1 = __nccwpck_require__(42618);
+const code_1 = __nccwpck_require__(19764);
+const codegen_1 = __nccwpck_require__(78028);
+const names_1 = __nccwpck_require__(34902);
+const compile_1 = __nccwpck_require__(49486);
+const util_1 = __nccwpck_require__(84512);
 const def = {
     keyword: "$ref",
     schemaType: "string",
@@ -5735,16 +5735,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 28886:
+/***/ 58246:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const types_1 = __nccwpck_require__(87115);
-const compile_1 = __nccwpck_require__(2718);
-const ref_error_1 = __nccwpck_require__(53162);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(78028);
+const types_1 = __nccwpck_require__(53723);
+const compile_1 = __nccwpck_require__(49486);
+const ref_error_1 = __nccwpck_require__(42618);
+const util_1 = __nccwpck_require__(84512);
 const error = {
     message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
         ? `tag "${tagName}" must be string`
@@ -5845,7 +5845,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 87115:
+/***/ 53723:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5860,16 +5860,16 @@ var DiscrError;
 
 /***/ }),
 
-/***/ 39941:
+/***/ 85333:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core_1 = __nccwpck_require__(97397);
-const validation_1 = __nccwpck_require__(85481);
-const applicator_1 = __nccwpck_require__(28775);
-const format_1 = __nccwpck_require__(72601);
-const metadata_1 = __nccwpck_require__(56620);
+const core_1 = __nccwpck_require__(44005);
+const validation_1 = __nccwpck_require__(65017);
+const applicator_1 = __nccwpck_require__(94551);
+const format_1 = __nccwpck_require__(8425);
+const metadata_1 = __nccwpck_require__(88252);
 const draft7Vocabularies = [
     core_1.default,
     validation_1.default,
@@ -5883,12 +5883,12 @@ exports["default"] = draft7Vocabularies;
 
 /***/ }),
 
-/***/ 26402:
+/***/ 36722:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(78028);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
@@ -5981,19 +5981,19 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 72601:
+/***/ 8425:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const format_1 = __nccwpck_require__(26402);
+const format_1 = __nccwpck_require__(36722);
 const format = [format_1.default];
 exports["default"] = format;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 56620:
+/***/ 88252:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6017,14 +6017,14 @@ exports.contentVocabulary = [
 
 /***/ }),
 
-/***/ 98026:
+/***/ 9722:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const equal_1 = __nccwpck_require__(24951);
+const codegen_1 = __nccwpck_require__(78028);
+const util_1 = __nccwpck_require__(84512);
+const equal_1 = __nccwpck_require__(97223);
 const error = {
     message: "must be equal to constant",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
@@ -6048,14 +6048,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 93200:
+/***/ 70592:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const equal_1 = __nccwpck_require__(24951);
+const codegen_1 = __nccwpck_require__(78028);
+const util_1 = __nccwpck_require__(84512);
+const equal_1 = __nccwpck_require__(97223);
 const error = {
     message: "must be equal to one of the allowed values",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
@@ -6102,21 +6102,21 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 85481:
+/***/ 65017:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const limitNumber_1 = __nccwpck_require__(43723);
-const multipleOf_1 = __nccwpck_require__(18132);
-const limitLength_1 = __nccwpck_require__(46962);
-const pattern_1 = __nccwpck_require__(96023);
-const limitProperties_1 = __nccwpck_require__(895);
-const required_1 = __nccwpck_require__(94504);
-const limitItems_1 = __nccwpck_require__(36296);
-const uniqueItems_1 = __nccwpck_require__(65132);
-const const_1 = __nccwpck_require__(98026);
-const enum_1 = __nccwpck_require__(93200);
+const limitNumber_1 = __nccwpck_require__(71195);
+const multipleOf_1 = __nccwpck_require__(94756);
+const limitLength_1 = __nccwpck_require__(20642);
+const pattern_1 = __nccwpck_require__(45223);
+const limitProperties_1 = __nccwpck_require__(71631);
+const required_1 = __nccwpck_require__(85208);
+const limitItems_1 = __nccwpck_require__(82424);
+const uniqueItems_1 = __nccwpck_require__(97244);
+const const_1 = __nccwpck_require__(9722);
+const enum_1 = __nccwpck_require__(70592);
 const validation = [
     // number
     limitNumber_1.default,
@@ -6141,12 +6141,12 @@ exports["default"] = validation;
 
 /***/ }),
 
-/***/ 36296:
+/***/ 82424:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(78028);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxItems" ? "more" : "fewer";
@@ -6171,14 +6171,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 46962:
+/***/ 20642:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const ucs2length_1 = __nccwpck_require__(36214);
+const codegen_1 = __nccwpck_require__(78028);
+const util_1 = __nccwpck_require__(84512);
+const ucs2length_1 = __nccwpck_require__(96070);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
@@ -6204,12 +6204,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 43723:
+/***/ 71195:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(78028);
 const ops = codegen_1.operators;
 const KWDs = {
     maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -6237,12 +6237,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 895:
+/***/ 71631:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(78028);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxProperties" ? "more" : "fewer";
@@ -6267,12 +6267,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 18132:
+/***/ 94756:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(78028);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
     params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
@@ -6299,14 +6299,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 96023:
+/***/ 45223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(28484);
-const util_1 = __nccwpck_require__(84464);
-const codegen_1 = __nccwpck_require__(81436);
+const code_1 = __nccwpck_require__(19764);
+const util_1 = __nccwpck_require__(84512);
+const codegen_1 = __nccwpck_require__(78028);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
@@ -6338,14 +6338,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 94504:
+/***/ 85208:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(28484);
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(19764);
+const codegen_1 = __nccwpck_require__(78028);
+const util_1 = __nccwpck_require__(84512);
 const error = {
     message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
     params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
@@ -6423,15 +6423,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 65132:
+/***/ 97244:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dataType_1 = __nccwpck_require__(86685);
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const equal_1 = __nccwpck_require__(24951);
+const dataType_1 = __nccwpck_require__(32493);
+const codegen_1 = __nccwpck_require__(78028);
+const util_1 = __nccwpck_require__(84512);
+const equal_1 = __nccwpck_require__(97223);
 const error = {
     message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
     params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
@@ -6493,7 +6493,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 63251:
+/***/ 78115:
 /***/ (function(module) {
 
 /**
@@ -8023,7 +8023,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 23430:
+/***/ 75318:
 /***/ ((module) => {
 
 
@@ -8076,7 +8076,7 @@ module.exports = function equal(a, b) {
 
 /***/ }),
 
-/***/ 70298:
+/***/ 55882:
 /***/ ((module) => {
 
 // A simple implementation of make-array
@@ -9719,7 +9719,7 @@ define(module.exports, Symbol.for('setupWindows'), setupWindows)
 
 /***/ }),
 
-/***/ 81167:
+/***/ 7935:
 /***/ ((module) => {
 
 
@@ -9819,7 +9819,7 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 14807:
+/***/ 20519:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 (function (factory) {
@@ -9838,8 +9838,8 @@ function escapeJsonPtr(str) {
     'use strict';
     Object.defineProperty(exports, "__esModule", ({ value: true }));
     exports.isWS = exports.applyEdit = exports.setProperty = exports.removeProperty = void 0;
-    const format_1 = __nccwpck_require__(76612);
-    const parser_1 = __nccwpck_require__(95152);
+    const format_1 = __nccwpck_require__(34612);
+    const parser_1 = __nccwpck_require__(79168);
     function removeProperty(text, path, options) {
         return setProperty(text, path, void 0, options);
     }
@@ -10027,7 +10027,7 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 76612:
+/***/ 34612:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 (function (factory) {
@@ -10046,8 +10046,8 @@ function escapeJsonPtr(str) {
     'use strict';
     Object.defineProperty(exports, "__esModule", ({ value: true }));
     exports.isEOL = exports.format = void 0;
-    const scanner_1 = __nccwpck_require__(78525);
-    const string_intern_1 = __nccwpck_require__(54579);
+    const scanner_1 = __nccwpck_require__(67885);
+    const string_intern_1 = __nccwpck_require__(67139);
     function format(documentText, range, options) {
         let initialIndentLevel;
         let formatText;
@@ -10309,7 +10309,7 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 95152:
+/***/ 79168:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 (function (factory) {
@@ -10328,7 +10328,7 @@ function escapeJsonPtr(str) {
     'use strict';
     Object.defineProperty(exports, "__esModule", ({ value: true }));
     exports.getNodeType = exports.stripComments = exports.visit = exports.findNodeAtOffset = exports.contains = exports.getNodeValue = exports.getNodePath = exports.findNodeAtLocation = exports.parseTree = exports.parse = exports.getLocation = void 0;
-    const scanner_1 = __nccwpck_require__(78525);
+    const scanner_1 = __nccwpck_require__(67885);
     var ParseOptions;
     (function (ParseOptions) {
         ParseOptions.DEFAULT = {
@@ -10998,7 +10998,7 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 78525:
+/***/ 67885:
 /***/ ((module, exports) => {
 
 (function (factory) {
@@ -11461,7 +11461,7 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 54579:
+/***/ 67139:
 /***/ ((module, exports) => {
 
 (function (factory) {
@@ -11510,7 +11510,7 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 99547:
+/***/ 69131:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 (function (factory) {
@@ -11529,10 +11529,10 @@ function escapeJsonPtr(str) {
     'use strict';
     Object.defineProperty(exports, "__esModule", ({ value: true }));
     exports.applyEdits = exports.modify = exports.format = exports.printParseErrorCode = exports.ParseErrorCode = exports.stripComments = exports.visit = exports.getNodeValue = exports.getNodePath = exports.findNodeAtOffset = exports.findNodeAtLocation = exports.parseTree = exports.parse = exports.getLocation = exports.SyntaxKind = exports.ScanError = exports.createScanner = void 0;
-    const formatter = __nccwpck_require__(76612);
-    const edit = __nccwpck_require__(14807);
-    const scanner = __nccwpck_require__(78525);
-    const parser = __nccwpck_require__(95152);
+    const formatter = __nccwpck_require__(34612);
+    const edit = __nccwpck_require__(20519);
+    const scanner = __nccwpck_require__(67885);
+    const parser = __nccwpck_require__(79168);
     /**
      * Creates a JSON scanner on the given text.
      * If ignoreTrivia is set, whitespaces or comments are ignored.
@@ -11711,13 +11711,13 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 14006:
+/***/ 6310:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const pico = __nccwpck_require__(98016);
-const utils = __nccwpck_require__(64059);
+const pico = __nccwpck_require__(53936);
+const utils = __nccwpck_require__(3211);
 
 function picomatch(glob, options, returnState = false) {
   // default to os.platform()
@@ -11735,7 +11735,7 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 5595:
+/***/ 70667:
 /***/ ((module) => {
 
 
@@ -11926,13 +11926,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 78265:
+/***/ 83721:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const constants = __nccwpck_require__(5595);
-const utils = __nccwpck_require__(64059);
+const constants = __nccwpck_require__(70667);
+const utils = __nccwpck_require__(3211);
 
 /**
  * Constants
@@ -13358,15 +13358,15 @@ module.exports = parse;
 
 /***/ }),
 
-/***/ 98016:
+/***/ 53936:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const scan = __nccwpck_require__(31781);
-const parse = __nccwpck_require__(78265);
-const utils = __nccwpck_require__(64059);
-const constants = __nccwpck_require__(5595);
+const scan = __nccwpck_require__(20117);
+const parse = __nccwpck_require__(83721);
+const utils = __nccwpck_require__(3211);
+const constants = __nccwpck_require__(70667);
 const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
 
 /**
@@ -13726,12 +13726,12 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 31781:
+/***/ 20117:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const utils = __nccwpck_require__(64059);
+const utils = __nccwpck_require__(3211);
 const {
   CHAR_ASTERISK,             /* * */
   CHAR_AT,                   /* @ */
@@ -13748,7 +13748,7 @@ const {
   CHAR_RIGHT_CURLY_BRACE,    /* } */
   CHAR_RIGHT_PARENTHESES,    /* ) */
   CHAR_RIGHT_SQUARE_BRACKET  /* ] */
-} = __nccwpck_require__(5595);
+} = __nccwpck_require__(70667);
 
 const isPathSeparator = code => {
   return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
@@ -14136,7 +14136,7 @@ module.exports = scan;
 
 /***/ }),
 
-/***/ 64059:
+/***/ 3211:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /*global navigator*/
@@ -14147,7 +14147,7 @@ const {
   REGEX_REMOVE_BACKSLASH,
   REGEX_SPECIAL_CHARS,
   REGEX_SPECIAL_CHARS_GLOBAL
-} = __nccwpck_require__(5595);
+} = __nccwpck_require__(70667);
 
 exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
 exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
@@ -14215,15 +14215,15 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
-/***/ 20770:
+/***/ 58482:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(20218);
+module.exports = __nccwpck_require__(29290);
 
 
 /***/ }),
 
-/***/ 20218:
+/***/ 29290:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -14494,33 +14494,33 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 24371:
+/***/ 42480:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Client = __nccwpck_require__(23701)
-const Dispatcher = __nccwpck_require__(30883)
-const Pool = __nccwpck_require__(30628)
-const BalancedPool = __nccwpck_require__(837)
-const Agent = __nccwpck_require__(57405)
-const ProxyAgent = __nccwpck_require__(76672)
-const EnvHttpProxyAgent = __nccwpck_require__(53137)
-const RetryAgent = __nccwpck_require__(30050)
-const errors = __nccwpck_require__(68707)
-const util = __nccwpck_require__(3440)
+const Client = __nccwpck_require__(81285)
+const Dispatcher = __nccwpck_require__(97939)
+const Pool = __nccwpck_require__(92244)
+const BalancedPool = __nccwpck_require__(2549)
+const Agent = __nccwpck_require__(58285)
+const ProxyAgent = __nccwpck_require__(39920)
+const EnvHttpProxyAgent = __nccwpck_require__(40929)
+const RetryAgent = __nccwpck_require__(71346)
+const errors = __nccwpck_require__(44627)
+const util = __nccwpck_require__(84640)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(56615)
-const buildConnector = __nccwpck_require__(59136)
-const MockClient = __nccwpck_require__(47365)
-const MockAgent = __nccwpck_require__(47501)
-const MockPool = __nccwpck_require__(94004)
-const mockErrors = __nccwpck_require__(52429)
-const RetryHandler = __nccwpck_require__(17816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(32581)
-const DecoratorHandler = __nccwpck_require__(58155)
-const RedirectHandler = __nccwpck_require__(8754)
-const createRedirectInterceptor = __nccwpck_require__(25092)
+const api = __nccwpck_require__(88567)
+const buildConnector = __nccwpck_require__(32784)
+const MockClient = __nccwpck_require__(9493)
+const MockAgent = __nccwpck_require__(1437)
+const MockPool = __nccwpck_require__(45220)
+const mockErrors = __nccwpck_require__(49917)
+const RetryHandler = __nccwpck_require__(45640)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(78421)
+const DecoratorHandler = __nccwpck_require__(80091)
+const RedirectHandler = __nccwpck_require__(67970)
+const createRedirectInterceptor = __nccwpck_require__(66036)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -14538,10 +14538,10 @@ module.exports.DecoratorHandler = DecoratorHandler
 module.exports.RedirectHandler = RedirectHandler
 module.exports.createRedirectInterceptor = createRedirectInterceptor
 module.exports.interceptors = {
-  redirect: __nccwpck_require__(21514),
-  retry: __nccwpck_require__(92026),
-  dump: __nccwpck_require__(88060),
-  dns: __nccwpck_require__(70379)
+  redirect: __nccwpck_require__(20730),
+  retry: __nccwpck_require__(74346),
+  dump: __nccwpck_require__(78412),
+  dns: __nccwpck_require__(48731)
 }
 
 module.exports.buildConnector = buildConnector
@@ -14603,7 +14603,7 @@ function makeDispatcher (fn) {
 module.exports.setGlobalDispatcher = setGlobalDispatcher
 module.exports.getGlobalDispatcher = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(54398).fetch)
+const fetchImpl = (__nccwpck_require__(58702).fetch)
 module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -14615,39 +14615,39 @@ module.exports.fetch = async function fetch (init, options = undefined) {
     throw err
   }
 }
-module.exports.Headers = __nccwpck_require__(60660).Headers
-module.exports.Response = __nccwpck_require__(99051).Response
-module.exports.Request = __nccwpck_require__(9967).Request
-module.exports.FormData = __nccwpck_require__(35910).FormData
+module.exports.Headers = __nccwpck_require__(75524).Headers
+module.exports.Response = __nccwpck_require__(70715).Response
+module.exports.Request = __nccwpck_require__(30175).Request
+module.exports.FormData = __nccwpck_require__(41142).FormData
 module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
-module.exports.FileReader = __nccwpck_require__(48355).FileReader
+module.exports.FileReader = __nccwpck_require__(54848).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(51059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(30179)
 
 module.exports.setGlobalOrigin = setGlobalOrigin
 module.exports.getGlobalOrigin = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(3245)
-const { kConstruct } = __nccwpck_require__(20109)
+const { CacheStorage } = __nccwpck_require__(15965)
+const { kConstruct } = __nccwpck_require__(40061)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 module.exports.caches = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(79061)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(16933)
 
 module.exports.deleteCookie = deleteCookie
 module.exports.getCookies = getCookies
 module.exports.getSetCookies = getSetCookies
 module.exports.setCookie = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(51900)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(57708)
 
 module.exports.parseMIMEType = parseMIMEType
 module.exports.serializeAMimeType = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(15188)
-module.exports.WebSocket = __nccwpck_require__(13726).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(77316)
+module.exports.WebSocket = __nccwpck_require__(71886).WebSocket
 module.exports.CloseEvent = CloseEvent
 module.exports.ErrorEvent = ErrorEvent
 module.exports.MessageEvent = MessageEvent
@@ -14663,18 +14663,18 @@ module.exports.MockPool = MockPool
 module.exports.MockAgent = MockAgent
 module.exports.mockErrors = mockErrors
 
-const { EventSource } = __nccwpck_require__(21238)
+const { EventSource } = __nccwpck_require__(61670)
 
 module.exports.EventSource = EventSource
 
 
 /***/ }),
 
-/***/ 80158:
+/***/ 90670:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(68707)
+const { addAbortListener } = __nccwpck_require__(84640)
+const { RequestAbortedError } = __nccwpck_require__(44627)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -14734,16 +14734,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 34660:
+/***/ 42004:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(34589)
 const { AsyncResource } = __nccwpck_require__(16698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(68707)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(80158)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(44627)
+const util = __nccwpck_require__(84640)
+const { addSignal, removeSignal } = __nccwpck_require__(90670)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -14849,7 +14849,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 76862:
+/***/ 65646:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -14863,10 +14863,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(68707)
-const util = __nccwpck_require__(3440)
+} = __nccwpck_require__(44627)
+const util = __nccwpck_require__(84640)
 const { AsyncResource } = __nccwpck_require__(16698)
-const { addSignal, removeSignal } = __nccwpck_require__(80158)
+const { addSignal, removeSignal } = __nccwpck_require__(90670)
 const assert = __nccwpck_require__(34589)
 
 const kResume = Symbol('resume')
@@ -15107,16 +15107,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 14043:
+/***/ 4203:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(34589)
-const { Readable } = __nccwpck_require__(49927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(68707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(87655)
+const { Readable } = __nccwpck_require__(80471)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(44627)
+const util = __nccwpck_require__(84640)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(32247)
 const { AsyncResource } = __nccwpck_require__(16698)
 
 class RequestHandler extends AsyncResource {
@@ -15328,18 +15328,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 3560:
+/***/ 29656:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(34589)
 const { finished, PassThrough } = __nccwpck_require__(57075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(68707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(87655)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(44627)
+const util = __nccwpck_require__(84640)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(32247)
 const { AsyncResource } = __nccwpck_require__(16698)
-const { addSignal, removeSignal } = __nccwpck_require__(80158)
+const { addSignal, removeSignal } = __nccwpck_require__(90670)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -15555,15 +15555,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 61882:
+/***/ 6730:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(68707)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(44627)
 const { AsyncResource } = __nccwpck_require__(16698)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(80158)
+const util = __nccwpck_require__(84640)
+const { addSignal, removeSignal } = __nccwpck_require__(90670)
 const assert = __nccwpck_require__(34589)
 
 class UpgradeHandler extends AsyncResource {
@@ -15670,21 +15670,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 56615:
+/***/ 88567:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(14043)
-module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(76862)
-module.exports.upgrade = __nccwpck_require__(61882)
-module.exports.connect = __nccwpck_require__(34660)
+module.exports.request = __nccwpck_require__(4203)
+module.exports.stream = __nccwpck_require__(29656)
+module.exports.pipeline = __nccwpck_require__(65646)
+module.exports.upgrade = __nccwpck_require__(6730)
+module.exports.connect = __nccwpck_require__(42004)
 
 
 /***/ }),
 
-/***/ 49927:
+/***/ 80471:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -15693,9 +15693,9 @@ module.exports.connect = __nccwpck_require__(34660)
 
 const assert = __nccwpck_require__(34589)
 const { Readable } = __nccwpck_require__(57075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(68707)
-const util = __nccwpck_require__(3440)
-const { ReadableStreamFrom } = __nccwpck_require__(3440)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(44627)
+const util = __nccwpck_require__(84640)
+const { ReadableStreamFrom } = __nccwpck_require__(84640)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -16076,15 +16076,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 87655:
+/***/ 32247:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(34589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(68707)
+} = __nccwpck_require__(44627)
 
-const { chunksDecode } = __nccwpck_require__(49927)
+const { chunksDecode } = __nccwpck_require__(80471)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -16176,16 +16176,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 59136:
+/***/ 32784:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(77030)
 const assert = __nccwpck_require__(34589)
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(68707)
-const timers = __nccwpck_require__(96603)
+const util = __nccwpck_require__(84640)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(44627)
+const timers = __nccwpck_require__(91275)
 
 function noop () {}
 
@@ -16423,7 +16423,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 10735:
+/***/ 22303:
 /***/ ((module) => {
 
 
@@ -16548,7 +16548,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 42414:
+/***/ 53374:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16757,7 +16757,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 68707:
+/***/ 44627:
 /***/ ((module) => {
 
 
@@ -17189,7 +17189,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 44655:
+/***/ 37311:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -17197,7 +17197,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(68707)
+} = __nccwpck_require__(44627)
 const assert = __nccwpck_require__(34589)
 const {
   isValidHTTPToken,
@@ -17212,9 +17212,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(42414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(10735)
+} = __nccwpck_require__(84640)
+const { channels } = __nccwpck_require__(53374)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(22303)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -17678,7 +17678,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 36443:
+/***/ 64043:
 /***/ ((module) => {
 
 module.exports = {
@@ -17752,7 +17752,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 67752:
+/***/ 84152:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -17760,7 +17760,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(10735)
+} = __nccwpck_require__(22303)
 
 class TstNode {
   /** @type {any} */
@@ -17911,13 +17911,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3440:
+/***/ 84640:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(34589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(36443)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(64043)
 const { IncomingMessage } = __nccwpck_require__(37067)
 const stream = __nccwpck_require__(57075)
 const net = __nccwpck_require__(77030)
@@ -17925,9 +17925,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(57975)
 const { stringify } = __nccwpck_require__(41792)
 const { EventEmitter: EE } = __nccwpck_require__(78474)
-const { InvalidArgumentError } = __nccwpck_require__(68707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(10735)
-const { tree } = __nccwpck_require__(67752)
+const { InvalidArgumentError } = __nccwpck_require__(44627)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(22303)
+const { tree } = __nccwpck_require__(84152)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -18637,18 +18637,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 57405:
+/***/ 58285:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(68707)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(36443)
-const DispatcherBase = __nccwpck_require__(21841)
-const Pool = __nccwpck_require__(30628)
-const Client = __nccwpck_require__(23701)
-const util = __nccwpck_require__(3440)
-const createRedirectInterceptor = __nccwpck_require__(25092)
+const { InvalidArgumentError } = __nccwpck_require__(44627)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(64043)
+const DispatcherBase = __nccwpck_require__(19265)
+const Pool = __nccwpck_require__(92244)
+const Client = __nccwpck_require__(81285)
+const util = __nccwpck_require__(84640)
+const createRedirectInterceptor = __nccwpck_require__(66036)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -18777,7 +18777,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 837:
+/***/ 2549:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -18785,7 +18785,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(68707)
+} = __nccwpck_require__(44627)
 const {
   PoolBase,
   kClients,
@@ -18793,10 +18793,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(42128)
-const Pool = __nccwpck_require__(30628)
-const { kUrl, kInterceptors } = __nccwpck_require__(36443)
-const { parseOrigin } = __nccwpck_require__(3440)
+} = __nccwpck_require__(73856)
+const Pool = __nccwpck_require__(92244)
+const { kUrl, kInterceptors } = __nccwpck_require__(64043)
+const { parseOrigin } = __nccwpck_require__(84640)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -18993,7 +18993,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 637:
+/***/ 29133:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -19001,9 +19001,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(34589)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(42414)
-const timers = __nccwpck_require__(96603)
+const util = __nccwpck_require__(84640)
+const { channels } = __nccwpck_require__(53374)
+const timers = __nccwpck_require__(91275)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -19016,7 +19016,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(68707)
+} = __nccwpck_require__(44627)
 const {
   kUrl,
   kReset,
@@ -19049,9 +19049,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(36443)
+} = __nccwpck_require__(64043)
 
-const constants = __nccwpck_require__(52824)
+const constants = __nccwpck_require__(80776)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -19063,11 +19063,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(63870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(7630) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(53434))
+    mod = await WebAssembly.compile(__nccwpck_require__(88586))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -19075,7 +19075,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(63870))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(7630))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -19990,7 +19990,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(84492).extractBody)
+      extractBody = (__nccwpck_require__(46396).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -20513,7 +20513,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 88788:
+/***/ 4548:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -20521,13 +20521,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(34589)
 const { errorMonitor } = __nccwpck_require__(78474)
 const { pipeline } = __nccwpck_require__(57075)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(84640)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(68707)
+} = __nccwpck_require__(44627)
 const {
   kUrl,
   kReset,
@@ -20546,7 +20546,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(36443)
+} = __nccwpck_require__(64043)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -20952,7 +20952,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(84492).extractBody)
+    extractBody ??= (__nccwpck_require__(46396).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -21312,7 +21312,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 23701:
+/***/ 81285:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -21322,16 +21322,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(34589)
 const net = __nccwpck_require__(77030)
 const http = __nccwpck_require__(37067)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(42414)
-const Request = __nccwpck_require__(44655)
-const DispatcherBase = __nccwpck_require__(21841)
+const util = __nccwpck_require__(84640)
+const { channels } = __nccwpck_require__(53374)
+const Request = __nccwpck_require__(37311)
+const DispatcherBase = __nccwpck_require__(19265)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(68707)
-const buildConnector = __nccwpck_require__(59136)
+} = __nccwpck_require__(44627)
+const buildConnector = __nccwpck_require__(32784)
 const {
   kUrl,
   kServerName,
@@ -21373,9 +21373,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(36443)
-const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(88788)
+} = __nccwpck_require__(64043)
+const connectH1 = __nccwpck_require__(29133)
+const connectH2 = __nccwpck_require__(4548)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -21683,7 +21683,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(25092)
+const createRedirectInterceptor = __nccwpck_require__(66036)
 
 function onError (client, err) {
   if (
@@ -21943,19 +21943,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 21841:
+/***/ 19265:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(30883)
+const Dispatcher = __nccwpck_require__(97939)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(68707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(36443)
+} = __nccwpck_require__(44627)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(64043)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -22158,7 +22158,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 30883:
+/***/ 97939:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -22230,15 +22230,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 53137:
+/***/ 40929:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(21841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(36443)
-const ProxyAgent = __nccwpck_require__(76672)
-const Agent = __nccwpck_require__(57405)
+const DispatcherBase = __nccwpck_require__(19265)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(64043)
+const ProxyAgent = __nccwpck_require__(39920)
+const Agent = __nccwpck_require__(58285)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -22397,7 +22397,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 64660:
+/***/ 95844:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -22521,15 +22521,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 42128:
+/***/ 73856:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(21841)
-const FixedQueue = __nccwpck_require__(64660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(36443)
-const PoolStats = __nccwpck_require__(43246)
+const DispatcherBase = __nccwpck_require__(19265)
+const FixedQueue = __nccwpck_require__(95844)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(64043)
+const PoolStats = __nccwpck_require__(15710)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -22722,10 +22722,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 43246:
+/***/ 15710:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(36443)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(64043)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -22763,7 +22763,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 30628:
+/***/ 92244:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -22774,14 +22774,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(42128)
-const Client = __nccwpck_require__(23701)
+} = __nccwpck_require__(73856)
+const Client = __nccwpck_require__(81285)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(68707)
-const util = __nccwpck_require__(3440)
-const { kUrl, kInterceptors } = __nccwpck_require__(36443)
-const buildConnector = __nccwpck_require__(59136)
+} = __nccwpck_require__(44627)
+const util = __nccwpck_require__(84640)
+const { kUrl, kInterceptors } = __nccwpck_require__(64043)
+const buildConnector = __nccwpck_require__(32784)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -22877,19 +22877,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 76672:
+/***/ 39920:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(36443)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(64043)
 const { URL } = __nccwpck_require__(73136)
-const Agent = __nccwpck_require__(57405)
-const Pool = __nccwpck_require__(30628)
-const DispatcherBase = __nccwpck_require__(21841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(68707)
-const buildConnector = __nccwpck_require__(59136)
-const Client = __nccwpck_require__(23701)
+const Agent = __nccwpck_require__(58285)
+const Pool = __nccwpck_require__(92244)
+const DispatcherBase = __nccwpck_require__(19265)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(44627)
+const buildConnector = __nccwpck_require__(32784)
+const Client = __nccwpck_require__(81285)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -23158,13 +23158,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 30050:
+/***/ 71346:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(30883)
-const RetryHandler = __nccwpck_require__(17816)
+const Dispatcher = __nccwpck_require__(97939)
+const RetryHandler = __nccwpck_require__(45640)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -23200,7 +23200,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 32581:
+/***/ 78421:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -23208,8 +23208,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(68707)
-const Agent = __nccwpck_require__(57405)
+const { InvalidArgumentError } = __nccwpck_require__(44627)
+const Agent = __nccwpck_require__(58285)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -23239,7 +23239,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 58155:
+/***/ 80091:
 /***/ ((module) => {
 
 
@@ -23290,15 +23290,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 8754:
+/***/ 67970:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { kBodyUsed } = __nccwpck_require__(36443)
+const util = __nccwpck_require__(84640)
+const { kBodyUsed } = __nccwpck_require__(64043)
 const assert = __nccwpck_require__(34589)
-const { InvalidArgumentError } = __nccwpck_require__(68707)
+const { InvalidArgumentError } = __nccwpck_require__(44627)
 const EE = __nccwpck_require__(78474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -23529,20 +23529,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 17816:
+/***/ 45640:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(34589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(36443)
-const { RequestRetryError } = __nccwpck_require__(68707)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(64043)
+const { RequestRetryError } = __nccwpck_require__(44627)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(3440)
+} = __nccwpck_require__(84640)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -23973,14 +23973,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 70379:
+/***/ 48731:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(77030)
 const { lookup } = __nccwpck_require__(40610)
-const DecoratorHandler = __nccwpck_require__(58155)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(68707)
+const DecoratorHandler = __nccwpck_require__(80091)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(44627)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -24355,14 +24355,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 88060:
+/***/ 78412:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(68707)
-const DecoratorHandler = __nccwpck_require__(58155)
+const util = __nccwpck_require__(84640)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(44627)
+const DecoratorHandler = __nccwpck_require__(80091)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -24485,12 +24485,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 25092:
+/***/ 66036:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(67970)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -24513,11 +24513,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 21514:
+/***/ 20730:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(67970)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -24544,11 +24544,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 92026:
+/***/ 74346:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(17816)
+const RetryHandler = __nccwpck_require__(45640)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -24570,13 +24570,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 52824:
+/***/ 80776:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(50172);
+const utils_1 = __nccwpck_require__(11308);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -24854,7 +24854,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 63870:
+/***/ 7630:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -24866,7 +24866,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 53434:
+/***/ 88586:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -24878,7 +24878,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 50172:
+/***/ 11308:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -24899,13 +24899,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 47501:
+/***/ 1437:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(36443)
-const Agent = __nccwpck_require__(57405)
+const { kClients } = __nccwpck_require__(64043)
+const Agent = __nccwpck_require__(58285)
 const {
   kAgent,
   kMockAgentSet,
@@ -24916,14 +24916,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(91117)
-const MockClient = __nccwpck_require__(47365)
-const MockPool = __nccwpck_require__(94004)
-const { matchValue, buildMockOptions } = __nccwpck_require__(53397)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(68707)
-const Dispatcher = __nccwpck_require__(30883)
-const Pluralizer = __nccwpck_require__(91529)
-const PendingInterceptorsFormatter = __nccwpck_require__(56142)
+} = __nccwpck_require__(90941)
+const MockClient = __nccwpck_require__(9493)
+const MockPool = __nccwpck_require__(45220)
+const { matchValue, buildMockOptions } = __nccwpck_require__(58981)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(44627)
+const Dispatcher = __nccwpck_require__(97939)
+const Pluralizer = __nccwpck_require__(43289)
+const PendingInterceptorsFormatter = __nccwpck_require__(81726)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -25066,14 +25066,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 47365:
+/***/ 9493:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(57975)
-const Client = __nccwpck_require__(23701)
-const { buildMockDispatch } = __nccwpck_require__(53397)
+const Client = __nccwpck_require__(81285)
+const { buildMockDispatch } = __nccwpck_require__(58981)
 const {
   kDispatches,
   kMockAgent,
@@ -25082,10 +25082,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(91117)
-const { MockInterceptor } = __nccwpck_require__(31511)
-const Symbols = __nccwpck_require__(36443)
-const { InvalidArgumentError } = __nccwpck_require__(68707)
+} = __nccwpck_require__(90941)
+const { MockInterceptor } = __nccwpck_require__(35015)
+const Symbols = __nccwpck_require__(64043)
+const { InvalidArgumentError } = __nccwpck_require__(44627)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -25132,12 +25132,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 52429:
+/***/ 49917:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(68707)
+const { UndiciError } = __nccwpck_require__(44627)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -25167,12 +25167,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 31511:
+/***/ 35015:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(53397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(58981)
 const {
   kDispatches,
   kDispatchKey,
@@ -25180,9 +25180,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(91117)
-const { InvalidArgumentError } = __nccwpck_require__(68707)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(90941)
+const { InvalidArgumentError } = __nccwpck_require__(44627)
+const { buildURL } = __nccwpck_require__(84640)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -25381,14 +25381,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 94004:
+/***/ 45220:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(57975)
-const Pool = __nccwpck_require__(30628)
-const { buildMockDispatch } = __nccwpck_require__(53397)
+const Pool = __nccwpck_require__(92244)
+const { buildMockDispatch } = __nccwpck_require__(58981)
 const {
   kDispatches,
   kMockAgent,
@@ -25397,10 +25397,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(91117)
-const { MockInterceptor } = __nccwpck_require__(31511)
-const Symbols = __nccwpck_require__(36443)
-const { InvalidArgumentError } = __nccwpck_require__(68707)
+} = __nccwpck_require__(90941)
+const { MockInterceptor } = __nccwpck_require__(35015)
+const Symbols = __nccwpck_require__(64043)
+const { InvalidArgumentError } = __nccwpck_require__(44627)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -25447,7 +25447,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 91117:
+/***/ 90941:
 /***/ ((module) => {
 
 
@@ -25477,20 +25477,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 53397:
+/***/ 58981:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(52429)
+const { MockNotMatchedError } = __nccwpck_require__(49917)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(91117)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(90941)
+const { buildURL } = __nccwpck_require__(84640)
 const { STATUS_CODES } = __nccwpck_require__(37067)
 const {
   types: {
@@ -25851,7 +25851,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 56142:
+/***/ 81726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -25901,7 +25901,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 91529:
+/***/ 43289:
 /***/ ((module) => {
 
 
@@ -25937,7 +25937,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 96603:
+/***/ 91275:
 /***/ ((module) => {
 
 
@@ -26367,20 +26367,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 89634:
+/***/ 78514:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(20109)
-const { urlEquals, getFieldValues } = __nccwpck_require__(76798)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(45893)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(99051)
-const { Request, fromInnerRequest } = __nccwpck_require__(9967)
-const { kState } = __nccwpck_require__(93627)
-const { fetching } = __nccwpck_require__(54398)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(73168)
+const { kConstruct } = __nccwpck_require__(40061)
+const { urlEquals, getFieldValues } = __nccwpck_require__(16814)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(84640)
+const { webidl } = __nccwpck_require__(15701)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(70715)
+const { Request, fromInnerRequest } = __nccwpck_require__(30175)
+const { kState } = __nccwpck_require__(61995)
+const { fetching } = __nccwpck_require__(58702)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(19520)
 const assert = __nccwpck_require__(34589)
 
 /**
@@ -27233,15 +27233,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3245:
+/***/ 15965:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(20109)
-const { Cache } = __nccwpck_require__(89634)
-const { webidl } = __nccwpck_require__(45893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(40061)
+const { Cache } = __nccwpck_require__(78514)
+const { webidl } = __nccwpck_require__(15701)
+const { kEnumerableProperty } = __nccwpck_require__(84640)
 
 class CacheStorage {
   /**
@@ -27392,26 +27392,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 20109:
+/***/ 40061:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(36443).kConstruct)
+  kConstruct: (__nccwpck_require__(64043).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 76798:
+/***/ 16814:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(34589)
-const { URLSerializer } = __nccwpck_require__(51900)
-const { isValidHeaderName } = __nccwpck_require__(73168)
+const { URLSerializer } = __nccwpck_require__(57708)
+const { isValidHeaderName } = __nccwpck_require__(19520)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -27456,7 +27456,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 71276:
+/***/ 33404:
 /***/ ((module) => {
 
 
@@ -27475,15 +27475,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 79061:
+/***/ 16933:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(11978)
-const { stringify } = __nccwpck_require__(57797)
-const { webidl } = __nccwpck_require__(45893)
-const { Headers } = __nccwpck_require__(60660)
+const { parseSetCookie } = __nccwpck_require__(58906)
+const { stringify } = __nccwpck_require__(41077)
+const { webidl } = __nccwpck_require__(15701)
+const { Headers } = __nccwpck_require__(75524)
 
 /**
  * @typedef {Object} Cookie
@@ -27666,14 +27666,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 11978:
+/***/ 58906:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(71276)
-const { isCTLExcludingHtab } = __nccwpck_require__(57797)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(51900)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(33404)
+const { isCTLExcludingHtab } = __nccwpck_require__(41077)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(57708)
 const assert = __nccwpck_require__(34589)
 
 /**
@@ -27983,7 +27983,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 57797:
+/***/ 41077:
 /***/ ((module) => {
 
 
@@ -28342,13 +28342,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 24031:
+/***/ 335:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(57075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(94811)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(63691)
 
 /**
  * @type {number[]} BOM
@@ -28923,23 +28923,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 21238:
+/***/ 61670:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(57075)
-const { fetching } = __nccwpck_require__(54398)
-const { makeRequest } = __nccwpck_require__(9967)
-const { webidl } = __nccwpck_require__(45893)
-const { EventSourceStream } = __nccwpck_require__(24031)
-const { parseMIMEType } = __nccwpck_require__(51900)
-const { createFastMessageEvent } = __nccwpck_require__(15188)
-const { isNetworkError } = __nccwpck_require__(99051)
-const { delay } = __nccwpck_require__(94811)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(73168)
-const { getGlobalDispatcher } = __nccwpck_require__(32581)
+const { fetching } = __nccwpck_require__(58702)
+const { makeRequest } = __nccwpck_require__(30175)
+const { webidl } = __nccwpck_require__(15701)
+const { EventSourceStream } = __nccwpck_require__(335)
+const { parseMIMEType } = __nccwpck_require__(57708)
+const { createFastMessageEvent } = __nccwpck_require__(77316)
+const { isNetworkError } = __nccwpck_require__(70715)
+const { delay } = __nccwpck_require__(63691)
+const { kEnumerableProperty } = __nccwpck_require__(84640)
+const { environmentSettingsObject } = __nccwpck_require__(19520)
+const { getGlobalDispatcher } = __nccwpck_require__(78421)
 
 let experimentalWarned = false
 
@@ -29413,7 +29413,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 94811:
+/***/ 63691:
 /***/ ((module) => {
 
 
@@ -29457,12 +29457,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 84492:
+/***/ 46396:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(84640)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -29472,16 +29472,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(73168)
-const { FormData } = __nccwpck_require__(35910)
-const { kState } = __nccwpck_require__(93627)
-const { webidl } = __nccwpck_require__(45893)
+} = __nccwpck_require__(19520)
+const { FormData } = __nccwpck_require__(41142)
+const { kState } = __nccwpck_require__(61995)
+const { webidl } = __nccwpck_require__(15701)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(34589)
 const { isErrored, isDisturbed } = __nccwpck_require__(57075)
 const { isArrayBuffer } = __nccwpck_require__(73429)
-const { serializeAMimeType } = __nccwpck_require__(51900)
-const { multipartFormDataParser } = __nccwpck_require__(50116)
+const { serializeAMimeType } = __nccwpck_require__(57708)
+const { multipartFormDataParser } = __nccwpck_require__(23028)
 let random
 
 try {
@@ -29993,7 +29993,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4495:
+/***/ 27775:
 /***/ ((module) => {
 
 
@@ -30124,7 +30124,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 51900:
+/***/ 57708:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -30875,12 +30875,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 66653:
+/***/ 69197:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(36443)
+const { kConnected, kSize } = __nccwpck_require__(64043)
 
 class CompatWeakRef {
   constructor (value) {
@@ -30928,14 +30928,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 27114:
+/***/ 92538:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(93627)
-const { webidl } = __nccwpck_require__(45893)
+const { kState } = __nccwpck_require__(61995)
+const { webidl } = __nccwpck_require__(15701)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -31061,16 +31061,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 50116:
+/***/ 23028:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { utf8DecodeBytes } = __nccwpck_require__(73168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(51900)
-const { isFileLike } = __nccwpck_require__(27114)
-const { makeEntry } = __nccwpck_require__(35910)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(84640)
+const { utf8DecodeBytes } = __nccwpck_require__(19520)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(57708)
+const { isFileLike } = __nccwpck_require__(92538)
+const { makeEntry } = __nccwpck_require__(41142)
 const assert = __nccwpck_require__(34589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -31542,16 +31542,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 35910:
+/***/ 41142:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(73168)
-const { kState } = __nccwpck_require__(93627)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { FileLike, isFileLike } = __nccwpck_require__(27114)
-const { webidl } = __nccwpck_require__(45893)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(19520)
+const { kState } = __nccwpck_require__(61995)
+const { kEnumerableProperty } = __nccwpck_require__(84640)
+const { FileLike, isFileLike } = __nccwpck_require__(92538)
+const { webidl } = __nccwpck_require__(15701)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(57975)
 
@@ -31801,7 +31801,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 51059:
+/***/ 30179:
 /***/ ((module) => {
 
 
@@ -31848,21 +31848,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 60660:
+/***/ 75524:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(36443)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(64043)
+const { kEnumerableProperty } = __nccwpck_require__(84640)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(73168)
-const { webidl } = __nccwpck_require__(45893)
+} = __nccwpck_require__(19520)
+const { webidl } = __nccwpck_require__(15701)
 const assert = __nccwpck_require__(34589)
 const util = __nccwpck_require__(57975)
 
@@ -32542,7 +32542,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 54398:
+/***/ 58702:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -32555,9 +32555,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(99051)
-const { HeadersList } = __nccwpck_require__(60660)
-const { Request, cloneRequest } = __nccwpck_require__(9967)
+} = __nccwpck_require__(70715)
+const { HeadersList } = __nccwpck_require__(75524)
+const { Request, cloneRequest } = __nccwpck_require__(30175)
 const zlib = __nccwpck_require__(38522)
 const {
   bytesMatch,
@@ -32593,23 +32593,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(73168)
-const { kState, kDispatcher } = __nccwpck_require__(93627)
+} = __nccwpck_require__(19520)
+const { kState, kDispatcher } = __nccwpck_require__(61995)
 const assert = __nccwpck_require__(34589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(84492)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(46396)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(27775)
 const EE = __nccwpck_require__(78474)
 const { Readable, pipeline, finished } = __nccwpck_require__(57075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(51900)
-const { getGlobalDispatcher } = __nccwpck_require__(32581)
-const { webidl } = __nccwpck_require__(45893)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(84640)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(57708)
+const { getGlobalDispatcher } = __nccwpck_require__(78421)
+const { webidl } = __nccwpck_require__(15701)
 const { STATUS_CODES } = __nccwpck_require__(37067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -34819,23 +34819,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9967:
+/***/ 30175:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(84492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(60660)
-const { FinalizationRegistry } = __nccwpck_require__(66653)()
-const util = __nccwpck_require__(3440)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(46396)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(75524)
+const { FinalizationRegistry } = __nccwpck_require__(69197)()
+const util = __nccwpck_require__(84640)
 const nodeUtil = __nccwpck_require__(57975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(73168)
+} = __nccwpck_require__(19520)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -34845,12 +34845,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(27775)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(93627)
-const { webidl } = __nccwpck_require__(45893)
-const { URLSerializer } = __nccwpck_require__(51900)
-const { kConstruct } = __nccwpck_require__(36443)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(61995)
+const { webidl } = __nccwpck_require__(15701)
+const { URLSerializer } = __nccwpck_require__(57708)
+const { kConstruct } = __nccwpck_require__(64043)
 const assert = __nccwpck_require__(34589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(78474)
 
@@ -35863,14 +35863,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 99051:
+/***/ 70715:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(60660)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(84492)
-const util = __nccwpck_require__(3440)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(75524)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(46396)
+const util = __nccwpck_require__(84640)
 const nodeUtil = __nccwpck_require__(57975)
 const { kEnumerableProperty } = util
 const {
@@ -35882,16 +35882,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(73168)
+} = __nccwpck_require__(19520)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(4495)
-const { kState, kHeaders } = __nccwpck_require__(93627)
-const { webidl } = __nccwpck_require__(45893)
-const { FormData } = __nccwpck_require__(35910)
-const { URLSerializer } = __nccwpck_require__(51900)
-const { kConstruct } = __nccwpck_require__(36443)
+} = __nccwpck_require__(27775)
+const { kState, kHeaders } = __nccwpck_require__(61995)
+const { webidl } = __nccwpck_require__(15701)
+const { FormData } = __nccwpck_require__(41142)
+const { URLSerializer } = __nccwpck_require__(57708)
+const { kConstruct } = __nccwpck_require__(64043)
 const assert = __nccwpck_require__(34589)
 const { types } = __nccwpck_require__(57975)
 
@@ -36480,7 +36480,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 93627:
+/***/ 61995:
 /***/ ((module) => {
 
 
@@ -36496,21 +36496,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 73168:
+/***/ 19520:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(57075)
 const zlib = __nccwpck_require__(38522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(51059)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(51900)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(27775)
+const { getGlobalOrigin } = __nccwpck_require__(30179)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(57708)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(84640)
 const assert = __nccwpck_require__(34589)
 const { isUint8Array } = __nccwpck_require__(73429)
-const { webidl } = __nccwpck_require__(45893)
+const { webidl } = __nccwpck_require__(15701)
 
 let supportedHashes = []
 
@@ -38135,14 +38135,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 45893:
+/***/ 15701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(57975)
 const { markAsUncloneable } = __nccwpck_require__(75919)
-const { toUSVString } = __nccwpck_require__(3440)
+const { toUSVString } = __nccwpck_require__(84640)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -38837,7 +38837,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 22607:
+/***/ 92927:
 /***/ ((module) => {
 
 
@@ -39134,7 +39134,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 48355:
+/***/ 54848:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -39143,16 +39143,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(53610)
+} = __nccwpck_require__(20410)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(20961)
-const { webidl } = __nccwpck_require__(45893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+} = __nccwpck_require__(14929)
+const { webidl } = __nccwpck_require__(15701)
+const { kEnumerableProperty } = __nccwpck_require__(84640)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -39485,12 +39485,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 88573:
+/***/ 45549:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(45893)
+const { webidl } = __nccwpck_require__(15701)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -39570,7 +39570,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 20961:
+/***/ 14929:
 /***/ ((module) => {
 
 
@@ -39587,7 +39587,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 53610:
+/***/ 20410:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -39598,10 +39598,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(20961)
-const { ProgressEvent } = __nccwpck_require__(88573)
-const { getEncoding } = __nccwpck_require__(22607)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(51900)
+} = __nccwpck_require__(14929)
+const { ProgressEvent } = __nccwpck_require__(45549)
+const { getEncoding } = __nccwpck_require__(92927)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(57708)
 const { types } = __nccwpck_require__(57975)
 const { StringDecoder } = __nccwpck_require__(13193)
 const { btoa } = __nccwpck_require__(4573)
@@ -39985,27 +39985,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 86897:
+/***/ 7905:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(20736)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(26096)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(61216)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(98625)
-const { channels } = __nccwpck_require__(42414)
-const { CloseEvent } = __nccwpck_require__(15188)
-const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(54398)
-const { Headers, getHeadersList } = __nccwpck_require__(60660)
-const { getDecodeSplit } = __nccwpck_require__(73168)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+} = __nccwpck_require__(67651)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(31025)
+const { channels } = __nccwpck_require__(53374)
+const { CloseEvent } = __nccwpck_require__(77316)
+const { makeRequest } = __nccwpck_require__(30175)
+const { fetching } = __nccwpck_require__(58702)
+const { Headers, getHeadersList } = __nccwpck_require__(75524)
+const { getDecodeSplit } = __nccwpck_require__(19520)
+const { WebsocketFrameSend } = __nccwpck_require__(89104)
 
 /** @type {import('crypto')} */
 let crypto
@@ -40363,7 +40363,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 20736:
+/***/ 26096:
 /***/ ((module) => {
 
 
@@ -40436,14 +40436,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 15188:
+/***/ 77316:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(45893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(36443)
+const { webidl } = __nccwpck_require__(15701)
+const { kEnumerableProperty } = __nccwpck_require__(84640)
+const { kConstruct } = __nccwpck_require__(64043)
 const { MessagePort } = __nccwpck_require__(75919)
 
 /**
@@ -40772,12 +40772,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3264:
+/***/ 89104:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(20736)
+const { maxUnsigned16Bit } = __nccwpck_require__(26096)
 
 const BUFFER_SIZE = 16386
 
@@ -40875,14 +40875,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 19469:
+/***/ 31869:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(38522)
-const { isValidClientWindowBits } = __nccwpck_require__(98625)
-const { MessageSizeExceededError } = __nccwpck_require__(68707)
+const { isValidClientWindowBits } = __nccwpck_require__(31025)
+const { MessageSizeExceededError } = __nccwpck_require__(44627)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -40987,16 +40987,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 81652:
+/***/ 99332:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(57075)
 const assert = __nccwpck_require__(34589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(20736)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(61216)
-const { channels } = __nccwpck_require__(42414)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(26096)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(67651)
+const { channels } = __nccwpck_require__(53374)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -41006,11 +41006,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(98625)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { closeWebSocketConnection } = __nccwpck_require__(86897)
-const { PerMessageDeflate } = __nccwpck_require__(19469)
-const { MessageSizeExceededError } = __nccwpck_require__(68707)
+} = __nccwpck_require__(31025)
+const { WebsocketFrameSend } = __nccwpck_require__(89104)
+const { closeWebSocketConnection } = __nccwpck_require__(7905)
+const { PerMessageDeflate } = __nccwpck_require__(31869)
+const { MessageSizeExceededError } = __nccwpck_require__(44627)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -41521,14 +41521,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 13900:
+/***/ 59388:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { opcodes, sendHints } = __nccwpck_require__(20736)
-const FixedQueue = __nccwpck_require__(64660)
+const { WebsocketFrameSend } = __nccwpck_require__(89104)
+const { opcodes, sendHints } = __nccwpck_require__(26096)
+const FixedQueue = __nccwpck_require__(95844)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -41632,7 +41632,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 61216:
+/***/ 67651:
 /***/ ((module) => {
 
 
@@ -41651,16 +41651,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 98625:
+/***/ 31025:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(61216)
-const { states, opcodes } = __nccwpck_require__(20736)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(15188)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(67651)
+const { states, opcodes } = __nccwpck_require__(26096)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(77316)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(51900)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(57708)
 
 /* globals Blob */
 
@@ -41980,15 +41980,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 13726:
+/***/ 71886:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(45893)
-const { URLSerializer } = __nccwpck_require__(51900)
-const { environmentSettingsObject } = __nccwpck_require__(73168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(20736)
+const { webidl } = __nccwpck_require__(15701)
+const { URLSerializer } = __nccwpck_require__(57708)
+const { environmentSettingsObject } = __nccwpck_require__(19520)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(26096)
 const {
   kWebSocketURL,
   kReadyState,
@@ -41997,21 +41997,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(61216)
+} = __nccwpck_require__(67651)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(98625)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(86897)
-const { ByteParser } = __nccwpck_require__(81652)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
-const { getGlobalDispatcher } = __nccwpck_require__(32581)
+} = __nccwpck_require__(31025)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(7905)
+const { ByteParser } = __nccwpck_require__(99332)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(84640)
+const { getGlobalDispatcher } = __nccwpck_require__(78421)
 const { types } = __nccwpck_require__(57975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(15188)
-const { SendQueue } = __nccwpck_require__(13900)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(77316)
+const { SendQueue } = __nccwpck_require__(59388)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -42918,13 +42918,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
-/***/ 24352:
+/***/ 90032:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(15077)
-const { SCHEMES, getSchemeHandler } = __nccwpck_require__(75300)
+const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(78869)
+const { SCHEMES, getSchemeHandler } = __nccwpck_require__(47092)
 
 const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u
 const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.'
@@ -43636,12 +43636,12 @@ module.exports.fastUri = fastUri
 
 /***/ }),
 
-/***/ 75300:
+/***/ 47092:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUUID } = __nccwpck_require__(15077)
+const { isUUID } = __nccwpck_require__(78869)
 const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu
 
 const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
@@ -43915,7 +43915,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 15077:
+/***/ 78869:
 /***/ ((module) => {
 
 
@@ -44721,18 +44721,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 57349:
+/***/ 2197:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
-var YAMLMap = __nccwpck_require__(84454);
-var YAMLSeq = __nccwpck_require__(92223);
-var resolveBlockMap = __nccwpck_require__(87103);
-var resolveBlockSeq = __nccwpck_require__(90334);
-var resolveFlowCollection = __nccwpck_require__(13142);
+var identity = __nccwpck_require__(24919);
+var Scalar = __nccwpck_require__(50389);
+var YAMLMap = __nccwpck_require__(65462);
+var YAMLSeq = __nccwpck_require__(66831);
+var resolveBlockMap = __nccwpck_require__(143);
+var resolveBlockSeq = __nccwpck_require__(91854);
+var resolveFlowCollection = __nccwpck_require__(9030);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -44818,15 +44818,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 23683:
+/***/ 83:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(45937);
-var resolveEnd = __nccwpck_require__(17788);
-var resolveProps = __nccwpck_require__(34631);
+var Document = __nccwpck_require__(573);
+var composeNode = __nccwpck_require__(84961);
+var resolveEnd = __nccwpck_require__(71020);
+var resolveProps = __nccwpck_require__(70775);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -44870,17 +44870,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 45937:
+/***/ 84961:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(41127);
-var composeCollection = __nccwpck_require__(57349);
-var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(17788);
-var utilEmptyScalarPosition = __nccwpck_require__(22599);
+var Alias = __nccwpck_require__(97105);
+var identity = __nccwpck_require__(24919);
+var composeCollection = __nccwpck_require__(2197);
+var composeScalar = __nccwpck_require__(43573);
+var resolveEnd = __nccwpck_require__(71020);
+var utilEmptyScalarPosition = __nccwpck_require__(28407);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -44989,15 +44989,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 43573:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
-var resolveBlockScalar = __nccwpck_require__(48913);
-var resolveFlowScalar = __nccwpck_require__(76842);
+var identity = __nccwpck_require__(24919);
+var Scalar = __nccwpck_require__(50389);
+var resolveBlockScalar = __nccwpck_require__(25089);
+var resolveFlowScalar = __nccwpck_require__(45882);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -45084,18 +45084,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 89984:
+/***/ 13104:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(61342);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(91464);
-var identity = __nccwpck_require__(41127);
-var composeDoc = __nccwpck_require__(23683);
-var resolveEnd = __nccwpck_require__(17788);
+var directives = __nccwpck_require__(2606);
+var Document = __nccwpck_require__(573);
+var errors = __nccwpck_require__(20152);
+var identity = __nccwpck_require__(24919);
+var composeDoc = __nccwpck_require__(83);
+var resolveEnd = __nccwpck_require__(71020);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -45315,17 +45315,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 87103:
+/***/ 143:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(57165);
-var YAMLMap = __nccwpck_require__(84454);
-var resolveProps = __nccwpck_require__(34631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(74051);
-var utilMapIncludes = __nccwpck_require__(81187);
+var Pair = __nccwpck_require__(75773);
+var YAMLMap = __nccwpck_require__(65462);
+var resolveProps = __nccwpck_require__(70775);
+var utilContainsNewline = __nccwpck_require__(74283);
+var utilFlowIndentCheck = __nccwpck_require__(11795);
+var utilMapIncludes = __nccwpck_require__(51091);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -45439,12 +45439,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 48913:
+/***/ 25089:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
+var Scalar = __nccwpck_require__(50389);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -45646,14 +45646,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 90334:
+/***/ 91854:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(92223);
-var resolveProps = __nccwpck_require__(34631);
-var utilFlowIndentCheck = __nccwpck_require__(74051);
+var YAMLSeq = __nccwpck_require__(66831);
+var resolveProps = __nccwpck_require__(70775);
+var utilFlowIndentCheck = __nccwpck_require__(11795);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -45704,7 +45704,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 17788:
+/***/ 71020:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -45750,19 +45750,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 13142:
+/***/ 9030:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var YAMLMap = __nccwpck_require__(84454);
-var YAMLSeq = __nccwpck_require__(92223);
-var resolveEnd = __nccwpck_require__(17788);
-var resolveProps = __nccwpck_require__(34631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(81187);
+var identity = __nccwpck_require__(24919);
+var Pair = __nccwpck_require__(75773);
+var YAMLMap = __nccwpck_require__(65462);
+var YAMLSeq = __nccwpck_require__(66831);
+var resolveEnd = __nccwpck_require__(71020);
+var resolveProps = __nccwpck_require__(70775);
+var utilContainsNewline = __nccwpck_require__(74283);
+var utilMapIncludes = __nccwpck_require__(51091);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -45966,13 +45966,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 76842:
+/***/ 45882:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
-var resolveEnd = __nccwpck_require__(17788);
+var Scalar = __nccwpck_require__(50389);
+var resolveEnd = __nccwpck_require__(71020);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -46201,7 +46201,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 34631:
+/***/ 70775:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -46356,7 +46356,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 74283:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -46399,7 +46399,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 22599:
+/***/ 28407:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -46434,12 +46434,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 74051:
+/***/ 11795:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9499);
+var utilContainsNewline = __nccwpck_require__(74283);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -46458,12 +46458,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 81187:
+/***/ 51091:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
+var identity = __nccwpck_require__(24919);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -46480,22 +46480,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 573:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(40101);
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var toJS = __nccwpck_require__(74043);
-var Schema = __nccwpck_require__(45840);
-var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(71596);
-var applyReviver = __nccwpck_require__(83661);
-var createNode = __nccwpck_require__(42404);
-var directives = __nccwpck_require__(61342);
+var Alias = __nccwpck_require__(97105);
+var Collection = __nccwpck_require__(44661);
+var identity = __nccwpck_require__(24919);
+var Pair = __nccwpck_require__(75773);
+var toJS = __nccwpck_require__(53899);
+var Schema = __nccwpck_require__(28224);
+var stringifyDocument = __nccwpck_require__(72285);
+var anchors = __nccwpck_require__(79196);
+var applyReviver = __nccwpck_require__(50909);
+var createNode = __nccwpck_require__(91732);
+var directives = __nccwpck_require__(2606);
 
 class Document {
     constructor(value, replacer, options) {
@@ -46824,13 +46824,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 71596:
+/***/ 79196:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var visit = __nccwpck_require__(10204);
+var identity = __nccwpck_require__(24919);
+var visit = __nccwpck_require__(12588);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -46907,7 +46907,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 83661:
+/***/ 50909:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -46971,14 +46971,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 42404:
+/***/ 91732:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
+var Alias = __nccwpck_require__(97105);
+var identity = __nccwpck_require__(24919);
+var Scalar = __nccwpck_require__(50389);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -47068,13 +47068,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 61342:
+/***/ 2606:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var visit = __nccwpck_require__(10204);
+var identity = __nccwpck_require__(24919);
+var visit = __nccwpck_require__(12588);
 
 const escapeChars = {
     '!': '%21',
@@ -47253,7 +47253,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 91464:
+/***/ 20152:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -47322,33 +47322,33 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 38815:
+/***/ 43439:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(89984);
-var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(45840);
-var errors = __nccwpck_require__(91464);
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var Scalar = __nccwpck_require__(63301);
-var YAMLMap = __nccwpck_require__(84454);
-var YAMLSeq = __nccwpck_require__(92223);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(40361);
-var lineCounter = __nccwpck_require__(66628);
-var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(84047);
-var visit = __nccwpck_require__(10204);
+var composer = __nccwpck_require__(13104);
+var Document = __nccwpck_require__(573);
+var Schema = __nccwpck_require__(28224);
+var errors = __nccwpck_require__(20152);
+var Alias = __nccwpck_require__(97105);
+var identity = __nccwpck_require__(24919);
+var Pair = __nccwpck_require__(75773);
+var Scalar = __nccwpck_require__(50389);
+var YAMLMap = __nccwpck_require__(65462);
+var YAMLSeq = __nccwpck_require__(66831);
+var cst = __nccwpck_require__(49877);
+var lexer = __nccwpck_require__(65145);
+var lineCounter = __nccwpck_require__(41460);
+var parser = __nccwpck_require__(2064);
+var publicApi = __nccwpck_require__(64543);
+var visit = __nccwpck_require__(12588);
 
 
 
 exports.Dk = composer.Composer;
-__webpack_unused_export__ = Document.Document;
+exports.yo = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
@@ -47367,7 +47367,7 @@ exports.X5 = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
-__webpack_unused_export__ = lexer.Lexer;
+exports.JG = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
 exports.iX = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
@@ -47380,7 +47380,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 57249:
+/***/ 77297:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -47406,16 +47406,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 97105:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(71596);
-var visit = __nccwpck_require__(10204);
-var identity = __nccwpck_require__(41127);
-var Node = __nccwpck_require__(66673);
-var toJS = __nccwpck_require__(74043);
+var anchors = __nccwpck_require__(79196);
+var visit = __nccwpck_require__(12588);
+var identity = __nccwpck_require__(24919);
+var Node = __nccwpck_require__(44833);
+var toJS = __nccwpck_require__(53899);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -47533,14 +47533,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 40101:
+/***/ 44661:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(42404);
-var identity = __nccwpck_require__(41127);
-var Node = __nccwpck_require__(66673);
+var createNode = __nccwpck_require__(91732);
+var identity = __nccwpck_require__(24919);
+var Node = __nccwpck_require__(44833);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -47691,14 +47691,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 66673:
+/***/ 44833:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(83661);
-var identity = __nccwpck_require__(41127);
-var toJS = __nccwpck_require__(74043);
+var applyReviver = __nccwpck_require__(50909);
+var identity = __nccwpck_require__(24919);
+var toJS = __nccwpck_require__(53899);
 
 class NodeBase {
     constructor(type) {
@@ -47738,15 +47738,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 57165:
+/***/ 75773:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(42404);
-var stringifyPair = __nccwpck_require__(59748);
-var addPairToJSMap = __nccwpck_require__(97104);
-var identity = __nccwpck_require__(41127);
+var createNode = __nccwpck_require__(91732);
+var stringifyPair = __nccwpck_require__(27764);
+var addPairToJSMap = __nccwpck_require__(88768);
+var identity = __nccwpck_require__(24919);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -47784,14 +47784,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 63301:
+/***/ 50389:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Node = __nccwpck_require__(66673);
-var toJS = __nccwpck_require__(74043);
+var identity = __nccwpck_require__(24919);
+var Node = __nccwpck_require__(44833);
+var toJS = __nccwpck_require__(53899);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -47818,17 +47818,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 84454:
+/***/ 65462:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(61212);
-var addPairToJSMap = __nccwpck_require__(97104);
-var Collection = __nccwpck_require__(40101);
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var Scalar = __nccwpck_require__(63301);
+var stringifyCollection = __nccwpck_require__(94156);
+var addPairToJSMap = __nccwpck_require__(88768);
+var Collection = __nccwpck_require__(44661);
+var identity = __nccwpck_require__(24919);
+var Pair = __nccwpck_require__(75773);
+var Scalar = __nccwpck_require__(50389);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -47972,17 +47972,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 92223:
+/***/ 66831:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(42404);
-var stringifyCollection = __nccwpck_require__(61212);
-var Collection = __nccwpck_require__(40101);
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
-var toJS = __nccwpck_require__(74043);
+var createNode = __nccwpck_require__(91732);
+var stringifyCollection = __nccwpck_require__(94156);
+var Collection = __nccwpck_require__(44661);
+var identity = __nccwpck_require__(24919);
+var Scalar = __nccwpck_require__(50389);
+var toJS = __nccwpck_require__(53899);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -48094,16 +48094,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 97104:
+/***/ 88768:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(57249);
-var merge = __nccwpck_require__(90452);
-var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(41127);
-var toJS = __nccwpck_require__(74043);
+var log = __nccwpck_require__(77297);
+var merge = __nccwpck_require__(29380);
+var stringify = __nccwpck_require__(9300);
+var identity = __nccwpck_require__(24919);
+var toJS = __nccwpck_require__(53899);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -48166,7 +48166,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 41127:
+/***/ 24919:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -48226,12 +48226,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 74043:
+/***/ 53899:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
+var identity = __nccwpck_require__(24919);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -48272,15 +48272,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 60110:
+/***/ 90334:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(48913);
-var resolveFlowScalar = __nccwpck_require__(76842);
-var errors = __nccwpck_require__(91464);
-var stringifyString = __nccwpck_require__(83069);
+var resolveBlockScalar = __nccwpck_require__(25089);
+var resolveFlowScalar = __nccwpck_require__(45882);
+var errors = __nccwpck_require__(20152);
+var stringifyString = __nccwpck_require__(81773);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -48497,7 +48497,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 91733:
+/***/ 13701:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -48567,7 +48567,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 97715:
+/***/ 15235:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -48673,14 +48673,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 49877:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(60110);
-var cstStringify = __nccwpck_require__(91733);
-var cstVisit = __nccwpck_require__(97715);
+var cstScalar = __nccwpck_require__(90334);
+var cstStringify = __nccwpck_require__(13701);
+var cstVisit = __nccwpck_require__(15235);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -48792,12 +48792,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 40361:
+/***/ 65145:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(3461);
+var cst = __nccwpck_require__(49877);
 
 /*
 START -> stream
@@ -49522,7 +49522,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 66628:
+/***/ 41460:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -49570,14 +49570,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 2064:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(40361);
+var cst = __nccwpck_require__(49877);
+var lexer = __nccwpck_require__(65145);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -50557,18 +50557,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 84047:
+/***/ 64543:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(89984);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(91464);
-var log = __nccwpck_require__(57249);
-var identity = __nccwpck_require__(41127);
-var lineCounter = __nccwpck_require__(66628);
-var parser = __nccwpck_require__(3456);
+var composer = __nccwpck_require__(13104);
+var Document = __nccwpck_require__(573);
+var errors = __nccwpck_require__(20152);
+var log = __nccwpck_require__(77297);
+var identity = __nccwpck_require__(24919);
+var lineCounter = __nccwpck_require__(41460);
+var parser = __nccwpck_require__(2064);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -50671,16 +50671,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 45840:
+/***/ 28224:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var map = __nccwpck_require__(47451);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(66464);
-var tags = __nccwpck_require__(90018);
+var identity = __nccwpck_require__(24919);
+var map = __nccwpck_require__(24043);
+var seq = __nccwpck_require__(17562);
+var string = __nccwpck_require__(94704);
+var tags = __nccwpck_require__(36178);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -50717,13 +50717,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 47451:
+/***/ 24043:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var YAMLMap = __nccwpck_require__(84454);
+var identity = __nccwpck_require__(24919);
+var YAMLMap = __nccwpck_require__(65462);
 
 const map = {
     collection: 'map',
@@ -50743,12 +50743,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 73632:
+/***/ 15632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
+var Scalar = __nccwpck_require__(50389);
 
 const nullTag = {
     identify: value => value == null,
@@ -50767,13 +50767,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 17562:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var YAMLSeq = __nccwpck_require__(92223);
+var identity = __nccwpck_require__(24919);
+var YAMLSeq = __nccwpck_require__(66831);
 
 const seq = {
     collection: 'seq',
@@ -50793,12 +50793,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 66464:
+/***/ 94704:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(83069);
+var stringifyString = __nccwpck_require__(81773);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -50816,12 +50816,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 73959:
+/***/ 74359:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
+var Scalar = __nccwpck_require__(50389);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -50844,13 +50844,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 38405:
+/***/ 66229:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
-var stringifyNumber = __nccwpck_require__(28689);
+var Scalar = __nccwpck_require__(50389);
+var stringifyNumber = __nccwpck_require__(13569);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -50898,12 +50898,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 59874:
+/***/ 27602:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(28689);
+var stringifyNumber = __nccwpck_require__(13569);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -50947,18 +50947,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 70896:
+/***/ 27904:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(47451);
-var _null = __nccwpck_require__(73632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(66464);
-var bool = __nccwpck_require__(73959);
-var float = __nccwpck_require__(38405);
-var int = __nccwpck_require__(59874);
+var map = __nccwpck_require__(24043);
+var _null = __nccwpck_require__(15632);
+var seq = __nccwpck_require__(17562);
+var string = __nccwpck_require__(94704);
+var bool = __nccwpck_require__(74359);
+var float = __nccwpck_require__(66229);
+var int = __nccwpck_require__(27602);
 
 const schema = [
     map.map,
@@ -50979,14 +50979,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 33559:
+/***/ 48647:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
-var map = __nccwpck_require__(47451);
-var seq = __nccwpck_require__(1706);
+var Scalar = __nccwpck_require__(50389);
+var map = __nccwpck_require__(24043);
+var seq = __nccwpck_require__(17562);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -51050,27 +51050,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 90018:
+/***/ 36178:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(47451);
-var _null = __nccwpck_require__(73632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(66464);
-var bool = __nccwpck_require__(73959);
-var float = __nccwpck_require__(38405);
-var int = __nccwpck_require__(59874);
-var schema = __nccwpck_require__(70896);
-var schema$1 = __nccwpck_require__(33559);
-var binary = __nccwpck_require__(56083);
-var merge = __nccwpck_require__(90452);
-var omap = __nccwpck_require__(50303);
-var pairs = __nccwpck_require__(18385);
-var schema$2 = __nccwpck_require__(35913);
-var set = __nccwpck_require__(81528);
-var timestamp = __nccwpck_require__(46752);
+var map = __nccwpck_require__(24043);
+var _null = __nccwpck_require__(15632);
+var seq = __nccwpck_require__(17562);
+var string = __nccwpck_require__(94704);
+var bool = __nccwpck_require__(74359);
+var float = __nccwpck_require__(66229);
+var int = __nccwpck_require__(27602);
+var schema = __nccwpck_require__(27904);
+var schema$1 = __nccwpck_require__(48647);
+var binary = __nccwpck_require__(64355);
+var merge = __nccwpck_require__(29380);
+var omap = __nccwpck_require__(96431);
+var pairs = __nccwpck_require__(49281);
+var schema$2 = __nccwpck_require__(93081);
+var set = __nccwpck_require__(62504);
+var timestamp = __nccwpck_require__(54960);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -51156,14 +51156,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 56083:
+/***/ 64355:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(20181);
-var Scalar = __nccwpck_require__(63301);
-var stringifyString = __nccwpck_require__(83069);
+var Scalar = __nccwpck_require__(50389);
+var stringifyString = __nccwpck_require__(81773);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -51233,12 +51233,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 88398:
+/***/ 36158:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
+var Scalar = __nccwpck_require__(50389);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -51269,13 +51269,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 35782:
+/***/ 10838:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
-var stringifyNumber = __nccwpck_require__(28689);
+var Scalar = __nccwpck_require__(50389);
+var stringifyNumber = __nccwpck_require__(13569);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -51326,12 +51326,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 10873:
+/***/ 45609:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(28689);
+var stringifyNumber = __nccwpck_require__(13569);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -51409,13 +51409,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 90452:
+/***/ 29380:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
+var identity = __nccwpck_require__(24919);
+var Scalar = __nccwpck_require__(50389);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -51487,16 +51487,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 50303:
+/***/ 96431:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var toJS = __nccwpck_require__(74043);
-var YAMLMap = __nccwpck_require__(84454);
-var YAMLSeq = __nccwpck_require__(92223);
-var pairs = __nccwpck_require__(18385);
+var identity = __nccwpck_require__(24919);
+var toJS = __nccwpck_require__(53899);
+var YAMLMap = __nccwpck_require__(65462);
+var YAMLSeq = __nccwpck_require__(66831);
+var pairs = __nccwpck_require__(49281);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -51571,15 +51571,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 18385:
+/***/ 49281:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var Scalar = __nccwpck_require__(63301);
-var YAMLSeq = __nccwpck_require__(92223);
+var identity = __nccwpck_require__(24919);
+var Pair = __nccwpck_require__(75773);
+var Scalar = __nccwpck_require__(50389);
+var YAMLSeq = __nccwpck_require__(66831);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -51660,24 +51660,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 35913:
+/***/ 93081:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(47451);
-var _null = __nccwpck_require__(73632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(66464);
-var binary = __nccwpck_require__(56083);
-var bool = __nccwpck_require__(88398);
-var float = __nccwpck_require__(35782);
-var int = __nccwpck_require__(10873);
-var merge = __nccwpck_require__(90452);
-var omap = __nccwpck_require__(50303);
-var pairs = __nccwpck_require__(18385);
-var set = __nccwpck_require__(81528);
-var timestamp = __nccwpck_require__(46752);
+var map = __nccwpck_require__(24043);
+var _null = __nccwpck_require__(15632);
+var seq = __nccwpck_require__(17562);
+var string = __nccwpck_require__(94704);
+var binary = __nccwpck_require__(64355);
+var bool = __nccwpck_require__(36158);
+var float = __nccwpck_require__(10838);
+var int = __nccwpck_require__(45609);
+var merge = __nccwpck_require__(29380);
+var omap = __nccwpck_require__(96431);
+var pairs = __nccwpck_require__(49281);
+var set = __nccwpck_require__(62504);
+var timestamp = __nccwpck_require__(54960);
 
 const schema = [
     map.map,
@@ -51708,14 +51708,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 81528:
+/***/ 62504:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var YAMLMap = __nccwpck_require__(84454);
+var identity = __nccwpck_require__(24919);
+var Pair = __nccwpck_require__(75773);
+var YAMLMap = __nccwpck_require__(65462);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -51811,12 +51811,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 46752:
+/***/ 54960:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(28689);
+var stringifyNumber = __nccwpck_require__(13569);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -51923,7 +51923,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 34475:
+/***/ 69915:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -52081,15 +52081,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 9300:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(71596);
-var identity = __nccwpck_require__(41127);
-var stringifyComment = __nccwpck_require__(59799);
-var stringifyString = __nccwpck_require__(83069);
+var anchors = __nccwpck_require__(79196);
+var identity = __nccwpck_require__(24919);
+var stringifyComment = __nccwpck_require__(66599);
+var stringifyString = __nccwpck_require__(81773);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -52220,14 +52220,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 61212:
+/***/ 94156:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(59799);
+var identity = __nccwpck_require__(24919);
+var stringify = __nccwpck_require__(9300);
+var stringifyComment = __nccwpck_require__(66599);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -52382,7 +52382,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 59799:
+/***/ 66599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -52413,14 +52413,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 72285:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(59799);
+var identity = __nccwpck_require__(24919);
+var stringify = __nccwpck_require__(9300);
+var stringifyComment = __nccwpck_require__(66599);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -52507,7 +52507,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 28689:
+/***/ 13569:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -52541,15 +52541,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 59748:
+/***/ 27764:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(59799);
+var identity = __nccwpck_require__(24919);
+var Scalar = __nccwpck_require__(50389);
+var stringify = __nccwpck_require__(9300);
+var stringifyComment = __nccwpck_require__(66599);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -52700,13 +52700,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 83069:
+/***/ 81773:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
-var foldFlowLines = __nccwpck_require__(34475);
+var Scalar = __nccwpck_require__(50389);
+var foldFlowLines = __nccwpck_require__(69915);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -53045,12 +53045,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 10204:
+/***/ 12588:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
+var identity = __nccwpck_require__(24919);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -53288,7 +53288,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 77094:
+/***/ 94846:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -53298,6 +53298,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
   pq: () => (/* binding */ info),
+  _o: () => (/* binding */ isDebug),
   lm: () => (/* binding */ notice),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
@@ -53306,11 +53307,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, markdownSummary, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -53346,7 +53347,7 @@ function toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -53442,7 +53443,7 @@ function escapeProperty(s) {
 var external_crypto_ = __nccwpck_require__(76982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(79896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -53479,11 +53480,11 @@ function file_command_prepareKeyValueMessage(key, value) {
 //# sourceMappingURL=file-command.js.map
 // EXTERNAL MODULE: external "path"
 var external_path_ = __nccwpck_require__(16928);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __nccwpck_require__(44942);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth = __nccwpck_require__(92145);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+// EXTERNAL MODULE: ../main/node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(15326);
+// EXTERNAL MODULE: ../main/node_modules/@actions/http-client/lib/auth.js
+var auth = __nccwpck_require__(63873);
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -53557,7 +53558,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -53838,7 +53839,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -53872,1137 +53873,9 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(13193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(24434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(42613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_.constants.O_RDONLY;
-function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_.dirname(filePath);
-                        const upperName = external_path_.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_.EOL.length);
-                n = s.indexOf(external_os_.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec_exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+// EXTERNAL MODULE: ../main/node_modules/@actions/exec/lib/exec.js + 3 modules
+var lib_exec = __nccwpck_require__(71299);
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -55067,7 +53940,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -55388,7 +54261,705 @@ function getIDToken(aud) {
 
 /***/ }),
 
-/***/ 37157:
+/***/ 71299:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  m: () => (/* binding */ exec)
+});
+
+// UNUSED EXPORTS: getExecOutput
+
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(13193);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(70857);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(24434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(16928);
+// EXTERNAL MODULE: ../main/node_modules/@actions/io/lib/io.js
+var io = __nccwpck_require__(86413);
+// EXTERNAL MODULE: ../main/node_modules/@actions/io/lib/io-util.js
+var io_util = __nccwpck_require__(50378);
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/toolrunner.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return __awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!io_util/* isRooted */.Qh(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield io/* which */.K7(this.toolPath, true);
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield io_util/* exists */.t2(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+
+/***/ }),
+
+/***/ 49237:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -55451,15 +55022,15 @@ class Context {
 
 /***/ }),
 
-/***/ 61351:
+/***/ 96823:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ getOctokit)
 /* harmony export */ });
 /* unused harmony export context */
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37157);
-/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(85555);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(49237);
+/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8899);
 
 
 const context = new _context_js__WEBPACK_IMPORTED_MODULE_0__/* .Context */ .o();
@@ -55477,7 +55048,7 @@ function getOctokit(token, options, ...additionalPlugins) {
 
 /***/ }),
 
-/***/ 85555:
+/***/ 8899:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -55490,13 +55061,13 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: context, getUserAgentWithOrchestrationId
 
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/context.js
-var context = __nccwpck_require__(37157);
-// EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
-var lib = __nccwpck_require__(89659);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(24371);
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
+// EXTERNAL MODULE: ../main/node_modules/@actions/github/lib/context.js
+var context = __nccwpck_require__(49237);
+// EXTERNAL MODULE: ../main/node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var lib = __nccwpck_require__(31947);
+// EXTERNAL MODULE: ../main/node_modules/undici/index.js
+var undici = __nccwpck_require__(42480);
+;// CONCATENATED MODULE: ../main/node_modules/@actions/github/lib/internal/utils.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -55549,7 +55120,7 @@ function getUserAgentWithOrchestrationId(baseUserAgent) {
     return baseUserAgent;
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
+;// CONCATENATED MODULE: ../main/node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
     return navigator.userAgent;
@@ -55564,7 +55135,7 @@ function getUserAgent() {
   return "<environment undetectable>";
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
+;// CONCATENATED MODULE: ../main/node_modules/before-after-hook/lib/register.js
 // @ts-check
 
 function register(state, name, method, options) {
@@ -55593,7 +55164,7 @@ function register(state, name, method, options) {
   });
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
+;// CONCATENATED MODULE: ../main/node_modules/before-after-hook/lib/add.js
 // @ts-check
 
 function addHook(state, kind, name, hook) {
@@ -55641,7 +55212,7 @@ function addHook(state, kind, name, hook) {
   });
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
+;// CONCATENATED MODULE: ../main/node_modules/before-after-hook/lib/remove.js
 // @ts-check
 
 function removeHook(state, name, method) {
@@ -55662,7 +55233,7 @@ function removeHook(state, name, method) {
   state.registry[name].splice(index, 1);
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
+;// CONCATENATED MODULE: ../main/node_modules/before-after-hook/index.js
 // @ts-check
 
 
@@ -55709,7 +55280,7 @@ function Collection() {
 
 /* harmony default export */ const before_after_hook = ({ Singular, Collection });
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/endpoint/dist-bundle/index.js
 // pkg/dist-src/defaults.js
 
 
@@ -56055,7 +55626,7 @@ function withDefaults(oldDefaults, newDefaults) {
 var endpoint = withDefaults(null, DEFAULTS);
 
 
-;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
+;// CONCATENATED MODULE: ../main/node_modules/content-type/dist/index.js
 /*!
  * content-type
  * Copyright(c) 2015 Douglas Christopher Wilson
@@ -56347,7 +55918,7 @@ function unescapeQuotedPairs(str, start, end) {
     return result + str.slice(start, end);
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
+;// CONCATENATED MODULE: ../main/node_modules/json-with-bigint/json-with-bigint.js
 const intRegex = /^-?\d+$/;
 const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
 const originalStringify = JSON.stringify;
@@ -56948,9 +56519,9 @@ const JSONParse = (text, reviver) => {
 
 
 
-// EXTERNAL MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
-var dist_src = __nccwpck_require__(31015);
-;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
+// EXTERNAL MODULE: ../main/node_modules/@octokit/request-error/dist-src/index.js
+var dist_src = __nccwpck_require__(55575);
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/request/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -57157,7 +56728,7 @@ var request = dist_bundle_withDefaults(endpoint, defaults_default);
 /* v8 ignore next -- @preserve */
 /* v8 ignore else -- @preserve */
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/graphql/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -57288,7 +56859,7 @@ function withCustomRequest(customRequest) {
 
 /* v8 ignore if -- @preserve */
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/auth-token/dist-bundle/index.js
 // pkg/dist-src/is-jwt.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
 var sep = "\\.";
@@ -57343,11 +56914,11 @@ var createTokenAuth = function createTokenAuth2(token) {
 };
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/core/dist-src/version.js
 const version_VERSION = "7.0.8";
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/core/dist-src/index.js
 
 
 
@@ -57488,12 +57059,12 @@ class Octokit {
 }
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
 const dist_src_version_VERSION = "17.0.0";
 
 //# sourceMappingURL=version.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 const Endpoints = {
   actions: {
     addCustomLabelsToSelfHostedRunnerForOrg: [
@@ -59787,7 +59358,7 @@ var endpoints_default = Endpoints;
 
 //# sourceMappingURL=endpoints.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 
 const endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
@@ -59913,7 +59484,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
 
 //# sourceMappingURL=endpoints-to-methods.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
 
 
 function restEndpointMethods(octokit) {
@@ -59934,7 +59505,7 @@ legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
 
 //# sourceMappingURL=index.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 // pkg/dist-src/version.js
 var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
 
@@ -60346,7 +59917,7 @@ function paginateRest(octokit) {
 paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
 
 
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/github/lib/utils.js
 
 
 // octokit + plugins
@@ -60388,7 +59959,7 @@ function getOctokitOptions(token, options) {
 
 /***/ }),
 
-/***/ 92145:
+/***/ 63873:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -60473,17 +60044,18 @@ class PersonalAccessTokenCredentialHandler {
 
 /***/ }),
 
-/***/ 44942:
+/***/ 15326:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Qq: () => (/* binding */ HttpClient),
+  Kg: () => (/* binding */ HttpClientError),
   Hv: () => (/* binding */ HttpCodes)
 });
 
-// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, MediaTypes, getProxyUrl, isHttps
+// UNUSED EXPORTS: Headers, HttpClientResponse, MediaTypes, getProxyUrl, isHttps
 
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(58611);
@@ -60491,7 +60063,7 @@ var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(65692);
 var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -60582,11 +60154,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(20770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(24371);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ../main/node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(58482);
+// EXTERNAL MODULE: ../main/node_modules/undici/index.js
+var undici = __nccwpck_require__(42480);
+;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -61286,15 +60858,497 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 
 /***/ }),
 
-/***/ 49735:
+/***/ 50378:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ck: () => (/* binding */ mkdir),
+/* harmony export */   H8: () => (/* binding */ IS_WINDOWS),
+/* harmony export */   Qh: () => (/* binding */ isRooted),
+/* harmony export */   rm: () => (/* binding */ rm),
+/* harmony export */   t2: () => (/* binding */ exists),
+/* harmony export */   vr: () => (/* binding */ tryGetExecutablePath)
+/* harmony export */ });
+/* unused harmony exports chmod, copyFile, lstat, open, readdir, rename, rmdir, stat, symlink, unlink, readlink, UV_FS_O_EXLOCK, READONLY, isDirectory, getCmdPath */
+/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(79896);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16928);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs__WEBPACK_IMPORTED_MODULE_0__.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY;
+function exists(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return __awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = path__WEBPACK_IMPORTED_MODULE_1__.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = path__WEBPACK_IMPORTED_MODULE_1__.dirname(filePath);
+                        const upperName = path__WEBPACK_IMPORTED_MODULE_1__.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = path__WEBPACK_IMPORTED_MODULE_1__.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+
+/***/ }),
+
+/***/ 86413:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K7: () => (/* binding */ which),
+/* harmony export */   U$: () => (/* binding */ mkdirP),
+/* harmony export */   Yz: () => (/* binding */ rmRF)
+/* harmony export */ });
+/* unused harmony exports cp, mv, findInPath */
+/* harmony import */ var assert__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42613);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16928);
+/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(50378);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        (0,assert__WEBPACK_IMPORTED_MODULE_0__.ok)(fsPath, 'a path argument must be provided');
+        yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .mkdir */ .Ck(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8 && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .isRooted */ .Qh(tool)) {
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(path__WEBPACK_IMPORTED_MODULE_1__.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(path__WEBPACK_IMPORTED_MODULE_1__.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return __awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function copyFile(srcFile, destFile, force) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+
+/***/ }),
+
+/***/ 82743:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   L: () => (/* binding */ retry)
 /* harmony export */ });
 /* unused harmony export VERSION */
-/* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(63251);
-/* harmony import */ var _octokit_request_error__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(31015);
+/* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(78115);
+/* harmony import */ var _octokit_request_error__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(55575);
 // pkg/dist-src/version.js
 var VERSION = "0.0.0-development";
 
@@ -61380,7 +61434,7 @@ retry.VERSION = VERSION;
 
 /***/ }),
 
-/***/ 31015:
+/***/ 55575:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -61429,14 +61483,14 @@ class RequestError extends Error {
 
 /***/ }),
 
-/***/ 63837:
+/***/ 75759:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#","description":"Meta-schema for $data reference (JSON AnySchema extension proposal)","type":"object","required":["$data"],"properties":{"$data":{"type":"string","anyOf":[{"format":"relative-json-pointer"},{"format":"json-pointer"}]}},"additionalProperties":false}');
 
 /***/ }),
 
-/***/ 72079:
+/***/ 41277:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://json-schema.org/draft-07/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"$comment":{"type":"string"},"title":{"type":"string"},"description":{"type":"string"},"default":true,"readOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":true},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":true,"enum":{"type":"array","items":true,"minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"if":{"$ref":"#"},"then":{"$ref":"#"},"else":{"$ref":"#"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":true}');
@@ -61659,10 +61713,14 @@ var external_node_worker_threads_ = __nccwpck_require__(75919);
 const ABSENCE_FUNCTIONS = new Set(['absent', 'absent_over_time']);
 const SET_FILTER = /\b(and|unless)\b/;
 const alertComparison = {
-    id: 'alert/comparison',
-    severity: 'warning',
-    description: 'An alerting expression without a comparison (or only `bool` ones), which fires whenever the series exists.',
-    checkModel(model, context) {
+    meta: {
+        id: 'alert/comparison',
+        severity: 'warning',
+        kind: 'model',
+        description: 'An alerting expression without a comparison (or only `bool` ones), which fires whenever the series exists.',
+        docs: 'docs/checks/alert/comparison.md',
+    },
+    run({ model }, context) {
         for (const rule of model.rules) {
             if (rule.kind !== 'alert')
                 continue;
@@ -61692,6 +61750,28 @@ const alertComparison = {
     },
 };
 
+;// CONCATENATED MODULE: ./schemas/config.schema.json
+const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://slo-gate.dev/schemas/config.schema.json","title":"slo-gate configuration (.slo-gate.yml)","type":"object","additionalProperties":false,"properties":{"min-availability":{"description":"Lowest availability target allowed: a percent (99.9, \\"99.9%\\") or a ratio (0.999).","type":["number","string"]},"include":{"description":"Globs (root-relative) of files to check; default: every YAML and JSON file.","type":"array","items":{"type":"string"}},"exclude":{"description":"Globs (root-relative) of files to skip.","type":"array","items":{"type":"string"}},"checks":{"description":"Per-check override: off, or the severity to report it at.","type":"object","propertyNames":{"pattern":"^[a-z]+/[a-z0-9-]+$"},"additionalProperties":{"enum":["off","error","warning","notice"]}},"alerts":{"type":"object","additionalProperties":false,"properties":{"required-labels":{"description":"Labels every alerting rule must carry: a list of names, or a map of name to allowed values.","oneOf":[{"type":"array","items":{"type":"string"}},{"type":"object","additionalProperties":{"oneOf":[{"type":"array","items":{"type":"string"}},{"type":"null"}]}}]},"required-annotations":{"type":"array","items":{"type":"string"}}}},"slo-period":{"description":"Period of SLOs whose format does not state one (Sloth). Default 30d.","type":"string"},"evaluation-interval":{"description":"Prometheus\' global evaluation_interval, for groups without their own. Default 1m.","type":"string"},"scrape-interval":{"description":"Scrape interval, for rate-range checks. Default 1m.","type":"string"},"rule-dialect":{"description":"Rule loader the rule files are checked against: prometheus (promtool, strict), thanos (Thanos Ruler: groups may set partial_response_strategy), auto (Thanos for files that use the field). Default auto.","enum":["auto","prometheus","thanos"]},"max-file-size-mb":{"description":"Files larger than this are refused unread. Default 16.","type":"number","exclusiveMinimum":0},"slo-links":{"description":"Alert name to SLO name, for alerts whose labels do not name their SLO.","type":"object","additionalProperties":{"type":"string"}},"ignore":{"description":"Findings to suppress, each with its reason: for JSON files (no comments) or whole folders. A suppressed finding stays in the report, marked, and fails no gate.","type":"array","items":{"type":"object","additionalProperties":false,"required":["checks"],"properties":{"path":{"description":"Glob of root-relative paths (default: every file).","type":"string"},"checks":{"description":"Check ids it suppresses.","oneOf":[{"type":"string"},{"type":"array","items":{"type":"string"},"minItems":1}]},"subject":{"description":"Only findings about this alert, SLO or panel.","type":["string","number"]},"reason":{"description":"Why the finding is acceptable. Required: an entry without one suppresses nothing.","type":"string"}}}}}}');
+;// CONCATENATED MODULE: ./src/checks/options.ts
+// The `.slo-gate.yml` keys a check reads, described by the config's own JSON schema: one source
+// for what a key accepts, so a check's metadata never disagrees with what the config validates.
+
+/** `keys` as written in `.slo-gate.yml`, nested ones dotted (`alerts.required-labels`), each with its schema. */
+function configOptions(...keys) {
+    return Object.fromEntries(keys.map((key) => [key, schemaOf(key)]));
+}
+function schemaOf(key) {
+    let schema = config_schema_namespaceObject;
+    for (const part of key.split('.')) {
+        const next = schema.properties?.[part];
+        // A typo here would describe nothing: fail when the registry loads, not in a user's run.
+        if (!next)
+            throw new Error(`config key ${key} is not in schemas/config.schema.json`);
+        schema = next;
+    }
+    return schema;
+}
+
 ;// CONCATENATED MODULE: ./src/model/units.ts
 // Every unit the product reads is parsed here and nowhere else: durations,
 // latencies, and SLO targets written as a ratio or as a percent.
@@ -61707,14 +61787,12 @@ const DURATION_UNITS = {
 // Prometheus duration syntax: one or more <number><unit> parts, largest unit first ("1h30m").
 const PROM_DURATION = /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/;
 const PROM_DURATION_ORDER = ['y', 'w', 'd', 'h', 'm', 's', 'ms'];
-/** Seconds in a Prometheus-style duration ("5m", "1h30m", "30d", "1w"), or undefined when it is not one. */
-function parseDuration(text) {
-    if (typeof text !== 'string')
-        return undefined;
-    const trimmed = text.trim();
-    if (trimmed === '' || trimmed === '0')
-        return trimmed === '0' ? 0 : undefined;
-    const match = PROM_DURATION.exec(trimmed);
+/**
+ * Seconds in a duration exactly as Prometheus' parser reads one ("5m", "1h30m", "30d"): no
+ * surrounding space, no bare number. Undefined when it is not one.
+ */
+function parsePromDuration(text) {
+    const match = PROM_DURATION.exec(text);
     if (!match)
         return undefined;
     let seconds = 0;
@@ -61727,6 +61805,15 @@ function parseDuration(text) {
         }
     });
     return any ? seconds : undefined;
+}
+/** Seconds in a Prometheus-style duration ("5m", "1h30m", "30d", "1w") as configuration writes one (spaces and "0" allowed), or undefined. */
+function parseDuration(text) {
+    if (typeof text !== 'string')
+        return undefined;
+    const trimmed = text.trim();
+    if (trimmed === '0')
+        return 0;
+    return parsePromDuration(trimmed);
 }
 /** A duration written as "1h", "90s" or a plain number of seconds (some formats allow both). */
 function parseDurationOrSeconds(value) {
@@ -61859,11 +61946,17 @@ function statedFigures(text) {
 
 ;// CONCATENATED MODULE: ./src/checks/alert/for.ts
 
+
 const alertFor = {
-    id: 'alert/for',
-    severity: 'warning',
-    description: 'An invalid for/keep_firing_for duration (error: Prometheus rejects the file), or a for shorter than the group evaluation interval.',
-    checkModel(model, context) {
+    meta: {
+        id: 'alert/for',
+        severity: 'warning',
+        kind: 'model',
+        description: 'An invalid for/keep_firing_for duration (error: Prometheus rejects the file), or a for shorter than the group evaluation interval.',
+        docs: 'docs/checks/alert/for.md',
+        options: configOptions('evaluation-interval'),
+    },
+    run({ model }, context) {
         for (const rule of model.rules) {
             if (rule.kind !== 'alert')
                 continue;
@@ -61897,11 +61990,17 @@ function reportUnreadable(context, rule, key, field) {
 }
 
 ;// CONCATENATED MODULE: ./src/checks/alert/required.ts
+
 const alertRequired = {
-    id: 'alert/required',
-    severity: 'warning',
-    description: 'An alerting rule without the labels and annotations the config requires (default: severity, summary), or with a label value outside the allowed ones.',
-    checkModel(model, context) {
+    meta: {
+        id: 'alert/required',
+        severity: 'warning',
+        kind: 'model',
+        description: 'An alerting rule without the labels and annotations the config requires (default: severity, summary), or with a label value outside the allowed ones.',
+        docs: 'docs/checks/alert/required.md',
+        options: configOptions('alerts.required-labels', 'alerts.required-annotations'),
+    },
+    run({ model }, context) {
         const { requiredLabels, requiredAnnotations } = context.config;
         for (const rule of model.rules) {
             if (rule.kind !== 'alert')
@@ -61924,12 +62023,6 @@ const alertRequired = {
         }
     },
 };
-
-;// CONCATENATED MODULE: ./src/checks/alert/index.ts
-
-
-
-const ALERT_CHECKS = [alertComparison, alertFor, alertRequired];
 
 ;// CONCATENATED MODULE: ./src/model/burn-rate.ts
 // Error-budget and burn-rate arithmetic, in one place. Derivations: docs/burn-rate.md.
@@ -62033,12 +62126,9 @@ function decimalPlaces(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/checks/align/common.ts
-// What the align/* checks share: the links of this run, and the windows an SLO expects.
+// What the align/* checks share: the windows an SLO expects, and how they are named and compared.
 
 
-function linksOf(model) {
-    return model.links ?? { bySlo: new Map(), ambiguous: [], encodings: new Map() };
-}
 /** The windows the SLO or its policy declares, else the table its generator (or the workbook, scaled to the period) uses. */
 function expectedWindows(slo) {
     if (slo.burnWindows.length)
@@ -62054,7 +62144,9 @@ function sameFactor(a, b) {
     return Math.abs(a - b) <= 1e-3 * Math.max(Math.abs(a), Math.abs(b));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@lezer/common/dist/index.js
+// EXTERNAL MODULE: ../main/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(43439);
+;// CONCATENATED MODULE: ../main/node_modules/@lezer/common/dist/index.js
 /**
 The default maximum length of a `TreeBuffer` node.
 */
@@ -64276,7 +64368,7 @@ function enterFragments(mounts, ranges) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@lezer/lr/dist/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@lezer/lr/dist/index.js
 
 
 /**
@@ -66194,7 +66286,7 @@ function getSpecializer(spec) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@lezer/highlight/dist/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@lezer/highlight/dist/index.js
 
 
 let nextTagID = 0;
@@ -67123,7 +67215,7 @@ const classHighlighter = tagHighlighter([
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@prometheus-io/lezer-promql/dist/index.es.js
+;// CONCATENATED MODULE: ../main/node_modules/@prometheus-io/lezer-promql/dist/index.es.js
 
 
 
@@ -67490,7 +67582,7 @@ const inf = 188,
 
 
 
-;// CONCATENATED MODULE: ./src/promql/functions.ts
+;// CONCATENATED MODULE: ./src/lang/promql/functions.ts
 // PromQL function signatures, as Prometheus 3.x (3.14) type-checks them.
 //
 // `args` are the parameter types in order. `variadic` follows Prometheus' convention:
@@ -67567,7 +67659,1103 @@ function documentedType(t) {
     return t === 'vector' ? 'instant vector' : t === 'matrix' ? 'range vector' : t;
 }
 
-;// CONCATENATED MODULE: ./src/promql/regex.ts
+;// CONCATENATED MODULE: ./src/lang/promql/lexer.ts
+// A small re-implementation of the behaviour of Prometheus' PromQL lexer (promql/parser/lex.go,
+// Prometheus 3.14), used only when the lezer grammar reports a syntax error: the lezer tree
+// says *where* parsing failed but not *why*, and promtool's wording comes from this lexer
+// ("unclosed left parenthesis", "unterminated quoted string", "bad number or duration syntax")
+// or from describing the unexpected token ("unexpected identifier \"bar\"").
+// Also: Go-compatible unquoting of PromQL string literals, used on every query.
+const OPERATOR_WORDS = new Set(['and', 'or', 'unless', 'atan2']);
+const AGGREGATOR_WORDS = new Set(['sum', 'avg', 'count', 'min', 'max', 'group', 'stddev', 'stdvar', 'topk', 'bottomk', 'count_values', 'quantile', 'limitk', 'limit_ratio']);
+const KEYWORD_WORDS = new Set(['offset', 'smoothed', 'anchored', 'by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'fill', 'fill_left', 'fill_right', 'bool']);
+const PREPROCESSOR_WORDS = new Set(['start', 'end', 'step', 'range', 'max_of', 'min_of']);
+const DURATION_KEYWORDS = new Set(['step', 'range', 'max_of', 'min_of']);
+const isSpace = (c) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+const isDigit = (c) => c !== undefined && c >= '0' && c <= '9';
+const isAlpha = (c) => c !== undefined && (c === '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+const isAlnum = (c) => isAlpha(c) || isDigit(c);
+/** Go's %q of a single rune: '$'. */
+function goQuoteRune(c) {
+    if (c === undefined)
+        return "'\\ufffd'";
+    if (c === "'")
+        return "'\\''";
+    if (c === '\\')
+        return "'\\\\'";
+    return `'${escapeForGo(c, "'")}'`;
+}
+/** Go's %q of a string: "a\"b". */
+function goQuote(s) {
+    return `"${escapeForGo(s, '"')}"`;
+}
+function escapeForGo(s, quote) {
+    let out = '';
+    for (const ch of s) {
+        const cp = ch.codePointAt(0);
+        if (ch === quote || ch === '\\')
+            out += '\\' + ch;
+        else if (ch === '\n')
+            out += '\\n';
+        else if (ch === '\t')
+            out += '\\t';
+        else if (ch === '\r')
+            out += '\\r';
+        else if (ch === '\x07')
+            out += '\\a';
+        else if (ch === '\b')
+            out += '\\b';
+        else if (ch === '\f')
+            out += '\\f';
+        else if (ch === '\v')
+            out += '\\v';
+        else if (cp < 0x20 || cp === 0x7f)
+            out += '\\x' + cp.toString(16).padStart(2, '0');
+        else
+            out += ch;
+    }
+    return out;
+}
+/** Go's %#U: U+0064 'd'. */
+function goUnicode(c) {
+    const cp = c.codePointAt(0);
+    const hex = 'U+' + cp.toString(16).toUpperCase().padStart(4, '0');
+    return cp >= 0x20 && cp !== 0x7f && !(cp >= 0x80 && cp < 0xa0) ? `${hex} '${c}'` : hex;
+}
+/** The description Prometheus gives a token in "unexpected …" messages. */
+function describeToken(tok, text) {
+    const val = text.slice(tok.start, tok.end);
+    switch (tok.kind) {
+        case 'EOF':
+            return 'end of input';
+        case 'ERROR':
+            return tok.text;
+        case 'OP':
+            return `<op:${val}>`;
+        case 'AGGR':
+            return `<aggr:${val}>`;
+        case 'KEYWORD':
+            return `<${val}>`;
+        case 'PUNCT':
+        case 'PREPROCESSOR':
+            return goQuote(val);
+        case 'IDENTIFIER':
+            return `identifier ${goQuote(val)}`;
+        case 'METRIC_IDENTIFIER':
+            return `metric identifier ${goQuote(val)}`;
+        default: {
+            const label = tok.kind === 'STRING' ? 'string' : tok.kind === 'NUMBER' ? 'number' : tok.kind === 'DURATION' ? 'duration' : 'comment';
+            const chars = [...val];
+            return `${label} ${chars.length > 10 ? goQuote(chars.slice(0, 10).join('')) + '...' : goQuote(val)}`;
+        }
+    }
+}
+/** Tokenises `text` the way Prometheus does, stopping at the first lexer error. */
+function lexPromQL(text) {
+    const tokens = [];
+    const n = text.length;
+    let pos = 0;
+    let state = 'statements';
+    let parenDepth = 0;
+    let braceOpen = false;
+    let bracketOpen = false;
+    let gotColon = false;
+    let gotDuration = false;
+    const emit = (kind, start, end) => tokens.push({ kind, start, end, text: '' });
+    const fail = (start, message, end = Math.min(n, start + 1)) => {
+        tokens.push({ kind: 'ERROR', start, end: n, text: message });
+        return { tokens, error: { start, end, message } };
+    };
+    /** Scans a number (decimal, hex, float, with underscores) at `start`; returns end or -1 plus the position reached. */
+    const scanNumber = (start) => {
+        let p = start;
+        let digits = '0123456789';
+        if (text[p] === '0' && (text[p + 1] === 'x' || text[p + 1] === 'X')) {
+            p += 2;
+            if (text[p] === '_')
+                p++;
+            digits = '0123456789abcdefABCDEF';
+        }
+        const isIn = (set, c) => c !== undefined && set.includes(c);
+        if (text[p] === '.')
+            p++;
+        if (isIn(digits, text[p]))
+            p++;
+        let dot = false;
+        let exp = false;
+        while (isIn(digits + '._eE', text[p])) {
+            const c = text[p];
+            if (c === '.') {
+                if (dot)
+                    return { ok: false, pos: p + 1 };
+                dot = true;
+                p++;
+                if (isIn('_.', text[p]))
+                    return { ok: false, pos: p + 1 };
+                if (digits.length > 10)
+                    return { ok: false, pos: p };
+                continue;
+            }
+            if ((c === 'e' || c === 'E') && digits.length === 10) {
+                if (exp)
+                    return { ok: false, pos: p + 1 };
+                exp = true;
+                p++;
+                if (text[p] === '+' || text[p] === '-')
+                    p++;
+                if (isIn('._eE', text[p]))
+                    return { ok: false, pos: p + 1 };
+                if (p >= n)
+                    return { ok: false, pos: p };
+                continue;
+            }
+            if (c === '_') {
+                p++;
+                if (isIn('._eE', text[p]))
+                    return { ok: false, pos: p + 1 };
+                if (p >= n)
+                    return { ok: false, pos: p };
+                continue;
+            }
+            while (isIn(digits, text[p]))
+                p++;
+        }
+        if (p === start)
+            return { ok: false, pos: p };
+        return { ok: !isAlnum(text[p]), pos: p };
+    };
+    /** Continues a duration after scanNumber stopped at `p`; returns the end, or where Go's lexer stopped. */
+    const scanDurationRest = (p) => {
+        if (!'smhdwy'.includes(text[p] ?? '#'))
+            return { ok: false, pos: p };
+        p++;
+        if (text[p] === 's')
+            p++;
+        while (isDigit(text[p])) {
+            while (isDigit(text[p]))
+                p++;
+            if (!'smhdw'.includes(text[p] ?? '#'))
+                return { ok: false, pos: p };
+            p++;
+            if (text[p] === 's')
+                p++;
+        }
+        if (isAlnum(text[p]))
+            return { ok: false, pos: p + 1 };
+        return { ok: true, pos: p };
+    };
+    const numberOrDuration = (start) => {
+        const num = scanNumber(start);
+        if (num.ok) {
+            emit('NUMBER', start, num.pos);
+            pos = num.pos;
+            return undefined;
+        }
+        const dur = scanDurationRest(num.pos);
+        if (dur.ok) {
+            emit('DURATION', start, dur.pos);
+            pos = dur.pos;
+            return undefined;
+        }
+        return fail(start, `bad number or duration syntax: ${goQuote(text.slice(start, dur.pos))}`, Math.max(start + 1, dur.pos));
+    };
+    /** A quoted string starting at `start` (the quote). */
+    const quoted = (start) => {
+        const q = text[start];
+        let p = start + 1;
+        for (;;) {
+            const c = text[p];
+            if (c === undefined || c === '\n')
+                return fail(start, 'unterminated quoted string', p);
+            if (c === q) {
+                emit('STRING', start, p + 1);
+                pos = p + 1;
+                return undefined;
+            }
+            if (c === '\\') {
+                const r = decodeEscape(text, p, q);
+                if ('message' in r)
+                    return fail(start, r.message, Math.min(n, p + 2));
+                p = r.end;
+                continue;
+            }
+            p += c.length;
+        }
+    };
+    const raw = (start) => {
+        const end = text.indexOf('`', start + 1);
+        if (end < 0)
+            return fail(start, 'unterminated raw string', n);
+        emit('STRING', start, end + 1);
+        pos = end + 1;
+        return undefined;
+    };
+    const comment = (start) => {
+        let p = start;
+        while (p < n && text[p] !== '\n' && text[p] !== '\r')
+            p++;
+        emit('COMMENT', start, p);
+        pos = p;
+    };
+    const durationKeyword = (start) => {
+        let p = start;
+        while (isAlpha(text[p]))
+            p++;
+        if (DURATION_KEYWORDS.has(text.slice(start, p).toLowerCase())) {
+            emit('PREPROCESSOR', start, p);
+            pos = p;
+            return true;
+        }
+        return false;
+    };
+    for (;;) {
+        const start = pos;
+        const c = text[pos];
+        if (state === 'braces') {
+            if (c === '#') {
+                comment(start);
+                continue;
+            }
+            if (c === undefined)
+                return fail(start, 'unexpected end of input inside braces', start);
+            pos++;
+            if (isSpace(c))
+                continue;
+            if (isAlpha(c)) {
+                while (isAlnum(text[pos]))
+                    pos++;
+                emit('IDENTIFIER', start, pos);
+                continue;
+            }
+            if (c === ',')
+                emit('PUNCT', start, pos);
+            else if (c === '"' || c === "'") {
+                const r = quoted(start);
+                if (r)
+                    return r;
+            }
+            else if (c === '`') {
+                const r = raw(start);
+                if (r)
+                    return r;
+            }
+            else if (c === '=') {
+                if (text[pos] === '~')
+                    pos++;
+                emit(pos - start === 2 ? 'OP' : 'PUNCT', start, pos);
+            }
+            else if (c === '!') {
+                const d = text[pos];
+                if (d !== '~' && d !== '=')
+                    return fail(start, `unexpected character after '!' inside braces: ${goQuoteRune(d)}`);
+                pos++;
+                emit('OP', start, pos);
+            }
+            else if (c === '{')
+                return fail(start, `unexpected left brace ${goQuoteRune(c)}`);
+            else if (c === '}') {
+                emit('PUNCT', start, pos);
+                braceOpen = false;
+                state = 'statements';
+            }
+            else
+                return fail(start, `unexpected character inside braces: ${goQuoteRune(c)}`);
+            continue;
+        }
+        if (state === 'duration') {
+            if (c === undefined)
+                return fail(start, 'unexpected end of input in duration expression', start);
+            pos++;
+            if (c === ']') {
+                emit('PUNCT', start, pos);
+                bracketOpen = false;
+                gotColon = false;
+                state = 'statements';
+            }
+            else if (c === ':') {
+                if (!gotDuration)
+                    return fail(start, 'unexpected colon before duration in duration expression');
+                if (gotColon)
+                    return fail(start, 'unexpected repeated colon in duration expression');
+                emit('PUNCT', start, pos);
+                gotColon = true;
+            }
+            else if (c === '(') {
+                emit('PUNCT', start, pos);
+                parenDepth++;
+            }
+            else if (c === ')') {
+                parenDepth--;
+                if (parenDepth < 0)
+                    return fail(start, `unexpected right parenthesis ${goQuoteRune(c)}`);
+                emit('PUNCT', start, pos);
+            }
+            else if (isSpace(c)) {
+                while (isSpace(text[pos]))
+                    pos++;
+            }
+            else if ('+-*/%^'.includes(c))
+                emit('OP', start, pos);
+            else if (c === ',')
+                emit('PUNCT', start, pos);
+            else if ('srmSRM'.includes(c)) {
+                if (!durationKeyword(start))
+                    return fail(start, `unexpected character in duration expression: ${goQuoteRune(c)}`);
+            }
+            else if (isDigit(c) || (c === '.' && isDigit(text[pos]))) {
+                gotDuration = true;
+                const r = numberOrDuration(start);
+                if (r)
+                    return r;
+                state = 'statements';
+            }
+            else
+                return fail(start, `unexpected character in duration expression: ${goQuoteRune(c)}`);
+            continue;
+        }
+        // statements
+        if (braceOpen) {
+            state = 'braces';
+            continue;
+        }
+        if (c === '#') {
+            comment(start);
+            continue;
+        }
+        if (c === undefined) {
+            if (parenDepth !== 0)
+                return fail(start, 'unclosed left parenthesis', start);
+            if (bracketOpen)
+                return fail(start, 'unclosed left bracket', start);
+            tokens.push({ kind: 'EOF', start: n, end: n, text: '' });
+            return { tokens };
+        }
+        pos++;
+        if (isSpace(c)) {
+            while (isSpace(text[pos]))
+                pos++;
+            continue;
+        }
+        switch (c) {
+            case ',':
+                emit('PUNCT', start, pos);
+                continue;
+            case '*':
+            case '/':
+            case '%':
+            case '+':
+            case '-':
+            case '^':
+            case '@':
+                emit('OP', start, pos);
+                continue;
+            case '=':
+                if (text[pos] === '=') {
+                    pos++;
+                    emit('OP', start, pos);
+                }
+                else if (text[pos] === '~')
+                    return fail(start, `unexpected character after '=': ${goQuoteRune('~')}`);
+                else
+                    emit('PUNCT', start, pos);
+                continue;
+            case '!':
+                if (text[pos] !== '=')
+                    return fail(start, `unexpected character after '!': ${goQuoteRune(text[pos])}`);
+                pos++;
+                emit('OP', start, pos);
+                continue;
+            case '<':
+            case '>':
+                if (text[pos] === '=' || text[pos] === '/')
+                    pos++;
+                emit('OP', start, pos);
+                continue;
+            case '"':
+            case "'": {
+                const r = quoted(start);
+                if (r)
+                    return r;
+                continue;
+            }
+            case '`': {
+                const r = raw(start);
+                if (r)
+                    return r;
+                continue;
+            }
+            case '(':
+                emit('PUNCT', start, pos);
+                parenDepth++;
+                continue;
+            case ')':
+                parenDepth--;
+                if (parenDepth < 0)
+                    return fail(start, `unexpected right parenthesis ${goQuoteRune(c)}`);
+                emit('PUNCT', start, pos);
+                continue;
+            case '{':
+                emit('PUNCT', start, pos);
+                braceOpen = true;
+                state = 'braces';
+                continue;
+            case '[':
+                if (bracketOpen)
+                    return fail(start, `unexpected left bracket ${goQuoteRune(c)}`);
+                gotColon = false;
+                gotDuration = false;
+                emit('PUNCT', start, pos);
+                while (isSpace(text[pos]))
+                    pos++;
+                bracketOpen = true;
+                state = 'duration';
+                continue;
+            case ']':
+                if (!bracketOpen)
+                    return fail(start, `unexpected right bracket ${goQuoteRune(c)}`);
+                emit('PUNCT', start, pos);
+                bracketOpen = false;
+                continue;
+        }
+        if (isDigit(c) || (c === '.' && isDigit(text[pos]))) {
+            const r = numberOrDuration(start);
+            if (r)
+                return r;
+            continue;
+        }
+        if (isAlpha(c) || c === ':') {
+            if (!bracketOpen) {
+                while (isAlnum(text[pos]) || text[pos] === ':')
+                    pos++;
+                const word = text.slice(start, pos);
+                const lower = word.toLowerCase();
+                let kind;
+                if (lower === 'inf' || lower === 'nan')
+                    kind = 'NUMBER';
+                else if (OPERATOR_WORDS.has(lower))
+                    kind = 'OP';
+                else if (AGGREGATOR_WORDS.has(lower))
+                    kind = 'AGGR';
+                else if (KEYWORD_WORDS.has(lower)) {
+                    kind = 'KEYWORD';
+                    if (lower.startsWith('fill')) {
+                        let p = pos;
+                        while (isSpace(text[p]))
+                            p++;
+                        if (text[p] !== '(')
+                            kind = 'IDENTIFIER';
+                    }
+                }
+                else if (PREPROCESSOR_WORDS.has(lower))
+                    kind = 'PREPROCESSOR';
+                else
+                    kind = word.includes(':') ? 'METRIC_IDENTIFIER' : 'IDENTIFIER';
+                emit(kind, start, pos);
+                continue;
+            }
+            if (c === ':') {
+                if (gotColon)
+                    return fail(start, `unexpected colon ${goQuoteRune(c)}`);
+                emit('PUNCT', start, pos);
+                gotColon = true;
+                continue;
+            }
+            if ('srmSRM'.includes(c) && durationKeyword(start))
+                continue;
+            return fail(start, `unexpected character: ${goQuoteRune(c)}, expected ${goQuoteRune(':')}`);
+        }
+        return fail(start, `unexpected character: ${goQuoteRune(c)}`);
+    }
+}
+function digitValue(c) {
+    if (c === undefined)
+        return 16;
+    if (c >= '0' && c <= '9')
+        return c.charCodeAt(0) - 48;
+    if (c >= 'a' && c <= 'f')
+        return c.charCodeAt(0) - 87;
+    if (c >= 'A' && c <= 'F')
+        return c.charCodeAt(0) - 55;
+    return 16;
+}
+function decodeEscape(text, p, quote) {
+    const c = text[p + 1];
+    switch (c) {
+        case 'a':
+            return { cp: 7, end: p + 2 };
+        case 'b':
+            return { cp: 8, end: p + 2 };
+        case 'f':
+            return { cp: 12, end: p + 2 };
+        case 'n':
+            return { cp: 10, end: p + 2 };
+        case 'r':
+            return { cp: 13, end: p + 2 };
+        case 't':
+            return { cp: 9, end: p + 2 };
+        case 'v':
+            return { cp: 11, end: p + 2 };
+        case '\\':
+            return { cp: 92, end: p + 2 };
+        case undefined:
+            return { message: 'escape sequence not terminated' };
+    }
+    if (c === quote)
+        return { cp: c.charCodeAt(0), end: p + 2 };
+    let n;
+    let base;
+    let max;
+    let q = p + 1;
+    if (c >= '0' && c <= '7') {
+        n = 3;
+        base = 8;
+        max = 255;
+    }
+    else if (c === 'x' || c === 'u' || c === 'U') {
+        q++;
+        n = c === 'x' ? 2 : c === 'u' ? 4 : 8;
+        base = 16;
+        max = c === 'x' ? 255 : 0x10ffff;
+    }
+    else {
+        return { message: `unknown escape sequence ${goUnicode(String.fromCodePoint(text.codePointAt(p + 1)))}` };
+    }
+    let x = 0;
+    for (; n > 0; n--, q++) {
+        const ch = text[q];
+        const d = digitValue(ch);
+        if (d >= base) {
+            if (ch === undefined)
+                return { message: 'escape sequence not terminated' };
+            return { message: `illegal character ${goUnicode(String.fromCodePoint(text.codePointAt(q)))} in escape sequence` };
+        }
+        x = x * base + d;
+    }
+    if (x > max || (x >= 0xd800 && x < 0xe000))
+        return { message: 'escape sequence is an invalid Unicode code point' };
+    return { cp: x, end: q };
+}
+/**
+ * Unquotes a PromQL string literal ("…", '…' or `…`) as Prometheus does. Returns the value, or
+ * an error message (unterminated string, bad escape sequence).
+ */
+function unquote(literal) {
+    const q = literal[0];
+    if (q === '`') {
+        if (literal.length < 2 || literal[literal.length - 1] !== '`')
+            return { value: literal.slice(1), error: 'unterminated raw string' };
+        return { value: literal.slice(1, -1) };
+    }
+    if (literal.length < 2 || literal[literal.length - 1] !== q || (literal[literal.length - 2] === '\\' && !evenBackslashesBefore(literal, literal.length - 1))) {
+        return { value: literal.slice(1), error: 'unterminated quoted string' };
+    }
+    const end = literal.length - 1;
+    if (!literal.includes('\\'))
+        return { value: literal.slice(1, end) };
+    let out = '';
+    let i = 1;
+    while (i < end) {
+        const c = literal[i];
+        if (c !== '\\') {
+            out += c;
+            i++;
+            continue;
+        }
+        const r = decodeEscape(literal, i, q);
+        if ('message' in r)
+            return { value: out, error: r.message };
+        out += String.fromCodePoint(r.cp);
+        i = r.end;
+    }
+    return { value: out };
+}
+function evenBackslashesBefore(s, at) {
+    let k = 0;
+    for (let i = at - 1; i >= 0 && s[i] === '\\'; i--)
+        k++;
+    return k % 2 === 0;
+}
+
+;// CONCATENATED MODULE: ./src/lang/promql/numbers.ts
+// PromQL number and duration literals, read as Go's strconv and Prometheus' duration parser read them.
+
+/** Rounds away binary floating-point noise from folded constants: 1 - 0.999 → 0.001. */
+function tidy(x) {
+    return Number.isFinite(x) && x !== 0 ? Number(x.toPrecision(12)) : x;
+}
+/** What Go's strconv.ParseInt(s, 0, 64) / ParseFloat accept among the PromQL lexer's NUMBER tokens. */
+const GO_NUMBER_RE = /^(?:[iI][nN][fF]|[nN][aA][nN]|0[xX]_?[0-9a-fA-F]+(?:_[0-9a-fA-F]+)*|(?:\d+(?:_\d+)*(?:\.(?:\d+(?:_\d+)*)?)?|\.\d+(?:_\d+)*)(?:[eE][+-]?\d+(?:_\d+)*)?)$/;
+/** A PromQL number or duration literal (no sign) as a number of seconds / a float. NaN when it does not parse. */
+function parseNumberLiteral(s) {
+    const c = s.charCodeAt(s.length - 1);
+    if ((c >= 48 && c <= 57) || s.includes('.') || /^0[xX]/.test(s)) {
+        // Plain number.
+        if (/^0[xX]/.test(s))
+            return parseInt(s.slice(2).replace(/_/g, ''), 16);
+        const t = s.replace(/_/g, '');
+        if (/^0[0-7]+$/.test(t))
+            return parseInt(t, 8);
+        return t === '' ? NaN : Number(t);
+    }
+    const lower = s.toLowerCase();
+    if (lower === 'inf' || lower === '+inf')
+        return Infinity;
+    if (lower === 'nan')
+        return NaN;
+    const seconds = parsePromDuration(s);
+    return seconds === undefined ? Number(s) : tidy(seconds);
+}
+/** Go's %f, as Prometheus prints a timestamp in an error. */
+function goFloat(x) {
+    if (Number.isNaN(x))
+        return 'NaN';
+    if (x === Infinity)
+        return '+Inf';
+    if (x === -Infinity)
+        return '-Inf';
+    return x.toFixed(6);
+}
+
+;// CONCATENATED MODULE: ./src/lang/promql/errors.ts
+// Error wording and order: lezer's error nodes become the messages Prometheus' yacc parser gives
+// ("unexpected <token> in <context>"), and all errors come out in the order Prometheus notices them.
+// Like Prometheus, type errors are reported only when there is no parse error, because they
+// would mostly be echoes of it.
+
+
+
+
+
+const MATCHER_IDS = new Set([UnquotedLabelMatcher, QuotedLabelMatcher, QuotedLabelName]);
+function onlySpaceBetween(text, from, to) {
+    for (let i = from; i < to; i++) {
+        const c = text.charCodeAt(i);
+        if (c !== 32 && c !== 9 && c !== 10 && c !== 13)
+            return false;
+    }
+    return true;
+}
+function tokenAt(lex, offset) {
+    for (const t of lex.tokens) {
+        if (t.kind === 'COMMENT')
+            continue;
+        if (t.end > offset || t.kind === 'EOF' || t.kind === 'ERROR')
+            return t;
+    }
+    return { kind: 'EOF', start: offset, end: offset, text: '' };
+}
+function contextFor(rec, text, at) {
+    switch (rec.parent) {
+        case GroupingLabels: {
+            if (text[rec.parentFrom] !== '(')
+                return ' in grouping opts, expected "("';
+            let i = at - 1;
+            while (i >= 0 && ' \t\r\n'.includes(text[i]))
+                i--;
+            return text[i] === ',' || text[i] === '(' ? ' in grouping opts, expected label' : ' in grouping opts, expected "," or ")"';
+        }
+        case AggregateModifier:
+        case MatchingModifierClause:
+            if (rec.prev === By || rec.prev === Without || rec.prev === On || rec.prev === Ignoring)
+                return ' in grouping opts, expected "("';
+            break;
+        case MatchOp:
+            return ' in label matching, expected label matching operator';
+        case LabelMatchers:
+            if (text[rec.parentFrom] !== '{')
+                return '';
+            return MATCHER_IDS.has(rec.prev) ? ' in label matching, expected "," or "}"' : ' in label matching, expected identifier or "}"';
+        case UnquotedLabelMatcher:
+        case QuotedLabelMatcher:
+            return rec.prev === MatchOp ? ' in label matching, expected string' : ' in label matching, expected label matching operator';
+        case AggregateExpr:
+            // After `by (…)` Prometheus is inside the aggregation; after a bare `by` it wants the labels.
+            if (rec.prev === AggregateModifier)
+                return text[rec.prevTo - 1] === ')' ? ' in aggregation' : ' in grouping opts, expected "("';
+            break;
+        case OffsetDurationExpr:
+            return ' in offset, expected number, duration, step(), or range()';
+        case OffsetExpr:
+            if (rec.prev === Offset)
+                return ' in offset, expected number, duration, step(), or range()';
+            break;
+        case StepInvariantExpr:
+            if (rec.prev === At)
+                return ' in @, expected timestamp';
+            break;
+        case MatrixSelector:
+        case SubqueryExpr:
+            if (rec.durations === 0)
+                return ' in subquery or range selector, expected number, duration, step(), or range()';
+            if (rec.durations === 1 && rec.parent === MatrixSelector)
+                return ' in subquery or range, expected ":" or "]"';
+            if (rec.durations === 1)
+                return ' in subquery selector, expected number, duration, step(), range(), or "]"';
+            return ' in subquery selector, expected "]"';
+    }
+    // Right after `sum`/`topk`…, Prometheus has not yet entered that aggregation: only an enclosing one counts.
+    let depth = rec.aggDepth;
+    if (rec.parent !== AggregateExpr) {
+        let i = at - 1;
+        while (i >= 0 && ' \t\r\n'.includes(text[i]))
+            i--;
+        let j = i;
+        while (j >= 0 && /[A-Za-z_]/.test(text[j]))
+            j--;
+        if (j < i && AGGREGATIONS.has(text.slice(j + 1, i + 1).toLowerCase()))
+            depth--;
+    }
+    return depth > 0 ? ' in aggregation' : '';
+}
+/** Turns the grammar's error nodes into Prometheus-style messages. */
+function syntaxErrors(text, records) {
+    records.sort((a, b) => a.from - b.from || a.to - b.to);
+    // Runs of adjacent error nodes are one error (lezer marks each skipped token).
+    const runs = [];
+    for (const r of records) {
+        const last = runs[runs.length - 1];
+        // Also one error: a token lezer pretends to insert later in the node it is recovering.
+        const sameNode = last !== undefined && r.from === r.to && last.first.parentFrom === r.parentFrom && last.first.parentTo === r.parentTo;
+        if (last && (r.from <= last.to || sameNode || onlySpaceBetween(text, last.to, r.from))) {
+            if (!sameNode)
+                last.to = Math.max(last.to, r.to);
+        }
+        else
+            runs.push({ from: r.from, to: r.to, first: r });
+    }
+    const lex = lexPromQL(text);
+    if (!lex.tokens.some((t) => t.kind !== 'COMMENT' && t.kind !== 'EOF' && t.kind !== 'ERROR')) {
+        if (!lex.error)
+            return [{ from: 0, to: 0, message: 'no expression found in input', key: 0 }];
+    }
+    const errors = [];
+    const lexErr = lex.error;
+    let lexerErrorUsed = false;
+    for (const run of runs) {
+        if (lexErr && lexErr.start <= run.from) {
+            // Prometheus' lexer stops before the token the grammar complains about.
+            errors.push({ from: lexErr.start, to: lexErr.end, message: lexErr.message, key: lexErr.start });
+            lexerErrorUsed = true;
+            break; // what follows is the consequence
+        }
+        const rec = run.first;
+        // An unknown function: `foo(` parses as the selector `foo` followed by junk.
+        if (rec.parent === VectorSelector && rec.prev === Identifier && text[run.from] === '(' && !AGGREGATIONS.has(text.slice(rec.prevFrom, rec.prevTo).toLowerCase())) {
+            const name = text.slice(rec.prevFrom, rec.prevTo);
+            const fn = FUNCTIONS.get(name);
+            const message = fn ? `function ${goQuote(name)} is not enabled` : `unknown function with name ${goQuote(name)}`;
+            errors.push({ from: rec.prevFrom, to: rec.prevTo, message, key: run.to });
+            continue;
+        }
+        // A trailing comma in call arguments.
+        if (rec.parent === FunctionCallBody) {
+            let i = run.from - 1;
+            while (i >= 0 && ' \t\r\n'.includes(text[i]))
+                i--;
+            if (text[i] === ',') {
+                errors.push({ from: i, to: i + 1, message: 'trailing commas not allowed in function call args', key: i });
+                continue;
+            }
+        }
+        const tok = tokenAt(lex, run.from);
+        if (tok.kind === 'NUMBER' && !GO_NUMBER_RE.test(text.slice(tok.start, tok.end))) {
+            const n = text.slice(tok.start, tok.end);
+            errors.push({ from: tok.start, to: tok.end, message: `error parsing number: strconv.ParseFloat: parsing ${goQuote(n)}: invalid syntax`, key: tok.start });
+            continue;
+        }
+        if (tok.kind === 'DURATION') {
+            const d = text.slice(tok.start, tok.end);
+            if (parsePromDuration(d) === undefined) {
+                errors.push({ from: tok.start, to: tok.end, message: `not a valid duration string: ${goQuote(d)}`, key: tok.start });
+                continue;
+            }
+        }
+        let from = run.from;
+        let to = run.to;
+        if (from === to && tok.kind !== 'EOF' && tok.kind !== 'ERROR') {
+            from = tok.start;
+            to = tok.end;
+        }
+        errors.push({ from, to, message: `unexpected ${describeToken(tok, text)}${contextFor(rec, text, run.from)}`, key: from });
+    }
+    if (lexErr && !lexerErrorUsed) {
+        errors.push({ from: lexErr.start, to: lexErr.end, message: lexErr.message, key: lexErr.start });
+    }
+    return errors;
+}
+/** The errors of one query as Prometheus reports them: parse errors in the order it meets them, else type errors. */
+function reportedErrors(text, walker) {
+    let errors;
+    if (walker.errorNodes.length > 0 || walker.parseErrors.length > 0) {
+        // Prometheus notices a construct's error when it reads the construct's last token.
+        const keyed = walker.parseErrors.map((e, i) => ({ ...e, key: Math.max(e.from, walker.parseErrorMeta[i].end - 1) }));
+        if (walker.errorNodes.length > 0) {
+            const syntax = syntaxErrors(text, walker.errorNodes);
+            // Parse-time errors of a construct that holds a grammar error are mostly echoes of it (`sum(`).
+            const nodes = walker.errorNodes;
+            const semantic = keyed.filter((e, i) => {
+                const { end, sticky } = walker.parseErrorMeta[i];
+                if (syntax.some((x) => x.from === e.from))
+                    return false; // the same problem, seen twice
+                return sticky || !nodes.some((r) => r.from >= e.from && r.parentFrom >= e.from && r.parentTo <= end);
+            });
+            keyed.length = 0;
+            keyed.push(...syntax, ...semantic);
+        }
+        // In the order Prometheus notices them: syntax errors where they occur, others at the end of their construct.
+        keyed.sort((a, b) => a.key - b.key);
+        errors = [];
+        for (const { from, to, message } of keyed) {
+            if (!errors.some((e) => e.from === from && e.to === to && e.message === message))
+                errors.push({ from, to, message });
+        }
+    }
+    else {
+        errors = walker.typeErrors;
+    }
+    return errors;
+}
+
+;// CONCATENATED MODULE: ./src/lang/promql/types.ts
+// The public shape of a PromQL analysis: errors with offsets, the facts later checks read, and
+// the Prometheus feature flags that change what the parser accepts.
+function emptyFacts() {
+    return { selectors: [], comparisons: [], aggregations: [], functions: [], numbers: [], budgets: [], histogramQuantiles: [] };
+}
+
+;// CONCATENATED MODULE: ./src/lang/promql/facts.ts
+// The facts checks read that need more than the tree: constants folded through operators, error
+// budgets (`1 - 0.999`), scaled thresholds (`* 1000 > 50`), and whether `le` survives an
+// aggregation (for histogram_quantile). They serve SLO checks, but stay with the language: they
+// come from the same single walk, and a walk of their own would parse every query twice.
+
+
+const PARAMLESS_KEEP_LABELS = new Set(['topk', 'bottomk', 'limitk', 'limit_ratio']);
+/**
+ * Folds `lhs op rhs` into `ex` (value, budget, scale, ratio). Budgets the operation states are
+ * appended to `budgets`.
+ */
+function foldBinary(ex, opId, comparison, bool, lhs, rhs, budgets) {
+    const a = lhs.v;
+    const b = rhs.v;
+    if (a !== undefined && b !== undefined) {
+        let v;
+        switch (opId) {
+            case Add:
+                v = a + b;
+                break;
+            case Sub:
+                v = a - b;
+                break;
+            case Mul:
+                v = a * b;
+                break;
+            case Div:
+                v = a / b;
+                break;
+            case Mod:
+                v = a % b;
+                break;
+            case Pow:
+                v = a ** b;
+                break;
+            case Atan2:
+                v = Math.atan2(a, b);
+                break;
+            default:
+                if (comparison && bool) {
+                    const cmp = comparison;
+                    const r = cmp === '==' ? a === b : cmp === '!=' ? a !== b : cmp === '>' ? a > b : cmp === '<' ? a < b : cmp === '>=' ? a >= b : a <= b;
+                    v = r ? 1 : 0;
+                }
+        }
+        if (v !== undefined)
+            ex.v = tidy(v);
+        // An error budget written as 1 - objective.
+        if (opId === Sub && a === 1 && b > 0 && b < 1 && ex.v !== undefined) {
+            ex.budget = true;
+            budgets.push(ex.v);
+        }
+    }
+    else if (a === undefined && b !== undefined) {
+        if (opId === Mul)
+            ex.scale = { n: b, op: '*' };
+        else if (opId === Div) {
+            ex.scale = { n: b, op: '/' };
+            // A literal budget dividing a ratio: errors / total / 0.001.
+            if (b > 0 && b < 1 && !rhs.budget && lhs.ratio)
+                budgets.push(b);
+        }
+    }
+    else if (a !== undefined && b === undefined && opId === Mul) {
+        ex.scale = { n: a, op: '*' };
+    }
+    if (opId === Div && ex.v === undefined)
+        ex.ratio = true;
+}
+/** A comparison, with its threshold when one side is a constant. */
+function comparisonFact(op, bool, lhs, rhs, at) {
+    const fact = { op, bool, from: at.from, to: at.to };
+    let other;
+    if (rhs.v !== undefined) {
+        fact.threshold = rhs.v;
+        fact.thresholdSide = 'right';
+        other = lhs;
+    }
+    else if (lhs.v !== undefined) {
+        fact.threshold = lhs.v;
+        fact.thresholdSide = 'left';
+        other = rhs;
+    }
+    if (other?.scale) {
+        fact.scale = other.scale.n;
+        fact.scaleOp = other.scale.op;
+    }
+    return fact;
+}
+/** Whether an aggregation's result still carries `le`. */
+function aggregationKeepsLe(op, by, without, innerLe) {
+    if (by)
+        return by.includes('le') && innerLe;
+    if (without)
+        return !without.includes('le') && innerLe;
+    return PARAMLESS_KEEP_LABELS.has(op) && innerLe;
+}
+
+;// CONCATENATED MODULE: ./src/lang/promql/type-check.ts
+// Prometheus' type check (checkAST in promql/parser/parse.go) for operators, calls and
+// aggregations, in its order and with its wording. The walk supplies what it learnt about each
+// operand; these functions only decide what is wrong with it.
+
+
+
+const SET_OPS = new Set([And, Or, Unless]);
+function checkBinary(b, typeError) {
+    const { lhs, rhs, opFrom, opTo, op } = b;
+    const lt = lhs.t;
+    const rt = rhs.t;
+    if (b.bool && !b.comparison)
+        typeError(opFrom, opTo, 'bool modifier can only be used on comparison operators');
+    if (b.comparison && !b.bool && lt === 'scalar' && rt === 'scalar')
+        typeError(opFrom, opTo, 'comparisons between scalars must use BOOL modifier');
+    if (b.on) {
+        for (const l1 of b.matchingLabels) {
+            for (const l2 of b.include)
+                if (l1 === l2)
+                    typeError(opFrom, opTo, `label ${goQuote(l1)} must not occur in ON and GROUP clause at once`);
+        }
+    }
+    if (lt !== 'scalar' && lt !== 'vector')
+        typeError(lhs.from, lhs.to, 'binary expression must contain only scalar and instant vector types');
+    if (rt !== 'scalar' && rt !== 'vector')
+        typeError(rhs.from, rhs.to, 'binary expression must contain only scalar and instant vector types');
+    const setOp = SET_OPS.has(b.opId);
+    if (lt !== 'vector' || rt !== 'vector') {
+        if (b.matchingLabels.length > 0)
+            typeError(b.from, b.to, 'vector matching only allowed between instant vectors');
+        if (b.fill)
+            typeError(b.from, b.to, 'filling in missing series only allowed between instant vectors');
+    }
+    else if (setOp) {
+        if (b.grouping) {
+            typeError(b.from, b.to, `no grouping allowed for ${goQuote(op)} operation`);
+            typeError(b.from, b.to, 'set operations must always be many-to-many');
+        }
+        if (b.fill)
+            typeError(b.from, b.to, 'filling in missing series not allowed for set operators');
+    }
+    if ((lt === 'scalar' || rt === 'scalar') && setOp)
+        typeError(b.from, b.to, `set operator ${goQuote(op)} not allowed in binary scalar expression`);
+}
+/**
+ * A call's argument count and argument types. `marks[i]` is how many type errors there were after
+ * argument i was visited, `countMark` how many before the first: each error goes where
+ * Prometheus, which checks a call before descending into it, would have reported it.
+ */
+function checkCall(fn, call, args, countMark, marks, 
+/** `info(x, y)`: whether the second argument names a metric. */
+secondNamesMetric) {
+    const inserts = [];
+    const name = fn.name;
+    const nargs = fn.args.length;
+    const quotedName = goQuote(name);
+    const countError = (message) => inserts.push({ at: countMark, error: { from: call.from, to: call.to, message } });
+    if (fn.variadic === 0) {
+        if (nargs !== args.length)
+            countError(`expected ${nargs} argument(s) in call to ${quotedName}, got ${args.length}`);
+    }
+    else {
+        const min = nargs - 1;
+        if (min > args.length)
+            countError(`expected at least ${min} argument(s) in call to ${quotedName}, got ${args.length}`);
+        else if (fn.variadic > 0 && min + fn.variadic < args.length)
+            countError(`expected at most ${min + fn.variadic} argument(s) in call to ${quotedName}, got ${args.length}`);
+    }
+    if (name === 'info' && args.length > 1) {
+        const second = args[1];
+        if (second.t !== 'vector')
+            countError(`expected type instant vector in call to function ${quotedName}, got ${documentedType(second.t)}`);
+        if (second.k === 'vs' && secondNamesMetric) {
+            inserts.push({ at: countMark, error: { from: second.from, to: second.to, message: 'expected label selectors only, got vector selector instead' } });
+        }
+        else if (second.k !== 'vs') {
+            inserts.push({ at: countMark, error: { from: second.from, to: second.to, message: 'expected label selectors only' } });
+        }
+    }
+    for (let i = 0; i < args.length; i++) {
+        let idx = i;
+        if (i >= nargs) {
+            if (fn.variadic === 0 || nargs === 0)
+                break;
+            idx = nargs - 1;
+        }
+        const want = fn.args[idx];
+        const arg = args[i];
+        if (arg.t !== want) {
+            inserts.push({ at: marks[i], error: { from: arg.from, to: arg.to, message: `expected type ${documentedType(want)} in call to function ${quotedName}, got ${documentedType(arg.t)}` } });
+        }
+    }
+    return inserts;
+}
+/**
+ * An aggregation's argument count (a parse error in Prometheus) and, when the count is right,
+ * its argument types. Returns the argument that is aggregated, when the count allows one.
+ */
+function checkAggregation(op, node, args, experimentalFunctions, parseError, typeError) {
+    const paramType = AGGREGATION_PARAMS.get(op);
+    const desired = paramType ? 2 : 1;
+    let countsOk = false;
+    if (args.length === 0) {
+        parseError(node.from, node.to, 'no arguments for aggregate expression provided');
+    }
+    else if (paramType && EXPERIMENTAL_AGGREGATIONS.has(op) && !experimentalFunctions) {
+        parseError(node.from, node.to, `${op}() is experimental and must be enabled with --enable-feature=promql-experimental-functions`);
+    }
+    else if (args.length !== desired) {
+        parseError(node.from, node.to, `wrong number of arguments for aggregate expression provided, expected ${desired}, got ${args.length}`);
+    }
+    else {
+        countsOk = true;
+    }
+    const inner = args[desired - 1];
+    if (countsOk && inner) {
+        if (inner.t !== 'vector')
+            typeError(inner.from, inner.to, `expected type instant vector in aggregation expression, got ${documentedType(inner.t)}`);
+        const param = paramType ? args[0] : undefined;
+        if (param && paramType && param.t !== paramType) {
+            typeError(param.from, param.to, `expected type ${documentedType(paramType)} in aggregation parameter, got ${documentedType(param.t)}`);
+        }
+    }
+    return inner;
+}
+/** `-x`: only on scalars and instant vectors. */
+function checkUnary(operand, at, typeError) {
+    if (operand.t !== 'scalar' && operand.t !== 'vector') {
+        typeError(at.from, at.to, `unary expression only allowed on expressions of type scalar or instant vector, got ${goQuote(documentedType(operand.t))}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lang/promql/regex.ts
 // Label-matcher regular expressions, checked the way Prometheus checks them: Go's RE2 syntax
 // (regexp/syntax with Perl flags and `.` matching newlines), fully anchored.
 //
@@ -67635,7 +68823,7 @@ const POSIX = {
 };
 const PERL_CLASS = { d: '0-9', s: '\\t\\n\\f\\r ', w: '0-9A-Za-z_' };
 const PERL_NEGATED = { D: '\\D', S: '[^\\t\\n\\f\\r ]', W: '\\W' };
-function isAlnum(c) {
+function regex_isAlnum(c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 function unhex(c) {
@@ -67649,7 +68837,7 @@ function unhex(c) {
 }
 function jsChar(cp) {
     const c = String.fromCodePoint(cp);
-    return isAlnum(c) || c === '_' ? c : `\\u{${cp.toString(16)}}`;
+    return regex_isAlnum(c) || c === '_' ? c : `\\u{${cp.toString(16)}}`;
 }
 // Go's unicode tables: "Any", the general categories by their one/two-letter names, and the
 // scripts by their long names (unicode.Scripts). JS knows the same Unicode data, so it is the
@@ -67990,7 +69178,7 @@ class regex_Parser {
         const c = String.fromCodePoint(cp);
         j += c.length;
         const bad = () => this.fail('invalid escape sequence', s.slice(start, j));
-        if (cp < 0x80 && !isAlnum(c)) {
+        if (cp < 0x80 && !regex_isAlnum(c)) {
             this.i = j;
             return cp;
         }
@@ -68136,639 +69324,10 @@ class regex_Parser {
     }
 }
 
-;// CONCATENATED MODULE: ./src/promql/lexer.ts
-// A small re-implementation of the behaviour of Prometheus' PromQL lexer (promql/parser/lex.go,
-// Prometheus 3.14), used only when the lezer grammar reports a syntax error: the lezer tree
-// says *where* parsing failed but not *why*, and promtool's wording comes from this lexer
-// ("unclosed left parenthesis", "unterminated quoted string", "bad number or duration syntax")
-// or from describing the unexpected token ("unexpected identifier \"bar\"").
-// Also: Go-compatible unquoting of PromQL string literals, used on every query.
-const OPERATOR_WORDS = new Set(['and', 'or', 'unless', 'atan2']);
-const AGGREGATOR_WORDS = new Set(['sum', 'avg', 'count', 'min', 'max', 'group', 'stddev', 'stdvar', 'topk', 'bottomk', 'count_values', 'quantile', 'limitk', 'limit_ratio']);
-const KEYWORD_WORDS = new Set(['offset', 'smoothed', 'anchored', 'by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'fill', 'fill_left', 'fill_right', 'bool']);
-const PREPROCESSOR_WORDS = new Set(['start', 'end', 'step', 'range', 'max_of', 'min_of']);
-const DURATION_KEYWORDS = new Set(['step', 'range', 'max_of', 'min_of']);
-const isSpace = (c) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
-const isDigit = (c) => c !== undefined && c >= '0' && c <= '9';
-const isAlpha = (c) => c !== undefined && (c === '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
-const lexer_isAlnum = (c) => isAlpha(c) || isDigit(c);
-/** Go's %q of a single rune: '$'. */
-function goQuoteRune(c) {
-    if (c === undefined)
-        return "'\\ufffd'";
-    if (c === "'")
-        return "'\\''";
-    if (c === '\\')
-        return "'\\\\'";
-    return `'${escapeForGo(c, "'")}'`;
-}
-/** Go's %q of a string: "a\"b". */
-function goQuote(s) {
-    return `"${escapeForGo(s, '"')}"`;
-}
-function escapeForGo(s, quote) {
-    let out = '';
-    for (const ch of s) {
-        const cp = ch.codePointAt(0);
-        if (ch === quote || ch === '\\')
-            out += '\\' + ch;
-        else if (ch === '\n')
-            out += '\\n';
-        else if (ch === '\t')
-            out += '\\t';
-        else if (ch === '\r')
-            out += '\\r';
-        else if (ch === '\x07')
-            out += '\\a';
-        else if (ch === '\b')
-            out += '\\b';
-        else if (ch === '\f')
-            out += '\\f';
-        else if (ch === '\v')
-            out += '\\v';
-        else if (cp < 0x20 || cp === 0x7f)
-            out += '\\x' + cp.toString(16).padStart(2, '0');
-        else
-            out += ch;
-    }
-    return out;
-}
-/** Go's %#U: U+0064 'd'. */
-function goUnicode(c) {
-    const cp = c.codePointAt(0);
-    const hex = 'U+' + cp.toString(16).toUpperCase().padStart(4, '0');
-    return cp >= 0x20 && cp !== 0x7f && !(cp >= 0x80 && cp < 0xa0) ? `${hex} '${c}'` : hex;
-}
-/** The description Prometheus gives a token in "unexpected …" messages. */
-function describeToken(tok, text) {
-    const val = text.slice(tok.start, tok.end);
-    switch (tok.kind) {
-        case 'EOF':
-            return 'end of input';
-        case 'ERROR':
-            return tok.text;
-        case 'OP':
-            return `<op:${val}>`;
-        case 'AGGR':
-            return `<aggr:${val}>`;
-        case 'KEYWORD':
-            return `<${val}>`;
-        case 'PUNCT':
-        case 'PREPROCESSOR':
-            return goQuote(val);
-        case 'IDENTIFIER':
-            return `identifier ${goQuote(val)}`;
-        case 'METRIC_IDENTIFIER':
-            return `metric identifier ${goQuote(val)}`;
-        default: {
-            const label = tok.kind === 'STRING' ? 'string' : tok.kind === 'NUMBER' ? 'number' : tok.kind === 'DURATION' ? 'duration' : 'comment';
-            const chars = [...val];
-            return `${label} ${chars.length > 10 ? goQuote(chars.slice(0, 10).join('')) + '...' : goQuote(val)}`;
-        }
-    }
-}
-/** Tokenises `text` the way Prometheus does, stopping at the first lexer error. */
-function lexPromQL(text) {
-    const tokens = [];
-    const n = text.length;
-    let pos = 0;
-    let state = 'statements';
-    let parenDepth = 0;
-    let braceOpen = false;
-    let bracketOpen = false;
-    let gotColon = false;
-    let gotDuration = false;
-    const emit = (kind, start, end) => tokens.push({ kind, start, end, text: '' });
-    const fail = (start, message, end = Math.min(n, start + 1)) => {
-        tokens.push({ kind: 'ERROR', start, end: n, text: message });
-        return { tokens, error: { start, end, message } };
-    };
-    /** Scans a number (decimal, hex, float, with underscores) at `start`; returns end or -1 plus the position reached. */
-    const scanNumber = (start) => {
-        let p = start;
-        let digits = '0123456789';
-        if (text[p] === '0' && (text[p + 1] === 'x' || text[p + 1] === 'X')) {
-            p += 2;
-            if (text[p] === '_')
-                p++;
-            digits = '0123456789abcdefABCDEF';
-        }
-        const isIn = (set, c) => c !== undefined && set.includes(c);
-        if (text[p] === '.')
-            p++;
-        if (isIn(digits, text[p]))
-            p++;
-        let dot = false;
-        let exp = false;
-        while (isIn(digits + '._eE', text[p])) {
-            const c = text[p];
-            if (c === '.') {
-                if (dot)
-                    return { ok: false, pos: p + 1 };
-                dot = true;
-                p++;
-                if (isIn('_.', text[p]))
-                    return { ok: false, pos: p + 1 };
-                if (digits.length > 10)
-                    return { ok: false, pos: p };
-                continue;
-            }
-            if ((c === 'e' || c === 'E') && digits.length === 10) {
-                if (exp)
-                    return { ok: false, pos: p + 1 };
-                exp = true;
-                p++;
-                if (text[p] === '+' || text[p] === '-')
-                    p++;
-                if (isIn('._eE', text[p]))
-                    return { ok: false, pos: p + 1 };
-                if (p >= n)
-                    return { ok: false, pos: p };
-                continue;
-            }
-            if (c === '_') {
-                p++;
-                if (isIn('._eE', text[p]))
-                    return { ok: false, pos: p + 1 };
-                if (p >= n)
-                    return { ok: false, pos: p };
-                continue;
-            }
-            while (isIn(digits, text[p]))
-                p++;
-        }
-        if (p === start)
-            return { ok: false, pos: p };
-        return { ok: !lexer_isAlnum(text[p]), pos: p };
-    };
-    /** Continues a duration after scanNumber stopped at `p`; returns the end, or where Go's lexer stopped. */
-    const scanDurationRest = (p) => {
-        if (!'smhdwy'.includes(text[p] ?? '#'))
-            return { ok: false, pos: p };
-        p++;
-        if (text[p] === 's')
-            p++;
-        while (isDigit(text[p])) {
-            while (isDigit(text[p]))
-                p++;
-            if (!'smhdw'.includes(text[p] ?? '#'))
-                return { ok: false, pos: p };
-            p++;
-            if (text[p] === 's')
-                p++;
-        }
-        if (lexer_isAlnum(text[p]))
-            return { ok: false, pos: p + 1 };
-        return { ok: true, pos: p };
-    };
-    const numberOrDuration = (start) => {
-        const num = scanNumber(start);
-        if (num.ok) {
-            emit('NUMBER', start, num.pos);
-            pos = num.pos;
-            return undefined;
-        }
-        const dur = scanDurationRest(num.pos);
-        if (dur.ok) {
-            emit('DURATION', start, dur.pos);
-            pos = dur.pos;
-            return undefined;
-        }
-        return fail(start, `bad number or duration syntax: ${goQuote(text.slice(start, dur.pos))}`, Math.max(start + 1, dur.pos));
-    };
-    /** A quoted string starting at `start` (the quote). */
-    const quoted = (start) => {
-        const q = text[start];
-        let p = start + 1;
-        for (;;) {
-            const c = text[p];
-            if (c === undefined || c === '\n')
-                return fail(start, 'unterminated quoted string', p);
-            if (c === q) {
-                emit('STRING', start, p + 1);
-                pos = p + 1;
-                return undefined;
-            }
-            if (c === '\\') {
-                const r = decodeEscape(text, p, q);
-                if ('message' in r)
-                    return fail(start, r.message, Math.min(n, p + 2));
-                p = r.end;
-                continue;
-            }
-            p += c.length;
-        }
-    };
-    const raw = (start) => {
-        const end = text.indexOf('`', start + 1);
-        if (end < 0)
-            return fail(start, 'unterminated raw string', n);
-        emit('STRING', start, end + 1);
-        pos = end + 1;
-        return undefined;
-    };
-    const comment = (start) => {
-        let p = start;
-        while (p < n && text[p] !== '\n' && text[p] !== '\r')
-            p++;
-        emit('COMMENT', start, p);
-        pos = p;
-    };
-    const durationKeyword = (start) => {
-        let p = start;
-        while (isAlpha(text[p]))
-            p++;
-        if (DURATION_KEYWORDS.has(text.slice(start, p).toLowerCase())) {
-            emit('PREPROCESSOR', start, p);
-            pos = p;
-            return true;
-        }
-        return false;
-    };
-    for (;;) {
-        const start = pos;
-        const c = text[pos];
-        if (state === 'braces') {
-            if (c === '#') {
-                comment(start);
-                continue;
-            }
-            if (c === undefined)
-                return fail(start, 'unexpected end of input inside braces', start);
-            pos++;
-            if (isSpace(c))
-                continue;
-            if (isAlpha(c)) {
-                while (lexer_isAlnum(text[pos]))
-                    pos++;
-                emit('IDENTIFIER', start, pos);
-                continue;
-            }
-            if (c === ',')
-                emit('PUNCT', start, pos);
-            else if (c === '"' || c === "'") {
-                const r = quoted(start);
-                if (r)
-                    return r;
-            }
-            else if (c === '`') {
-                const r = raw(start);
-                if (r)
-                    return r;
-            }
-            else if (c === '=') {
-                if (text[pos] === '~')
-                    pos++;
-                emit(pos - start === 2 ? 'OP' : 'PUNCT', start, pos);
-            }
-            else if (c === '!') {
-                const d = text[pos];
-                if (d !== '~' && d !== '=')
-                    return fail(start, `unexpected character after '!' inside braces: ${goQuoteRune(d)}`);
-                pos++;
-                emit('OP', start, pos);
-            }
-            else if (c === '{')
-                return fail(start, `unexpected left brace ${goQuoteRune(c)}`);
-            else if (c === '}') {
-                emit('PUNCT', start, pos);
-                braceOpen = false;
-                state = 'statements';
-            }
-            else
-                return fail(start, `unexpected character inside braces: ${goQuoteRune(c)}`);
-            continue;
-        }
-        if (state === 'duration') {
-            if (c === undefined)
-                return fail(start, 'unexpected end of input in duration expression', start);
-            pos++;
-            if (c === ']') {
-                emit('PUNCT', start, pos);
-                bracketOpen = false;
-                gotColon = false;
-                state = 'statements';
-            }
-            else if (c === ':') {
-                if (!gotDuration)
-                    return fail(start, 'unexpected colon before duration in duration expression');
-                if (gotColon)
-                    return fail(start, 'unexpected repeated colon in duration expression');
-                emit('PUNCT', start, pos);
-                gotColon = true;
-            }
-            else if (c === '(') {
-                emit('PUNCT', start, pos);
-                parenDepth++;
-            }
-            else if (c === ')') {
-                parenDepth--;
-                if (parenDepth < 0)
-                    return fail(start, `unexpected right parenthesis ${goQuoteRune(c)}`);
-                emit('PUNCT', start, pos);
-            }
-            else if (isSpace(c)) {
-                while (isSpace(text[pos]))
-                    pos++;
-            }
-            else if ('+-*/%^'.includes(c))
-                emit('OP', start, pos);
-            else if (c === ',')
-                emit('PUNCT', start, pos);
-            else if ('srmSRM'.includes(c)) {
-                if (!durationKeyword(start))
-                    return fail(start, `unexpected character in duration expression: ${goQuoteRune(c)}`);
-            }
-            else if (isDigit(c) || (c === '.' && isDigit(text[pos]))) {
-                gotDuration = true;
-                const r = numberOrDuration(start);
-                if (r)
-                    return r;
-                state = 'statements';
-            }
-            else
-                return fail(start, `unexpected character in duration expression: ${goQuoteRune(c)}`);
-            continue;
-        }
-        // statements
-        if (braceOpen) {
-            state = 'braces';
-            continue;
-        }
-        if (c === '#') {
-            comment(start);
-            continue;
-        }
-        if (c === undefined) {
-            if (parenDepth !== 0)
-                return fail(start, 'unclosed left parenthesis', start);
-            if (bracketOpen)
-                return fail(start, 'unclosed left bracket', start);
-            tokens.push({ kind: 'EOF', start: n, end: n, text: '' });
-            return { tokens };
-        }
-        pos++;
-        if (isSpace(c)) {
-            while (isSpace(text[pos]))
-                pos++;
-            continue;
-        }
-        switch (c) {
-            case ',':
-                emit('PUNCT', start, pos);
-                continue;
-            case '*':
-            case '/':
-            case '%':
-            case '+':
-            case '-':
-            case '^':
-            case '@':
-                emit('OP', start, pos);
-                continue;
-            case '=':
-                if (text[pos] === '=') {
-                    pos++;
-                    emit('OP', start, pos);
-                }
-                else if (text[pos] === '~')
-                    return fail(start, `unexpected character after '=': ${goQuoteRune('~')}`);
-                else
-                    emit('PUNCT', start, pos);
-                continue;
-            case '!':
-                if (text[pos] !== '=')
-                    return fail(start, `unexpected character after '!': ${goQuoteRune(text[pos])}`);
-                pos++;
-                emit('OP', start, pos);
-                continue;
-            case '<':
-            case '>':
-                if (text[pos] === '=' || text[pos] === '/')
-                    pos++;
-                emit('OP', start, pos);
-                continue;
-            case '"':
-            case "'": {
-                const r = quoted(start);
-                if (r)
-                    return r;
-                continue;
-            }
-            case '`': {
-                const r = raw(start);
-                if (r)
-                    return r;
-                continue;
-            }
-            case '(':
-                emit('PUNCT', start, pos);
-                parenDepth++;
-                continue;
-            case ')':
-                parenDepth--;
-                if (parenDepth < 0)
-                    return fail(start, `unexpected right parenthesis ${goQuoteRune(c)}`);
-                emit('PUNCT', start, pos);
-                continue;
-            case '{':
-                emit('PUNCT', start, pos);
-                braceOpen = true;
-                state = 'braces';
-                continue;
-            case '[':
-                if (bracketOpen)
-                    return fail(start, `unexpected left bracket ${goQuoteRune(c)}`);
-                gotColon = false;
-                gotDuration = false;
-                emit('PUNCT', start, pos);
-                while (isSpace(text[pos]))
-                    pos++;
-                bracketOpen = true;
-                state = 'duration';
-                continue;
-            case ']':
-                if (!bracketOpen)
-                    return fail(start, `unexpected right bracket ${goQuoteRune(c)}`);
-                emit('PUNCT', start, pos);
-                bracketOpen = false;
-                continue;
-        }
-        if (isDigit(c) || (c === '.' && isDigit(text[pos]))) {
-            const r = numberOrDuration(start);
-            if (r)
-                return r;
-            continue;
-        }
-        if (isAlpha(c) || c === ':') {
-            if (!bracketOpen) {
-                while (lexer_isAlnum(text[pos]) || text[pos] === ':')
-                    pos++;
-                const word = text.slice(start, pos);
-                const lower = word.toLowerCase();
-                let kind;
-                if (lower === 'inf' || lower === 'nan')
-                    kind = 'NUMBER';
-                else if (OPERATOR_WORDS.has(lower))
-                    kind = 'OP';
-                else if (AGGREGATOR_WORDS.has(lower))
-                    kind = 'AGGR';
-                else if (KEYWORD_WORDS.has(lower)) {
-                    kind = 'KEYWORD';
-                    if (lower.startsWith('fill')) {
-                        let p = pos;
-                        while (isSpace(text[p]))
-                            p++;
-                        if (text[p] !== '(')
-                            kind = 'IDENTIFIER';
-                    }
-                }
-                else if (PREPROCESSOR_WORDS.has(lower))
-                    kind = 'PREPROCESSOR';
-                else
-                    kind = word.includes(':') ? 'METRIC_IDENTIFIER' : 'IDENTIFIER';
-                emit(kind, start, pos);
-                continue;
-            }
-            if (c === ':') {
-                if (gotColon)
-                    return fail(start, `unexpected colon ${goQuoteRune(c)}`);
-                emit('PUNCT', start, pos);
-                gotColon = true;
-                continue;
-            }
-            if ('srmSRM'.includes(c) && durationKeyword(start))
-                continue;
-            return fail(start, `unexpected character: ${goQuoteRune(c)}, expected ${goQuoteRune(':')}`);
-        }
-        return fail(start, `unexpected character: ${goQuoteRune(c)}`);
-    }
-}
-function digitValue(c) {
-    if (c === undefined)
-        return 16;
-    if (c >= '0' && c <= '9')
-        return c.charCodeAt(0) - 48;
-    if (c >= 'a' && c <= 'f')
-        return c.charCodeAt(0) - 87;
-    if (c >= 'A' && c <= 'F')
-        return c.charCodeAt(0) - 55;
-    return 16;
-}
-function decodeEscape(text, p, quote) {
-    const c = text[p + 1];
-    switch (c) {
-        case 'a':
-            return { cp: 7, end: p + 2 };
-        case 'b':
-            return { cp: 8, end: p + 2 };
-        case 'f':
-            return { cp: 12, end: p + 2 };
-        case 'n':
-            return { cp: 10, end: p + 2 };
-        case 'r':
-            return { cp: 13, end: p + 2 };
-        case 't':
-            return { cp: 9, end: p + 2 };
-        case 'v':
-            return { cp: 11, end: p + 2 };
-        case '\\':
-            return { cp: 92, end: p + 2 };
-        case undefined:
-            return { message: 'escape sequence not terminated' };
-    }
-    if (c === quote)
-        return { cp: c.charCodeAt(0), end: p + 2 };
-    let n;
-    let base;
-    let max;
-    let q = p + 1;
-    if (c >= '0' && c <= '7') {
-        n = 3;
-        base = 8;
-        max = 255;
-    }
-    else if (c === 'x' || c === 'u' || c === 'U') {
-        q++;
-        n = c === 'x' ? 2 : c === 'u' ? 4 : 8;
-        base = 16;
-        max = c === 'x' ? 255 : 0x10ffff;
-    }
-    else {
-        return { message: `unknown escape sequence ${goUnicode(String.fromCodePoint(text.codePointAt(p + 1)))}` };
-    }
-    let x = 0;
-    for (; n > 0; n--, q++) {
-        const ch = text[q];
-        const d = digitValue(ch);
-        if (d >= base) {
-            if (ch === undefined)
-                return { message: 'escape sequence not terminated' };
-            return { message: `illegal character ${goUnicode(String.fromCodePoint(text.codePointAt(q)))} in escape sequence` };
-        }
-        x = x * base + d;
-    }
-    if (x > max || (x >= 0xd800 && x < 0xe000))
-        return { message: 'escape sequence is an invalid Unicode code point' };
-    return { cp: x, end: q };
-}
-/**
- * Unquotes a PromQL string literal ("…", '…' or `…`) as Prometheus does. Returns the value, or
- * an error message (unterminated string, bad escape sequence).
- */
-function unquote(literal) {
-    const q = literal[0];
-    if (q === '`') {
-        if (literal.length < 2 || literal[literal.length - 1] !== '`')
-            return { value: literal.slice(1), error: 'unterminated raw string' };
-        return { value: literal.slice(1, -1) };
-    }
-    if (literal.length < 2 || literal[literal.length - 1] !== q || (literal[literal.length - 2] === '\\' && !evenBackslashesBefore(literal, literal.length - 1))) {
-        return { value: literal.slice(1), error: 'unterminated quoted string' };
-    }
-    const end = literal.length - 1;
-    if (!literal.includes('\\'))
-        return { value: literal.slice(1, end) };
-    let out = '';
-    let i = 1;
-    while (i < end) {
-        const c = literal[i];
-        if (c !== '\\') {
-            out += c;
-            i++;
-            continue;
-        }
-        const r = decodeEscape(literal, i, q);
-        if ('message' in r)
-            return { value: out, error: r.message };
-        out += String.fromCodePoint(r.cp);
-        i = r.end;
-    }
-    return { value: out };
-}
-function evenBackslashesBefore(s, at) {
-    let k = 0;
-    for (let i = at - 1; i >= 0 && s[i] === '\\'; i--)
-        k++;
-    return k % 2 === 0;
-}
-
-;// CONCATENATED MODULE: ./src/promql/analyser.ts
-// analyseQuery: one parse with Prometheus' own lezer grammar and one walk over its tree that
-// type-checks the query the way Prometheus' parser does and collects the facts checks need.
-//
-// Errors come in two tiers, as in Prometheus (promql/parser/parse.go):
-//  - parse errors: the grammar's error nodes, plus what Prometheus reports while it builds the
-//    tree (unknown or disabled functions, aggregation argument counts, bad regexes, bad string
-//    escapes, offset/@/range placement, non-positive ranges, experimental syntax);
-//  - type errors (Prometheus' checkAST): argument and operand types, argument counts, `bool`,
-//    set operators, vector matching, empty selectors. Like Prometheus, these are only reported
-//    when there is no parse error, because they would mostly be echoes of it.
-// Messages follow Prometheus 3.14 (see docs/promql.md for where that differs from promtool 2.42).
-
-
-
-
+;// CONCATENATED MODULE: ./src/lang/promql/precedence.ts
+// Prometheus' operator precedence. lezer's grammar lets postfix modifiers ([5m], offset, @) bind
+// looser than binary and unary operators (`a - b offset 1h` is `(a - b) offset 1h` there),
+// Prometheus the other way round; the walk flattens lezer's operator chains and rebuilds them here.
 
 /** Prometheus' binary operator precedence (generated_parser.y), higher binds tighter. */
 const PRECEDENCE = {
@@ -68850,63 +69409,33 @@ class ChainParser {
         return base;
     }
 }
-const EXPRESSION_IDS = new Set([
-    AggregateExpr, BinaryExpr, FunctionCall, MatrixSelector, NumberDurationLiteral, OffsetExpr, AnchoredExpr, SmoothedExpr,
-    ParenExpr, StringLiteral, SubqueryExpr, UnaryExpr, VectorSelector, StepInvariantExpr,
-]);
+
+;// CONCATENATED MODULE: ./src/lang/promql/walker.ts
+// The walk over lezer's tree: it visits every expression once, in Prometheus' precedence, records
+// the grammar's error nodes for errors.ts, reports the errors Prometheus raises while it builds
+// the tree (unknown or disabled functions, bad regexes and escapes, offset/@/range placement,
+// non-positive ranges, experimental syntax), asks type-check.ts about each operator, call and
+// aggregation, and collects the facts (facts.ts) checks read.
+
+
+
+
+
+
+
+
+
 const COMPARISON_OPS = { [Eql]: '==', [Neq]: '!=', [Gtr]: '>', [Lss]: '<', [Gte]: '>=', [Lte]: '<=' };
 const OP_TEXT = {
     [Pow]: '^', [Mul]: '*', [Div]: '/', [Mod]: '%', [Atan2]: 'atan2', [Add]: '+', [Sub]: '-', [Eql]: '==', [Gte]: '>=', [Gtr]: '>',
     [TrimUpper]: '</', [TrimLower]: '>/', [Lte]: '<=', [Lss]: '<', [Neq]: '!=', [And]: 'and', [Unless]: 'unless', [Or]: 'or',
 };
-const SET_OPS = new Set([And, Or, Unless]);
-const PARAMLESS_KEEP_LABELS = new Set(['topk', 'bottomk', 'limitk', 'limit_ratio']);
 const MAX_DURATION_SECONDS = 9223372036.854775807; // int64 nanoseconds
 const SELECTOR_KINDS = new Set(['vs', 'ms', 'sq']);
-/** Rounds away binary floating-point noise from folded constants: 1 - 0.999 → 0.001. */
-function tidy(x) {
-    return Number.isFinite(x) && x !== 0 ? Number(x.toPrecision(12)) : x;
-}
-/** What Go's strconv.ParseInt(s, 0, 64) / ParseFloat accept among the PromQL lexer's NUMBER tokens. */
-const GO_NUMBER_RE = /^(?:[iI][nN][fF]|[nN][aA][nN]|0[xX]_?[0-9a-fA-F]+(?:_[0-9a-fA-F]+)*|(?:\d+(?:_\d+)*(?:\.(?:\d+(?:_\d+)*)?)?|\.\d+(?:_\d+)*)(?:[eE][+-]?\d+(?:_\d+)*)?)$/;
-const DURATION_RE = /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/;
-const analyser_DURATION_UNITS = [31536000, 604800, 86400, 3600, 60, 1, 0.001];
-/** A PromQL number or duration literal (no sign) as a number of seconds / a float. NaN when it does not parse. */
-function parseNumberLiteral(s) {
-    const c = s.charCodeAt(s.length - 1);
-    if ((c >= 48 && c <= 57) || s.includes('.') || /^0[xX]/.test(s)) {
-        // Plain number.
-        if (/^0[xX]/.test(s))
-            return parseInt(s.slice(2).replace(/_/g, ''), 16);
-        const t = s.replace(/_/g, '');
-        if (/^0[0-7]+$/.test(t))
-            return parseInt(t, 8);
-        return t === '' ? NaN : Number(t);
-    }
-    const lower = s.toLowerCase();
-    if (lower === 'inf' || lower === '+inf')
-        return Infinity;
-    if (lower === 'nan')
-        return NaN;
-    const m = DURATION_RE.exec(s);
-    if (!m || s === '')
-        return Number(s);
-    let total = 0;
-    for (let i = 0; i < 7; i++)
-        if (m[i + 1] !== undefined)
-            total += Number(m[i + 1]) * analyser_DURATION_UNITS[i];
-    return tidy(total);
-}
-/** Go's %f. */
-function goFloat(x) {
-    if (Number.isNaN(x))
-        return 'NaN';
-    if (x === Infinity)
-        return '+Inf';
-    if (x === -Infinity)
-        return '-Inf';
-    return x.toFixed(6);
-}
+const EXPRESSION_IDS = new Set([
+    AggregateExpr, BinaryExpr, FunctionCall, MatrixSelector, NumberDurationLiteral, OffsetExpr, AnchoredExpr, SmoothedExpr,
+    ParenExpr, StringLiteral, SubqueryExpr, UnaryExpr, VectorSelector, StepInvariantExpr,
+]);
 class Walker {
     text;
     opts;
@@ -69454,9 +69983,7 @@ class Walker {
                 this.facts.numbers[inner.numIndex] = v;
             return { ...inner, from: u.from, v };
         }
-        if (inner.t !== 'scalar' && inner.t !== 'vector') {
-            this.typeError(u.from, u.to, `unary expression only allowed on expressions of type scalar or instant vector, got ${goQuote(documentedType(inner.t))}`);
-        }
+        checkUnary(inner, u, (from, to, message) => this.typeError(from, to, message));
         return { t: inner.t, k: 'unary', from: u.from, to: u.to, v, le: inner.le };
     }
     grouping(node) {
@@ -69519,120 +70046,17 @@ class Walker {
         }
         // Prometheus' checkAST for binary expressions, in its order.
         const isBool = boolNode !== undefined;
-        const lt = lhs.t;
-        const rt = rhs.t;
         const last = fillNode ?? matchingNode ?? boolNode ?? opNode;
-        const opFrom = opNode.from;
-        const opTo = last.to;
-        if (isBool && !cmp)
-            this.typeError(opFrom, opTo, 'bool modifier can only be used on comparison operators');
-        if (cmp && !isBool && lt === 'scalar' && rt === 'scalar')
-            this.typeError(opFrom, opTo, 'comparisons between scalars must use BOOL modifier');
-        if (on) {
-            for (const l1 of matchingLabels) {
-                for (const l2 of include)
-                    if (l1 === l2)
-                        this.typeError(opFrom, opTo, `label ${goQuote(l1)} must not occur in ON and GROUP clause at once`);
-            }
-        }
-        if (lt !== 'scalar' && lt !== 'vector')
-            this.typeError(lhs.from, lhs.to, 'binary expression must contain only scalar and instant vector types');
-        if (rt !== 'scalar' && rt !== 'vector')
-            this.typeError(rhs.from, rhs.to, 'binary expression must contain only scalar and instant vector types');
-        const setOp = SET_OPS.has(opId);
-        if (lt !== 'vector' || rt !== 'vector') {
-            if (matchingLabels.length > 0)
-                this.typeError(node.from, node.to, 'vector matching only allowed between instant vectors');
-            if (fillNode)
-                this.typeError(node.from, node.to, 'filling in missing series only allowed between instant vectors');
-        }
-        else if (setOp) {
-            if (grouping) {
-                this.typeError(node.from, node.to, `no grouping allowed for ${goQuote(op)} operation`);
-                this.typeError(node.from, node.to, 'set operations must always be many-to-many');
-            }
-            if (fillNode)
-                this.typeError(node.from, node.to, 'filling in missing series not allowed for set operators');
-        }
-        if ((lt === 'scalar' || rt === 'scalar') && setOp)
-            this.typeError(node.from, node.to, `set operator ${goQuote(op)} not allowed in binary scalar expression`);
-        const t = lt === 'scalar' && rt === 'scalar' ? 'scalar' : 'vector';
+        const typeError = (from, to, message) => this.typeError(from, to, message);
+        checkBinary({
+            opId, op, comparison: cmp !== undefined, bool: isBool, lhs, rhs, from: node.from, to: node.to, opFrom: opNode.from, opTo: last.to,
+            on, matchingLabels, include, grouping, fill: fillNode !== undefined,
+        }, typeError);
+        const t = lhs.t === 'scalar' && rhs.t === 'scalar' ? 'scalar' : 'vector';
         const ex = { t, k: 'bin', from: node.from, to: node.to, le: lhs.le && rhs.le };
-        // Constant folding.
-        const a = lhs.v;
-        const b = rhs.v;
-        if (a !== undefined && b !== undefined) {
-            let v;
-            switch (opId) {
-                case Add:
-                    v = a + b;
-                    break;
-                case Sub:
-                    v = a - b;
-                    break;
-                case Mul:
-                    v = a * b;
-                    break;
-                case Div:
-                    v = a / b;
-                    break;
-                case Mod:
-                    v = a % b;
-                    break;
-                case Pow:
-                    v = a ** b;
-                    break;
-                case Atan2:
-                    v = Math.atan2(a, b);
-                    break;
-                default:
-                    if (cmp && isBool) {
-                        const r = cmp === '==' ? a === b : cmp === '!=' ? a !== b : cmp === '>' ? a > b : cmp === '<' ? a < b : cmp === '>=' ? a >= b : a <= b;
-                        v = r ? 1 : 0;
-                    }
-            }
-            if (v !== undefined)
-                ex.v = tidy(v);
-            // An error budget written as 1 - objective.
-            if (opId === Sub && a === 1 && b > 0 && b < 1 && ex.v !== undefined) {
-                ex.budget = true;
-                this.facts.budgets.push(ex.v);
-            }
-        }
-        else if (a === undefined && b !== undefined) {
-            if (opId === Mul)
-                ex.scale = { n: b, op: '*' };
-            else if (opId === Div) {
-                ex.scale = { n: b, op: '/' };
-                // A literal budget dividing a ratio: errors / total / 0.001.
-                if (b > 0 && b < 1 && !rhs.budget && lhs.ratio)
-                    this.facts.budgets.push(b);
-            }
-        }
-        else if (a !== undefined && b === undefined && opId === Mul) {
-            ex.scale = { n: a, op: '*' };
-        }
-        if (opId === Div && ex.v === undefined)
-            ex.ratio = true;
-        if (cmp) {
-            const fact = { op: cmp, bool: isBool, from: node.from, to: node.to };
-            let other;
-            if (b !== undefined) {
-                fact.threshold = b;
-                fact.thresholdSide = 'right';
-                other = lhs;
-            }
-            else if (a !== undefined) {
-                fact.threshold = a;
-                fact.thresholdSide = 'left';
-                other = rhs;
-            }
-            if (other?.scale) {
-                fact.scale = other.scale.n;
-                fact.scaleOp = other.scale.op;
-            }
-            this.comparisons[comparisonIndex] = fact;
-        }
+        foldBinary(ex, opId, cmp, isBool, lhs, rhs, this.facts.budgets);
+        if (cmp)
+            this.comparisons[comparisonIndex] = comparisonFact(cmp, isBool, lhs, rhs, node);
         return ex;
     }
     // ---- calls and aggregations ---------------------------------------------------------------
@@ -69668,45 +70092,7 @@ class Walker {
         this.fns.pop();
         if (fn) {
             // Prometheus' checkAST for calls: argument count, then each argument's type.
-            const inserts = [];
-            const nargs = fn.args.length;
-            const quotedName = goQuote(name);
-            const countError = (message) => inserts.push({ at: countMark, error: { from: node.from, to: node.to, message } });
-            if (fn.variadic === 0) {
-                if (nargs !== args.length)
-                    countError(`expected ${nargs} argument(s) in call to ${quotedName}, got ${args.length}`);
-            }
-            else {
-                const min = nargs - 1;
-                if (min > args.length)
-                    countError(`expected at least ${min} argument(s) in call to ${quotedName}, got ${args.length}`);
-                else if (fn.variadic > 0 && min + fn.variadic < args.length)
-                    countError(`expected at most ${min + fn.variadic} argument(s) in call to ${quotedName}, got ${args.length}`);
-            }
-            if (name === 'info' && args.length > 1) {
-                const second = args[1];
-                if (second.t !== 'vector')
-                    countError(`expected type instant vector in call to function ${quotedName}, got ${documentedType(second.t)}`);
-                if (second.k === 'vs' && argNodes[1].getChild(Identifier)) {
-                    inserts.push({ at: countMark, error: { from: second.from, to: second.to, message: 'expected label selectors only, got vector selector instead' } });
-                }
-                else if (second.k !== 'vs') {
-                    inserts.push({ at: countMark, error: { from: second.from, to: second.to, message: 'expected label selectors only' } });
-                }
-            }
-            for (let i = 0; i < args.length; i++) {
-                let idx = i;
-                if (i >= nargs) {
-                    if (fn.variadic === 0 || nargs === 0)
-                        break;
-                    idx = nargs - 1;
-                }
-                const want = fn.args[idx];
-                const arg = args[i];
-                if (arg.t !== want) {
-                    inserts.push({ at: marks[i], error: { from: arg.from, to: arg.to, message: `expected type ${documentedType(want)} in call to function ${quotedName}, got ${documentedType(arg.t)}` } });
-                }
-            }
+            const inserts = checkCall(fn, node, args, countMark, marks, name === 'info' && argNodes[1]?.getChild(Identifier) != null);
             for (let j = inserts.length - 1; j >= 0; j--)
                 this.typeErrors.splice(inserts[j].at, 0, inserts[j].error);
         }
@@ -69750,202 +70136,52 @@ class Walker {
             args.push(this.expr(a));
         this.aggBodyDepth--;
         this.aggs.pop();
-        const paramType = AGGREGATION_PARAMS.get(op);
-        const desired = paramType ? 2 : 1;
-        let countsOk = false;
-        if (args.length === 0) {
-            this.parseError(node.from, node.to, 'no arguments for aggregate expression provided');
-        }
-        else if (paramType && EXPERIMENTAL_AGGREGATIONS.has(op) && !this.opts.experimentalFunctions) {
-            this.parseError(node.from, node.to, `${op}() is experimental and must be enabled with --enable-feature=promql-experimental-functions`);
-        }
-        else if (args.length !== desired) {
-            this.parseError(node.from, node.to, `wrong number of arguments for aggregate expression provided, expected ${desired}, got ${args.length}`);
-        }
-        else {
-            countsOk = true;
-        }
-        const inner = args[desired - 1];
-        if (countsOk && inner) {
-            if (inner.t !== 'vector') {
-                this.typeErrors.push({ from: inner.from, to: inner.to, message: `expected type instant vector in aggregation expression, got ${documentedType(inner.t)}` });
-            }
-            const param = paramType ? args[0] : undefined;
-            if (param && paramType && param.t !== paramType) {
-                this.typeErrors.push({ from: param.from, to: param.to, message: `expected type ${documentedType(paramType)} in aggregation parameter, got ${documentedType(param.t)}` });
-            }
-        }
-        const innerLe = inner ? inner.le : true;
-        let le;
-        if (by)
-            le = by.includes('le') && innerLe;
-        else if (without)
-            le = !without.includes('le') && innerLe;
-        else
-            le = PARAMLESS_KEEP_LABELS.has(op) && innerLe;
+        const inner = checkAggregation(op, node, args, this.opts.experimentalFunctions === true, (from, to, message) => this.parseError(from, to, message), (from, to, message) => this.typeError(from, to, message));
+        const le = aggregationKeepsLe(op, by, without, inner ? inner.le : true);
         return { t: 'vector', k: 'agg', from: node.from, to: node.to, le };
     }
 }
-// ---- syntax error messages --------------------------------------------------------------------
-const MATCHER_IDS = new Set([UnquotedLabelMatcher, QuotedLabelMatcher, QuotedLabelName]);
-function onlySpaceBetween(text, from, to) {
-    for (let i = from; i < to; i++) {
-        const c = text.charCodeAt(i);
-        if (c !== 32 && c !== 9 && c !== 10 && c !== 13)
-            return false;
-    }
-    return true;
-}
-function tokenAt(lex, offset) {
-    for (const t of lex.tokens) {
-        if (t.kind === 'COMMENT')
-            continue;
-        if (t.end > offset || t.kind === 'EOF' || t.kind === 'ERROR')
-            return t;
-    }
-    return { kind: 'EOF', start: offset, end: offset, text: '' };
-}
-function contextFor(rec, text, at) {
-    switch (rec.parent) {
-        case GroupingLabels: {
-            if (text[rec.parentFrom] !== '(')
-                return ' in grouping opts, expected "("';
-            let i = at - 1;
-            while (i >= 0 && ' \t\r\n'.includes(text[i]))
-                i--;
-            return text[i] === ',' || text[i] === '(' ? ' in grouping opts, expected label' : ' in grouping opts, expected "," or ")"';
+
+;// CONCATENATED MODULE: ./src/lang/promql/recovery.ts
+// Parsing with recovery: lezer's grammar is stricter than Prometheus in two places, and one
+// unknown name derails it for the rest of a call. Both are patched in the text (keeping every
+// offset) and the query is parsed again, so the arguments are still checked and their selectors
+// still seen.
+
+
+
+
+/** Parses `text` and walks it, patching and re-parsing where lezer and Prometheus disagree. */
+function walkWithRecovery(text, options) {
+    let walker = walk(text, options, new Map());
+    // A call to a function the grammar does not know (`holt_winters(…)`, MetricsQL's
+    // `histogram_share(…)`, experimental `min_of(…)`) derails lezer for the rest of the call.
+    // Swap each such name for a known one padded with spaces (offsets stay the same) and parse
+    // again, so the arguments are still checked and their selectors still seen.
+    const renamed = new Map();
+    let patched = text;
+    if (walker.errorNodes.length > 0) {
+        // Numbers Prometheus reads but this grammar does not (`5.`, `1.e3`, `0x_1F`): rewrite them
+        // with the same value and length.
+        const fixed = fixNumbers(text);
+        if (fixed !== text) {
+            patched = fixed;
+            walker = walk(patched, options, renamed);
         }
-        case AggregateModifier:
-        case MatchingModifierClause:
-            if (rec.prev === By || rec.prev === Without || rec.prev === On || rec.prev === Ignoring)
-                return ' in grouping opts, expected "("';
+    }
+    for (let attempt = 0; attempt < 3; attempt++) {
+        const unknown = walker.unknownFunctionCalls().filter((u) => !renamed.has(u.from));
+        if (unknown.length === 0)
             break;
-        case MatchOp:
-            return ' in label matching, expected label matching operator';
-        case LabelMatchers:
-            if (text[rec.parentFrom] !== '{')
-                return '';
-            return MATCHER_IDS.has(rec.prev) ? ' in label matching, expected "," or "}"' : ' in label matching, expected identifier or "}"';
-        case UnquotedLabelMatcher:
-        case QuotedLabelMatcher:
-            return rec.prev === MatchOp ? ' in label matching, expected string' : ' in label matching, expected label matching operator';
-        case AggregateExpr:
-            // After `by (…)` Prometheus is inside the aggregation; after a bare `by` it wants the labels.
-            if (rec.prev === AggregateModifier)
-                return text[rec.prevTo - 1] === ')' ? ' in aggregation' : ' in grouping opts, expected "("';
-            break;
-        case OffsetDurationExpr:
-            return ' in offset, expected number, duration, step(), or range()';
-        case OffsetExpr:
-            if (rec.prev === Offset)
-                return ' in offset, expected number, duration, step(), or range()';
-            break;
-        case StepInvariantExpr:
-            if (rec.prev === At)
-                return ' in @, expected timestamp';
-            break;
-        case MatrixSelector:
-        case SubqueryExpr:
-            if (rec.durations === 0)
-                return ' in subquery or range selector, expected number, duration, step(), or range()';
-            if (rec.durations === 1 && rec.parent === MatrixSelector)
-                return ' in subquery or range, expected ":" or "]"';
-            if (rec.durations === 1)
-                return ' in subquery selector, expected number, duration, step(), range(), or "]"';
-            return ' in subquery selector, expected "]"';
+        for (const u of unknown) {
+            const name = text.slice(u.from, u.to);
+            renamed.set(u.from, name);
+            patched = patched.slice(0, u.from) + (name.length >= 3 ? 'abs' : 'ln').padEnd(name.length, ' ') + patched.slice(u.to);
+        }
+        walker = walk(patched, options, renamed);
     }
-    // Right after `sum`/`topk`…, Prometheus has not yet entered that aggregation: only an enclosing one counts.
-    let depth = rec.aggDepth;
-    if (rec.parent !== AggregateExpr) {
-        let i = at - 1;
-        while (i >= 0 && ' \t\r\n'.includes(text[i]))
-            i--;
-        let j = i;
-        while (j >= 0 && /[A-Za-z_]/.test(text[j]))
-            j--;
-        if (j < i && AGGREGATIONS.has(text.slice(j + 1, i + 1).toLowerCase()))
-            depth--;
-    }
-    return depth > 0 ? ' in aggregation' : '';
+    return walker;
 }
-/** Turns the grammar's error nodes into Prometheus-style messages. */
-function syntaxErrors(text, records) {
-    records.sort((a, b) => a.from - b.from || a.to - b.to);
-    // Runs of adjacent error nodes are one error (lezer marks each skipped token).
-    const runs = [];
-    for (const r of records) {
-        const last = runs[runs.length - 1];
-        // Also one error: a token lezer pretends to insert later in the node it is recovering.
-        const sameNode = last !== undefined && r.from === r.to && last.first.parentFrom === r.parentFrom && last.first.parentTo === r.parentTo;
-        if (last && (r.from <= last.to || sameNode || onlySpaceBetween(text, last.to, r.from))) {
-            if (!sameNode)
-                last.to = Math.max(last.to, r.to);
-        }
-        else
-            runs.push({ from: r.from, to: r.to, first: r });
-    }
-    const lex = lexPromQL(text);
-    if (!lex.tokens.some((t) => t.kind !== 'COMMENT' && t.kind !== 'EOF' && t.kind !== 'ERROR')) {
-        if (!lex.error)
-            return [{ from: 0, to: 0, message: 'no expression found in input', key: 0 }];
-    }
-    const errors = [];
-    const lexErr = lex.error;
-    let lexerErrorUsed = false;
-    for (const run of runs) {
-        if (lexErr && lexErr.start <= run.from) {
-            // Prometheus' lexer stops before the token the grammar complains about.
-            errors.push({ from: lexErr.start, to: lexErr.end, message: lexErr.message, key: lexErr.start });
-            lexerErrorUsed = true;
-            break; // what follows is the consequence
-        }
-        const rec = run.first;
-        // An unknown function: `foo(` parses as the selector `foo` followed by junk.
-        if (rec.parent === VectorSelector && rec.prev === Identifier && text[run.from] === '(' && !AGGREGATIONS.has(text.slice(rec.prevFrom, rec.prevTo).toLowerCase())) {
-            const name = text.slice(rec.prevFrom, rec.prevTo);
-            const fn = FUNCTIONS.get(name);
-            const message = fn ? `function ${goQuote(name)} is not enabled` : `unknown function with name ${goQuote(name)}`;
-            errors.push({ from: rec.prevFrom, to: rec.prevTo, message, key: run.to });
-            continue;
-        }
-        // A trailing comma in call arguments.
-        if (rec.parent === FunctionCallBody) {
-            let i = run.from - 1;
-            while (i >= 0 && ' \t\r\n'.includes(text[i]))
-                i--;
-            if (text[i] === ',') {
-                errors.push({ from: i, to: i + 1, message: 'trailing commas not allowed in function call args', key: i });
-                continue;
-            }
-        }
-        const tok = tokenAt(lex, run.from);
-        if (tok.kind === 'NUMBER' && !GO_NUMBER_RE.test(text.slice(tok.start, tok.end))) {
-            const n = text.slice(tok.start, tok.end);
-            errors.push({ from: tok.start, to: tok.end, message: `error parsing number: strconv.ParseFloat: parsing ${goQuote(n)}: invalid syntax`, key: tok.start });
-            continue;
-        }
-        if (tok.kind === 'DURATION') {
-            const d = text.slice(tok.start, tok.end);
-            if (!DURATION_RE.test(d)) {
-                errors.push({ from: tok.start, to: tok.end, message: `not a valid duration string: ${goQuote(d)}`, key: tok.start });
-                continue;
-            }
-        }
-        let from = run.from;
-        let to = run.to;
-        if (from === to && tok.kind !== 'EOF' && tok.kind !== 'ERROR') {
-            from = tok.start;
-            to = tok.end;
-        }
-        errors.push({ from, to, message: `unexpected ${describeToken(tok, text)}${contextFor(rec, text, run.from)}`, key: from });
-    }
-    if (lexErr && !lexerErrorUsed) {
-        errors.push({ from: lexErr.start, to: lexErr.end, message: lexErr.message, key: lexErr.start });
-    }
-    return errors;
-}
-// ---- entry point --------------------------------------------------------------------------------
-const NO_OPTIONS = {};
 /** Rewrites number literals the lezer grammar rejects but Prometheus accepts, keeping offsets. */
 function fixNumbers(text) {
     const lex = lexPromQL(text);
@@ -69969,11 +70205,26 @@ function walk(text, options, renamed) {
         walker.expr(node);
     return walker;
 }
+
+;// CONCATENATED MODULE: ./src/lang/promql/analyse.ts
+// One pass over a PromQL query with Prometheus' own grammar: the syntax and semantic
+// errors, and the facts every later check reads (so no check parses a query again).
+// Errors and their wording follow Prometheus 3.14 (see docs/promql.md for where that differs
+// from promtool 2.42).
+//
+// CONTRACT (used by formats/ and checks/; keep it stable):
+//   analyseQuery(text) never throws. Offsets are 0-based UTF-16 offsets into `text`. The result is
+//   deeply frozen and shared by every caller that asks about the same query: read it, never edit it.
+
+
+
+
+const NO_OPTIONS = {};
 // Rule files and dashboards repeat queries; remember recent answers. Callers share one frozen
 // analysis per query: a copy per rule was most of a large repository's model, and nothing
 // downstream edits an analysis (freezing makes one that tried fail loudly).
-const analyser_CACHE_LIMIT = 2048;
-const analyser_cache = new Map();
+const analyse_CACHE_LIMIT = 2048;
+const analyse_cache = new Map();
 function optionsKey(o) {
     return `${o.experimentalFunctions ? 1 : 0}${o.durationExpressions ? 1 : 0}${o.extendedRangeSelectors ? 1 : 0}${o.binopFillModifiers ? 1 : 0}`;
 }
@@ -70007,95 +70258,29 @@ function cacheKey(text, options) {
     return text.length <= 4096 ? optionsKey(options) + text : undefined;
 }
 function remembered(key, make) {
-    const hit = key === undefined ? undefined : analyser_cache.get(key);
+    const hit = key === undefined ? undefined : analyse_cache.get(key);
     if (hit)
         return hit;
     const result = deepFreeze(make());
     if (key !== undefined) {
-        if (analyser_cache.size >= analyser_CACHE_LIMIT)
-            analyser_cache.delete(analyser_cache.keys().next().value);
-        analyser_cache.set(key, result);
+        if (analyse_cache.size >= analyse_CACHE_LIMIT)
+            analyse_cache.delete(analyse_cache.keys().next().value);
+        analyse_cache.set(key, result);
     }
     return result;
 }
 function analyseUncached(text, options) {
     let walker;
     try {
-        walker = walk(text, options, new Map());
-        // A call to a function the grammar does not know (`holt_winters(…)`, MetricsQL's
-        // `histogram_share(…)`, experimental `min_of(…)`) derails lezer for the rest of the call.
-        // Swap each such name for a known one padded with spaces (offsets stay the same) and parse
-        // again, so the arguments are still checked and their selectors still seen.
-        const renamed = new Map();
-        let patched = text;
-        if (walker.errorNodes.length > 0) {
-            // Numbers Prometheus reads but this grammar does not (`5.`, `1.e3`, `0x_1F`): rewrite them
-            // with the same value and length.
-            const fixed = fixNumbers(text);
-            if (fixed !== text) {
-                patched = fixed;
-                walker = walk(patched, options, renamed);
-            }
-        }
-        for (let attempt = 0; attempt < 3; attempt++) {
-            const unknown = walker.unknownFunctionCalls().filter((u) => !renamed.has(u.from));
-            if (unknown.length === 0)
-                break;
-            for (const u of unknown) {
-                const name = text.slice(u.from, u.to);
-                renamed.set(u.from, name);
-                patched = patched.slice(0, u.from) + (name.length >= 3 ? 'abs' : 'ln').padEnd(name.length, ' ') + patched.slice(u.to);
-            }
-            walker = walk(patched, options, renamed);
-        }
+        walker = walkWithRecovery(text, options);
     }
     catch (e) {
         // The walk is defensive; this is a last resort so that one odd query cannot stop a run.
         return { errors: [{ from: 0, to: text.length, message: `internal error analysing query: ${e.message}` }], facts: emptyFacts() };
     }
     const facts = walker.finishFacts();
-    let errors;
-    if (walker.errorNodes.length > 0 || walker.parseErrors.length > 0) {
-        // Prometheus notices a construct's error when it reads the construct's last token.
-        const keyed = walker.parseErrors.map((e, i) => ({ ...e, key: Math.max(e.from, walker.parseErrorMeta[i].end - 1) }));
-        if (walker.errorNodes.length > 0) {
-            const syntax = syntaxErrors(text, walker.errorNodes);
-            // Parse-time errors of a construct that holds a grammar error are mostly echoes of it (`sum(`).
-            const nodes = walker.errorNodes;
-            const semantic = keyed.filter((e, i) => {
-                const { end, sticky } = walker.parseErrorMeta[i];
-                if (syntax.some((x) => x.from === e.from))
-                    return false; // the same problem, seen twice
-                return sticky || !nodes.some((r) => r.from >= e.from && r.parentFrom >= e.from && r.parentTo <= end);
-            });
-            keyed.length = 0;
-            keyed.push(...syntax, ...semantic);
-        }
-        // In the order Prometheus notices them: syntax errors where they occur, others at the end of their construct.
-        keyed.sort((a, b) => a.key - b.key);
-        errors = [];
-        for (const { from, to, message } of keyed) {
-            if (!errors.some((e) => e.from === from && e.to === to && e.message === message))
-                errors.push({ from, to, message });
-        }
-    }
-    else {
-        errors = walker.typeErrors;
-    }
-    return { errors, facts };
+    return { errors: reportedErrors(text, walker), facts };
 }
-
-;// CONCATENATED MODULE: ./src/promql/analyse.ts
-// One pass over a PromQL query with Prometheus' own grammar: the syntax and semantic
-// errors, and the facts every later check reads (so no check parses a query again).
-//
-// CONTRACT (used by formats/ and checks/; keep it stable):
-//   analyseQuery(text) never throws. Offsets are 0-based UTF-16 offsets into `text`. The result is
-//   deeply frozen and shared by every caller that asks about the same query: read it, never edit it.
-function emptyFacts() {
-    return { selectors: [], comparisons: [], aggregations: [], functions: [], numbers: [], budgets: [], histogramQuantiles: [] };
-}
-
 
 ;// CONCATENATED MODULE: ./src/formats/sli.ts
 // What the SLI queries of generator formats (Sloth, OpenSLO, Pyrra) read, for linking alerts and
@@ -70131,6 +70316,7 @@ function dirOf(file) {
 
 
 
+
 /** The SLI's error ratio over `window`, from the SLO's own queries; a recording-rule name when the SLO names none. */
 function errorRatio(slo, window) {
     const i = slo.indicator;
@@ -70143,11 +70329,15 @@ function errorRatio(slo, window) {
         return { expr: `1 - ((${rated(i.goodQuery).trim()}) / (${rated(i.totalQuery).trim()}))`, own: true };
     return { expr: `slo:sli_error:ratio_rate${window}{slo="${slo.name}"}`, own: false };
 }
+/**
+ * The rule group as YAML, written by the `yaml` library: SLO names are file text and may hold
+ * `#`, `: `, quotes or newlines, which string concatenation would turn into different YAML.
+ */
 function burnRateRuleGroup(slo, windows) {
     const budget = errorBudget(slo.target);
     const alertName = `${slo.name.replace(/(^|[^a-zA-Z0-9])([a-zA-Z0-9])/g, (_, __, c) => c.toUpperCase())}ErrorBudgetBurn`;
-    const lines = ['groups:', `  - name: ${slo.name}-burn-rate`, '    rules:'];
     let ownQueries = true;
+    const rules = [];
     for (const window of windows) {
         if (window.factor === undefined)
             continue;
@@ -70158,22 +70348,33 @@ function burnRateRuleGroup(slo, windows) {
             ownQueries &&= ratio.own;
             return `(${ratio.expr}) > (${factor} * ${budget})`;
         };
-        lines.push(`      - alert: ${alertName}`, '        expr: |', `          ${condition(window.longSeconds)}`, '          and', `          ${condition(short)}`, `        for: ${window.longSeconds <= 6 * 3600 ? '2m' : '15m'}`, '        labels:', `          severity: ${window.severity ?? (window.factor >= 6 ? 'page' : 'ticket')}`, `          slo: ${JSON.stringify(slo.name)}`, '        annotations:', `          summary: ${JSON.stringify(`${slo.name} is burning its ${formatPercent(slo.target)} error budget ${factor}× too fast (${formatDuration(window.longSeconds)}/${formatDuration(short)})`)}`);
+        rules.push({
+            alert: alertName,
+            expr: `${condition(window.longSeconds)}\nand\n${condition(short)}\n`,
+            for: window.longSeconds <= 6 * 3600 ? '2m' : '15m',
+            labels: { severity: window.severity ?? (window.factor >= 6 ? 'page' : 'ticket'), slo: slo.name },
+            annotations: { summary: `${slo.name} is burning its ${formatPercent(slo.target)} error budget ${factor}× too fast (${formatDuration(window.longSeconds)}/${formatDuration(short)})` },
+        });
     }
+    const doc = new dist/* Document */.yo({ groups: [{ name: `${slo.name}-burn-rate`, rules }] });
     if (!ownQueries)
-        lines.unshift(`# Record slo:sli_error:ratio_rate<window>{slo="${slo.name}"} as the SLI's error ratio over each window, or put the ratio in place.`);
-    return lines.join('\n');
+        doc.commentBefore = ` Record slo:sli_error:ratio_rate<window>{slo=${JSON.stringify(slo.name)}} as the SLI's error ratio over each window, or put the ratio in place.`;
+    return doc.toString({ lineWidth: 0 }).replace(/\n$/, '');
 }
 
 ;// CONCATENATED MODULE: ./src/checks/align/burn-alert-missing.ts
 
 
 const alignBurnAlertMissing = {
-    id: 'align/burn-alert-missing',
-    severity: 'error',
-    description: 'An SLO whose burn-rate windows no alerting rule implements (warning when the SLO does not declare burn-rate alerting); ambiguous alert links as notices.',
-    checkModel(model, context) {
-        const links = linksOf(model);
+    meta: {
+        id: 'align/burn-alert-missing',
+        severity: 'error',
+        kind: 'model',
+        description: 'An SLO whose burn-rate windows no alerting rule implements (warning when the SLO does not declare burn-rate alerting); ambiguous alert links as notices.',
+        docs: 'docs/checks/align/burn-alert-missing.md',
+        aboutSlo: true,
+    },
+    run({ links }, context) {
         for (const { slo, alerts } of links.bySlo.values()) {
             if (slo.target === undefined || !slo.periodSeconds || slo.alertingDisabled)
                 continue;
@@ -70220,11 +70421,16 @@ const alignBurnAlertMissing = {
 // Generators print budgets with float noise (Sloth writes 0.001 as 0.0009999999999999432).
 const BUDGET_TOLERANCE = 1e-6;
 const alignBurnThreshold = {
-    id: 'align/burn-threshold',
-    severity: 'error',
-    description: 'A linked alert whose budget, factor or target differs from its SLO\'s (the SLO says 99.99 %, the alert divides by 1 − 0.999).',
-    checkModel(model, context) {
-        for (const { slo, alerts } of linksOf(model).bySlo.values()) {
+    meta: {
+        id: 'align/burn-threshold',
+        severity: 'error',
+        kind: 'model',
+        description: 'A linked alert whose budget, factor or target differs from its SLO\'s (the SLO says 99.99 %, the alert divides by 1 − 0.999).',
+        docs: 'docs/checks/align/burn-threshold.md',
+        aboutSlo: true,
+    },
+    run({ links }, context) {
+        for (const { slo, alerts } of links.bySlo.values()) {
             if (slo.target === undefined)
                 continue;
             const budget = errorBudget(slo.target);
@@ -70271,11 +70477,16 @@ const alignBurnThreshold = {
 
 
 const alignBurnWindow = {
-    id: 'align/burn-window',
-    severity: 'warning',
-    description: 'A linked burn-rate alert whose long or short window differs from the windows its SLO or policy declares.',
-    checkModel(model, context) {
-        for (const { slo, alerts } of linksOf(model).bySlo.values()) {
+    meta: {
+        id: 'align/burn-window',
+        severity: 'warning',
+        kind: 'model',
+        description: 'A linked burn-rate alert whose long or short window differs from the windows its SLO or policy declares.',
+        docs: 'docs/checks/align/burn-window.md',
+        aboutSlo: true,
+    },
+    run({ links }, context) {
+        for (const { slo, alerts } of links.bySlo.values()) {
             const expected = expectedWindows(slo);
             if (expected.length === 0)
                 continue;
@@ -70300,13 +70511,16 @@ const alignBurnWindow = {
 };
 
 ;// CONCATENATED MODULE: ./src/checks/align/dashboard-missing.ts
-
 const alignDashboardMissing = {
-    id: 'align/dashboard-missing',
-    severity: 'notice',
-    description: 'An SLO that no dashboard panel shows; panels that fit several SLOs equally well.',
-    checkModel(model, context) {
-        const links = linksOf(model);
+    meta: {
+        id: 'align/dashboard-missing',
+        severity: 'notice',
+        kind: 'model',
+        description: 'An SLO that no dashboard panel shows; panels that fit several SLOs equally well.',
+        docs: 'docs/checks/align/dashboard-missing.md',
+        aboutSlo: true,
+    },
+    run({ links }, context) {
         for (const { slo, panels } of links.bySlo.values()) {
             if (panels.length)
                 continue;
@@ -70327,13 +70541,17 @@ const alignDashboardMissing = {
 
 ;// CONCATENATED MODULE: ./src/checks/align/dashboard-threshold.ts
 
-
 const alignDashboardThreshold = {
-    id: 'align/dashboard-threshold',
-    severity: 'warning',
-    description: 'A panel shown for an SLO whose title or thresholds state a different target or latency.',
-    checkModel(model, context) {
-        for (const { slo, panels } of linksOf(model).bySlo.values()) {
+    meta: {
+        id: 'align/dashboard-threshold',
+        severity: 'warning',
+        kind: 'model',
+        description: 'A panel shown for an SLO whose title or thresholds state a different target or latency.',
+        docs: 'docs/checks/align/dashboard-threshold.md',
+        aboutSlo: true,
+    },
+    run({ links }, context) {
+        for (const { slo, panels } of links.bySlo.values()) {
             for (const { dashboard, panel } of panels) {
                 const title = panel.title ?? '';
                 const stated = statedFigures(title);
@@ -70369,13 +70587,17 @@ const alignDashboardThreshold = {
 
 ;// CONCATENATED MODULE: ./src/checks/align/latency-threshold.ts
 
-
 const alignLatencyThreshold = {
-    id: 'align/latency-threshold',
-    severity: 'error',
-    description: 'A latency alert linked to a latency SLO that compares against a different threshold or percentile.',
-    checkModel(model, context) {
-        for (const { slo, alerts } of linksOf(model).bySlo.values()) {
+    meta: {
+        id: 'align/latency-threshold',
+        severity: 'error',
+        kind: 'model',
+        description: 'A latency alert linked to a latency SLO that compares against a different threshold or percentile.',
+        docs: 'docs/checks/align/latency-threshold.md',
+        aboutSlo: true,
+    },
+    run({ links }, context) {
+        for (const { slo, alerts } of links.bySlo.values()) {
             const { thresholdSeconds, percentile } = slo.indicator;
             if (slo.indicator.type !== 'latency' || thresholdSeconds === undefined)
                 continue;
@@ -70684,6 +70906,44 @@ function distinct(values) {
             out.push(value);
     return out;
 }
+// slo-generator exports the burn rate it computed per error budget policy step as a metric
+// (`error_budget_burn_rate`, labelled with the step's name), so an alert on it states its window
+// by that label and its factor as the threshold itself.
+const SLO_GENERATOR_BURN_RATE = 'error_budget_burn_rate';
+/**
+ * What an alert on slo-generator's exported burn rate encodes for `slo`: each comparison of the
+ * metric for one step (`error_budget_policy_step_name="1 hour"`, or a `window` label in seconds)
+ * is a burn-rate window of that step's length at the compared factor, over the SLO's SLI metrics.
+ * Other alerts are unchanged.
+ */
+function sloGeneratorEncoding(rule, encoding, slo) {
+    const facts = rule.expr.analysis.facts;
+    const windows = [];
+    const conditions = [];
+    for (const comparison of facts.comparisons) {
+        if (comparison.threshold === undefined || comparison.thresholdSide === undefined)
+            continue;
+        const above = (comparison.op === '>' || comparison.op === '>=') === (comparison.thresholdSide !== 'left');
+        if (!above)
+            continue;
+        const selector = facts.selectors.find((s) => s.metric === SLO_GENERATOR_BURN_RATE && s.from >= comparison.from && s.to <= comparison.to);
+        if (!selector)
+            continue;
+        const step = selector.matchers.find((m) => m.op === '=' && m.label === 'error_budget_policy_step_name')?.value;
+        const windowLabel = selector.matchers.find((m) => m.op === '=' && m.label === 'window')?.value;
+        const longSeconds = step !== undefined ? slo.burnWindows.find((w) => w.name === step)?.longSeconds : windowLabel !== undefined ? Number(windowLabel) : undefined;
+        if (longSeconds === undefined || !Number.isFinite(longSeconds) || longSeconds <= 0)
+            continue;
+        const position = queryPosition(rule.expr, comparison.from);
+        conditions.push({ windows: [longSeconds], threshold: comparison.threshold, above, factor: comparison.threshold, position });
+        windows.push({ longSeconds, factor: comparison.threshold, position });
+    }
+    if (windows.length === 0)
+        return encoding;
+    // The exported burn rate is computed from the SLO's own SLI: that is what the alert reads.
+    const metrics = [...new Set([...encoding.metrics.filter((metric) => metric !== SLO_GENERATOR_BURN_RATE), ...slo.indicator.metrics])];
+    return { ...encoding, kind: 'burn-rate', conditions, windows, metrics };
+}
 
 ;// CONCATENATED MODULE: ./src/link/hints.ts
 // Names as evidence: the words of an alert's name, group, labels and metrics against the words of
@@ -70750,7 +71010,14 @@ function metricFamily(metric) {
     return (pyrra ? pyrra[1] : metric).replace(/_(total|count|bucket|sum)$/, '');
 }
 const normalName = (name) => name.toLowerCase().replace(/_/g, '-');
-function linkModel(model, config) {
+/**
+ * The model with its links. `references` are the dashboard paths resolved against the tree
+ * (resolveReferences, which reads the file system); without them every reference is unresolved.
+ */
+function linkModel(model, config, references = new Map()) {
+    return { model, links: linkSlos(model, config), references };
+}
+function linkSlos(model, config) {
     const recordings = recordingsOf(model.rules);
     const links = { bySlo: new Map(model.slos.map((slo) => [slo.key, { slo, alerts: [], panels: [] }])), ambiguous: [], encodings: new Map() };
     const add = (slo) => links.bySlo.get(slo.key);
@@ -70764,7 +71031,7 @@ function linkModel(model, config) {
         const named = namedSlos(names, slos);
         if (named.length) {
             for (const slo of named)
-                add(slo).alerts.push({ rule, method: 'label', reason: labelReason(names, slo), encoding });
+                add(slo).alerts.push({ rule, method: 'label', reason: labelReason(names, slo), encoding: slo.format === 'slo-generator' ? sloGeneratorEncoding(rule, encoding, slo) : encoding });
             continue;
         }
         const mapped = config.sloLinks[rule.name];
@@ -70831,6 +71098,9 @@ function indexSlos(slos) {
         index.families.set(slo, families);
         file(index.byName, slo.name, slo);
         file(index.byNormalName, normalName(slo.name), slo);
+        // slo-generator's exporters label every metric with the SLO's slo_name (and service and feature names).
+        if (slo.format === 'slo-generator' && slo.labels.slo_name)
+            file(index.byNormalName, normalName(slo.labels.slo_name), slo);
         if (slo.service)
             file(index.bySlothId, `${slo.service}-${slo.name}`, slo);
         for (const family of families)
@@ -70861,13 +71131,37 @@ function namedSlos(names, slos) {
 }
 /** Labels or `=` matchers that name this SLO; sloth_id is `<service>-<slo>`, sloth_service must agree when present. */
 function namesSlo(names, slo) {
+    if (slo.format === 'slo-generator')
+        return sloGeneratorLabels(names, slo) !== undefined;
     if (slo.service && names.sloth_service && !names.sloth_service.includes(slo.service))
         return false;
     if (names.sloth_id && slo.service)
         return names.sloth_id.includes(`${slo.service}-${slo.name}`);
     return NAME_LABELS.some((label) => names[label]?.some((value) => normalName(value) === normalName(slo.name)));
 }
+/**
+ * The labels that name a slo-generator SLO (`slo_name`, with `service_name` and `feature_name`
+ * agreeing wherever the alert states them), as `label=value` pairs; undefined when they do not.
+ */
+function sloGeneratorLabels(names, slo) {
+    const sloName = names.slo_name?.find((value) => normalName(value) === normalName(slo.labels.slo_name ?? slo.name)) ?? names.slo?.find((value) => normalName(value) === normalName(slo.name));
+    if (sloName === undefined)
+        return undefined;
+    const pairs = [`slo_name=${sloName}`];
+    for (const label of ['feature_name', 'service_name']) {
+        const own = slo.labels[label];
+        const stated = names[label];
+        if (!stated || own === undefined)
+            continue;
+        if (!stated.includes(own))
+            return undefined;
+        pairs.unshift(`${label}=${own}`);
+    }
+    return pairs;
+}
 function labelReason(names, slo) {
+    if (slo.format === 'slo-generator')
+        return sloGeneratorLabels(names, slo).join(', ');
     if (names.sloth_id && slo.service)
         return `sloth_id=${slo.service}-${slo.name}`;
     const label = NAME_LABELS.find((l) => names[l]?.some((v) => normalName(v) === normalName(slo.name)));
@@ -70931,17 +71225,21 @@ function choose(fits, metrics, hintsOf, slos, minWords, alertMetrics) {
 
 ;// CONCATENATED MODULE: ./src/checks/align/metric.ts
 
-
 /** Raw metric families only: recording rules (names with a colon) stand for the metrics they read, which are listed too. */
 function familiesOf(metrics) {
     return new Set(metrics.map(metricFamily).filter((family) => !family.includes(':')));
 }
 const alignMetric = {
-    id: 'align/metric',
-    severity: 'warning',
-    description: 'Alerts and dashboard panels linked to one SLO that read different metrics for the same SLI.',
-    checkModel(model, context) {
-        for (const { slo, alerts, panels } of linksOf(model).bySlo.values()) {
+    meta: {
+        id: 'align/metric',
+        severity: 'warning',
+        kind: 'model',
+        description: 'Alerts and dashboard panels linked to one SLO that read different metrics for the same SLI.',
+        docs: 'docs/checks/align/metric.md',
+        aboutSlo: true,
+    },
+    run({ links }, context) {
+        for (const { slo, alerts, panels } of links.bySlo.values()) {
             const readers = [
                 ...alerts.map(({ rule, encoding }) => ({ what: `alert "${rule.name}"`, file: rule.file, position: rule.expr.position, isAlert: true, families: familiesOf(encoding.metrics) })),
                 ...panels.map(({ dashboard, panel, metrics }) => ({
@@ -70985,13 +71283,22 @@ function majority(readers) {
 
 ;// CONCATENATED MODULE: ./src/checks/align/single-window.ts
 
-
 const alignSingleWindow = {
-    id: 'align/single-window',
-    severity: 'warning',
-    description: 'A burn-rate alert with one window and no short confirmation window: it keeps firing long after the burn stops.',
-    checkModel(model, context) {
-        for (const [rule, encoding] of linksOf(model).encodings) {
+    meta: {
+        id: 'align/single-window',
+        severity: 'warning',
+        kind: 'model',
+        description: 'A burn-rate alert of an SLO with one window and no short confirmation window: it keeps firing long after the burn stops.',
+        docs: 'docs/checks/align/single-window.md',
+        aboutSlo: true,
+    },
+    run({ links }, context) {
+        // Only alerts linked to an SLO: a plain latency or error-ratio alert in a repository without
+        // SLOs is not a burn-rate alert, whatever its threshold looks like.
+        const linked = new Set([...links.bySlo.values()].flatMap(({ alerts }) => alerts.map((alert) => alert.rule)));
+        for (const [rule, encoding] of links.encodings) {
+            if (!linked.has(rule))
+                continue;
             for (const window of encoding.windows) {
                 if (window.shortSeconds !== undefined)
                     continue;
@@ -71006,26 +71313,6 @@ const alignSingleWindow = {
         }
     },
 };
-
-;// CONCATENATED MODULE: ./src/checks/align/index.ts
-
-
-
-
-
-
-
-
-const ALIGN_CHECKS = [
-    alignBurnAlertMissing,
-    alignBurnThreshold,
-    alignBurnWindow,
-    alignSingleWindow,
-    alignLatencyThreshold,
-    alignMetric,
-    alignDashboardMissing,
-    alignDashboardThreshold,
-];
 
 ;// CONCATENATED MODULE: ./src/checks/promql/counters.ts
 // Which selectors read a counter's raw value. Shared by promql/counter (rules) and
@@ -71084,14 +71371,18 @@ function isCounter(metric, families, query) {
     const prefix = metric.slice(0, -'total'.length);
     return !query.analysis.facts.selectors.some((s) => s.metric !== undefined && s.metric !== metric && s.metric.startsWith(prefix) && !s.metric.endsWith('_total'));
 }
-/** Counter selectors in `query` read without rate()/increase() or a counting wrapper, one per metric. */
-function rawCounterUses(query, families) {
+/**
+ * Counter selectors in `query` read without rate()/increase() or a counting wrapper, one per metric.
+ * `isCounterMetric` decides what a counter is when something better than its name knows (a
+ * backend's metadata); without it, or where it returns undefined, the name decides.
+ */
+function rawCounterUses(query, families, isCounterMetric) {
     const facts = query.analysis.facts;
     const uses = [];
     const seen = new Set();
     for (const selector of facts.selectors) {
         const metric = selector.metric;
-        if (!metric || seen.has(metric) || !isCounter(metric, families, query))
+        if (!metric || seen.has(metric) || !(isCounterMetric?.(metric) ?? isCounter(metric, families, query)))
             continue;
         if (selector.functions.some((fn) => COUNTER_SAFE_FUNCTIONS.has(fn)))
             continue;
@@ -71105,25 +71396,24 @@ function rawCounterUses(query, families) {
     return uses;
 }
 function rawCounterMessage(use) {
-    return `counter ${use.metric} is ${use.how} raw: its value only grows and resets on restart, so it says nothing about now; use rate() or increase()`;
+    const advice = 'its value only grows and resets on restart, so it says nothing about now; use rate() or increase()';
+    // _bucket, _count and _sum are counters when the repository reads the family as a histogram;
+    // _total is only a naming convention, which gauges (inventory totals, capacities) break.
+    if (use.metric.endsWith('_total'))
+        return `${use.metric} is ${use.how} raw and its _total name says it is a counter (a guess from the name alone: no metric metadata is read): ${advice}`;
+    return `counter ${use.metric} is ${use.how} raw: ${advice}`;
 }
 
 ;// CONCATENATED MODULE: ./src/checks/dashboard/queries.ts
-// The PromQL targets of a dashboard. Loki, Elasticsearch and other datasources also put their
-// queries under `expr`, in languages of their own, so targets of a datasource that is known not
-// to be Prometheus are left out.
+// The PromQL targets of a dashboard: the adapter reads a target as PromQL only when its data
+// source is Prometheus-compatible (or unknown, and the query is not LogQL-shaped); Loki targets
+// are read as LogQL (target.logql) and other data sources' queries are not read.
 function promqlTargets(dashboards) {
     const out = [];
     for (const dashboard of dashboards) {
         for (const panel of dashboard.panels) {
             for (const target of panel.targets) {
                 if (!target.expr)
-                    continue;
-                const datasource = target.datasource ?? panel.datasource;
-                const type = datasource?.type;
-                if (type && !/prometheus|^\$|^\$\{/.test(type))
-                    continue;
-                if (!type && datasource?.name && /loki|elastic|influx|graphite|tempo|mysql|postgres|cloudwatch/i.test(datasource.name))
                     continue;
                 out.push({ dashboard, panel, target, expr: target.expr, where: `${panelName(panel)}${target.refId ? `, target ${target.refId}` : ''}` });
             }
@@ -71144,10 +71434,14 @@ function dashboardName(dashboard) {
 
 
 const dashboardCounter = {
-    id: 'dashboard/counter',
-    severity: 'warning',
-    description: 'A panel query that shows or compares a counter (_total, _count, _sum, _bucket) raw, without rate() or increase().',
-    checkModel(model, context) {
+    meta: {
+        id: 'dashboard/counter',
+        severity: 'warning',
+        kind: 'model',
+        description: 'A panel query that shows or compares a counter (_total, _count, _sum, _bucket) raw, without rate() or increase().',
+        docs: 'docs/checks/dashboard/counter.md',
+    },
+    run({ model }, context) {
         const families = histogramFamilies(model);
         for (const { dashboard, expr, where } of promqlTargets(model.dashboards)) {
             if (expr.analysis.errors.length > 0)
@@ -71170,10 +71464,14 @@ const dashboardCounter = {
 const PSEUDO = new Set(['-- Mixed --', '-- Dashboard --', '-- Grafana --', 'grafana', 'default']);
 const VARIABLE = /^\$(\{([A-Za-z0-9_]+)(:[^}]*)?\}|([A-Za-z0-9_]+))$|^\[\[([A-Za-z0-9_]+)\]\]$/;
 const dashboardDatasource = {
-    id: 'dashboard/datasource',
-    severity: 'warning',
-    description: 'A panel or target pointing at a hard-coded datasource (uid or name) instead of a datasource variable, or at a variable the dashboard does not declare.',
-    checkModel(model, context) {
+    meta: {
+        id: 'dashboard/datasource',
+        severity: 'warning',
+        kind: 'model',
+        description: 'A panel or target pointing at a hard-coded datasource (uid or name) instead of a datasource variable, or at a variable the dashboard does not declare.',
+        docs: 'docs/checks/dashboard/datasource.md',
+    },
+    run({ model }, context) {
         for (const dashboard of model.dashboards) {
             for (const panel of dashboard.panels) {
                 const refs = [[panel.datasource, panelName(panel)]];
@@ -71222,10 +71520,14 @@ const REPLACEMENTS = {
     'vonage-status-panel': 'stat',
 };
 const dashboardDeprecatedPanel = {
-    id: 'dashboard/deprecated-panel',
-    severity: 'warning',
-    description: 'A panel type Grafana removed or migrates on load (graph, singlestat, table-old, Angular plugins), with its replacement.',
-    checkModel(model, context) {
+    meta: {
+        id: 'dashboard/deprecated-panel',
+        severity: 'warning',
+        kind: 'model',
+        description: 'A panel type Grafana removed or migrates on load (graph, singlestat, table-old, Angular plugins), with its replacement.',
+        docs: 'docs/checks/dashboard/deprecated-panel.md',
+    },
+    run({ model }, context) {
         for (const dashboard of model.dashboards) {
             for (const panel of dashboard.panels) {
                 const replacement = panel.type !== undefined ? REPLACEMENTS[panel.type] : undefined;
@@ -71242,13 +71544,50 @@ const dashboardDeprecatedPanel = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/checks/dashboard/logql.ts
+
+
+const dashboardLogql = {
+    meta: {
+        id: 'dashboard/logql',
+        severity: 'error',
+        kind: 'model',
+        description: "A Loki panel query that does not parse as LogQL (Grafana's own LogQL grammar) once Grafana variables are substituted.",
+        docs: 'docs/checks/dashboard/logql.md',
+    },
+    run({ model }, context) {
+        for (const dashboard of model.dashboards) {
+            for (const panel of dashboard.panels) {
+                for (const target of panel.targets) {
+                    const query = target.logql;
+                    if (!query)
+                        continue;
+                    const where = `${panelName(panel)}${target.refId ? `, target ${target.refId}` : ''}`;
+                    for (const error of query.analysis.errors) {
+                        context.report({
+                            file: dashboard.file,
+                            ...queryPosition(query, error.from),
+                            subject: `${dashboardName(dashboard)}/${where}`,
+                            message: `${where}: could not parse LogQL query (data source: ${target.source.via}): ${error.message}`,
+                        });
+                    }
+                }
+            }
+        }
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/checks/dashboard/panel-id.ts
 
 const dashboardPanelId = {
-    id: 'dashboard/panel-id',
-    severity: 'warning',
-    description: 'Two panels of one dashboard with the same id (rows and collapsed-row children included): links, embeds and alerts pick the wrong one.',
-    checkModel(model, context) {
+    meta: {
+        id: 'dashboard/panel-id',
+        severity: 'warning',
+        kind: 'model',
+        description: 'Two panels of one dashboard with the same id (rows and collapsed-row children included): links, embeds and alerts pick the wrong one.',
+        docs: 'docs/checks/dashboard/panel-id.md',
+    },
+    run({ model }, context) {
         for (const dashboard of model.dashboards) {
             const seen = new Map();
             for (const panel of dashboard.panels) {
@@ -71270,16 +71609,42 @@ const dashboardPanelId = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/checks/promql/root-causes.ts
+// One finding per root cause. After a syntax error Prometheus' parser (and the grammar slo-gate
+// reads queries with) recovers and reports what the recovery tripped over: a missing `)` gives
+// "unexpected <by>" where it was missed and "unclosed left parenthesis" at the end of the query.
+// Those follow-on errors say nothing the first one does not; independent errors (two bad regexes,
+// two type errors) are all kept.
+const SYNTAX = /^(unexpected|unclosed) /;
+const FOLLOW_ON = /^(unclosed left (parenthesis|bracket|brace)|unexpected end of input)/;
+function rootCauseErrors(errors) {
+    const kept = [];
+    let syntax;
+    for (const error of errors) {
+        if (syntax && (FOLLOW_ON.test(error.message) || (SYNTAX.test(error.message) && error.from <= syntax.to + 1)))
+            continue;
+        kept.push(error);
+        if (!syntax && SYNTAX.test(error.message))
+            syntax = error;
+    }
+    return kept;
+}
+
 ;// CONCATENATED MODULE: ./src/checks/dashboard/promql.ts
 
 
+
 const dashboardPromql = {
-    id: 'dashboard/promql',
-    severity: 'error',
-    description: 'A panel query that does not parse as PromQL once Grafana variables are substituted: the panel shows "No data" or an error.',
-    checkModel(model, context) {
+    meta: {
+        id: 'dashboard/promql',
+        severity: 'error',
+        kind: 'model',
+        description: 'A panel query that does not parse as PromQL once Grafana variables are substituted: the panel shows "No data" or an error.',
+        docs: 'docs/checks/dashboard/promql.md',
+    },
+    run({ model }, context) {
         for (const { dashboard, expr, where } of promqlTargets(model.dashboards)) {
-            for (const error of expr.analysis.errors) {
+            for (const error of rootCauseErrors(expr.analysis.errors)) {
                 context.report({
                     file: dashboard.file,
                     // An error at the end of input points after the last character, not at a trailing newline.
@@ -71294,10 +71659,14 @@ const dashboardPromql = {
 
 ;// CONCATENATED MODULE: ./src/checks/dashboard/schema.ts
 const dashboardSchema = {
-    id: 'dashboard/schema',
-    severity: 'error',
-    description: 'A dashboard without a title or with panels without a type (a missing uid is dashboard/uid).',
-    checkModel(model, context) {
+    meta: {
+        id: 'dashboard/schema',
+        severity: 'error',
+        kind: 'model',
+        description: 'A dashboard without a title or with panels without a type (a missing uid is dashboard/uid).',
+        docs: 'docs/checks/dashboard/schema.md',
+    },
+    run({ model }, context) {
         for (const dashboard of model.dashboards) {
             const name = dashboard.title ?? dashboard.entry ?? dashboard.file;
             if (!dashboard.title)
@@ -71319,10 +71688,14 @@ const dashboardSchema = {
 ;// CONCATENATED MODULE: ./src/checks/dashboard/thresholds.ts
 
 const dashboardThresholds = {
-    id: 'dashboard/thresholds',
-    severity: 'warning',
-    description: 'Thresholds placed outside fieldConfig.defaults.thresholds (Grafana ignores them), or threshold steps not in ascending order.',
-    checkModel(model, context) {
+    meta: {
+        id: 'dashboard/thresholds',
+        severity: 'warning',
+        kind: 'model',
+        description: 'Thresholds placed outside fieldConfig.defaults.thresholds (Grafana ignores them), or threshold steps not in ascending order.',
+        docs: 'docs/checks/dashboard/thresholds.md',
+    },
+    run({ model }, context) {
         for (const dashboard of model.dashboards) {
             for (const panel of dashboard.panels) {
                 const subject = `${dashboardName(dashboard)}/${panel.id ?? panel.title ?? ''}`;
@@ -71355,10 +71728,14 @@ const dashboardThresholds = {
 const MAX_UID_LENGTH = 40;
 const UID_CHARS = /^[A-Za-z0-9_-]*$/;
 const dashboardUid = {
-    id: 'dashboard/uid',
-    severity: 'error',
-    description: 'A dashboard uid Grafana rejects (over 40 characters, characters outside A-Z a-z 0-9 _ -) or that another dashboard uses; a missing uid (warning).',
-    checkModel(model, context) {
+    meta: {
+        id: 'dashboard/uid',
+        severity: 'error',
+        kind: 'model',
+        description: 'A dashboard uid Grafana rejects (over 40 characters, characters outside A-Z a-z 0-9 _ -) or that another dashboard uses; a missing uid (warning).',
+        docs: 'docs/checks/dashboard/uid.md',
+    },
+    run({ model }, context) {
         const seen = new Map();
         for (const dashboard of model.dashboards) {
             const name = dashboardName(dashboard);
@@ -71383,46 +71760,421 @@ const dashboardUid = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/checks/dashboard/index.ts
+;// CONCATENATED MODULE: ./src/checks/diff/pairing.ts
+// Which SLO, alert or dashboard of the base is which of the head. Identity never uses line
+// numbers or file order, so moving things around is not a change. What ties an SLO to its alerts
+// and dashboards on each side is the one linker's (src/link/queries.ts).
+function sloIdentity(slo) {
+    return `${slo.service ?? ''}\u0000${slo.name}`;
+}
+/** Base SLOs paired with their head counterparts (same name and service; the same file wins a tie). */
+function pairSlos(base, head) {
+    const pool = new Map();
+    for (const slo of head.slos)
+        pool.set(sloIdentity(slo), [...(pool.get(sloIdentity(slo)) ?? []), slo]);
+    const pairs = [];
+    const removed = [];
+    for (const slo of base.slos) {
+        const candidates = pool.get(sloIdentity(slo)) ?? [];
+        const index = Math.max(0, candidates.findIndex((candidate) => candidate.file === slo.file));
+        const match = candidates.splice(index, 1)[0];
+        if (match)
+            pairs.push([slo, match]);
+        else
+            removed.push(slo);
+    }
+    return { pairs, removed };
+}
+/** An alert's identity across commits, among the alerts of one SLO: its name and severity. */
+function alertIdentity(rule) {
+    return `${rule.name}\u0000${rule.labels.severity?.value ?? ''}`;
+}
+/** Base alerts paired with head alerts of the same identity, in order of appearance. */
+function pairAlerts(base, head, identity) {
+    const pool = new Map();
+    for (const rule of head)
+        pool.set(identity(rule), [...(pool.get(identity(rule)) ?? []), rule]);
+    const pairs = [];
+    const unmatched = [];
+    for (const rule of base) {
+        const match = pool.get(identity(rule))?.shift();
+        if (match)
+            pairs.push([rule, match]);
+        else
+            unmatched.push(rule);
+    }
+    return { pairs, unmatched };
+}
+function dashboardIdentity(dashboard) {
+    return dashboard.uid ? `uid:${dashboard.uid}` : dashboard.title ? `title:${dashboard.title}` : `file:${dashboard.file}#${dashboard.entry ?? ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/link/queries.ts
+// Questions about one linked tree that the policy-change checks and the base comparison both ask.
+/** Alerting rules that implement the SLO. */
+function linkedAlerts(linked, slo) {
+    return (linked.links.bySlo.get(slo.key)?.alerts ?? []).map((link) => link.rule);
+}
+/** Whether a dashboard shows the SLO: the SLO names it, or one of its panels is linked to the SLO. */
+function dashboardShows(linked, dashboard, slo) {
+    if (slo.dashboardRefs.some((ref) => linked.references.get(ref)?.resolved === dashboard.file))
+        return true;
+    return (linked.links.bySlo.get(slo.key)?.panels ?? []).some((link) => link.dashboard === dashboard);
+}
+
+;// CONCATENATED MODULE: ./src/checks/diff/windows.ts
+// Burn-rate windows an SLO declares, matched between base and head by what they are for
+// (their severity, else their long window), never by position.
+
+/** What a window is for: its severity (Sloth's page and ticket alerts), else its long window. */
+const windowKey = (window) => window.severity ?? formatDuration(window.longSeconds);
+/**
+ * Base and head windows of one SLO, paired by what they are for. Windows derived from a table
+ * (Sloth's) count too: they exist because the SLO declares the alert, and go when it stops.
+ * Several windows for one severity pair in order, shortest first.
+ */
+function pairWindows(base, head) {
+    const byLength = (a, b) => a.longSeconds - b.longSeconds;
+    const pool = new Map();
+    for (const window of [...head].sort(byLength))
+        pool.set(windowKey(window), [...(pool.get(windowKey(window)) ?? []), window]);
+    const pairs = [];
+    const unmatched = [];
+    for (const window of [...base].sort(byLength)) {
+        const match = pool.get(windowKey(window))?.shift();
+        if (match)
+            pairs.push([window, match]);
+        else
+            unmatched.push(window);
+    }
+    return { pairs, unmatched };
+}
+/** "page 1h/5m ×14.4" */
+function windowText(window) {
+    return [window.severity, spanText(window)].filter(Boolean).join(' ');
+}
+/** "1h/5m ×14.4" */
+function spanText(window) {
+    const span = `${formatDuration(window.longSeconds)}${window.shortSeconds !== undefined ? `/${formatDuration(window.shortSeconds)}` : ''}`;
+    return window.factor !== undefined ? `${span} ×${window.factor}` : span;
+}
+/**
+ * One finding per changed window. A policy-wide window is shared by every SLO of the policy:
+ * changing it once is one finding naming them all, not one per SLO.
+ */
+function reportWindowChanges(changes, report) {
+    const spots = new Map();
+    for (const change of changes) {
+        const key = [change.file, change.position.line, change.position.column, change.text].join('\u0000');
+        spots.set(key, [...(spots.get(key) ?? []), change]);
+    }
+    for (const group of spots.values()) {
+        const names = group.map((change) => `"${change.slo}"`).join(', ');
+        report({ file: group[0].file, ...group[0].position, subject: group[0].subject, message: `${group.length > 1 ? 'SLOs' : 'SLO'} ${names} ${group[0].text}` });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/checks/diff/alert-loosened.ts
 
 
 
 
 
+const diffAlertLoosened = {
+    meta: {
+        id: 'diff/alert-loosened',
+        severity: 'warning',
+        kind: 'diff',
+        description: "A linked alert's threshold, burn-rate factor, window or `for` moved in the direction that alerts later.",
+        docs: 'docs/checks/diff/alert-loosened.md',
+        policyChange: true,
+    },
+    run({ base, head }, context) {
+        const windowChanges = [];
+        for (const [before, after] of pairSlos(base.model, head.model).pairs) {
+            const { pairs } = pairAlerts(linkedAlerts(base, before), linkedAlerts(head, after), alertIdentity);
+            for (const [old, now] of pairs) {
+                const changes = loosenings({ old: base, now: head }, old, now);
+                if (changes.length === 0)
+                    continue;
+                context.report({
+                    file: now.file,
+                    ...changes[0].position,
+                    subject: `${after.name}/${now.name}`,
+                    message: `alert "${now.name}" for SLO "${after.name}" fires later than before: ${changes.map((change) => change.text).join(', ')}`,
+                });
+            }
+            for (const [old, now] of pairWindows(before.burnWindows, after.burnWindows).pairs) {
+                const laterFactor = old.factor !== undefined && now.factor !== undefined && now.factor < old.factor;
+                if (!laterFactor && !(now.longSeconds > old.longSeconds))
+                    continue;
+                windowChanges.push({
+                    file: after.file,
+                    position: now.position ?? after.position,
+                    slo: after.name,
+                    subject: `${windowText(now)}`,
+                    text: `burn-rate alert fires later than before: ${windowText(old)} → ${windowText(now)}`,
+                });
+            }
+        }
+        reportWindowChanges(windowChanges, context.report);
+    },
+};
+/** What moved towards alerting later. Thresholds and windows come from src/link's reading of each alert. */
+function loosenings(model, old, now) {
+    const changes = [];
+    const before = model.old.links.encodings.get(old)?.conditions ?? [];
+    const after = model.now.links.encodings.get(now)?.conditions ?? [];
+    // A changed number of conditions is a rewrite, not a moved threshold: nothing to pair.
+    if (before.length === after.length) {
+        before.forEach((was, index) => {
+            const is = after[index];
+            if (was.above !== is.above)
+                return;
+            const position = thresholdPosition(now, is.position);
+            if (was.factor !== undefined && is.factor !== undefined) {
+                // The factor, not the threshold: a budget that moved with the target is diff/target-lowered's.
+                if (is.factor < was.factor && !nearlyEqual(is.factor, was.factor))
+                    changes.push({ text: `burn-rate factor ${roundTo(was.factor, 4)} → ${roundTo(is.factor, 4)}`, position });
+            }
+            else if (was.latency && is.latency) {
+                if (is.latency.thresholdSeconds > was.latency.thresholdSeconds && !nearlyEqual(is.latency.thresholdSeconds, was.latency.thresholdSeconds)) {
+                    changes.push({ text: `latency threshold ${formatLatency(was.latency.thresholdSeconds)} → ${formatLatency(is.latency.thresholdSeconds)}`, position });
+                }
+            }
+            else if ((is.above ? is.threshold > was.threshold : is.threshold < was.threshold) && !nearlyEqual(is.threshold, was.threshold)) {
+                changes.push({ text: `threshold ${roundTo(was.threshold, 6)} → ${roundTo(is.threshold, 6)}`, position });
+            }
+            const wasWindow = Math.max(0, ...was.windows);
+            const isWindow = Math.max(0, ...is.windows);
+            if (wasWindow > 0 && isWindow > wasWindow)
+                changes.push({ text: `window ${formatDuration(wasWindow)} → ${formatDuration(isWindow)}`, position: is.position });
+        });
+    }
+    const oldFor = parseDuration(old.for?.value ?? '0') ?? 0;
+    const newFor = parseDuration(now.for?.value ?? '0') ?? 0;
+    if (newFor > oldFor)
+        changes.push({ text: `for ${formatDuration(oldFor)} → ${formatDuration(newFor)}`, position: now.for?.position ?? now.namePosition });
+    return changes;
+}
+/**
+ * Where the threshold number of a condition is written. src/link places a condition at the start
+ * of its comparison, which in a multi-line query can be lines above the number that changed.
+ */
+function thresholdPosition(rule, conditionStart) {
+    const comparison = rule.expr.analysis.facts.comparisons.find((candidate) => {
+        const start = queryPosition(rule.expr, candidate.from);
+        return start.line === conditionStart.line && start.column === conditionStart.column;
+    });
+    if (!comparison || comparison.threshold === undefined)
+        return conditionStart;
+    return queryPosition(rule.expr, thresholdOffset(rule.expr.text, comparison));
+}
+/** After the operator for `x > t` (and `bool`), at the start for `t < x`. */
+function thresholdOffset(text, comparison) {
+    if (comparison.thresholdSide === 'left')
+        return comparison.from;
+    const span = text.slice(comparison.from, comparison.to);
+    const operator = span.lastIndexOf(comparison.op);
+    if (operator < 0)
+        return comparison.from;
+    const skip = /^\s*(?:bool\s+)?/.exec(span.slice(operator + comparison.op.length))[0].length;
+    return comparison.from + operator + comparison.op.length + skip;
+}
+
+;// CONCATENATED MODULE: ./src/checks/diff/alert-removed.ts
 
 
 
-const DASHBOARD_CHECKS = [
-    dashboardSchema,
-    dashboardUid,
-    dashboardPromql,
-    dashboardPanelId,
-    dashboardDeprecatedPanel,
-    dashboardThresholds,
-    dashboardDatasource,
-    dashboardCounter,
-];
+const diffAlertRemoved = {
+    meta: {
+        id: 'diff/alert-removed',
+        severity: 'error',
+        kind: 'diff',
+        description: 'A burn-rate or latency alert linked to an SLO in the base is gone from the head, or no longer linked to it.',
+        docs: 'docs/checks/diff/alert-removed.md',
+        policyChange: true,
+    },
+    run({ base, head, headPosition }, context) {
+        const windowChanges = [];
+        // SLOs removed outright are diff/slo-removed's: their alerts going with them is one decision.
+        for (const [before, after] of pairSlos(base.model, head.model).pairs) {
+            const headAlerts = linkedAlerts(head, after);
+            const { unmatched } = pairAlerts(linkedAlerts(base, before), headAlerts, alertIdentity);
+            for (const rule of unmatched) {
+                const severity = rule.labels.severity ? ` (severity ${rule.labels.severity.value})` : '';
+                const stillThere = head.model.rules.find((candidate) => candidate.kind === 'alert' && candidate.name === rule.name && candidate.labels.severity?.value === rule.labels.severity?.value);
+                context.report(stillThere
+                    ? {
+                        file: stillThere.file,
+                        ...stillThere.namePosition,
+                        subject: `${after.name}/${rule.name}`,
+                        message: `alert "${rule.name}"${severity} is no longer linked to SLO "${after.name}"`,
+                    }
+                    : {
+                        file: rule.file,
+                        ...headPosition(rule.file, rule.position),
+                        subject: `${after.name}/${rule.name}`,
+                        message: `alert "${rule.name}"${severity} for SLO "${after.name}" was removed`,
+                    });
+            }
+            // Alerts an SLO declares itself (Sloth page/ticket alerts, seed burn windows) are generated from it.
+            if (before.declaresBurnAlerting && !after.declaresBurnAlerting) {
+                context.report({ file: after.file, ...after.position, subject: after.name, message: `SLO "${after.name}" no longer declares burn-rate alerting` });
+                continue;
+            }
+            // One finding per alert: Sloth's page alert is two windows.
+            const gone = new Map();
+            for (const window of pairWindows(before.burnWindows, after.burnWindows).unmatched)
+                gone.set(windowKey(window), [...(gone.get(windowKey(window)) ?? []), window]);
+            for (const [key, windows] of gone) {
+                const spans = windows.map(spanText).join(', ');
+                windowChanges.push({
+                    file: after.file,
+                    position: headPosition(before.file, windows[0].position ?? before.position) ?? after.position,
+                    slo: after.name,
+                    subject: key,
+                    text: windows[0].severity ? `no longer declares its ${key} burn-rate alert (${spans})` : `no longer declares its ${spans} burn-rate alert`,
+                });
+            }
+        }
+        reportWindowChanges(windowChanges, context.report);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/diff/dashboard-removed.ts
+
+
+const diffDashboardRemoved = {
+    meta: {
+        id: 'diff/dashboard-removed',
+        severity: 'warning',
+        kind: 'diff',
+        description: 'A dashboard that showed an SLO in the base is gone from the head.',
+        docs: 'docs/checks/diff/dashboard-removed.md',
+        policyChange: true,
+    },
+    run({ base, head, headPosition }, context) {
+        const remaining = new Set(head.model.dashboards.map(dashboardIdentity));
+        for (const dashboard of base.model.dashboards) {
+            if (remaining.has(dashboardIdentity(dashboard)))
+                continue;
+            const shown = base.model.slos.filter((slo) => dashboardShows(base, dashboard, slo)).map((slo) => `"${slo.name}"`);
+            if (shown.length === 0)
+                continue;
+            const name = dashboard.title ?? dashboard.uid ?? dashboard.entry ?? dashboard.file;
+            context.report({
+                file: dashboard.file,
+                ...headPosition(dashboard.file, dashboard.position),
+                subject: dashboardIdentity(dashboard),
+                message: `dashboard "${name}" was removed; it showed SLO ${shown.join(', ')}`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/diff/slo-removed.ts
+
+
+const diffSloRemoved = {
+    meta: {
+        id: 'diff/slo-removed',
+        severity: 'error',
+        kind: 'diff',
+        description: 'An SLO present in the base is gone from the head.',
+        docs: 'docs/checks/diff/slo-removed.md',
+        policyChange: true,
+    },
+    run({ base, head, headPosition }, context) {
+        for (const slo of pairSlos(base.model, head.model).removed) {
+            const target = slo.target !== undefined ? ` (target ${formatPercent(slo.target)})` : '';
+            context.report({
+                file: slo.file,
+                ...headPosition(slo.file, slo.position),
+                subject: slo.name,
+                message: `SLO "${slo.name}"${slo.service ? ` of service "${slo.service}"` : ''}${target} was removed`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/diff/target-lowered.ts
+
+
+
+const MONTH = 30 * DAY;
+const diffTargetLowered = {
+    meta: {
+        id: 'diff/target-lowered',
+        severity: 'error',
+        kind: 'diff',
+        description: "An SLO's target went down, its period got shorter, or its latency threshold slower, in this change.",
+        docs: 'docs/checks/diff/target-lowered.md',
+        policyChange: true,
+    },
+    run({ base, head }, context) {
+        for (const [before, after] of pairSlos(base.model, head.model).pairs) {
+            if (before.target !== undefined && after.target !== undefined && after.target < before.target) {
+                // Minutes per 30 days, whatever the SLO's period: reviewers compare it with "a month of downtime".
+                const oldMinutes = roundTo(budgetMinutes(before.target, MONTH), 2);
+                const newMinutes = roundTo(budgetMinutes(after.target, MONTH), 2);
+                context.report({
+                    file: after.file,
+                    ...(after.targetPosition ?? after.position),
+                    subject: after.name,
+                    message: `SLO "${after.name}" target lowered from ${formatPercent(before.target)} to ${formatPercent(after.target)}: the monthly error budget grows from ${oldMinutes} to ${newMinutes} minutes of downtime`,
+                });
+            }
+            // A latency SLO also weakens when what counts as fast gets slower, or fewer requests must be fast.
+            const [was, is] = [before.indicator, after.indicator];
+            if (was.thresholdSeconds !== undefined && is.thresholdSeconds !== undefined && is.thresholdSeconds > was.thresholdSeconds) {
+                context.report({
+                    file: after.file,
+                    ...(is.position ?? after.position),
+                    subject: after.name,
+                    message: `SLO "${after.name}" latency threshold raised from ${formatLatency(was.thresholdSeconds)} to ${formatLatency(is.thresholdSeconds)}`,
+                });
+            }
+            if (was.percentile !== undefined && is.percentile !== undefined && is.percentile < was.percentile) {
+                context.report({ file: after.file, ...(is.position ?? after.position), subject: after.name, message: `SLO "${after.name}" latency percentile lowered from p${was.percentile} to p${is.percentile}` });
+            }
+            if (before.periodSeconds !== undefined && after.periodSeconds !== undefined && after.periodSeconds < before.periodSeconds) {
+                context.report({
+                    file: after.file,
+                    ...(after.periodPosition ?? after.position),
+                    subject: after.name,
+                    message: `SLO "${after.name}" period shortened from ${describeSpan(before.periodSeconds)} to ${describeSpan(after.periodSeconds)}: bad minutes are forgotten after ${describeSpan(after.periodSeconds)} instead of ${describeSpan(before.periodSeconds)}`,
+                });
+            }
+        }
+    },
+};
 
 ;// CONCATENATED MODULE: ./src/checks/file/missing.ts
 const fileMissing = {
-    id: 'file/missing',
-    severity: 'error',
-    description: 'A file that a policy refers to (a dashboard it names) does not exist.',
-    checkModel(model, context) {
+    meta: {
+        id: 'file/missing',
+        severity: 'error',
+        kind: 'model',
+        description: 'A file that a policy refers to (a dashboard it names) does not exist.',
+        docs: 'docs/checks/file/missing.md',
+    },
+    run({ model, references }, context) {
         // Several SLOs of one policy share its dashboard list: report each reference once.
         const reported = new Set();
         for (const slo of model.slos) {
             for (const ref of slo.dashboardRefs) {
                 const key = `${slo.file}:${ref.position.line}:${ref.path}`;
-                if (ref.exists !== false || reported.has(key))
+                const resolution = references.get(ref);
+                if (resolution?.exists !== false || reported.has(key))
                     continue;
                 reported.add(key);
                 context.report({
                     file: slo.file,
                     ...ref.position,
                     subject: ref.path,
-                    message: ref.resolved
-                        ? `dashboard "${ref.path}" does not exist (looked for ${ref.resolved})`
+                    message: resolution.resolved
+                        ? `dashboard "${ref.path}" does not exist (looked for ${resolution.resolved})`
                         : `dashboard "${ref.path}" points outside the checked directory`,
                 });
             }
@@ -71432,28 +72184,1698 @@ const fileMissing = {
 
 ;// CONCATENATED MODULE: ./src/checks/file/parse.ts
 const fileParse = {
-    id: 'file/parse',
-    severity: 'error',
-    description: 'A YAML or JSON file (or a dashboard embedded in one) that cannot be read or parsed.',
-    checkModel(model, context) {
+    meta: {
+        id: 'file/parse',
+        severity: 'error',
+        kind: 'model',
+        description: 'A YAML or JSON file (or a dashboard embedded in one) that cannot be read or parsed.',
+        docs: 'docs/checks/file/parse.md',
+    },
+    run({ model }, context) {
         for (const problem of model.unreadable)
             context.report({ ...problem });
     },
 };
 
-;// CONCATENATED MODULE: ./src/checks/file/index.ts
+;// CONCATENATED MODULE: ./src/secrets/scrubber.ts
+// Secrets slo-gate holds (backend header values, URL credentials, the Basic credential built from
+// them, the GitHub token) must not reach anything it writes. The runner masks registered secrets
+// in its logs only; the report files, the job summary and the PR comment are written by slo-gate,
+// so it scrubs them itself: every text that could carry a secret passes through a Scrubber.
+//
+// A secret is also removed in the forms a backend or a proxy echoes it in: percent-encoded, the
+// credential after an auth scheme (`Bearer <token>`), and for Basic both the base64 and the
+// decoded `user:password` and password. Values shorter than MIN_SECRET_LENGTH are not scrubbed:
+// replacing every "1" or "eu" in a report would garble it, and so short a value protects nothing.
+const MIN_SECRET_LENGTH = 4;
+const REDACTED = '***';
+class Scrubber {
+    secrets = new Set();
+    pattern;
+    constructor(secrets = []) {
+        for (const secret of secrets)
+            this.add(secret);
+    }
+    /** Registers a secret and the forms it is echoed in. */
+    add(secret) {
+        for (const form of formsOf(secret)) {
+            if (form.length >= MIN_SECRET_LENGTH && !this.secrets.has(form)) {
+                this.secrets.add(form);
+                this.pattern = undefined;
+            }
+        }
+    }
+    get empty() {
+        return this.secrets.size === 0;
+    }
+    scrub(text) {
+        if (this.secrets.size === 0 || text.length < MIN_SECRET_LENGTH)
+            return text;
+        // Longest first, so a secret that contains another is removed whole.
+        this.pattern ??= new RegExp([...this.secrets].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
+        return text.replace(this.pattern, REDACTED);
+    }
+    /** A copy of `value` with every string in it scrubbed (object keys too); `value` itself when there is nothing to scrub. */
+    scrubDeep(value) {
+        if (this.secrets.size === 0)
+            return value;
+        const walk = (item) => {
+            if (typeof item === 'string')
+                return this.scrub(item);
+            if (Array.isArray(item))
+                return item.map(walk);
+            if (item !== null && typeof item === 'object')
+                return Object.fromEntries(Object.entries(item).map(([key, inner]) => [this.scrub(key), walk(inner)]));
+            return item;
+        };
+        return walk(value);
+    }
+}
+/**
+ * The secrets of this process, registered by the front doors as they read their inputs. The
+ * report is scrubbed with them before any renderer sees it.
+ */
+const processSecrets = new Scrubber();
+function registerSecret(secret) {
+    if (secret)
+        processSecrets.add(secret);
+}
+/** The Authorization value fetch sends for credentials in a URL (`https://user:pass@host`). */
+function basicCredential(username, password) {
+    return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+}
+function formsOf(secret) {
+    const value = secret.trim();
+    const forms = [value];
+    // `Bearer abc`, `Basic dXNlcjpwYXNz`, `Token abc`: the credential alone is echoed too.
+    const scheme = /^([A-Za-z][\w-]*)\s+(\S+)$/.exec(value);
+    if (scheme) {
+        forms.push(scheme[2]);
+        if (scheme[1].toLowerCase() === 'basic') {
+            const decoded = Buffer.from(scheme[2], 'base64').toString('utf8');
+            if (decoded.includes(':'))
+                forms.push(decoded, decoded.slice(decoded.indexOf(':') + 1));
+        }
+    }
+    return [...forms, ...forms.map(encodeURIComponent)];
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+;// CONCATENATED MODULE: ./src/live/client.ts
+// A small client for the Prometheus HTTP API (/api/v1/query, /api/v1/query_range). It speaks
+// only what Prometheus, Thanos Query, Mimir/Cortex and VictoriaMetrics all answer, and lets the
+// server do the arithmetic: we never download raw samples.
+//
+// Failures come back as PrometheusError with a kind the caller can act on: 'unreachable' means
+// no query can succeed (connection refused, TLS, timeout, 401/403, not a Prometheus API), so the
+// client stops trying after the first one; 'query' means the backend answered with an error for
+// this one query; 'budget' means the run's total time budget ran out before the query ran;
+// 'missing' means an optional endpoint (metadata, targets) is not offered by this backend, which
+// says nothing about the others.
+//
+// The backend is not trusted with more than it needs:
+// - Header values, URL credentials and the Basic credential built from them never appear in any
+//   message: whatever the backend says (error body, reason phrase) is scrubbed of them and cut
+//   to MAX_QUOTED characters before it is quoted.
+// - Credentials go to prometheus-url's origin only: a redirect to another origin is refused
+//   (one 'unreachable' failure naming the origin), a same-origin one is followed at most
+//   MAX_REDIRECTS times.
+// - An answer is read as a stream and abandoned past maxResponseBytes (one 'query' failure,
+//   never retried), so a runaway query or a hostile backend cannot exhaust memory.
+
+class PrometheusError extends Error {
+    kind;
+    constructor(kind, message) {
+        super(message);
+        this.kind = kind;
+    }
+}
+const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+const MAX_REDIRECTS = 5;
+/** Longest piece of a backend's own text (error, reason phrase) quoted in a message. */
+const MAX_QUOTED = 300;
+class PrometheusClient {
+    options;
+    baseUrl;
+    /** Base URL without credentials or query string, safe to print. */
+    displayUrl;
+    stats = { requests: 0, retries: 0 };
+    headers;
+    origin;
+    scrubber;
+    down;
+    constructor(options) {
+        this.options = options;
+        const parsed = parseBaseUrl(options.url);
+        this.baseUrl = parsed.base;
+        this.displayUrl = parsed.display;
+        this.origin = new URL(parsed.base).origin;
+        this.headers = { ...(parsed.authorization ? { authorization: parsed.authorization } : {}), ...options.headers };
+        this.scrubber = new Scrubber([...Object.values(this.headers), ...parsed.credentials]);
+    }
+    /** Instant query at `time` (unix seconds; default: the server's now). Vector or scalar results. */
+    async query(expr, time) {
+        const params = new URLSearchParams({ query: expr });
+        if (time !== undefined)
+            params.set('time', String(time));
+        const data = await this.request('/api/v1/query', params);
+        if (data.resultType === 'scalar')
+            return [{ labels: {}, value: sampleValue(data.result) }];
+        if (data.resultType !== 'vector')
+            throw new PrometheusError('query', `expected an instant vector, got ${this.quote(String(data.resultType))}`);
+        // A series without a sample (value null or missing) has nothing to say at this instant.
+        return seriesList(data.result)
+            .filter((item) => Array.isArray(item.value))
+            .map((item) => ({ labels: labelsOf(item.metric), value: sampleValue(item.value) }));
+    }
+    /** Range query over [start, end] every `step` seconds. */
+    async queryRange(expr, start, end, step) {
+        const params = new URLSearchParams({ query: expr, start: String(start), end: String(end), step: String(step) });
+        const data = await this.request('/api/v1/query_range', params);
+        if (data.resultType !== 'matrix')
+            throw new PrometheusError('query', `expected a range vector, got ${this.quote(String(data.resultType))}`);
+        return matrixOf(data.result);
+    }
+    /** The first 'unreachable' failure, once the client has given up on the backend. */
+    get unreachable() {
+        return this.down;
+    }
+    /** Raw samples of a range selector (`x[10m]`) at `time`: for sample spacing, on one series only. */
+    async queryMatrix(expr, time) {
+        const data = await this.request('/api/v1/query', new URLSearchParams({ query: expr, time: String(time) }));
+        if (data.resultType !== 'matrix')
+            throw new PrometheusError('query', `expected a range vector, got ${this.quote(String(data.resultType))}`);
+        return matrixOf(data.result);
+    }
+    /** `/api/v1/metadata` for one metric name: the types its exporters declare (empty when unknown). Not every backend has it. */
+    async metadata(metric) {
+        const data = (await this.request('/api/v1/metadata', new URLSearchParams({ metric }), { optional: true }));
+        const entries = data[metric];
+        return Array.isArray(entries) ? entries.filter((e) => isRecord(e) && typeof e.type === 'string') : [];
+    }
+    /** `/api/v1/targets?state=active`: each scrape target's labels and configured interval. Not every backend has it. */
+    async targets() {
+        const data = (await this.request('/api/v1/targets', new URLSearchParams({ state: 'active' }), { optional: true }));
+        const active = Array.isArray(data.activeTargets) ? data.activeTargets : [];
+        return active.filter(isRecord).map((t) => ({ labels: labelsOf(t.labels), scrapeInterval: typeof t.scrapeInterval === 'string' ? t.scrapeInterval : undefined }));
+    }
+    async request(path, params, options = {}) {
+        if (this.down)
+            throw this.down;
+        this.options.log?.(`prometheus ${path} ${params.toString()}`);
+        const retries = this.options.retries ?? 2;
+        const backoff = this.options.backoffMs ?? 250;
+        for (let attempt = 0;; attempt++) {
+            const outcome = await this.attempt(path, params, options.optional ?? false);
+            if (outcome.ok)
+                return outcome.data;
+            const { error, retry } = outcome;
+            const wait = backoff * 2 ** attempt;
+            const deadline = this.options.deadline ?? Infinity;
+            if (!retry || attempt >= retries || Date.now() + wait >= deadline) {
+                if (error.kind === 'unreachable')
+                    this.down ??= error;
+                throw error;
+            }
+            this.stats.retries++;
+            await new Promise((resolve) => setTimeout(resolve, wait));
+        }
+    }
+    async attempt(path, params, optional) {
+        const left = (this.options.deadline ?? Infinity) - Date.now();
+        if (left <= 0)
+            return { ok: false, error: new PrometheusError('budget', 'the live run used up its time budget before this query ran'), retry: false };
+        const timeoutMs = Math.min(this.options.timeoutMs, left);
+        const signal = AbortSignal.timeout(timeoutMs);
+        this.stats.requests++;
+        let exchange;
+        try {
+            // The metadata and targets endpoints are GET only.
+            exchange = await this.exchange(`${this.baseUrl}${path}`, params, signal, optional ? 'GET' : 'POST');
+        }
+        catch (error) {
+            const name = error?.name;
+            if (name === 'TimeoutError' || name === 'AbortError') {
+                const cut = timeoutMs < this.options.timeoutMs;
+                const message = cut ? 'the live run used up its time budget while waiting for an answer' : `no answer within ${formatSeconds(timeoutMs)} (prometheus-timeout)`;
+                // A hung backend is not retried: every retry would wait the full timeout again.
+                return { ok: false, error: new PrometheusError(cut ? 'budget' : 'unreachable', message), retry: false };
+            }
+            return { ok: false, error: new PrometheusError('unreachable', this.quote(networkMessage(error))), retry: true };
+        }
+        if ('failure' in exchange)
+            return { ok: false, error: exchange.failure, retry: false };
+        const { status, reason, text } = exchange;
+        const body = parseJson(text);
+        const statusLine = `HTTP ${status}${reason ? ` ${this.quote(reason)}` : ''}`;
+        if (status === 401 || status === 403) {
+            return { ok: false, error: new PrometheusError('unreachable', `${statusLine}: the backend refused the credentials (check prometheus-headers)`), retry: false };
+        }
+        if (body?.status === 'success' && isRecord(body.data))
+            return { ok: true, data: body.data };
+        // An optional endpoint this backend does not serve (Thanos and some Mimir setups have no metadata or targets).
+        if (optional && (status === 404 || status === 405 || status === 501))
+            return { ok: false, error: new PrometheusError('missing', `${path} is not available on this backend (HTTP ${status})`), retry: false };
+        const retry = status >= 500 || status === 429;
+        if (body?.status === 'error') {
+            const message = `${body.errorType ? `${this.quote(String(body.errorType))}: ` : ''}${this.quote(String(body.error ?? `HTTP ${status}`))}`;
+            return { ok: false, error: new PrometheusError('query', message), retry };
+        }
+        // Not Prometheus API JSON: a proxy's error page, a login page, or the wrong base URL.
+        const what = status >= 200 && status < 300 ? `HTTP ${status} but not a Prometheus API answer` : statusLine;
+        const hint = status === 404 || (status >= 200 && status < 300) ? ` from ${this.displayUrl}${path} (is prometheus-url the API base URL?)` : '';
+        return { ok: false, error: new PrometheusError('unreachable', `${what}${hint}`), retry };
+    }
+    /**
+     * One request and its answer, following same-origin redirects. Credentials are never sent to
+     * another origin: such a redirect ends the exchange with a failure instead.
+     */
+    async exchange(url, params, signal, firstMethod) {
+        let target = new URL(url);
+        let method = firstMethod;
+        for (let redirects = 0;; redirects++) {
+            // POST keeps long queries out of URL length limits; every Prometheus-compatible API accepts it for queries.
+            const response = await fetch(method === 'GET' ? withParams(target, params) : target, {
+                method,
+                headers: { ...this.headers, ...(method === 'POST' ? { 'content-type': 'application/x-www-form-urlencoded' } : {}), accept: 'application/json' },
+                body: method === 'POST' ? params.toString() : undefined,
+                signal,
+                redirect: 'manual',
+            });
+            const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
+            if (location === null) {
+                const read = await readCapped(response, this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
+                if (read.over) {
+                    const limit = this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+                    return { failure: new PrometheusError('query', `the answer is larger than the ${formatMiB(limit)} limit for one query (live-max-response-mb); it was not read further`) };
+                }
+                return { status: response.status, reason: response.statusText, text: read.text };
+            }
+            await response.body?.cancel().catch(() => undefined);
+            let next;
+            try {
+                next = new URL(location, target);
+            }
+            catch {
+                return { failure: new PrometheusError('unreachable', `HTTP ${response.status} redirect to an address that is not a URL`) };
+            }
+            if (next.origin !== this.origin) {
+                return {
+                    failure: new PrometheusError('unreachable', `HTTP ${response.status} redirect to another origin (${this.quote(next.origin)}) refused: credentials are sent to the origin of prometheus-url only; set prometheus-url to the address the backend answers on`),
+                };
+            }
+            if (redirects >= MAX_REDIRECTS)
+                return { failure: new PrometheusError('unreachable', `more than ${MAX_REDIRECTS} redirects from ${this.displayUrl}`) };
+            // 303 asks for a GET; the others repeat the request as it was.
+            if (response.status === 303)
+                method = 'GET';
+            target = next;
+        }
+    }
+    /** Text from the backend, fit to quote: without any secret, on one line, cut short. */
+    quote(text) {
+        return oneLine(this.scrubber.scrub(text));
+    }
+}
+/** The body as text, or `over` as soon as it passes `limit` bytes (the rest is never read). */
+async function readCapped(response, limit) {
+    const declared = Number(response.headers.get('content-length'));
+    if (Number.isFinite(declared) && declared > limit) {
+        await response.body?.cancel().catch(() => undefined);
+        return { over: true };
+    }
+    if (!response.body)
+        return { over: false, text: '' };
+    const reader = response.body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        size += value.byteLength;
+        if (size > limit) {
+            await reader.cancel().catch(() => undefined);
+            return { over: true };
+        }
+        chunks.push(value);
+    }
+    return { over: false, text: Buffer.concat(chunks).toString('utf8') };
+}
+function withParams(url, params) {
+    const out = new URL(url);
+    for (const [key, value] of params)
+        out.searchParams.append(key, value);
+    return out;
+}
+/** `values: null` (some backends, for a series without samples in the range) is an empty series. */
+function matrixOf(result) {
+    return seriesList(result).map((item) => ({
+        labels: labelsOf(item.metric),
+        points: (Array.isArray(item.values) ? item.values : []).filter(Array.isArray).map((point) => [Number(point[0]), sampleValue(point)]),
+    }));
+}
+function seriesList(result) {
+    if (result === null || result === undefined)
+        return [];
+    if (!Array.isArray(result))
+        throw new PrometheusError('query', 'the backend answered with a malformed result (not a list of series)');
+    return result.filter(isRecord);
+}
+function labelsOf(metric) {
+    return isRecord(metric) ? Object.fromEntries(Object.entries(metric).map(([key, value]) => [key, String(value)])) : {};
+}
+/**
+ * A sample's value as Prometheus writes it: a string, including "NaN", "+Inf" and "-Inf"
+ * (which Number() would read as NaN). Anything unreadable is NaN.
+ */
+function sampleValue(point) {
+    const text = Array.isArray(point) ? point[1] : undefined;
+    if (typeof text === 'number')
+        return text;
+    if (typeof text !== 'string')
+        return Number.NaN;
+    const trimmed = text.trim();
+    if (/^\+?inf(inity)?$/i.test(trimmed))
+        return Number.POSITIVE_INFINITY;
+    if (/^-inf(inity)?$/i.test(trimmed))
+        return Number.NEGATIVE_INFINITY;
+    return trimmed === '' ? Number.NaN : Number(trimmed);
+}
+/** `Name: value` lines (blank lines and `#` comments ignored). Errors name the line, never its value. */
+function parseHeaders(text) {
+    const headers = {};
+    (text ?? '').split(/\r?\n/).forEach((raw, index) => {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            return;
+        const colon = line.indexOf(':');
+        const name = colon > 0 ? line.slice(0, colon).trim() : '';
+        if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
+            throw new Error(`prometheus-headers line ${index + 1} is not "Name: value"`);
+        headers[name] = line.slice(colon + 1).trim();
+    });
+    return headers;
+}
+function parseBaseUrl(url) {
+    let parsed;
+    try {
+        parsed = new URL(url.trim());
+    }
+    catch {
+        throw new Error('prometheus-url is not a URL (expected e.g. http://prometheus:9090)');
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+        throw new Error(`prometheus-url must be http or https, not ${parsed.protocol.replace(':', '')}`);
+    // fetch refuses URLs with credentials; send them as Basic auth instead, and never print them.
+    const user = decodeURIComponent(parsed.username);
+    const password = decodeURIComponent(parsed.password);
+    const authorization = user || password ? basicCredential(user, password) : undefined;
+    const credentials = authorization ? [authorization, password, parsed.password] : [];
+    parsed.username = '';
+    parsed.password = '';
+    const base = `${parsed.origin}${parsed.pathname.replace(/\/+$/, '').replace(/\/api\/v1$/, '')}`;
+    return { base, display: base, authorization, credentials };
+}
+function networkMessage(error) {
+    const cause = error?.cause;
+    const code = cause?.code ?? error?.code;
+    const known = {
+        ECONNREFUSED: 'connection refused',
+        ENOTFOUND: 'host not found',
+        EAI_AGAIN: 'host name lookup failed',
+        ECONNRESET: 'connection reset',
+        ETIMEDOUT: 'connection timed out',
+        EHOSTUNREACH: 'host unreachable',
+        UND_ERR_SOCKET: 'connection closed by the server',
+    };
+    if (code && known[code])
+        return `${known[code]} (${code})`;
+    if (code && /CERT|SSL|TLS/i.test(code))
+        return `TLS error: ${oneLine(cause?.message ?? code)}`;
+    return oneLine(cause?.message ?? error?.message ?? String(error));
+}
+function parseJson(text) {
+    try {
+        const value = JSON.parse(text);
+        return isRecord(value) ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function oneLine(text) {
+    // Control characters (ESC, C1, NUL) would reach terminals and reports raw; whitespace folds to one space.
+    const line = text.replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd').trim();
+    return line.length > MAX_QUOTED ? `${line.slice(0, MAX_QUOTED)}…` : line;
+}
+function formatMiB(bytes) {
+    return `${Number((bytes / (1024 * 1024)).toFixed(2))} MiB`;
+}
+function formatSeconds(ms) {
+    return ms % 1000 === 0 ? `${ms / 1000}s` : `${(ms / 1000).toFixed(1)}s`;
+}
+
+;// CONCATENATED MODULE: ./src/live/queries.ts
+// SLI → PromQL. Each SLO's indicator becomes a plan that can write its error ratio over any
+// window, so the server computes every figure (we never pull raw samples):
+//
+//   events  error/total (Sloth events, Pyrra ratio): errors(w) / total(w)
+//           good/total (OpenSLO good, Pyrra latency):  (total(w) - good(w)) / total(w)
+//           latency from a histogram:                  good = _bucket{le="<threshold>"}, total = _count
+//   ratio   a query that is the error ratio itself (Sloth raw error_ratio_query)
+//
+// A query is put over a window in one of three ways: Sloth's `{{.window}}` placeholder is
+// substituted; a bare selector (Pyrra's `http_requests_total{code=~"5.."}`) is wrapped in
+// sum(increase(…[w])); any other expression (OpenSLO's `sum(rate(x[5m]))`) is averaged over the
+// window with a subquery, which is an approximation and is said so.
+
+const queries_WINDOW_PLACEHOLDER = /\{\{\s*\.window\s*\}\}/;
+// A metric name with optional matchers, or matchers alone: nothing to aggregate or window yet.
+const BARE_SELECTOR = /^\s*([a-zA-Z_:][a-zA-Z0-9_:]*)?\s*(?:\{((?:[^{}"]|"(?:[^"\\]|\\.)*")*)\})?\s*$/;
+function planSli(slo) {
+    const { errorQuery, goodQuery, totalQuery, errorRatioQuery, type, thresholdSeconds, metrics } = slo.indicator;
+    const notes = [];
+    const over = (query) => (window) => windowed(query, window, notes);
+    if (errorRatioQuery) {
+        // A ratio averages per unit of time, not per request: a quiet hour weighs as much as a busy one.
+        notes.push('error-ratio SLI: the budget is averaged per unit of time, not per request');
+        return { kind: 'ratio', ratio: over(errorRatioQuery), ratioQuery: errorRatioQuery, notes };
+    }
+    if (slo.indicator.declaredType === 'latencyNative' && totalQuery && thresholdSeconds !== undefined)
+        return nativeLatencyPlan(totalQuery, thresholdSeconds);
+    if (slo.indicator.declaredType === 'bool_gauge' && goodQuery) {
+        // A 0/1 gauge of "good right now": the error ratio is the share of time it was 0.
+        return { kind: 'ratio', ratio: (w) => `1 - avg(avg_over_time(${goodQuery.trim()}[${w}]))`, ratioQuery: goodQuery, notes: ['boolean gauge SLI: the budget is averaged per unit of time'] };
+    }
+    if (errorQuery && totalQuery) {
+        return { kind: 'events', errors: over(errorQuery), total: over(totalQuery), missingErrorsAreZero: true, errorsQuery: errorQuery, totalQuery, notes };
+    }
+    if (goodQuery && totalQuery) {
+        const good = over(goodQuery);
+        const total = over(totalQuery);
+        return { kind: 'events', errors: (w) => `(${total(w)} - ${good(w)})`, total, missingErrorsAreZero: false, errorsQuery: goodQuery, totalQuery, notes };
+    }
+    if (type === 'latency' && thresholdSeconds !== undefined) {
+        const histogram = histogramSelector(totalQuery, metrics);
+        if (histogram)
+            return latencyPlan(histogram.name, histogram.matchers, thresholdSeconds);
+        return { kind: 'unmeasurable', reason: 'latency SLI names no histogram metric (a `_bucket` series) to read the threshold from' };
+    }
+    if (errorQuery)
+        return { kind: 'unmeasurable', reason: 'the SLI has an error query but no total query' };
+    if (slo.indicator.declaredType === 'thresholdMetric')
+        return { kind: 'unmeasurable', reason: 'threshold-metric SLIs are not measured live (only ratio SLIs)' };
+    if (goodQuery)
+        return { kind: 'unmeasurable', reason: 'the SLI has a good-events query but no total query' };
+    if (type === 'latency')
+        return { kind: 'unmeasurable', reason: 'latency SLI without a threshold' };
+    return { kind: 'unmeasurable', reason: `the SLO declares no SLI query (indicator "${slo.indicator.declaredType ?? type}" has no error/total, good/total or error-ratio query)` };
+}
+/** Share of requests slower than the threshold, from a classic histogram's cumulative buckets. */
+function latencyPlan(metric, matchers, thresholdSeconds) {
+    const base = metric.replace(/_(bucket|count|sum)$/, '');
+    const braces = (...parts) => {
+        const inner = [matchers.trim(), ...parts].filter(Boolean).join(', ');
+        return inner ? `{${inner}}` : '';
+    };
+    const good = `${base}_bucket${braces(leMatcher(thresholdSeconds))}`;
+    const total = `${base}_count${braces()}`;
+    const sumIncrease = (selector) => (window) => `sum(increase(${selector}[${window}]))`;
+    const goodOver = sumIncrease(good);
+    const totalOver = sumIncrease(total);
+    return {
+        kind: 'events',
+        errors: (w) => `(${totalOver(w)} - ${goodOver(w)})`,
+        total: totalOver,
+        missingErrorsAreZero: false,
+        errorsQuery: good,
+        totalQuery: total,
+        notes: [],
+    };
+}
+/** Native histograms (Pyrra latencyNative): the share under the threshold is histogram_fraction. */
+function nativeLatencyPlan(selector, thresholdSeconds) {
+    const sum = (w) => `sum(increase(${selector.trim()}[${w}]))`;
+    return {
+        kind: 'events',
+        errors: (w) => `(histogram_count(${sum(w)}) * (1 - histogram_fraction(0, ${thresholdSeconds}, ${sum(w)})))`,
+        total: (w) => `histogram_count(${sum(w)})`,
+        missingErrorsAreZero: false,
+        errorsQuery: selector,
+        totalQuery: selector,
+        notes: [],
+    };
+}
+/**
+ * Bucket bounds are label strings, and client libraries print whole numbers differently
+ * (Go "1", Python "1.0"), so a whole-second threshold matches both spellings.
+ */
+function leMatcher(thresholdSeconds) {
+    const text = String(thresholdSeconds);
+    if (Number.isInteger(thresholdSeconds))
+        return `le=~"${text}|${text}\\\\.0"`;
+    return `le="${text}"`;
+}
+/** `query` evaluated over `window`; pushes a note when only an approximation is possible. */
+function windowed(query, window, notes = []) {
+    const trimmed = query.trim();
+    if (queries_WINDOW_PLACEHOLDER.test(trimmed))
+        return trimmed.replace(new RegExp(queries_WINDOW_PLACEHOLDER, 'g'), window);
+    if (isBareSelector(trimmed))
+        return `sum(increase(${trimmed}[${window}]))`;
+    const note = 'query has no {{.window}} placeholder: averaged over each window with a subquery (approximate)';
+    if (!notes.includes(note))
+        notes.push(note);
+    return `avg_over_time((${trimmed})[${window}:${subqueryResolution(window)}])`;
+}
+function isBareSelector(query) {
+    const match = BARE_SELECTOR.exec(query);
+    return match !== null && (match[1] !== undefined || match[2] !== undefined);
+}
+/** About 500 evaluations per window, and never finer than a minute: enough for an average. */
+function subqueryResolution(window) {
+    const seconds = parseDuration(window) ?? 0;
+    return promDuration(Math.max(60, Math.ceil(seconds / 500 / 60) * 60));
+}
+function histogramSelector(totalQuery, metrics) {
+    if (totalQuery) {
+        const match = BARE_SELECTOR.exec(totalQuery.trim());
+        if (match?.[1])
+            return { name: match[1], matchers: match[2] ?? '' };
+        return undefined;
+    }
+    const bucket = metrics.find((name) => name.endsWith('_bucket'));
+    return bucket ? { name: bucket, matchers: '' } : undefined;
+}
+/** A window in the largest whole unit ("30d", "6h", "90m"): the form every backend accepts. */
+function promDuration(seconds) {
+    for (const [unit, size] of [['d', 86_400], ['h', 3600], ['m', 60]])
+        if (seconds % size === 0)
+            return `${seconds / size}${unit}`;
+    return `${Math.max(1, Math.round(seconds))}s`;
+}
+
+;// CONCATENATED MODULE: ./src/live/backtest.ts
+// Would the SLO's alerts have fired when its budget burned? Each alert linked to an SLO is
+// evaluated as a range query over the SLO's period at its rule group's evaluation interval, the
+// way the rule manager would have evaluated it (the repository's recording rules written out in
+// place, so the rules need not be deployed), and `for` is applied to the result. The burn
+// episodes come from the same error-ratio series the budget uses, one value per evaluation step.
+//
+// Arithmetic, with step s and evaluation times t (each step covers (t − s, t]):
+//   burn rate of a step      errors(t) / total(t) / budget
+//   episode                  a maximal run of steps with burn rate > 1; it begins at the first step's start
+//   budget spent over steps  Σ errors(t) / (budget × Σ total over the whole period)
+//                            (ratio SLIs: Σ ratio(t) / (budget × number of steps))
+//   firing                   an alert instance pending since its first step fires at the first
+//                            evaluation at least `for` later; it fires on while the query returns it
+//   first firing of episode  the first firing interval that ends after the episode began and
+//                            starts no later than the episode's end plus the alert's longest window
 
 
-const FILE_CHECKS = [fileParse, fileMissing];
+
+
+
+/** Points per range query; Prometheus refuses more than 11,000. */
+const MAX_RANGE_POINTS = 10_000;
+const PART = 'slo_gate_part';
+const PAGE_SEVERITY = /^(page|critical|p[01]|high|urgent)$/i;
+/** Backtest one SLO's alerts at `time`. PrometheusError of kind 'unreachable' or 'budget' propagates. */
+async function backtestSlo(input, client, time) {
+    const { slo, plan, alerts } = input;
+    const budget = errorBudget(slo.target);
+    const period = slo.periodSeconds;
+    // The ratio series at the finest evaluation interval of the SLO's alerts.
+    const intervals = alerts.map((a) => a.rule.groupIntervalSeconds ?? input.defaultEvaluationSeconds);
+    const step = Math.min(...intervals);
+    const start = time - period + step;
+    const result = { sloKey: slo.key, start: time - period, end: time, stepSeconds: step, episodes: [], alerts: [] };
+    let ratio;
+    try {
+        ratio = await stepRatios(plan, client, start, time, step);
+    }
+    catch (error) {
+        if (error instanceof PrometheusError && error.kind === 'query')
+            return { ...result, error: error.message };
+        throw error;
+    }
+    const times = Array.from({ length: Math.round((time - start) / step) + 1 }, (_, k) => start + k * step);
+    const totalPeriod = plan.kind === 'ratio' ? times.length : times.reduce((sum, t) => sum + (ratio.get(t)?.total ?? 0), 0);
+    const spentAt = (t) => {
+        const point = ratio.get(t);
+        if (!point || !(totalPeriod > 0))
+            return 0;
+        return point.errors / (budget * totalPeriod);
+    };
+    const burnAt = (t) => {
+        const point = ratio.get(t);
+        if (!point || !(point.total > 0))
+            return 0;
+        return point.errors / point.total / budget;
+    };
+    const episodes = [];
+    let open;
+    for (const t of times) {
+        const burn = burnAt(t);
+        if (burn > 1) {
+            open ??= { start: t - step, end: t, budgetSpent: 0, peakBurnRate: 0 };
+            open.end = t;
+            open.budgetSpent += spentAt(t);
+            open.peakBurnRate = Math.max(open.peakBurnRate, burn);
+        }
+        else if (open) {
+            episodes.push(open);
+            open = undefined;
+        }
+    }
+    if (open)
+        episodes.push(open);
+    result.episodes = episodes;
+    const spentBetween = (from, to) => times.filter((t) => t > from && t <= to).reduce((sum, t) => sum + spentAt(t), 0);
+    for (const link of alerts) {
+        const rule = link.rule;
+        const evaluation = rule.groupIntervalSeconds ?? input.defaultEvaluationSeconds;
+        const forSeconds = rule.for ? parseDuration(rule.for.value) ?? 0 : 0;
+        const query = expandRecorded(rule.expr.text, rule.expr.analysis, input.recorded, evaluation);
+        const windows = link.encoding.windows.filter((w) => w.factor !== undefined);
+        const share = link.encoding.kind === 'burn-rate' && windows.length ? Math.max(...windows.map((w) => (w.factor * w.longSeconds) / period)) : undefined;
+        const severity = rule.labels.severity?.value ?? rule.labels.sloth_severity?.value;
+        const backtest = {
+            sloKey: slo.key,
+            alert: rule.name,
+            subject: `${rule.group}/${rule.name}${severity !== undefined ? `{severity=${severity}}` : ''}`,
+            file: rule.file,
+            line: rule.position.line,
+            column: rule.position.column,
+            page: severity !== undefined ? PAGE_SEVERITY.test(severity) : windows.some((w) => w.factor >= 6),
+            share,
+            evaluationSeconds: evaluation,
+            forSeconds,
+            firings: [],
+            responses: [],
+            query,
+        };
+        result.alerts.push(backtest);
+        const alertStart = time - period + evaluation;
+        let series;
+        try {
+            series = await chunkedRange(client, query, alertStart, time, evaluation);
+        }
+        catch (error) {
+            if (error instanceof PrometheusError && error.kind === 'query') {
+                backtest.error = error.message;
+                continue;
+            }
+            throw error;
+        }
+        backtest.firings = firingIntervals(series, evaluation, forSeconds);
+        const grace = Math.max(0, ...link.encoding.windows.map((w) => w.longSeconds));
+        backtest.responses = episodes.map((episode, index) => {
+            const firing = backtest.firings.find((f) => f.end >= episode.start && f.start <= episode.end + grace);
+            if (!firing)
+                return { episode: index };
+            const firedAt = Math.max(firing.start, episode.start);
+            return { episode: index, firedAt, delaySeconds: firedAt - episode.start, budgetAtFiring: spentBetween(episode.start, firedAt) };
+        });
+    }
+    return result;
+}
+/**
+ * Alert instances (one per label set) → merged firing intervals. An instance is pending from the
+ * first evaluation of an unbroken run and fires once `for` has passed since then.
+ */
+function firingIntervals(series, step, forSeconds) {
+    const intervals = [];
+    for (const one of series) {
+        let runStart;
+        let previous;
+        const close = () => {
+            if (runStart !== undefined && previous !== undefined) {
+                const fireFrom = runStart + Math.ceil(forSeconds / step - 1e-9) * step;
+                if (fireFrom <= previous)
+                    intervals.push({ start: fireFrom, end: previous });
+            }
+        };
+        for (const [t] of one.points) {
+            if (previous === undefined || Math.abs(t - previous - step) > 1e-6) {
+                close();
+                runStart = t;
+            }
+            previous = t;
+        }
+        close();
+    }
+    intervals.sort((a, b) => a.start - b.start);
+    const merged = [];
+    for (const interval of intervals) {
+        const last = merged.at(-1);
+        if (last && interval.start <= last.end + step + 1e-6)
+            last.end = Math.max(last.end, interval.end);
+        else
+            merged.push({ ...interval });
+    }
+    return merged;
+}
+/** Errors and total (or the ratio) for each step (t − step, t], from `start` to `end`. */
+async function stepRatios(plan, client, start, end, step) {
+    const w = promDuration(step);
+    const query = plan.kind === 'ratio' ? plan.ratio(w) : `${tag(plan.errors(w), 'errors')} or ${tag(plan.total(w), 'total')}`;
+    const series = await chunkedRange(client, query, start, end, step);
+    const out = new Map();
+    for (const one of series) {
+        const part = plan.kind === 'ratio' ? 'ratio' : one.labels[PART];
+        for (const [t, v] of one.points) {
+            if (!Number.isFinite(v))
+                continue;
+            const point = out.get(t) ?? { errors: 0, total: plan.kind === 'ratio' ? 1 : 0 };
+            if (part === 'errors' || part === 'ratio')
+                point.errors += v;
+            else if (part === 'total')
+                point.total += v;
+            out.set(t, point);
+        }
+    }
+    // A step with a total and no error series had no errors (the counter has no 5xx series yet).
+    return out;
+}
+/** A range query in pieces of at most MAX_RANGE_POINTS steps, joined per label set. */
+async function chunkedRange(client, query, start, end, step) {
+    const joined = new Map();
+    for (let from = start; from <= end; from += MAX_RANGE_POINTS * step) {
+        const to = Math.min(end, from + (MAX_RANGE_POINTS - 1) * step);
+        for (const one of await client.queryRange(query, from, to, step)) {
+            const key = JSON.stringify(Object.entries(one.labels).sort(([a], [b]) => (a < b ? -1 : 1)));
+            const into = joined.get(key);
+            if (into)
+                into.points.push(...one.points);
+            else
+                joined.set(key, { labels: one.labels, points: [...one.points] });
+        }
+    }
+    return [...joined.values()];
+}
+/**
+ * The query with each selector of a repository recording rule replaced by that rule's expression
+ * (recursively; a range over it becomes a subquery at the evaluation interval). A selector whose
+ * matchers no recording rule's static labels satisfy is left as written.
+ */
+function expandRecorded(text, analysis, recorded, evaluation, depth = 0) {
+    if (depth > 8 || analysis.errors.length > 0)
+        return text;
+    const replacements = [];
+    for (const selector of analysis.facts.selectors) {
+        const rules = selector.metric !== undefined ? recorded.get(selector.metric) : undefined;
+        if (!rules)
+            continue;
+        const fitting = rules.filter((rule) => selector.matchers.every((m) => m.label === '__name__' || satisfies(rule.labels[m.label]?.value, m)));
+        if (!fitting.length)
+            continue;
+        const bodies = fitting.map((rule) => `(${expandRecorded(rule.expr.text, rule.expr.analysis, recorded, evaluation, depth + 1)})`);
+        const body = bodies.length === 1 ? bodies[0] : `(${bodies.join(' or ')})`;
+        const range = /^\s*\[([^\]:]+)\]/.exec(text.slice(selector.to));
+        if (range)
+            replacements.push({ from: selector.from, to: selector.to + range[0].length, text: `${body}[${range[1].trim()}:${promDuration(evaluation)}]` });
+        else
+            replacements.push({ from: selector.from, to: selector.to, text: body });
+    }
+    let out = text;
+    for (const r of replacements.sort((a, b) => b.from - a.from))
+        out = out.slice(0, r.from) + r.text + out.slice(r.to);
+    return depth === 0 && out !== text && analyseQuery(out).errors.length > 0 ? text : out;
+}
+/** A label the rule sets statically against a matcher; a label it does not set could have any value. */
+function satisfies(value, m) {
+    if (value === undefined)
+        return true;
+    const regex = () => {
+        try {
+            return new RegExp(`^(?:${m.value})$`).test(value);
+        }
+        catch {
+            return true;
+        }
+    };
+    switch (m.op) {
+        case '=':
+            return value === m.value;
+        case '!=':
+            return value !== m.value;
+        case '=~':
+            return regex();
+        case '!~':
+            return !regex();
+    }
+}
+function tag(expr, part) {
+    return `label_replace(${expr}, "${PART}", "${part}", "", "")`;
+}
+/** "would have fired 2× in 30d (3h 10m in all); burn 1: fired after 9 min, 3.1 % of the budget spent; burn 2: no firing (8.3 % spent)" */
+function backtestLine(backtest, alert) {
+    const period = promDuration(backtest.end - backtest.start);
+    const firingSeconds = alert.firings.reduce((sum, f) => sum + (f.end - f.start + alert.evaluationSeconds), 0);
+    const verb = alert.page ? 'paged' : 'fired';
+    const head = alert.firings.length
+        ? `would have ${verb} ${alert.firings.length}× in ${period} (${describeSpan(firingSeconds)} in all)`
+        : `would not have ${alert.page ? 'paged' : 'fired'} in ${period}`;
+    if (!backtest.episodes.length)
+        return `${head}; the budget never burned faster than it allows in that time`;
+    const episodes = backtest.episodes.map((episode, index) => {
+        const response = alert.responses[index];
+        const burn = `burn ${index + 1} (${describeSpan(episode.end - episode.start)} at up to ${Number(episode.peakBurnRate.toFixed(1))}×, ${percent(episode.budgetSpent)} of the budget)`;
+        if (response?.firedAt === undefined)
+            return `${burn}: no ${alert.page ? 'page' : 'firing'}`;
+        return `${burn}: first ${alert.page ? 'page' : 'firing'} ${describeSpan(response.delaySeconds)} after it began, ${percent(response.budgetAtFiring)} spent`;
+    });
+    return `${head}; ${episodes.join('; ')}`;
+}
+function percent(ratio) {
+    return `${Number((ratio * 100).toFixed(1))} %`;
+}
+
+;// CONCATENATED MODULE: ./src/checks/live/common.ts
+// What the live/* checks share: how `live-fail-on` weighs their findings, where a finding about
+// one SLO points, and how figures are written in their messages.
+/**
+ * How much a live finding weighs under `live-fail-on`: `exhausted` and `burning` keep its severity
+ * (live/burning raises page-level burns itself), `never` turns every live finding into a notice,
+ * which is reported but fails no gate set to `error` or `warning`.
+ */
+function weigh(severity, failOn) {
+    return failOn === 'never' ? 'notice' : severity;
+}
+/** Each SLO with what live mode made of it, in model order. */
+function measuredSlos({ linked, summary }) {
+    return summary.slos.map((result, index) => ({ slo: linked.model.slos[index], result }));
+}
+/** Results with figures: the SLO was queried and answered with data. */
+function wasMeasured(result) {
+    return result.status === 'ok' || result.status === 'burning' || result.status === 'exhausted';
+}
+/** A finding about one SLO points at its definition; its identity is the SLO, not the changing figures. */
+function atSlo(slo) {
+    return { file: slo.file, line: slo.position.line, column: slo.position.column, subject: slo.name };
+}
+function common_percent(ratio, digits = 1) {
+    return `${Number((ratio * 100).toFixed(digits))} %`;
+}
+function times(rate) {
+    return `${Number(rate.toFixed(rate < 10 ? 2 : 1))}×`;
+}
+
+;// CONCATENATED MODULE: ./src/checks/live/alert-backtest.ts
+
+
+const liveAlertBacktest = {
+    meta: {
+        id: 'live/alert-backtest',
+        severity: 'notice',
+        kind: 'live',
+        description: "How each SLO's alerts would have fired over its period, against the budget's burn episodes (warning: a page-level burn-rate alert stayed silent while more than its share of the budget burned).",
+        docs: 'docs/checks/live/alert-backtest.md',
+        gates: 'always',
+    },
+    run(input, context) {
+        const measured = input.summary.rules;
+        if (!measured)
+            return;
+        const unavailable = measured.unavailable.get('backtest');
+        if (unavailable) {
+            context.report({ file: '', severity: 'notice', subject: 'backtest', message: `Alerts not replayed over their SLO's period: ${unavailable}.` });
+        }
+        const slos = new Map(input.linked.model.slos.map((slo) => [slo.key, slo]));
+        for (const backtest of measured.backtests) {
+            const slo = slos.get(backtest.sloKey);
+            if (!slo)
+                continue;
+            if (backtest.error) {
+                context.report({ file: slo.file, line: slo.position.line, column: slo.position.column, subject: `${slo.name}/backtest`, severity: 'notice', message: `SLO "${slo.name}": its burn episodes could not be read, so its alerts were not replayed: ${backtest.error}` });
+                continue;
+            }
+            for (const alert of backtest.alerts) {
+                const at = { file: alert.file, line: alert.line, column: alert.column, subject: `${slo.name}/${alert.subject}` };
+                if (alert.error) {
+                    context.report({ ...at, severity: 'notice', message: `alert "${alert.alert}" (SLO "${slo.name}") could not be replayed: ${alert.error}` });
+                    continue;
+                }
+                const missed = missedEpisodes(backtest, alert);
+                const severity = missed.length ? weigh('warning', input.settings.failOn) : 'notice';
+                const tail = missed.length
+                    ? ` — as a page-level burn-rate alert it stands for ${alert_backtest_percent(alert.share)} of the budget, but ${missed.map((i) => (alert.responses[i].firedAt === undefined ? `burn ${i + 1} spent ${alert_backtest_percent(backtest.episodes[i].budgetSpent)} without a page` : `burn ${i + 1} spent ${alert_backtest_percent(alert.responses[i].budgetAtFiring)} before the page`)).join(' and ')}`
+                    : '';
+                context.report({ ...at, severity, message: `alert "${alert.alert}" (SLO "${slo.name}"): ${backtestLine(backtest, alert)}${tail}` });
+            }
+        }
+    },
+};
+/** Episodes a page-level burn-rate alert let spend more than its share of the budget before it fired (or without firing). */
+function missedEpisodes(backtest, alert) {
+    if (!alert.page || alert.share === undefined || alert.error)
+        return [];
+    return backtest.episodes
+        .map((episode, index) => ({ episode, index, response: alert.responses[index] }))
+        .filter(({ episode, response }) => episode.budgetSpent > alert.share && (response?.firedAt === undefined || (response.budgetAtFiring ?? 0) > alert.share))
+        .map(({ index }) => index);
+}
+function alert_backtest_percent(ratio) {
+    return `${Number((ratio * 100).toFixed(1))} %`;
+}
+
+;// CONCATENATED MODULE: ./src/checks/logql/syntax.ts
+
+const logqlSyntax = {
+    meta: {
+        id: 'logql/syntax',
+        severity: 'error',
+        kind: 'model',
+        description: "A Loki ruler rule whose expression does not parse as LogQL (Grafana's own LogQL grammar).",
+        docs: 'docs/checks/logql/syntax.md',
+    },
+    run({ model }, context) {
+        for (const rule of model.logqlRules) {
+            for (const error of rule.expr.analysis.errors) {
+                context.report({
+                    file: rule.file,
+                    ...queryPosition(rule.expr, error.from),
+                    subject: `${rule.group}/${rule.name}`,
+                    message: `Loki ${rule.kind} "${rule.name}": could not parse LogQL expression: ${error.message}`,
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/live/budget-exhausted.ts
+
+
+const liveBudgetExhausted = {
+    meta: {
+        id: 'live/budget-exhausted',
+        severity: 'error',
+        kind: 'live',
+        description: "An SLO's error budget for its period is spent (remaining budget ≤ 0).",
+        docs: 'docs/checks/live/budget-exhausted.md',
+        gates: 'always',
+    },
+    run(input, context) {
+        for (const { slo, result } of measuredSlos(input)) {
+            if (!wasMeasured(result) || result.budgetRemaining === undefined || result.budgetRemaining > 0)
+                continue;
+            const period = result.periodSeconds !== undefined ? promDuration(result.periodSeconds) : '';
+            context.report({
+                ...atSlo(slo),
+                severity: weigh(liveBudgetExhausted.meta.severity, input.settings.failOn),
+                message: `SLO "${slo.name}": error budget exhausted — ${common_percent(1 - result.budgetRemaining)} of the ${period} budget spent (error ratio ${common_percent(result.errorRatio, 4)} against ${common_percent(1 - result.target, 4)} allowed), ${Math.round(-result.budgetRemainingMinutes * 10) / 10} min over`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/live/burning.ts
+
+
+
+const liveBurning = {
+    meta: {
+        id: 'live/burning',
+        severity: 'warning',
+        kind: 'live',
+        description: 'A burn-rate alert of the SLO would be firing now (error under live-fail-on: burning for page-level windows).',
+        docs: 'docs/checks/live/burning.md',
+        gates: 'always',
+    },
+    run(input, context) {
+        const failOn = input.settings.failOn;
+        for (const { slo, result } of measuredSlos(input)) {
+            const firing = wasMeasured(result) ? result.windows.filter((window) => window.firing) : [];
+            if (firing.length === 0)
+                continue;
+            const period = result.periodSeconds !== undefined ? promDuration(result.periodSeconds) : '';
+            const described = firing.map((w) => {
+                const name = w.shortSeconds ? `${promDuration(w.longSeconds)}/${promDuration(w.shortSeconds)}` : promDuration(w.longSeconds);
+                const rates = w.shortSeconds ? `${times(w.burnRate)}/${times(w.shortBurnRate)}` : times(w.burnRate);
+                return `${name} burn rate ${rates} over ${times(w.factor)} (${w.page ? 'page' : w.severity ?? 'ticket'})`;
+            });
+            const fastest = Math.max(...firing.map((w) => w.burnRate));
+            // `live-fail-on: burning` gates on a page-level burn: the windows that would page someone now.
+            const pageLevel = firing.some((w) => w.page);
+            context.report({
+                ...atSlo(slo),
+                severity: failOn === 'burning' && pageLevel ? 'error' : weigh(liveBurning.meta.severity, failOn),
+                message: `SLO "${slo.name}" is burning its error budget: ${described.join('; ')} — at ${times(fastest)} the whole ${period} budget lasts ${describeSpan(result.periodSeconds / fastest)}; ${common_percent(Math.max(0, result.budgetRemaining))} left`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/live/no-data.ts
+
+
+const liveNoData = {
+    meta: {
+        id: 'live/no-data',
+        severity: 'warning',
+        kind: 'live',
+        description: "The SLO's SLI query returns no series: usually a wrong metric name or label.",
+        docs: 'docs/checks/live/no-data.md',
+        gates: 'always',
+    },
+    run(input, context) {
+        for (const { slo, result } of measuredSlos(input)) {
+            const name = `SLO "${slo.name}"`;
+            if (result.status === 'no-data') {
+                context.report({ ...atSlo(slo), severity: weigh(liveNoData.meta.severity, input.settings.failOn), message: `${name}: no data — ${result.reason}` });
+            }
+            else if (wasMeasured(result) && result.emptyErrorQuery) {
+                // No error series may just mean no errors: worth a look, never a failed gate.
+                const period = result.periodSeconds !== undefined ? promDuration(result.periodSeconds) : '';
+                context.report({
+                    ...atSlo(slo),
+                    severity: 'notice',
+                    message: `${name}: the error query returns no series over ${period}, so no errors were counted; if requests did fail, check its metric name: ${result.emptyErrorQuery}`,
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/live/metric-type.ts
+
+
+
+// rate() reads every drop of its input as a counter reset: over a gauge it adds up noise.
+const RATE_FUNCTIONS = new Set(['rate', 'irate', 'increase', 'resets']);
+const HISTOGRAM_TYPES = new Set(['histogram', 'gaugehistogram']);
+const liveMetricType = {
+    meta: {
+        id: 'live/metric-type',
+        severity: 'warning',
+        kind: 'live',
+        description: 'The backend declares a metric a type the query misreads: rate() over a gauge, a counter compared raw, histogram_quantile() over a non-histogram.',
+        docs: 'docs/checks/live/metric-type.md',
+        gates: 'always',
+    },
+    run(input, context) {
+        const measured = input.summary.rules;
+        if (!measured)
+            return;
+        const severity = weigh(liveMetricType.meta.severity, input.settings.failOn);
+        const unavailable = measured.unavailable.get('metadata');
+        if (unavailable) {
+            context.report({ file: '', severity: 'notice', subject: 'metadata', message: `Metric types not checked against the backend's metadata: ${unavailable}; promql/counter keeps its name-based findings.` });
+        }
+        const model = input.linked.model;
+        const families = histogramFamilies(model);
+        for (const rule of model.rules) {
+            if (rule.expr.analysis.errors.length > 0)
+                continue;
+            const at = (from, metric) => ({ file: rule.file, ...queryPosition(rule.expr, from), subject: `${rule.group}/${rule.name}/${metric}` });
+            const who = `${rule.kind} "${rule.name}"`;
+            const reported = new Set();
+            for (const selector of rule.expr.analysis.facts.selectors) {
+                const metric = selector.metric;
+                const known = metric !== undefined ? measured.types.get(metric) : undefined;
+                if (!metric || !known)
+                    continue;
+                const fn = selector.functions[0];
+                if (fn && RATE_FUNCTIONS.has(fn) && known.type === 'gauge' && !reported.has(`rate ${metric}`)) {
+                    reported.add(`rate ${metric}`);
+                    context.report({ ...at(selector.from, metric), severity, message: `${who}: ${fn}() over ${metric}, which the backend declares a gauge: a gauge goes down as well as up and ${fn}() reads every drop as a counter reset; use deriv() or delta() for its change` });
+                }
+                if (selector.functions.includes('histogram_quantile') && !isHistogramSeries(metric, known) && !reported.has(`quantile ${metric}`)) {
+                    reported.add(`quantile ${metric}`);
+                    const what = known.family ? `the ${known.family} family is declared a ${known.type}` : `the backend declares it a ${known.type}`;
+                    context.report({ ...at(selector.from, metric), severity, message: `${who}: histogram_quantile() over ${metric}, but ${what}: there are no cumulative buckets to interpolate, so the result means nothing` });
+                }
+            }
+            for (const use of rawCounterUses(rule.expr, families, (metric) => counterLike(metric, measured.types.get(metric)) ?? false)) {
+                const declared = describeType(use.metric, measured.types.get(use.metric));
+                context.report({ ...at(use.selector.from, use.metric), severity, message: `${who}: ${use.metric} is ${use.how} raw, and the backend declares ${declared}: its value only grows and resets on restart, so it says nothing about now; use rate() or increase()` });
+            }
+        }
+    },
+};
+/**
+ * The promql/counter findings this check replaces: where the backend knows a metric's type, its
+ * name no longer decides (the finding is this check's, or there is none).
+ */
+function metricTypeSupersedes(measured, rules) {
+    if (!measured)
+        return [];
+    const out = [];
+    for (const rule of rules) {
+        for (const selector of rule.expr.analysis.facts.selectors) {
+            if (selector.metric && measured.types.has(selector.metric))
+                out.push({ check: 'promql/counter', file: rule.file, subject: `${rule.group}/${rule.name}/${selector.metric}` });
+        }
+    }
+    return out;
+}
+/** Counter-like by declaration: a counter, or the cumulative parts of a histogram or summary. Undefined when unknown. */
+function counterLike(metric, known) {
+    if (!known)
+        return undefined;
+    if (!known.family)
+        return known.type === 'counter';
+    const suffix = metric.slice(known.family.length + 1);
+    if (known.type === 'counter')
+        return suffix === 'total';
+    if (known.type === 'histogram' || known.type === 'summary')
+        return suffix === 'bucket' || suffix === 'count' || suffix === 'sum';
+    return false;
+}
+function isHistogramSeries(metric, known) {
+    if (!HISTOGRAM_TYPES.has(known.type))
+        return false;
+    // A native histogram is the family itself; a classic one is read through its _bucket series.
+    return known.family ? metric === `${known.family}_bucket` : true;
+}
+function describeType(metric, known) {
+    return known.family ? `${known.family} a ${known.type}` : `${metric} a ${known.type}`;
+}
+
+;// CONCATENATED MODULE: ./src/checks/live/query-failed.ts
+
+const liveQueryFailed = {
+    meta: {
+        id: 'live/query-failed',
+        severity: 'error',
+        kind: 'live',
+        description: "The backend returned an error for the SLO's query.",
+        docs: 'docs/checks/live/query-failed.md',
+        gates: 'always',
+    },
+    run(input, context) {
+        for (const { slo, result } of measuredSlos(input)) {
+            if (result.status !== 'failed')
+                continue;
+            context.report({
+                ...atSlo(slo),
+                severity: weigh(liveQueryFailed.meta.severity, input.settings.failOn),
+                message: `SLO "${slo.name}": its query failed: ${result.reason} — query: ${result.query ?? '?'}`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/promql/rate-range.ts
+
+
+
+// rate() and increase() extrapolate from the samples inside the range: with fewer than four, one
+// missed scrape leaves one sample or none, and the result jumps or disappears (the reasoning
+// behind Grafana's $__rate_interval). irate() only needs the last two samples.
+const MIN_SAMPLES = { rate: 4, increase: 4, irate: 2 };
+const promqlRateRange = {
+    meta: {
+        id: 'promql/rate-range',
+        severity: 'warning',
+        kind: 'model',
+        description: 'rate()/increase() over a range shorter than 4 sampling intervals (irate(): 2), so one missed scrape empties it.',
+        docs: 'docs/checks/promql/rate-range.md',
+        options: configOptions('evaluation-interval', 'scrape-interval'),
+    },
+    run({ model }, context) {
+        // A recorded series is sampled at its group's evaluation interval, a scraped one at the scrape interval.
+        const recordedEvery = new Map();
+        for (const rule of model.rules) {
+            if (rule.kind === 'record')
+                recordedEvery.set(rule.name, rule.groupIntervalSeconds ?? context.config.evaluationIntervalSeconds);
+        }
+        for (const rule of model.rules) {
+            if (rule.expr.analysis.errors.length > 0)
+                continue;
+            const reported = new Set();
+            for (const selector of rule.expr.analysis.facts.selectors) {
+                const fn = selector.functions[0];
+                if (selector.rangeSeconds === undefined || !fn || !(fn in MIN_SAMPLES))
+                    continue;
+                const recorded = selector.metric !== undefined ? recordedEvery.get(selector.metric) : undefined;
+                const interval = recorded ?? context.config.scrapeIntervalSeconds;
+                const minimum = MIN_SAMPLES[fn] * interval;
+                if (selector.rangeSeconds >= minimum)
+                    continue;
+                const key = `${fn} ${selector.metric} ${selector.rangeSeconds}`;
+                if (reported.has(key))
+                    continue;
+                reported.add(key);
+                const source = recorded !== undefined ? `the ${formatDuration(interval)} evaluation interval of the rule that records it` : `a ${formatDuration(interval)} scrape interval`;
+                context.report({
+                    file: rule.file,
+                    ...queryPosition(rule.expr, selector.from),
+                    subject: `${rule.group}/${rule.name}/${selector.metric ?? ''}`,
+                    message: `${rule.kind} "${rule.name}": ${fn}(${selector.metric ?? '…'}[${formatDuration(selector.rangeSeconds)}]) spans fewer than ${MIN_SAMPLES[fn]} samples at ${source}; use at least [${formatDuration(minimum)}]`,
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/live/rule-input.ts
+// What the live rule checks share: how `live-fail-on` weighs a finding, and how a selector is
+// named and placed.
+
+/** Where a selector is written, and its identity (rule or SLO, then the selector). */
+function atSelector(use) {
+    const owner = use.owner.group !== undefined ? `${use.owner.group}/${use.owner.name}` : use.owner.name;
+    return { file: use.file, line: use.position.line, column: use.position.column, subject: `${owner}/${use.selector}` };
+}
+/** `alert "HighErrorRate"`, `record "job:errors:rate5m"`, `SLI of SLO "checkout"`. */
+function ownerName(use) {
+    return use.owner.kind === 'sli' ? `SLI of SLO "${use.owner.name}"` : `${use.owner.kind} "${use.owner.name}"`;
+}
+
+;// CONCATENATED MODULE: ./src/checks/live/scrape-interval.ts
+
+
+
+const liveScrapeInterval = {
+    meta: {
+        id: 'live/scrape-interval',
+        severity: 'warning',
+        kind: 'live',
+        description: "rate()/increase() over fewer than 4 samples (irate(): 2), or an alert's `for` shorter than one sample, at the scrape interval the backend actually has.",
+        docs: 'docs/checks/live/scrape-interval.md',
+        gates: 'always',
+    },
+    run(input, context) {
+        const measured = input.summary.rules;
+        if (!measured)
+            return;
+        const severity = weigh(liveScrapeInterval.meta.severity, input.settings.failOn);
+        const unavailable = measured.unavailable.get('scrape-interval');
+        if (unavailable) {
+            context.report({ file: '', severity: 'notice', subject: 'scrape-interval', message: `Scrape intervals not measured: ${unavailable}; promql/rate-range keeps the configured scrape-interval.` });
+        }
+        const reported = new Set();
+        for (const use of measured.uses) {
+            const interval = measured.intervals.get(use.selector);
+            const rule = use.owner.rule;
+            if (!interval || !rule)
+                continue;
+            const fn = use.fact.functions[0];
+            const range = use.fact.rangeSeconds;
+            const at = atSelector(use);
+            if (fn && fn in MIN_SAMPLES && range !== undefined) {
+                const minimum = MIN_SAMPLES[fn] * interval.seconds;
+                const key = `${at.subject} ${fn} ${range}`;
+                if (range < minimum && !reported.has(key)) {
+                    reported.add(key);
+                    context.report({
+                        ...at,
+                        severity,
+                        message: `${ownerName(use)}: ${fn}(${use.selector}[${formatDuration(range)}]) spans fewer than ${MIN_SAMPLES[fn]} samples at its ${describe(interval)}; use at least [${formatDuration(minimum)}]`,
+                    });
+                }
+            }
+            const holdFor = use.owner.kind === 'alert' && rule.for ? parseDuration(rule.for.value) : undefined;
+            if (holdFor !== undefined && holdFor > 0 && holdFor < interval.seconds && !reported.has(`${rule.file} ${rule.group}/${rule.name} for`)) {
+                reported.add(`${rule.file} ${rule.group}/${rule.name} for`);
+                context.report({
+                    file: rule.file,
+                    line: rule.for.position.line,
+                    column: rule.for.position.column,
+                    subject: `${rule.group}/${rule.name}/for`,
+                    severity,
+                    message: `${ownerName(use)}: for: ${rule.for.value} is shorter than the ${describe(interval)} of ${use.selector}: one sample decides, so the alert fires on a single bad scrape; use at least ${formatDuration(interval.seconds * 2)}`,
+                });
+            }
+        }
+    },
+};
+/**
+ * The promql/rate-range findings this check replaces: a selector whose interval was measured is
+ * judged at that interval here, not at the configured default there.
+ */
+function scrapeIntervalSupersedes(measured) {
+    if (!measured)
+        return [];
+    return measured.uses
+        .filter((use) => use.owner.rule && measured.intervals.has(use.selector) && use.fact.metric !== undefined)
+        .map((use) => ({ check: 'promql/rate-range', file: use.file, subject: `${use.owner.group}/${use.owner.name}/${use.fact.metric}` }));
+}
+function describe(interval) {
+    const source = interval.source === 'targets' ? `the configured scrape interval of job "${interval.job}"` : 'sample spacing on the backend';
+    return `${formatDuration(interval.seconds)} scrape interval (${source})`;
+}
+
+;// CONCATENATED MODULE: ./src/live/selectors.ts
+// The vector selectors live rule checks ask the backend about: every selector of every alerting
+// and recording rule, and of every SLI query, with where it is written, what reads it, and
+// whether it protects an SLO. Pure: no requests here.
+
+
+// Series the rule manager writes itself, and selectors that exist to match nothing.
+const SYNTHETIC_METRICS = new Set(['ALERTS', 'ALERTS_FOR_STATE']);
+const EXPECTS_ABSENCE = new Set(['absent', 'absent_over_time']);
+/** Names recorded by the repository's own recording rules, each with its rules. */
+function recordedNames(model) {
+    const names = new Map();
+    for (const rule of model.rules)
+        if (rule.kind === 'record')
+            names.set(rule.name, [...(names.get(rule.name) ?? []), rule]);
+    return names;
+}
+/** Rules that protect an SLO: linked alerts, and the recording rules they read (transitively). */
+function linkedRules(model, links) {
+    const linked = new Set();
+    const recorded = recordedNames(model);
+    const visit = (metric, depth) => {
+        for (const rule of recorded.get(metric) ?? []) {
+            if (linked.has(rule) || depth > 8)
+                continue;
+            linked.add(rule);
+            for (const s of rule.expr.analysis.facts.selectors)
+                if (s.metric)
+                    visit(s.metric, depth + 1);
+        }
+    };
+    for (const set of links?.bySlo.values() ?? []) {
+        for (const alert of set.alerts) {
+            linked.add(alert.rule);
+            for (const s of alert.rule.expr.analysis.facts.selectors)
+                if (s.metric)
+                    visit(s.metric, 0);
+        }
+    }
+    return linked;
+}
+function selectorText(metric, matchers) {
+    const inner = matchers.map((m) => `${m.label}${m.op}${JSON.stringify(m.value)}`).join(', ');
+    if (metric === undefined)
+        return `{${inner}}`;
+    return inner ? `${metric}{${inner}}` : metric;
+}
+/** Every selector worth asking about. Selectors under absent(), and ALERTS, are left out: they are meant to match nothing at times. */
+function selectorUses(model, links) {
+    const uses = [];
+    const linked = linkedRules(model, links);
+    for (const rule of model.rules) {
+        if (rule.expr.analysis.errors.length > 0)
+            continue; // promql/syntax reports it
+        const facts = rule.expr.analysis.facts.selectors;
+        facts.forEach((fact, index) => {
+            const use = makeUse(fact, index, facts, { file: rule.file, position: queryPosition(rule.expr, fact.from), owner: { kind: rule.kind, name: rule.name, group: rule.group, rule }, linked: linked.has(rule) });
+            if (use)
+                uses.push(use);
+        });
+    }
+    for (const slo of model.slos) {
+        // Error and total queries are read together: the error query's selectors are parts of the total's.
+        const queries = [slo.indicator.errorQuery, slo.indicator.goodQuery, slo.indicator.totalQuery, slo.indicator.errorRatioQuery].filter((q) => Boolean(q?.trim()));
+        if (!queries.length)
+            continue;
+        const text = queries.map((q) => `(${q.replace(/\{\{\s*\.window\s*\}\}/g, '5m')})`).join(' + ');
+        const analysis = analyseQuery(text);
+        if (analysis.errors.length > 0)
+            continue;
+        const facts = analysis.facts.selectors;
+        const position = slo.indicator.position ?? slo.position;
+        facts.forEach((fact, index) => {
+            const use = makeUse(fact, index, facts, { file: slo.file, position, owner: { kind: 'sli', name: slo.name, slo }, linked: true });
+            if (use)
+                uses.push(use);
+        });
+    }
+    return uses;
+}
+function makeUse(fact, index, all, base) {
+    if (fact.functions.some((fn) => EXPECTS_ABSENCE.has(fn)))
+        return undefined;
+    if (fact.metric !== undefined && SYNTHETIC_METRICS.has(fact.metric))
+        return undefined;
+    const matchers = ownMatchers(fact);
+    if (fact.metric === undefined && matchers.length === 0)
+        return undefined;
+    const breakdown = new Set();
+    all.forEach((other, k) => {
+        if (k === index || other.metric === undefined || other.metric !== fact.metric)
+            return;
+        const theirs = ownMatchers(other).map(key);
+        const extra = matchers.map((m, i) => (theirs.includes(key(m)) ? -1 : i)).filter((i) => i >= 0);
+        // The other selector is this one without some matchers: this one counts a part of it.
+        if (extra.length > 0 && theirs.every((t) => matchers.some((m) => key(m) === t)))
+            for (const i of extra)
+                breakdown.add(i);
+    });
+    return { ...base, fact, matchers, selector: selectorText(fact.metric, matchers), breakdown };
+}
+function ownMatchers(fact) {
+    return fact.matchers.filter((m) => !(m.label === '__name__' && m.op === '=' && m.value === fact.metric));
+}
+function key(m) {
+    return `${m.label}${m.op}${m.value}`;
+}
+
+;// CONCATENATED MODULE: ./src/live/series.ts
+// Does each selector select anything? One instant query per distinct selector when it does
+// (`count(last_over_time(sel[1h]))`); when it does not, one more that tells why, in parts tagged
+// with a label so the backend answers all of them at once: does the metric name have series now,
+// did the selector have series in the last 7 days (it stopped reporting), which matcher alone
+// selects none, does the metric have the matcher's label at all, and a few values it does have.
+// Counts only: no label set or sample is downloaded beyond those few values.
+
+
+
+/** A selector with no sample this recent is not reporting. */
+const PRESENCE_LOOKBACK_SECONDS = 3600;
+/** How far back a selector that is not reporting is looked for, to tell "stopped" from "never". */
+const HISTORY_LOOKBACK_SECONDS = 7 * 86_400;
+/** Label values shown for a matcher that selects none. */
+const SHOWN_VALUES = 3;
+const series_PART = 'slo_gate_part';
+/** The verdict for one selector at `time`. PrometheusError of kind 'unreachable' or 'budget' propagates. */
+async function measureSelector(client, use, time) {
+    const recent = promDuration(PRESENCE_LOOKBACK_SECONDS);
+    const history = promDuration(HISTORY_LOOKBACK_SECONDS);
+    const count = (selector, window) => `count(last_over_time(${selector}[${window}]))`;
+    let samples;
+    try {
+        samples = await client.query(count(use.selector, recent), time);
+    }
+    catch (error) {
+        return failure(error);
+    }
+    const present = samples[0]?.value ?? 0;
+    if (present > 0)
+        return { status: 'present', series: present };
+    const metric = use.fact.metric;
+    const parts = [series_tag(count(use.selector, history), 'history')];
+    if (metric !== undefined) {
+        parts.push(series_tag(count(metric, recent), 'name'), series_tag(count(metric, history), 'name-history'));
+        use.matchers.forEach((m, i) => {
+            parts.push(series_tag(count(selectorText(metric, [m]), recent), `matcher-${i}`));
+            if (selectsValues(m)) {
+                parts.push(series_tag(count(selectorText(metric, [{ label: m.label, op: '!=', value: '' }]), recent), `label-${i}`));
+                parts.push(series_tag(`topk(${SHOWN_VALUES}, count by (${m.label}) (last_over_time(${metric}[${recent}])))`, `values-${i}`));
+            }
+        });
+    }
+    try {
+        samples = await client.query(parts.join(' or '), time);
+    }
+    catch (error) {
+        return failure(error);
+    }
+    const part = (name) => samples.filter((s) => s.labels[series_PART] === name);
+    const value = (name) => part(name)[0]?.value ?? 0;
+    if (metric === undefined)
+        return value('history') > 0 ? { status: 'stale' } : { status: 'no-metric' };
+    const nameSeries = value('name');
+    if (value('history') > 0)
+        return { status: 'stale' };
+    if (nameSeries === 0)
+        return value('name-history') > 0 ? { status: 'stale' } : { status: 'no-metric' };
+    const dropping = [];
+    use.matchers.forEach((matcher, index) => {
+        if (value(`matcher-${index}`) > 0)
+            return;
+        const labelMissing = selectsValues(matcher) && value(`label-${index}`) === 0;
+        const values = part(`values-${index}`)
+            .map((s) => s.labels[matcher.label])
+            .filter((v) => v !== undefined && v !== '')
+            .sort();
+        dropping.push({ index, matcher, labelMissing, values });
+    });
+    return { status: 'dropped', dropping, nameSeries };
+}
+/** A matcher that needs the label to have a value (`job="api"`, `code=~"5.."`). */
+function selectsValues(m) {
+    return (m.op === '=' || m.op === '=~') && m.value !== '' && !safeRegexMatchesEmpty(m);
+}
+function safeRegexMatchesEmpty(m) {
+    if (m.op !== '=~')
+        return false;
+    try {
+        // Prometheus anchors label regexes; RE2 and JS agree on the simple ones that can match "".
+        return new RegExp(`^(?:${m.value})$`).test('');
+    }
+    catch {
+        return true; // unreadable here: do not claim anything about the label
+    }
+}
+function series_tag(expr, part) {
+    return `label_replace(${expr}, "${series_PART}", "${part}", "", "")`;
+}
+function failure(error) {
+    if (error instanceof PrometheusError && error.kind === 'query')
+        return { status: 'failed', reason: error.message };
+    throw error;
+}
+
+;// CONCATENATED MODULE: ./src/checks/live/series-missing.ts
+
+
+
+const liveSeriesMissing = {
+    meta: {
+        id: 'live/series-missing',
+        severity: 'warning',
+        kind: 'live',
+        description: "A rule's or SLI's selector selects no series on the backend: a renamed metric, a wrong label, a target that stopped (error when it protects an SLO).",
+        docs: 'docs/checks/live/series-missing.md',
+        gates: 'always',
+    },
+    run(input, context) {
+        const measured = input.summary.rules;
+        if (!measured)
+            return;
+        const failOn = input.settings.failOn;
+        const unavailable = measured.unavailable.get('series');
+        if (unavailable) {
+            context.report({ file: '', severity: 'notice', subject: 'series', message: `Selectors of rules and SLI queries not checked for series: ${unavailable}.` });
+        }
+        const recent = promDuration(PRESENCE_LOOKBACK_SECONDS);
+        const history = promDuration(HISTORY_LOOKBACK_SECONDS);
+        // A recording rule of the repository is present when its own selectors are: its name need not exist yet.
+        const missingSource = new Map();
+        const sourceOf = (metric, depth = 0) => {
+            if (missingSource.has(metric))
+                return missingSource.get(metric);
+            missingSource.set(metric, null); // a cycle counts as present
+            let found = null;
+            for (const use of measured.uses) {
+                if (use.owner.kind !== 'record' || use.owner.name !== metric || found || depth > 8)
+                    continue;
+                const through = use.fact.metric !== undefined && measured.recorded.has(use.fact.metric) ? sourceOf(use.fact.metric, depth + 1) : null;
+                if (through)
+                    found = through;
+                const verdict = measured.series.get(use.selector);
+                if (verdict && isMissing(use, verdict))
+                    found = { use, verdict };
+            }
+            missingSource.set(metric, found);
+            return found;
+        };
+        // An SLI whose SLO live/no-data already reports is not reported twice.
+        const reportedSlos = new Set(input.summary.slos.filter((r) => r.status === 'no-data' || r.emptyErrorQuery !== undefined).map((r) => r.key));
+        const seen = new Set();
+        for (const use of measured.uses) {
+            if (use.owner.slo && reportedSlos.has(use.owner.slo.key))
+                continue;
+            const at = atSelector(use);
+            if (seen.has(at.subject))
+                continue;
+            seen.add(at.subject);
+            const severity = (breakdownOnly) => weigh(breakdownOnly ? 'notice' : use.linked ? 'error' : 'warning', failOn);
+            const who = ownerName(use);
+            if (use.fact.metric !== undefined && measured.recorded.has(use.fact.metric)) {
+                const source = sourceOf(use.fact.metric);
+                if (!source)
+                    continue;
+                const where = `${source.use.file}:${source.use.position.line}`;
+                context.report({ ...at, severity: severity(false), message: `${who}: reads ${use.fact.metric}, recorded at ${where} from ${source.use.selector}, which ${series_missing_describe(source.use, source.verdict, recent, history)}` });
+                continue;
+            }
+            const verdict = measured.series.get(use.selector);
+            if (!verdict || !isProblem(verdict))
+                continue;
+            const breakdownOnly = verdict.status === 'dropped' && isBreakdownOnly(use, verdict);
+            const tail = breakdownOnly ? ' — it counts a part of a total that has series, so it may only mean none of these events happened yet' : '';
+            context.report({ ...at, severity: severity(breakdownOnly), message: `${who}: ${use.selector} ${series_missing_describe(use, verdict, recent, history)}${tail}` });
+        }
+    },
+};
+function isProblem(verdict) {
+    return verdict.status === 'no-metric' || verdict.status === 'stale' || verdict.status === 'dropped';
+}
+/** Missing in a way that keeps a recording rule from producing anything that matters. */
+function isMissing(use, verdict) {
+    return isProblem(verdict) && !(verdict.status === 'dropped' && isBreakdownOnly(use, verdict));
+}
+function isBreakdownOnly(use, verdict) {
+    return verdict.dropping.length > 0 && verdict.dropping.every((d) => use.breakdown.has(d.index) && !d.labelMissing);
+}
+function series_missing_describe(use, verdict, recent, history) {
+    switch (verdict.status) {
+        case 'no-metric':
+            return use.fact.metric !== undefined
+                ? `selects nothing: the metric ${use.fact.metric} has no series on the backend (none in the last ${history}); a renamed metric or a typo, and the rule never sees data`
+                : `selects no series (none in the last ${history})`;
+        case 'stale':
+            return `stopped reporting: no sample in the last ${recent}, though it had series in the last ${history}`;
+        case 'dropped': {
+            const metric = use.fact.metric;
+            if (verdict.dropping.length === 0)
+                return `selects none of the ${verdict.nameSeries} series of ${metric}: each matcher alone selects some, but not all of them together`;
+            const reasons = verdict.dropping.map((d) => {
+                const matcher = `${d.matcher.label}${d.matcher.op}${JSON.stringify(d.matcher.value)}`;
+                if (d.labelMissing)
+                    return `${matcher} drops them all: no series of ${metric} has a "${d.matcher.label}" label`;
+                const seen = d.values.length ? ` (${d.matcher.label} values it has include ${d.values.map((v) => JSON.stringify(v)).join(', ')})` : '';
+                return `${matcher} drops them all${seen}`;
+            });
+            return `selects none of the ${verdict.nameSeries} series of ${metric}: ${reasons.join('; ')}`;
+        }
+        default:
+            return '';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/checks/live/unreachable.ts
+
+const liveUnreachable = {
+    meta: {
+        id: 'live/unreachable',
+        severity: 'error',
+        kind: 'live',
+        description: 'The Prometheus API could not be used at all: connection refused, TLS, timeout, 401/403.',
+        docs: 'docs/checks/live/unreachable.md',
+        gates: 'always',
+    },
+    run({ summary, settings }, context) {
+        const notEvaluated = summary.slos.filter((result) => result.status === 'not-evaluated');
+        if (notEvaluated.length === 0)
+            return;
+        const why = summary.unreachable ?? `the live time budget of ${settings.budgetSeconds}s ran out`;
+        const measurable = summary.slos.filter((result) => result.status !== 'not-measurable').length;
+        context.report({
+            file: '',
+            severity: weigh(liveUnreachable.meta.severity, settings.failOn),
+            message: `Prometheus API at ${summary.url} could not be used: ${why}. ${notEvaluated.length} of ${measurable} measurable SLO(s) not evaluated live; the static checks still ran.`,
+            subject: summary.url,
+        });
+    },
+};
 
 ;// CONCATENATED MODULE: ./src/checks/policy/budget.ts
 
 
 const policyBudget = {
-    id: 'policy/budget',
-    severity: 'error',
-    description: 'A declared error budget that disagrees with the target (budget ≠ 1 − target, downtime ≠ period × (1 − target)).',
-    checkModel(model, context) {
+    meta: {
+        id: 'policy/budget',
+        severity: 'error',
+        kind: 'model',
+        description: 'A declared error budget that disagrees with the target (budget ≠ 1 − target, downtime ≠ period × (1 − target)).',
+        docs: 'docs/checks/policy/budget.md',
+        aboutSlo: true,
+    },
+    run({ model }, context) {
         for (const slo of model.slos) {
             if (slo.target === undefined)
                 continue;
@@ -71487,10 +73909,15 @@ const policyBudget = {
 ;// CONCATENATED MODULE: ./src/checks/policy/burn-rate.ts
 
 const policyBurnRate = {
-    id: 'policy/burn-rate',
-    severity: 'error',
-    description: 'A non-positive burn-rate factor, or a shorter window whose factor is not higher than a longer one\'s.',
-    checkModel(model, context) {
+    meta: {
+        id: 'policy/burn-rate',
+        severity: 'error',
+        kind: 'model',
+        description: 'A non-positive burn-rate factor, or a shorter window whose factor is not higher than a longer one\'s.',
+        docs: 'docs/checks/policy/burn-rate.md',
+        aboutSlo: true,
+    },
+    run({ model }, context) {
         // Policy-wide windows are shared by many SLOs: report each problem once, where it is written.
         const reported = new Set();
         const report = (slo, window, message) => {
@@ -71522,10 +73949,15 @@ const policyBurnRate = {
 
 
 const policyBurnUnreachable = {
-    id: 'policy/burn-unreachable',
-    severity: 'error',
-    description: 'A burn-rate factor that can never fire: factor × (1 − target) > 1 needs more than 100 % errors.',
-    checkModel(model, context) {
+    meta: {
+        id: 'policy/burn-unreachable',
+        severity: 'error',
+        kind: 'model',
+        description: 'A burn-rate factor that can never fire: factor × (1 − target) > 1 needs more than 100 % errors.',
+        docs: 'docs/checks/policy/burn-unreachable.md',
+        aboutSlo: true,
+    },
+    run({ model }, context) {
         // Policy-wide windows are shared by many SLOs: report each (window, target) once.
         const reported = new Set();
         for (const slo of model.slos) {
@@ -71557,10 +73989,15 @@ const policyBurnUnreachable = {
 
 
 const policyBurnWindows = {
-    id: 'policy/burn-windows',
-    severity: 'error',
-    description: 'An SLO with fewer than two burn-rate windows (a fast and a slow one), or a short window that is not about 1/12 of its long one.',
-    checkModel(model, context) {
+    meta: {
+        id: 'policy/burn-windows',
+        severity: 'error',
+        kind: 'model',
+        description: 'An SLO with fewer than two burn-rate windows (a fast and a slow one), or a short window that is not about 1/12 of its long one.',
+        docs: 'docs/checks/policy/burn-windows.md',
+        aboutSlo: true,
+    },
+    run({ model }, context) {
         const reported = new Set();
         for (const slo of model.slos) {
             // Latency SLOs of the flat shape state a percentile, not a budget to burn.
@@ -71603,10 +74040,15 @@ const policyBurnWindows = {
 
 ;// CONCATENATED MODULE: ./src/checks/policy/duplicate.ts
 const policyDuplicate = {
-    id: 'policy/duplicate',
-    severity: 'error',
-    description: 'Two SLOs with the same name (and service) in the repository.',
-    checkModel(model, context) {
+    meta: {
+        id: 'policy/duplicate',
+        severity: 'error',
+        kind: 'model',
+        description: 'Two SLOs with the same name (and service) in the repository.',
+        docs: 'docs/checks/policy/duplicate.md',
+        aboutSlo: true,
+    },
+    run({ model }, context) {
         const seen = new Map();
         for (const slo of model.slos) {
             const identity = `${slo.service ?? ''}\u0000${slo.name}`;
@@ -71627,8 +74069,8 @@ const policyDuplicate = {
     },
 };
 
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(42463);
+// EXTERNAL MODULE: ../main/node_modules/ajv/dist/ajv.js
+var ajv = __nccwpck_require__(70703);
 ;// CONCATENATED MODULE: ./src/checks/schema-findings.ts
 // Turn ajv errors into findings that point at the YAML line of the offending node.
 function schemaFindings(errors, doc, file, label) {
@@ -71683,7 +74125,10 @@ const sloth_windows_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema"
 const openslo_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://slo-gate.dev/schemas/formats/openslo.schema.json","title":"OpenSLO v1 documents (SLO, SLI, AlertPolicy, AlertCondition); v1alpha SLOs as Sloth reads them","description":"Mutual exclusions (target/targetPercent, indicator/indicatorRef, good/bad) and references across files are checked in code, with clearer messages.","type":"object","required":["apiVersion","kind","metadata","spec"],"properties":{"metadata":{"type":"object","required":["name"],"properties":{"name":{"type":"string","minLength":1}}}},"allOf":[{"if":{"properties":{"apiVersion":{"const":"openslo/v1"},"kind":{"const":"SLO"}},"required":["apiVersion","kind"]},"then":{"properties":{"spec":{"$ref":"#/definitions/slo"}}}},{"if":{"properties":{"apiVersion":{"const":"openslo/v1"},"kind":{"const":"SLI"}},"required":["apiVersion","kind"]},"then":{"properties":{"spec":{"$ref":"#/definitions/sli"}}}},{"if":{"properties":{"apiVersion":{"const":"openslo/v1"},"kind":{"const":"AlertPolicy"}},"required":["apiVersion","kind"]},"then":{"properties":{"spec":{"$ref":"#/definitions/alertPolicy"}}}},{"if":{"properties":{"apiVersion":{"const":"openslo/v1"},"kind":{"const":"AlertCondition"}},"required":["apiVersion","kind"]},"then":{"properties":{"spec":{"$ref":"#/definitions/alertCondition"}}}}],"definitions":{"duration":{"type":"string","pattern":"^[0-9]+(m|h|d|w|M|Q|Y)$"},"slo":{"type":"object","required":["service","timeWindow","budgetingMethod","objectives"],"properties":{"service":{"type":"string","minLength":1},"indicatorRef":{"type":"string","minLength":1},"indicator":{"type":"object","required":["spec"],"properties":{"spec":{"$ref":"#/definitions/sli"}}},"timeWindow":{"type":"array","minItems":1,"maxItems":1,"items":{"type":"object","required":["duration"],"properties":{"duration":{"$ref":"#/definitions/duration"},"isRolling":{"type":"boolean"},"calendar":{"type":"object","required":["startTime","timeZone"]}}}},"budgetingMethod":{"enum":["Occurrences","Timeslices","RatioTimeslices"]},"objectives":{"type":"array","minItems":1,"items":{"type":"object","properties":{"op":{"enum":["lte","gte","lt","gt"]},"value":{"type":"number"},"target":{"type":"number","minimum":0,"exclusiveMaximum":1},"targetPercent":{"type":"number","minimum":0,"exclusiveMaximum":100},"timeSliceTarget":{"type":"number","exclusiveMinimum":0,"maximum":1},"timeSliceWindow":{"oneOf":[{"$ref":"#/definitions/duration"},{"type":"number"}]}}}},"alertPolicies":{"type":["array","null"],"items":{"type":"object"}}},"allOf":[{"if":{"properties":{"budgetingMethod":{"const":"Timeslices"}},"required":["budgetingMethod"]},"then":{"properties":{"objectives":{"items":{"required":["timeSliceTarget","timeSliceWindow"]}}}}},{"if":{"properties":{"budgetingMethod":{"const":"RatioTimeslices"}},"required":["budgetingMethod"]},"then":{"properties":{"objectives":{"items":{"required":["timeSliceWindow"]}}}}}]},"sli":{"type":"object","properties":{"thresholdMetric":{"$ref":"#/definitions/metric"},"ratioMetric":{"type":"object","required":["total"],"properties":{"counter":{"type":"boolean"},"good":{"$ref":"#/definitions/metric"},"bad":{"$ref":"#/definitions/metric"},"total":{"$ref":"#/definitions/metric"}}}}},"metric":{"type":"object","required":["metricSource"],"properties":{"metricSource":{"type":"object","required":["spec"]}}},"alertPolicy":{"type":"object","required":["conditions"],"properties":{"alertWhenNoData":{"type":"boolean"},"alertWhenBreaching":{"type":"boolean"},"alertWhenResolved":{"type":"boolean"},"conditions":{"type":"array","minItems":1,"items":{"type":"object"}}}},"alertCondition":{"type":"object","required":["condition"],"properties":{"severity":{"type":"string"},"condition":{"type":"object","required":["kind","op","threshold","lookbackWindow","alertAfter"],"properties":{"kind":{"const":"burnrate"},"op":{"enum":["lte","gte","lt","gt"]},"threshold":{"type":"number"},"lookbackWindow":{"$ref":"#/definitions/duration"},"alertAfter":{"$ref":"#/definitions/duration"}}}}}}}');
 ;// CONCATENATED MODULE: ./schemas/formats/pyrra.schema.json
 const pyrra_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://slo-gate.dev/schemas/formats/pyrra.schema.json","title":"Pyrra ServiceLevelObjective (pyrra.dev/v1alpha1)","type":"object","required":["apiVersion","kind","metadata","spec"],"properties":{"metadata":{"type":"object","required":["name"],"properties":{"name":{"type":"string","minLength":1}}},"spec":{"type":"object","required":["indicator","target","window"],"properties":{"target":{"type":"string","pattern":"^[0-9]+(\\\\.[0-9]+)?$","description":"Percent as a string, e.g. \\"99.9\\""},"window":{"type":"string","pattern":"^([0-9]+(ms|s|m|h|d|w|y))+$"},"description":{"type":"string"},"indicator":{"type":"object","minProperties":1,"maxProperties":1,"properties":{"ratio":{"type":"object","required":["errors","total"],"properties":{"errors":{"$ref":"#/definitions/metric"},"total":{"$ref":"#/definitions/metric"},"grouping":{"$ref":"#/definitions/grouping"}}},"latency":{"type":"object","required":["success","total"],"properties":{"success":{"$ref":"#/definitions/metric"},"total":{"$ref":"#/definitions/metric"},"grouping":{"$ref":"#/definitions/grouping"}}},"latencyNative":{"type":"object","required":["latency","total"],"properties":{"latency":{"type":"string"},"total":{"$ref":"#/definitions/metric"},"grouping":{"$ref":"#/definitions/grouping"}}},"bool_gauge":{"type":"object","required":["metric"],"properties":{"metric":{"type":"string","minLength":1},"grouping":{"$ref":"#/definitions/grouping"}}}},"additionalProperties":false},"alerting":{"type":"object","properties":{"disabled":{"type":"boolean"},"burnrates":{"type":"boolean"},"absent":{"type":"boolean"},"name":{"type":"string"}}}}}},"definitions":{"metric":{"type":"object","required":["metric"],"properties":{"metric":{"type":"string","minLength":1}}},"grouping":{"type":"array","items":{"type":"string"}}}}');
+;// CONCATENATED MODULE: ./schemas/formats/slo-generator.schema.json
+const slo_generator_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://slo-gate.dev/schemas/formats/slo-generator.schema.json","title":"Google slo-generator: v2 ServiceLevelObjective (sre.google.com/v2), v1 SLO config, shared config with error_budget_policies, v1 error budget policy","if":{"type":"array"},"then":{"type":"array","items":{"$ref":"#/definitions/v1PolicyStep"}},"else":{"if":{"type":"object","required":["apiVersion"]},"then":{"$ref":"#/definitions/v2Slo"},"else":{"if":{"type":"object","required":["error_budget_policies"]},"then":{"$ref":"#/definitions/sharedConfig"},"else":{"$ref":"#/definitions/v1Slo"}}},"definitions":{"goal":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"description":"A ratio, e.g. 0.999"},"v2Slo":{"type":"object","required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"sre.google.com/v2"},"kind":{"const":"ServiceLevelObjective"},"metadata":{"type":"object","required":["name"],"properties":{"name":{"type":"string","minLength":1},"labels":{"type":"object","additionalProperties":{"type":["string","number","boolean"]}}}},"spec":{"type":"object","required":["goal","backend","method","service_level_indicator"],"properties":{"description":{"type":"string"},"goal":{"$ref":"#/definitions/goal"},"backend":{"type":"string","minLength":1},"method":{"type":"string","minLength":1},"exporters":{"type":"array","items":{"type":"string"}},"error_budget_policy":{"type":"string","minLength":1},"service_level_indicator":{"type":"object"}}}}},"v1Slo":{"type":"object","required":["service_name","feature_name","slo_name","slo_target","backend"],"properties":{"service_name":{"type":"string","minLength":1},"feature_name":{"type":"string","minLength":1},"slo_name":{"type":"string","minLength":1},"slo_description":{"type":"string"},"slo_target":{"$ref":"#/definitions/goal"},"backend":{"type":"object","required":["class","method"],"properties":{"class":{"type":"string"},"method":{"type":"string"},"measurement":{"type":"object"}}},"exporters":{"type":["array","object"]}}},"sharedConfig":{"type":"object","properties":{"backends":{"type":"object"},"exporters":{"type":"object"},"default_exporters":{"type":"array","items":{"type":"string"}},"error_budget_policies":{"type":"object","additionalProperties":{"type":"object","required":["steps"],"properties":{"steps":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/v2PolicyStep"}}}}}}},"v2PolicyStep":{"type":"object","required":["name","window","burn_rate_threshold"],"properties":{"name":{"type":"string","minLength":1},"window":{"type":"integer","exclusiveMinimum":0,"description":"Seconds"},"burn_rate_threshold":{"type":"number","exclusiveMinimum":0},"alert":{"type":"boolean"},"message_alert":{"type":"string"},"message_ok":{"type":"string"}}},"v1PolicyStep":{"type":"object","required":["error_budget_policy_step_name","measurement_window_seconds","alerting_burn_rate_threshold"],"properties":{"error_budget_policy_step_name":{"type":"string","minLength":1},"measurement_window_seconds":{"type":"integer","exclusiveMinimum":0},"alerting_burn_rate_threshold":{"type":"number","exclusiveMinimum":0},"urgent_notification":{"type":"boolean"},"overburned_consequence_message":{"type":"string"},"achieved_consequence_message":{"type":"string"}}}}}');
 ;// CONCATENATED MODULE: ./src/checks/policy/schema.ts
+
 
 
 
@@ -71700,6 +74145,7 @@ const schemas = {
     'sloth-windows': { schema: sloth_windows_schema_namespaceObject, label: 'AlertWindows' },
     openslo: { schema: openslo_schema_namespaceObject, label: 'OpenSLO document' },
     pyrra: { schema: pyrra_schema_namespaceObject, label: 'ServiceLevelObjective' },
+    'slo-generator': { schema: slo_generator_schema_namespaceObject, label: 'slo-generator document' },
 };
 // Compiling all schemas takes about half a second: only the formats a repository uses are compiled.
 const validators = new Map();
@@ -71709,20 +74155,31 @@ function validatorFor(kind) {
         validators.set(kind, { validate: schema_ajv.compile(entry.schema), label: entry.label });
     return validators.get(kind);
 }
-const policySchema = {
+const schema_meta = {
     id: 'policy/schema',
     severity: 'error',
     description: 'Missing or mistyped fields in an SLO document, checked against the format\'s JSON Schema.',
-    documentKinds: Object.keys(schemas),
-    checkDocument({ file, kind, doc }, context) {
+    docs: 'docs/checks/policy/schema.md',
+    aboutSlo: true,
+};
+const policySchema = {
+    meta: { ...schema_meta, kind: 'document', documentKinds: Object.keys(schemas) },
+    run({ file, kind, doc }, context) {
         const validator = validatorFor(kind);
         if (!validator || validator.validate(doc.value))
             return;
         for (const finding of schemaFindings(validator.validate.errors, doc, file, validator.label))
             context.report(finding);
     },
-    // What no single document shows: a reference to a document in another file that does not exist.
-    checkModel(model, context) {
+};
+/**
+ * The same check's second half, run on the model: what no single document shows, a reference to
+ * a document in another file that does not exist. It shares the id, so `off` and a severity
+ * override in the config apply to both halves, and the report lists the check once.
+ */
+const policySchemaAcrossFiles = {
+    meta: { ...schema_meta, kind: 'model' },
+    run({ model }, context) {
         const reported = new Set();
         for (const slo of model.slos) {
             for (const problem of slo.problems ?? []) {
@@ -71738,11 +74195,18 @@ const policySchema = {
 
 ;// CONCATENATED MODULE: ./src/checks/policy/target-min.ts
 
+
 const policyTargetMin = {
-    id: 'policy/target-min',
-    severity: 'error',
-    description: 'An availability SLO whose target is below the configured minimum (default 99.9 %).',
-    checkModel(model, context) {
+    meta: {
+        id: 'policy/target-min',
+        severity: 'error',
+        kind: 'model',
+        description: 'An availability SLO whose target is below the configured minimum (default 99.9 %).',
+        docs: 'docs/checks/policy/target-min.md',
+        options: configOptions('min-availability'),
+        aboutSlo: true,
+    },
+    run({ model }, context) {
         for (const slo of model.slos) {
             if (slo.target === undefined)
                 continue;
@@ -71761,24 +74225,18 @@ const policyTargetMin = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/checks/policy/index.ts
-
-
-
-
-
-
-
-const POLICY_CHECKS = [policySchema, policyTargetMin, policyBurnWindows, policyBurnRate, policyBurnUnreachable, policyBudget, policyDuplicate];
-
 ;// CONCATENATED MODULE: ./src/checks/promql/counter.ts
 
 
 const promqlCounter = {
-    id: 'promql/counter',
-    severity: 'warning',
-    description: 'A counter (_total, _count, _sum, _bucket) compared or aggregated raw, without rate(), irate() or increase().',
-    checkModel(model, context) {
+    meta: {
+        id: 'promql/counter',
+        severity: 'warning',
+        kind: 'model',
+        description: 'A counter (_total, _count, _sum, _bucket) compared or aggregated raw, without rate(), irate() or increase().',
+        docs: 'docs/checks/promql/counter.md',
+    },
+    run({ model }, context) {
         const families = histogramFamilies(model);
         for (const rule of model.rules) {
             if (rule.expr.analysis.errors.length > 0)
@@ -71800,10 +74258,14 @@ const promqlCounter = {
 // Aggregations that select series and keep their labels as they are.
 const LABEL_KEEPING = new Set(['topk', 'bottomk', 'limitk', 'limit_ratio']);
 const promqlHistogramQuantile = {
-    id: 'promql/histogram-quantile',
-    severity: 'warning',
-    description: 'histogram_quantile() over _bucket series aggregated without keeping the le label, which returns no data.',
-    checkModel(model, context) {
+    meta: {
+        id: 'promql/histogram-quantile',
+        severity: 'warning',
+        kind: 'model',
+        description: 'histogram_quantile() over _bucket series aggregated without keeping the le label, which returns no data.',
+        docs: 'docs/checks/promql/histogram-quantile.md',
+    },
+    run({ model }, context) {
         for (const rule of model.rules) {
             const { errors, facts } = rule.expr.analysis;
             if (errors.length > 0)
@@ -71834,53 +74296,6 @@ function dropsLe(facts, call) {
     return buckets.every((bucket) => facts.aggregations.some((agg) => agg.from >= call.from && agg.to <= call.to && agg.from <= bucket.from && bucket.to <= agg.to && !LABEL_KEEPING.has(agg.op) &&
         (agg.without ? agg.without.includes('le') : !(agg.by ?? []).includes('le'))));
 }
-
-;// CONCATENATED MODULE: ./src/checks/promql/rate-range.ts
-
-
-// rate() and increase() extrapolate from the samples inside the range: with fewer than four, one
-// missed scrape leaves one sample or none, and the result jumps or disappears (the reasoning
-// behind Grafana's $__rate_interval). irate() only needs the last two samples.
-const MIN_SAMPLES = { rate: 4, increase: 4, irate: 2 };
-const promqlRateRange = {
-    id: 'promql/rate-range',
-    severity: 'warning',
-    description: 'rate()/increase() over a range shorter than 4 sampling intervals (irate(): 2), so one missed scrape empties it.',
-    checkModel(model, context) {
-        // A recorded series is sampled at its group's evaluation interval, a scraped one at the scrape interval.
-        const recordedEvery = new Map();
-        for (const rule of model.rules) {
-            if (rule.kind === 'record')
-                recordedEvery.set(rule.name, rule.groupIntervalSeconds ?? context.config.evaluationIntervalSeconds);
-        }
-        for (const rule of model.rules) {
-            if (rule.expr.analysis.errors.length > 0)
-                continue;
-            const reported = new Set();
-            for (const selector of rule.expr.analysis.facts.selectors) {
-                const fn = selector.functions[0];
-                if (selector.rangeSeconds === undefined || !fn || !(fn in MIN_SAMPLES))
-                    continue;
-                const recorded = selector.metric !== undefined ? recordedEvery.get(selector.metric) : undefined;
-                const interval = recorded ?? context.config.scrapeIntervalSeconds;
-                const minimum = MIN_SAMPLES[fn] * interval;
-                if (selector.rangeSeconds >= minimum)
-                    continue;
-                const key = `${fn} ${selector.metric} ${selector.rangeSeconds}`;
-                if (reported.has(key))
-                    continue;
-                reported.add(key);
-                const source = recorded !== undefined ? `the ${formatDuration(interval)} evaluation interval of the rule that records it` : `a ${formatDuration(interval)} scrape interval`;
-                context.report({
-                    file: rule.file,
-                    ...queryPosition(rule.expr, selector.from),
-                    subject: `${rule.group}/${rule.name}/${selector.metric ?? ''}`,
-                    message: `${rule.kind} "${rule.name}": ${fn}(${selector.metric ?? '…'}[${formatDuration(selector.rangeSeconds)}]) spans fewer than ${MIN_SAMPLES[fn]} samples at ${source}; use at least [${formatDuration(minimum)}]`,
-                });
-            }
-        }
-    },
-};
 
 ;// CONCATENATED MODULE: ./src/checks/promql/metricsql.ts
 // VictoriaMetrics' vmalert reads the same rule-file format with MetricsQL, a superset of PromQL.
@@ -71920,11 +74335,16 @@ function metricsqlFiles(rules) {
 ;// CONCATENATED MODULE: ./src/checks/promql/syntax.ts
 
 
+
 const promqlSyntax = {
-    id: 'promql/syntax',
-    severity: 'error',
-    description: 'A rule expression that Prometheus cannot parse, or that fails its semantic checks (argument types and counts, bool, regexes, durations).',
-    checkModel(model, context) {
+    meta: {
+        id: 'promql/syntax',
+        severity: 'error',
+        kind: 'model',
+        description: 'A rule expression that Prometheus cannot parse, or that fails its semantic checks (argument types and counts, bool, regexes, durations).',
+        docs: 'docs/checks/promql/syntax.md',
+    },
+    run({ model }, context) {
         const metricsql = metricsqlFiles(model.rules);
         for (const rule of model.rules) {
             const errors = rule.expr.analysis.errors;
@@ -71943,7 +74363,7 @@ const promqlSyntax = {
                 });
                 continue;
             }
-            for (const error of errors) {
+            for (const error of rootCauseErrors(errors)) {
                 context.report({
                     file: rule.file,
                     // An error at the end of input points after the last character, not at a trailing newline.
@@ -71956,19 +74376,16 @@ const promqlSyntax = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/checks/promql/index.ts
-
-
-
-
-const PROMQL_CHECKS = [promqlSyntax, promqlCounter, promqlRateRange, promqlHistogramQuantile];
-
 ;// CONCATENATED MODULE: ./src/checks/rule/duplicate.ts
 const ruleDuplicate = {
-    id: 'rule/duplicate',
-    severity: 'warning',
-    description: 'Two alerting rules with the same name and static labels, or two recording rules with the same name and labels, anywhere in the repository.',
-    checkModel(model, context) {
+    meta: {
+        id: 'rule/duplicate',
+        severity: 'warning',
+        kind: 'model',
+        description: 'Two alerting rules with the same name and static labels, or two recording rules with the same name and labels, anywhere in the repository.',
+        docs: 'docs/checks/rule/duplicate.md',
+    },
+    run({ model }, context) {
         // Same name and labels means the same series (or alert identity): the two rules overwrite each
         // other's results, or Alertmanager cannot tell their notifications apart.
         const first = new Map();
@@ -72022,11 +74439,11 @@ const ruleDuplicate = {
 
 ;// CONCATENATED MODULE: ./src/formats/values.ts
 // Small readers for untyped parsed data. Adapters use them so a wrong type is skipped, never thrown.
-function isRecord(value) {
+function values_isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function record(value) {
-    return isRecord(value) ? value : {};
+    return values_isRecord(value) ? value : {};
 }
 function list(value) {
     return Array.isArray(value) ? value : [];
@@ -72068,11 +74485,11 @@ function rawRules(kind, value) {
     const groups = kind === 'prometheus-rule' ? record(record(value).spec).groups : record(value).groups;
     const out = [];
     list(groups).forEach((group, g) => {
-        if (!isRecord(group))
+        if (!values_isRecord(group))
             return;
         const groupName = typeof group.name === 'string' ? group.name : '';
         list(group.rules).forEach((rule, r) => {
-            if (!isRecord(rule))
+            if (!values_isRecord(rule))
                 return;
             const kind = 'alert' in rule ? 'alert' : 'record';
             const name = rule[kind];
@@ -72092,13 +74509,17 @@ function ruleLabel(rule) {
 // Prometheus 2 (and Prometheus 3 with `metric_name_validation_scheme: legacy`) accept only these.
 const LEGACY_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 const ruleLabelName = {
-    id: 'rule/label-name',
-    severity: 'error',
-    description: 'Label or annotation names Prometheus rejects (empty, `__name__` as a label), and UTF-8 names only Prometheus 3 accepts (warning).',
-    documentKinds: ['rule-file', 'prometheus-rule'],
-    checkDocument({ file, kind, doc }, context) {
+    meta: {
+        id: 'rule/label-name',
+        severity: 'error',
+        kind: 'document',
+        description: 'Label or annotation names Prometheus rejects (empty, `__name__` as a label), and UTF-8 names only Prometheus 3 accepts (warning).',
+        docs: 'docs/checks/rule/label-name.md',
+        documentKinds: ['rule-file', 'prometheus-rule'],
+    },
+    run({ file, kind, doc }, context) {
         const checkNames = (where, mapPath, map, what) => {
-            if (!isRecord(map))
+            if (!values_isRecord(map))
                 return;
             for (const name of Object.keys(map)) {
                 const at = () => ({ file, ...doc.keyPositionOf([...mapPath, name]), subject: `${where}/${what}/${name}` });
@@ -72132,10 +74553,14 @@ const ruleLabelName = {
 // Prometheus 2 (and Prometheus 3 with legacy name validation) accept only these.
 const LEGACY_METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 const ruleRecordName = {
-    id: 'rule/record-name',
-    severity: 'error',
-    description: 'A recording-rule name Prometheus rejects (braces: a selector pasted as the name), or a UTF-8 name only Prometheus 3 accepts (warning).',
-    checkModel(model, context) {
+    meta: {
+        id: 'rule/record-name',
+        severity: 'error',
+        kind: 'model',
+        description: 'A recording-rule name Prometheus rejects (braces: a selector pasted as the name), or a UTF-8 name only Prometheus 3 accepts (warning).',
+        docs: 'docs/checks/rule/record-name.md',
+    },
+    run({ model }, context) {
         for (const rule of model.rules) {
             if (rule.kind !== 'record' || rule.name === '')
                 continue; // rule/schema reports a missing name
@@ -72157,15 +74582,24 @@ const ruleRecordName = {
 ;// CONCATENATED MODULE: ./src/checks/rule/schema.ts
 
 
+
 // The fields Prometheus 3's rulefmt accepts; anything else fails to load ("field x not found").
 const GROUP_FIELDS = new Set(['name', 'interval', 'query_offset', 'limit', 'rules', 'labels']);
+// Thanos Ruler reads the same files plus one group field (pkg/rules/rulespb), upper-cased against these values.
+const THANOS_STRATEGY = 'partial_response_strategy';
+const THANOS_STRATEGIES = new Set(['WARN', 'ABORT']);
 const RULE_FIELDS = new Set(['record', 'alert', 'expr', 'for', 'keep_firing_for', 'labels', 'annotations']);
 const ruleSchema = {
-    id: 'rule/schema',
-    severity: 'error',
-    description: 'Rule-file structure as Prometheus loads it: unknown fields, record/alert, expr, repeated group names, for on recording rules.',
-    documentKinds: ['rule-file', 'prometheus-rule'],
-    checkDocument({ file, kind, doc }, context) {
+    meta: {
+        id: 'rule/schema',
+        severity: 'error',
+        kind: 'document',
+        description: 'Rule-file structure as Prometheus loads it: unknown fields, record/alert, expr, repeated group names, for on recording rules.',
+        docs: 'docs/checks/rule/schema.md',
+        options: configOptions('rule-dialect'),
+        documentKinds: ['rule-file', 'prometheus-rule'],
+    },
+    run({ file, kind, doc }, context) {
         const report = (path, message, atKey = false) => context.report({ file, ...(atKey ? doc.keyPositionOf(path) : doc.positionOf(path)), subject: path.join('.'), message });
         let groupsPath = ['groups'];
         if (kind === 'prometheus-rule') {
@@ -72185,15 +74619,26 @@ const ruleSchema = {
         if (groups !== undefined && groups !== null && !Array.isArray(groups))
             return report(groupsPath, 'groups must be a list');
         const groupNames = new Map();
-        list(groups).forEach((group, g) => checkGroup(doc, [...groupsPath, g], group, groupNames, report));
+        const thanos = context.config.ruleDialect !== 'prometheus';
+        list(groups).forEach((group, g) => checkGroup(doc, [...groupsPath, g], group, groupNames, report, thanos));
     },
 };
-function checkGroup(doc, at, group, groupNames, report) {
-    if (!isRecord(group))
+function checkGroup(doc, at, group, groupNames, report, thanos) {
+    if (!values_isRecord(group))
         return report(at, 'a rule group must be a map with name and rules');
-    for (const key of Object.keys(group))
-        if (!GROUP_FIELDS.has(key))
-            report([...at, key], `field ${key} not found in rule group`, true);
+    for (const key of Object.keys(group)) {
+        if (GROUP_FIELDS.has(key))
+            continue;
+        if (key === THANOS_STRATEGY && thanos) {
+            const value = group[key];
+            if (value !== null && value !== '' && !(typeof value === 'string' && THANOS_STRATEGIES.has(value.toUpperCase()))) {
+                report([...at, key], `Thanos Ruler: partial_response_strategy must be warn or abort, not ${JSON.stringify(value)}`);
+            }
+            continue;
+        }
+        const hint = key === THANOS_STRATEGY ? ' (a Thanos Ruler field; Prometheus refuses it, and rule-dialect is prometheus)' : '';
+        report([...at, key], `field ${key} not found in rule group${hint}`, true);
+    }
     const name = group.name;
     if (typeof name !== 'string' || name === '')
         report(at, 'rule group has no name');
@@ -72213,7 +74658,7 @@ function checkGroup(doc, at, group, groupNames, report) {
 }
 function checkRule(at, rule, groupName, index, report) {
     const where = (name) => `group "${groupName}", rule ${index + 1}${name ? `, "${name}"` : ''}`;
-    if (!isRecord(rule))
+    if (!values_isRecord(rule))
         return report(at, `${where('')}: a rule must be a map`);
     const name = typeof rule.alert === 'string' ? rule.alert : typeof rule.record === 'string' ? rule.record : '';
     for (const key of Object.keys(rule))
@@ -72243,7 +74688,7 @@ function checkRule(at, rule, groupName, index, report) {
         const value = rule[field];
         if (value === undefined || value === null)
             continue;
-        if (!isRecord(value)) {
+        if (!values_isRecord(value)) {
             report([...at, field], `${where(name)}: ${field} must be a map of names to strings`);
             continue;
         }
@@ -72260,13 +74705,13 @@ function g(at) {
     return at[at.length - 1];
 }
 
-;// CONCATENATED MODULE: ./src/checks/rule/go-template.ts
+;// CONCATENATED MODULE: ./src/lang/go-template/parse.ts
 // Just enough of Go's text/template parser to find what makes Prometheus reject an alert's
 // labels and annotations at load time: unclosed actions and strings, unknown functions,
 // undefined variables, unbalanced {{if}}/{{end}}. Field names (.Labels.x) are only checked
 // when the alert fires, so they are not checked here either.
 // Prometheus' template functions (template/template.go) and Go's builtins.
-const go_template_FUNCTIONS = new Set([
+const parse_FUNCTIONS = new Set([
     'humanize', 'humanize1024', 'humanizeDuration', 'humanizePercentage', 'humanizeTimestamp',
     'query', 'first', 'label', 'value', 'strvalue', 'sortByLabel', 'args', 'reReplaceAll', 'safeHtml',
     'match', 'title', 'toUpper', 'toLower', 'graphLink', 'tableLink', 'pathPrefix', 'externalURL',
@@ -72288,16 +74733,16 @@ function firstTemplateError(text, predefined = PROMETHEUS_VARIABLES) {
         if (open < 0)
             break;
         let p = open + 2;
-        if (text[p] === '-' && go_template_isSpace(text[p + 1]))
+        if (text[p] === '-' && parse_isSpace(text[p + 1]))
             p += 2;
-        while (go_template_isSpace(text[p]))
+        while (parse_isSpace(text[p]))
             p++;
         if (text.startsWith('/*', p)) {
             const close = text.indexOf('*/', p + 2);
             if (close < 0)
                 return { offset: open, message: 'unclosed comment' };
             let q = close + 2;
-            while (go_template_isSpace(text[q]))
+            while (parse_isSpace(text[q]))
                 q++;
             if (text[q] === '-' && text[q + 1] === '}')
                 q++;
@@ -72328,7 +74773,7 @@ function lexAction(text, start, open) {
         const c = text[p];
         if (c === '}' && text[p + 1] === '}')
             return { tokens, end: p + 2 };
-        if (go_template_isSpace(c)) {
+        if (parse_isSpace(c)) {
             if (text[p + 1] === '-' && text[p + 2] === '}' && text[p + 3] === '}')
                 return { tokens, end: p + 4 };
             p++;
@@ -72371,14 +74816,14 @@ function lexAction(text, start, open) {
             push('variable', p, q);
             p = fieldChainEnd(text, q);
         }
-        else if (c === '.' && isWordChar(text[p + 1]) && !go_template_isDigit(text[p + 1])) {
+        else if (c === '.' && isWordChar(text[p + 1]) && !parse_isDigit(text[p + 1])) {
             const q = fieldChainEnd(text, p);
             push('field', p, q);
             p = q;
         }
-        else if (c === '.' && !go_template_isDigit(text[p + 1]))
+        else if (c === '.' && !parse_isDigit(text[p + 1]))
             push('dot', p, ++p);
-        else if (go_template_isDigit(c) || ((c === '-' || c === '+' || c === '.') && go_template_isDigit(text[p + 1]))) {
+        else if (parse_isDigit(c) || ((c === '-' || c === '+' || c === '.') && parse_isDigit(text[p + 1]))) {
             let q = p + 1;
             while (q < text.length && /[0-9a-fA-FxXoObB_.eEpPi+-]/.test(text[q]) && !(text[q] === '-' && !/[eEpP]/.test(text[q - 1])))
                 q++;
@@ -72468,7 +74913,7 @@ function checkCommands(tokens, anchor, scopes, optional) {
         if (token.kind === 'ident' && !['nil', 'true', 'false'].includes(token.text)) {
             if (KEYWORDS.has(token.text))
                 return { offset: token.offset, message: `unexpected <${token.text}> in command` };
-            if (!go_template_FUNCTIONS.has(token.text))
+            if (!parse_FUNCTIONS.has(token.text))
                 return { offset: token.offset, message: `function "${token.text}" not defined` };
         }
         if (token.kind === 'variable' && !isDefined(variableName(token.text), scopes))
@@ -72520,10 +74965,10 @@ function isWordChar(c) {
         return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
     return /[\p{L}\p{N}]/u.test(c);
 }
-function go_template_isDigit(c) {
+function parse_isDigit(c) {
     return c !== undefined && c >= '0' && c <= '9';
 }
-function go_template_isSpace(c) {
+function parse_isSpace(c) {
     return c === ' ' || c === '\t' || c === '\n' || c === '\r';
 }
 
@@ -72542,11 +74987,15 @@ const LEFTOVERS = [
     { pattern: /\$\{[A-Za-z_][A-Za-z0-9_]*(:?[-=?+][^}]*)?\}/, what: 'shell/envsubst' },
 ];
 const ruleTemplate = {
-    id: 'rule/template',
-    severity: 'error',
-    description: 'Alert labels and annotations that Go templates cannot parse (error), or that hold Jinja, Helm or ${VAR} leftovers (warning).',
-    documentKinds: ['rule-file', 'prometheus-rule'],
-    checkDocument({ file, kind, doc }, context) {
+    meta: {
+        id: 'rule/template',
+        severity: 'error',
+        kind: 'document',
+        description: 'Alert labels and annotations that Go templates cannot parse (error), or that hold Jinja, Helm or ${VAR} leftovers (warning).',
+        docs: 'docs/checks/rule/template.md',
+        documentKinds: ['rule-file', 'prometheus-rule'],
+    },
+    run({ file, kind, doc }, context) {
         for (const rule of rawRules(kind, doc.value)) {
             for (const field of ['labels', 'annotations']) {
                 for (const [key, raw] of Object.entries(record(rule.value[field]))) {
@@ -72585,398 +75034,55 @@ function truncate(text) {
     return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
-;// CONCATENATED MODULE: ./src/checks/rule/index.ts
-
-
-
-
-
-const RULE_CHECKS = [ruleSchema, ruleDuplicate, ruleLabelName, ruleRecordName, ruleTemplate];
-
-;// CONCATENATED MODULE: ./src/checks/diff/links.ts
-// What ties an SLO to its alerts and dashboards, on one side of the comparison, and which SLO,
-// alert or dashboard of the base is which of the head. Identity never uses line numbers or
-// file order, so moving things around is not a change.
-//
-// Links come from src/link (model.links, derived by the engine); a model without them (built by
-// hand) falls back to the labels that name an SLO and `slo-links` in the config.
-/** Labels that name the SLO an alert implements (Sloth, Pyrra and hand-written conventions). */
-const SLO_NAME_LABELS = ['slo', 'slo_name', 'sloth_slo'];
-function sloIdentity(slo) {
-    return `${slo.service ?? ''}\u0000${slo.name}`;
-}
-/** Base SLOs paired with their head counterparts (same name and service; the same file wins a tie). */
-function pairSlos(base, head) {
-    const pool = new Map();
-    for (const slo of head.slos)
-        pool.set(sloIdentity(slo), [...(pool.get(sloIdentity(slo)) ?? []), slo]);
-    const pairs = [];
-    const removed = [];
-    for (const slo of base.slos) {
-        const candidates = pool.get(sloIdentity(slo)) ?? [];
-        const index = Math.max(0, candidates.findIndex((candidate) => candidate.file === slo.file));
-        const match = candidates.splice(index, 1)[0];
-        if (match)
-            pairs.push([slo, match]);
-        else
-            removed.push(slo);
-    }
-    return { pairs, removed };
-}
-/** Alerting rules that implement the SLO. */
-function linkedAlerts(model, slo, config) {
-    if (model.links)
-        return (model.links.bySlo.get(slo.key)?.alerts ?? []).map((link) => link.rule);
-    return model.rules.filter((rule) => rule.kind === 'alert' &&
-        (SLO_NAME_LABELS.some((label) => rule.labels[label]?.value === slo.name) ||
-            rule.labels.sloth_id?.value === `${slo.service}-${slo.name}` ||
-            config.sloLinks[rule.name] === slo.name));
-}
-/** Whether a dashboard shows the SLO: the SLO names it, or one of its panels is linked to the SLO. */
-function dashboardShows(model, dashboard, slo) {
-    if (slo.dashboardRefs.some((ref) => ref.resolved === dashboard.file))
-        return true;
-    if (model.links)
-        return (model.links.bySlo.get(slo.key)?.panels ?? []).some((link) => link.dashboard === dashboard);
-    return dashboard.panels.some((panel) => panel.targets.some((target) => (target.expr?.analysis.facts.selectors ?? []).some((selector) => selector.matchers.some((matcher) => matcher.op === '=' && SLO_NAME_LABELS.includes(matcher.label) && matcher.value === slo.name))));
-}
-/** An alert's identity across commits, among the alerts of one SLO: its name and severity. */
-function alertIdentity(rule) {
-    return `${rule.name}\u0000${rule.labels.severity?.value ?? ''}`;
-}
-/** Base alerts paired with head alerts of the same identity, in order of appearance. */
-function pairAlerts(base, head, identity) {
-    const pool = new Map();
-    for (const rule of head)
-        pool.set(identity(rule), [...(pool.get(identity(rule)) ?? []), rule]);
-    const pairs = [];
-    const unmatched = [];
-    for (const rule of base) {
-        const match = pool.get(identity(rule))?.shift();
-        if (match)
-            pairs.push([rule, match]);
-        else
-            unmatched.push(rule);
-    }
-    return { pairs, unmatched };
-}
-function dashboardIdentity(dashboard) {
-    return dashboard.uid ? `uid:${dashboard.uid}` : dashboard.title ? `title:${dashboard.title}` : `file:${dashboard.file}#${dashboard.entry ?? ''}`;
-}
-
-;// CONCATENATED MODULE: ./src/checks/diff/windows.ts
-// Burn-rate windows an SLO declares, matched between base and head by what they are for
-// (their severity, else their long window), never by position.
-
-/** What a window is for: its severity (Sloth's page and ticket alerts), else its long window. */
-const windowKey = (window) => window.severity ?? formatDuration(window.longSeconds);
-/**
- * Base and head windows of one SLO, paired by what they are for. Windows derived from a table
- * (Sloth's) count too: they exist because the SLO declares the alert, and go when it stops.
- * Several windows for one severity pair in order, shortest first.
- */
-function pairWindows(base, head) {
-    const byLength = (a, b) => a.longSeconds - b.longSeconds;
-    const pool = new Map();
-    for (const window of [...head].sort(byLength))
-        pool.set(windowKey(window), [...(pool.get(windowKey(window)) ?? []), window]);
-    const pairs = [];
-    const unmatched = [];
-    for (const window of [...base].sort(byLength)) {
-        const match = pool.get(windowKey(window))?.shift();
-        if (match)
-            pairs.push([window, match]);
-        else
-            unmatched.push(window);
-    }
-    return { pairs, unmatched };
-}
-/** "page 1h/5m ×14.4" */
-function windowText(window) {
-    return [window.severity, spanText(window)].filter(Boolean).join(' ');
-}
-/** "1h/5m ×14.4" */
-function spanText(window) {
-    const span = `${formatDuration(window.longSeconds)}${window.shortSeconds !== undefined ? `/${formatDuration(window.shortSeconds)}` : ''}`;
-    return window.factor !== undefined ? `${span} ×${window.factor}` : span;
-}
-/**
- * One finding per changed window. A policy-wide window is shared by every SLO of the policy:
- * changing it once is one finding naming them all, not one per SLO.
- */
-function reportWindowChanges(changes, report) {
-    const spots = new Map();
-    for (const change of changes) {
-        const key = [change.file, change.position.line, change.position.column, change.text].join('\u0000');
-        spots.set(key, [...(spots.get(key) ?? []), change]);
-    }
-    for (const group of spots.values()) {
-        const names = group.map((change) => `"${change.slo}"`).join(', ');
-        report({ file: group[0].file, ...group[0].position, subject: group[0].subject, message: `${group.length > 1 ? 'SLOs' : 'SLO'} ${names} ${group[0].text}` });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/checks/diff/alert-loosened.ts
-
-
-
-
-const diffAlertLoosened = {
-    id: 'diff/alert-loosened',
-    severity: 'warning',
-    description: "A linked alert's threshold, burn-rate factor, window or `for` moved in the direction that alerts later.",
-    compare(base, head, context) {
-        const windowChanges = [];
-        for (const [before, after] of pairSlos(base, head).pairs) {
-            const { pairs } = pairAlerts(linkedAlerts(base, before, context.config), linkedAlerts(head, after, context.config), alertIdentity);
-            for (const [old, now] of pairs) {
-                const changes = loosenings({ old: base, now: head }, old, now);
-                if (changes.length === 0)
-                    continue;
-                context.report({
-                    file: now.file,
-                    ...changes[0].position,
-                    subject: `${after.name}/${now.name}`,
-                    message: `alert "${now.name}" for SLO "${after.name}" fires later than before: ${changes.map((change) => change.text).join(', ')}`,
-                });
-            }
-            for (const [old, now] of pairWindows(before.burnWindows, after.burnWindows).pairs) {
-                const laterFactor = old.factor !== undefined && now.factor !== undefined && now.factor < old.factor;
-                if (!laterFactor && !(now.longSeconds > old.longSeconds))
-                    continue;
-                windowChanges.push({
-                    file: after.file,
-                    position: now.position ?? after.position,
-                    slo: after.name,
-                    subject: `${windowText(now)}`,
-                    text: `burn-rate alert fires later than before: ${windowText(old)} → ${windowText(now)}`,
-                });
-            }
-        }
-        reportWindowChanges(windowChanges, context.report);
-    },
-};
-/** What moved towards alerting later. Thresholds and windows come from src/link's reading of each alert. */
-function loosenings(model, old, now) {
-    const changes = [];
-    const before = model.old.links?.encodings.get(old)?.conditions ?? [];
-    const after = model.now.links?.encodings.get(now)?.conditions ?? [];
-    // A changed number of conditions is a rewrite, not a moved threshold: nothing to pair.
-    if (before.length === after.length) {
-        before.forEach((was, index) => {
-            const is = after[index];
-            if (was.above !== is.above)
-                return;
-            const position = thresholdPosition(now, is.position);
-            if (was.factor !== undefined && is.factor !== undefined) {
-                // The factor, not the threshold: a budget that moved with the target is diff/target-lowered's.
-                if (is.factor < was.factor && !nearlyEqual(is.factor, was.factor))
-                    changes.push({ text: `burn-rate factor ${roundTo(was.factor, 4)} → ${roundTo(is.factor, 4)}`, position });
-            }
-            else if (was.latency && is.latency) {
-                if (is.latency.thresholdSeconds > was.latency.thresholdSeconds && !nearlyEqual(is.latency.thresholdSeconds, was.latency.thresholdSeconds)) {
-                    changes.push({ text: `latency threshold ${formatLatency(was.latency.thresholdSeconds)} → ${formatLatency(is.latency.thresholdSeconds)}`, position });
-                }
-            }
-            else if ((is.above ? is.threshold > was.threshold : is.threshold < was.threshold) && !nearlyEqual(is.threshold, was.threshold)) {
-                changes.push({ text: `threshold ${roundTo(was.threshold, 6)} → ${roundTo(is.threshold, 6)}`, position });
-            }
-            const wasWindow = Math.max(0, ...was.windows);
-            const isWindow = Math.max(0, ...is.windows);
-            if (wasWindow > 0 && isWindow > wasWindow)
-                changes.push({ text: `window ${formatDuration(wasWindow)} → ${formatDuration(isWindow)}`, position: is.position });
-        });
-    }
-    const oldFor = parseDuration(old.for?.value ?? '0') ?? 0;
-    const newFor = parseDuration(now.for?.value ?? '0') ?? 0;
-    if (newFor > oldFor)
-        changes.push({ text: `for ${formatDuration(oldFor)} → ${formatDuration(newFor)}`, position: now.for?.position ?? now.namePosition });
-    return changes;
-}
-/**
- * Where the threshold number of a condition is written. src/link places a condition at the start
- * of its comparison, which in a multi-line query can be lines above the number that changed.
- */
-function thresholdPosition(rule, conditionStart) {
-    const comparison = rule.expr.analysis.facts.comparisons.find((candidate) => {
-        const start = queryPosition(rule.expr, candidate.from);
-        return start.line === conditionStart.line && start.column === conditionStart.column;
-    });
-    if (!comparison || comparison.threshold === undefined)
-        return conditionStart;
-    return queryPosition(rule.expr, thresholdOffset(rule.expr.text, comparison));
-}
-/** After the operator for `x > t` (and `bool`), at the start for `t < x`. */
-function thresholdOffset(text, comparison) {
-    if (comparison.thresholdSide === 'left')
-        return comparison.from;
-    const span = text.slice(comparison.from, comparison.to);
-    const operator = span.lastIndexOf(comparison.op);
-    if (operator < 0)
-        return comparison.from;
-    const skip = /^\s*(?:bool\s+)?/.exec(span.slice(operator + comparison.op.length))[0].length;
-    return comparison.from + operator + comparison.op.length + skip;
-}
-
-;// CONCATENATED MODULE: ./src/checks/diff/alert-removed.ts
-
-
-const diffAlertRemoved = {
-    id: 'diff/alert-removed',
-    severity: 'error',
-    description: 'A burn-rate or latency alert linked to an SLO in the base is gone from the head, or no longer linked to it.',
-    compare(base, head, context) {
-        const windowChanges = [];
-        // SLOs removed outright are diff/slo-removed's: their alerts going with them is one decision.
-        for (const [before, after] of pairSlos(base, head).pairs) {
-            const headAlerts = linkedAlerts(head, after, context.config);
-            const { unmatched } = pairAlerts(linkedAlerts(base, before, context.config), headAlerts, alertIdentity);
-            for (const rule of unmatched) {
-                const severity = rule.labels.severity ? ` (severity ${rule.labels.severity.value})` : '';
-                const stillThere = head.rules.find((candidate) => candidate.kind === 'alert' && candidate.name === rule.name && candidate.labels.severity?.value === rule.labels.severity?.value);
-                context.report(stillThere
-                    ? {
-                        file: stillThere.file,
-                        ...stillThere.namePosition,
-                        subject: `${after.name}/${rule.name}`,
-                        message: `alert "${rule.name}"${severity} is no longer linked to SLO "${after.name}"`,
-                    }
-                    : {
-                        file: rule.file,
-                        ...context.headPosition(rule.file, rule.position),
-                        subject: `${after.name}/${rule.name}`,
-                        message: `alert "${rule.name}"${severity} for SLO "${after.name}" was removed`,
-                    });
-            }
-            // Alerts an SLO declares itself (Sloth page/ticket alerts, seed burn windows) are generated from it.
-            if (before.declaresBurnAlerting && !after.declaresBurnAlerting) {
-                context.report({ file: after.file, ...after.position, subject: after.name, message: `SLO "${after.name}" no longer declares burn-rate alerting` });
-                continue;
-            }
-            // One finding per alert: Sloth's page alert is two windows.
-            const gone = new Map();
-            for (const window of pairWindows(before.burnWindows, after.burnWindows).unmatched)
-                gone.set(windowKey(window), [...(gone.get(windowKey(window)) ?? []), window]);
-            for (const [key, windows] of gone) {
-                const spans = windows.map(spanText).join(', ');
-                windowChanges.push({
-                    file: after.file,
-                    position: context.headPosition(before.file, windows[0].position ?? before.position) ?? after.position,
-                    slo: after.name,
-                    subject: key,
-                    text: windows[0].severity ? `no longer declares its ${key} burn-rate alert (${spans})` : `no longer declares its ${spans} burn-rate alert`,
-                });
-            }
-        }
-        reportWindowChanges(windowChanges, context.report);
-    },
-};
-
-;// CONCATENATED MODULE: ./src/checks/diff/dashboard-removed.ts
-
-const diffDashboardRemoved = {
-    id: 'diff/dashboard-removed',
-    severity: 'warning',
-    description: 'A dashboard that showed an SLO in the base is gone from the head.',
-    compare(base, head, context) {
-        const remaining = new Set(head.dashboards.map(dashboardIdentity));
-        for (const dashboard of base.dashboards) {
-            if (remaining.has(dashboardIdentity(dashboard)))
-                continue;
-            const shown = base.slos.filter((slo) => dashboardShows(base, dashboard, slo)).map((slo) => `"${slo.name}"`);
-            if (shown.length === 0)
-                continue;
-            const name = dashboard.title ?? dashboard.uid ?? dashboard.entry ?? dashboard.file;
-            context.report({
-                file: dashboard.file,
-                ...context.headPosition(dashboard.file, dashboard.position),
-                subject: dashboardIdentity(dashboard),
-                message: `dashboard "${name}" was removed; it showed SLO ${shown.join(', ')}`,
-            });
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/checks/diff/slo-removed.ts
-
-
-const diffSloRemoved = {
-    id: 'diff/slo-removed',
-    severity: 'error',
-    description: 'An SLO present in the base is gone from the head.',
-    compare(base, head, context) {
-        for (const slo of pairSlos(base, head).removed) {
-            const target = slo.target !== undefined ? ` (target ${formatPercent(slo.target)})` : '';
-            context.report({
-                file: slo.file,
-                ...context.headPosition(slo.file, slo.position),
-                subject: slo.name,
-                message: `SLO "${slo.name}"${slo.service ? ` of service "${slo.service}"` : ''}${target} was removed`,
-            });
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/checks/diff/target-lowered.ts
-
-
-
-const MONTH = 30 * DAY;
-const diffTargetLowered = {
-    id: 'diff/target-lowered',
-    severity: 'error',
-    description: "An SLO's target went down, its period got shorter, or its latency threshold slower, in this change.",
-    compare(base, head, context) {
-        for (const [before, after] of pairSlos(base, head).pairs) {
-            if (before.target !== undefined && after.target !== undefined && after.target < before.target) {
-                // Minutes per 30 days, whatever the SLO's period: reviewers compare it with "a month of downtime".
-                const oldMinutes = roundTo(budgetMinutes(before.target, MONTH), 2);
-                const newMinutes = roundTo(budgetMinutes(after.target, MONTH), 2);
-                context.report({
-                    file: after.file,
-                    ...(after.targetPosition ?? after.position),
-                    subject: after.name,
-                    message: `SLO "${after.name}" target lowered from ${formatPercent(before.target)} to ${formatPercent(after.target)}: the monthly error budget grows from ${oldMinutes} to ${newMinutes} minutes of downtime`,
-                });
-            }
-            // A latency SLO also weakens when what counts as fast gets slower, or fewer requests must be fast.
-            const [was, is] = [before.indicator, after.indicator];
-            if (was.thresholdSeconds !== undefined && is.thresholdSeconds !== undefined && is.thresholdSeconds > was.thresholdSeconds) {
-                context.report({
-                    file: after.file,
-                    ...(is.position ?? after.position),
-                    subject: after.name,
-                    message: `SLO "${after.name}" latency threshold raised from ${formatLatency(was.thresholdSeconds)} to ${formatLatency(is.thresholdSeconds)}`,
-                });
-            }
-            if (was.percentile !== undefined && is.percentile !== undefined && is.percentile < was.percentile) {
-                context.report({ file: after.file, ...(is.position ?? after.position), subject: after.name, message: `SLO "${after.name}" latency percentile lowered from p${was.percentile} to p${is.percentile}` });
-            }
-            if (before.periodSeconds !== undefined && after.periodSeconds !== undefined && after.periodSeconds < before.periodSeconds) {
-                context.report({
-                    file: after.file,
-                    ...(after.periodPosition ?? after.position),
-                    subject: after.name,
-                    message: `SLO "${after.name}" period shortened from ${describeSpan(before.periodSeconds)} to ${describeSpan(after.periodSeconds)}: bad minutes are forgotten after ${describeSpan(after.periodSeconds)} instead of ${describeSpan(before.periodSeconds)}`,
-                });
-            }
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/checks/diff/index.ts
-// Policy-change checks: they compare the base of a pull request with its head, so they are run by
-// src/diff/, not with the model checks.
-
-
-
-
-
-const DIFF_CHECKS = [diffTargetLowered, diffSloRemoved, diffAlertRemoved, diffAlertLoosened, diffDashboardRemoved];
-
 ;// CONCATENATED MODULE: ./src/checks/index.ts
-// Every check the product runs, area by area. A new check is one module plus one line in its
-// area's index.
+// Every check the product runs, of every kind, one line each. A new check is its module, its docs
+// page, its test and one line here. Within a kind, checks run in this order.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 
 
 
@@ -72985,21 +75091,204 @@ const DIFF_CHECKS = [diffTargetLowered, diffSloRemoved, diffAlertRemoved, diffAl
 
 
 const CHECKS = [
-    ...FILE_CHECKS,
-    ...POLICY_CHECKS,
-    ...RULE_CHECKS,
-    ...PROMQL_CHECKS,
-    ...ALERT_CHECKS,
-    ...DASHBOARD_CHECKS,
-    ...ALIGN_CHECKS,
+    fileParse,
+    fileMissing,
+    policySchema,
+    policySchemaAcrossFiles,
+    policyTargetMin,
+    policyBurnWindows,
+    policyBurnRate,
+    policyBurnUnreachable,
+    policyBudget,
+    policyDuplicate,
+    ruleSchema,
+    ruleDuplicate,
+    ruleLabelName,
+    ruleRecordName,
+    ruleTemplate,
+    promqlSyntax,
+    promqlCounter,
+    promqlRateRange,
+    promqlHistogramQuantile,
+    logqlSyntax,
+    alertComparison,
+    alertFor,
+    alertRequired,
+    dashboardSchema,
+    dashboardUid,
+    dashboardPromql,
+    dashboardLogql,
+    dashboardPanelId,
+    dashboardDeprecatedPanel,
+    dashboardThresholds,
+    dashboardDatasource,
+    dashboardCounter,
+    alignBurnAlertMissing,
+    alignBurnThreshold,
+    alignBurnWindow,
+    alignSingleWindow,
+    alignLatencyThreshold,
+    alignMetric,
+    alignDashboardMissing,
+    alignDashboardThreshold,
+    diffTargetLowered,
+    diffSloRemoved,
+    diffAlertRemoved,
+    diffAlertLoosened,
+    diffDashboardRemoved,
+    liveBudgetExhausted,
+    liveBurning,
+    liveNoData,
+    liveQueryFailed,
+    liveUnreachable,
+    liveSeriesMissing,
+    liveMetricType,
+    liveScrapeInterval,
+    liveAlertBacktest,
 ];
-// Policy-change checks compare two models (base and head) and are run by src/diff/.
+// The same checks by kind, for the stage that runs each kind.
+const DOCUMENT_CHECKS = CHECKS.filter((check) => check.meta.kind === 'document');
+const MODEL_CHECKS = CHECKS.filter((check) => check.meta.kind === 'model');
+/** Static checks: what the engine runs on one tree (document checks while files are read, then model checks). */
+const STATIC_CHECKS = CHECKS.filter((check) => check.meta.kind === 'document' || check.meta.kind === 'model');
+const DIFF_CHECKS = CHECKS.filter((check) => check.meta.kind === 'diff');
+const LIVE_CHECKS = CHECKS.filter((check) => check.meta.kind === 'live');
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./src/findings/fingerprint.ts
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(38815);
-// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
-var main = __nccwpck_require__(99547);
+/**
+ * A finding's identity across commits. Whatever changes when unrelated lines move is left out:
+ * line and column numbers, "file:line" and "line N" references inside messages, a rule's
+ * position in its group ("rule 3", "rules[2]": reordering rules is not a change), and runs of
+ * whitespace (a query re-indented in a block scalar is the same query). Subjects the same: schema
+ * findings name their place as `groups[0].rules[2].expr`.
+ */
+function fingerprint(finding) {
+    return sha256Hex([finding.check, finding.file, withoutPositions(finding.subject ?? ''), withoutPositions(finding.message)].join('\u0000')).slice(0, 16);
+}
+// crypto.hash (Node 20.12 and later) digests a string in one call, about three times faster than a
+// Hash object; every finding of a run is fingerprinted, and earlier Node 20 releases lack it.
+const sha256Hex = typeof external_node_crypto_.hash === 'function' ? (text) => external_node_crypto_.hash('sha256', text, 'hex') : (text) => external_node_crypto_.createHash('sha256').update(text).digest('hex');
+const FILE_POSITION = /:\d+(:\d+)?\b/g;
+const LINE_NUMBER = /\bline \d+\b/g;
+const RULE_NUMBER = /\brule \d+\b/g;
+const INDEX = /\[\d+\]/g;
+const WHITESPACE_RUN = /\s+/g;
+// What WHITESPACE_RUN would change: whitespace other than a space, or two whitespace characters in a row.
+const UNEVEN_WHITESPACE = /[^\S ]|\s\s/;
+/**
+ * The replacements run in this order, each on the previous one's result. Each is skipped when the
+ * text lacks what it needs to match, found by a cheap scan: most messages need few of them.
+ */
+function withoutPositions(text) {
+    if (text.includes(':'))
+        text = text.replace(FILE_POSITION, '');
+    if (text.includes('line '))
+        text = text.replace(LINE_NUMBER, 'line');
+    if (text.includes('rule '))
+        text = text.replace(RULE_NUMBER, 'rule');
+    if (text.includes('['))
+        text = text.replace(INDEX, '[]');
+    if (UNEVEN_WHITESPACE.test(text))
+        text = text.replace(WHITESPACE_RUN, ' ');
+    return text;
+}
+
+;// CONCATENATED MODULE: ./src/findings/sink.ts
+// The one place findings go through, whichever kind of check made them: it applies the user's
+// `checks:` settings, keeps one failing check from stopping the run, fingerprints, and then hands
+// each finding to the steps the caller adds (the approval label of a pull request today;
+// suppressions and a baseline plug in here the same way). The engine, the base comparison and
+// live mode each fill one; none of them shapes a finding itself.
+
+/** The checks of `checks` that the config does not switch `off`. */
+function enabledChecks(checks, config) {
+    return checks.filter((check) => config.checks[check.meta.id] !== 'off');
+}
+/** An error's first line: enough to name the fault, never a stack trace. */
+function firstLineOf(error) {
+    return error?.message?.split('\n')[0] ?? String(error);
+}
+class FindingsSink {
+    config;
+    steps;
+    collected = [];
+    metas = new Map();
+    constructor(config, 
+    /** The checks whose findings come here, also those reported on another thread (see accept). */
+    checks, steps = []) {
+        this.config = config;
+        this.steps = steps;
+        for (const check of checks)
+            if (!this.metas.has(check.meta.id))
+                this.metas.set(check.meta.id, check.meta);
+    }
+    /** What a check reports through: its findings get its id and their severity from the config or the check. */
+    contextFor(meta) {
+        const override = this.config.checks[meta.id];
+        return {
+            config: this.config,
+            report: (finding) => {
+                const severity = override && override !== 'off' ? override : (finding.severity ?? meta.severity);
+                // Object.assign rather than a spread: V8 keeps a spread copy with added keys in about three
+                // times the memory, and a large repository has a hundred thousand findings.
+                this.collected.push(Object.assign({}, finding, { check: meta.id, severity }));
+            },
+        };
+    }
+    /**
+     * Runs one check through `context` (contextFor's, built once per check by callers that run it
+     * often). A check that throws becomes one finding naming it, at `file`; the run goes on.
+     */
+    run(meta, context, file, body) {
+        try {
+            body();
+        }
+        catch (error) {
+            context.report({ file, message: `internal error in check ${meta.id}: ${firstLineOf(error)} (please report this)` });
+        }
+    }
+    /** Runs a check on `input` through a context of its own (see run for a check that throws). */
+    runCheck(check, input) {
+        const context = this.contextFor(check.meta);
+        this.run(check.meta, context, '', () => check.run(input, context));
+    }
+    /** Findings another sink collected (a worker thread's, with the same config), in their order. */
+    accept(findings) {
+        for (const finding of findings)
+            this.collected.push(finding);
+    }
+    /** The findings collected since the last take, as reported: for a stage that hands them on to another sink. */
+    take() {
+        const taken = this.collected;
+        this.collected = [];
+        return taken;
+    }
+    /** Every finding collected, fingerprinted and passed through the steps. */
+    finish() {
+        const out = [];
+        for (const collected of this.take()) {
+            const meta = this.metas.get(collected.check);
+            collected.fingerprint = fingerprintOf(collected, meta);
+            let finding = collected;
+            for (const step of this.steps)
+                if (finding)
+                    finding = step(finding, meta);
+            if (finding)
+                out.push(finding);
+        }
+        return out;
+    }
+}
+/** Live messages carry figures that change every run: a live finding's identity is its check and subject. */
+function fingerprintOf(finding, meta) {
+    return meta?.kind === 'live' ? fingerprint({ ...finding, message: '' }) : fingerprint(finding);
+}
+
+// EXTERNAL MODULE: ../main/node_modules/jsonc-parser/lib/umd/main.js
+var main = __nccwpck_require__(69131);
 ;// CONCATENATED MODULE: ./src/parse/document.ts
 // Parse YAML and JSON text into documents that remember where every value was written.
 // JSON goes through the same YAML parser (JSON is YAML 1.2 flow syntax), so one position API
@@ -73063,9 +75352,17 @@ function parseText(text, format, embedding) {
     for (const doc of docs) {
         const errors = doc.errors;
         if (errors.length > 0) {
-            for (const error of errors.slice(0, 3)) {
+            // The parser recovers from an error and trips over what follows on the same line ("Unexpected
+            // scalar at node end", then the `:` and the value after it): one finding per line.
+            const lines = new Set();
+            for (const error of errors) {
                 const pos = toFile(error.pos[0]);
+                if (lines.has(pos.line))
+                    continue;
+                lines.add(pos.line);
                 problems.push({ ...pos, message: firstLine(error.message) });
+                if (lines.size === 3)
+                    break;
             }
             continue;
         }
@@ -73279,8 +75576,15 @@ function firstLine(message) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/parse/read.ts
 // Read a file as text, refusing what is not text before any parser sees it.
+
+
 
 const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -73288,9 +75592,22 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 // per file (open, stat, read, close) made reading a large repository wait more than it parsed.
 // Throws what the file system throws (ENOENT, EACCES); the caller turns that into a finding.
 function readTextFile(absolutePath, maxBytes = DEFAULT_MAX_FILE_BYTES) {
-    const fd = (0,external_node_fs_.openSync)(absolutePath, 'r');
+    const read = readFileBytes(absolutePath, maxBytes);
+    return 'buffer' in read ? decodeText(read.buffer) : read;
+}
+/**
+ * A file's bytes, or the problem when it is over `maxBytes` or not a regular file (then not read).
+ * Opened without blocking and read only when regular: a FIFO or a device where a file is expected
+ * (/dev/zero, a named pipe) is refused instead of read forever or waited on. Throws what the file
+ * system throws.
+ */
+function readFileBytes(absolutePath, maxBytes = DEFAULT_MAX_FILE_BYTES) {
+    const fd = (0,external_node_fs_.openSync)(absolutePath, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
     try {
-        const { size } = (0,external_node_fs_.fstatSync)(fd);
+        const stats = (0,external_node_fs_.fstatSync)(fd);
+        if (!stats.isFile())
+            return { ok: false, bytes: 0, problem: { line: 1, message: `${kindOf(stats)}, not a regular file; not read` } };
+        const { size } = stats;
         if (size > maxBytes) {
             return {
                 ok: false,
@@ -73298,12 +75615,22 @@ function readTextFile(absolutePath, maxBytes = DEFAULT_MAX_FILE_BYTES) {
                 problem: { line: 1, message: `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit; not read` },
             };
         }
-        const buffer = (0,external_node_fs_.readFileSync)(fd);
-        return decodeText(buffer);
+        return { buffer: (0,external_node_fs_.readFileSync)(fd) };
     }
     finally {
         (0,external_node_fs_.closeSync)(fd);
     }
+}
+function kindOf(stats) {
+    if (stats.isDirectory())
+        return 'a directory';
+    if (stats.isFIFO())
+        return 'a named pipe';
+    if (stats.isCharacterDevice() || stats.isBlockDevice())
+        return 'a device';
+    if (stats.isSocket())
+        return 'a socket';
+    return 'not a file';
 }
 function decodeText(buffer) {
     const bytes = buffer.byteLength;
@@ -73358,10 +75685,134 @@ function formatBytes(bytes) {
         return `${Math.round((bytes / 1024) * 10) / 10} KiB`;
     return `${bytes} B`;
 }
+/**
+ * A file the checked repository supplies for slo-gate itself (its config, its baseline), read like
+ * any checked file: a symlink from inside `root` to outside it is not followed, only a regular file
+ * is read (a FIFO or a device is refused without blocking), within the size limit, as UTF-8 text.
+ * A path the user named outside the root is theirs to name.
+ */
+async function readRepositoryFile(file, root, maxBytes = DEFAULT_MAX_FILE_BYTES) {
+    const failed = (message, line = 1, column, missing = false) => ({ ok: false, missing, message, line, ...(column ? { column } : {}) });
+    let real;
+    let rootReal;
+    try {
+        [real, rootReal] = await Promise.all([(0,promises_.realpath)(file), (0,promises_.realpath)(root)]);
+    }
+    catch (error) {
+        const code = error.code;
+        return failed(code ?? error.message, 1, undefined, code === 'ENOENT');
+    }
+    const inside = (candidate, dir) => {
+        const relative = external_node_path_default().relative(dir, candidate);
+        return !relative.startsWith('..') && !external_node_path_default().isAbsolute(relative);
+    };
+    if (inside(external_node_path_default().resolve(file), external_node_path_default().resolve(root)) && !inside(real, rootReal))
+        return failed('it is a symlink to a file outside the checked directory; not followed');
+    let read;
+    try {
+        read = readTextFile(real, maxBytes);
+    }
+    catch (error) {
+        return failed(error.code ?? error.message);
+    }
+    return read.ok ? { ok: true, text: read.text } : failed(read.problem.message, read.problem.line, read.problem.column);
+}
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/parse/suppression-comments.ts
+// Suppression comments (`# slo-gate-disable-next-line <check>: <reason>` and its block and file
+// forms) read from a YAML file's text with their positions and the lines each covers. What they
+// excuse is decided later, by the findings sink (src/findings/suppressions.ts).
+
+const DIRECTIVE = /^#\s*slo-gate-disable(-next-line|-file)?(?=[\s:]|$)(.*)$/;
+// Tokens the YAML lexer emits that are markers, not text of the file.
+const MARKERS = new Set(['\u0002', '\u0018', '\u001f']);
+/**
+ * The suppression comments of a YAML file. Comments are found with the YAML lexer, so a
+ * `# slo-gate-disable` line inside a block scalar (a query's text) is not one.
+ */
+function readSuppressionComments(text, file) {
+    if (!text.includes('slo-gate-disable'))
+        return [];
+    const lines = text.split(/\r\n|\r|\n/);
+    const lineStarts = [0];
+    for (let index = 0; index < text.length; index++) {
+        const char = text[index];
+        if (char === '\n' || (char === '\r' && text[index + 1] !== '\n'))
+            lineStarts.push(index + 1);
+    }
+    const comments = [];
+    let offset = 0;
+    let line = 0;
+    for (const token of new dist/* Lexer */.JG().lex(text)) {
+        if (MARKERS.has(token))
+            continue;
+        const start = offset;
+        offset += token.length;
+        if (token[0] !== '#')
+            continue;
+        const directive = DIRECTIVE.exec(token.trimEnd());
+        if (!directive)
+            continue;
+        while (line + 1 < lineStarts.length && lineStarts[line + 1] <= start)
+            line++;
+        const column = start - lineStarts[line];
+        const scope = directive[1] === '-next-line' ? 'next-line' : directive[1] === '-file' ? 'file' : 'block';
+        const [ids, ...why] = directive[2].split(':');
+        const checks = ids.split(',').map((id) => id.trim()).filter(Boolean);
+        const [fromLine, toLine] = coveredLines(lines, line, column, scope);
+        comments.push({ file, line: line + 1, column: column + 1, scope, checks, reason: why.join(':').trim(), fromLine, toLine });
+    }
+    return comments;
+}
+const indentOf = (text) => text.length - text.trimStart().length;
+const isContent = (text) => text.trim() !== '' && !text.trimStart().startsWith('#');
+const isDocumentBoundary = (text) => /^(---|\.\.\.)(\s|$)/.test(text);
+/**
+ * 1-based inclusive line range. `next-line`: the next line with content and what is nested under it
+ * (a rule's whole item when the comment sits above `- alert:`). `block`: from the comment to the end
+ * of the block it is indented in (the rest of a rule group's rules, or of the document at column 1).
+ */
+function coveredLines(lines, index, column, scope) {
+    if (scope === 'file')
+        return [1, lines.length];
+    if (scope === 'block') {
+        let last = index;
+        for (let next = index + 1; next < lines.length; next++) {
+            const text = lines[next];
+            if (isDocumentBoundary(text))
+                break;
+            if (!isContent(text))
+                continue;
+            if (indentOf(text) < column)
+                break;
+            last = next;
+        }
+        return [index + 1, last + 1];
+    }
+    // A comment at the end of a line with content excuses that line; on a line of its own, the next one.
+    if (isContent(lines[index].slice(0, column)))
+        return [index + 1, index + 1];
+    let target = index + 1;
+    while (target < lines.length && !isContent(lines[target]))
+        target++;
+    if (target >= lines.length)
+        return [index + 1, index + 1];
+    // What is nested under a line is indented past it: `- alert: x` then `  expr: …`, or a block scalar's text.
+    const childIndent = indentOf(lines[target]) + 1;
+    let last = target;
+    for (let next = target + 1; next < lines.length; next++) {
+        const text = lines[next];
+        if (isDocumentBoundary(text))
+            break;
+        if (!isContent(text))
+            continue;
+        if (indentOf(text) < childIndent)
+            break;
+        last = next;
+    }
+    return [target + 1, last + 1];
+}
+
 ;// CONCATENATED MODULE: ./src/formats/flat-policy.ts
 // The flat policy shape the seed's workflow expected: service, availability{target in percent,
 // windows[{name, lookback, burn_rate}]}, latency{p95_ms, p99_ms}, startup_time{p95_ms}.
@@ -73370,7 +75821,7 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 
 const flatPolicy = {
     kind: 'flat-policy',
-    recognise: (value) => isRecord(value) && 'service' in value && ('availability' in value || 'latency' in value || 'startup_time' in value) && !('apiVersion' in value),
+    recognise: (value) => values_isRecord(value) && 'service' in value && ('availability' in value || 'latency' in value || 'startup_time' in value) && !('apiVersion' in value),
     normalise(doc, context) {
         const policy = record(doc.value);
         const service = values_text(policy.service) ?? external_node_path_default().posix.basename(context.file).replace(/\.[^.]+$/, '');
@@ -73440,7 +75891,74 @@ const flatPolicy = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/promql/grafana-vars.ts
+;// CONCATENATED MODULE: ./src/formats/configmap.ts
+// Kubernetes ConfigMaps (and ConfigMapLists) that carry monitoring files as strings under `data`:
+// Grafana dashboards (`*.json`, as Grafana's dashboard sidecar loads them) and Prometheus or Loki
+// rule files (`alerts.yaml: "groups: ..."`, as the Prometheus Operator's rule ConfigMaps and
+// Loki's ruler sidecar hold them). Each entry is parsed with positions inside the embedded text
+// and handed back to the file stage as a document of its own, so it gets every check a file gets.
+
+
+
+// Evidence that a YAML entry is a rule file: a top-level `groups:` key. Anything else in a
+// ConfigMap (application settings, scripts) is none of ours and is not even parsed.
+const RULE_FILE_TEXT = /^groups\s*:/m;
+const YAML_KEY = /\.(ya?ml|rules)$/i;
+// Loki's Helm chart loads ruler rules from ConfigMaps labelled `loki_rule` (its sidecar's default label).
+const LOKI_RULE_MARK = /loki[_.-]?rules?\b|\bruler[_.-]?loki/i;
+function entryOf(key, data) {
+    if (typeof data !== 'string')
+        return undefined;
+    if (key.endsWith('.json'))
+        return { kind: 'dashboard', key, text: data };
+    if ((YAML_KEY.test(key) || !key.includes('.')) && RULE_FILE_TEXT.test(data))
+        return { kind: 'rules', key, text: data };
+    return undefined;
+}
+function configMaps(value) {
+    if (!values_isRecord(value))
+        return [];
+    if (value.kind === 'ConfigMap')
+        return [{ map: value, path: [] }];
+    if (value.kind === 'ConfigMapList' || value.kind === 'List') {
+        return list(value.items).flatMap((item, i) => (values_isRecord(item) && item.kind === 'ConfigMap' ? [{ map: item, path: ['items', i] }] : []));
+    }
+    return [];
+}
+/** Whether the ConfigMap's labels or annotations mark its rules for Loki's ruler. */
+function marksLokiRules(metadata) {
+    const meta = record(metadata);
+    return [record(meta.labels), record(meta.annotations)].some((marks) => Object.entries(marks).some(([key, value]) => LOKI_RULE_MARK.test(key) || (typeof value === 'string' && /^loki$/i.test(value) && /ruler?|rules?$/i.test(key))));
+}
+const monitoringConfigMap = {
+    kind: 'configmap',
+    recognise: (value) => configMaps(value).some(({ map }) => Object.entries(record(map.data)).some(([key, data]) => entryOf(key, data) !== undefined)),
+    normalise(doc, context) {
+        for (const { map, path } of configMaps(doc.value)) {
+            const lokiRules = marksLokiRules(map.metadata);
+            for (const [key, data] of Object.entries(record(map.data))) {
+                const entry = entryOf(key, data);
+                if (!entry)
+                    continue;
+                const inner = parseEntry(doc, [...path, 'data', key], entry, context);
+                if (inner)
+                    context.embedded(inner, { entry: key, lokiRules });
+            }
+        }
+    },
+};
+function parseEntry(doc, dataPath, entry, context) {
+    const start = placeOffset(doc.placementOf(dataPath), 0);
+    // A `|` block maps line by line; a quoted one-line string cannot, so everything in it points at its start.
+    const embedding = entry.text.includes('\n') && start.column !== undefined ? { firstLine: start.line, indent: start.column - 1 } : { firstLine: start.line, indent: 0, fixed: start };
+    const parsed = parseText(entry.text, entry.kind === 'dashboard' ? 'json' : 'yaml', embedding);
+    const what = entry.kind === 'dashboard' ? 'dashboard' : 'rule file';
+    for (const problem of parsed.problems)
+        context.unreadable(problem, `${what} ${entry.key}: ${problem.message}`);
+    return parsed.documents[0];
+}
+
+;// CONCATENATED MODULE: ./src/formats/grafana/variables.ts
 // Grafana template variables in PromQL panel queries.
 //
 // Grafana rewrites `$var`, `${var}`, `${var:format}`, `[[var]]` and its globals (`$__interval`,
@@ -73458,7 +75976,7 @@ const flatPolicy = {
 
 const GROUPING_WORDS = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right']);
 const PARAM_AGGREGATIONS = new Set(['topk', 'bottomk', 'quantile', 'limitk', 'limit_ratio']);
-const grafana_vars_DURATION_RE = /^(?:\d+y)?(?:\d+w)?(?:\d+d)?(?:\d+h)?(?:\d+m)?(?:\d+s)?(?:\d+ms)?$/;
+const DURATION_RE = /^(?:\d+y)?(?:\d+w)?(?:\d+d)?(?:\d+h)?(?:\d+m)?(?:\d+s)?(?:\d+ms)?$/;
 const NUMBER_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const LABEL_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const LABEL_LIST_RE = /^[A-Za-z_][A-Za-z0-9_]*(?:\s*,\s*[A-Za-z_][A-Za-z0-9_]*)*$/;
@@ -73477,7 +75995,7 @@ const GLOBAL_SECONDS = { __interval: 60, __rate_interval: 300, __range: 3600, __
 const FROM_MS = 1700000000000;
 const TO_MS = FROM_MS + 3600000;
 function isDuration(v) {
-    return v !== '' && (grafana_vars_DURATION_RE.test(v) || /^\d+$/.test(v));
+    return v !== '' && (DURATION_RE.test(v) || /^\d+$/.test(v));
 }
 function neutralName(name) {
     const cleaned = name.replace(/^_+/, '').replace(/[^A-Za-z0-9_]/g, '_');
@@ -73707,9 +76225,450 @@ function substituteGrafanaVariables(text, variables) {
     return { text: out, edits };
 }
 
+;// CONCATENATED MODULE: ../main/node_modules/@grafana/lezer-logql/index.es.js
+
+
+// This file was generated by lezer-generator. You probably shouldn't edit it.
+const Json$1 = 1,
+  Logfmt$1 = 2,
+  Unpack$1 = 3,
+  Pattern$1 = 4,
+  Regexp$1 = 5,
+  Unwrap$1 = 6,
+  LabelFormat$1 = 7,
+  LineFormat$1 = 8,
+  LabelReplace$1 = 9,
+  Vector$1 = 10,
+  index_es_Offset$1 = 11,
+  index_es_Bool$1 = 12,
+  index_es_On$1 = 13,
+  index_es_Ignoring$1 = 14,
+  index_es_GroupLeft$1 = 15,
+  index_es_GroupRight$1 = 16,
+  Decolorize$1 = 17,
+  Drop$1 = 18,
+  Keep$1 = 19,
+  index_es_By$1 = 20,
+  index_es_Without$1 = 21,
+  index_es_And$1 = 22,
+  index_es_Or$1 = 23,
+  index_es_Unless$1 = 24,
+  index_es_Sum$1 = 25,
+  index_es_Avg$1 = 26,
+  index_es_Count$1 = 27,
+  index_es_Max$1 = 28,
+  index_es_Min$1 = 29,
+  index_es_Stddev$1 = 30,
+  index_es_Stdvar$1 = 31,
+  index_es_Bottomk$1 = 32,
+  index_es_Topk$1 = 33,
+  Sort$1 = 34,
+  Sort_Desc$1 = 35;
+
+const index_es_keywordTokens = {
+  json: Json$1,
+  logfmt: Logfmt$1,
+  unpack: Unpack$1,
+  pattern: Pattern$1,
+  regexp: Regexp$1,
+  label_format: LabelFormat$1,
+  line_format: LineFormat$1,
+  label_replace: LabelReplace$1,
+  vector: Vector$1,
+  offset: index_es_Offset$1,
+  bool: index_es_Bool$1,
+  on: index_es_On$1,
+  ignoring: index_es_Ignoring$1,
+  group_left: index_es_GroupLeft$1,
+  group_right: index_es_GroupRight$1,
+  unwrap: Unwrap$1,
+  decolorize: Decolorize$1,
+  drop: Drop$1,
+  keep: Keep$1,
+};
+
+const index_es_specializeIdentifier = (value) => {
+  return index_es_keywordTokens[value.toLowerCase()] || -1;
+};
+
+const index_es_contextualKeywordTokens = {
+  by: index_es_By$1,
+  without: index_es_Without$1,
+  and: index_es_And$1,
+  or: index_es_Or$1,
+  unless: index_es_Unless$1,
+  sum: index_es_Sum$1,
+  avg: index_es_Avg$1,
+  count: index_es_Count$1,
+  max: index_es_Max$1,
+  min: index_es_Min$1,
+  stddev: index_es_Stddev$1,
+  stdvar: index_es_Stdvar$1,
+  bottomk: index_es_Bottomk$1,
+  topk: index_es_Topk$1,
+  sort: Sort$1,
+  sort_desc: Sort_Desc$1,
+};
+
+const index_es_extendIdentifier = (value) => {
+  return index_es_contextualKeywordTokens[value.toLowerCase()] || -1;
+};
+
+// This file was generated by lezer-generator. You probably shouldn't edit it.
+const index_es_spec_Identifier = {__proto__:null,ip:295, count_over_time:301, rate:303, rate_counter:305, bytes_over_time:307, bytes_rate:309, avg_over_time:311, sum_over_time:313, min_over_time:315, max_over_time:317, stddev_over_time:319, stdvar_over_time:321, quantile_over_time:323, first_over_time:325, last_over_time:327, absent_over_time:329, bytes:335, duration:337, duration_seconds:339};
+const index_es_parser = LRParser.deserialize({
+  version: 14,
+  states: "EtOYQPOOO#cQPO'#DUOOQO'#ER'#ERO#hQPO'#ERO$}QPO'#DTOYQPO'#DTOOQO'#Ed'#EdO%[QPO'#EcOOQO'#FP'#FPO%aQPO'#FOQ%lQPOOO&mQPO'#F]O&rQPO'#F^OOQO'#Eb'#EbOOQO'#DS'#DSOOQO'#Ee'#EeOOQO'#Ef'#EfOOQO'#Eg'#EgOOQO'#Eh'#EhOOQO'#Ei'#EiOOQO'#Ej'#EjOOQO'#Ek'#EkOOQO'#El'#ElOOQO'#Em'#EmOOQO'#En'#EnOOQO'#Eo'#EoOOQO'#Ep'#EpOOQO'#Eq'#EqOOQO'#Er'#ErOOQO'#Es'#EsO&wQPO'#DWOOQO'#DV'#DVO'VQPO,59pOOQO,5:m,5:mOOQO'#Dc'#DcO'_QPO'#DbO'gQPO'#DaO)lQPO'#D`O*{QPO'#D`OOQO'#D_'#D_O+sQPO,59oO-}QPO,59oO.UQPO,5:|O.]QPO,5:}O.hQPO'#E|O0sQPO,5;jO0zQPO,5;jO1PQPO,5;lO1PQPO,5;lO1PQPO,5;lO1PQPO,5;lO1PQPO,5;lO1PQPO,5;lOYQPO,5;wO3cQPO,5;xO3hQPO,59rO#cQPO,59qOOQO1G/[1G/[OOQO'#Dh'#DhO3mQPO,59|O5^QPO,59|OOQO'#Di'#DiO5cQPO,59{OOQO,59{,59{O5kQPO'#DWO6YQPO'#DlO8PQPO'#DoO9sQPO'#DoOOQO'#Do'#DoOOQO'#Dv'#DvOOQO'#Dt'#DtO+kQPO'#DtO9xQPO,59zO;iQPO'#EVO;nQPO'#EWOOQO'#EZ'#EZO;sQPO'#E[O;xQPO'#E_OOQO,59z,59zOOQO,59y,59yOOQO1G/Z1G/ZOOQO1G0h1G0hO;}QPO'#EtO.`QPO'#EtO<XQPO1G0iO<^QPO1G0iO<cQPO,5;hO=oQPO1G1UO=vQPO1G1UO=}QPO1G1UO>UQPO'#FSO@dQPO'#FRO@nQPO'#FROYQPO1G1WOYQPO1G1WOYQPO1G1WOYQPO1G1WOYQPO1G1WOYQPO1G1WO@xQPO1G1cOAPQPO1G1dOOQO1G/^1G/^OOQO1G/]1G/]O5cQPO1G/hOAUQPO1G/hOAZQPO'#DjOBzQPO'#DjOOQO1G/g1G/gOCbQPO,59rOCPQPO,5:cOOQO'#Dm'#DmOClQPO,5:WOEcQPO'#DrOOQO'#Dq'#DqOGVQPO,5:_OHvQPO,5:[OOQO,5:Z,5:ZOJgQPO,5:`O+kQPO,5:`O+kQPO,5:`OOQO,5:q,5:qOJuQPO'#EYOOQO'#EX'#EXOJzQPO,5:rOLkQPO'#E^OOQO'#E^'#E^OOQO'#E]'#E]ONbQPO,5:vO!!RQPO'#EaOOQO'#Ea'#EaOOQO'#E`'#E`O!#xQPO,5:yO!%iQPO'#D`O;}QPO,5;`O!%pQPO'#EuO!%uQPO,5;`O!%}QPO,5;`O!&[QPO,5;`O!&iQPO,5;`O!&nQPO7+&TO.`QPO7+&TOOQO'#E}'#E}O!(OQPO1G1SOOQO1G1S1G1SOYQPO7+&pO!(WQPO7+&pO!)hQPO7+&pO!)oQPO7+&pO!)vQQO'#FTOOQO,5;n,5;nO!,UQPO,5;mO!,]QPO,5;mO!-nQPO7+&rO!-uQPO7+&rOOQO7+&r7+&rO!.SQPO7+&rO!.ZQPO7+&rO!/`QPO7+&rO!/pQPO7+&}OOQO7+'O7+'OOOQO7+%S7+%SO!/uQPO7+%SO5cQPO,5:UO!/zQPO,5:UO!0PQPO1G/{OOQO1G/}1G/}OOQO1G0U1G0UOOQO1G0W1G0WOOQO,5:X,5:XO!0UQPO1G/yO!1uQPO,5:^O!1zQPO,5:]OOQO1G/z1G/zO!2PQPO1G/zO!3pQPO,5:tO;nQPO,5:sO;sQPO,5:wO;xQPO,5:zO!3xQPO,5;cO!%uQPO1G0zO!4WQPO1G0zO!4`QPO,5;aO+kQPO,5;cO!4eQPO1G0zO!4oQPO'#EvO!4tQPO1G0zO!4eQPO1G0zO!4|QPO1G0zO!5ZQPO1G0zO!%xQPO1G0zOOQO1G0z1G0zOOQO<<Io<<IoO!5fQPO<<IoO!5kQPO,5;iOOQO7+&n7+&nO!5pQPO<<J[OOQO<<J[<<J[OYQPO<<J[OOQO'#FV'#FVO!5wQPO,5;oOOQO'#FU'#FUOOQO,5;o,5;oOOQO1G1X1G1XO!6PQPO1G1XO!8YQPO<<JiOOQO<<Hn<<HnOOQO1G/p1G/pO!8_QPO1G/pO!8dQPO7+%gOOQO1G/x1G/xOOQO1G/w1G/wOOQO1G0`1G0`OOQO1G0_1G0_OOQO1G0c1G0cOOQO1G0f1G0fOOQO'#Ex'#ExOOQO1G0}1G0}O!8iQPO1G0}OOQO'#Ey'#EyOOQO'#Ez'#EzOOQO'#E{'#E{OOQO7+&f7+&fOOQO1G0{1G0{O!8nQPO1G0}O!9SQPO7+&fOOQO,5;b,5;bO!9[QPO7+&fO!%xQPO7+&fO!9fQPO7+&fO!9qQPOAN?ZOOQO1G1T1G1TO!;RQPOAN?vO!<cQPOAN?vO!<jQQO1G1ZOOQO1G1Z1G1ZOOQO7+&s7+&sO!<rQPOAN@TOOQO7+%[7+%[O!<wQPO<<IRO!<|QPO7+&iO!=RQPO<<JQO!=ZQPO<<JQO!=cQPO'#EwO!=hQPO<<JQOOQOG24uG24uOOQOG25bG25bOOQO1G1[1G1[OOQO7+&u7+&uO!=pQPOG25oOOQOAN>mAN>mO!=uQPO<<JTOOQOAN?lAN?lO!=zQPOAN?lO!>SQPOLD+ZOOQOAN?oAN?oOOQO,5:r,5:rO!>XQPO!$'NuO!>^QPO!)9DaO!>cQPO!.K9{OOQO!4//g!4//gO;nQPO'#EWO!>hQPO'#D`O!?`QPO,59oO!@fQPO'#DTOYQPO1G1WOYQPO1G1WOYQPO1G1WOYQPO1G1WOYQPO1G1WOYQPO1G1WO1PQPO,5;lO1PQPO,5;lO1PQPO,5;lO1PQPO,5;lO1PQPO,5;lO1PQPO,5;lO!AqQPO7+&rO!AxQPO7+&rO!BVQPO7+&rO!C_QPO7+&rO!CfQPO7+&rO!B^QPO'#FQ",
+  stateData: "!Cx~O$TOStOS~OXZOY[OiWOjWOkWOlWOmWOnWOoWOpWOqWOrWOsWO!vQO!wRO!xRO$UPO$YTO$[_O$]`O$^aO$_bO$`cO$adO$beO$cfO$dgO$ehO$fiO$gjO$hkO$ilO$jmO~O{nO~O!vqO~O!OrO!QrO!WrO!XrO!YrO!ZrOfwXgwXhwX!lwX!nwX!owX!pwX!qwX!wwX!xwX#{wX#|wX#}wX$OwX~O!_vO$RwX$ZwX~P#mO$Y{O~Od|Oe|O$Y}O~Of!QOg!POh!QO!O!UO!l!UO!n!UO!o!UO!p!UO!q!UO!w!RO!x!RO#{!SO#|!SO#}!SO$O!TO~O$Y!VO~O$Y!WO~O|!XO!O!XO!P!XO!Q!XO~O$V!YO$W!ZO~O}!]O$X!_O~Og!`Of!TXh!TX!O!TX!Q!TX!W!TX!X!TX!Y!TX!Z!TX!_!TX!l!TX!n!TX!o!TX!p!TX!q!TX!w!TX!x!TX#{!TX#|!TX#}!TX$O!TX$R!TX$Z!TX$k!TX$V!TX~O!OrO!QrO!WrO!XrO!YrO!ZrO~Of!SXg!SXh!SX!_!SX!l!SX!n!SX!o!SX!p!SX!q!SX!w!SX!x!SX#{!SX#|!SX#}!SX$O!SX$R!SX$Z!SX$k!SX$V!SX~P)WOP!dOQ!cOR!fOS!eOT!eOV!lOW!kOa!mOb!nOc!oO{!bO$Y!iO~O!_vOfwagwahwa!lwa!nwa!owa!pwa!qwa!wwa!xwa#{wa#|wa#}wa$Owa$Rwa$Zwa~P)WOfvXgvXhvX!OvX!lvX!nvX!ovX!pvX!qvX!wvX!xvX#{vX#|vX#}vX$OvX~O$Z!rO~P,|O$Z!sO~P,|O!v!wO$UPO$Y!uO~O$Y!xO~OXZOY[OiWOjWOkWOlWOmWOnWOoWOpWOqWOrWOsWO!wRO!xRO$UPO$YTO$[_O$]`O$^aO$_bO$`cO$adO$beO$cfO$dgO$ehO$fiO$gjO$hkO$ilO$jmO~O!v!yO~P.mO$Y!{O~O[#OO]!|O^!|OX#uPY#uPi#uPj#uPk#uPl#uPm#uPn#uPo#uPp#uPq#uPr#uPs#uP!v#uP!w#uP!x#uP$U#uP$Y#uP$[#uP$]#uP$^#uP$_#uP$`#uP$a#uP$b#uP$c#uP$d#uP$e#uP$f#uP$g#uP$h#uP$i#uP$j#uP~O!v#WO~O}#XO~Og#ZOf!Uah!Ua!O!Ua!Q!Ua!W!Ua!X!Ua!Y!Ua!Z!Ua!_!Ua!l!Ua!n!Ua!o!Ua!p!Ua!q!Ua!w!Ua!x!Ua#{!Ua#|!Ua#}!Ua$O!Ua$R!Ua$Z!Ua$k!Ua$V!Ua~O$Y#[O~O}#]O$X!_O~O|#`O!O#`O!P!XO!Q!XO!l#aO!n#aO!o#aO!p#aO!q#aO~O{#dO!b#bOf!`Xg!`Xh!`X!O!`X!Q!`X!W!`X!X!`X!Y!`X!Z!`X!_!`X!l!`X!n!`X!o!`X!p!`X!q!`X!w!`X!x!`X#{!`X#|!`X#}!`X$O!`X$R!`X$Z!`X$k!`X$V!`X~O{#dOf!cXg!cXh!cX!O!cX!Q!cX!W!cX!X!cX!Y!cX!Z!cX!_!cX!l!cX!n!cX!o!cX!p!cX!q!cX!w!cX!x!cX#{!cX#|!cX#}!cX$O!cX$R!cX$Z!cX$k!cX$V!cX~O}#hO~Of#jOg#kO$V#jOh!Sa!O!Sa!Q!Sa!W!Sa!X!Sa!Y!Sa!Z!Sa!_!Sa!l!Sa!n!Sa!o!Sa!p!Sa!q!Sa!w!Sa!x!Sa#{!Sa#|!Sa#}!Sa$O!Sa$R!Sa$Z!Sa$k!Sa~O}#lO~O{#mO~O{#pO~O{#tO~O!_#xO$k#zO~P)WO$Z$PO~O$V$QO~O{$RO$Z$TO~Of!uXg!uXh!uX!O!uX!l!uX!n!uX!o!uX!p!uX!q!uX!w!uX!x!uX#{!uX#|!uX#}!uX$O!uX$Z!uX~O$V$UO~P<kO$Z$VO~P,|O!v$WO~P.mO$Y$YO~OX#uXY#uXi#uXj#uXk#uXl#uXm#uXn#uXo#uXp#uXq#uXr#uXs#uX!v#uX!w#uX!x#uX$U#uX$Y#uX$[#uX$]#uX$^#uX$_#uX$`#uX$a#uX$b#uX$c#uX$d#uX$e#uX$f#uX$g#uX$h#uX$i#uX$j#uX~O_$[O`$[O~P>ZO]!|O^!|O~P>ZO$V$dO~P,|O$Z$eO~O}$gO~Og$hOf!^Xh!^X!O!^X!Q!^X!W!^X!X!^X!Y!^X!Z!^X!_!^X!l!^X!n!^X!o!^X!p!^X!q!^X!w!^X!x!^X#{!^X#|!^X#}!^X$O!^X$R!^X$Z!^X$k!^X$V!^X~O$Y$iO~O!m$kO!s$lO!vQO!wRO!xRO~O}#XO$X!_O~PCPO{#dO!b$nOf!`ag!`ah!`a!O!`a!Q!`a!W!`a!X!`a!Y!`a!Z!`a!_!`a!l!`a!n!`a!o!`a!p!`a!q!`a!w!`a!x!`a#{!`a#|!`a#}!`a$O!`a$R!`a$Z!`a$k!`a$V!`a~O|$pOf!fXg!fXh!fX!O!fX!Q!fX!W!fX!X!fX!Y!fX!Z!fX!_!fX!l!fX!n!fX!o!fX!p!fX!q!fX!w!fX!x!fX#{!fX#|!fX#}!fX$O!fX$R!fX$V!fX$Z!fX$k!fX~O$V$qOf!gag!gah!ga!O!ga!Q!ga!W!ga!X!ga!Y!ga!Z!ga!_!ga!l!ga!n!ga!o!ga!p!ga!q!ga!w!ga!x!ga#{!ga#|!ga#}!ga$O!ga$R!ga$Z!ga$k!ga~O$V$qOf!dag!dah!da!O!da!Q!da!W!da!X!da!Y!da!Z!da!_!da!l!da!n!da!o!da!p!da!q!da!w!da!x!da#{!da#|!da#}!da$O!da$R!da$Z!da$k!da~Of#jOg#kO$V#jO$Z$rO~O|$tO~O$V$uOf!zag!zah!za!O!za!Q!za!W!za!X!za!Y!za!Z!za!_!za!l!za!n!za!o!za!p!za!q!za!w!za!x!za#{!za#|!za#}!za$O!za$R!za$Z!za$k!za~O|!XO!O!XO!P!XO!Q!XOf#QXg#QXh#QX!W#QX!X#QX!Y#QX!Z#QX!_#QX!l#QX!n#QX!o#QX!p#QX!q#QX!w#QX!x#QX#{#QX#|#QX#}#QX$O#QX$R#QX$V#QX$Z#QX$k#QX~O$V$vOf#Oag#Oah#Oa!O#Oa!Q#Oa!W#Oa!X#Oa!Y#Oa!Z#Oa!_#Oa!l#Oa!n#Oa!o#Oa!p#Oa!q#Oa!w#Oa!x#Oa#{#Oa#|#Oa#}#Oa$O#Oa$R#Oa$Z#Oa$k#Oa~O|!XO!O!XO!P!XO!Q!XOf#TXg#TXh#TX!W#TX!X#TX!Y#TX!Z#TX!_#TX!l#TX!n#TX!o#TX!p#TX!q#TX!w#TX!x#TX#{#TX#|#TX#}#TX$O#TX$R#TX$V#TX$Z#TX$k#TX~O$V$wOf#Rag#Rah#Ra!O#Ra!Q#Ra!W#Ra!X#Ra!Y#Ra!Z#Ra!_#Ra!l#Ra!n#Ra!o#Ra!p#Ra!q#Ra!w#Ra!x#Ra#{#Ra#|#Ra#}#Ra$O#Ra$R#Ra$Z#Ra$k#Ra~OU$xO~P*{O!m${O~O!_$|O$k#zO~OZ%OO!_#xO$Z#ha~P)WO!_#xO$Z%TO$k#zO~P)WO$Z%UO~Od|Oe|Of#Vqg#Vqh#Vq!O#Vq!l#Vq!n#Vq!o#Vq!p#Vq!q#Vq!w#Vq!x#Vq#{#Vq#|#Vq#}#Vq$O#Vq$R#Vq$Z#Vq$V#Vq~O$V%XO$Z%YO~Od|Oe|Of#rqg#rqh#rq!O#rq!l#rq!n#rq!o#rq!p#rq!q#rq!w#rq!x#rq#{#rq#|#rq#}#rq$O#rq$R#rq$Z#rq$V#rq~O$V%]O~P<kO$Z%[O~P,|O#z%^O$Z%aO~OX#uaY#uai#uaj#uak#ual#uam#uan#uao#uap#uaq#uar#uas#ua!v#ua!w#ua!x#ua$U#ua$[#ua$]#ua$^#ua$_#ua$`#ua$a#ua$b#ua$c#ua$d#ua$e#ua$f#ua$g#ua$h#ua$i#ua$j#ua~O$Y$YO~P!*OO_%cO`%cO$Y#ua~P!*OOf!QOh!QO!O!UO!l!UO!n!UO!o!UO!p!UO!q!UO!w!RO!x!RO#{#tq#|#tq#}#tq$O#tq$R#tq$Z#tq~Og#tq~P!,jOf#tqg#tqh#tq~P!,pOg!PO~P!,jO$R#tq$Z#tq~P%lOf#tqg#tqh#tq!O#tq!l#tq!n#tq!o#tq!p#tq!q#tq#{#tq#|#tq#}#tq$O#tq~O!w!RO!x!RO$R#tq$Z#tq~P!.eO}%dO~O$Z%eO~O}%gO~O$Y%hO~O$V$qOf!gig!gih!gi!O!gi!Q!gi!W!gi!X!gi!Y!gi!Z!gi!_!gi!l!gi!n!gi!o!gi!p!gi!q!gi!w!gi!x!gi#{!gi#|!gi#}!gi$O!gi$R!gi$Z!gi$k!gi~O}%iO~O{#dO~Of#jO$V#jOg!hih!hi!O!hi!Q!hi!W!hi!X!hi!Y!hi!Z!hi!_!hi!l!hi!n!hi!o!hi!p!hi!q!hi!w!hi!x!hi#{!hi#|!hi#}!hi$O!hi$R!hi$Z!hi$k!hi~O{%kO}%kO~O{%pO$m%rO$n%sO$o%tO~OZ%OO$Z#hi~O$l%vO~O!_#xO$Z#hi~P)WO!m%yO~O!_$|O$Z#hi~O!_#xO$Z%{O$k#zO~P)WO!_$|O$Z%{O$k#zO~O$Z%}O~O{&OO~O$Z&PO~P,|O$V&RO$Z&SO~O$Y$YOX#uiY#uii#uij#uik#uil#uim#uin#uio#uip#uiq#uir#uis#ui!v#ui!w#ui!x#ui$U#ui$[#ui$]#ui$^#ui$_#ui$`#ui$a#ui$b#ui$c#ui$d#ui$e#ui$f#ui$g#ui$h#ui$i#ui$j#ui~O$V&UO~O$Z&VO~O}&WO~O$Y&XO~Of#jOg#kO$V#jO!_#ki$k#ki$Z#ki~O!_$|O$Z#hq~O!_#xO$Z#hq~P)WOZ%OO!_&[O$Z#hq~Od|Oe|Of#V!Rg#V!Rh#V!R!O#V!R!l#V!R!n#V!R!o#V!R!p#V!R!q#V!R!w#V!R!x#V!R#{#V!R#|#V!R#}#V!R$O#V!R$R#V!R$Z#V!R$V#V!R~Od|Oe|Of#r!Rg#r!Rh#r!R!O#r!R!l#r!R!n#r!R!o#r!R!p#r!R!q#r!R!w#r!R!x#r!R#{#r!R#|#r!R#}#r!R$O#r!R$R#r!R$Z#r!R$V#r!R~O$Z&_O~P,|O#z%^O$Z&aO~O}&bO~O$Z&cO~O{&dO~O!_$|O$Z#hy~OZ%OO$Z#hy~OU$xO~O!_&[O$Z#hy~O$V&gO~O$Z&hO~O!_$|O$Z#h!R~O}&jO~O$V&kO~O}&lO~O$Z&mO~OP!dOQ!cOR!fOS!eOT!eOV&nOW!kOa!mOb!nOc!oO{!bO$Y!iO~O!_&oOfwagwahwa!lwa!nwa!owa!pwa!qwa!wwa!xwa#{wa#|wa#}wa$Owa$Vwa~P)WO!_&oO$VwX~P#mOf&yOh&yO!O&}O!l&}O!n&}O!o&}O!p&}O!q&}O!w&zO!x&zO#{#tq#|#tq#}#tq$O#tq$V#tq~Og#tq~P!@pOf#tqg#tqh#tq~P!@vOg&xO~P!@pOf&yOg&xOh&yO!O&}O!l&}O!n&}O!o&}O!p&}O!q&}O!w&zO!x&zO#{&{O#|&{O#}&{O$O&|O~O$V#tq~P!B^O!w&zO!x&zO$V#tq~P!.eO!m!s!v!s~",
+  goto: "1l$RPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPP$S%R%j&Y&]PPPPPP&t'W'h'v(XPPPP(h(p(yP)S)XP)S)S)[)e)S)m*O*O*XPPPPPP*XP*O*bPPP)S)S*{+R)S)S+Y+])S+c+f+l,_,t-Z-Z-Z-Z-Z-Z-Z-Z-Z-Z-Z-Z-Z-Z-Z-p-y.^.j/S/V/V/V/Y/i,_/l,_0R0w1Y1c1fPPPPP,_,_[YOT}!{$U%]Q$^#PQ$_#QS$`#R&tQ$a#SQ$b#TQ$c#UQ'O&rQ'P&sQ'Q&uQ'R&vQ'S&wR'T!Vt^O}!V!{#P#Q#R#S#T#U$U%]&r&s&t&u&v&wRyTjSOT}!V!{#P#Q#R#S#T#U$U%]S!t{$QQ#}!u]&q&r&s&t&u&v&wRpPQoP^!hv!i#j#k#x$|&oQ#Y!YS#q!n$vT#u!o$wQxSQ#y!tQ$}#|Q%R#}Q%z%QR&p&q[wS!t#|#}%Q&q]!qx#y$}%R%z&piuSx!t#y#|#}$}%Q%R%z&p&qhtSx!t#y#|#}$}%Q%R%z&p&qR!auksSux!t#y#|#}$}%Q%R%z&p&qQ!^sV#^!`#Z$hW![s!`#Z$hR$j#`Q#_!`Q$f#ZR%f$hV!pv#x&oR#c!cQ#f!cQ#g!dR$o#cU#e!c!d#cR%j$qU!jv#x&oQ#i!iQ$r#jQ$s#kR%w$|_!hv!i#j#k#x$|&o_!gv!i#j#k#x$|&ov]OT}!V!{#P#Q#R#S#T#U$U%]&r&s&t&u&v&wT$m#`#aQ#o!lR&i&nS#n!l&nR%l$uR#s!nQ#r!nR%m$vR#w!oQ#v!oR%n$wj^O#P#Q#R#S#T#U&r&s&t&u&v&wQzTQ!z}Q#V!VQ$X!{Q%Z$UR&Q%]w]OT}!V!{#P#Q#R#S#T#U$U%]&r&s&t&u&v&wwVOT}!V!{#P#Q#R#S#T#U$U%]&r&s&t&u&v&wwUOT}!V!{#P#Q#R#S#T#U$U%]&r&s&t&u&v&wQ!v{Q$O!uR%W$QS#|!t#}W$z#y#{%R%SQ%u$yQ%|%TR&Z%{Q%Q#|Q%u$zQ&]%|R&e&ZQ#{!tS$y#y%RQ%P#|Q%S#}S%x$}%QS&Y%z%|R&f&]R%q$xR%o$xQ!OXQ%V$PQ%[$VQ&^%}R&_&PR$S!xwXOT}!V!{#P#Q#R#S#T#U$U%]&r&s&t&u&v&wQ#P!PQ#Q!QQ#R!RQ#S!SQ#T!TQ#U!UQ&r&xQ&s&yQ&t&zQ&u&{Q&v&|R&w&}h!}!P!Q!R!S!T!U&x&y&z&{&|&}R$]#OQ$Z!|Q%b$[R&T%cR%_$YQ%`$YR&`&R",
+  nodeNames: "⚠ Json Logfmt Unpack Pattern Regexp Unwrap LabelFormat LineFormat LabelReplace Vector Offset Bool On Ignoring GroupLeft GroupRight Decolorize Drop Keep By Without And Or Unless Sum Avg Count Max Min Stddev Stdvar Bottomk Topk Sort Sort_Desc LineComment LogQL Expr LogExpr Selector Matchers Matcher Identifier Eq String Neq Re Nre PipelineExpr PipelineStage LineFilters LineFilter Filter PipeExact PipeMatch PipePattern Npa FilterOp Ip OrFilter Pipe LogfmtParser LogfmtParserFlags ParserFlag LabelParser JsonExpressionParser LabelExtractionExpressionList LabelExtractionExpression LogfmtExpressionParser LabelFilter IpLabelFilter UnitFilter DurationFilter Gtr Duration Gte Lss Lte Eql BytesFilter Bytes NumberFilter LiteralExpr Number Add Sub LineFormatExpr LabelFormatExpr LabelsFormat LabelFormatMatcher DecolorizeExpr DropLabelsExpr DropLabels DropLabel KeepLabelsExpr KeepLabels KeepLabel MetricExpr RangeAggregationExpr RangeOp CountOverTime Rate RateCounter BytesOverTime BytesRate AvgOverTime SumOverTime MinOverTime MaxOverTime StddevOverTime StdvarOverTime QuantileOverTime FirstOverTime LastOverTime AbsentOverTime LogRangeExpr Range OffsetExpr UnwrapExpr ConvOp BytesConv DurationConv DurationSecondsConv Grouping Labels VectorAggregationExpr VectorOp BinOpExpr BinOpModifier OnOrIgnoringModifier GroupingLabels GroupingLabelList GroupingLabel LabelName Mul Div Mod Pow LabelReplaceExpr VectorExpr",
+  maxTerm: 169,
+  skippedNodes: [0,36],
+  repeatNodeCount: 0,
+  tokenData: ">Y~RvX^#ipq#iqr$^rs$yst&muv'Uxy'Zyz'`z{'e{|'j|}'o}!O't!O!P4U!P!Q5U!Q!R5Z!R![8l![!]:k!^!_;P!_!`;^!`!a;s!c!}<Q!}#O<h#P#Q<m#Q#R<r#R#S<Q#S#T<w#T#o<Q#o#p=a#p#q=f#q#r>T#y#z#i$f$g#i#BY#BZ#i$IS$I_#i$I|$JO#i$JT$JU#i$KV$KW#i&FU&FV#i~#nY$T~X^#ipq#i#y#z#i$f$g#i#BY#BZ#i$IS$I_#i$I|$JO#i$JT$JU#i$KV$KW#i&FU&FV#i~$aR!_!`$j!`!a$o#r#s$t~$oO!O~~$tO!Z~~$yO!Q~~$|WOY$yZr$yrs%fs#O$y#O#P%k#P;'S$y;'S;=`&g<%lO$y~%kO}~~%nRO;'S$y;'S;=`%w;=`O$y~%zXOY$yZr$yrs%fs#O$y#O#P%k#P;'S$y;'S;=`&g;=`<%l$y<%lO$y~&jP;=`<%l$y~&rSt~OY&mZ;'S&m;'S;=`'O<%lO&m~'RP;=`<%l&m~'ZO#}~~'`O$Y~~'eO$Z~~'jO#{~~'oO!w~~'tO$V~~'yQ!x~}!O(P!Q![*V~(SQ#_#`(Y#g#h)g~(]P#X#Y(`~(cP#X#Y(f~(iP#d#e(l~(oP}!O(r~(uP#X#Y(x~({P#a#b)O~)RP#d#e)U~)XP#h#i)[~)_P#m#n)b~)gO!b~~)jP#h#i)m~)pP#f#g)s~)vP#]#^)y~)|P#V#W*P~*SP#h#i)b~*YZ!O!P*{!Q![*V#W#X1n#[#]+k#a#b,x#b#c/a#g#h0g#i#j/l#k#l2c#m#n3Z${$|/l~+OP!Q![+R~+UV!Q![+R#[#]+k#a#b,x#b#c/a#g#h0g#i#j/l${$|/l~+pP!m~!Q![+s~+vV!O!P,]!Q![+s#a#b,x#b#c/a#g#h0g#i#j/l${$|/l~,`P!Q![,c~,fU!Q![,c#a#b,x#b#c/a#g#h0g#i#j/l${$|/l~,}Q!m~!Q![-T#g#h.`~-WV!O!P-m!Q![-T#a#b.Y#b#c/a#g#h0g#i#j/l${$|/l~-pP!Q![-s~-vU!Q![-s#a#b.Y#b#c/a#g#h0g#i#j/l${$|/l~.]P#g#h.`~.eP!m~!Q![.h~.kT!O!P.z!Q![.h#b#c/a#i#j/l${$|/l~.}P!Q![/Q~/TS!Q![/Q#b#c/a#i#j/l${$|/l~/dP#g#h/g~/lO!m~~/oP#g#h/r~/wP!m~!Q![/z~/}R!O!P0W!Q![/z#b#c/a~0ZP!Q![0^~0aQ!Q![0^#b#c/a~0lP!m~!Q![0o~0rU!O!P1U!Q![0o#a#b.Y#b#c/a#i#j/l${$|/l~1XP!Q![1[~1_T!Q![1[#a#b.Y#b#c/a#i#j/l${$|/l~1sP!m~!Q![1v~1yW!O!P*{!Q![1v#[#]+k#a#b,x#b#c/a#g#h0g#i#j/l${$|/l~2hP!m~!Q![2k~2nX!O!P*{!Q![2k#W#X1n#[#]+k#a#b,x#b#c/a#g#h0g#i#j/l${$|/l~3`P!m~!Q![3c~3fY!O!P*{!Q![3c#W#X1n#[#]+k#a#b,x#b#c/a#g#h0g#i#j/l#k#l2c${$|/l~4XP!Q![4[~4aR!v~!Q![4[!g!h4j#X#Y4j~4mR{|4v}!O4v!Q![4|~4yP!Q![4|~5RP!v~!Q![4|~5ZO#|~~5`e!v~!O!P6q!Q![8l!d!e8W!g!h4j!i!j8]!m!n8]!o!p8]!r!s8]!v!w8]#W#X1n#X#Y4j#[#]+k#_#`8f#a#b,x#b#c/a#g#h0g#i#j/l#k#l2c#l#m:P#m#n3Z${$|/l~6vR!v~!Q![7P!g!h4j#X#Y4j~7U`!v~!Q![7P!d!e8W!g!h4j!i!j8]!m!n8]!o!p8]!r!s8]!v!w8]#X#Y4j#[#]+k#_#`8f#a#b,x#b#c/a#g#h0g#i#j/l${$|/l~8]O!s~~8`Q!d!e8W#]#^8f~8iP!d!e8W~8qd!v~!O!P6q!Q![8l!d!e8W!g!h4j!i!j8]!m!n8]!o!p8]!r!s8]!v!w8]#W#X1n#X#Y4j#[#]+k#_#`8f#a#b,x#b#c/a#g#h0g#i#j/l#k#l2c#m#n3Z${$|/l~:SR!Q![:]!c!i:]#T#Z:]~:bR!v~!Q![:]!c!i:]#T#Z:]P:pT{P!Q![:k![!]:k!c!}:k#R#S:k#T#o:k~;UP!o~!_!`;X~;^O!p~~;cQ|~!_!`;i#r#s;n~;nO!q~~;sO!P~~;xP!l~!_!`;{~<QO!n~R<XT{P#zQ!Q![<Q![!]:k!c!}<Q#R#S<Q#T#o<Q~<mO$k~~<rO$l~~<wO$O~~<zTO#S<w#S#T%f#T;'S<w;'S;=`=Z<%lO<w~=^P;=`<%l<w~=fO$U~~=kR!_~!_!`=t!`!a=y#r#s>O~=yO!W~~>OO!Y~~>TO!X~~>YO$W~",
+  tokenizers: [0, 1],
+  topRules: {"LogQL":[0,37]},
+  specialized: [{term: 43, get: (value, stack) => (index_es_specializeIdentifier(value) << 1), external: index_es_specializeIdentifier},{term: 43, get: (value, stack) => (index_es_extendIdentifier(value) << 1) | 1, external: index_es_extendIdentifier, extend: true},{term: 43, get: (value) => index_es_spec_Identifier[value] || -1}],
+  tokenPrec: 3715
+});
+// This file was generated by lezer-generator. You probably shouldn't edit it.
+const Json = 1,
+  Logfmt = 2,
+  Unpack = 3,
+  Pattern = 4,
+  Regexp = 5,
+  Unwrap = 6,
+  LabelFormat = 7,
+  LineFormat = 8,
+  index_es_LabelReplace = 9,
+  index_es_Vector = 10,
+  index_es_Offset = 11,
+  index_es_Bool = 12,
+  index_es_On = 13,
+  index_es_Ignoring = 14,
+  index_es_GroupLeft = 15,
+  index_es_GroupRight = 16,
+  Decolorize = 17,
+  Drop = 18,
+  Keep = 19,
+  index_es_By = 20,
+  index_es_Without = 21,
+  index_es_And = 22,
+  index_es_Or = 23,
+  index_es_Unless = 24,
+  index_es_Sum = 25,
+  index_es_Avg = 26,
+  index_es_Count = 27,
+  index_es_Max = 28,
+  index_es_Min = 29,
+  index_es_Stddev = 30,
+  index_es_Stdvar = 31,
+  index_es_Bottomk = 32,
+  index_es_Topk = 33,
+  index_es_Sort = 34,
+  Sort_Desc = 35,
+  index_es_LineComment = 36,
+  LogQL = 37,
+  Expr = 38,
+  LogExpr = 39,
+  Selector = 40,
+  Matchers = 41,
+  Matcher = 42,
+  index_es_Identifier = 43,
+  Eq = 44,
+  index_es_String = 45,
+  index_es_Neq = 46,
+  Re = 47,
+  Nre = 48,
+  PipelineExpr = 49,
+  PipelineStage = 50,
+  LineFilters = 51,
+  LineFilter = 52,
+  Filter = 53,
+  PipeExact = 54,
+  PipeMatch = 55,
+  PipePattern = 56,
+  Npa = 57,
+  FilterOp = 58,
+  Ip = 59,
+  OrFilter = 60,
+  Pipe = 61,
+  LogfmtParser = 62,
+  LogfmtParserFlags = 63,
+  ParserFlag = 64,
+  LabelParser = 65,
+  JsonExpressionParser = 66,
+  LabelExtractionExpressionList = 67,
+  LabelExtractionExpression = 68,
+  LogfmtExpressionParser = 69,
+  LabelFilter = 70,
+  IpLabelFilter = 71,
+  UnitFilter = 72,
+  DurationFilter = 73,
+  index_es_Gtr = 74,
+  Duration = 75,
+  index_es_Gte = 76,
+  index_es_Lss = 77,
+  index_es_Lte = 78,
+  index_es_Eql = 79,
+  BytesFilter = 80,
+  Bytes = 81,
+  NumberFilter = 82,
+  LiteralExpr = 83,
+  index_es_Number = 84,
+  index_es_Add = 85,
+  index_es_Sub = 86,
+  LineFormatExpr = 87,
+  LabelFormatExpr = 88,
+  LabelsFormat = 89,
+  LabelFormatMatcher = 90,
+  DecolorizeExpr = 91,
+  DropLabelsExpr = 92,
+  DropLabels = 93,
+  DropLabel = 94,
+  KeepLabelsExpr = 95,
+  KeepLabels = 96,
+  KeepLabel = 97,
+  MetricExpr = 98,
+  RangeAggregationExpr = 99,
+  RangeOp = 100,
+  index_es_CountOverTime = 101,
+  index_es_Rate = 102,
+  RateCounter = 103,
+  BytesOverTime = 104,
+  BytesRate = 105,
+  index_es_AvgOverTime = 106,
+  index_es_SumOverTime = 107,
+  index_es_MinOverTime = 108,
+  index_es_MaxOverTime = 109,
+  index_es_StddevOverTime = 110,
+  index_es_StdvarOverTime = 111,
+  index_es_QuantileOverTime = 112,
+  index_es_FirstOverTime = 113,
+  index_es_LastOverTime = 114,
+  index_es_AbsentOverTime = 115,
+  LogRangeExpr = 116,
+  lezer_logql_index_es_Range = 117,
+  index_es_OffsetExpr = 118,
+  UnwrapExpr = 119,
+  ConvOp = 120,
+  BytesConv = 121,
+  DurationConv = 122,
+  DurationSecondsConv = 123,
+  Grouping = 124,
+  Labels = 125,
+  VectorAggregationExpr = 126,
+  VectorOp = 127,
+  BinOpExpr = 128,
+  BinOpModifier = 129,
+  OnOrIgnoringModifier = 130,
+  index_es_GroupingLabels = 131,
+  GroupingLabelList = 132,
+  GroupingLabel = 133,
+  index_es_LabelName = 134,
+  index_es_Mul = 135,
+  index_es_Div = 136,
+  index_es_Mod = 137,
+  index_es_Pow = 138,
+  LabelReplaceExpr = 139,
+  VectorExpr = 140;
+
+
+
+;// CONCATENATED MODULE: ./src/lang/logql/analyse.ts
+// LogQL (Loki's query language) read with Grafana's own grammar, @grafana/lezer-logql: the
+// grammar Grafana's Loki query editor uses. Syntax errors with where they are; no semantics.
+//
+// CONTRACT: analyseLogql(text) never throws. Offsets are 0-based UTF-16 offsets into `text`.
+
+function analyseLogql(text) {
+    if (typeof text !== 'string')
+        text = String(text ?? '');
+    if (text.trim() === '')
+        return { errors: [{ from: 0, to: 0, message: 'empty query' }] };
+    let first;
+    try {
+        index_es_parser.parse(text).iterate({
+            enter(node) {
+                if (first !== undefined)
+                    return false;
+                if (node.type.isError)
+                    first = { from: node.from, to: node.to };
+                return undefined;
+            },
+        });
+    }
+    catch (error) {
+        return { errors: [{ from: 0, to: text.length, message: `internal error reading the query: ${error.message}` }] };
+    }
+    return { errors: first ? [analyse_describe(text, first.from, first.to)] : [] };
+}
+// What only LogQL writes after a stream selector `{…}`: a line filter (`|= "x"`, `!~ "x"`) or a
+// pipeline stage (`| json`, `| logfmt`, `| line_format`…). PromQL has neither, so a query with one
+// is LogQL whatever data source it names; `{job="x"}` alone is both languages.
+const LOGQL_PIPELINE = /\}\s*(\|=|\|~|!=\s*["`]|!~\s*["`]|\|>|\|\s*(json|logfmt|pattern|regexp|unpack|line_format|label_format|unwrap|decolorize|drop|keep)\b)/;
+/** Whether a query is written in LogQL's own syntax (see LOGQL_PIPELINE). */
+function looksLikeLogql(text) {
+    return LOGQL_PIPELINE.test(text);
+}
+/** Loki says "syntax error: unexpected X"; the grammar only knows where it stopped, so say what is there. */
+function analyse_describe(text, from, to) {
+    let at = from;
+    while (at < text.length && /\s/.test(text[at]))
+        at++;
+    if (at >= text.length)
+        return { from: Math.min(from, text.trimEnd().length), to: text.length, message: 'syntax error: unexpected end of query' };
+    const token = analyse_tokenAt(text, at);
+    return { from: at, to: Math.max(to, at + token.length), message: `syntax error: unexpected ${JSON.stringify(token)}` };
+}
+function analyse_tokenAt(text, at) {
+    const word = /^[A-Za-z_][A-Za-z0-9_]*|^\d+(\.\d+)?[a-zA-Z]*|^"(\\.|[^"\\])*"?|^`[^`]*`?|^(\|=|\|~|!=|!~|=~|==|>=|<=|\|>|\|)/.exec(text.slice(at));
+    const token = word ? word[0] : text[at];
+    return token.length > 40 ? `${token.slice(0, 40)}…` : token;
+}
+
+;// CONCATENATED MODULE: ./src/formats/grafana/datasources.ts
+// Which data source a dashboard query goes to, resolved the way Grafana resolves it:
+//   the target's datasource, else the panel's, else the dashboard's default (the instance's);
+//   a panel on `-- Mixed --` sends each target to its own, and a target without one to the default;
+//   `-- Grafana --` (random walk, live streams, files) and `-- Dashboard --` (another panel's
+//   results) are built in;
+//   a reference by uid alone takes its type from a datasource variable of that name
+//   (`$datasource`, `${datasource}`, `[[datasource]]`: the variable's `query` is its plugin type),
+//   from an exported dashboard's `__inputs` (`${DS_LOKI}` with `pluginId`), or from another
+//   reference in the same dashboard that gives the same uid a type;
+//   a legacy string names a data source (or a variable, or `default`): only its name can tell.
+// What cannot be resolved is the instance's default data source, whose type is not in the file.
+
+// Plugin types whose query language is PromQL: Prometheus itself (Thanos, Mimir, Cortex use it) and the managed services' plugins.
+const PROMQL_TYPES = new Set(['prometheus', 'grafana-amazonprometheus-datasource', 'grafana-azureprometheus-datasource']);
+const LOGQL_TYPES = new Set(['loki']);
+const MIXED = new Set(['-- Mixed --', 'mixed']);
+const GRAFANA = new Set(['-- Grafana --', 'grafana']);
+const DASHBOARD = new Set(['-- Dashboard --', 'dashboard']);
+const datasources_VARIABLE = /^\$\{(\w+)(?::[^}]*)?\}$|^\$(\w+)$|^\[\[(\w+)\]\]$/;
+// Legacy string references name a data source of the instance; names say its type only by convention.
+const NAMED_TYPES = [
+    [/loki/i, 'loki'],
+    [/prometheus|prom\b|thanos|mimir|cortex/i, 'prometheus'],
+    [/elastic|opensearch|influx|graphite|tempo|jaeger|zipkin|mysql|postgres|mssql|cloudwatch|stackdriver|azure|bigquery|clickhouse|pyroscope|testdata/i, 'other'],
+];
+function languageOf(type) {
+    if (PROMQL_TYPES.has(type))
+        return 'promql';
+    if (LOGQL_TYPES.has(type))
+        return 'logql';
+    return 'other';
+}
+/** A resolver for one dashboard's panels and targets. */
+function datasourceResolver(dashboard) {
+    const variableTypes = new Map();
+    for (const entry of list(record(dashboard.templating).list)) {
+        const variable = record(entry);
+        const name = values_text(variable.name);
+        const query = values_text(variable.query) ?? values_text(record(variable.query).query);
+        if (name && variable.type === 'datasource' && query)
+            variableTypes.set(name, query.trim().toLowerCase());
+    }
+    for (const entry of list(dashboard.__inputs)) {
+        const input = record(entry);
+        const name = values_text(input.name);
+        const plugin = values_text(input.pluginId);
+        if (name && input.type === 'datasource' && plugin)
+            variableTypes.set(name, plugin);
+    }
+    // uid → type, from every reference that states both (panels, targets, annotations, variables).
+    const uidTypes = new Map();
+    const visit = (value, depth) => {
+        if (depth > 64)
+            return;
+        if (Array.isArray(value))
+            for (const item of value)
+                visit(item, depth + 1);
+        else if (values_isRecord(value)) {
+            const ds = value.datasource;
+            if (values_isRecord(ds) && typeof ds.uid === 'string' && typeof ds.type === 'string' && !uidTypes.has(ds.uid))
+                uidTypes.set(ds.uid, ds.type);
+            for (const child of Object.values(value))
+                if (typeof child === 'object')
+                    visit(child, depth + 1);
+        }
+    };
+    visit(dashboard, 0);
+    const fromVariable = (reference, where) => {
+        const match = datasources_VARIABLE.exec(reference.trim());
+        if (!match)
+            return undefined;
+        const name = match[1] ?? match[2] ?? match[3];
+        const type = variableTypes.get(name);
+        if (type === undefined)
+            return { language: 'unknown', via: `${where} ${reference} (no datasource variable of that name)` };
+        return { language: languageOf(type), type, via: `${where} ${reference} (variable of type ${type})` };
+    };
+    const resolveRef = (ref, where) => {
+        if (ref === undefined || ref === null)
+            return 'unset';
+        if (typeof ref === 'string') {
+            if (ref === '' || ref === 'default')
+                return 'unset';
+            if (MIXED.has(ref))
+                return 'mixed';
+            if (GRAFANA.has(ref))
+                return { language: 'other', type: 'grafana', via: `${where} -- Grafana --` };
+            if (DASHBOARD.has(ref))
+                return { language: 'other', type: 'dashboard', via: `${where} -- Dashboard --` };
+            const variable = fromVariable(ref, where);
+            if (variable)
+                return variable;
+            const named = NAMED_TYPES.find(([pattern]) => pattern.test(ref));
+            if (!named)
+                return { language: 'unknown', via: `${where} named "${ref}"` };
+            const type = named[1] === 'other' ? undefined : named[1];
+            return { language: type ? languageOf(type) : 'other', type, via: `${where} named "${ref}"` };
+        }
+        if (!values_isRecord(ref))
+            return 'unset';
+        const uid = values_text(ref.uid);
+        const type = values_text(ref.type);
+        if ((uid !== undefined && MIXED.has(uid)) || type === 'mixed' || (type === 'datasource' && uid === '-- Mixed --'))
+            return 'mixed';
+        if ((uid !== undefined && GRAFANA.has(uid)) || type === 'grafana' || type === 'grafana-testdata-datasource')
+            return { language: 'other', type: type === 'grafana-testdata-datasource' ? type : 'grafana', via: `${where} -- Grafana --` };
+        if ((uid !== undefined && DASHBOARD.has(uid)) || type === 'dashboard')
+            return { language: 'other', type: 'dashboard', via: `${where} -- Dashboard --` };
+        if (type && type !== 'datasource' && !datasources_VARIABLE.test(type))
+            return { language: languageOf(type), type, via: `${where} of type ${type}` };
+        if (type && datasources_VARIABLE.test(type)) {
+            const variable = fromVariable(type, where);
+            if (variable)
+                return variable;
+        }
+        if (uid === undefined || uid === '')
+            return 'unset';
+        const variable = fromVariable(uid, where);
+        if (variable)
+            return variable;
+        const known = uidTypes.get(uid);
+        if (known)
+            return { language: languageOf(known), type: known, via: `${where} uid ${uid} (of type ${known} elsewhere in the dashboard)` };
+        return { language: 'unknown', via: `${where} uid ${uid}` };
+    };
+    const dashboardDefault = { language: 'unknown', via: "the instance's default data source" };
+    return (panel, target) => {
+        const panelRef = resolveRef(panel.datasource, 'panel datasource');
+        const targetRef = resolveRef(target.datasource, 'target datasource');
+        if (targetRef !== 'unset' && targetRef !== 'mixed')
+            return targetRef;
+        if (panelRef !== 'unset' && panelRef !== 'mixed')
+            return panelRef;
+        return dashboardDefault;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/formats/grafana.ts
-// Grafana dashboards: plain dashboard JSON, the HTTP API export wrapper {dashboard, meta},
-// and ConfigMap / ConfigMapList manifests that carry dashboards as JSON strings under `data`.
+// Grafana dashboards: plain dashboard JSON and the HTTP API export wrapper {dashboard, meta},
+// also as carried in ConfigMaps (formats/configmap.ts hands them here).
+
 
 
 
@@ -73717,52 +76676,17 @@ function substituteGrafanaVariables(text, variables) {
 
 const DASHBOARD_HINTS = ['title', 'uid', 'schemaVersion', 'templating', 'time', 'annotations'];
 function looksLikeDashboard(value) {
-    return isRecord(value) && (Array.isArray(value.panels) || Array.isArray(value.rows)) && DASHBOARD_HINTS.some((key) => key in value);
+    return values_isRecord(value) && (Array.isArray(value.panels) || Array.isArray(value.rows)) && DASHBOARD_HINTS.some((key) => key in value);
 }
 const grafanaDashboard = {
     kind: 'dashboard',
-    recognise: (value) => looksLikeDashboard(value) || (isRecord(value) && looksLikeDashboard(value.dashboard)),
+    recognise: (value) => looksLikeDashboard(value) || (values_isRecord(value) && looksLikeDashboard(value.dashboard)),
     normalise(doc, context) {
-        const wrapped = isRecord(doc.value) && looksLikeDashboard(doc.value.dashboard);
-        context.addDashboard(readDashboard(doc, wrapped ? ['dashboard'] : [], context.file));
-    },
-};
-function configMaps(value) {
-    if (!isRecord(value))
-        return [];
-    if (value.kind === 'ConfigMap')
-        return [value];
-    if (value.kind === 'ConfigMapList' || value.kind === 'List')
-        return list(value.items).filter((item) => isRecord(item) && item.kind === 'ConfigMap');
-    return [];
-}
-const dashboardConfigMap = {
-    kind: 'dashboard-configmap',
-    recognise: (value) => configMaps(value).some((map) => Object.entries(record(map.data)).some(([key, data]) => key.endsWith('.json') && typeof data === 'string')),
-    normalise(doc, context) {
-        const isList = isRecord(doc.value) && doc.value.kind !== 'ConfigMap';
-        list(isList ? record(doc.value).items : [doc.value]).forEach((item, i) => {
-            if (!isRecord(item) || item.kind !== 'ConfigMap')
-                return;
-            for (const [key, data] of Object.entries(record(item.data))) {
-                if (!key.endsWith('.json') || typeof data !== 'string')
-                    continue;
-                const dataPath = [...(isList ? ['items', i] : []), 'data', key];
-                const start = placeOffset(doc.placementOf(dataPath), 0);
-                const embedding = data.includes('\n') && start.column !== undefined ? { firstLine: start.line, indent: start.column - 1 } : { firstLine: start.line, indent: 0, fixed: start };
-                const inner = parseText(data, 'json', embedding);
-                for (const problem of inner.problems)
-                    context.unreadable(problem, `dashboard ${key}: ${problem.message}`);
-                const innerDoc = inner.documents[0];
-                if (!innerDoc)
-                    continue;
-                if (!looksLikeDashboard(innerDoc.value))
-                    continue;
-                const dashboard = readDashboard(innerDoc, [], context.file);
-                dashboard.entry = key;
-                context.addDashboard(dashboard);
-            }
-        });
+        const wrapped = values_isRecord(doc.value) && looksLikeDashboard(doc.value.dashboard);
+        const dashboard = readDashboard(doc, wrapped ? ['dashboard'] : [], context.file);
+        if (context.embedding)
+            dashboard.entry = context.embedding.entry;
+        context.addDashboard(dashboard);
     },
 };
 function readDashboard(doc, base, file) {
@@ -73785,12 +76709,13 @@ function readDashboard(doc, base, file) {
         panels: [],
         variables,
     };
+    const resolve = datasourceResolver(value);
     const readPanels = (panels, panelsPath, parentTitle) => {
         list(panels).forEach((panelValue, p) => {
-            if (!isRecord(panelValue))
+            if (!values_isRecord(panelValue))
                 return;
             const panelPath = [...panelsPath, p];
-            dashboard.panels.push(readPanel(doc, panelValue, panelPath, variables, parentTitle));
+            dashboard.panels.push(readPanel(doc, panelValue, panelPath, variables, resolve, parentTitle));
             if (Array.isArray(panelValue.panels))
                 readPanels(panelValue.panels, [...panelPath, 'panels'], values_text(panelValue.title));
         });
@@ -73799,16 +76724,16 @@ function readDashboard(doc, base, file) {
     list(value.rows).forEach((row, r) => readPanels(record(row).panels, [...base, 'rows', r, 'panels'], values_text(record(row).title)));
     return dashboard;
 }
-function readPanel(doc, panel, panelPath, variables, parentTitle) {
+function readPanel(doc, panel, panelPath, variables, resolve, parentTitle) {
     const defaults = record(record(panel.fieldConfig).defaults);
     const steps = list(record(defaults.thresholds).steps).map((step) => ({
         value: record(step).value === null ? null : values_number(record(step).value) ?? null,
         color: values_text(record(step).color),
     }));
     const misplacedThresholds = [];
-    if ('thresholds' in panel && panel.type !== 'singlestat' && panel.type !== 'graph')
+    if (hasSetting(panel.thresholds) && panel.type !== 'singlestat' && panel.type !== 'graph')
         misplacedThresholds.push(doc.keyPositionOf([...panelPath, 'thresholds']));
-    if ('thresholds' in record(panel.options))
+    if (hasSetting(record(panel.options).thresholds))
         misplacedThresholds.push(doc.keyPositionOf([...panelPath, 'options', 'thresholds']));
     return {
         id: values_number(panel.id),
@@ -73817,36 +76742,70 @@ function readPanel(doc, panel, panelPath, variables, parentTitle) {
         position: doc.positionOf(panelPath),
         parentTitle,
         datasource: datasourceRef(doc, panel.datasource, [...panelPath, 'datasource']),
-        targets: list(panel.targets).map((target, t) => readTarget(doc, record(target), [...panelPath, 'targets', t], variables)),
+        targets: list(panel.targets).map((target, t) => readTarget(doc, panel, record(target), [...panelPath, 'targets', t], variables, resolve)),
         thresholds: steps,
         keys: Object.keys(panel),
         misplacedThresholds,
         unit: values_text(defaults.unit),
     };
 }
-function readTarget(doc, target, targetPath, variables) {
+// Query fields of other data sources' targets: Elasticsearch and others `query`, SQL `rawSql`,
+// CloudWatch `expression`, Graphite `target`, InfluxQL `query`/`rawQuery`.
+const OTHER_QUERY_FIELDS = ['expr', 'query', 'rawSql', 'expression', 'target', 'queryText', 'rawQuery'];
+function readTarget(doc, panel, target, targetPath, variables, resolve) {
     const rawExpr = values_text(target.expr);
-    let expr;
-    if (rawExpr !== undefined && rawExpr.trim() !== '') {
-        const exprPath = [...targetPath, 'expr'];
-        const placement = doc.placementOf(exprPath);
-        const substituted = substituteGrafanaVariables(rawExpr, variables);
-        const edits = substituted.edits.length > 0 ? substituted.edits : undefined;
-        expr = { text: substituted.text, position: placeOffset(placement, 0), placement, edits, analysis: analyseQuery(substituted.text) };
+    const source = resolve(panel, target);
+    const out = { refId: values_text(target.refId), datasource: datasourceRef(doc, target.datasource, [...targetPath, 'datasource']), source, rawExpr };
+    const hasExpr = rawExpr !== undefined && rawExpr.trim() !== '';
+    let language = source.language;
+    // The instance's default data source (or a name that says nothing): the query's own syntax decides.
+    if (language === 'unknown')
+        language = hasExpr && (panel.type === 'logs' || looksLikeLogql(rawExpr)) ? 'logql' : 'promql';
+    if (language === 'other') {
+        out.unchecked = OTHER_QUERY_FIELDS.some((key) => typeof target[key] === 'string' && target[key].trim() !== '');
+        return out;
     }
-    return { refId: values_text(target.refId), datasource: datasourceRef(doc, target.datasource, [...targetPath, 'datasource']), expr, rawExpr };
+    if (!hasExpr)
+        return out;
+    const exprPath = [...targetPath, 'expr'];
+    const placement = doc.placementOf(exprPath);
+    const substituted = substituteGrafanaVariables(rawExpr, variables);
+    const edits = substituted.edits.length > 0 ? substituted.edits : undefined;
+    const position = placeOffset(placement, 0);
+    if (language === 'logql') {
+        const logql = { text: substituted.text, position, placement, edits, analysis: analyseLogql(substituted.text) };
+        out.logql = logql;
+    }
+    else {
+        const expr = { text: substituted.text, position, placement, edits, analysis: analyseQuery(substituted.text) };
+        out.expr = expr;
+    }
+    return out;
+}
+/** Whether a threshold-like setting holds anything: exporters write `[]`, `""` and `{}` for none, which loses nothing. */
+function hasSetting(value) {
+    if (value === undefined || value === null)
+        return false;
+    if (typeof value === 'string')
+        return value.trim() !== '';
+    if (Array.isArray(value))
+        return value.length > 0;
+    // `{ "mode": "absolute", "steps": [] }` has a mode but no threshold.
+    if (values_isRecord(value))
+        return 'steps' in value ? hasSetting(value.steps) : Object.values(value).some(hasSetting);
+    return true;
 }
 function datasourceRef(doc, value, at) {
     if (typeof value === 'string')
         return { name: value, position: doc.positionOf(at) };
-    if (isRecord(value))
+    if (values_isRecord(value))
         return { uid: values_text(value.uid), type: values_text(value.type), position: doc.positionOf(at) };
     return undefined;
 }
 function pathValue(value, path) {
     let current = value;
     for (const segment of path)
-        current = isRecord(current) ? current[segment] : Array.isArray(current) ? current[segment] : undefined;
+        current = values_isRecord(current) ? current[segment] : Array.isArray(current) ? current[segment] : undefined;
     return current;
 }
 
@@ -73864,7 +76823,7 @@ function pathValue(value, path) {
 const BUDGETING = { Occurrences: 'occurrences', Timeslices: 'timeslices', RatioTimeslices: 'ratio-timeslices' };
 const openslo = {
     kind: 'openslo',
-    recognise: (value) => isRecord(value) && (value.apiVersion === 'openslo/v1' || value.apiVersion === 'openslo/v1alpha') && typeof value.kind === 'string',
+    recognise: (value) => values_isRecord(value) && (value.apiVersion === 'openslo/v1' || value.apiVersion === 'openslo/v1alpha') && typeof value.kind === 'string',
     normalise(doc, context) {
         const value = record(doc.value);
         if (value.apiVersion === 'openslo/v1alpha') {
@@ -73891,10 +76850,10 @@ function buildSlos(kept, byName, context) {
     let sliSpec = {};
     let sliAt;
     const indicatorRef = values_text(spec.indicatorRef);
-    if (isRecord(spec.indicator) && indicatorRef !== undefined) {
+    if (values_isRecord(spec.indicator) && indicatorRef !== undefined) {
         problems.push({ file, ...doc.keyPositionOf(['spec', 'indicatorRef']), message: 'spec: indicator and indicatorRef are mutually exclusive' });
     }
-    if (isRecord(spec.indicator)) {
+    if (values_isRecord(spec.indicator)) {
         sliSpec = record(spec.indicator.spec);
         sliAt = { file, doc, path: ['spec', 'indicator', 'spec'] };
     }
@@ -73931,7 +76890,7 @@ function buildSlos(kept, byName, context) {
             else
                 unresolved([...entryPath, 'alertPolicyRef'], 'AlertPolicy', policyRef);
         }
-        else if (isRecord(entry))
+        else if (values_isRecord(entry))
             policy = { doc, file, path: entryPath };
         if (!policy)
             return;
@@ -73989,7 +76948,7 @@ function buildSlos(kept, byName, context) {
             periodPosition: doc.positionOf(['spec', 'timeWindow', 0, 'duration']),
             periodKind: window.isRolling === false || 'calendar' in window ? 'calendar' : 'rolling',
             budgetingMethod: BUDGETING[values_text(spec.budgetingMethod) ?? ''],
-            indicator: { ...readSli(sliSpec), position: doc.positionOf(['spec', isRecord(spec.indicator) ? 'indicator' : 'indicatorRef']) },
+            indicator: { ...readSli(sliSpec), position: doc.positionOf(['spec', values_isRecord(spec.indicator) ? 'indicator' : 'indicatorRef']) },
             burnWindows,
             declaredBudget: {},
             declaresBurnAlerting: burnWindows.length > 0,
@@ -74003,14 +76962,14 @@ function buildSlos(kept, byName, context) {
 }
 function readSli(spec) {
     const queryOf = (metric) => promqlOf(record(record(metric).metricSource));
-    if (isRecord(spec.ratioMetric)) {
+    if (values_isRecord(spec.ratioMetric)) {
         const ratio = spec.ratioMetric;
         const good = queryOf(ratio.good);
         const bad = queryOf(ratio.bad);
         const total = queryOf(ratio.total);
         return { type: 'ratio', declaredType: 'ratioMetric', goodQuery: good, errorQuery: bad, totalQuery: total, metrics: queryMetrics([good, bad, total]) };
     }
-    if (isRecord(spec.thresholdMetric)) {
+    if (values_isRecord(spec.thresholdMetric)) {
         const query = queryOf(spec.thresholdMetric);
         return { type: 'other', declaredType: 'thresholdMetric', goodQuery: query, metrics: queryMetrics([query]) };
     }
@@ -74026,7 +76985,7 @@ function promqlOf(source) {
 function valueAt(value, path) {
     let current = value;
     for (const segment of path)
-        current = isRecord(current) ? current[segment] : Array.isArray(current) ? current[segment] : undefined;
+        current = values_isRecord(current) ? current[segment] : Array.isArray(current) ? current[segment] : undefined;
     return current;
 }
 /** v1alpha, as Sloth reads it: objectives with `ratioMetrics` and `target`, `timeWindows[{count, unit}]`; names follow Sloth (`<name>-<index>`). */
@@ -74082,29 +77041,48 @@ function queryAt(doc, path, query) {
 
 
 
+
+
+
 const ruleFile = {
     kind: 'rule-file',
-    recognise: (value) => isRecord(value) && Array.isArray(value.groups) && !('apiVersion' in value) && !('kind' in value),
+    recognise: (value) => values_isRecord(value) && Array.isArray(value.groups) && !('apiVersion' in value) && !('kind' in value),
     normalise: (doc, context) => normaliseGroups(doc, ['groups'], context),
 };
 const prometheusRule = {
     kind: 'prometheus-rule',
-    recognise: (value) => isRecord(value) && value.kind === 'PrometheusRule' && isRecord(value.spec),
+    recognise: (value) => values_isRecord(value) && value.kind === 'PrometheusRule' && values_isRecord(value.spec),
     normalise: (doc, context) => normaliseGroups(doc, ['spec', 'groups'], context),
 };
+/**
+ * Whether a rule document is for Loki's ruler, whose expressions are LogQL: its carrier or its own
+ * metadata marks it so (a `loki_rule` label), or it sits in a Loki layout (a path segment naming
+ * Loki: `loki/rules/<tenant>/…`) and its expressions are written in LogQL's own syntax.
+ */
+function isLokiRuleDocument(doc, groupsPath, context) {
+    if (context.embedding?.lokiRules || marksLokiRules(record(doc.value).metadata))
+        return true;
+    if (!context.file.split('/').some((segment) => /loki/i.test(segment)))
+        return false;
+    let groups = doc.value;
+    for (const segment of groupsPath)
+        groups = record(groups)[segment];
+    return list(groups).some((group) => list(record(group).rules).some((rule) => looksLikeLogql(values_text(record(rule).expr) ?? '')));
+}
 function normaliseGroups(doc, groupsPath, context) {
+    const loki = isLokiRuleDocument(doc, groupsPath, context);
     let groups = doc.value;
     for (const segment of groupsPath)
         groups = record(groups)[segment];
     list(groups).forEach((groupValue, g) => {
-        if (!isRecord(groupValue))
+        if (!values_isRecord(groupValue))
             return;
         const groupPath = [...groupsPath, g];
         const name = values_text(groupValue.name) ?? '';
         const intervalSeconds = parseDuration(groupValue.interval);
         const group = { file: context.file, name, position: doc.positionOf(groupPath), intervalSeconds, rules: [] };
         list(groupValue.rules).forEach((ruleValue, r) => {
-            if (!isRecord(ruleValue))
+            if (!values_isRecord(ruleValue))
                 return;
             const rulePath = [...groupPath, 'rules', r];
             const isAlert = 'alert' in ruleValue;
@@ -74112,6 +77090,19 @@ function normaliseGroups(doc, groupsPath, context) {
             const expr = values_text(ruleValue.expr);
             if (expr === undefined)
                 return; // rule/schema reports the missing expression
+            if (loki) {
+                const exprPath = [...rulePath, 'expr'];
+                const placement = doc.placementOf(exprPath);
+                context.addLogqlRule({
+                    kind: isAlert ? 'alert' : 'record',
+                    name: values_text(ruleValue[nameKey]) ?? '',
+                    file: context.file,
+                    group: name,
+                    position: doc.positionOf(rulePath),
+                    expr: { text: expr, position: placeOffset(placement, 0), placement, analysis: analyseLogql(expr) },
+                });
+                return;
+            }
             const field = (key) => {
                 const value = values_text(ruleValue[key]);
                 return value === undefined ? undefined : { value, position: doc.positionOf([...rulePath, key]) };
@@ -74142,7 +77133,8 @@ function normaliseGroups(doc, groupsPath, context) {
             };
             group.rules.push(rule);
         });
-        context.addRuleGroup(group);
+        if (!loki)
+            context.addRuleGroup(group);
     });
 }
 
@@ -74157,7 +77149,7 @@ function normaliseGroups(doc, groupsPath, context) {
 
 const pyrra = {
     kind: 'pyrra',
-    recognise: (value) => isRecord(value) && typeof value.apiVersion === 'string' && value.apiVersion.startsWith('pyrra.dev/') && value.kind === 'ServiceLevelObjective',
+    recognise: (value) => values_isRecord(value) && typeof value.apiVersion === 'string' && value.apiVersion.startsWith('pyrra.dev/') && value.kind === 'ServiceLevelObjective',
     normalise(doc, context) {
         const resource = record(doc.value);
         const metadata = record(resource.metadata);
@@ -74194,23 +77186,23 @@ const pyrra = {
 };
 function readIndicator(indicator) {
     const metric = (value) => values_text(record(value).metric);
-    if (isRecord(indicator.ratio)) {
+    if (values_isRecord(indicator.ratio)) {
         const errors = metric(indicator.ratio.errors);
         const total = metric(indicator.ratio.total);
         return { type: 'ratio', declaredType: 'ratio', errorQuery: errors, totalQuery: total, metrics: queryMetrics([errors, total]) };
     }
-    if (isRecord(indicator.latency)) {
+    if (values_isRecord(indicator.latency)) {
         const success = metric(indicator.latency.success);
         const total = metric(indicator.latency.total);
         // The success selector counts the histogram bucket at the threshold: `le="0.05"` means 50 ms.
         const le = success ? analyseQuery(success).facts.selectors.flatMap((s) => s.matchers).find((m) => m.label === 'le' && m.op === '=')?.value : undefined;
         return { type: 'latency', declaredType: 'latency', goodQuery: success, totalQuery: total, thresholdSeconds: parseLatency(le), metrics: queryMetrics([success, total]) };
     }
-    if (isRecord(indicator.latencyNative)) {
+    if (values_isRecord(indicator.latencyNative)) {
         const total = metric(indicator.latencyNative.total);
         return { type: 'latency', declaredType: 'latencyNative', totalQuery: total, thresholdSeconds: parseLatency(values_text(indicator.latencyNative.latency)), metrics: queryMetrics([total]) };
     }
-    if (isRecord(indicator.bool_gauge)) {
+    if (values_isRecord(indicator.bool_gauge)) {
         const gauge = metric(indicator.bool_gauge);
         return { type: 'ratio', declaredType: 'bool_gauge', goodQuery: gauge, metrics: queryMetrics([gauge]) };
     }
@@ -74230,7 +77222,7 @@ const INDICATOR_TYPES = {
 };
 const seedPolicy = {
     kind: 'slo-policy',
-    recognise: (value) => isRecord(value) && value.apiVersion === 'slo/v1' && value.kind === 'SLOPolicy',
+    recognise: (value) => values_isRecord(value) && value.apiVersion === 'slo/v1' && value.kind === 'SLOPolicy',
     normalise(doc, context) {
         const policy = record(doc.value);
         const policyWindows = list(record(policy.alerts).burn_rate_thresholds).flatMap((entry, i) => {
@@ -74250,10 +77242,10 @@ const seedPolicy = {
         });
         const dashboardRefs = list(record(policy.reporting).dashboards).flatMap((entry, i) => {
             const written = values_text(record(entry).path) ?? values_text(entry);
-            return written ? [{ path: written, position: doc.positionOf(['reporting', 'dashboards', i, ...(isRecord(entry) ? ['path'] : [])]) }] : [];
+            return written ? [{ path: written, position: doc.positionOf(['reporting', 'dashboards', i, ...(values_isRecord(entry) ? ['path'] : [])]) }] : [];
         });
         list(policy.slos).forEach((entry, i) => {
-            if (!isRecord(entry))
+            if (!values_isRecord(entry))
                 return;
             const at = (...rest) => ['slos', i, ...rest];
             const name = values_text(entry.name) ?? `slos[${i}]`;
@@ -74311,6 +77303,151 @@ const seedPolicy = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/formats/slo-generator.ts
+// Google's slo-generator (github.com/google/slo-generator). Two shapes of SLO:
+//   v2: `apiVersion: sre.google.com/v2`, `kind: ServiceLevelObjective`, `spec.goal`, `spec.backend`
+//       naming a backend of the shared config, `spec.method` and `spec.service_level_indicator`;
+//   v1: a flat map with `service_name`, `feature_name`, `slo_name`, `slo_target` and a `backend`
+//       map holding `class`, `method` and `measurement`.
+// Burn-rate windows come from error budget policies kept in other files: v2's shared config
+// (`error_budget_policies.<name>.steps[]`, the SLO picks one with `spec.error_budget_policy`,
+// `default` otherwise) and v1's policy file (a list of steps, `error_budget_policy.yaml`). Each
+// step is a window in seconds and a burn-rate threshold; steps with `alert: true`
+// (`urgent_notification` in v1) are the ones that page, so they are the SLO's burn-rate windows.
+// slo-generator states no SLO period: the `slo-period` setting is used, as for Sloth.
+
+
+
+
+const V2 = 'sre.google.com/v2';
+function isV1Slo(value) {
+    return 'slo_target' in value && values_isRecord(value.backend) && ('method' in value.backend || 'class' in value.backend) && ('slo_name' in value || 'service_name' in value);
+}
+function isV1PolicyList(value) {
+    return Array.isArray(value) && value.length > 0 && value.every((step) => values_isRecord(step) && ('error_budget_policy_step_name' in step || ('measurement_window_seconds' in step && 'alerting_burn_rate_threshold' in step)));
+}
+function isSharedConfig(value) {
+    const policies = value.error_budget_policies;
+    return values_isRecord(policies) && Object.values(policies).some((policy) => Array.isArray(record(policy).steps));
+}
+const sloGenerator = {
+    kind: 'slo-generator',
+    recognise: (value) => isV1PolicyList(value) ||
+        (values_isRecord(value) && ((value.apiVersion === V2 && value.kind === 'ServiceLevelObjective') || isV1Slo(value) || isSharedConfig(value))),
+    normalise(doc, context) {
+        const value = doc.value;
+        if (isV1PolicyList(value)) {
+            // slo-generator's migrator names a v1 policy file's policy after the file: error_budget_policy.yaml is `default`.
+            const base = context.file.slice(context.file.lastIndexOf('/') + 1).replace(/\.(ya?ml|json)$/i, '');
+            const name = base === 'error_budget_policy' ? 'default' : base.replace(/^error_budget_policy_/, '');
+            const steps = list(value).map((step) => {
+                const s = record(step);
+                return { name: values_text(s.error_budget_policy_step_name), windowSeconds: values_number(s.measurement_window_seconds), threshold: values_number(s.alerting_burn_rate_threshold), alert: s.urgent_notification === true };
+            });
+            context.keep({ type: 'policies', file: context.file, policies: { [name]: steps }, backends: [] });
+            return;
+        }
+        const map = record(value);
+        if (isSharedConfig(map)) {
+            const policies = {};
+            for (const [name, policy] of Object.entries(record(map.error_budget_policies))) {
+                policies[name] = list(record(policy).steps).map((step) => {
+                    const s = record(step);
+                    return { name: values_text(s.name), windowSeconds: values_number(s.window), threshold: values_number(s.burn_rate_threshold), alert: s.alert === true };
+                });
+            }
+            context.keep({ type: 'policies', file: context.file, policies, backends: Object.keys(record(map.backends)) });
+            return;
+        }
+        context.keep({ type: 'slo', file: context.file, snapshot: doc.snapshot() });
+    },
+    finalise(kept, context) {
+        const policyFiles = kept.filter((item) => item.type === 'policies');
+        for (const item of kept) {
+            if (item.type === 'slo')
+                buildSlo(item.file, restoreDocument(item.snapshot), policyFiles, context);
+        }
+    },
+};
+/** The policy an SLO file uses: the named one in the nearest policy file up its directory tree, else in any. */
+function policyFor(file, name, policyFiles) {
+    const candidates = policyFiles.filter((p) => p.policies[name] !== undefined);
+    const dir = dirOf(file);
+    const depth = (p) => {
+        const policyDir = dirOf(p.file);
+        return policyDir === '' || dir === policyDir || dir.startsWith(`${policyDir}/`) ? policyDir.length : -1;
+    };
+    const best = candidates.filter((p) => depth(p) >= 0).sort((a, b) => depth(b) - depth(a))[0] ?? candidates[0];
+    return best?.policies[name];
+}
+function buildSlo(file, doc, policyFiles, context) {
+    const value = record(doc.value);
+    const v2 = value.apiVersion === V2;
+    const spec = v2 ? record(value.spec) : value;
+    const labels = v2 ? stringMap(record(value.metadata).labels) : stringMap({ service_name: value.service_name, feature_name: value.feature_name, slo_name: value.slo_name });
+    const name = (v2 ? values_text(record(value.metadata).name) : undefined) ?? ([labels.service_name, labels.feature_name, labels.slo_name].filter(Boolean).join('-') || `ServiceLevelObjective[${doc.index}]`);
+    const goalKey = v2 ? 'goal' : 'slo_target';
+    const goalPath = v2 ? ['spec', 'goal'] : ['slo_target'];
+    const target = parseTarget(spec[goalKey], 'ratio');
+    const backend = v2 ? values_text(spec.backend) ?? '' : values_text(record(value.backend).class) ?? '';
+    const method = v2 ? values_text(spec.method) : values_text(record(value.backend).method);
+    const sli = v2 ? record(spec.service_level_indicator) : record(record(value.backend).measurement);
+    const indicatorPath = v2 ? ['spec', 'service_level_indicator'] : ['backend', 'measurement'];
+    const indicator = { ...slo_generator_readIndicator(/^prometheus\b/i.test(backend), method, sli), position: doc.positionOf(indicatorPath) };
+    const policyName = (v2 ? values_text(spec.error_budget_policy) : undefined) ?? 'default';
+    const steps = policyFor(file, policyName, policyFiles) ?? [];
+    const policyPosition = v2 && 'error_budget_policy' in spec ? doc.positionOf(['spec', 'error_budget_policy']) : undefined;
+    const burnWindows = steps
+        .filter((step) => step.alert && step.windowSeconds !== undefined && step.windowSeconds > 0)
+        .map((step) => ({ longSeconds: step.windowSeconds, factor: step.threshold, name: step.name, source: 'policy', position: policyPosition }));
+    const slo = {
+        key: `${file}#${doc.index}#${name}`,
+        name,
+        service: labels.service_name,
+        format: 'slo-generator',
+        file,
+        position: doc.positionOf([]),
+        target,
+        targetPosition: doc.positionOf(goalPath),
+        periodSeconds: context.options.defaultPeriodSeconds,
+        periodKind: 'rolling',
+        budgetingMethod: 'occurrences',
+        indicator,
+        burnWindows,
+        declaredBudget: {},
+        declaresBurnAlerting: burnWindows.length > 0,
+        dashboardRefs: [],
+        baseDir: dirOf(file),
+        labels,
+    };
+    context.addSlo(slo);
+}
+/**
+ * The SLI of the Prometheus backend's methods: good_bad_ratio's filters are selectors that
+ * slo-generator wraps in `increase(…[window])`; query_sli's expression holds `[window]`;
+ * distribution_cut reads a histogram's buckets up to `threshold_bucket` (the `le` bound).
+ * Other backends' filters (Cloud Monitoring, Datadog, …) are not PromQL and are not read.
+ */
+function slo_generator_readIndicator(prometheus, method, sli) {
+    const declaredType = method;
+    if (!prometheus)
+        return { type: method === 'distribution_cut' ? 'latency' : 'ratio', declaredType, metrics: [] };
+    const query = (key) => values_text(sli[key])?.replace(/\[window\]/g, '[5m]');
+    if (method === 'good_bad_ratio') {
+        const [good, valid, bad] = [query('filter_good'), query('filter_valid'), query('filter_bad')];
+        return { type: 'ratio', declaredType, goodQuery: good, totalQuery: valid, errorQuery: bad, metrics: queryMetrics([good, valid, bad]) };
+    }
+    if (method === 'distribution_cut') {
+        const expression = query('expression');
+        const bound = values_number(sli.threshold_bucket);
+        // `le` is in the histogram's own unit: seconds when the metric says so.
+        const seconds = expression !== undefined && /_seconds_bucket\b/.test(expression) ? bound : undefined;
+        return { type: 'latency', declaredType, thresholdSeconds: seconds, totalQuery: expression, metrics: queryMetrics([expression]) };
+    }
+    const expression = query('expression');
+    return { type: 'other', declaredType, goodQuery: expression, metrics: queryMetrics([expression]) };
+}
+
 ;// CONCATENATED MODULE: ./src/formats/sloth.ts
 // Sloth: `version: prometheus/v1` specs and the `sloth.slok.dev/v1` PrometheusServiceLevel
 // resource (same fields, camelCase), plus AlertWindows files that replace the default window table.
@@ -74328,7 +77465,7 @@ function either(value, ...keys) {
 }
 const sloth = {
     kind: 'sloth',
-    recognise: (value) => isRecord(value) &&
+    recognise: (value) => values_isRecord(value) &&
         ((value.version === 'prometheus/v1' && Array.isArray(value.slos)) || (value.apiVersion === 'sloth.slok.dev/v1' && value.kind === 'PrometheusServiceLevel')),
     normalise(doc, context) {
         const isResource = record(doc.value).kind === 'PrometheusServiceLevel';
@@ -74338,7 +77475,7 @@ const sloth = {
         const commonLabels = stringMap(spec.labels);
         const periodSeconds = context.options.defaultPeriodSeconds;
         list(spec.slos).forEach((entry, i) => {
-            if (!isRecord(entry))
+            if (!values_isRecord(entry))
                 return;
             const at = (...rest) => [...base, 'slos', i, ...rest];
             const name = values_text(entry.name) ?? `slos[${i}]`;
@@ -74396,7 +77533,7 @@ const sloth = {
  */
 const slothAlertWindows = {
     kind: 'sloth-windows',
-    recognise: (value) => isRecord(value) && value.apiVersion === 'sloth.slok.dev/v1' && value.kind === 'AlertWindows',
+    recognise: (value) => values_isRecord(value) && value.apiVersion === 'sloth.slok.dev/v1' && value.kind === 'AlertWindows',
     normalise(doc, context) {
         const spec = record(record(doc.value).spec);
         const periodSeconds = parseDuration(spec.sloPeriod);
@@ -74441,6 +77578,8 @@ const slothAlertWindows = {
 
 
 
+
+
 const FORMAT_ADAPTERS = [
     seedPolicy,
     flatPolicy,
@@ -74448,10 +77587,11 @@ const FORMAT_ADAPTERS = [
     slothAlertWindows,
     openslo,
     pyrra,
+    sloGenerator,
     ruleFile,
     prometheusRule,
     grafanaDashboard,
-    dashboardConfigMap,
+    monitoringConfigMap,
 ];
 
 ;// CONCATENATED MODULE: ./src/recognise/recognise.ts
@@ -74459,33 +77599,6 @@ const FORMAT_ADAPTERS = [
 /** The adapter for a document's shape, or undefined for YAML that is none of ours (CI workflows, manifests). */
 function recogniseDocument(value) {
     return FORMAT_ADAPTERS.find((adapter) => adapter.recognise(value));
-}
-
-;// CONCATENATED MODULE: ./src/engine/check-runner.ts
-// How the engine calls checks: with the user's severity overrides applied, and so that one check
-// failing on one odd document becomes a finding instead of stopping the run.
-function check_runner_contextFor(check, config, sink) {
-    const override = config.checks[check.id];
-    return {
-        config,
-        report(finding) {
-            const severity = override && override !== 'off' ? override : (finding.severity ?? check.severity);
-            // Object.assign rather than a spread: V8 keeps a spread copy with added keys in about three
-            // times the memory, and a large repository has a hundred thousand findings.
-            sink().push(Object.assign({}, finding, { check: check.id, severity }));
-        },
-    };
-}
-function guard(check, context, file, run, onError) {
-    try {
-        run();
-    }
-    catch (error) {
-        const message = error?.message?.split('\n')[0] ?? String(error);
-        if (onError)
-            return onError(message);
-        context?.report({ file, message: `internal error in check ${check?.id}: ${message} (please report this)` });
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/file-stage.ts
@@ -74498,25 +77611,34 @@ function guard(check, context, file, run, onError) {
 
 
 
+
 function fileTask(file, displayPath) {
     return { absolutePath: file.absolutePath, displayPath };
 }
 /** A processor for one file after another, with the checks and their contexts built once. */
 function createFileStage(settings, checks = checksById(settings.checkIds)) {
     const { config } = settings;
-    let findings = [];
-    const contexts = new Map(checks.map((check) => [check, check_runner_contextFor(check, config, () => findings)]));
+    const sink = new FindingsSink(config, checks);
+    const contexts = new Map(checks.map((check) => [check, sink.contextFor(check.meta)]));
     const documentChecks = new Map();
     for (const check of checks)
-        for (const kind of check.documentKinds ?? [])
+        for (const kind of check.meta.documentKinds ?? [])
             documentChecks.set(kind, [...(documentChecks.get(kind) ?? []), check]);
-    const options = { defaultPeriodSeconds: config.defaultPeriodSeconds };
-    return ({ absolutePath, displayPath }) => {
-        findings = [];
-        const outcome = { file: { path: displayPath, kinds: [], bytes: 0 }, unreadable: [], slos: [], ruleGroups: [], dashboards: [], kept: [], findings };
+    let optionsRead = [];
+    const options = {
+        get defaultPeriodSeconds() {
+            if (!optionsRead.includes('defaultPeriodSeconds'))
+                optionsRead.push('defaultPeriodSeconds');
+            return config.defaultPeriodSeconds;
+        },
+    };
+    return ({ absolutePath, displayPath, bytes }) => {
+        optionsRead = [];
+        const outcome = { file: { path: displayPath, kinds: [], bytes: 0 }, unreadable: [], slos: [], ruleGroups: [], dashboards: [], logqlRules: [], kept: [], findings: [], suppressions: [], optionsRead };
+        const done = () => ((outcome.findings = sink.take()), outcome);
         let read;
         try {
-            read = readTextFile(absolutePath, config.maxFileBytes);
+            read = bytes ? decodeText(bytes) : readTextFile(absolutePath, config.maxFileBytes);
         }
         catch (error) {
             read = { ok: false, bytes: 0, problem: { line: 1, message: `cannot read file: ${error.code ?? error.message}` } };
@@ -74524,42 +77646,60 @@ function createFileStage(settings, checks = checksById(settings.checkIds)) {
         outcome.file.bytes = read.bytes;
         if (!read.ok) {
             outcome.unreadable.push({ file: displayPath, ...read.problem });
-            return outcome;
+            return done();
         }
         const format = /\.json$/i.test(displayPath) ? 'json' : 'yaml';
         const parsed = parseText(read.text, format);
+        if (format === 'yaml')
+            outcome.suppressions = readSuppressionComments(read.text, displayPath);
         for (const problem of parsed.problems)
             outcome.unreadable.push({ file: displayPath, ...problem });
         if (read.text.trim() === '' && parsed.problems.length === 0)
-            return outcome;
+            return done();
         const kinds = new Set();
-        for (const doc of parsed.documents) {
+        // A document inside another (a ConfigMap's data) is handled like one of the file's own, once:
+        // nesting deeper than that is not how any tool carries rules or dashboards.
+        const handle = (doc, embedding) => {
             const adapter = recogniseDocument(doc.value);
             if (!adapter)
-                continue;
+                return;
             kinds.add(adapter.kind);
             const context = {
                 file: displayPath,
                 options,
+                embedding,
                 addSlo: (slo) => outcome.slos.push(slo),
                 addRuleGroup: (group) => outcome.ruleGroups.push(group),
                 addDashboard: (dashboard) => outcome.dashboards.push(dashboard),
+                addLogqlRule: (rule) => outcome.logqlRules.push(rule),
+                embedded: (inner, innerEmbedding) => {
+                    if (!embedding)
+                        handle(inner, innerEmbedding);
+                },
                 unreadable: (position, message) => outcome.unreadable.push({ file: displayPath, ...position, message }),
                 keep: (item) => outcome.kept.push({ kind: adapter.kind, item }),
             };
             for (const check of documentChecks.get(adapter.kind) ?? []) {
                 const checkContext = contexts.get(check);
-                guard(check, checkContext, displayPath, () => check.checkDocument({ file: displayPath, kind: adapter.kind, doc }, checkContext));
+                sink.run(check.meta, checkContext, displayPath, () => check.run({ file: displayPath, kind: adapter.kind, doc }, checkContext));
             }
-            guard(undefined, undefined, displayPath, () => adapter.normalise(doc, context), (message) => outcome.unreadable.push({ file: displayPath, line: doc.positionOf([]).line, message: `cannot read ${adapter.kind} document: ${message}` }));
-        }
+            try {
+                adapter.normalise(doc, context);
+            }
+            catch (error) {
+                // An adapter's fault costs this document, not the run: it is reported like an unreadable file.
+                outcome.unreadable.push({ file: displayPath, line: doc.positionOf([]).line, message: `cannot read ${adapter.kind} document: ${firstLineOf(error)}` });
+            }
+        };
+        for (const doc of parsed.documents)
+            handle(doc);
         outcome.file.kinds = [...kinds];
-        return outcome;
+        return done();
     };
 }
 function checksById(ids) {
     const wanted = new Set(ids);
-    return CHECKS.filter((check) => wanted.has(check.id));
+    return DOCUMENT_CHECKS.filter((check) => wanted.has(check.meta.id));
 }
 
 ;// CONCATENATED MODULE: ./src/engine/file-workers.ts
@@ -74659,14 +77799,44 @@ async function processInWorkers(tasks, settings, workers) {
     return results.flat();
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __nccwpck_require__(77094);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
-;// CONCATENATED MODULE: ./schemas/config.schema.json
-const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://slo-gate.dev/schemas/config.schema.json","title":"slo-gate configuration (.slo-gate.yml)","type":"object","additionalProperties":false,"properties":{"min-availability":{"description":"Lowest availability target allowed: a percent (99.9, \\"99.9%\\") or a ratio (0.999).","type":["number","string"]},"include":{"description":"Globs (root-relative) of files to check; default: every YAML and JSON file.","type":"array","items":{"type":"string"}},"exclude":{"description":"Globs (root-relative) of files to skip.","type":"array","items":{"type":"string"}},"checks":{"description":"Per-check override: off, or the severity to report it at.","type":"object","propertyNames":{"pattern":"^[a-z]+/[a-z0-9-]+$"},"additionalProperties":{"enum":["off","error","warning","notice"]}},"alerts":{"type":"object","additionalProperties":false,"properties":{"required-labels":{"description":"Labels every alerting rule must carry: a list of names, or a map of name to allowed values.","oneOf":[{"type":"array","items":{"type":"string"}},{"type":"object","additionalProperties":{"oneOf":[{"type":"array","items":{"type":"string"}},{"type":"null"}]}}]},"required-annotations":{"type":"array","items":{"type":"string"}}}},"slo-period":{"description":"Period of SLOs whose format does not state one (Sloth). Default 30d.","type":"string"},"evaluation-interval":{"description":"Prometheus\' global evaluation_interval, for groups without their own. Default 1m.","type":"string"},"scrape-interval":{"description":"Scrape interval, for rate-range checks. Default 1m.","type":"string"},"max-file-size-mb":{"description":"Files larger than this are refused unread. Default 16.","type":"number","exclusiveMinimum":0},"slo-links":{"description":"Alert name to SLO name, for alerts whose labels do not name their SLO.","type":"object","additionalProperties":{"type":"string"}}}}');
+// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 7 modules
+var core = __nccwpck_require__(94846);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+;// CONCATENATED MODULE: ./src/config/did-you-mean.ts
+// "Did you mean": the closest known name to a mistyped one, when it is close enough to be a typo.
+/** Optimal string alignment distance: edits, with a swap of two neighbours counted once. */
+function editDistance(a, b) {
+    const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++)
+        rows[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1);
+        }
+    }
+    return rows[a.length][b.length];
+}
+/** The known name nearest to `name`, within a third of its length (at least 2 edits); undefined when none is. */
+function closestName(name, known) {
+    const limit = Math.max(2, Math.floor(name.length / 3));
+    let best;
+    for (const candidate of known) {
+        const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+        if (distance <= limit && (!best || distance < best.distance))
+            best = { name: candidate, distance };
+    }
+    return best?.name;
+}
+
 ;// CONCATENATED MODULE: ./src/config/config.ts
 // .slo-gate.yml: read, validated against schemas/config.schema.json, merged over the defaults.
+
+
 
 
 
@@ -74685,36 +77855,70 @@ const DEFAULT_CONFIG = {
     scrapeIntervalSeconds: 60,
     maxFileBytes: 16 * 1024 * 1024,
     sloLinks: {},
+    ruleDialect: 'auto',
+    ignore: [],
 };
 const DEFAULT_CONFIG_FILE = '.slo-gate.yml';
+/** Where each `.slo-gate.yml` key (nested ones dotted) lands in Config: what a check's `meta.options` names. */
+const CONFIG_FIELDS = {
+    'min-availability': 'minAvailability',
+    include: 'include',
+    exclude: 'exclude',
+    checks: 'checks',
+    'alerts.required-labels': 'requiredLabels',
+    'alerts.required-annotations': 'requiredAnnotations',
+    'slo-period': 'defaultPeriodSeconds',
+    'evaluation-interval': 'evaluationIntervalSeconds',
+    'scrape-interval': 'scrapeIntervalSeconds',
+    'max-file-size-mb': 'maxFileBytes',
+    'slo-links': 'sloLinks',
+    'rule-dialect': 'ruleDialect',
+};
+/** The settled value of a `.slo-gate.yml` key; undefined for a key the config does not have. */
+function configValue(config, key) {
+    const field = CONFIG_FIELDS[key];
+    return field === undefined ? undefined : config[field];
+}
+/** A configuration that cannot be used: every problem found in it, each with its position. */
 class ConfigError extends Error {
     file;
     line;
     column;
-    constructor(file, line, column, message) {
+    problems;
+    constructor(file, line, column, message, more = []) {
         super(message);
         this.file = file;
         this.line = line;
         this.column = column;
+        this.problems = [{ line, ...(column !== undefined ? { column } : {}), message }, ...more];
+    }
+    static of(file, problems) {
+        const [first, ...rest] = problems;
+        return new ConfigError(file, first.line, first.column, first.message, rest);
     }
 }
 const config_ajv = new ajv.Ajv({ allErrors: true, strict: false });
 // Compiled on first use: most runs have no config file, and compiling costs start-up time.
 let configValidator;
-/** Read a config file; undefined when `required` is false and the file does not exist. */
-async function loadConfig(file, displayName, required) {
-    let source;
-    try {
-        source = await (0,promises_.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        if (!required && error.code === 'ENOENT')
-            return undefined;
-        throw new ConfigError(displayName, 1, undefined, `cannot read config: ${error.code ?? error.message}`);
-    }
-    return parseConfig(source, displayName);
+/**
+ * Read a config file; undefined when `required` is false and the file does not exist. It comes
+ * from the repository under check, so it is read like any checked file: a symlink from inside
+ * `root` to outside it is not followed, only a regular file is read (never a FIFO or a device,
+ * and opening one does not block), within the size limit, as UTF-8 text.
+ */
+async function loadConfig(file, displayName, required, root = external_node_path_default().dirname(file), knownChecks) {
+    const read = await readRepositoryFile(file, root);
+    if (read.ok)
+        return parseConfig(read.text, displayName, knownChecks);
+    if (read.missing && !required)
+        return undefined;
+    throw new ConfigError(displayName, read.line, read.column, `cannot read config: ${read.message}`);
 }
-function parseConfig(source, displayName) {
+/**
+ * `knownChecks`: the ids of every check, so that a mistyped id under `checks:` is an error with the
+ * nearest id instead of a setting that silently does nothing.
+ */
+function parseConfig(source, displayName, knownChecks) {
     const parsed = parseText(source, 'yaml');
     if (parsed.problems.length > 0) {
         const problem = parsed.problems[0];
@@ -74724,14 +77928,11 @@ function parseConfig(source, displayName) {
     if (!doc)
         return {};
     const validateConfig = (configValidator ??= config_ajv.compile(config_schema_namespaceObject));
-    if (!validateConfig(doc.value)) {
-        const error = validateConfig.errors[0];
-        const path = error.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
-        const pos = doc.positionOf(path);
-        const where = path.length ? `${path.join('.')} ` : '';
-        const extra = error.keyword === 'additionalProperties' ? ` (${error.params.additionalProperty})` : '';
-        throw new ConfigError(displayName, pos.line, pos.column, `invalid config: ${where}${error.message}${extra}`);
-    }
+    const problems = validateConfig(doc.value) ? [] : schemaProblems(validateConfig.errors ?? [], doc);
+    if (knownChecks)
+        problems.push(...unknownChecks(doc, knownChecks));
+    if (problems.length)
+        throw ConfigError.of(displayName, problems);
     const value = doc.value;
     const out = {};
     if (value['min-availability'] !== undefined) {
@@ -74766,7 +77967,70 @@ function parseConfig(source, displayName) {
         out.maxFileBytes = value['max-file-size-mb'] * 1024 * 1024;
     if (value['slo-links'])
         out.sloLinks = value['slo-links'];
+    if (typeof value['rule-dialect'] === 'string')
+        out.ruleDialect = value['rule-dialect'];
+    if (Array.isArray(value.ignore)) {
+        out.ignore = value.ignore.map((entry, index) => {
+            const position = doc.positionOf(['ignore', index]);
+            const checks = typeof entry.checks === 'string' ? [entry.checks] : (entry.checks ?? []);
+            return {
+                path: String(entry.path ?? '**'),
+                checks,
+                ...(entry.subject !== undefined ? { subject: String(entry.subject) } : {}),
+                reason: typeof entry.reason === 'string' ? entry.reason.trim() : '',
+                position: { file: displayName, line: position.line, column: position.column },
+            };
+        });
+    }
     return out;
+}
+/**
+ * Every schema error, one per place (ajv reports each branch of a `oneOf`; the first says enough),
+ * an unknown key with the nearest key the schema has there.
+ */
+function schemaProblems(errors, doc) {
+    const seen = new Set();
+    const problems = [];
+    for (const error of errors) {
+        const at = error.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+        const unknown = error.keyword === 'additionalProperties' ? error.params.additionalProperty : undefined;
+        const place = unknown === undefined ? at : [...at, unknown];
+        const key = place.join('\u0000');
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const position = unknown === undefined ? doc.positionOf(place) : doc.keyPositionOf(place);
+        const where = at.length ? `${at.join('.')} ` : '';
+        if (unknown !== undefined) {
+            const near = closestName(unknown, keysAt(at));
+            problems.push({ ...position, message: `invalid config: ${where}has an unknown key "${unknown}"${near ? ` — did you mean "${near}"?` : ''}` });
+        }
+        else
+            problems.push({ ...position, message: `invalid config: ${where}${error.message}` });
+    }
+    return problems;
+}
+/** The keys the config schema allows at a place. */
+function keysAt(at) {
+    let schema = config_schema_namespaceObject;
+    for (const step of at) {
+        const next = typeof step === 'number' ? schema.items : schema.properties?.[step];
+        if (!next || typeof next !== 'object')
+            return [];
+        schema = next;
+    }
+    return Object.keys(schema.properties ?? {});
+}
+function unknownChecks(doc, knownChecks) {
+    const checks = doc.value?.checks;
+    if (!checks || typeof checks !== 'object')
+        return [];
+    return Object.keys(checks)
+        .filter((id) => !knownChecks.has(id))
+        .map((id) => {
+        const near = closestName(id, knownChecks);
+        return { ...doc.keyPositionOf(['checks', id]), message: `invalid config: checks has an unknown check "${id}"${near ? ` — did you mean "${near}"?` : ''}` };
+    });
 }
 /** "99.9", "99.9%" and 0.999 all mean the same minimum. */
 function parseMinAvailability(value, fail) {
@@ -74801,11 +78065,6 @@ function mergeConfig(...layers) {
     return merged;
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ./src/publish/run-context.ts
 // Where this run happens, read once from the runner's environment and the event payload, so the
 // publishers never touch process.env themselves (and tests can build one by hand).
@@ -74953,9 +78212,57 @@ function notAnnotatedNote(notShown) {
     return `ℹ️ ${notShown} finding(s) have no file annotation: GitHub shows at most ${ANNOTATIONS_PER_LEVEL} annotations per severity and step. All findings are listed below and in the report artifact.`;
 }
 
+;// CONCATENATED MODULE: ./src/render/terminal.ts
+// Text from the files under check reaches terminals and CI logs through the CLI. There, raw
+// control characters are instructions (ESC starts colour, cursor and OSC-8 link sequences; C1
+// bytes do the same on some terminals), a newline lets a name start a line of its own, and a
+// line starting with `::` (or `##[`) is a workflow command the GitHub runner executes
+// (`::add-mask::`, `::error file=…::`, `::stop-commands::`). So every printed line goes through
+// these functions: a field is kept to one line with its control characters written out, and no
+// line begins with a command prefix. Inside Actions the CLI also pauses command processing
+// around its output (`::stop-commands::<token>` … `::<token>::`).
+
+// C0 except tab and newline, DEL, C1, the Unicode line and paragraph separators, and the bidi
+// overrides and isolates that can make text read differently from what it is.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const COMMAND_START = /^(\s*)(::|##(?:vso)?\[)/;
+function written(char) {
+    const code = char.charCodeAt(0);
+    if (char === '\r')
+        return '\\r';
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+/** One line: newlines as `\n`, every other control character as `\xNN` / `\uNNNN`. */
+function terminalLine(text) {
+    return text.replace(/\r\n|\n/g, '\\n').replace(CONTROL, written);
+}
+/**
+ * Multi-line output made safe line by line: control characters written out (newlines kept, as
+ * they separate the lines), and a line that would begin with a workflow command gets its first
+ * character written out instead (`\x3a:error::…`), so the runner sees text, not a command.
+ */
+function guardLines(output) {
+    return output
+        .split('\n')
+        .map((line) => line.replace(CONTROL, written).replace(COMMAND_START, (_, space, prefix) => `${space}${written(prefix[0])}${prefix.slice(1)}`))
+        .join('\n');
+}
+/**
+ * JSON for a terminal: JSON.stringify escapes C0 but leaves DEL, C1 and the Unicode separators
+ * raw; they can only stand inside strings, where `\uNNNN` means the same character.
+ */
+function guardJson(json) {
+    return json.replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** A token for `::stop-commands::`, which must be unguessable: file text could otherwise end the pause. */
+function stopCommandsToken() {
+    return randomBytes(16).toString('hex');
+}
+
 ;// CONCATENATED MODULE: ./src/render/escape.ts
 // Text from the files under check (rule names, annotations, messages) is untrusted: once escaped
 // it cannot mention people, reference issues, inject HTML, open code spans or break a table.
+
 const MARKDOWN_ENTITIES = {
     '&': '&amp;',
     '<': '&lt;',
@@ -74976,15 +78283,19 @@ const MARKDOWN_ENTITIES = {
     ':': '&#58;',
     '$': '&#36;',
 };
-/** Inline Markdown text: one line, every character that means something to GitHub's renderer neutralised. */
+/**
+ * Inline Markdown text: one line, every character that means something to GitHub's renderer
+ * neutralised, control characters written out (the CLI prints Markdown to terminals too).
+ */
 function escapeMarkdown(text) {
-    return text.replace(/\r?\n|\r/g, ' ').replace(/[&<>|@#`\\*_[\]()~!:$]/g, (char) => MARKDOWN_ENTITIES[char]);
+    return terminalLine(text.replace(/\r?\n|\r/g, ' ')).replace(/[&<>|@#`\\*_[\]()~!:$]/g, (char) => MARKDOWN_ENTITIES[char]);
 }
 /** A code block that the content cannot close: the fence is longer than any run of backticks inside. */
 function fencedBlock(content, language = '') {
     const longestRun = Math.max(2, ...(content.match(/`+/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(longestRun + 1);
-    return `${fence}${language}\n${content.replace(/\n$/, '')}\n${fence}`;
+    const lines = content.replace(/\n$/, '').split(/\r?\n/).map(terminalLine);
+    return `${fence}${language}\n${lines.join('\n')}\n${fence}`;
 }
 const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 function escapeHtml(text) {
@@ -75036,6 +78347,9 @@ function linkTexts(slo) {
         ...slo.links.panels.map((p) => `panel ${p.name} (${p.method}: ${p.reason})`),
     ];
 }
+function cacheLine(cache) {
+    return `${cache.fromCache} of ${cache.files} file(s) came from the cache (unchanged since a run that checked them)`;
+}
 
 ;// CONCATENATED MODULE: ./src/render/mermaid.ts
 // Mermaid `xychart-beta` blocks: GitHub draws them in PR comments and job summaries, so a chart
@@ -75068,6 +78382,27 @@ function plain(text) {
 }
 function mermaid_number(value) {
     return String(Number(value.toFixed(2)));
+}
+/** Most intervals drawn per row; the rest are counted in the row's label. */
+const MAX_TIMELINE_INTERVALS = 12;
+const GANTT_TAG = { burn: 'crit', page: 'active', alert: 'done' };
+/** A Mermaid gantt chart of the timeline (UTC minutes); a row without intervals is left out. */
+function mermaidTimeline(timeline) {
+    const stamp = (t) => new Date(Math.round(t / 60) * 60_000).toISOString().slice(0, 16).replace('T', ' ');
+    const lines = ['gantt', `  title ${plain(timeline.title)}`, '  dateFormat YYYY-MM-DD HH:mm', '  axisFormat %d %b'];
+    for (const row of timeline.rows) {
+        if (!row.intervals.length)
+            continue;
+        const shown = row.intervals.slice(0, MAX_TIMELINE_INTERVALS);
+        const more = row.intervals.length - shown.length;
+        lines.push(`  section ${plain(row.label)}${more > 0 ? ` (${more} more)` : ''}`);
+        shown.forEach((interval, i) => {
+            // A one-minute firing still gets a visible bar: at least a minute long.
+            const end = Math.max(interval.end, interval.start + 60);
+            lines.push(`  ${row.kind === 'burn' ? 'burn' : 'firing'} ${i + 1} :${GANTT_TAG[row.kind]}, ${stamp(interval.start)}, ${stamp(end)}`);
+        });
+    }
+    return fencedBlock(lines.join('\n'), 'mermaid');
 }
 
 ;// CONCATENATED MODULE: ./src/render/svg-chart.ts
@@ -75104,6 +78439,35 @@ function svgLineChart(chart, options = {}) {
         xLabels,
         `<text x="${r(margin.left + plotWidth / 2)}" y="${height - 4}" text-anchor="middle" fill-opacity="0.7">${escapeHtml(chart.xLabel)}</text>`,
         `<polyline points="${points}" fill="none" stroke="${escapeHtml(options.stroke ?? 'currentColor')}" stroke-width="2" stroke-linejoin="round"/>`,
+        '</svg>',
+    ].join('');
+}
+const TIMELINE_FILL = { burn: 'var(--error)', page: 'var(--warning)', alert: 'var(--muted)' };
+/** The timeline as an inline SVG: one row per label, a bar per interval (at least 2 px wide). */
+function svgTimeline(timeline, options = {}) {
+    const width = options.width ?? 640;
+    const rowHeight = 20;
+    const margin = { left: 170, right: 12, top: 24, bottom: 24 };
+    const plotWidth = width - margin.left - margin.right;
+    const height = margin.top + margin.bottom + rowHeight * timeline.rows.length;
+    const span = timeline.end - timeline.start || 1;
+    const x = (t) => margin.left + ((Math.min(timeline.end, Math.max(timeline.start, t)) - timeline.start) / span) * plotWidth;
+    const r = (n) => Number(n.toFixed(1));
+    const rows = timeline.rows.map((row, i) => {
+        const y = margin.top + i * rowHeight;
+        const label = row.label.length > 28 ? `${row.label.slice(0, 27)}…` : row.label;
+        const bars = row.intervals
+            .map((interval) => `<rect x="${r(x(interval.start))}" y="${y + 4}" width="${r(Math.max(2, x(interval.end) - x(interval.start)))}" height="${rowHeight - 8}" fill="${TIMELINE_FILL[row.kind]}"><title>${escapeHtml(`${row.label}: ${new Date(interval.start * 1000).toISOString()} – ${new Date(interval.end * 1000).toISOString()}`)}</title></rect>`)
+            .join('');
+        return `<text x="${margin.left - 6}" y="${y + 14}" text-anchor="end">${escapeHtml(label)}</text><line x1="${margin.left}" x2="${width - margin.right}" y1="${y + rowHeight / 2}" y2="${y + rowHeight / 2}" stroke="currentColor" stroke-opacity="0.15"/>${bars}`;
+    });
+    const day = (t) => new Date(t * 1000).toISOString().slice(0, 10);
+    return [
+        `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(timeline.title)}" style="max-width:100%;height:auto;font:11px sans-serif;fill:currentColor">`,
+        `<title>${escapeHtml(timeline.title)}</title>`,
+        `<text x="${margin.left}" y="14" font-weight="600">${escapeHtml(timeline.title)}</text>`,
+        ...rows,
+        `<text x="${margin.left}" y="${height - 6}">${day(timeline.start)}</text><text x="${width - margin.right}" y="${height - 6}" text-anchor="end">${day(timeline.end)} (now)</text>`,
         '</svg>',
     ].join('');
 }
@@ -75184,6 +78548,54 @@ function budgetChart(slo) {
         values,
     };
 }
+const PROBLEMS = {
+    'no-metric': 'no such metric',
+    stale: 'stopped reporting',
+    dropped: 'its matchers select none',
+};
+/** The live rule checks for one SLO, a line each: selectors found and missing, each alert's replay, what was not measured. Plain text. */
+function liveRuleLines(live) {
+    const rules = live.rules;
+    if (!rules)
+        return [];
+    const lines = [];
+    if (rules.selectorsChecked > 0) {
+        const missing = rules.missing.map((m) => `${m.selector} (${m.file}:${m.line}, ${PROBLEMS[m.problem]})`);
+        lines.push(`selectors: ${rules.selectorsFound} of ${rules.selectorsChecked} select series${missing.length ? `; missing: ${missing.join('; ')}` : ''}`);
+    }
+    for (const alert of rules.backtest?.alerts ?? [])
+        lines.push(`alert ${alert.alert}: ${alert.summary}`);
+    for (const why of rules.unmeasured)
+        lines.push(`not measured — ${why}`);
+    return lines;
+}
+/** Burn episodes and each replayed alert's firings over the SLO's period. */
+function backtestTimeline(slo) {
+    const backtest = slo.live?.rules?.backtest;
+    // Nothing burned and nothing fired: there is nothing to draw.
+    if (!backtest || backtest.error || !backtest.alerts.length || (!backtest.episodes.length && backtest.alerts.every((a) => !a.firings.length)))
+        return undefined;
+    return {
+        title: `${slo.name}: burns and alert firings`,
+        start: backtest.start,
+        end: backtest.end,
+        rows: [
+            { label: 'budget burns', kind: 'burn', intervals: backtest.episodes },
+            ...backtest.alerts.map((alert) => ({ label: alert.alert, kind: alert.page ? 'page' : 'alert', intervals: alert.firings.map((f) => ({ start: f.start, end: f.end + backtest.stepSeconds })) })),
+        ],
+    };
+}
+function rulesHeadline(live) {
+    const rules = live.rules;
+    const parts = [];
+    if (rules.selectorsChecked > 0)
+        parts.push(`${rules.selectorsFound} of ${rules.selectorsChecked} selectors select series`);
+    if (rules.backtest?.alerts.length)
+        parts.push(`${rules.backtest.alerts.length} alert(s) replayed`);
+    if (rules.unmeasured.length)
+        parts.push(`${rules.unmeasured.length} thing(s) not measured`);
+    return parts.join('; ') || 'nothing to check';
+}
 function liveSlos(report) {
     return report.slos.filter((slo) => slo.live !== undefined);
 }
@@ -75241,7 +78653,29 @@ function renderLiveMarkdown(report, options = {}) {
     }
     if (left)
         parts.push(`_${left} budget burn-down chart(s) left out to fit; they are in report.html._`);
-    return [...parts, ...charts].join('\n\n');
+    // The live rule checks per SLO: selectors, each alert's replay with its timeline, what was not measured.
+    const ruleBlocks = [];
+    let rulesLeft = 0;
+    for (const slo of byPriority) {
+        if (!slo.live.rules || !kept.has(slo.live.key))
+            continue;
+        const lines = liveRuleLines(slo.live);
+        if (!lines.length)
+            continue;
+        const timeline = backtestTimeline(slo);
+        const open = slo.live.rules.missing.length ? ' open' : '';
+        const body = [lines.map((line) => `- ${escapeMarkdown(line)}`).join('\n'), ...(timeline ? [mermaidTimeline(timeline)] : [])].join('\n\n');
+        const block = `<details${open}><summary>Live checks: ${escapeMarkdown(slo.name)} — ${escapeMarkdown(rulesHeadline(slo.live))}</summary>\n\n${body}\n\n</details>`;
+        if (used + block.length + 2 > room) {
+            rulesLeft++;
+            continue;
+        }
+        used += block.length + 2;
+        ruleBlocks.push(block);
+    }
+    if (rulesLeft)
+        parts.push(`_The live checks of ${rulesLeft} SLO(s) are left out to fit; they are in report.html._`);
+    return [...parts, ...charts, ...ruleBlocks].join('\n\n');
 }
 const TONE_COLOUR = { pass: 'var(--pass)', low: 'var(--warning)', warning: 'var(--warning)', error: 'var(--error)', muted: 'var(--muted)' };
 /** The live section of report.html, with an inline SVG burn-down per SLO. */
@@ -75257,6 +78691,13 @@ function renderLiveHtml(report) {
         return (`<tr><td>${escapeHtml(slo.name)}</td><td style="color:${TONE_COLOUR[status.tone]};font-weight:600;white-space:nowrap">${status.icon} ${escapeHtml(status.text)}</td>` +
             `<td class="num">${escapeHtml(budgetLeftText(slo.live))}</td><td>${escapeHtml(burnNowText(slo.live))}</td><td>${note ? escapeHtml(note) : '—'}</td></tr>${svg}`);
     });
+    const ruleSections = slos
+        .filter((slo) => liveRuleLines(slo.live).length > 0)
+        .map((slo) => {
+        const timeline = backtestTimeline(slo);
+        const items = liveRuleLines(slo.live).map((line) => `<li>${escapeHtml(line)}</li>`).join('');
+        return `<h3>Live checks: ${escapeHtml(slo.name)}</h3>\n<ul>${items}</ul>${timeline ? `\n${svgTimeline(timeline)}` : ''}`;
+    });
     return `<h2>Live error budget</h2>
 <p class="meta">${escapeHtml(headline(report))}</p>
 <table>
@@ -75264,7 +78705,7 @@ function renderLiveHtml(report) {
 <tbody>
 ${rows.join('\n')}
 </tbody>
-</table>`;
+</table>${ruleSections.length ? `\n${ruleSections.join('\n')}` : ''}`;
 }
 
 ;// CONCATENATED MODULE: ./src/render/html.ts
@@ -75324,6 +78765,7 @@ ${renderSlos(report)}
 ${renderLiveHtml(report)}
 ${renderFindings(report.findings, options)}
 ${renderSkipped(report)}
+${renderNotChecked(report)}
 <footer>Findings are sorted by severity, then file and line. The same report is in report.json (machine-readable), report.md and report.sarif.</footer>
 </main>
 </body>
@@ -75373,6 +78815,12 @@ ${rows.join('\n')}
 </table>`;
     });
     return `<h2>Findings</h2>\n${sections.join('\n')}`;
+}
+function renderNotChecked(report) {
+    if (!report.notChecked?.length)
+        return '';
+    const items = report.notChecked.map((item) => `<li><code>${escapeHtml(item.file)}:${item.line}</code>: ${item.queries} ${escapeHtml(item.datasource)} quer${item.queries === 1 ? 'y' : 'ies'} in dashboard ${escapeHtml(item.dashboard)}</li>`);
+    return `<h2>Queries not checked</h2>\n<p>Their data sources' languages are neither PromQL nor LogQL.</p>\n<ul>\n${items.join('\n')}\n</ul>`;
 }
 function renderSkipped(report) {
     if (report.skipped.length === 0)
@@ -75439,10 +78887,206 @@ function* jsonPieces(report, size) {
     yield '\n}\n';
 }
 
+;// CONCATENATED MODULE: ./src/model/findings.ts
+// What a check reports. Findings carry no GitHub or Markdown: publishers decide how they look.
+const SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
+function compareFindings(a, b) {
+    return (SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        (a.column ?? 0) - (b.column ?? 0) ||
+        (a.check < b.check ? -1 : a.check > b.check ? 1 : 0));
+}
+
+;// CONCATENATED MODULE: ./src/report/report.ts
+// The one report object every renderer and publisher reads, built once per run from the
+// classified findings and the metadata of the checks that ran. What a finding means for the gate
+// and for its SLO comes from its check's flags, listed in `checks`, never from its id. Versioned;
+// its JSON Schema is schemas/report.schema.json (a test validates real reports against it).
+
+
+const REPORT_VERSION = 1;
+/**
+ * When the report was made: SOURCE_DATE_EPOCH (seconds) when set, as reproducible builds define
+ * it, so the same input gives byte-identical report files; otherwise now.
+ */
+function reportTime(env = process.env) {
+    const epoch = env.SOURCE_DATE_EPOCH?.trim();
+    return epoch && /^\d{1,12}$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+}
+function buildReport(input, options) {
+    const { model } = input.linked;
+    const checks = reportChecks(input.checks);
+    const findings = [...input.findings].sort(compareFindings);
+    const liveByKey = new Map((options.live?.slos ?? []).map((live) => [live.key, live]));
+    // Suppressed findings are listed and counted apart: they are excused, not problems.
+    const counts = { error: 0, warning: 0, notice: 0 };
+    for (const finding of findings)
+        if (!finding.suppressed)
+            counts[finding.severity]++;
+    const alwaysGating = checksWith(checks, 'gates');
+    const diff = options.diff && diffReport(options.diff, findings, alwaysGating);
+    const onlyNew = diff?.baseSha !== undefined && diff.newFindingsOnly;
+    const gateCounts = { error: 0, warning: 0, notice: 0 };
+    for (const finding of findings)
+        if (countsForGate(finding, onlyNew, alwaysGating))
+            gateCounts[finding.severity]++;
+    const problemsBySloName = sloProblems(findings.filter((finding) => !finding.suppressed), checksWith(checks, 'aboutSlo'));
+    return {
+        version: REPORT_VERSION,
+        tool: { name: 'slo-gate', version: options.toolVersion },
+        generatedAt: (options.now ?? reportTime()).toISOString(),
+        result: gateFails(gateCounts, options.failOn) ? 'fail' : 'pass',
+        failOn: options.failOn,
+        counts,
+        files: model.files.map(({ path, kinds }) => ({ path, kinds })),
+        slos: model.slos.map((slo) => {
+            const period = slo.periodSeconds;
+            return {
+                name: slo.name,
+                service: slo.service,
+                file: slo.file,
+                line: slo.position.line,
+                format: slo.format,
+                indicator: { type: slo.indicator.type, thresholdSeconds: slo.indicator.thresholdSeconds, percentile: slo.indicator.percentile },
+                target: slo.target,
+                periodSeconds: period,
+                errorBudget: slo.target !== undefined ? errorBudget(slo.target) : undefined,
+                budgetMinutes: slo.target !== undefined && period !== undefined ? budgetMinutes(slo.target, period) : undefined,
+                windows: period === undefined
+                    ? []
+                    : [...slo.burnWindows].sort((a, b) => a.longSeconds - b.longSeconds).map((window) => windowFigures(window, slo.target, period)),
+                ...(liveByKey.has(slo.key) ? { live: liveByKey.get(slo.key) } : {}),
+                ...linkSummary(slo, input.linked, problemsBySloName.get(slo.name) ?? []),
+            };
+        }),
+        findings,
+        skipped: input.skipped,
+        ...notCheckedOf(model),
+        checks,
+        ...(diff ? { diff } : {}),
+        ...(options.live ? { live: liveHeader(options.live) } : {}),
+        ...(input.cache ? { cache: { files: model.files.length, fromCache: input.cache.hits } } : {}),
+        ...adoption(findings, input.baseline),
+    };
+}
+function notCheckedOf(model) {
+    const byKey = new Map();
+    for (const dashboard of model.dashboards) {
+        for (const panel of dashboard.panels) {
+            for (const target of panel.targets) {
+                if (!target.unchecked)
+                    continue;
+                const datasource = target.source.type ?? target.source.via;
+                const name = dashboard.title ?? dashboard.entry ?? dashboard.file;
+                const key = `${dashboard.file}\u0000${dashboard.position.line}\u0000${datasource}`;
+                const entry = byKey.get(key);
+                if (entry)
+                    entry.queries++;
+                else
+                    byKey.set(key, { file: dashboard.file, line: dashboard.position.line, dashboard: name, datasource, queries: 1 });
+            }
+        }
+    }
+    return byKey.size > 0 ? { notChecked: [...byKey.values()] } : {};
+}
+/** Each check once, in the order they ran, with the flags its findings are read by. */
+function reportChecks(metas) {
+    const byId = new Map();
+    for (const { id, severity, description, gates, aboutSlo, policyChange } of metas) {
+        if (byId.has(id))
+            continue;
+        byId.set(id, { id, severity, description, ...(gates ? { gates } : {}), ...(aboutSlo ? { aboutSlo } : {}), ...(policyChange ? { policyChange } : {}) });
+    }
+    return [...byId.values()];
+}
+/** The ids of the checks with a flag. */
+function checksWith(checks, flag) {
+    return new Set(checks.filter((check) => check[flag] !== undefined).map((check) => check.id));
+}
+/**
+ * Whether the gate counts a finding: never a suppressed or baselined one; with only new findings
+ * counting, a new one or one about now rather than the change (live ones, the budget).
+ */
+function countsForGate(finding, onlyNew, alwaysGating) {
+    if (finding.suppressed || finding.baselined)
+        return false;
+    return !onlyNew || finding.status === 'new' || alwaysGating.has(finding.check);
+}
+function diffReport(input, findings, alwaysGating) {
+    const newCounts = { error: 0, warning: 0, notice: 0 };
+    for (const finding of findings)
+        if (countsForGate(finding, true, alwaysGating))
+            newCounts[finding.severity]++;
+    const count = (status) => findings.filter((finding) => finding.status === status).length;
+    return {
+        ...input,
+        counts: { new: count('new'), existing: count('existing'), resolved: input.resolved.length },
+        newCounts,
+        resolved: [...input.resolved].sort(compareFindings),
+    };
+}
+/**
+ * The findings above notice level of the checks about SLOs (`aboutSlo`), by the SLO name they are
+ * about, in report order. Grouped once: looking them up per SLO kept every SLO scanning every finding.
+ */
+function sloProblems(findings, aboutSlo) {
+    const bySubject = new Map();
+    for (const finding of findings) {
+        if (finding.subject === undefined || finding.severity === 'notice' || !aboutSlo.has(finding.check))
+            continue;
+        const problems = bySubject.get(finding.subject);
+        if (problems)
+            problems.push(finding);
+        else
+            bySubject.set(finding.subject, [finding]);
+    }
+    return bySubject;
+}
+/** The SLO's links and a verdict drawn from the findings of the checks about SLOs (`problems`). */
+function linkSummary(slo, linked, problems) {
+    const set = linked.links.bySlo.get(slo.key);
+    if (!set)
+        return {};
+    const links = {
+        alerts: set.alerts.map(({ rule, method, reason }) => ({ name: rule.name, file: rule.file, line: rule.position.line, method, reason })),
+        panels: set.panels.map(({ dashboard, panel, method, reason }) => ({
+            name: `${panel.title ?? `panel ${panel.id ?? '?'}`}${dashboard.title ? ` (${dashboard.title})` : ''}`,
+            file: dashboard.file,
+            line: panel.position.line,
+            method,
+            reason,
+        })),
+    };
+    const verdict = problems.length
+        ? `${problems.length} problem(s): ${problems[0].message}`
+        : links.alerts.length
+            ? `aligned with ${links.alerts.length} alert(s) and ${links.panels.length} panel(s)`
+            : slo.alertingDisabled
+                ? 'burn-rate alerting turned off'
+                : 'no alerting rule implements it';
+    return { links, verdict };
+}
+function adoption(findings, baseline) {
+    const suppressed = findings.filter((finding) => finding.suppressed).length;
+    if (!suppressed && !baseline)
+        return {};
+    return { adoption: { suppressed, ...(baseline ? { baseline } : {}) } };
+}
+function gateFails(counts, failOn) {
+    if (failOn === 'never')
+        return false;
+    return Object.keys(counts).some((severity) => counts[severity] > 0 && SEVERITY_ORDER[severity] <= SEVERITY_ORDER[failOn]);
+}
+function liveHeader({ slos: _slos, rules: _rules, ...header }) {
+    return header;
+}
+
 ;// CONCATENATED MODULE: ./src/render/diff-markdown.ts
 // The reviewer's verdict for a pull request compared with its base: what this change adds
 // (new errors, policy changes), what it fixes, and how much was there before. Shown first in the
 // Markdown report; the pre-existing findings follow, collapsed.
+
 
 
 /** Lines placed right after the pass/fail verdict; empty without a comparison. */
@@ -75459,7 +79103,8 @@ function diffVerdictLines(report) {
             `resolves ${diff.counts.resolved} finding(s); ${diff.counts.existing} finding(s) were already on the base ${code(diff.baseSha.slice(0, 12))}` +
             `${diff.newFindingsOnly ? ' (they do not fail the check)' : ''}.`,
     ];
-    const policy = report.findings.filter((finding) => finding.check.startsWith('diff/'));
+    const policyChanges = checksWith(report.checks, 'policyChange');
+    const policy = report.findings.filter((finding) => policyChanges.has(finding.check));
     if (policy.length > 0) {
         lines.push('', `**Policy changes** (${policy.length}):`, '');
         for (const finding of policy)
@@ -75497,6 +79142,7 @@ function code(text) {
 ;// CONCATENATED MODULE: ./src/render/markdown.ts
 // The Markdown report: verdict, counts, the SLO table, then findings grouped by file.
 // Used for report.md, the job summary and the PR comment (which add links and a size limit).
+
 
 
 
@@ -75544,6 +79190,7 @@ function renderHead(report, options) {
         '',
         `${verdict} — ${report.counts.error} error(s), ${report.counts.warning} warning(s), ${report.counts.notice} notice(s) in ${report.files.length} file(s), ${report.slos.length} SLO(s). Fails on: \`${report.failOn}\`.`,
         ...diffVerdictLines(report),
+        ...(report.cache ? ['', `_${cacheLine(report.cache)}._`] : []),
     ];
     const resolved = renderResolved(report);
     if (resolved)
@@ -75600,7 +79247,7 @@ function markdown_renderFindings(shown, total, options, heading = '### Findings'
             const lineCell = url ? `[${where}](${url})` : where;
             return `| ${lineCell} | ${ICON[finding.severity]} ${finding.severity} | \`${finding.check}\` | ${escapeMarkdown(finding.message)} |`;
         });
-        const fileTitle = file ? `\`${file.replace(/`/g, "'")}\`` : 'Not about one file';
+        const fileTitle = file ? `\`${terminalLine(file).replace(/`/g, "'")}\`` : 'Not about one file';
         parts.push(`#### ${fileTitle}\n\n| Line | Severity | Check | Message |\n| --- | --- | --- | --- |\n${rows.join('\n')}`);
         for (const finding of findings) {
             if (!finding.suggestion)
@@ -75720,7 +79367,7 @@ async function uploadReportArtifact({ files, context, name, retentionDays }) {
     if (days < retentionDays)
         core/* info */.pq(`retention-days ${retentionDays} is above this repository's limit: keeping the report ${days} day(s)`);
     // Loaded on demand: the artifact client and its Azure storage dependencies are large.
-    const { DefaultArtifactClient } = await __nccwpck_require__.e(/* import() */ 252).then(__nccwpck_require__.bind(__nccwpck_require__, 91252));
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(974), __nccwpck_require__.e(518)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58518));
     const client = new DefaultArtifactClient();
     const paths = [files.json, files.markdown, files.html, files.sarif];
     const upload = (artifactName) => client.uploadArtifact(artifactName, paths, files.dir, { retentionDays: days });
@@ -75749,13 +79396,13 @@ async function uploadReportArtifact({ files, context, name, retentionDays }) {
     return {};
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
-var github = __nccwpck_require__(61351);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var dist_bundle = __nccwpck_require__(49735);
-// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
-var light = __nccwpck_require__(63251);
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// EXTERNAL MODULE: ../main/node_modules/@actions/github/lib/github.js
+var github = __nccwpck_require__(96823);
+// EXTERNAL MODULE: ../main/node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var dist_bundle = __nccwpck_require__(82743);
+// EXTERNAL MODULE: ../main/node_modules/bottleneck/light.js
+var light = __nccwpck_require__(78115);
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -76070,7 +79717,7 @@ const resultMarker = (result) => `<!-- slo-gate-result:${result} -->`;
 function renderComment(input, previous) {
     const { report, context, key, artifactUrl } = input;
     const notes = [];
-    if (report.result === 'pass' && previous?.includes(resultMarker('fail'))) {
+    if (report.result === 'pass' && previousResult(previous, key) === 'fail') {
         notes.push('🎉 **Fixed:** the previous run of this check failed; this commit passes.');
     }
     notes.push(reportLinks(context, artifactUrl));
@@ -76082,6 +79729,17 @@ function renderComment(input, previous) {
         fullReportUrl: artifactUrl ?? runUrl(context),
         notes,
     });
+}
+/**
+ * The result an earlier comment recorded, read from its own header only: the marker line, then
+ * the result line. Anywhere else the same text may have come from a checked file (a suggestion
+ * block, a rule name) and says nothing about the previous run.
+ */
+function previousResult(body, key) {
+    const [first, second] = (body ?? '').split('\n', 2);
+    if (first !== commentMarker(key))
+        return undefined;
+    return second === resultMarker('fail') ? 'fail' : second === resultMarker('pass') ? 'pass' : undefined;
 }
 function reportLinks(context, artifactUrl) {
     const links = [`[workflow run](${runUrl(context)})`];
@@ -76276,11 +79934,14 @@ async function publishTrackingIssue(client, input) {
 
 
 
+
 /** Reads and validates the publishing inputs; call it before the check so a typo fails fast. */
 function readPublishInputs() {
     const token = core/* getInput */.V4('github-token');
-    if (token)
+    if (token) {
         core/* setSecret */.Pq(token);
+        registerSecret(token);
+    }
     const comment = core/* getInput */.V4('comment') || 'auto';
     if (comment !== 'auto' && comment !== 'always' && comment !== 'never')
         throw new InputError(`comment must be auto, always or never, not "${comment}"`);
@@ -76369,11 +80030,11 @@ async function publishToGitHub(report, inputs, context, artifactUrl, warnings, n
     return { commentUrl };
 }
 
-// EXTERNAL MODULE: ./node_modules/ignore/index.js
-var ignore = __nccwpck_require__(70298);
+// EXTERNAL MODULE: ../main/node_modules/ignore/index.js
+var ignore = __nccwpck_require__(55882);
 var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(14006);
+// EXTERNAL MODULE: ../main/node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(6310);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/discover/find-files.ts
 // Find the candidate files under the root: YAML and JSON, minus what git ignores,
@@ -76483,13 +80144,317 @@ function resolveInsideRoot(baseDir, written) {
     return joined;
 }
 
-;// CONCATENATED MODULE: ./src/discover/resolve-references.ts
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(73136);
+;// CONCATENATED MODULE: ./src/cache/content-hash.ts
+// A file's content hash is git's blob id of its bytes, so that a base commit's files, whose blob
+// ids `git ls-tree` lists, can be matched with the head's files without reading them.
+
+function blobId(bytes) {
+    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${bytes.byteLength}\0`).update(bytes).digest('hex');
+}
+
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(38522);
+;// CONCATENATED MODULE: ./src/cache/outcome-store.ts
+// A content-addressed store of per-file outcomes: what reading, normalising and checking one file
+// produced, keyed by the file's path and the hash of its bytes. The engine asks it before
+// reading a file; a hit skips the file's parse and checks, never the model-wide phases.
+//
+// File format (one file, rewritten whole after each run):
+//   line 1: MAGIC
+//   line 2: JSON header { format, tool, v8 } — a file from another format, tool version or V8
+//           (whose serializer wrote the values) is not used
+//   then entries: u32 body length, body, u32 CRC-32 of the body; body = u16 key length, key
+//   (UTF-8 `path \0 hash`), u32 meta length, meta (UTF-8, the caller's), the value (v8.serialize).
+// A damaged file (truncated, bytes flipped, another file altogether) is not used at all: the run
+// is then as cold as without a cache, and the caller says so in one notice. Never a wrong report.
+
+
+
+
+const STORE_FORMAT = 1;
+const MAGIC = 'slo-gate outcome cache';
+class OutcomeStore {
+    identity;
+    stats = { hits: 0, misses: 0 };
+    entries = new Map();
+    constructor(identity) {
+        this.identity = identity;
+    }
+    /** The store in `file`; an empty one when there is no file, or the file cannot be used (with why). */
+    static load(file, identity) {
+        const store = new OutcomeStore(identity);
+        let bytes;
+        try {
+            bytes = (0,external_node_fs_.readFileSync)(file);
+        }
+        catch (error) {
+            const code = error.code;
+            return code === 'ENOENT' ? { store } : { store, notice: `cannot read the cache file ${file} (${code ?? error.message}); checked every file afresh` };
+        }
+        const problem = store.decode(bytes);
+        if (problem) {
+            store.entries.clear();
+            return { store, notice: `cache file ${file} not used: ${problem}; checked every file afresh` };
+        }
+        return { store };
+    }
+    get size() {
+        return this.entries.size;
+    }
+    /**
+     * The stored outcome of `file` with content `hash`, when `accept` agrees the settings it was
+     * made under are the current ones (given the meta stored with it). Every call takes a fresh
+     * copy: callers may change what they get.
+     */
+    get(file, hash, accept) {
+        const entry = this.entries.get(keyOf(file, hash));
+        if (!entry || !accept(entry.meta)) {
+            this.stats.misses++;
+            return undefined;
+        }
+        let value;
+        try {
+            value = (0,external_node_v8_namespaceObject.deserialize)(entry.value);
+        }
+        catch {
+            // Unreachable with a checksummed entry, unless the serializer changed under the same V8 version.
+            this.entries.delete(keyOf(file, hash));
+            this.stats.misses++;
+            return undefined;
+        }
+        entry.used = true;
+        this.stats.hits++;
+        return value;
+    }
+    /** Store the outcome of `file` with content `hash`. It is serialized now: later changes to `value` are not stored. */
+    put(file, hash, meta, value) {
+        this.entries.set(keyOf(file, hash), { meta, value: (0,external_node_v8_namespaceObject.serialize)(value), used: true });
+    }
+    /** Whether an entry is stored, whatever its settings (for tests and the base tree). */
+    has(file, hash) {
+        return this.entries.has(keyOf(file, hash));
+    }
+    /** The file's bytes: the entries this run used or made. Entries of files that changed or went away are dropped. */
+    encode() {
+        const header = Buffer.from(`${MAGIC}\n${JSON.stringify({ format: STORE_FORMAT, tool: this.identity.tool, v8: process.versions.v8 })}\n`);
+        const parts = [header];
+        for (const [key, entry] of this.entries) {
+            if (!entry.used)
+                continue;
+            const keyBytes = Buffer.from(key);
+            const metaBytes = Buffer.from(entry.meta);
+            const body = Buffer.allocUnsafe(2 + keyBytes.length + 4 + metaBytes.length + entry.value.length);
+            let at = body.writeUInt16LE(keyBytes.length, 0);
+            at += keyBytes.copy(body, at);
+            at = body.writeUInt32LE(metaBytes.length, at);
+            at += metaBytes.copy(body, at);
+            body.set(entry.value, at);
+            const frame = Buffer.allocUnsafe(4);
+            frame.writeUInt32LE(body.length, 0);
+            const check = Buffer.allocUnsafe(4);
+            check.writeUInt32LE((0,external_node_zlib_.crc32)(body), 0);
+            parts.push(frame, body, check);
+        }
+        return Buffer.concat(parts);
+    }
+    /** Write the store to `file` (its directory made when missing), replacing it in one rename. */
+    save(file) {
+        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
+        const temporary = `${file}.${process.pid}.tmp`;
+        try {
+            (0,external_node_fs_.writeFileSync)(temporary, this.encode());
+            (0,external_node_fs_.renameSync)(temporary, file);
+        }
+        finally {
+            (0,external_node_fs_.rmSync)(temporary, { force: true });
+        }
+    }
+    /** Fill the store from a file's bytes; the problem when they are not a whole store of this identity. */
+    decode(bytes) {
+        const magicEnd = bytes.indexOf(10);
+        if (magicEnd < 0 || bytes.toString('utf8', 0, magicEnd) !== MAGIC)
+            return 'not a slo-gate cache file';
+        const headerEnd = bytes.indexOf(10, magicEnd + 1);
+        if (headerEnd < 0)
+            return 'the file is truncated';
+        let header;
+        try {
+            header = JSON.parse(bytes.toString('utf8', magicEnd + 1, headerEnd));
+        }
+        catch {
+            return 'its header is damaged';
+        }
+        if (header.format !== STORE_FORMAT)
+            return `it has format ${String(header.format)}, this version reads format ${STORE_FORMAT}`;
+        if (header.tool !== this.identity.tool)
+            return `it was written by slo-gate ${String(header.tool)}, this is ${this.identity.tool}`;
+        if (header.v8 !== process.versions.v8)
+            return `it was written under another Node.js version (V8 ${String(header.v8)})`;
+        let at = headerEnd + 1;
+        while (at < bytes.length) {
+            if (at + 4 > bytes.length)
+                return 'the file is truncated';
+            const length = bytes.readUInt32LE(at);
+            const bodyStart = at + 4;
+            const bodyEnd = bodyStart + length;
+            if (bodyEnd + 4 > bytes.length)
+                return 'the file is truncated';
+            const body = bytes.subarray(bodyStart, bodyEnd);
+            if ((0,external_node_zlib_.crc32)(body) !== bytes.readUInt32LE(bodyEnd))
+                return `an entry's checksum does not match (at byte ${at})`;
+            if (length < 6)
+                return `an entry is damaged (at byte ${at})`;
+            const keyLength = body.readUInt16LE(0);
+            if (2 + keyLength + 4 > length)
+                return `an entry is damaged (at byte ${at})`;
+            const key = body.toString('utf8', 2, 2 + keyLength);
+            const metaLength = body.readUInt32LE(2 + keyLength);
+            const valueStart = 2 + keyLength + 4 + metaLength;
+            if (valueStart > length)
+                return `an entry is damaged (at byte ${at})`;
+            const meta = body.toString('utf8', 2 + keyLength + 4, valueStart);
+            this.entries.set(key, { meta, value: body.subarray(valueStart), used: false });
+            at = bodyEnd + 4;
+        }
+        return undefined;
+    }
+}
+function keyOf(file, hash) {
+    return `${file}\0${hash}`;
+}
+
+;// CONCATENATED MODULE: ./src/engine/outcome-cache.ts
+// The engine's side of the outcome cache: before a file is parsed, its bytes are hashed and the
+// store asked for the outcome it had under the same settings. What a stored outcome depends on
+// besides the file's bytes and path (the tool's code is the store's identity) is written next to
+// it: the document kinds it held and the normalise options adapters read. The settings digest is
+// made from those alone, so a configuration change invalidates exactly the outcomes it affects:
+// turning a rule check off re-reads rule files, not dashboards.
+
+
+
+
+
+
+
+/**
+ * The identity of outcomes this code makes: the tool version, and a hash of the running script
+ * (the bundle, in a release), so a rebuilt tool of the same version does not reuse old outcomes.
+ */
+function codeIdentity(toolVersion) {
+    let code = '';
+    try {
+        code = (0,external_node_crypto_.createHash)('sha1').update((0,external_node_fs_.readFileSync)(process.argv[1] ?? (0,external_node_url_.fileURLToPath)(import.meta.url))).digest('hex').slice(0, 16);
+    }
+    catch {
+        code = 'unknown';
+    }
+    return `${toolVersion}+${code}`;
+}
+/** The outcome of each task, in order: from the cache when it holds one for the file's bytes and these settings, else from `process`. */
+async function throughCache(tasks, cache, config, checks, compute, 
+/** Content hashes known without reading the file (a base commit's blob ids), by display path. */
+known) {
+    const digests = new Map();
+    const digestOf = (kinds, optionsRead) => {
+        const id = `${kinds.join(',')}|${optionsRead.join(',')}`;
+        let digest = digests.get(id);
+        if (digest === undefined)
+            digests.set(id, (digest = settingsDigest(kinds, optionsRead, config, checks)));
+        return digest;
+    };
+    const accept = (meta) => {
+        try {
+            const parsed = JSON.parse(meta);
+            return parsed.digest === digestOf(parsed.kinds, parsed.optionsRead);
+        }
+        catch {
+            return false;
+        }
+    };
+    const outcomes = new Array(tasks.length);
+    const fromCache = new Array(tasks.length).fill(false);
+    const hashes = new Map();
+    const missing = [];
+    const use = { hits: 0, reads: 0 };
+    tasks.forEach((task, index) => {
+        const knownHash = known?.get(task.displayPath);
+        if (knownHash !== undefined) {
+            const hit = cache.get(task.displayPath, knownHash, accept);
+            // The base tree writes a placeholder for a file only when the head stored its outcome.
+            if (!hit)
+                throw new Error(`the outcome of ${task.displayPath} is missing from the cache`);
+            outcomes[index] = hit;
+            fromCache[index] = true;
+            hashes.set(task.displayPath, knownHash);
+            use.hits++;
+            return;
+        }
+        let read;
+        try {
+            read = readFileBytes(task.absolutePath, config.maxFileBytes);
+        }
+        catch {
+            // The file stage reads it again and says why it cannot.
+            missing.push({ index, task });
+            return;
+        }
+        if (!('buffer' in read)) {
+            missing.push({ index, task });
+            return;
+        }
+        use.reads++;
+        const hash = blobId(read.buffer);
+        const hit = cache.get(task.displayPath, hash, accept);
+        if (hit) {
+            outcomes[index] = hit;
+            fromCache[index] = true;
+            hashes.set(task.displayPath, hash);
+            use.hits++;
+        }
+        else
+            missing.push({ index, hash, task: { ...task, bytes: read.buffer } });
+    });
+    const computed = missing.length ? await compute(missing.map((entry) => entry.task)) : [];
+    missing.forEach(({ index, hash }, k) => {
+        const outcome = computed[k];
+        outcomes[index] = outcome;
+        if (hash === undefined)
+            return;
+        const meta = { kinds: outcome.file.kinds, optionsRead: outcome.optionsRead, digest: digestOf(outcome.file.kinds, outcome.optionsRead) };
+        // Stored before the model-wide phases run: they add to the model's objects (the findings' fingerprints).
+        cache.put(outcome.file.path, hash, JSON.stringify(meta), outcome);
+        hashes.set(outcome.file.path, hash);
+    });
+    return { outcomes, fromCache, hashes, use };
+}
+/** The settings an outcome with these document kinds and read options depends on, hashed. */
+function settingsDigest(kinds, optionsRead, config, checks) {
+    const documentChecks = checks
+        .filter((check) => check.meta.documentKinds?.some((kind) => kinds.includes(kind)))
+        .map((check) => [check.meta.id, config.checks[check.meta.id] ?? null, checkOptions(check, config)]);
+    const options = [...optionsRead].sort().map((name) => [name, config[name]]);
+    return (0,external_node_crypto_.createHash)('sha1').update(JSON.stringify({ documentChecks, options })).digest('hex');
+}
+/** The configuration a check declares it reads (`meta.options`: `.slo-gate.yml` keys); none when it declares nothing. */
+function checkOptions(check, config) {
+    const declared = check.meta.options;
+    return declared ? Object.keys(declared).sort().map((key) => [key, configValue(config, key) ?? null]) : [];
+}
+
+;// CONCATENATED MODULE: ./src/link/references.ts
 // Resolve the file paths that documents mention (a policy's dashboards) against the file system,
-// the way their authors evidently meant them.
+// the way their authors evidently meant them. The answers go next to the links, not into the
+// model: the model stays what the files say, and what it points at is derived once per run.
 
 
 
 async function resolveReferences(model, root) {
+    const resolutions = new Map();
     const exists = memoised(async (relative) => (await (0,promises_.stat)(external_node_path_default().join(root, relative)).catch(() => undefined)) !== undefined);
     for (const slo of model.slos) {
         for (const ref of slo.dashboardRefs) {
@@ -76497,7 +80462,7 @@ async function resolveReferences(model, root) {
                 .map((dir) => resolveInsideRoot(dir, ref.path))
                 .filter((candidate) => candidate !== undefined);
             if (candidates.length === 0) {
-                ref.exists = false;
+                resolutions.set(ref, { exists: false });
                 continue;
             }
             // A policy in `project/slo/` naming `dashboards/x.json` means `project/dashboards/x.json`:
@@ -76507,8 +80472,7 @@ async function resolveReferences(model, root) {
                 if (!chosen && (await exists(candidate)))
                     chosen = candidate;
             if (chosen) {
-                ref.resolved = chosen;
-                ref.exists = true;
+                resolutions.set(ref, { resolved: chosen, exists: true });
                 continue;
             }
             const firstSegment = ref.path.replace(/\\/g, '/').replace(/^\.\//, '').split('/')[0];
@@ -76517,10 +80481,11 @@ async function resolveReferences(model, root) {
                 if (!chosen && folder && ref.path.includes('/') && (await exists(folder)))
                     chosen = resolveInsideRoot(dir, ref.path);
             }
-            ref.resolved = chosen ?? candidates[0];
-            ref.exists = false;
+            const resolution = { resolved: chosen ?? candidates[0], exists: false };
+            resolutions.set(ref, resolution);
         }
     }
+    return resolutions;
 }
 /** The directory and each of its parents up to the root ('' ). */
 function ancestors(dir) {
@@ -76548,53 +80513,13 @@ function memoised(fn) {
 // The one model every format is normalised into, and every check reads.
 // Positions are 1-based; `file` is relative to the checked root with `/` separators.
 function emptyModel(root) {
-    return { root, files: [], slos: [], ruleGroups: [], dashboards: [], rules: [], unreadable: [] };
-}
-
-;// CONCATENATED MODULE: ./src/report/fingerprint.ts
-
-/**
- * A finding's identity across commits. Whatever changes when unrelated lines move is left out:
- * line and column numbers, "file:line" and "line N" references inside messages, a rule's
- * position in its group ("rule 3", "rules[2]": reordering rules is not a change), and runs of
- * whitespace (a query re-indented in a block scalar is the same query). Subjects the same: schema
- * findings name their place as `groups[0].rules[2].expr`.
- */
-function fingerprint(finding) {
-    return sha256Hex([finding.check, finding.file, withoutPositions(finding.subject ?? ''), withoutPositions(finding.message)].join('\u0000')).slice(0, 16);
-}
-// crypto.hash (Node 20.12 and later) digests a string in one call, about three times faster than a
-// Hash object; every finding of a run is fingerprinted, and earlier Node 20 releases lack it.
-const sha256Hex = typeof external_node_crypto_.hash === 'function' ? (text) => external_node_crypto_.hash('sha256', text, 'hex') : (text) => external_node_crypto_.createHash('sha256').update(text).digest('hex');
-const FILE_POSITION = /:\d+(:\d+)?\b/g;
-const LINE_NUMBER = /\bline \d+\b/g;
-const RULE_NUMBER = /\brule \d+\b/g;
-const INDEX = /\[\d+\]/g;
-const WHITESPACE_RUN = /\s+/g;
-// What WHITESPACE_RUN would change: whitespace other than a space, or two whitespace characters in a row.
-const UNEVEN_WHITESPACE = /[^\S ]|\s\s/;
-/**
- * The replacements run in this order, each on the previous one's result. Each is skipped when the
- * text lacks what it needs to match, found by a cheap scan: most messages need few of them.
- */
-function withoutPositions(text) {
-    if (text.includes(':'))
-        text = text.replace(FILE_POSITION, '');
-    if (text.includes('line '))
-        text = text.replace(LINE_NUMBER, 'line');
-    if (text.includes('rule '))
-        text = text.replace(RULE_NUMBER, 'rule');
-    if (text.includes('['))
-        text = text.replace(INDEX, '[]');
-    if (UNEVEN_WHITESPACE.test(text))
-        text = text.replace(WHITESPACE_RUN, ' ');
-    return text;
+    return { root, files: [], slos: [], ruleGroups: [], dashboards: [], rules: [], logqlRules: [], unreadable: [], suppressions: [] };
 }
 
 ;// CONCATENATED MODULE: ./src/engine.ts
-// The whole check, start to end: find files → parse with positions → recognise each document →
-// normalise into one model → run checks. Shells (the action, the CLI) only choose options and
-// hand the result to report/ and publish/.
+// The whole check of one tree, start to end: find files → parse with positions → recognise each
+// document → normalise into one model → link → run checks → findings sink. Shells (the action,
+// the CLI) only choose options and hand the result to report/ and publish/.
 
 
 
@@ -76613,37 +80538,38 @@ function withoutPositions(text) {
 const AUTO_WORKERS_MIN_FILES = 2000;
 async function runEngine(root, config, options = {}) {
     const absoluteRoot = external_node_path_default().resolve(root);
-    const checks = options.checks ?? CHECKS;
-    const enabled = checks.filter((check) => config.checks[check.id] !== 'off');
-    const findings = [];
+    const enabled = enabledChecks(options.checks ?? STATIC_CHECKS, config);
+    const documentChecks = enabled.filter((check) => check.meta.kind === 'document');
+    const sink = new FindingsSink(config, enabled);
     const discovery = await findFiles(absoluteRoot, { include: config.include, exclude: config.exclude });
     const model = emptyModel(absoluteRoot);
     const rootIsFile = discovery.files.length === 1 && discovery.files[0].absolutePath === absoluteRoot;
     const tasks = discovery.files.map((file) => fileTask(file, rootIsFile ? external_node_path_default().basename(absoluteRoot) : file.path));
-    const settings = { config, checkIds: enabled.map((check) => check.id) };
-    const workers = fileWorkers(tasks.length, enabled, options);
-    const outcomes = workers ? await processInWorkers(tasks, settings, workers) : tasks.map(createFileStage(settings, enabled));
+    const settings = { config, checkIds: documentChecks.map((check) => check.meta.id) };
+    const workers = fileWorkers(tasks.length, documentChecks, options);
+    const compute = (some) => (workers ? processInWorkers(some, settings, workers) : some.map(createFileStage(settings, documentChecks)));
+    const cached = options.cache ? await throughCache(tasks, options.cache, config, documentChecks, compute, options.knownHashes) : undefined;
+    const outcomes = cached ? cached.outcomes : await compute(tasks);
     // What adapters keep for their finalise step: documents that refer to documents in other files.
     const kept = new Map();
-    for (const outcome of outcomes)
-        addOutcome(outcome, model, findings, kept, workers !== undefined);
+    // Outcomes that were copied (from worker threads, from the cache) carry their own copy of each query's analysis.
+    outcomes.forEach((outcome, index) => addOutcome(outcome, model, sink, kept, workers !== undefined || (cached?.fromCache[index] ?? false)));
     for (const [kind, items] of kept) {
         const adapter = FORMAT_ADAPTERS.find((candidate) => candidate.kind === kind);
         const finaliseContext = { options: { defaultPeriodSeconds: config.defaultPeriodSeconds }, model, addSlo: (slo) => model.slos.push(slo) };
-        guard(undefined, undefined, '', () => adapter.finalise?.(items, finaliseContext), (message) => model.unreadable.push({ file: '', line: 1, message: `cannot resolve ${adapter.kind} documents: ${message}` }));
+        try {
+            adapter.finalise?.(items, finaliseContext);
+        }
+        catch (error) {
+            model.unreadable.push({ file: '', line: 1, message: `cannot resolve ${adapter.kind} documents: ${firstLineOf(error)}` });
+        }
     }
-    await resolveReferences(model, rootIsFile ? external_node_path_default().dirname(absoluteRoot) : absoluteRoot);
-    // Links between SLOs, alerts and panels are derived once here; every align/* check reads them.
-    model.links = linkModel(model, config);
-    for (const check of enabled) {
-        if (!check.checkModel)
-            continue;
-        const context = check_runner_contextFor(check, config, () => findings);
-        guard(check, context, '', () => check.checkModel(model, context));
-    }
-    for (const finding of findings)
-        finding.fingerprint = fingerprint(finding);
-    return { model, findings, skipped: discovery.skipped, checks: enabled };
+    // Links between SLOs, alerts and panels, and where policies' paths lead, are derived once here.
+    const references = await resolveReferences(model, rootIsFile ? external_node_path_default().dirname(absoluteRoot) : absoluteRoot);
+    const linked = linkModel(model, config, references);
+    for (const check of enabled.filter((candidate) => candidate.meta.kind === 'model'))
+        sink.runCheck(check, linked);
+    return { linked, findings: sink.finish(), skipped: discovery.skipped, checks: enabled, ...(cached ? { cache: cached.use, hashes: cached.hashes } : {}) };
 }
 function fileWorkers(files, enabled, options) {
     const { workerScript, concurrency = 1 } = options;
@@ -76655,7 +80581,7 @@ function fileWorkers(files, enabled, options) {
     const threads = concurrency === 'auto' ? (files >= AUTO_WORKERS_MIN_FILES ? external_node_os_default().availableParallelism() : 1) : concurrency;
     return threads > 1 ? { script: workerScript, threads: Math.min(threads, files) } : undefined;
 }
-function addOutcome(outcome, model, findings, kept, fromWorkers) {
+function addOutcome(outcome, model, sink, kept, fromWorkers) {
     model.files.push(outcome.file);
     for (const entry of outcome.unreadable)
         model.unreadable.push(entry);
@@ -76669,6 +80595,9 @@ function addOutcome(outcome, model, findings, kept, fromWorkers) {
             model.rules.push(rule);
         }
     }
+    // Outcomes cached by an older build have no LogQL rules.
+    for (const rule of outcome.logqlRules ?? [])
+        model.logqlRules.push(rule);
     for (const dashboard of outcome.dashboards) {
         model.dashboards.push(dashboard);
         if (fromWorkers)
@@ -76682,8 +80611,10 @@ function addOutcome(outcome, model, findings, kept, fromWorkers) {
             kept.set(kind, []);
         kept.get(kind).push(item);
     }
-    for (const finding of outcome.findings)
-        findings.push(finding);
+    // Outcomes stored by an older cache format have none.
+    for (const comment of outcome.suppressions ?? [])
+        model.suppressions.push(comment);
+    sink.accept(outcome.findings);
 }
 /** Outcomes from worker threads carry their own copy of each analysis; the model keeps one per query. */
 function shareQueryAnalysis(query) {
@@ -76711,17 +80642,40 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 ;// CONCATENATED MODULE: ./src/diff/git.ts
 // Reading the base commit with git, without touching the workspace.
 //
-// Safety: the repository is untrusted (a pull request can change anything in it), so nothing it
-// contains may run. Only plumbing commands are used (rev-parse, cat-file, ls-tree, fetch): no
-// checkout, no `git archive` (it applies .gitattributes smudge filters and export-subst), no
-// submodules. Blobs are read raw with `cat-file --batch`, so no filter, textconv or eol
-// conversion ever runs. Hooks and fsmonitor are switched off on every call, the system config is
-// ignored, and git never prompts for credentials.
+// Safety: the repository is untrusted (a pull request can change anything in it, and a clone
+// handed to the CLI can come with any .git/config), so nothing it contains or configures may run.
+// Only plumbing commands are used (rev-parse, cat-file, ls-tree, fetch): no checkout, no
+// `git archive` (it applies .gitattributes smudge filters and export-subst), no submodules. Blobs
+// are read raw with `cat-file --batch`, so no filter, textconv or eol conversion ever runs.
+// Every call overrides, on the command line (which wins over any config file), each key of the
+// repository's config that names a command: hooks, fsmonitor, the ssh command, credential
+// helpers, the alternate-refs command, automatic gc; `fetch` names its upload-pack itself, so
+// `remote.<name>.uploadpack` is never used; only the file, http(s) and ssh transports are allowed,
+// so `ext::` and remote helpers (reachable through `url.*.insteadOf` or `remote.<name>.vcs`)
+// cannot start. The system config is ignored and git never prompts. The user's own global config
+// is kept (safe.directory, credentials for a private origin): it is not the repository's; its
+// ssh command and credential helpers are re-applied after the reset.
 
 
 
 
-const SAFE_CONFIG = ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false', '-c', 'protocol.ext.allow=never', '-c', 'submodule.recurse=false'];
+
+const SAFE_CONFIG = [
+    ['core.hooksPath', '/dev/null'],
+    ['core.fsmonitor', 'false'],
+    ['core.sshCommand', 'ssh'],
+    ['core.alternateRefsCommand', 'true'],
+    ['credential.helper', ''],
+    ['protocol.allow', 'never'],
+    ['protocol.file.allow', 'always'],
+    ['protocol.http.allow', 'always'],
+    ['protocol.https.allow', 'always'],
+    ['protocol.ssh.allow', 'always'],
+    ['protocol.ext.allow', 'never'],
+    ['submodule.recurse', 'false'],
+    ['gc.auto', '0'],
+    ['maintenance.auto', 'false'],
+].flatMap(([key, value]) => ['-c', `${key}=${value}`]);
 const SAFE_ENV = { GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: '', SSH_ASKPASS: '', GIT_OPTIONAL_LOCKS: '0' };
 /** Files the engine can read, plus the .gitignore files that decide which of them it reads. */
 const WANTED = /(\.(ya?ml|json)|(^|\/)\.gitignore)$/i;
@@ -76731,7 +80685,7 @@ class GitError extends Error {
 /** Run git and return stdout; a non-zero exit becomes a GitError carrying git's first stderr line. */
 function git(args, options) {
     return new Promise((resolve, reject) => {
-        (0,external_node_child_process_namespaceObject.execFile)('git', [...SAFE_CONFIG, ...args], { cwd: options.cwd, env: { ...process.env, ...SAFE_ENV }, timeout: options.timeoutMs ?? 30_000, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+        (0,external_node_child_process_namespaceObject.execFile)('git', [...SAFE_CONFIG, ...(options.config ?? []), ...args], { cwd: options.cwd, env: { ...process.env, ...SAFE_ENV }, timeout: options.timeoutMs ?? 30_000, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
             if (!error)
                 return resolve(stdout);
             const reason = error.killed
@@ -76766,13 +80720,32 @@ async function resolveBase(topLevel, ref, fetchTimeoutMs = FETCH_TIMEOUT_MS) {
     if (local)
         return { ok: true, sha: local, fetched: false };
     try {
-        await git(['fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', ref], { cwd: topLevel, timeoutMs: fetchTimeoutMs });
+        const config = await globalCommands();
+        await git(['fetch', '--upload-pack=git-upload-pack', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', ref], { cwd: topLevel, timeoutMs: fetchTimeoutMs, config });
     }
     catch (error) {
         return { ok: false, reason: `${ref} is not in this clone and fetching it from origin failed: ${error.message}` };
     }
     const fetched = (await commitOf(topLevel, ref)) ?? (await commitOf(topLevel, 'FETCH_HEAD'));
     return fetched ? { ok: true, sha: fetched, fetched: true } : { ok: false, reason: `${ref} is not in this clone, and origin did not provide it` };
+}
+/**
+ * The ssh command and credential helpers of the user's global config, as `-c` pairs: the reset in
+ * SAFE_CONFIG drops them along with the repository's, and fetching a private origin needs them.
+ * Read with `--global` from outside any repository, so no repository config can add to them.
+ */
+async function globalCommands() {
+    const read = async (args) => {
+        try {
+            return (await git(['config', '--global', '--null', ...args], { cwd: external_node_os_default().tmpdir() })).split('\0').filter(Boolean);
+        }
+        catch {
+            return []; // no global config, or not that key
+        }
+    };
+    const pairs = (await read(['--get-regexp', '^credential\\..*helper$'])).map((entry) => entry.replace('\n', '='));
+    const ssh = await read(['--get', 'core.sshCommand']);
+    return [...pairs, ...(ssh.length ? [`core.sshCommand=${ssh[0]}`] : [])].flatMap((pair) => ['-c', pair]);
 }
 async function commitOf(topLevel, ref) {
     try {
@@ -76784,12 +80757,14 @@ async function commitOf(topLevel, ref) {
 }
 /**
  * Write the files of commit `sha` under `prefix` into a fresh temporary directory, keeping their
- * paths relative to the top level. Only the files the engine reads are written. The caller
- * removes the directory with the returned `cleanup`.
+ * paths relative to the top level. Only the files the engine reads are written; files `reuse`
+ * accepts (the caller has their outcome for that blob already) are not read from git but stood in
+ * for by an empty file of the same size, so discovery still finds them. The caller removes the
+ * directory with the returned `cleanup`.
  */
-async function extractTree(topLevel, sha, prefix, maxFileBytes = Infinity) {
+async function extractTree(topLevel, sha, prefix, maxFileBytes = Infinity, reuse = () => false) {
     const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), 'slo-gate-base-'));
-    const cleanup = () => (0,promises_.rm)(dir, { recursive: true, force: true });
+    const cleanup = async () => (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
     try {
         const listing = await git(['ls-tree', '-r', '-z', '-l', '--full-tree', sha, '--', ...(prefix ? [prefix] : [])], { cwd: topLevel });
         const entries = [];
@@ -76807,25 +80782,42 @@ async function extractTree(topLevel, sha, prefix, maxFileBytes = Infinity) {
         }
         // Files over the engine's size limit are not read on either side: an empty file of the same
         // size (sparse, no disk used) makes the engine say exactly what it says about the head's.
-        const oversized = (entry) => entry.mode !== '120000' && entry.size > maxFileBytes;
-        const readable = entries.filter((entry) => !oversized(entry));
+        const standIn = (entry) => entry.mode !== '120000' && (entry.size > maxFileBytes || reuse(entry.path, entry.object));
+        const readable = entries.filter((entry) => !standIn(entry));
         const contents = new Map(readable.map((entry, index) => [entry, index]));
         const blobs = await readBlobs(topLevel, readable.map((entry) => entry.object));
-        await (0,promises_.mkdir)(external_node_path_default().join(dir, prefix), { recursive: true });
+        // Written synchronously: a large tree is thousands of small files, and a thread-pool round
+        // trip for each (three for a stand-in) made a loaded machine wait longer than it wrote.
+        (0,external_node_fs_.mkdirSync)(external_node_path_default().join(dir, prefix), { recursive: true });
+        const made = new Set();
         // Symlinks last, so no file is ever written through one.
         const symlinksLast = [...entries].sort((a, b) => Number(a.mode === '120000') - Number(b.mode === '120000'));
         for (const entry of symlinksLast) {
             const target = external_node_path_default().join(dir, entry.path);
-            await (0,promises_.mkdir)(external_node_path_default().dirname(target), { recursive: true });
-            if (oversized(entry))
-                await (0,promises_.writeFile)(target, '').then(() => (0,promises_.truncate)(target, entry.size));
+            const parent = external_node_path_default().dirname(target);
+            if (!made.has(parent)) {
+                (0,external_node_fs_.mkdirSync)(parent, { recursive: true });
+                made.add(parent);
+            }
+            if (standIn(entry)) {
+                (0,external_node_fs_.writeFileSync)(target, '');
+                if (entry.size > 0)
+                    (0,external_node_fs_.truncateSync)(target, entry.size);
+            }
             // Symlinks stay symlinks: the engine's discovery already refuses those that leave the root.
-            else if (entry.mode === '120000')
-                await (0,promises_.symlink)(blobs[contents.get(entry)].toString('utf8'), target).catch(() => undefined);
+            else if (entry.mode === '120000') {
+                try {
+                    (0,external_node_fs_.symlinkSync)(blobs[contents.get(entry)].toString('utf8'), target);
+                }
+                catch {
+                    // A link git could record and this file system cannot: left out, like any unreadable entry.
+                }
+            }
             else
-                await (0,promises_.writeFile)(target, blobs[contents.get(entry)]);
+                (0,external_node_fs_.writeFileSync)(target, blobs[contents.get(entry)]);
         }
-        return { dir, cleanup };
+        const written = new Map(entries.filter((entry) => entry.mode !== '120000').map((entry) => [entry.path, entry.object]));
+        return { dir, cleanup, blobs: written, read: readable.length };
     }
     catch (error) {
         await cleanup();
@@ -76945,53 +80937,66 @@ async function compareWithBase(root, config, head, request, engineOptions = {}) 
     const resolved = await resolveBase(repository.topLevel, request.base, request.fetchTimeoutMs);
     if (!resolved.ok)
         return { compared: false, reason: resolved.reason };
+    // Base files with the bytes of the head's file at the same path are not read: the head's outcome is reused.
+    const inRoot = (file) => (repository.prefix ? file.slice(repository.prefix.length + 1) : file);
+    const headHashes = engineOptions.cache ? head.hashes : undefined;
+    const reuse = headHashes ? (file, blob) => headHashes.get(inRoot(file)) === blob : undefined;
     let tree;
     try {
-        tree = await extractTree(repository.topLevel, resolved.sha, repository.prefix, config.maxFileBytes);
+        tree = await extractTree(repository.topLevel, resolved.sha, repository.prefix, config.maxFileBytes, reuse);
     }
     catch (error) {
         return { compared: false, reason: `cannot read the files of ${resolved.sha}: ${error.message}` };
     }
     try {
-        const outcome = await compareTrees(external_node_path_default().join(tree.dir, repository.prefix), absoluteRoot, config, head, request, engineOptions);
-        return { compared: true, baseSha: resolved.sha, fetched: resolved.fetched, ...outcome };
+        const baseHashes = new Map([...tree.blobs].map(([file, blob]) => [inRoot(file), blob]));
+        const knownHashes = headHashes ? new Map([...baseHashes].filter(([file, blob]) => headHashes.get(file) === blob)) : undefined;
+        const outcome = await compareTrees(external_node_path_default().join(tree.dir, repository.prefix), absoluteRoot, config, head, request, { ...engineOptions, knownHashes }, baseHashes);
+        return { compared: true, baseSha: resolved.sha, fetched: resolved.fetched, blobsRead: tree.read, ...outcome };
     }
     finally {
         await tree.cleanup();
     }
 }
 /** The comparison proper, between two folders on disk: the base's files, and the head already checked. */
-async function compareTrees(baseRoot, headRoot, config, head, request, engineOptions = {}) {
+async function compareTrees(baseRoot, headRoot, config, head, request, engineOptions = {}, 
+/** Content hashes of the base's files, by path, when git gave them: files with the head's hash are not read to compare them. */
+baseHashes) {
     const base = await runEngine(baseRoot, config, engineOptions);
-    const files = await compareFiles(baseRoot, headRoot, base.model, head.model, config.maxFileBytes);
-    const checks = DIFF_CHECKS.filter((check) => config.checks[check.id] !== 'off');
-    const diffFindings = [];
-    for (const check of checks) {
-        const context = diffContext(check, config, request.approval, files, diffFindings);
-        try {
-            check.compare(base.model, head.model, context);
-        }
-        catch (error) {
-            context.report({ file: '', message: `internal error in check ${check.id}: ${error?.message?.split('\n')[0] ?? String(error)} (please report this)` });
-        }
-    }
-    for (const finding of diffFindings)
-        finding.fingerprint = fingerprint(finding);
+    const files = await compareFiles(baseRoot, headRoot, base.linked.model, head.linked.model, config.maxFileBytes, (file) => {
+        const before = baseHashes?.get(file);
+        return before !== undefined && before === head.hashes?.get(file);
+    });
+    const checks = enabledChecks(DIFF_CHECKS, config);
+    // Policy changes are this change's by definition: always new. Approved, they become notices.
+    const steps = [...(request.approval ? [approved] : []), (finding) => ({ ...finding, status: 'new' })];
+    const sink = new FindingsSink(config, checks, steps);
+    const input = {
+        base: base.linked,
+        head: head.linked,
+        headPosition(file, position) {
+            const map = files.map(file);
+            return map ? { line: map(position.line) } : undefined;
+        },
+    };
+    for (const check of checks)
+        sink.runCheck(check, input);
     const classified = classify(head.findings, base.findings);
     let findings = classified.findings;
     if (request.changedFilesOnly) {
-        const wanted = withLinkedFiles(files.changed, head.model, config);
+        const wanted = withLinkedFiles(files.changed, head.linked);
         findings = findings.filter((finding) => wanted.has(finding.file));
     }
     return {
-        findings: [...findings, ...diffFindings.map((finding) => ({ ...finding, status: 'new' }))],
+        findings: [...findings, ...sink.finish()],
         resolved: classified.resolved,
         changedFiles: [...files.changed].sort(),
         checks,
+        base,
     };
 }
 /** Which of the files the engine read differ between base and head (added and deleted ones too). */
-async function compareFiles(baseRoot, headRoot, base, head, maxFileBytes) {
+async function compareFiles(baseRoot, headRoot, base, head, maxFileBytes, sameHash) {
     const changed = new Set();
     const texts = new Map();
     const sizes = new Map([...base.files, ...head.files].map((file) => [file.path, 0]));
@@ -77001,6 +81006,8 @@ async function compareFiles(baseRoot, headRoot, base, head, maxFileBytes) {
         sizes.set(file.path, Math.max(sizes.get(file.path), file.bytes));
     const read = (root, file) => (0,promises_.readFile)(external_node_path_default().join(root, file)).catch(() => undefined);
     for (const [file, size] of sizes) {
+        if (sameHash(file))
+            continue;
         // Files over the limit were not read by the engine either: their sizes tell whether they changed.
         if (size > maxFileBytes) {
             const [before, after] = [base.files.find((f) => f.path === file), head.files.find((f) => f.path === file)];
@@ -77028,369 +81035,20 @@ async function compareFiles(baseRoot, headRoot, base, head, maxFileBytes) {
         },
     };
 }
-function diffContext(check, config, approval, files, sink) {
-    const override = config.checks[check.id];
-    return {
-        config,
-        report(finding) {
-            const severity = approval ? 'notice' : override && override !== 'off' ? override : (finding.severity ?? check.severity);
-            sink.push({ ...finding, check: check.id, severity });
-        },
-        headPosition(file, position) {
-            const map = files.map(file);
-            return map ? { line: map(position.line) } : undefined;
-        },
-    };
-}
+/** The approval label makes a policy change a notice: reported, reviewed, not failing the gate. */
+const approved = (finding, meta) => (meta?.policyChange ? Object.assign(finding, { severity: 'notice' }) : finding);
 /** Changed files plus what they are linked to: the alerts and dashboards of a changed SLO, the SLO of a changed alert. */
-function withLinkedFiles(changed, head, config) {
+function withLinkedFiles(changed, head) {
     const out = new Set(changed);
-    for (const slo of head.slos) {
-        const alertFiles = linkedAlerts(head, slo, config).map((rule) => rule.file);
-        const dashboardFiles = head.dashboards.filter((dashboard) => dashboardShows(head, dashboard, slo)).map((dashboard) => dashboard.file);
+    for (const slo of head.model.slos) {
+        const alertFiles = linkedAlerts(head, slo).map((rule) => rule.file);
+        const dashboardFiles = head.model.dashboards.filter((dashboard) => dashboardShows(head, dashboard, slo)).map((dashboard) => dashboard.file);
         const group = [slo.file, ...alertFiles, ...dashboardFiles];
         if (group.some((file) => changed.has(file)))
             for (const file of group)
                 out.add(file);
     }
     return out;
-}
-
-;// CONCATENATED MODULE: ./src/live/client.ts
-// A small client for the Prometheus HTTP API (/api/v1/query, /api/v1/query_range). It speaks
-// only what Prometheus, Thanos Query, Mimir/Cortex and VictoriaMetrics all answer, and lets the
-// server do the arithmetic: we never download raw samples.
-//
-// Failures come back as PrometheusError with a kind the caller can act on: 'unreachable' means
-// no query can succeed (connection refused, TLS, timeout, 401/403, not a Prometheus API), so the
-// client stops trying after the first one; 'query' means the backend answered with an error for
-// this one query; 'budget' means the run's total time budget ran out before the query ran.
-// Header values never appear in any message.
-class PrometheusError extends Error {
-    kind;
-    constructor(kind, message) {
-        super(message);
-        this.kind = kind;
-    }
-}
-class PrometheusClient {
-    options;
-    baseUrl;
-    /** Base URL without credentials or query string, safe to print. */
-    displayUrl;
-    stats = { requests: 0, retries: 0 };
-    headers;
-    down;
-    constructor(options) {
-        this.options = options;
-        const parsed = parseBaseUrl(options.url);
-        this.baseUrl = parsed.base;
-        this.displayUrl = parsed.display;
-        this.headers = { ...(parsed.authorization ? { authorization: parsed.authorization } : {}), ...options.headers };
-    }
-    /** Instant query at `time` (unix seconds; default: the server's now). Vector or scalar results. */
-    async query(expr, time) {
-        const params = new URLSearchParams({ query: expr });
-        if (time !== undefined)
-            params.set('time', String(time));
-        const data = await this.request('/api/v1/query', params);
-        if (data.resultType === 'scalar')
-            return [{ labels: {}, value: Number(data.result[1]) }];
-        if (data.resultType !== 'vector')
-            throw new PrometheusError('query', `expected an instant vector, got ${String(data.resultType)}`);
-        return data.result.map((item) => ({ labels: item.metric ?? {}, value: Number(item.value[1]) }));
-    }
-    /** Range query over [start, end] every `step` seconds. */
-    async queryRange(expr, start, end, step) {
-        const params = new URLSearchParams({ query: expr, start: String(start), end: String(end), step: String(step) });
-        const data = await this.request('/api/v1/query_range', params);
-        if (data.resultType !== 'matrix')
-            throw new PrometheusError('query', `expected a range vector, got ${String(data.resultType)}`);
-        return data.result.map((item) => ({
-            labels: item.metric ?? {},
-            points: item.values.map(([t, v]) => [Number(t), Number(v)]),
-        }));
-    }
-    /** The first 'unreachable' failure, once the client has given up on the backend. */
-    get unreachable() {
-        return this.down;
-    }
-    async request(path, params) {
-        if (this.down)
-            throw this.down;
-        const retries = this.options.retries ?? 2;
-        const backoff = this.options.backoffMs ?? 250;
-        for (let attempt = 0;; attempt++) {
-            const outcome = await this.attempt(path, params);
-            if (outcome.ok)
-                return outcome.data;
-            const { error, retry } = outcome;
-            const wait = backoff * 2 ** attempt;
-            const deadline = this.options.deadline ?? Infinity;
-            if (!retry || attempt >= retries || Date.now() + wait >= deadline) {
-                if (error.kind === 'unreachable')
-                    this.down ??= error;
-                throw error;
-            }
-            this.stats.retries++;
-            await new Promise((resolve) => setTimeout(resolve, wait));
-        }
-    }
-    async attempt(path, params) {
-        const left = (this.options.deadline ?? Infinity) - Date.now();
-        if (left <= 0)
-            return { ok: false, error: new PrometheusError('budget', 'the live run used up its time budget before this query ran'), retry: false };
-        const timeoutMs = Math.min(this.options.timeoutMs, left);
-        this.stats.requests++;
-        let response;
-        let text;
-        try {
-            // POST keeps long queries out of URL length limits; every Prometheus-compatible API accepts it.
-            response = await fetch(`${this.baseUrl}${path}`, {
-                method: 'POST',
-                headers: { ...this.headers, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-                body: params.toString(),
-                signal: AbortSignal.timeout(timeoutMs),
-                redirect: 'follow',
-            });
-            text = await response.text();
-        }
-        catch (error) {
-            const name = error?.name;
-            if (name === 'TimeoutError' || name === 'AbortError') {
-                const cut = timeoutMs < this.options.timeoutMs;
-                const message = cut ? 'the live run used up its time budget while waiting for an answer' : `no answer within ${formatSeconds(timeoutMs)} (prometheus-timeout)`;
-                // A hung backend is not retried: every retry would wait the full timeout again.
-                return { ok: false, error: new PrometheusError(cut ? 'budget' : 'unreachable', message), retry: false };
-            }
-            return { ok: false, error: new PrometheusError('unreachable', networkMessage(error)), retry: true };
-        }
-        const body = parseJson(text);
-        const status = response.status;
-        if (status === 401 || status === 403) {
-            return { ok: false, error: new PrometheusError('unreachable', `HTTP ${status} ${response.statusText || ''}`.trim() + ': the backend refused the credentials (check prometheus-headers)'), retry: false };
-        }
-        if (body?.status === 'success' && client_isRecord(body.data))
-            return { ok: true, data: body.data };
-        const retry = status >= 500 || status === 429;
-        if (body?.status === 'error') {
-            const message = `${body.errorType ? `${String(body.errorType)}: ` : ''}${oneLine(String(body.error ?? `HTTP ${status}`))}`;
-            return { ok: false, error: new PrometheusError('query', message), retry };
-        }
-        // Not Prometheus API JSON: a proxy's error page, a login page, or the wrong base URL.
-        const what = status >= 200 && status < 300 ? `HTTP ${status} but not a Prometheus API answer` : `HTTP ${status} ${response.statusText || ''}`.trim();
-        const hint = status === 404 || (status >= 200 && status < 300) ? ` from ${this.displayUrl}${path} (is prometheus-url the API base URL?)` : '';
-        return { ok: false, error: new PrometheusError('unreachable', `${what}${hint}`), retry };
-    }
-}
-/** `Name: value` lines (blank lines and `#` comments ignored). Errors name the line, never its value. */
-function parseHeaders(text) {
-    const headers = {};
-    (text ?? '').split(/\r?\n/).forEach((raw, index) => {
-        const line = raw.trim();
-        if (line === '' || line.startsWith('#'))
-            return;
-        const colon = line.indexOf(':');
-        const name = colon > 0 ? line.slice(0, colon).trim() : '';
-        if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
-            throw new Error(`prometheus-headers line ${index + 1} is not "Name: value"`);
-        headers[name] = line.slice(colon + 1).trim();
-    });
-    return headers;
-}
-function parseBaseUrl(url) {
-    let parsed;
-    try {
-        parsed = new URL(url.trim());
-    }
-    catch {
-        throw new Error('prometheus-url is not a URL (expected e.g. http://prometheus:9090)');
-    }
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-        throw new Error(`prometheus-url must be http or https, not ${parsed.protocol.replace(':', '')}`);
-    // fetch refuses URLs with credentials; send them as Basic auth instead, and never print them.
-    const authorization = parsed.username || parsed.password ? `Basic ${Buffer.from(`${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`).toString('base64')}` : undefined;
-    parsed.username = '';
-    parsed.password = '';
-    const base = `${parsed.origin}${parsed.pathname.replace(/\/+$/, '').replace(/\/api\/v1$/, '')}`;
-    return { base, display: base, authorization };
-}
-function networkMessage(error) {
-    const cause = error?.cause;
-    const code = cause?.code ?? error?.code;
-    const known = {
-        ECONNREFUSED: 'connection refused',
-        ENOTFOUND: 'host not found',
-        EAI_AGAIN: 'host name lookup failed',
-        ECONNRESET: 'connection reset',
-        ETIMEDOUT: 'connection timed out',
-        EHOSTUNREACH: 'host unreachable',
-        UND_ERR_SOCKET: 'connection closed by the server',
-    };
-    if (code && known[code])
-        return `${known[code]} (${code})`;
-    if (code && /CERT|SSL|TLS/i.test(code))
-        return `TLS error: ${oneLine(cause?.message ?? code)}`;
-    return oneLine(cause?.message ?? error?.message ?? String(error));
-}
-function parseJson(text) {
-    try {
-        const value = JSON.parse(text);
-        return client_isRecord(value) ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function client_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function oneLine(text) {
-    const line = text.replace(/\s+/g, ' ').trim();
-    return line.length > 300 ? `${line.slice(0, 300)}…` : line;
-}
-function formatSeconds(ms) {
-    return ms % 1000 === 0 ? `${ms / 1000}s` : `${(ms / 1000).toFixed(1)}s`;
-}
-
-;// CONCATENATED MODULE: ./src/live/queries.ts
-// SLI → PromQL. Each SLO's indicator becomes a plan that can write its error ratio over any
-// window, so the server computes every figure (we never pull raw samples):
-//
-//   events  error/total (Sloth events, Pyrra ratio): errors(w) / total(w)
-//           good/total (OpenSLO good, Pyrra latency):  (total(w) - good(w)) / total(w)
-//           latency from a histogram:                  good = _bucket{le="<threshold>"}, total = _count
-//   ratio   a query that is the error ratio itself (Sloth raw error_ratio_query)
-//
-// A query is put over a window in one of three ways: Sloth's `{{.window}}` placeholder is
-// substituted; a bare selector (Pyrra's `http_requests_total{code=~"5.."}`) is wrapped in
-// sum(increase(…[w])); any other expression (OpenSLO's `sum(rate(x[5m]))`) is averaged over the
-// window with a subquery, which is an approximation and is said so.
-
-const queries_WINDOW_PLACEHOLDER = /\{\{\s*\.window\s*\}\}/;
-// A metric name with optional matchers, or matchers alone: nothing to aggregate or window yet.
-const BARE_SELECTOR = /^\s*([a-zA-Z_:][a-zA-Z0-9_:]*)?\s*(?:\{((?:[^{}"]|"(?:[^"\\]|\\.)*")*)\})?\s*$/;
-function planSli(slo) {
-    const { errorQuery, goodQuery, totalQuery, errorRatioQuery, type, thresholdSeconds, metrics } = slo.indicator;
-    const notes = [];
-    const over = (query) => (window) => windowed(query, window, notes);
-    if (errorRatioQuery) {
-        // A ratio averages per unit of time, not per request: a quiet hour weighs as much as a busy one.
-        notes.push('error-ratio SLI: the budget is averaged per unit of time, not per request');
-        return { kind: 'ratio', ratio: over(errorRatioQuery), ratioQuery: errorRatioQuery, notes };
-    }
-    if (slo.indicator.declaredType === 'latencyNative' && totalQuery && thresholdSeconds !== undefined)
-        return nativeLatencyPlan(totalQuery, thresholdSeconds);
-    if (slo.indicator.declaredType === 'bool_gauge' && goodQuery) {
-        // A 0/1 gauge of "good right now": the error ratio is the share of time it was 0.
-        return { kind: 'ratio', ratio: (w) => `1 - avg(avg_over_time(${goodQuery.trim()}[${w}]))`, ratioQuery: goodQuery, notes: ['boolean gauge SLI: the budget is averaged per unit of time'] };
-    }
-    if (errorQuery && totalQuery) {
-        return { kind: 'events', errors: over(errorQuery), total: over(totalQuery), missingErrorsAreZero: true, errorsQuery: errorQuery, totalQuery, notes };
-    }
-    if (goodQuery && totalQuery) {
-        const good = over(goodQuery);
-        const total = over(totalQuery);
-        return { kind: 'events', errors: (w) => `(${total(w)} - ${good(w)})`, total, missingErrorsAreZero: false, errorsQuery: goodQuery, totalQuery, notes };
-    }
-    if (type === 'latency' && thresholdSeconds !== undefined) {
-        const histogram = histogramSelector(totalQuery, metrics);
-        if (histogram)
-            return latencyPlan(histogram.name, histogram.matchers, thresholdSeconds);
-        return { kind: 'unmeasurable', reason: 'latency SLI names no histogram metric (a `_bucket` series) to read the threshold from' };
-    }
-    if (errorQuery)
-        return { kind: 'unmeasurable', reason: 'the SLI has an error query but no total query' };
-    if (slo.indicator.declaredType === 'thresholdMetric')
-        return { kind: 'unmeasurable', reason: 'threshold-metric SLIs are not measured live (only ratio SLIs)' };
-    if (goodQuery)
-        return { kind: 'unmeasurable', reason: 'the SLI has a good-events query but no total query' };
-    if (type === 'latency')
-        return { kind: 'unmeasurable', reason: 'latency SLI without a threshold' };
-    return { kind: 'unmeasurable', reason: `the SLO declares no SLI query (indicator "${slo.indicator.declaredType ?? type}" has no error/total, good/total or error-ratio query)` };
-}
-/** Share of requests slower than the threshold, from a classic histogram's cumulative buckets. */
-function latencyPlan(metric, matchers, thresholdSeconds) {
-    const base = metric.replace(/_(bucket|count|sum)$/, '');
-    const braces = (...parts) => {
-        const inner = [matchers.trim(), ...parts].filter(Boolean).join(', ');
-        return inner ? `{${inner}}` : '';
-    };
-    const good = `${base}_bucket${braces(leMatcher(thresholdSeconds))}`;
-    const total = `${base}_count${braces()}`;
-    const sumIncrease = (selector) => (window) => `sum(increase(${selector}[${window}]))`;
-    const goodOver = sumIncrease(good);
-    const totalOver = sumIncrease(total);
-    return {
-        kind: 'events',
-        errors: (w) => `(${totalOver(w)} - ${goodOver(w)})`,
-        total: totalOver,
-        missingErrorsAreZero: false,
-        errorsQuery: good,
-        totalQuery: total,
-        notes: [],
-    };
-}
-/** Native histograms (Pyrra latencyNative): the share under the threshold is histogram_fraction. */
-function nativeLatencyPlan(selector, thresholdSeconds) {
-    const sum = (w) => `sum(increase(${selector.trim()}[${w}]))`;
-    return {
-        kind: 'events',
-        errors: (w) => `(histogram_count(${sum(w)}) * (1 - histogram_fraction(0, ${thresholdSeconds}, ${sum(w)})))`,
-        total: (w) => `histogram_count(${sum(w)})`,
-        missingErrorsAreZero: false,
-        errorsQuery: selector,
-        totalQuery: selector,
-        notes: [],
-    };
-}
-/**
- * Bucket bounds are label strings, and client libraries print whole numbers differently
- * (Go "1", Python "1.0"), so a whole-second threshold matches both spellings.
- */
-function leMatcher(thresholdSeconds) {
-    const text = String(thresholdSeconds);
-    if (Number.isInteger(thresholdSeconds))
-        return `le=~"${text}|${text}\\\\.0"`;
-    return `le="${text}"`;
-}
-/** `query` evaluated over `window`; pushes a note when only an approximation is possible. */
-function windowed(query, window, notes = []) {
-    const trimmed = query.trim();
-    if (queries_WINDOW_PLACEHOLDER.test(trimmed))
-        return trimmed.replace(new RegExp(queries_WINDOW_PLACEHOLDER, 'g'), window);
-    if (isBareSelector(trimmed))
-        return `sum(increase(${trimmed}[${window}]))`;
-    const note = 'query has no {{.window}} placeholder: averaged over each window with a subquery (approximate)';
-    if (!notes.includes(note))
-        notes.push(note);
-    return `avg_over_time((${trimmed})[${window}:${subqueryResolution(window)}])`;
-}
-function isBareSelector(query) {
-    const match = BARE_SELECTOR.exec(query);
-    return match !== null && (match[1] !== undefined || match[2] !== undefined);
-}
-/** About 500 evaluations per window, and never finer than a minute: enough for an average. */
-function subqueryResolution(window) {
-    const seconds = parseDuration(window) ?? 0;
-    return promDuration(Math.max(60, Math.ceil(seconds / 500 / 60) * 60));
-}
-function histogramSelector(totalQuery, metrics) {
-    if (totalQuery) {
-        const match = BARE_SELECTOR.exec(totalQuery.trim());
-        if (match?.[1])
-            return { name: match[1], matchers: match[2] ?? '' };
-        return undefined;
-    }
-    const bucket = metrics.find((name) => name.endsWith('_bucket'));
-    return bucket ? { name: bucket, matchers: '' } : undefined;
-}
-/** A window in the largest whole unit ("30d", "6h", "90m"): the form every backend accepts. */
-function promDuration(seconds) {
-    for (const [unit, size] of [['d', 86_400], ['h', 3600], ['m', 60]])
-        if (seconds % size === 0)
-            return `${seconds / size}${unit}`;
-    return `${Math.max(1, Math.round(seconds))}s`;
 }
 
 ;// CONCATENATED MODULE: ./src/live/evaluate.ts
@@ -77411,6 +81069,7 @@ const MAX_TREND_POINTS = 200;
 const WINDOW_LABEL = 'slo_gate_window';
 const PART_LABEL = 'slo_gate_part';
 const HINT = 'a wrong metric name or label is the usual cause';
+const INFINITE = 'errors divided by a total of 0 (the total query misses requests the error query counts)';
 /** Measure one SLO at `time`. PrometheusError of kind 'unreachable' or 'budget' propagates. */
 async function evaluateSlo({ slo, plan }, client, time) {
     const budget = errorBudget(slo.target);
@@ -77429,7 +81088,7 @@ async function evaluateSlo({ slo, plan }, client, time) {
         result.notes.push(`no burn-rate windows declared: the default table for ${promDuration(period)} is used`);
     const steps = trendSteps(period);
     const step = promDuration(steps.seconds);
-    result.query = plan.kind === 'ratio' ? plan.ratio(step) : `${tag(plan.errors(step), PART_LABEL, 'errors')} or ${tag(plan.total(step), PART_LABEL, 'total')}`;
+    result.query = plan.kind === 'ratio' ? plan.ratio(step) : `${evaluate_tag(plan.errors(step), PART_LABEL, 'errors')} or ${evaluate_tag(plan.total(step), PART_LABEL, 'total')}`;
     const start = time - (steps.count - 1) * steps.seconds;
     let series;
     try {
@@ -77456,11 +81115,18 @@ async function evaluateSlo({ slo, plan }, client, time) {
     let samples = [];
     if (seconds.length) {
         try {
-            samples = await client.query(seconds.map((s) => tag(windowRatio(plan, promDuration(s)), WINDOW_LABEL, String(s))).join(' or '), time);
+            samples = await client.query(seconds.map((s) => evaluate_tag(windowRatio(plan, promDuration(s)), WINDOW_LABEL, String(s))).join(' or '), time);
         }
         catch (error) {
             return failed(result, error);
         }
+    }
+    // NaN over a window is 0/0: no events in it, so no burn rate. ±Inf is errors over a total of 0.
+    const infinite = samples.find((sample) => sample.value === Infinity || sample.value === -Infinity);
+    if (infinite) {
+        result.status = 'failed';
+        result.reason = `the error ratio over the ${promDuration(Number(infinite.labels[WINDOW_LABEL]))} window is ${infinite.value > 0 ? '+Inf' : '-Inf'}: ${INFINITE}`;
+        return result;
     }
     const ratioOver = (s) => {
         const value = samples.find((sample) => Number(sample.labels[WINDOW_LABEL]) === s)?.value;
@@ -77535,7 +81201,16 @@ function eventsTrend(plan, series, times, budget) {
         return { problem: { status: 'no-data', reason: `the total query returns no series over ${window} (${HINT}): ${plan.totalQuery}` } };
     if (errors.length === 0 && !plan.missingErrorsAreZero)
         return { problem: { status: 'no-data', reason: `the good-events query returns no series over ${window} (${HINT}): ${plan.errorsQuery}` } };
-    const byTime = (s) => new Map((s?.points ?? []).map(([t, v]) => [Math.round(t), Number.isNaN(v) ? 0 : v]));
+    // Event counts are never NaN or infinite; when one is, the query divides somewhere, and no figure built on it means anything.
+    for (const [what, s, query] of [
+        ['total', total[0], plan.totalQuery],
+        ['good-events', errors[0], plan.errorsQuery],
+    ]) {
+        const odd = notFinite(s);
+        if (odd)
+            return { problem: { status: 'failed', reason: `the ${what} query returns ${odd} where a count of events is needed: ${query}` } };
+    }
+    const byTime = (s) => new Map((s?.points ?? []).map(([t, v]) => [Math.round(t), v]));
     const bad = byTime(errors[0]);
     const all = byTime(total[0]);
     const events = [...all.values()].reduce((sum, v) => sum + v, 0);
@@ -77552,7 +81227,15 @@ function eventsTrend(plan, series, times, budget) {
 function ratioTrend(plan, series, times, budget) {
     if (series.length > 1)
         return tooMany(series.length, plan.ratioQuery);
-    const values = new Map((series[0]?.points ?? []).filter(([, v]) => !Number.isNaN(v)).map(([t, v]) => [Math.round(t), v]));
+    const steps = series[0]?.points ?? [];
+    const infinite = steps.filter(([, v]) => v === Infinity || v === -Infinity).length;
+    if (infinite)
+        return { problem: { status: 'failed', reason: `the error-ratio query returns ±Inf at ${infinite} of ${steps.length} step(s): ${INFINITE}: ${plan.ratioQuery}` } };
+    // A NaN step is 0/0: no requests in it. It does not count, as a step without a value does not.
+    const values = new Map(steps.filter(([, v]) => !Number.isNaN(v)).map(([t, v]) => [Math.round(t), v]));
+    if (values.size === 0 && steps.length > 0) {
+        return { problem: { status: 'no-data', reason: `the error-ratio query returns NaN (0/0: no requests counted) at every step over the ${describeSteps(times)}: ${plan.ratioQuery}` } };
+    }
     if (values.size === 0)
         return { problem: { status: 'no-data', reason: `the error-ratio query returns no series over the ${describeSteps(times)} (${HINT}): ${plan.ratioQuery}` } };
     // Steps without a value (no traffic) do not count: the ratio is averaged over the steps that have one.
@@ -77563,6 +81246,18 @@ function ratioTrend(plan, series, times, budget) {
         return { time: t, remaining: 1 - spent / budget };
     });
     return { errorRatio: spent, points };
+}
+/** "NaN at 3 of 200 steps" (and ±Inf), or undefined when every value is a number. */
+function notFinite(series) {
+    const points = series?.points ?? [];
+    const count = (test) => points.filter(([, v]) => test(v)).length;
+    const parts = [
+        [count(Number.isNaN), 'NaN'],
+        [count((v) => v === Infinity), '+Inf'],
+        [count((v) => v === -Infinity), '-Inf'],
+    ];
+    const found = parts.filter(([n]) => n > 0).map(([n, name]) => `${name} at ${n} of ${points.length} step(s)`);
+    return found.length ? found.join(' and ') : undefined;
 }
 function tooMany(count, query) {
     return { problem: { status: 'failed', reason: `the SLI returns ${count} series where one is needed (aggregate it, e.g. with sum()): ${query}` } };
@@ -77579,7 +81274,7 @@ function windowRatio(plan, window) {
     const tolerant = plan.missingErrorsAreZero ? `(${errors} or (${plan.total(window)}) * 0)` : errors;
     return `(${tolerant}) / (${plan.total(window)})`;
 }
-function tag(query, label, value) {
+function evaluate_tag(query, label, value) {
     return `label_replace(${query}, "${label}", "${value}", "", "")`;
 }
 function failed(result, error) {
@@ -77591,43 +81286,279 @@ function failed(result, error) {
     throw error;
 }
 
-;// CONCATENATED MODULE: ./src/live/checks.ts
-// The `live/*` finding ids with their default severities. They are not static checks (nothing
-// in CHECKS runs them) but they are listed in the report next to the checks that ran, documented
-// in docs/checks/live/, and switched off or re-weighted in `.slo-gate.yml` `checks:` like any id.
-const LIVE_CHECKS = [
-    { id: 'live/budget-exhausted', severity: 'error', description: "An SLO's error budget for its period is spent (remaining budget ≤ 0)." },
-    { id: 'live/burning', severity: 'warning', description: 'A burn-rate alert of the SLO would be firing now (error under live-fail-on: burning for page-level windows).' },
-    { id: 'live/no-data', severity: 'warning', description: "The SLO's SLI query returns no series: usually a wrong metric name or label." },
-    { id: 'live/query-failed', severity: 'error', description: "The backend returned an error for the SLO's query." },
-    { id: 'live/unreachable', severity: 'error', description: 'The Prometheus API could not be used at all: connection refused, TLS, timeout, 401/403.' },
-];
+;// CONCATENATED MODULE: ./src/live/measure-rules.ts
+// What live mode measures about the repository's rules and SLI queries, for the live rule checks
+// (src/checks/live/): whether each selector selects series, each metric's declared type, each
+// selector's scrape interval, and how each SLO's alerts would have behaved over its window.
+// Requests go through the run's one client, so the time budget, timeouts, retries and the
+// concurrency limit bound them like the SLO measurements. A capability the backend cannot
+// serve (unreachable, too slow, no metadata endpoint) is recorded once with its reason.
+
+
+
+
+
+const COUNTER_FUNCTIONS = new Set(['rate', 'irate', 'increase']);
+async function measureRules(model, links, client, time, concurrency, budgetSeconds) {
+    const recorded = recordedNames(model);
+    const uses = selectorUses(model, links);
+    const measured = { time, uses, series: new Map(), recorded, types: new Map(), intervals: new Map(), backtests: [], unavailable: new Map() };
+    const asked = uses.filter((use) => use.fact.metric === undefined || !recorded.has(use.fact.metric));
+    const unavailable = (capability, error) => {
+        if (!(error instanceof PrometheusError))
+            throw error;
+        const why = error.kind === 'budget' ? `the live time budget of ${budgetSeconds}s ran out` : error.message;
+        if (!measured.unavailable.has(capability))
+            measured.unavailable.set(capability, why);
+    };
+    if (asked.length === 0)
+        return measured;
+    // A backend that could not be used for the SLOs is not asked again: each capability says why once.
+    // Types and intervals matter for the rules' own queries; SLI queries are planned by live mode itself.
+    const ofRules = asked.filter((use) => use.owner.rule !== undefined);
+    if (client.unreachable) {
+        unavailable('series', client.unreachable);
+        if (ofRules.length)
+            for (const capability of ['metadata', 'scrape-interval'])
+                unavailable(capability, client.unreachable);
+        return measured;
+    }
+    // 1. series
+    const selectors = unique(asked.map((use) => use.selector)).map((selector) => asked.find((use) => use.selector === selector));
+    await pool(selectors, concurrency, async (use) => {
+        if (measured.unavailable.has('series'))
+            return;
+        try {
+            measured.series.set(use.selector, await measureSelector(client, use, time));
+        }
+        catch (error) {
+            unavailable('series', error);
+        }
+    });
+    // A backend that went away during the series phase is not asked again: the rest says why once each.
+    if (client.unreachable) {
+        for (const capability of ['metadata', 'scrape-interval'])
+            if (ofRules.length)
+                unavailable(capability, client.unreachable);
+        return measured;
+    }
+    // 2. metadata, for metrics that have series (the others have their series-missing finding)
+    const metrics = unique(ofRules.filter((use) => use.fact.metric !== undefined && measured.series.get(use.selector)?.status !== 'no-metric').map((use) => use.fact.metric));
+    await pool(metrics, concurrency, async (metric) => {
+        if (measured.unavailable.has('metadata'))
+            return;
+        try {
+            const type = await metricType(client, metric);
+            if (type)
+                measured.types.set(metric, type);
+        }
+        catch (error) {
+            unavailable('metadata', error);
+        }
+    });
+    // 3. scrape intervals of the selectors rates read and alerts with `for` wait on
+    const timed = ofRules.filter((use) => measured.series.get(use.selector)?.status === 'present' && (use.fact.functions.some((fn) => COUNTER_FUNCTIONS.has(fn)) || (use.owner.rule?.for && use.owner.kind === 'alert')));
+    const timedSelectors = unique(timed.map((use) => use.selector));
+    if (timedSelectors.length) {
+        let targets = [];
+        try {
+            targets = await client.targets();
+        }
+        catch (error) {
+            // Without targets, sample spacing still tells the interval.
+            if (!(error instanceof PrometheusError) || error.kind !== 'missing')
+                unavailable('scrape-interval', error);
+        }
+        await pool(timedSelectors, concurrency, async (selector) => {
+            if (measured.unavailable.has('scrape-interval'))
+                return;
+            try {
+                const interval = await scrapeInterval(client, selector, targets, time);
+                if (interval)
+                    measured.intervals.set(selector, interval);
+            }
+            catch (error) {
+                unavailable('scrape-interval', error);
+            }
+        });
+    }
+    return measured;
+}
 /**
- * How much a live finding weighs under `live-fail-on`: `exhausted` keeps the defaults, `burning`
- * makes a page-level burn an error, `never` turns every live finding into a notice, which is
- * reported but fails no gate set to `error` or `warning`.
+ * Replays the linked alerts of each measurable SLO over its period (after the other rule
+ * measurements: a backtest reads the most data). Results go into `measured.backtests`.
  */
-function liveSeverity(id, failOn, pageLevel = false) {
-    if (failOn === 'never')
-        return 'notice';
-    if (id === 'live/burning' && failOn === 'burning' && pageLevel)
-        return 'error';
-    return LIVE_CHECKS.find((check) => check.id === id)?.severity ?? 'warning';
+async function measureBacktests(measured, work, links, client, options) {
+    const todo = work.map((m) => ({ m, alerts: links?.bySlo.get(m.slo.key)?.alerts.filter((a) => a.rule.expr.analysis.errors.length === 0) ?? [] })).filter((t) => t.alerts.length > 0);
+    if (!todo.length)
+        return;
+    const fail = (error) => {
+        if (!(error instanceof PrometheusError))
+            throw error;
+        if (!measured.unavailable.has('backtest'))
+            measured.unavailable.set('backtest', error.kind === 'budget' ? `the live time budget of ${options.budgetSeconds}s ran out` : error.message);
+    };
+    if (client.unreachable)
+        return fail(client.unreachable);
+    const results = new Array(todo.length);
+    await pool(todo.map((t, i) => ({ ...t, i })), options.concurrency, async ({ m, alerts, i }) => {
+        if (measured.unavailable.has('backtest'))
+            return;
+        try {
+            results[i] = await backtestSlo({ slo: m.slo, plan: m.plan, alerts, recorded: measured.recorded, defaultEvaluationSeconds: options.evaluationSeconds }, client, options.time);
+        }
+        catch (error) {
+            fail(error);
+        }
+    });
+    measured.backtests = results.filter(Boolean);
+}
+/** The metric's declared type: its own metadata, or its family's for `_total`, `_bucket`, `_count`, `_sum`. */
+async function metricType(client, metric) {
+    const own = single(await client.metadata(metric));
+    if (own)
+        return { type: own };
+    const suffix = /^(.+)_(total|bucket|count|sum)$/.exec(metric);
+    if (!suffix)
+        return undefined;
+    // OpenMetrics names a counter's family without _total, and histograms and summaries by their base name.
+    const family = single(await client.metadata(suffix[1]));
+    return family ? { type: family, family: suffix[1] } : undefined;
+}
+/** One type when every exporter agrees; undefined when none is known or they disagree. */
+function single(entries) {
+    const types = unique(entries.map((e) => e.type));
+    return types.length === 1 && types[0] !== 'unknown' && types[0] !== 'untyped' ? types[0] : undefined;
+}
+/**
+ * The interval one series of the selector is sampled at: its scrape target's configured
+ * interval when its `job` label names targets that agree on one, otherwise the median spacing
+ * of that series' samples over the last hour (downloaded for that one series only).
+ */
+async function scrapeInterval(client, selector, targets, time) {
+    const [busiest] = await client.query(`topk(1, count_over_time(${selector}[1h]))`, time);
+    if (!busiest)
+        return undefined;
+    const job = busiest.labels.job;
+    if (job !== undefined) {
+        const configured = unique(targets.filter((t) => t.labels.job === job && t.scrapeInterval).map((t) => t.scrapeInterval));
+        const seconds = configured.length === 1 ? parseDuration(configured[0]) : undefined;
+        if (seconds)
+            return { seconds, source: 'targets', job };
+    }
+    const metric = /^[a-zA-Z_:][a-zA-Z0-9_:]*/.exec(selector)?.[0];
+    const labels = Object.entries(busiest.labels).map(([label, value]) => ({ label, op: '=', value }));
+    const exact = metric ? selectorText(metric, labels) : selectorText(undefined, [{ label: '__name__', op: '=~', value: '.+' }, ...labels]);
+    const [series] = await client.queryMatrix(`${exact}[1h]`, time);
+    const points = series?.points ?? [];
+    if (points.length < 2)
+        return undefined;
+    const gaps = points.slice(1).map(([t], i) => t - points[i][0]).sort((a, b) => a - b);
+    const median = gaps[Math.floor(gaps.length / 2)];
+    return { seconds: Math.round(median * 1000) / 1000, source: 'samples', ...(job !== undefined ? { job } : {}) };
+}
+function unique(items) {
+    return [...new Set(items)];
+}
+/** Runs `task` over `items` with at most `limit` at once. */
+async function pool(items, limit, task) {
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length)
+            await task(items[next++]);
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
+;// CONCATENATED MODULE: ./src/live/rule-summary.ts
+// The live rule measurements, per SLO, as the report shows them: how many of the selectors its SLI
+// and its alerts read select series, which do not, how its alerts would have fired over its
+// period, and what could not be measured.
+
+const CAPABILITY_NAMES = {
+    series: 'series of the selectors',
+    metadata: 'metric types (metadata)',
+    'scrape-interval': 'scrape intervals',
+    backtest: 'alert replay',
+};
+function sloRuleSummary(linked, measured, slo) {
+    const rules = sloRules(linked, measured, slo);
+    const uses = measured.uses.filter((use) => use.owner.slo?.key === slo.key || (use.owner.rule !== undefined && rules.has(use.owner.rule)));
+    const seen = new Set();
+    const summary = { selectorsChecked: 0, selectorsFound: 0, missing: [], unmeasured: [] };
+    for (const use of uses) {
+        const verdict = measured.series.get(use.selector);
+        if (!verdict || seen.has(use.selector))
+            continue;
+        seen.add(use.selector);
+        if (verdict.status === 'failed')
+            continue;
+        summary.selectorsChecked++;
+        if (verdict.status === 'present')
+            summary.selectorsFound++;
+        else
+            summary.missing.push({ selector: use.selector, file: use.file, line: use.position.line, column: use.position.column, problem: verdict.status });
+    }
+    for (const [capability, why] of measured.unavailable)
+        summary.unmeasured.push(`${CAPABILITY_NAMES[capability]}: ${why}`);
+    const backtest = measured.backtests.find((b) => b.sloKey === slo.key);
+    if (backtest) {
+        summary.backtest = {
+            start: backtest.start,
+            end: backtest.end,
+            stepSeconds: backtest.stepSeconds,
+            episodes: backtest.episodes,
+            alerts: backtest.alerts.map((alert) => ({
+                alert: alert.alert,
+                file: alert.file,
+                line: alert.line,
+                page: alert.page,
+                firings: alert.firings,
+                summary: alert.error ? `could not be replayed: ${alert.error}` : backtestLine(backtest, alert),
+                ...(alert.error ? { error: alert.error } : {}),
+            })),
+            ...(backtest.error ? { error: backtest.error } : {}),
+        };
+        if (backtest.error)
+            summary.unmeasured.push(`alert replay: the burn episodes could not be read: ${backtest.error}`);
+    }
+    else if (!measured.unavailable.has('backtest') && !(linked.links.bySlo.get(slo.key)?.alerts.length)) {
+        summary.unmeasured.push('alert replay: no alerting rule is linked to this SLO');
+    }
+    return summary;
+}
+/** The SLO's linked alerts and the repository recording rules they read, transitively. */
+function sloRules(linked, measured, slo) {
+    const out = new Set();
+    const visit = (rule, depth) => {
+        if (out.has(rule) || depth > 8)
+            return;
+        out.add(rule);
+        for (const s of rule.expr.analysis.facts.selectors)
+            for (const recorded of (s.metric && measured.recorded.get(s.metric)) || [])
+                visit(recorded, depth + 1);
+    };
+    for (const alert of linked.links.bySlo.get(slo.key)?.alerts ?? [])
+        visit(alert.rule, 0);
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/live/run-live.ts
 // Live mode, start to end: plan each SLO's queries, measure the measurable ones against the
-// backend with bounded concurrency inside a total time budget, and turn what was measured into
-// `live/*` findings. Live findings are not static checks: they join the report and the gate
-// next to the engine's findings (src/run-check.ts), and `live-fail-on` decides how much they weigh.
+// backend with bounded concurrency inside a total time budget, then run the live/* checks
+// (src/checks/live/) over what was measured. Their findings join the report and the gate next
+// to the engine's (src/run-check.ts); `live-fail-on` decides how much they weigh.
 
 
 
 
 
 
-const LIVE_DEFAULTS = { timeoutSeconds: 30, budgetSeconds: 120, failOn: 'exhausted', concurrency: 4 };
-async function runLive(model, settings, config) {
+
+
+const LIVE_DEFAULTS = { timeoutSeconds: 30, budgetSeconds: 120, failOn: 'exhausted', concurrency: 4, maxResponseMb: 8 };
+async function runLive(linked, settings, config = mergeConfig()) {
+    const { model } = linked;
     const started = Date.now();
     const time = Math.floor(settings.time ?? started / 1000);
     const client = new PrometheusClient({
@@ -77637,6 +81568,8 @@ async function runLive(model, settings, config) {
         deadline: started + settings.budgetSeconds * 1000,
         retries: settings.retries,
         backoffMs: settings.backoffMs,
+        log: settings.log,
+        maxResponseBytes: settings.maxResponseBytes,
     });
     const results = new Array(model.slos.length);
     const work = [];
@@ -77649,20 +81582,34 @@ async function runLive(model, settings, config) {
         else
             work.push({ index, measurable: { slo: slo, plan } });
     });
-    await pool(work, settings.concurrency ?? LIVE_DEFAULTS.concurrency, async ({ index, measurable }) => {
+    await run_live_pool(work, settings.concurrency ?? LIVE_DEFAULTS.concurrency, async ({ index, measurable }) => {
         try {
             results[index] = await evaluateSlo(measurable, client, time);
         }
         catch (error) {
             if (!(error instanceof PrometheusError)) {
                 // A fault of ours must not cost the static report: it becomes this SLO's failure.
-                const message = error?.message?.split('\n')[0] ?? String(error);
-                results[index] = { ...identity(measurable.slo), status: 'failed', reason: `internal error in live mode: ${message} (please report this)`, windows: [], notes: [] };
+                results[index] = { ...identity(measurable.slo), status: 'failed', reason: `internal error in live mode: ${firstLineOf(error)} (please report this)`, windows: [], notes: [] };
                 return;
             }
             const reason = error.kind === 'budget' ? `not evaluated: the live time budget of ${settings.budgetSeconds}s ran out` : `not evaluated: ${error.message}`;
             results[index] = { ...identity(measurable.slo), status: 'not-evaluated', reason, target: measurable.slo.target, periodSeconds: measurable.slo.periodSeconds, windows: [], notes: [] };
         }
+    });
+    // The rules' selectors, types and intervals: after the SLOs, which the gate weighs most.
+    const concurrency = settings.concurrency ?? LIVE_DEFAULTS.concurrency;
+    const rules = await measureRules(model, linked.links, client, time, concurrency, settings.budgetSeconds);
+    // Last: replaying the alerts reads the most data.
+    await measureBacktests(rules, work.map((w) => w.measurable), linked.links, client, {
+        time,
+        concurrency,
+        budgetSeconds: settings.budgetSeconds,
+        evaluationSeconds: config.evaluationIntervalSeconds,
+    });
+    model.slos.forEach((slo, index) => {
+        const summary = sloRuleSummary(linked, rules, slo);
+        if (results[index].status !== 'not-measurable' || summary.selectorsChecked > 0)
+            results[index].rules = summary;
     });
     const summary = {
         url: client.displayUrl,
@@ -77673,8 +81620,17 @@ async function runLive(model, settings, config) {
         retries: client.stats.retries,
         unreachable: client.unreachable?.message,
         slos: results,
+        ...(rules ? { rules } : {}),
     };
-    return { summary, findings: liveFindings(model.slos, summary, settings, config) };
+    return { summary, findings: liveFindings({ linked, summary, settings }, config), checks: LIVE_CHECKS };
+}
+/** The live checks over what was measured, through a findings sink like every other check. */
+function liveFindings(input, config) {
+    const checks = enabledChecks(LIVE_CHECKS, config);
+    const sink = new FindingsSink(config, checks);
+    for (const check of checks)
+        sink.runCheck(check, input);
+    return sink.finish();
 }
 function notMeasurable(slo) {
     if (slo.target === undefined)
@@ -77687,74 +81643,8 @@ function notMeasurable(slo) {
         return `${slo.budgetingMethod} budgeting is not measured live (only occurrences)`;
     return undefined;
 }
-function liveFindings(slos, summary, settings, config) {
-    const findings = [];
-    const add = (check, severity, finding) => {
-        const setting = config?.checks?.[check];
-        if (setting === 'off')
-            return;
-        const final = { ...finding, check, severity: setting ?? severity };
-        // The figures in a live message change every run; the finding's identity is the check and the SLO.
-        final.fingerprint = fingerprint({ ...final, message: '' });
-        findings.push(final);
-    };
-    const failOn = settings.failOn;
-    const notEvaluated = summary.slos.filter((r) => r.status === 'not-evaluated');
-    if (notEvaluated.length) {
-        const why = summary.unreachable ?? `the live time budget of ${settings.budgetSeconds}s ran out`;
-        add('live/unreachable', liveSeverity('live/unreachable', failOn), {
-            file: '',
-            message: `Prometheus API at ${summary.url} could not be used: ${why}. ${notEvaluated.length} of ${summary.slos.filter((r) => r.status !== 'not-measurable').length} measurable SLO(s) not evaluated live; the static checks still ran.`,
-            subject: summary.url,
-        });
-    }
-    summary.slos.forEach((result, index) => {
-        const slo = slos[index];
-        const at = { file: slo.file, line: slo.position.line, column: slo.position.column, subject: slo.name };
-        const name = `SLO "${slo.name}"`;
-        const period = result.periodSeconds !== undefined ? promDuration(result.periodSeconds) : '';
-        switch (result.status) {
-            case 'failed':
-                add('live/query-failed', liveSeverity('live/query-failed', failOn), { ...at, message: `${name}: its query failed: ${result.reason} — query: ${result.query ?? '?'}` });
-                return;
-            case 'no-data':
-                add('live/no-data', liveSeverity('live/no-data', failOn), { ...at, message: `${name}: no data — ${result.reason}` });
-                return;
-            case 'not-measurable':
-            case 'not-evaluated':
-                return;
-        }
-        if (result.emptyErrorQuery) {
-            add('live/no-data', 'notice', {
-                ...at,
-                message: `${name}: the error query returns no series over ${period}, so no errors were counted; if requests did fail, check its metric name: ${result.emptyErrorQuery}`,
-            });
-        }
-        if (result.budgetRemaining !== undefined && result.budgetRemaining <= 0) {
-            add('live/budget-exhausted', liveSeverity('live/budget-exhausted', failOn), {
-                ...at,
-                message: `${name}: error budget exhausted — ${percent(1 - result.budgetRemaining)} of the ${period} budget spent (error ratio ${percent(result.errorRatio, 4)} against ${percent(1 - result.target, 4)} allowed), ${Math.round(-result.budgetRemainingMinutes * 10) / 10} min over`,
-            });
-        }
-        const firing = result.windows.filter((w) => w.firing);
-        if (firing.length) {
-            const page = firing.some((w) => w.page);
-            const described = firing.map((w) => {
-                const name = w.shortSeconds ? `${promDuration(w.longSeconds)}/${promDuration(w.shortSeconds)}` : promDuration(w.longSeconds);
-                const rates = w.shortSeconds ? `${times(w.burnRate)}/${times(w.shortBurnRate)}` : times(w.burnRate);
-                return `${name} burn rate ${rates} over ${times(w.factor)} (${w.page ? 'page' : w.severity ?? 'ticket'})`;
-            });
-            const fastest = Math.max(...firing.map((w) => w.burnRate));
-            add('live/burning', liveSeverity('live/burning', failOn, page), {
-                ...at,
-                message: `${name} is burning its error budget: ${described.join('; ')} — at ${times(fastest)} the whole ${period} budget lasts ${describeSpan(result.periodSeconds / fastest)}; ${percent(Math.max(0, result.budgetRemaining))} left`,
-            });
-        }
-    });
-    return findings;
-}
 /** Runs `task` over `items` with at most `limit` at once. A task must not throw for expected failures. */
-async function pool(items, limit, task) {
+async function run_live_pool(items, limit, task) {
     let next = 0;
     const worker = async () => {
         while (next < items.length)
@@ -77762,137 +81652,156 @@ async function pool(items, limit, task) {
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
 }
-function percent(ratio, digits = 1) {
-    return `${Number((ratio * 100).toFixed(digits))} %`;
-}
-function times(rate) {
-    return `${Number(rate.toFixed(rate < 10 ? 2 : 1))}×`;
-}
+
+;// CONCATENATED MODULE: ./src/checks/live/rule-checks.ts
 
 
-;// CONCATENATED MODULE: ./src/model/findings.ts
-// What a check reports. Findings carry no GitHub or Markdown: publishers decide how they look.
-const SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
-function compareFindings(a, b) {
-    return (SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-        (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-        (a.line ?? 0) - (b.line ?? 0) ||
-        (a.column ?? 0) - (b.column ?? 0) ||
-        (a.check < b.check ? -1 : a.check > b.check ? 1 : 0));
+/** Static findings the live rule checks replace (promql/counter where the type is known, promql/rate-range where the interval is). */
+function withoutSuperseded(findings, model, measured) {
+    const keys = new Set([...metricTypeSupersedes(measured, model.rules), ...scrapeIntervalSupersedes(measured)].map((s) => `${s.check}\u0000${s.file}\u0000${s.subject}`));
+    if (keys.size === 0)
+        return findings;
+    return findings.filter((f) => !keys.has(`${f.check}\u0000${f.file}\u0000${f.subject ?? ''}`));
 }
 
-;// CONCATENATED MODULE: ./src/report/report.ts
-// The one report object every renderer and publisher reads. Versioned; its JSON Schema is
-// schemas/report.schema.json (a test validates real reports against it).
-
-
-const REPORT_VERSION = 1;
-function report_buildReport(result, options) {
-    const findings = [...result.findings].sort(compareFindings);
-    const liveByKey = new Map((options.live?.slos ?? []).map((live) => [live.key, live]));
-    const counts = { error: 0, warning: 0, notice: 0 };
-    for (const finding of findings)
-        counts[finding.severity]++;
-    const diff = options.diff && diffReport(options.diff, findings);
-    const gateCounts = diff?.baseSha !== undefined && diff.newFindingsOnly ? diff.newCounts : counts;
-    const problemsBySloName = sloProblems(findings);
-    return {
-        version: REPORT_VERSION,
-        tool: { name: 'slo-gate', version: options.toolVersion },
-        generatedAt: (options.now ?? new Date()).toISOString(),
-        result: gateFails(gateCounts, options.failOn) ? 'fail' : 'pass',
-        failOn: options.failOn,
-        counts,
-        files: result.model.files.map(({ path, kinds }) => ({ path, kinds })),
-        slos: result.model.slos.map((slo) => {
-            const period = slo.periodSeconds;
-            return {
-                name: slo.name,
-                service: slo.service,
-                file: slo.file,
-                line: slo.position.line,
-                format: slo.format,
-                indicator: { type: slo.indicator.type, thresholdSeconds: slo.indicator.thresholdSeconds, percentile: slo.indicator.percentile },
-                target: slo.target,
-                periodSeconds: period,
-                errorBudget: slo.target !== undefined ? errorBudget(slo.target) : undefined,
-                budgetMinutes: slo.target !== undefined && period !== undefined ? budgetMinutes(slo.target, period) : undefined,
-                windows: period === undefined
-                    ? []
-                    : [...slo.burnWindows].sort((a, b) => a.longSeconds - b.longSeconds).map((window) => windowFigures(window, slo.target, period)),
-                ...(liveByKey.has(slo.key) ? { live: liveByKey.get(slo.key) } : {}),
-                ...linkSummary(slo, result, problemsBySloName.get(slo.name) ?? []),
-            };
-        }),
-        findings,
-        skipped: result.skipped,
-        checks: result.checks.map(({ id, severity, description }) => ({ id, severity, description })),
-        ...(diff ? { diff } : {}),
-        ...(options.live ? { live: liveHeader(options.live) } : {}),
-    };
+;// CONCATENATED MODULE: ./src/findings/baseline.ts
+// The baseline: the findings a repository had when it adopted slo-gate, written once and committed,
+// so the gate fails only on findings that are not in it — on every trigger, not only on pull
+// requests. Entries are fingerprints (check, file, subject, message without positions) with a
+// count, so moving lines changes nothing, a second copy of a baselined defect is new, and an entry
+// that matches fewer findings than it counts is reported as fixed and can be removed.
+const BASELINE_FORMAT = 1;
+const DEFAULT_BASELINE_FILE = '.slo-gate-baseline.json';
+class BaselineError extends Error {
 }
-function diffReport(input, findings) {
-    const newCounts = { error: 0, warning: 0, notice: 0 };
-    // Live findings are about the budget now, not about the change: the gate always counts them.
-    for (const finding of findings)
-        if (finding.status === 'new' || finding.check.startsWith('live/'))
-            newCounts[finding.severity]++;
-    const count = (status) => findings.filter((finding) => finding.status === status).length;
-    return {
-        ...input,
-        counts: { new: count('new'), existing: count('existing'), resolved: input.resolved.length },
-        newCounts,
-        resolved: [...input.resolved].sort(compareFindings),
-    };
-}
-/**
- * The policy/* and align/* findings above notice level, by the SLO name they are about, in report
- * order. Grouped once: looking them up per SLO kept every SLO scanning every finding.
- */
-function sloProblems(findings) {
-    const bySubject = new Map();
+/** The baseline of a run's findings: suppressed ones need no entry, they are excused already. */
+function baselineOf(findings, tool) {
+    const entries = new Map();
     for (const finding of findings) {
-        if (finding.subject === undefined || finding.severity === 'notice' || !/^(align|policy)\//.test(finding.check))
+        if (finding.suppressed || !finding.fingerprint)
             continue;
-        const problems = bySubject.get(finding.subject);
-        if (problems)
-            problems.push(finding);
+        const entry = entries.get(finding.fingerprint);
+        if (entry)
+            entry.count++;
         else
-            bySubject.set(finding.subject, [finding]);
+            entries.set(finding.fingerprint, { fingerprint: finding.fingerprint, check: finding.check, file: finding.file, ...(finding.subject !== undefined ? { subject: finding.subject } : {}), message: finding.message, count: 1 });
     }
-    return bySubject;
+    const sorted = [...entries.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.check < b.check ? -1 : a.check > b.check ? 1 : a.fingerprint < b.fingerprint ? -1 : 1));
+    return { version: BASELINE_FORMAT, tool, findings: sorted };
 }
-/** The SLO's links and a verdict drawn from the policy/* and align/* findings about it (`problems`). */
-function linkSummary(slo, result, problems) {
-    const set = result.model.links?.bySlo.get(slo.key);
-    if (!set)
-        return {};
-    const links = {
-        alerts: set.alerts.map(({ rule, method, reason }) => ({ name: rule.name, file: rule.file, line: rule.position.line, method, reason })),
-        panels: set.panels.map(({ dashboard, panel, method, reason }) => ({
-            name: `${panel.title ?? `panel ${panel.id ?? '?'}`}${dashboard.title ? ` (${dashboard.title})` : ''}`,
-            file: dashboard.file,
-            line: panel.position.line,
-            method,
-            reason,
-        })),
+function renderBaseline(baseline) {
+    return `${JSON.stringify(baseline, null, 2)}\n`;
+}
+/** Reads a baseline file's text; anything that is not one is an error naming the file. */
+function parseBaseline(text, file) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        throw new BaselineError(`${file}: not a slo-gate baseline: ${error.message.split('\n')[0]}`);
+    }
+    const candidate = value;
+    if (!candidate || typeof candidate !== 'object' || candidate.version !== BASELINE_FORMAT || !Array.isArray(candidate.findings)) {
+        throw new BaselineError(`${file}: not a slo-gate baseline of format ${BASELINE_FORMAT} (write one with \`slo-gate baseline\`)`);
+    }
+    for (const [index, entry] of candidate.findings.entries()) {
+        if (typeof entry?.fingerprint !== 'string' || typeof entry.check !== 'string' || typeof entry.file !== 'string' || !Number.isInteger(entry.count) || entry.count < 1) {
+            throw new BaselineError(`${file}: findings[${index}] needs fingerprint, check, file and a count of at least 1`);
+        }
+    }
+    return candidate;
+}
+/** Marks up to `count` findings per entry as `baselined`, in report order; the rest are not in the baseline. */
+function applyBaseline(findings, baseline, file) {
+    const left = new Map(baseline.findings.map((entry) => [entry.fingerprint, entry.count]));
+    let matched = 0;
+    const out = findings.map((finding) => {
+        const remaining = finding.fingerprint && !finding.suppressed ? left.get(finding.fingerprint) : undefined;
+        if (!remaining)
+            return finding;
+        left.set(finding.fingerprint, remaining - 1);
+        matched++;
+        return { ...finding, baselined: true };
+    });
+    const fixed = baseline.findings.filter((entry) => left.get(entry.fingerprint) > 0).map((entry) => ({ ...entry, count: left.get(entry.fingerprint) }));
+    return { findings: out, outcome: { file, matched, fixed } };
+}
+
+;// CONCATENATED MODULE: ./src/findings/suppressions.ts
+// Suppressions: the findings a repository has decided to live with, each with its reason. In YAML
+// they are comments next to what they excuse; for JSON, which has no comments, `.slo-gate.yml`
+// `ignore:` names them. A suppressed finding is kept, marked and counted — never dropped — and a
+// suppression that is unreadable, names no check or excuses nothing is a `config/suppression`
+// finding of its own, so stale ones do not pile up.
+
+
+const SUPPRESSION_CHECK = {
+    id: 'config/suppression',
+    severity: 'warning',
+    kind: 'model',
+    description: 'A suppression comment or `ignore:` entry without a reason, naming an unknown check, or suppressing nothing.',
+    docs: 'docs/checks/config/suppression.md',
+};
+/**
+ * Marks the findings a suppression excuses (`suppressed`), and returns them with one
+ * `config/suppression` finding per unusable or unused suppression, not yet fingerprinted.
+ */
+function applySuppressions(findings, input) {
+    const problems = [];
+    const problem = (at, message) => problems.push({ check: SUPPRESSION_CHECK.id, severity: SUPPRESSION_CHECK.severity, file: at.file, line: at.line, ...(at.column ? { column: at.column } : {}), message, subject: message });
+    const usable = [];
+    const consider = (candidate, what) => {
+        if (!candidate.checks.length)
+            return void problem(candidate.at, `${what} names no check: write the check id, then a colon and the reason`);
+        if (!candidate.reason)
+            return void problem(candidate.at, `${what} has no reason: write why after a colon ("${candidate.checks[0]}: <reason>"); it suppresses nothing until it has one`);
+        const known = candidate.checks.filter((id) => input.knownChecks.has(id));
+        for (const id of candidate.checks.filter((id) => !input.knownChecks.has(id))) {
+            const near = closestName(id, input.knownChecks);
+            problem(candidate.at, `${what} names an unknown check "${id}"${near ? ` — did you mean "${near}"?` : ''}`);
+        }
+        if (known.length)
+            usable.push({ ...candidate, checks: known, used: false });
     };
-    const verdict = problems.length
-        ? `${problems.length} problem(s): ${problems[0].message}`
-        : links.alerts.length
-            ? `aligned with ${links.alerts.length} alert(s) and ${links.panels.length} panel(s)`
-            : slo.alertingDisabled
-                ? 'burn-rate alerting turned off'
-                : 'no alerting rule implements it';
-    return { links, verdict };
+    for (const comment of input.comments) {
+        const covers = (finding) => finding.file === comment.file && (comment.scope === 'file' || (finding.line !== undefined && finding.line >= comment.fromLine && finding.line <= comment.toLine));
+        consider({ checks: comment.checks, reason: comment.reason, by: `${comment.file}:${comment.line}`, kind: 'inSource', matches: covers, at: { file: comment.file, line: comment.line, column: comment.column } }, `# slo-gate-disable${comment.scope === 'block' ? '' : `-${comment.scope}`} comment`);
+    }
+    for (const rule of input.ignore) {
+        const pathMatches = picomatch_default()(rule.path, { dot: true });
+        const matches = (finding) => pathMatches(finding.file) && (rule.subject === undefined || finding.subject === rule.subject || finding.message.includes(`"${rule.subject}"`));
+        consider({ checks: rule.checks, reason: rule.reason, by: `${rule.position.file}:${rule.position.line}`, kind: 'external', matches, at: rule.position }, 'ignore entry');
+    }
+    const out = findings.map((finding) => {
+        const suppression = usable.find((candidate) => candidate.checks.includes(finding.check) && candidate.matches(finding));
+        if (!suppression)
+            return finding;
+        suppression.used = true;
+        return { ...finding, suppressed: { reason: suppression.reason, by: suppression.by, kind: suppression.kind } };
+    });
+    for (const suppression of usable) {
+        if (suppression.used || !suppression.checks.some((id) => input.ranChecks.has(id)))
+            continue;
+        problem(suppression.at, `suppression of ${suppression.checks.join(', ')} at ${suppression.by} excuses no finding: remove it`);
+    }
+    return { findings: out, problems };
 }
-function gateFails(counts, failOn) {
-    if (failOn === 'never')
-        return false;
-    return Object.keys(counts).some((severity) => counts[severity] > 0 && SEVERITY_ORDER[severity] <= SEVERITY_ORDER[failOn]);
-}
-function liveHeader({ slos: _slos, ...header }) {
-    return header;
+
+;// CONCATENATED MODULE: ./src/findings/adopt.ts
+// The last step findings take before the report: suppressions mark what the repository excuses,
+// and the baseline marks what it had when it adopted slo-gate. Both apply to every finding of the
+// run — static, policy-change and live — after the sinks that made them have fingerprinted them.
+
+
+
+function adoptFindings(findings, input) {
+    const suppressed = applySuppressions(findings, { comments: input.comments, ignore: input.config.ignore, knownChecks: input.knownChecks, ranChecks: input.ranChecks });
+    const all = [...suppressed.findings, ...suppressed.problems.map((problem) => ({ ...problem, fingerprint: fingerprint(problem) }))];
+    if (!input.baseline)
+        return { findings: all };
+    const baselined = applyBaseline(all, input.baseline.file, input.baseline.name);
+    return { findings: baselined.findings, baseline: baselined.outcome };
 }
 
 ;// CONCATENATED MODULE: ./package.json
@@ -77907,31 +81816,188 @@ const package_namespaceObject = {"rE":"0.1.0"};
 
 
 
+
+
+
+
+
+
+
+
+
+
 const TOOL_VERSION = package_namespaceObject.rE;
+/** The outcome cache's file in a cache directory. */
+const CACHE_FILE = `outcomes-v${STORE_FORMAT}.bin`;
 async function runCheck(options) {
     const root = external_node_path_default().resolve(options.root);
     // Checking a single file: its directory holds the configuration.
     const configDir = (await (0,promises_.stat)(root).catch(() => undefined))?.isFile() ? external_node_path_default().dirname(root) : root;
     const named = options.configFile !== undefined && options.configFile !== '';
     const configPath = external_node_path_default().resolve(configDir, named ? options.configFile : DEFAULT_CONFIG_FILE);
-    const display = external_node_path_default().relative(configDir, configPath).split((external_node_path_default()).sep).join('/') || DEFAULT_CONFIG_FILE;
-    const fromFile = await loadConfig(configPath, display, named);
+    // Errors name the file as the user would open it (from the current directory); findings about its
+    // ignore: entries name it from the root, like every finding.
+    const display = pathForPeople(configPath);
+    const fromFile = await loadConfig(configPath, display, named, configDir, new Set(CHECKS.map((check) => check.meta.id)));
+    const rootRelative = external_node_path_default().relative(configDir, configPath).split((external_node_path_default()).sep).join('/');
+    for (const entry of fromFile?.ignore ?? [])
+        entry.position.file = rootRelative;
     const config = mergeConfig(fromFile, options.overrides);
-    const engine = await runEngine(root, config, options.engine);
-    const live = options.live ? await runLive(engine.model, options.live, config) : undefined;
-    // Live findings join after the comparison with the base: they are about the budget now, not the change.
-    const buildReport = (result, settings) => report_buildReport(live ? { ...result, findings: [...result.findings, ...live.findings], checks: [...result.checks, ...LIVE_CHECKS] } : result, { ...settings, live: live?.summary });
-    if (!options.diff)
-        return { config, engine, report: buildReport(engine, { failOn: options.failOn, toolVersion: TOOL_VERSION }), live };
-    const request = options.diff;
-    const diff = await compareWithBase(root, config, engine, request, options.engine);
-    const settings = { baseRef: request.base, newFindingsOnly: request.newFindingsOnly, changedFilesOnly: request.changedFilesOnly, approval: request.approval };
-    const report = diff.compared
-        ? buildReport({ ...engine, findings: diff.findings, checks: [...engine.checks, ...diff.checks] }, { failOn: options.failOn, toolVersion: TOOL_VERSION, diff: { ...settings, baseSha: diff.baseSha, resolved: diff.resolved } })
-        : buildReport(engine, { failOn: options.failOn, toolVersion: TOOL_VERSION, diff: { ...settings, unavailable: diff.reason, resolved: [] } });
+    const cacheNotices = [];
+    const cacheFile = options.cacheDir === undefined ? undefined : external_node_path_default().resolve(options.cacheDir, CACHE_FILE);
+    // A pull request's base goes through the cache even without a cache directory: its unchanged files are the head's.
+    let cache;
+    const configHash = (0,external_node_crypto_.createHash)('sha1').update(JSON.stringify(config)).digest('hex').slice(0, 16);
+    if (cacheFile && options.cacheTransfer)
+        await options.cacheTransfer.restore(configHash);
+    if (cacheFile) {
+        const loaded = OutcomeStore.load(cacheFile, { tool: codeIdentity(TOOL_VERSION) });
+        if (loaded.notice)
+            cacheNotices.push(loaded.notice);
+        cache = loaded.store;
+    }
+    else if (options.diff)
+        cache = new OutcomeStore({ tool: TOOL_VERSION });
+    const engineOptions = { ...options.engine, cache };
+    const run = await checkWith(root, config, options, engineOptions);
+    if (cacheFile && cache) {
+        try {
+            cache.save(cacheFile);
+        }
+        catch (error) {
+            cacheNotices.push(`cannot write the cache file ${cacheFile} (${error.code ?? error.message}); the next run starts cold`);
+        }
+        if (options.cacheTransfer)
+            await options.cacheTransfer.save(configHash, treeHash(run.engine));
+    }
+    return { ...run, cacheNotices };
+}
+/** A hash of the checked files' paths and contents (sizes for files too large to read). */
+function treeHash(engine) {
+    const hash = (0,external_node_crypto_.createHash)('sha1');
+    for (const file of engine.linked.model.files)
+        hash.update(`${file.path}\0${engine.hashes?.get(file.path) ?? `${file.bytes} bytes`}\n`);
+    return hash.digest('hex').slice(0, 16);
+}
+async function checkWith(root, config, options, engineOptions) {
+    const engine = await runEngine(root, config, engineOptions);
+    const live = options.live ? await runLive(engine.linked, options.live, config) : undefined;
+    const diff = options.diff ? await compareWithBase(root, config, engine, options.diff, engineOptions) : undefined;
+    // One report from every finding of the run: the head's (classified when compared with the base),
+    // the policy changes, then live findings — those are about the budget now, not the change.
+    const compared = diff?.compared ? diff : undefined;
+    const staticFindings = compared ? compared.findings : engine.findings;
+    // Where the backend knows better than a name or a default, its live finding replaces the static one.
+    const findings = live ? [...withoutSuperseded(staticFindings, engine.linked.model, live.summary.rules), ...live.findings] : staticFindings;
+    const ran = [...engine.checks, ...(compared?.checks ?? []), ...(live?.checks ?? [])].map((check) => check.meta);
+    const baseline = await loadBaseline(root, options.baseline);
+    const adopted = adoptFindings(findings, {
+        comments: engine.linked.model.suppressions,
+        config,
+        baseline,
+        knownChecks: new Set([...CHECKS.map((check) => check.meta.id), SUPPRESSION_CHECK.id]),
+        ranChecks: new Set(ran.map((meta) => meta.id)),
+    });
+    const checks = adopted.findings.some((finding) => finding.check === SUPPRESSION_CHECK.id) ? [...ran, SUPPRESSION_CHECK] : ran;
+    // The report counts files from the cache only when a cache was asked for (a pull request's base uses one anyway).
+    const cacheUse = options.cacheDir === undefined ? undefined : engine.cache;
+    // Every renderer and publisher writes from the report: scrubbed here, no secret reaches any of them.
+    const report = processSecrets.scrubDeep(buildReport({ linked: engine.linked, findings: adopted.findings, skipped: engine.skipped, checks, cache: cacheUse, baseline: adopted.baseline }, { failOn: options.failOn, toolVersion: TOOL_VERSION, diff: diff && comparisonSummary(options.diff, diff), live: live?.summary }));
     return { config, engine, report, diff, live };
 }
+/** A path as a terminal or editor opens it: relative to the current directory when inside it, else absolute. */
+function pathForPeople(absolute) {
+    const relative = external_node_path_default().relative(process.cwd(), absolute);
+    return relative && !relative.startsWith('..') && !external_node_path_default().isAbsolute(relative) ? relative.split((external_node_path_default()).sep).join('/') : absolute;
+}
+/** The baseline named, or the default one at the root when it exists; a named one must exist and parse. */
+async function loadBaseline(root, option) {
+    if (option === false)
+        return undefined;
+    const named = option !== undefined && option !== '';
+    const file = external_node_path_default().resolve(root, named ? option : DEFAULT_BASELINE_FILE);
+    const name = external_node_path_default().relative(root, file).split((external_node_path_default()).sep).join('/');
+    const read = await readRepositoryFile(file, root);
+    if (!read.ok && read.missing && !named)
+        return undefined;
+    if (!read.ok)
+        throw new BaselineError(`${name}: cannot read the baseline: ${read.message}`);
+    return { name, file: parseBaseline(read.text, name) };
+}
+function comparisonSummary(request, diff) {
+    const settings = { baseRef: request.base, newFindingsOnly: request.newFindingsOnly, changedFilesOnly: request.changedFilesOnly, approval: request.approval };
+    return diff.compared ? { ...settings, baseSha: diff.baseSha, resolved: diff.resolved } : { ...settings, unavailable: diff.reason, resolved: [] };
+}
 
+
+;// CONCATENATED MODULE: ./src/cache/actions-cache.ts
+// The outcome cache across workflow runs: restored before the check and saved after it with
+// @actions/cache. The key names the tool version, the configuration and the checked tree; a run
+// restores by prefix, so a changed tree still finds the last run's entries (the store keys each
+// outcome by its file's content, so a stale entry is never used). A cache that cannot be restored
+// or saved (service down, quota, no cache service on this runner) costs one notice, never the step.
+
+const PREFIX = 'slo-gate-outcomes';
+/** Keys for this tool version and configuration; `treeHash` is the hash of the checked files' contents, known after the run. */
+function cacheKeys(toolVersion, configHash, treeHash = '') {
+    const tool = `${PREFIX}-${toolVersion}-`;
+    return { key: `${tool}${configHash}-${treeHash}`, restoreKeys: [`${tool}${configHash}-`, tool] };
+}
+/** Restore `dir` from the newest cache entry under the restore keys. */
+async function restoreCacheDir(dir, keys) {
+    const cache = await Promise.all(/* import() */[__nccwpck_require__.e(974), __nccwpck_require__.e(364)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76364));
+    if (!cache.isFeatureAvailable())
+        return { unavailable: true };
+    const { value, problem } = await quietly(() => cache.restoreCache([dir], keys.restoreKeys[0], keys.restoreKeys));
+    return { key: value, problem };
+}
+/** Save `dir` under `keys.key`, unless that key was the one restored (entries are immutable, and it holds the same). */
+async function saveCacheDir(dir, keys, restoredKey) {
+    if (restoredKey === keys.key)
+        return {};
+    const cache = await Promise.all(/* import() */[__nccwpck_require__.e(974), __nccwpck_require__.e(364)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76364));
+    if (!cache.isFeatureAvailable())
+        return { unavailable: true };
+    const { value, problem } = await quietly(() => cache.saveCache([dir], keys.key));
+    if (problem)
+        return { problem };
+    return value !== undefined && value > 0 ? { key: keys.key } : { problem: 'the cache service did not accept the entry' };
+}
+/**
+ * Run a cache call with the warnings and errors @actions/cache writes itself turned into debug
+ * lines: a cache problem must not look like a problem with the check (an error annotation in a
+ * passing run). The first of them becomes the problem the caller reports once.
+ */
+async function quietly(call) {
+    const write = process.stdout.write;
+    let problem;
+    process.stdout.write = function (chunk, ...rest) {
+        const text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : undefined;
+        const command = text === undefined ? undefined : /^::(warning|error)(?: [^:]*)?::(.*)$/s.exec(text.trimEnd());
+        if (command) {
+            problem ??= unescapeCommand(command[2]).split('\n')[0];
+            return write.call(this, `::debug::${command[2]}\n`, ...rest);
+        }
+        return write.call(this, chunk, ...rest);
+    };
+    try {
+        const value = await call();
+        return { value, problem };
+    }
+    catch (error) {
+        return { problem: error?.message?.split('\n')[0] ?? String(error) };
+    }
+    finally {
+        process.stdout.write = write;
+    }
+}
+function unescapeCommand(text) {
+    return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+}
+/** One line for the log when the cache could not be used. */
+function cacheNotice(action, problem) {
+    core/* notice */.lm(`slo-gate did not ${action} its cache: ${problem}. The check itself is not affected.`);
+}
 
 ;// CONCATENATED MODULE: ./src/diff/approval.ts
 // The approval path for policy changes: a pull request label. Who approved is read from the
@@ -77979,6 +82045,7 @@ function diffRequestFromEvent(eventName, eventPath, inputs) {
 
 
 
+
 /** Undefined when no URL is given: live mode is off. `fail` turns a message into the shell's error type. */
 function parseLiveSettings(inputs, fail, prefix = '') {
     const url = inputs.url?.trim();
@@ -78005,6 +82072,9 @@ function parseLiveSettings(inputs, fail, prefix = '') {
     const concurrency = inputs.concurrency?.trim() ? Number(inputs.concurrency) : LIVE_DEFAULTS.concurrency;
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
         throw fail(`${prefix}live-concurrency must be a whole number from 1 to 64`);
+    const maxResponseMb = inputs.maxResponseMb?.trim() ? Number(inputs.maxResponseMb) : LIVE_DEFAULTS.maxResponseMb;
+    if (!(maxResponseMb > 0 && maxResponseMb <= 1024))
+        throw fail(`${prefix}live-max-response-mb must be a number of MiB over 0 and at most 1024, such as 8`);
     try {
         new URL(url);
     }
@@ -78020,12 +82090,19 @@ function parseLiveSettings(inputs, fail, prefix = '') {
         budgetSeconds: seconds('live-time-budget', inputs.budget, LIVE_DEFAULTS.budgetSeconds),
         failOn,
         concurrency,
+        maxResponseBytes: Math.round(maxResponseMb * 1024 * 1024),
     };
 }
-/** Everything in the settings a log must never show: header values and URL credentials. */
+/**
+ * Everything in the settings a log or report must never show: header values, URL credentials and
+ * the Basic credential the client builds from them (a backend that echoes headers echoes that one).
+ */
 function liveSecrets(settings) {
     const url = new URL(settings.url);
-    return [...Object.values(settings.headers ?? {}), decodeURIComponent(url.password), url.password].filter((value) => value.length > 0);
+    const user = decodeURIComponent(url.username);
+    const password = decodeURIComponent(url.password);
+    const basic = user || password ? [basicCredential(user, password), Buffer.from(`${user}:${password}`).toString('base64')] : [];
+    return [...Object.values(settings.headers ?? {}), password, url.password, ...basic].filter((value) => value.length > 0);
 }
 
 ;// CONCATENATED MODULE: ./src/live/action-inputs.ts
@@ -78033,13 +82110,16 @@ function liveSecrets(settings) {
 // with core.setSecret before anything else happens, so the runner masks it in every log line.
 
 
+
 function readLiveInputs(fail) {
     const headers = core/* getInput */.V4('prometheus-headers');
     // Mask raw lines first: a malformed line is masked too, before parsing can complain about it.
     for (const line of headers.split(/\r?\n/)) {
         const value = line.slice(line.indexOf(':') + 1).trim();
-        if (value)
+        if (value) {
             core/* setSecret */.Pq(value);
+            registerSecret(value);
+        }
     }
     const settings = parseLiveSettings({
         url: core/* getInput */.V4('prometheus-url'),
@@ -78048,11 +82128,16 @@ function readLiveInputs(fail) {
         failOn: core/* getInput */.V4('live-fail-on'),
         budget: core/* getInput */.V4('live-time-budget'),
         concurrency: core/* getInput */.V4('live-concurrency'),
+        maxResponseMb: core/* getInput */.V4('live-max-response-mb'),
     }, fail);
-    if (settings)
-        for (const secret of liveSecrets(settings))
+    if (settings) {
+        for (const secret of liveSecrets(settings)) {
             core/* setSecret */.Pq(secret);
-    return settings;
+            registerSecret(secret);
+        }
+    }
+    // Every query in the step's debug log (shown with ACTIONS_STEP_DEBUG); the client never writes a header value.
+    return settings && { ...settings, log: (message) => core/* debug */.Yz(message) };
 }
 
 ;// CONCATENATED MODULE: ./src/shell/concurrency.ts
@@ -78080,6 +82165,46 @@ function parseConcurrency(value, fail, name = '--concurrency') {
 
 
 
+
+
+/**
+ * The outcome cache across workflow runs: kept under the runner's temp directory, restored and
+ * saved with the Actions cache. A cache that cannot be used is one notice; the save is not
+ * tried after a failed restore (the service is down, or there is none).
+ */
+function actionCache() {
+    const cacheDir = external_node_path_default().join(process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'slo-gate-cache');
+    let restored;
+    let failed = false;
+    return {
+        cacheDir,
+        cacheTransfer: {
+            async restore(configHash) {
+                const result = await restoreCacheDir(cacheDir, cacheKeys(TOOL_VERSION, configHash));
+                restored = result.key;
+                if (result.unavailable) {
+                    failed = true;
+                    core/* info */.pq('slo-gate: this runner offers no cache service; every file is checked afresh');
+                }
+                else if (result.problem) {
+                    failed = true;
+                    cacheNotice('restore', result.problem);
+                }
+                else
+                    core/* info */.pq(restored ? `slo-gate: restored its cache from ${restored}` : 'slo-gate: no cache to restore; this run fills it');
+            },
+            async save(configHash, treeHash) {
+                if (failed)
+                    return;
+                const result = await saveCacheDir(cacheDir, cacheKeys(TOOL_VERSION, configHash, treeHash), restored);
+                if (result.problem)
+                    cacheNotice('save', result.problem);
+                else if (result.key)
+                    core/* info */.pq(`slo-gate: saved its cache as ${result.key}`);
+            },
+        },
+    };
+}
 /** `workerScript`: the action's bundle, which file worker threads run on a large repository. */
 async function run(workerScript) {
     try {
@@ -78099,7 +82224,10 @@ async function run(workerScript) {
         });
         const live = readLiveInputs((message) => new InputError(message));
         const engine = { concurrency: parseConcurrency(core/* getInput */.V4('concurrency'), (message) => new InputError(message), 'concurrency'), workerScript };
-        const { report } = await runCheck({ root, configFile: core/* getInput */.V4('config') || undefined, overrides, failOn, diff, live, engine });
+        const cache = booleanInput('cache', true) ? actionCache() : undefined;
+        const { report, cacheNotices } = await runCheck({ root, configFile: core/* getInput */.V4('config') || undefined, overrides, failOn, diff, live, engine, ...cache });
+        for (const notice of cacheNotices)
+            core/* notice */.lm(`slo-gate: ${notice}`);
         if (report.diff?.unavailable)
             core/* notice */.lm(`slo-gate did not compare with the base ${report.diff.baseRef}: ${report.diff.unavailable}. It checked the head alone.`);
         await publishReport(report, publishInputs, root);

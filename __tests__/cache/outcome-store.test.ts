@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -77,6 +77,30 @@ describe('outcome store', () => {
     second.save(file);
     const third = OutcomeStore.load(file, identity).store;
     expect([third.has('kept.yaml', 'h1'), third.has('gone.yaml', 'h2'), third.has('new.yaml', 'h3')]).toEqual([true, false, true]);
+  });
+
+  it('does not rewrite a file that holds exactly the entries used', () => {
+    const file = tempFile();
+    const first = new OutcomeStore(identity);
+    first.put('a.yaml', 'h1', '', { n: 1 });
+    first.put('b.yaml', 'h2', '', { n: 2 });
+    first.save(file);
+    const marker = Buffer.concat([readFileSync(file), Buffer.from('')]);
+    writeFileSync(file, marker);
+    const stamp = statSync(file).mtimeMs;
+    const second = OutcomeStore.load(file, identity).store;
+    second.get('a.yaml', 'h1', always);
+    second.get('b.yaml', 'h2', always);
+    expect(second.dirty).toBe(false);
+    second.save(file);
+    expect(statSync(file).mtimeMs).toBe(stamp);
+    // One entry not used this run: the file is rewritten without it.
+    const third = OutcomeStore.load(file, identity).store;
+    third.get('a.yaml', 'h1', always);
+    expect(third.dirty).toBe(true);
+    third.save(file);
+    expect(OutcomeStore.load(file, identity).store.size).toBe(1);
+    expect(readFileSync(file).equals(third.encode())).toBe(true);
   });
 
   it('has no entries and no notice when there is no file', () => {

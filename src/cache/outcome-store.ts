@@ -11,7 +11,7 @@
 // A damaged file (truncated, bytes flipped, another file altogether) is not used at all: the run
 // is then as cold as without a cache, and the caller says so in one notice. Never a wrong report.
 
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
@@ -46,6 +46,8 @@ export interface LoadedStore<T> {
 export class OutcomeStore<T> {
   readonly stats: StoreStats = { hits: 0, misses: 0 };
   private readonly entries = new Map<string, Entry>();
+  /** An entry was added since the file was read (or there was no file): saving writes something new. */
+  private changed = false;
 
   constructor(readonly identity: StoreIdentity) {}
 
@@ -99,6 +101,14 @@ export class OutcomeStore<T> {
   /** Store the outcome of `file` with content `hash`. It is serialized now: later changes to `value` are not stored. */
   put(file: string, hash: string, meta: string, value: T): void {
     this.entries.set(keyOf(file, hash), { meta, value: serialize(value), used: true });
+    this.changed = true;
+  }
+
+  /** Whether saving would write anything but the file that was read: new entries, or entries no longer used. */
+  get dirty(): boolean {
+    if (this.changed) return true;
+    for (const entry of this.entries.values()) if (!entry.used) return true;
+    return false;
   }
 
   /** Whether an entry is stored, whatever its settings (for tests and the base tree). */
@@ -108,36 +118,50 @@ export class OutcomeStore<T> {
 
   /** The file's bytes: the entries this run used or made. Entries of files that changed or went away are dropped. */
   encode(): Buffer {
-    const header = Buffer.from(`${MAGIC}\n${JSON.stringify({ format: STORE_FORMAT, tool: this.identity.tool, v8: process.versions.v8 })}\n`);
-    const parts: Uint8Array[] = [header];
+    const parts: Uint8Array[] = [];
+    this.write((part) => parts.push(part));
+    return Buffer.concat(parts);
+  }
+
+  /**
+   * Write the store to `file` (its directory made when missing), replacing it in one rename;
+   * nothing when the file already holds exactly these entries (an unchanged tree). Written piece
+   * by piece: a large tree's store is a hundred megabytes, and one buffer of it doubled the peak memory.
+   */
+  save(file: string): void {
+    if (!this.dirty && existsSync(file)) return;
+    mkdirSync(path.dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    try {
+      const fd = openSync(temporary, 'w');
+      try {
+        this.write((part) => writeSync(fd, part));
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(temporary, file);
+    } finally {
+      rmSync(temporary, { force: true });
+    }
+  }
+
+  private write(out: (part: Uint8Array) => void): void {
+    out(Buffer.from(`${MAGIC}\n${JSON.stringify({ format: STORE_FORMAT, tool: this.identity.tool, v8: process.versions.v8 })}\n`));
     for (const [key, entry] of this.entries) {
       if (!entry.used) continue;
       const keyBytes = Buffer.from(key);
       const metaBytes = Buffer.from(entry.meta);
-      const body = Buffer.allocUnsafe(2 + keyBytes.length + 4 + metaBytes.length + entry.value.length);
-      let at = body.writeUInt16LE(keyBytes.length, 0);
-      at += keyBytes.copy(body, at);
-      at = body.writeUInt32LE(metaBytes.length, at);
-      at += metaBytes.copy(body, at);
-      body.set(entry.value, at);
-      const frame = Buffer.allocUnsafe(4);
-      frame.writeUInt32LE(body.length, 0);
+      const head = Buffer.allocUnsafe(4 + 2 + keyBytes.length + 4 + metaBytes.length);
+      let at = head.writeUInt32LE(2 + keyBytes.length + 4 + metaBytes.length + entry.value.length, 0);
+      at = head.writeUInt16LE(keyBytes.length, at);
+      at += keyBytes.copy(head, at);
+      at = head.writeUInt32LE(metaBytes.length, at);
+      metaBytes.copy(head, at);
       const check = Buffer.allocUnsafe(4);
-      check.writeUInt32LE(crc32(body), 0);
-      parts.push(frame, body, check);
-    }
-    return Buffer.concat(parts);
-  }
-
-  /** Write the store to `file` (its directory made when missing), replacing it in one rename. */
-  save(file: string): void {
-    mkdirSync(path.dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    try {
-      writeFileSync(temporary, this.encode());
-      renameSync(temporary, file);
-    } finally {
-      rmSync(temporary, { force: true });
+      check.writeUInt32LE(crc32(entry.value, crc32(head.subarray(4))), 0);
+      out(head);
+      out(entry.value);
+      out(check);
     }
   }
 
