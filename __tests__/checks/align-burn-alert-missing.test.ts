@@ -20,7 +20,8 @@ describe('align/burn-alert-missing', () => {
     expect(findings).toHaveLength(1);
     const group = parseYaml(findings[0].suggestion!) as { groups: { name: string; rules: { labels: { slo: string }; annotations: { summary: string } }[] }[] };
     expect(group.groups[0].name).toBe(`${name}-burn-rate`);
-    expect(group.groups[0].rules.map((rule) => rule.labels.slo)).toEqual([name, name]);
+    // Both page windows (1h/5m, 6h/30m) in one alert, joined by `or`.
+    expect(group.groups[0].rules.map((rule) => rule.labels.slo)).toEqual([name]);
     expect(group.groups[0].rules[0].annotations.summary.startsWith(name)).toBe(true);
   });
 

@@ -42,6 +42,7 @@ describe('check registry', () => {
       'rule/schema': ['rule-dialect'],
       'alert/for': ['evaluation-interval'],
       'alert/required': ['alerts.required-labels', 'alerts.required-annotations'],
+      'align/burn-alert-missing': ['alerts.required-labels', 'alerts.required-annotations'],
       'promql/rate-range': ['evaluation-interval', 'scrape-interval'],
     });
     expect(metas.find((meta) => meta.id === 'policy/target-min')!.options!['min-availability']).toMatchObject({ type: ['number', 'string'] });

@@ -77,6 +77,10 @@ export const sloth: FormatAdapter = {
         dashboardRefs: [],
         baseDir: dirOf(context.file),
         labels: { ...commonLabels, ...stringMap(entry.labels) },
+        alertLabels: {
+          page: { labels: { ...stringMap(alerting.labels), ...stringMap(record(page).labels) }, annotations: { ...stringMap(alerting.annotations), ...stringMap(record(page).annotations) } },
+          ticket: { labels: { ...stringMap(alerting.labels), ...stringMap(record(ticket).labels) }, annotations: { ...stringMap(alerting.annotations), ...stringMap(record(ticket).annotations) } },
+        },
       };
       context.addSlo(slo);
     });

@@ -135,6 +135,8 @@ export interface Slo {
   /** Directory the author's relative paths are relative to (root-relative, `/` separators, '' for the root). */
   baseDir: string;
   labels: Record<string, string>;
+  /** Labels and annotations the SLO's format gives its page and ticket alerts (Sloth `page_alert`, `ticket_alert`). */
+  alertLabels?: Partial<Record<'page' | 'ticket', { labels: Record<string, string>; annotations: Record<string, string> }>>;
   /** The format's own validity problems found while normalising (an OpenSLO reference naming no document); policy/schema reports them. */
   problems?: (Located & { message: string })[];
 }

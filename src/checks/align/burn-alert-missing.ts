@@ -1,6 +1,7 @@
 import type { ModelCheck } from '../check.js';
 import { expectedWindows, sameFactor, windowName } from './common.js';
 import { burnRateRuleGroup } from './suggestion.js';
+import { configOptions } from '../options.js';
 
 export const alignBurnAlertMissing: ModelCheck = {
   meta: {
@@ -9,6 +10,7 @@ export const alignBurnAlertMissing: ModelCheck = {
     kind: 'model',
     description: 'An SLO whose burn-rate windows no alerting rule implements (warning when the SLO does not declare burn-rate alerting); ambiguous alert links as notices.',
     docs: 'docs/checks/align/burn-alert-missing.md',
+    options: configOptions('alerts.required-labels', 'alerts.required-annotations'),
     aboutSlo: true,
   },
   run({ links }, context) {
@@ -33,7 +35,7 @@ export const alignBurnAlertMissing: ModelCheck = {
         message: none
           ? `no alerting rule implements the burn-rate windows of SLO "${slo.name}" (${expected.map(windowName).join(', ')})${generatedInCluster ? '; Pyrra generates them in the cluster, where they cannot be checked' : ''}`
           : `no alerting rule implements the ${missing.map(windowName).join(', ')} burn-rate window${missing.length > 1 ? 's' : ''} of SLO "${slo.name}"`,
-        suggestion: missing.some((w) => w.factor !== undefined) ? burnRateRuleGroup(slo, missing) : undefined,
+        suggestion: missing.some((w) => w.factor !== undefined) ? burnRateRuleGroup(slo, missing, context.config) : undefined,
       });
     }
     for (const { rule, candidates } of links.ambiguous) {
