@@ -23,7 +23,7 @@ describe('slo-gate check', () => {
     const failed = await cli(['check', await workspace(failing)]);
     expect(failed.code).toBe(1);
     expect(failed.stdout).toContain("rules.yml:4:9  error   rule/schema  group \"g\", rule 1, \"job:up:sum\": field 'expr' must be set in rule");
-    expect(failed.stdout).toMatch(/slo-gate FAILED: 1 error\(s\)/);
+    expect(failed.stdout).toMatch(/slo-gate FAILED: 1 error — check failed; 1 error\(s\)/);
   });
 
   it('writes byte-identical reports under SOURCE_DATE_EPOCH', async () => {
@@ -60,7 +60,7 @@ describe('slo-gate check', () => {
   it('exits 2 with one line for usage errors, a bad config and a missing directory', async () => {
     const usage = await cli(['check', '.', '--format', 'xml']);
     expect(usage.code).toBe(2);
-    expect(usage.stderr.split('\n')[0]).toBe('slo-gate: --format must be text, json or markdown, not "xml"');
+    expect(usage.stderr.split('\n')[0]).toBe('slo-gate: --format must be text, json, markdown, sarif, html, not "xml"');
 
     const dir = await workspace({ ...passing, '.slo-gate.yml': 'min-availability: 99.9\nchecks:\n  rule/schema: loud\n' });
     const config = await cli(['check', dir]);
@@ -79,5 +79,25 @@ describe('slo-gate check', () => {
       JSON.parse((await cli(['check', dir, '--format', 'json', ...args])).stdout).findings.filter((f: { check: string }) => f.check === 'policy/target-min');
     expect(await targetFindings([])).toHaveLength(1);
     expect(await targetFindings(['--min-availability', '99.5'])).toEqual([]);
+  });
+});
+
+describe('slo-gate check: formats and paths', () => {
+  it('writes SARIF and HTML, links each check to its docs page, and prints paths relative to the current directory', async () => {
+    const dir = await workspace(failing);
+    const sarif = await cli(['check', dir, '--format', 'sarif', '--docs-base-url', 'https://mirror.example/slo-gate/blob/v1']);
+    expect(sarif.code).toBe(1);
+    const log = JSON.parse(sarif.stdout);
+    const rule = log.runs[0].tool.driver.rules.find((entry: { id: string }) => entry.id === 'rule/schema');
+    expect(rule.helpUri).toBe('https://mirror.example/slo-gate/blob/v1/docs/checks/rule/schema.md');
+    const html = await cli(['check', dir, '--format', 'html']);
+    expect(html.stdout.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html.stdout).toContain('href="https://github.com/slo-gate/slo-gate/blob/main/docs/checks/rule/schema.md"');
+    const text = await cli(['check', dir]);
+    const relative = path.relative(process.cwd(), path.join(dir, 'rules.yml')).split(path.sep).join('/');
+    expect(text.stdout).toContain(`  ${relative}:4:9  error   rule/schema  `);
+    expect(text.stdout).toMatch(/^docs:\n  rule\/schema  https:\/\/github\.com\/slo-gate\/slo-gate\/blob\/main\/docs\/checks\/rule\/schema\.md$/m);
+    const bad = await cli(['check', dir, '--docs-base-url', 'javascript:alert(1)']);
+    expect(bad.code).toBe(2);
   });
 });

@@ -10,6 +10,7 @@ import { liveSecrets } from '../live/settings.js';
 import { TOOL_VERSION } from '../run.js';
 import { registerSecret } from '../secrets/scrubber.js';
 import { actionCache } from './cache.js';
+import { defaultDocsBaseUrl, parseDocsBaseUrl } from '../report/docs-url.js';
 import { checkRoot, parseSharedSettings, UsageError, type RunOptions } from '../options.js';
 import type { CommentMode } from './publish/comment.js';
 import type { PublishInputs } from './publish/index.js';
@@ -58,6 +59,7 @@ export async function readActionOptions(workerScript?: URL, env: NodeJS.ProcessE
     live,
     engine: { concurrency: shared.concurrency, workerScript },
     ...(booleanInput('cache', true) ? actionCache(TOOL_VERSION, env) : {}),
+    docsBaseUrl: core.getInput('docs-base-url').trim() ? parseDocsBaseUrl(core.getInput('docs-base-url'), (message) => new UsageError(message)) : defaultDocsBaseUrl(env),
     publish,
   };
 }

@@ -6,8 +6,9 @@ import { parseArgs } from 'node:util';
 import { liveSecrets } from '../live/settings.js';
 import { checkRoot, parseSharedSettings, UsageError, type RunOptions } from '../options.js';
 import { registerSecret } from '../secrets/scrubber.js';
+import { CANONICAL_DOCS_BASE_URL, parseDocsBaseUrl } from '../report/docs-url.js';
 
-export const FORMATS = ['text', 'json', 'markdown'] as const;
+export const FORMATS = ['text', 'json', 'markdown', 'sarif', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface CliOptions extends RunOptions {
@@ -39,6 +40,7 @@ const FLAGS = {
   debug: { type: 'boolean' },
   concurrency: { type: 'string' },
   cache: { type: 'string' },
+  'docs-base-url': { type: 'string' },
   baseline: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
@@ -66,7 +68,7 @@ export async function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv, worke
   }
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const format = values.format as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be text, json or markdown, not "${format}"`);
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be ${FORMATS.join(', ')}, not "${format}"`);
   if (values.base === '' || ((values['all-findings'] || values['changed-files-only']) && values.base === undefined)) {
     throw new UsageError('--all-findings and --changed-files-only need --base REF');
   }
@@ -100,6 +102,7 @@ export async function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv, worke
       live: shared.live,
       engine: { concurrency: shared.concurrency, workerScript },
       cacheDir: values.cache,
+      docsBaseUrl: values['docs-base-url'] === undefined ? CANONICAL_DOCS_BASE_URL : parseDocsBaseUrl(values['docs-base-url'], (message) => new UsageError(`--${message}`)),
       // Writing a baseline must not read the one it replaces.
       baseline: command === 'baseline' ? false : values.baseline,
       format,

@@ -5,6 +5,12 @@ import { renderJson, renderJsonChunks } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { guardJson, guardLines, stopCommandsToken, terminalLine } from '../render/terminal.js';
 import { renderText } from '../render/text.js';
+import { renderHtml } from '../render/html.js';
+import { renderSarif } from '../render/sarif.js';
+import type { Report } from '../report/report.js';
+import type { Format } from './args.js';
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { UsageError } from '../options.js';
 import { ConfigError, runCheck, TOOL_VERSION } from '../run.js';
 import { processSecrets } from '../secrets/scrubber.js';
@@ -46,15 +52,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     for (const notice of cacheNotices) io.stderr(`slo-gate: notice: ${terminalLine(notice)}\n`);
     if (report.diff?.unavailable) io.stderr(`slo-gate: notice: not compared with ${terminalLine(report.diff.baseRef)}: ${terminalLine(report.diff.unavailable)}; checked the head alone\n`);
     const format = options.format;
-    const rendered = () => (format === 'json' ? renderJson(report) : format === 'markdown' ? renderMarkdown(report) : renderText(report));
+    const rendered = () => renderFormat(report, format, options.root);
     if (options.output) {
       await writeFile(options.output, format === 'json' ? renderJsonChunks(report) : rendered());
       io.stderr(`slo-gate: ${report.result === 'pass' ? 'passed' : 'failed'}; report written to ${options.output}\n`);
     } else {
       // Inside Actions, the runner reads stdout for workflow commands: it is told to stop while the
       // report is printed, with a token no file can know. JSON is left as it is, for pipes.
-      const token = env.GITHUB_ACTIONS === 'true' && format !== 'json' && !raw.stdoutIsFile ? stopCommandsToken() : undefined;
-      const text = format === 'json' ? guardJson(rendered()) : guardLines(rendered());
+      const json = format === 'json' || format === 'sarif';
+      const token = env.GITHUB_ACTIONS === 'true' && !json && !raw.stdoutIsFile ? stopCommandsToken() : undefined;
+      const text = json ? guardJson(rendered()) : guardLines(rendered());
       raw.stdout(token ? `::stop-commands::${token}\n${text}::${token}::\n` : text);
     }
     return report.result === 'pass' ? 0 : 1;
@@ -75,4 +82,36 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`slo-gate: internal error: ${terminalLine((error as Error)?.message?.split('\n')[0] ?? String(error))}\n`);
     return 2;
   }
+}
+
+function renderFormat(report: Report, format: Format, root: string): string {
+  switch (format) {
+    case 'json':
+      return renderJson(report);
+    case 'markdown':
+      return renderMarkdown(report);
+    case 'sarif':
+      return `${JSON.stringify(renderSarif(report), null, 2)}\n`;
+    case 'html':
+      return renderHtml(report);
+    default:
+      return renderText(report, { path: fromCurrentDirectory(root) });
+  }
+}
+
+/**
+ * Report paths are relative to the checked directory (the file's directory when one file is
+ * checked); a terminal opens `file:line:col` relative to where the command ran.
+ */
+function fromCurrentDirectory(root: string): (file: string) => string {
+  let base = root;
+  try {
+    if (statSync(root).isFile()) base = path.dirname(root);
+  } catch {
+    // The root was checked before the run; if it is gone now, its own path is the best guess.
+  }
+  return (file) => {
+    const relative = path.relative(process.cwd(), path.resolve(base, file)).split(path.sep).join('/');
+    return relative === '' ? '.' : relative;
+  };
 }

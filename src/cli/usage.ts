@@ -8,8 +8,11 @@ Validates SLO policies, Prometheus rules and Grafana dashboards under DIR (defau
 committed, it makes the gate fail only on findings that are not in it.
 
 Options:
-  --format text|json|markdown   report format (default: text)
+  --format text|json|markdown|sarif|html
+                                report format (default: text)
   --output FILE                 write the report to FILE instead of stdout
+  --docs-base-url URL           where the checks' docs pages are linked from
+                                (default: https://github.com/slo-gate/slo-gate/blob/main)
   --config FILE                 configuration file (default: DIR/.slo-gate.yml when present)
   --fail-on error|warning|notice|never
                                 which findings fail the check (default: error; notice: any finding)

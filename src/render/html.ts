@@ -2,11 +2,12 @@
 // external styles or fonts. Every piece of text from the checked files goes through escapeHtml.
 
 import type { Finding, Severity } from '../model/findings.js';
-import type { Report } from '../report/report.js';
+import { docsUrlOf, reportView, type Report } from '../report/report.js';
 import { escapeHtml } from './escape.js';
-import { budgetText, indicatorText, linkTexts, skippedEntryText, skippedText, targetText, windowText } from './figures.js';
+import { budgetText, indicatorText, linkTexts, location, skippedEntryText, skippedText, targetText, windowText } from './figures.js';
 import { renderLiveHtml } from './live.js';
 import { headlines } from './markdown.js';
+import { existingLabel, existingText, verdictOf } from './verdict.js';
 
 export interface HtmlOptions {
   /** Link for a file position (blob view at the checked commit); plain text when undefined. */
@@ -40,14 +41,34 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; fo
 .sev { font-weight: 600; white-space: nowrap; } .sev.error { color: var(--error); } .sev.warning { color: var(--warning); } .sev.notice { color: var(--notice); }
 ul.windows { margin: 0; padding-left: 1.1rem; }
 details { margin: .25rem 0 .75rem; } summary { cursor: pointer; color: var(--muted); }
+details.section { margin: 1.25rem 0; } details.section > summary { font-size: 1.1rem; font-weight: 600; color: var(--fg); }
+.awaiting { border-left: 4px solid var(--warning); padding: .25rem .75rem; background: var(--panel); }
+h1 .verdict { font-size: 1.1rem; vertical-align: middle; }
 pre { background: var(--panel); border: 1px solid var(--border); border-radius: 6px; padding: .75rem; overflow-x: auto; font-size: 12px; }
 a { color: var(--notice); }
 footer { margin-top: 2.5rem; color: var(--muted); font-size: 12px; }
 `;
 
 export function renderHtml(report: Report, options: HtmlOptions = {}): string {
-  const passed = report.result === 'pass';
+  const view = reportView(report);
+  const verdict = verdictOf(report, view);
+  const passed = verdict.passed;
   const title = `SLO compliance report — ${passed ? 'passed' : 'failed'}`;
+  const diff = report.diff;
+  const context = [
+    `${report.files.length} file(s) checked, ${report.slos.length} SLO(s)`,
+    ...(report.skipped.length ? [escapeHtml(skippedText(report))] : []),
+    `fails on <code>${escapeHtml(report.failOn)}</code>`,
+    ...(diff?.baseSha ? [`compared with the base <code>${escapeHtml(diff.baseSha.slice(0, 12))}</code>`] : []),
+    ...(diff && diff.baseSha === undefined ? [`not compared with the base <code>${escapeHtml(diff.baseRef)}</code>: ${escapeHtml(diff.unavailable ?? 'unknown reason')}`] : []),
+    ...(report.adoption?.baseline ? [`baseline <code>${escapeHtml(report.adoption.baseline.file)}</code>`] : []),
+    ...verdict.details.map(escapeHtml),
+    `generated ${escapeHtml(report.generatedAt)} by slo-gate ${escapeHtml(report.tool.version)}`,
+  ];
+  const awaiting = verdict.awaitingApproval
+    ? `<p class="awaiting">⏳ <b>${verdict.awaitingApproval.count} policy change(s) await approval</b>: the label <code>${escapeHtml(verdict.awaitingApproval.label)}</code> is not on the pull request.</p>`
+    : '';
+  const freshTitle = view.comparing ? `New findings (${view.fresh.length})` : `Findings (${view.fresh.length})`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -58,14 +79,20 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
 </head>
 <body>
 <main>
-<h1>SLO compliance report</h1>
+<h1><span class="verdict ${passed ? 'pass' : 'fail'}">${passed ? '✓' : '✗'}</span> ${escapeHtml(verdict.headline)}</h1>
 ${headlines(report).map((finding) => `<p class="sev ${finding.severity}">${escapeHtml(finding.message)} (<code>${escapeHtml(finding.check)}</code>)</p>`).join('\n')}
-<p><span class="verdict ${passed ? 'pass' : 'fail'}">${passed ? '✓ Passed' : '✗ Failed'}</span></p>
-<p class="meta">${report.files.length} file(s) checked, ${report.slos.length} SLO(s)${report.skipped.length ? ` · ${escapeHtml(skippedText(report))}` : ''} · fails on <code>${escapeHtml(report.failOn)}</code> · generated ${escapeHtml(report.generatedAt)} by slo-gate ${escapeHtml(report.tool.version)}</p>
+<p class="meta">${context.join(' · ')}</p>
+${awaiting}
 <div class="counts">${SEVERITIES.map((severity) => `<div class="count ${severity}"><b>${report.counts[severity]}</b>${severity}(s)</div>`).join('')}</div>
-${renderSlos(report)}
+<h2>${escapeHtml(freshTitle)}</h2>
+${view.fresh.length ? renderFindings(report, view.fresh, options) : `<p>${view.comparing ? 'No new findings.' : 'No findings.'}</p>`}
+${renderPolicy(report, view.policy)}
 ${renderLiveHtml(report)}
-${renderFindings(report.findings, options)}
+${collapsed(existingText(view.existing), view.existing.length ? renderFindings(report, view.existing, options, existingLabel) : '')}
+${collapsed(`${view.suppressed.length} suppressed finding(s), with their reasons`, renderSuppressed(view.suppressed))}
+${collapsed(`${diff?.resolved.length ?? 0} finding(s) resolved by this pull request`, renderList((diff?.resolved ?? []).map((finding) => `<code>${escapeHtml(location(finding))}</code> <code>${escapeHtml(finding.check)}</code> ${escapeHtml(finding.message)}`)))}
+${collapsed(`${report.adoption?.baseline?.fixed.length ?? 0} baseline entr(ies) fixed: remove them from ${report.adoption?.baseline?.file ?? ''}`, renderList((report.adoption?.baseline?.fixed ?? []).map((entry) => `<code>${escapeHtml(entry.file)}</code> <code>${escapeHtml(entry.check)}</code> ${escapeHtml(entry.message)}`)))}
+${collapsed(`${report.slos.length} SLO(s)`, renderSlos(report), true)}
 ${renderSkipped(report)}
 ${renderNotChecked(report)}
 <footer>Findings are sorted by severity, then file and line. The same report is in report.json (machine-readable), report.md and report.sarif.</footer>
@@ -75,8 +102,41 @@ ${renderNotChecked(report)}
 `;
 }
 
+/** A collapsed section; nothing when it has no body. */
+function collapsed(summary: string, body: string, open = false): string {
+  if (!body) return '';
+  return `<details class="section"${open ? ' open' : ''}><summary>${escapeHtml(summary)}</summary>\n${body}\n</details>`;
+}
+
+function renderList(items: string[]): string {
+  return items.length ? `<ul>\n${items.map((item) => `<li>${item}</li>`).join('\n')}\n</ul>` : '';
+}
+
+function renderPolicy(report: Report, policy: Finding[]): string {
+  if (policy.length === 0) return '';
+  const diff = report.diff;
+  const note = diff?.approval
+    ? `<p>✅ Approved${diff.approval.by ? ` by ${escapeHtml(diff.approval.by)}` : ''} with the label <code>${escapeHtml(diff.approval.label)}</code>: reported as notices.</p>`
+    : diff?.allowLabel
+      ? `<p class="awaiting">⏳ Waiting for approval: a maintainer who accepts these changes adds the label <code>${escapeHtml(diff.allowLabel)}</code>.</p>`
+      : '';
+  const items = policy.map((finding) => `<span class="sev ${finding.severity}">${finding.severity}</span> ${escapeHtml(finding.message)} — <code>${escapeHtml(location(finding))}</code> ${checkLink(report, finding.check)}`);
+  return `<h2>Policy changes (${policy.length})</h2>\n${renderList(items)}\n${note}`;
+}
+
+function renderSuppressed(findings: Finding[]): string {
+  return renderList(
+    findings.map((finding) => `<code>${escapeHtml(location(finding))}</code> <code>${escapeHtml(finding.check)}</code> ${escapeHtml(finding.message)} — <b>reason:</b> ${escapeHtml(finding.suppressed!.reason)} (<code>${escapeHtml(finding.suppressed!.by)}</code>)`),
+  );
+}
+
+function checkLink(report: Report, check: string): string {
+  const url = docsUrlOf(report, check);
+  return url ? `<a href="${escapeHtml(url)}"><code>${escapeHtml(check)}</code></a>` : `<code>${escapeHtml(check)}</code>`;
+}
+
 function renderSlos(report: Report): string {
-  if (report.slos.length === 0) return '<h2>SLOs</h2>\n<p>No SLOs found.</p>';
+  if (report.slos.length === 0) return '';
   const rows = report.slos.map((slo) => {
     const windows = slo.windows.length ? `<ul class="windows">${slo.windows.map((window) => `<li>${escapeHtml(windowText(window))}</li>`).join('')}</ul>` : '—';
     const name = `${escapeHtml(slo.name)}${slo.service ? `<br><small>${escapeHtml(slo.service)}</small>` : ''}`;
@@ -84,8 +144,7 @@ function renderSlos(report: Report): string {
     const implementedBy = links.length ? `<ul class="windows">${links.map((text) => `<li>${escapeHtml(text)}</li>`).join('')}</ul>` : '—';
     return `<tr><td>${name}</td><td>${escapeHtml(indicatorText(slo))}</td><td class="num">${escapeHtml(targetText(slo))}</td><td>${escapeHtml(budgetText(slo))}</td><td>${windows}</td><td>${implementedBy}</td><td>${escapeHtml(slo.verdict ?? '—')}</td><td><code>${escapeHtml(slo.file)}:${slo.line}</code></td></tr>`;
   });
-  return `<h2>SLOs</h2>
-<table>
+  return `<table>
 <thead><tr><th>SLO</th><th>Indicator</th><th>Target</th><th>Error budget</th><th>Burn-rate windows</th><th>Implemented by</th><th>Verdict</th><th>Defined in</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
@@ -93,8 +152,7 @@ ${rows.join('\n')}
 </table>`;
 }
 
-function renderFindings(findings: Finding[], options: HtmlOptions): string {
-  if (findings.length === 0) return '<h2>Findings</h2>\n<p>No findings.</p>';
+function renderFindings(report: Report, findings: Finding[], options: HtmlOptions, label?: (finding: Finding) => string): string {
   const byFile = new Map<string, Finding[]>();
   for (const finding of findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
   const sections = [...byFile].sort(([a], [b]) => (a < b ? -1 : 1)).map(([file, list]) => {
@@ -105,7 +163,8 @@ function renderFindings(findings: Finding[], options: HtmlOptions): string {
       const suggestion = finding.suggestion
         ? `<details><summary>Suggested fix</summary><pre>${escapeHtml(finding.suggestion)}</pre></details>`
         : '';
-      return `<tr><td class="num">${lineCell}</td><td class="sev ${finding.severity}">${finding.severity}</td><td><code>${escapeHtml(finding.check)}</code></td><td>${escapeHtml(finding.message)}${suggestion}</td></tr>`;
+      const suffix = label ? ` <small>(${escapeHtml(label(finding))})</small>` : '';
+      return `<tr><td class="num">${lineCell}</td><td class="sev ${finding.severity}">${finding.severity}</td><td>${checkLink(report, finding.check)}</td><td>${escapeHtml(finding.message)}${suffix}${suggestion}</td></tr>`;
     });
     return `<h3>${file ? escapeHtml(file) : 'Not about one file'}</h3>
 <table>
@@ -115,7 +174,7 @@ ${rows.join('\n')}
 </tbody>
 </table>`;
   });
-  return `<h2>Findings</h2>\n${sections.join('\n')}`;
+  return sections.join('\n');
 }
 
 function renderNotChecked(report: Report): string {

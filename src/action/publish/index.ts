@@ -56,7 +56,7 @@ export async function publishReport(report: Report, inputs: PublishInputs, root:
   await writeSummary({ report, context, fullReportUrl: artifact.url, notes }).catch((error: unknown) => {
     core.warning(`slo-gate could not write the job summary: ${String((error as Error)?.message ?? error).split('\n')[0]}`);
   });
-  setOutputs(report, { reportJson: files.json, reportMarkdown: files.markdown, commentUrl, artifactId: artifact.id, artifactUrl: artifact.url });
+  setOutputs(report, { reportJson: files.json, reportMarkdown: files.markdown, reportSarif: files.sarif, reportHtml: files.html, commentUrl, artifactId: artifact.id, artifactUrl: artifact.url });
 }
 
 async function publishToGitHub(

@@ -6,6 +6,8 @@ import type { Report } from '../../report/report.js';
 export interface PublishedLocations {
   reportJson: string;
   reportMarkdown: string;
+  reportSarif: string;
+  reportHtml: string;
   commentUrl?: string;
   artifactId?: number;
   artifactUrl?: string;
@@ -18,6 +20,9 @@ export function setOutputs(report: Report, where: PublishedLocations): void {
   core.setOutput('notices', report.counts.notice);
   core.setOutput('report-json', where.reportJson);
   core.setOutput('report-markdown', where.reportMarkdown);
+  // For github/codeql-action/upload-sarif (`sarif_file: ${{ steps.slo.outputs.report-sarif }}`).
+  core.setOutput('report-sarif', where.reportSarif);
+  core.setOutput('report-html', where.reportHtml);
   // Absent rather than empty: `if: steps.slo.outputs.comment-url` then reads naturally.
   if (where.commentUrl) core.setOutput('comment-url', where.commentUrl);
   if (where.artifactId !== undefined) core.setOutput('artifact-id', where.artifactId);
