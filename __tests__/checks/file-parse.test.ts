@@ -64,8 +64,8 @@ describe('file/parse', () => {
     });
     const findings = result.findings.filter((f) => f.check === 'file/parse');
     expect(findings.map((f) => `${at(f)} ${f.message}`)).toEqual([
-      'deep.json:1:1001 nested more than 1000 levels deep; not parsed',
-      'deep.yaml:1:1004 nested more than 1000 levels deep; not parsed',
+      'deep.json:1:500 nested more than 500 levels deep; not parsed',
+      'deep.yaml:1:503 nested more than 500 levels deep; not parsed',
     ]);
     expect(result.linked.model.rules).toHaveLength(1);
   });

@@ -11,7 +11,7 @@ import { FindingsSink, firstLineOf } from '../findings/sink.js';
 import type { DocumentEmbedding, NormaliseContext, NormaliseOptions } from '../formats/adapter.js';
 import type { Finding } from '../model/findings.js';
 import type { Dashboard, DocumentKind, LogqlRule, Model, RuleGroup, Slo, SourceFile, SuppressionComment, TemplateInfo } from '../model/types.js';
-import { parseText, type ParsedDocument, type ParseOutcome } from '../parse/document.js';
+import { normaliseLineBreaks, parseText, type ParsedDocument, type ParseOutcome } from '../parse/document.js';
 import { decodeText, readTextFile } from '../parse/read.js';
 import { readSuppressionComments } from '../parse/suppression-comments.js';
 import { dialectName, hasTemplateSyntax, templateDialect, tolerantText, type TemplateDialect } from '../parse/template.js';
@@ -156,7 +156,10 @@ export function createFileStage(settings: FileStageSettings, checks: readonly Do
       }
     }
     if (kinds.size === 0 && parsed.problems.length > 0) {
-      outcome.skipped = { path: displayPath, reason: 'unsupported-format', detail: `cannot be parsed (line ${parsed.problems[0].line}: ${parsed.problems[0].message})` };
+      const problem = parsed.problems[0];
+      outcome.skipped = problem.tooLarge
+        ? { path: displayPath, reason: 'too-large', detail: problem.message }
+        : { path: displayPath, reason: 'unsupported-format', detail: `cannot be parsed (line ${problem.line}: ${problem.message})` };
     } else if (unclaimed.length > 0) {
       outcome.skipped = skippedFile(displayPath, unclaimed);
       // Partly ours (a manifest bundle with one PrometheusRule): said once, naming the documents left.
@@ -174,7 +177,9 @@ interface TemplateReading {
   elided: number[];
 }
 
-function readTemplate(text: string, format: 'yaml' | 'json', dialect: TemplateDialect): TemplateReading {
+function readTemplate(raw: string, format: 'yaml' | 'json', dialect: TemplateDialect): TemplateReading {
+  // Lines as parseText reads them (a lone CR ends one), so actions alone on a line are found.
+  const text = raw.includes('\r') ? normaliseLineBreaks(raw) : raw;
   const tolerant = tolerantText(text);
   if (!tolerant.ok) {
     const before = text.slice(0, tolerant.offset);

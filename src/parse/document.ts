@@ -6,6 +6,7 @@ import { LineCounter, Parser, Composer, isMap, isSeq, isScalar, isPair, Scalar, 
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { Position } from '../model/types.js';
 import { placeOffset, type TextPlacement } from '../model/placement.js';
+import { firstBoundPassed, MAX_NESTING, MAX_VALUES } from './bounds.js';
 
 export type PathSegment = string | number;
 
@@ -13,6 +14,13 @@ export interface ParseProblem {
   line: number;
   column?: number;
   message: string;
+  /** Past the bound on values (or bytes): listed as `too-large`, not as a syntax problem. */
+  tooLarge?: boolean;
+}
+
+/** Every lone CR as LF (a CR LF stays): line breaks as Go's yaml.v3 reads them. */
+export function normaliseLineBreaks(text: string): string {
+  return text.replace(/\r(?!\n)/g, '\n');
 }
 
 /** One YAML or JSON document, as plain data plus a way back to the source. */
@@ -61,35 +69,6 @@ export interface Embedding {
   fixed?: Position;
 }
 
-const MAX_NESTING = 1000;
-
-/** Offset where flow nesting (`[`, `{`) or block indentation first passes MAX_NESTING levels, if it does. */
-function tooDeeplyNested(text: string): number | undefined {
-  let depth = 0;
-  let lineStart = true;
-  let indent = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10) {
-      lineStart = true;
-      indent = 0;
-      continue;
-    }
-    if (lineStart) {
-      if (code === 32) {
-        // Block nesting needs at least one more space per level.
-        if (++indent > MAX_NESTING) return i;
-        continue;
-      }
-      lineStart = false;
-    }
-    if (code === 91 || code === 123) {
-      if (++depth > MAX_NESTING) return i;
-    } else if ((code === 93 || code === 125) && depth > 0) depth--;
-  }
-  return undefined;
-}
-
 // Alias expansion is bounded so a "billion laughs" file cannot exhaust memory.
 const MAX_ALIAS_COUNT = 1000;
 
@@ -97,12 +76,20 @@ export function parseText(text: string, format: 'yaml' | 'json', embedding?: Emb
   const lineCounter = new LineCounter();
   const toFile = fileMapper(lineCounter, embedding);
 
-  // The parsers recurse once per level: refuse absurd nesting before it exhausts the stack.
-  const tooDeep = tooDeeplyNested(text);
-  if (tooDeep !== undefined) {
-    const before = text.slice(0, tooDeep);
-    const line = before.split('\n').length;
-    return { documents: [], problems: [{ ...mapPosition({ line, col: tooDeep - before.lastIndexOf('\n') }, embedding), message: `nested more than ${MAX_NESTING} levels deep; not parsed` }] };
+  // Go's yaml.v3 (Prometheus, promtool) ends a line at a lone CR as at LF; the same length keeps offsets.
+  if (text.includes('\r')) text = normaliseLineBreaks(text);
+
+  // The parser recurses once per level and keeps about 1 KB per value: refuse what passes either
+  // bound before it starts, at the place it is passed (src/parse/bounds.ts).
+  const bound = firstBoundPassed(text);
+  if (bound) {
+    const before = text.slice(0, bound.offset);
+    const position = mapPosition({ line: before.split('\n').length, col: bound.offset - before.lastIndexOf('\n') }, embedding);
+    const problem: ParseProblem =
+      bound.kind === 'depth'
+        ? { ...position, message: `nested more than ${MAX_NESTING} levels deep; not parsed` }
+        : { ...position, tooLarge: true, message: `holds more than ${MAX_VALUES} values; not read` };
+    return { documents: [], problems: [problem] };
   }
 
   if (format === 'json') {
@@ -138,7 +125,7 @@ export function parseText(text: string, format: 'yaml' | 'json', embedding?: Emb
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
       const pos = toFile(doc.range[0]);
-      problems.push({ ...pos, message: `cannot expand document: ${firstLine((error as Error).message)}` });
+      problems.push({ ...pos, message: error instanceof RangeError ? stackSafe((error as Error).message) : `cannot expand document: ${firstLine((error as Error).message)}` });
       continue;
     }
     documents.push(positionedDocument(documents.length, value, doc, text, toFile, embedding));
@@ -384,6 +371,11 @@ function strictJsonProblem(text: string, embedding: Embedding | undefined): Pars
     const cause = first ? `${printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}${found}` : firstLine((error as Error).message);
     return { ...mapPosition({ line, col: column }, embedding), message: `invalid JSON: ${cause}` };
   }
+}
+
+/** The bound should keep the parser off the stack's end; should it not, say so in our words, not V8's. */
+function stackSafe(message: string): string {
+  return /call stack/i.test(message) ? `nested too deeply to parse (over ${MAX_NESTING} levels); not parsed` : message;
 }
 
 function firstLine(message: string): string {

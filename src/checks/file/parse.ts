@@ -9,6 +9,6 @@ export const fileParse: ModelCheck = {
     docs: 'docs/checks/file/parse.md',
   },
   run({ model }, context) {
-    for (const problem of model.unreadable) context.report({ ...problem });
+    for (const { file, line, column, message } of model.unreadable) context.report({ file, line, column, message });
   },
 };
