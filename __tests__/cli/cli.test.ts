@@ -57,6 +57,27 @@ describe('slo-gate check', () => {
     expect(report.slos.length).toBeGreaterThan(0);
   });
 
+  it('lists dashboard queries of data sources it does not read as not checked, in the JSON and text reports', async () => {
+    const dashboard = JSON.stringify({
+      uid: 'logs', title: 'Search', panels: [
+        { id: 1, type: 'table', datasource: { type: 'elasticsearch', uid: 'es' }, targets: [{ refId: 'A', query: 'status:500' }, { refId: 'B', query: 'status:404' }] },
+        { id: 2, type: 'table', datasource: { type: 'grafana-postgresql-datasource', uid: 'pg' }, targets: [{ refId: 'A', rawSql: 'SELECT 1' }] },
+      ],
+    }, null, 2);
+    const dir = await workspace({ 'search.json': dashboard });
+    const out = path.join(dir, 'report.json');
+    await cli(['check', dir, '--format', 'json', '--output', out]);
+    const report = JSON.parse(await readFile(out, 'utf8'));
+    const validate = new Ajv({ strict: false, allErrors: true, validateFormats: false }).compile(reportSchema);
+    expect(validate.errors ?? validate(report)).toBe(true);
+    expect(report.notChecked).toEqual([
+      { file: 'search.json', line: 1, dashboard: 'Search', datasource: 'elasticsearch', queries: 2 },
+      { file: 'search.json', line: 1, dashboard: 'Search', datasource: 'grafana-postgresql-datasource', queries: 1 },
+    ]);
+    const text = (await cli(['check', dir])).stdout;
+    expect(text).toContain('not checked search.json:1: 2 elasticsearch queries in dashboard "Search" (not PromQL or LogQL)');
+  });
+
   it('exits 2 with one line for usage errors, a bad config and a missing directory', async () => {
     const usage = await cli(['check', '.', '--format', 'xml']);
     expect(usage.code).toBe(2);

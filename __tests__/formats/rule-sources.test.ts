@@ -111,6 +111,28 @@ spec:
     ]);
   });
 
+  it("reads the Loki Operator's AlertingRule resources as LogQL", async () => {
+    const resource = `apiVersion: loki.grafana.com/v1
+kind: AlertingRule
+metadata: { name: checkout }
+spec:
+  tenantID: application
+  groups:
+    - name: checkout
+      interval: 1m
+      rules:
+        - alert: CheckoutErrors
+          expr: sum(rate({kubernetes_namespace_name="checkout"} |= "error" [5m])) by (pod > 1
+          for: 5m
+`;
+    const result = await check({ 'operator/rules.yaml': resource });
+    expect(result.linked.model.files[0].kinds).toEqual(['loki-rule']);
+    expect(result.linked.model.rules).toEqual([]);
+    expect(result.findings.map((f) => `${f.check} ${at(f)} ${f.message}`)).toEqual([
+      'logql/syntax operator/rules.yaml:11:91 Loki alert "CheckoutErrors": could not parse LogQL expression: syntax error: unexpected ">"',
+    ]);
+  });
+
   it('keeps PromQL alerts about Loki (a mixin under loki/) as PromQL', async () => {
     const mixin = `groups:
   - name: loki_alerts

@@ -6,7 +6,7 @@ import { flatPolicy } from './flat-policy.js';
 import { monitoringConfigMap } from './configmap.js';
 import { grafanaDashboard } from './grafana.js';
 import { openslo } from './openslo.js';
-import { prometheusRule, ruleFile } from './prometheus-rules.js';
+import { lokiOperatorRule, prometheusRule, ruleFile } from './prometheus-rules.js';
 import { pyrra } from './pyrra.js';
 import { seedPolicy } from './seed-policy.js';
 import { sloGenerator } from './slo-generator.js';
@@ -22,6 +22,7 @@ export const FORMAT_ADAPTERS: readonly FormatAdapter[] = [
   sloGenerator,
   ruleFile,
   prometheusRule,
+  lokiOperatorRule,
   grafanaDashboard,
   monitoringConfigMap,
 ];

@@ -23,6 +23,14 @@ export const prometheusRule: FormatAdapter = {
   normalise: (doc, context) => normaliseGroups(doc, ['spec', 'groups'], context),
 };
 
+/** The Loki Operator's rule resources (loki.grafana.com AlertingRule and RecordingRule): LogQL rules under spec.groups. */
+export const lokiOperatorRule: FormatAdapter = {
+  kind: 'loki-rule',
+  recognise: (value) =>
+    isRecord(value) && typeof value.apiVersion === 'string' && value.apiVersion.startsWith('loki.grafana.com/') && (value.kind === 'AlertingRule' || value.kind === 'RecordingRule') && isRecord(value.spec),
+  normalise: (doc, context) => normaliseGroups(doc, ['spec', 'groups'], context, true),
+};
+
 /**
  * Whether a rule document is for Loki's ruler, whose expressions are LogQL: its carrier or its own
  * metadata marks it so (a `loki_rule` label), or it sits in a Loki layout (a path segment naming
@@ -36,8 +44,8 @@ function isLokiRuleDocument(doc: ParsedDocument, groupsPath: PathSegment[], cont
   return list(groups).some((group) => list(record(group).rules).some((rule) => looksLikeLogql(text(record(rule).expr) ?? '')));
 }
 
-function normaliseGroups(doc: ParsedDocument, groupsPath: PathSegment[], context: NormaliseContext): void {
-  const loki = isLokiRuleDocument(doc, groupsPath, context);
+function normaliseGroups(doc: ParsedDocument, groupsPath: PathSegment[], context: NormaliseContext, lokiResource = false): void {
+  const loki = lokiResource || isLokiRuleDocument(doc, groupsPath, context);
   let groups: unknown = doc.value;
   for (const segment of groupsPath) groups = record(groups)[segment as string];
   list(groups).forEach((groupValue, g) => {

@@ -25,6 +25,7 @@ export type DocumentKind =
   | 'slo-generator' // Google slo-generator: v2 ServiceLevelObjective, v1 SLO config, error budget policies
   | 'rule-file' // Prometheus rule file (groups[])
   | 'prometheus-rule' // Kubernetes PrometheusRule (spec.groups[])
+  | 'loki-rule' // Loki Operator AlertingRule / RecordingRule (LogQL, spec.groups[])
   | 'dashboard' // Grafana dashboard, plain or API-export wrapper
   | 'configmap' // ConfigMap / ConfigMapList carrying dashboards or rule files as strings under `data`
   | 'slo-gate-config'
