@@ -129,8 +129,10 @@ export function pathForPeople(absolute: string): string {
 }
 
 /** The baseline named, or the default one at the root when it exists; a named one must exist and parse. */
-async function loadBaseline(root: string, option: string | false | undefined): Promise<{ name: string; file: BaselineFile } | undefined> {
+async function loadBaseline(checked: string, option: string | false | undefined): Promise<{ name: string; file: BaselineFile } | undefined> {
   if (option === false) return undefined;
+  // Checking a single file: its directory holds the baseline, as it holds the configuration.
+  const root = (await stat(checked).catch(() => undefined))?.isFile() ? path.dirname(checked) : checked;
   const named = option !== undefined && option !== '';
   const file = path.resolve(root, named ? option : DEFAULT_BASELINE_FILE);
   const name = path.relative(root, file).split(path.sep).join('/');

@@ -3,6 +3,7 @@
 
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { closestName } from '../config/did-you-mean.js';
 import { liveSecrets } from '../live/settings.js';
 import { checkRoot, parseSharedSettings, UsageError, type RunOptions } from '../options.js';
 import { registerSecret } from '../secrets/scrubber.js';
@@ -13,7 +14,7 @@ export type Format = (typeof FORMATS)[number];
 
 export interface CliOptions extends RunOptions {
   format: Format;
-  /** Where the report goes; undefined: stdout. */
+  /** Where the report goes; undefined or `-`: stdout. */
   output?: string;
   /** Print every live request to stderr. */
   debug: boolean;
@@ -43,26 +44,30 @@ const FLAGS = {
   'docs-base-url': { type: 'string' },
   baseline: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean' },
+  version: { type: 'boolean', short: 'V' },
 } as const;
+
+const COMMANDS = ['check', 'baseline', 'help', 'version'];
 
 export const DEFAULT_CACHE_DIR = '.slo-gate-cache';
 
 export async function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv, workerScript?: URL): Promise<CliCommand> {
+  // `--cache` takes its directory only as `--cache=DIR`: `--cache DIR` would be ambiguous with the checked DIR.
+  const args = argv.map((arg) => (arg === '--cache' ? `--cache=${DEFAULT_CACHE_DIR}` : arg));
+  checkFlags(args);
   let parsed;
   try {
-    // `--cache` takes its directory only as `--cache=DIR`: `--cache DIR` would be ambiguous with the checked DIR.
-    const args = argv.map((arg) => (arg === '--cache' ? `--cache=${DEFAULT_CACHE_DIR}` : arg));
     parsed = parseArgs({ args, allowPositionals: true, options: FLAGS });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    // checkFlags words every problem the parser knows; this is only a net under it.
+    throw new UsageError((error as Error).message.split(/\.\s|\n/)[0]);
   }
   const { values, positionals } = parsed;
-  if (values.help) return { command: 'help' };
-  if (values.version) return { command: 'version' };
-
   const [command, dir = '.', ...extra] = positionals;
-  if (command !== 'check' && command !== 'baseline') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+  if (values.help || command === 'help') return { command: 'help' };
+  if (values.version || command === 'version') return { command: 'version' };
+
+  if (command !== 'check' && command !== 'baseline') throw new UsageError(command ? `unknown command "${command}"${suggestion(command, COMMANDS, '')}` : 'missing command (slo-gate check [DIR])');
   if (command === 'baseline' && (values.base !== undefined || values.baseline !== undefined || values['prometheus-url'] !== undefined)) {
     throw new UsageError('baseline writes the findings of the files as they are: --base, --baseline and --prometheus-url do not apply');
   }
@@ -110,4 +115,37 @@ export async function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv, worke
       debug: values.debug ?? false,
     },
   };
+}
+
+/**
+ * Every flag is known and has a value exactly when it takes one — checked here, before Node's
+ * parser, so a mistake is told in one line of ours ("did you mean"), never in the parser's words.
+ */
+function checkFlags(args: string[]): void {
+  const shorts = new Map<string, string>(Object.entries(FLAGS).flatMap(([name, flag]) => ('short' in flag ? [[flag.short, name]] : [])));
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') return;
+    if (!arg.startsWith('-') || arg === '-') continue;
+    if (!arg.startsWith('--')) {
+      for (const letter of arg.slice(1)) if (!shorts.has(letter)) throw new UsageError(`unknown option -${letter}`);
+      continue;
+    }
+    const equals = arg.indexOf('=');
+    const name = arg.slice(2, equals < 0 ? undefined : equals);
+    const flag = (FLAGS as Record<string, { type: string }>)[name];
+    if (!flag) throw new UsageError(`unknown option --${name}${suggestion(name, Object.keys(FLAGS), '--')}`);
+    if (flag.type === 'boolean' && equals >= 0) throw new UsageError(`--${name} takes no value`);
+    if (flag.type === 'string' && equals < 0) {
+      const next = args[i + 1];
+      if (next === undefined) throw new UsageError(`--${name} needs a value`);
+      if (next.startsWith('-') && next !== '-') throw new UsageError(`--${name} needs a value (for one that starts with "-", write --${name}=${next})`);
+      i++;
+    }
+  }
+}
+
+function suggestion(name: string, known: Iterable<string>, prefix: string): string {
+  const near = closestName(name, known);
+  return near ? ` — did you mean ${prefix}${near}?` : '';
 }

@@ -16,7 +16,8 @@ import { ConfigError, runCheck, TOOL_VERSION } from '../run.js';
 import { processSecrets } from '../secrets/scrubber.js';
 import { parseCliArgs } from './args.js';
 import { writeBaseline } from './baseline.js';
-import { USAGE } from './usage.js';
+import { colourText, wantsColour } from './colour.js';
+import { USAGE, USAGE_POINTER } from './usage.js';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -25,6 +26,8 @@ export interface CliIo {
   workerScript?: URL;
   /** stdout is redirected to a file (`> report.md`, `>> $GITHUB_STEP_SUMMARY`): the runner does not read it as a log. */
   stdoutIsFile?: boolean;
+  /** stdout is a terminal: the text report may be coloured. */
+  stdoutIsTTY?: boolean;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -53,7 +56,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (report.diff?.unavailable) io.stderr(`slo-gate: notice: not compared with ${terminalLine(report.diff.baseRef)}: ${terminalLine(report.diff.unavailable)}; checked the head alone\n`);
     const format = options.format;
     const rendered = () => renderFormat(report, format, options.root);
-    if (options.output) {
+    if (options.output && options.output !== '-') {
       await writeFile(options.output, format === 'json' ? renderJsonChunks(report) : rendered());
       io.stderr(`slo-gate: ${report.result === 'pass' ? 'passed' : 'failed'}; report written to ${options.output}\n`);
     } else {
@@ -61,13 +64,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       // report is printed, with a token no file can know. JSON is left as it is, for pipes.
       const json = format === 'json' || format === 'sarif';
       const token = env.GITHUB_ACTIONS === 'true' && !json && !raw.stdoutIsFile ? stopCommandsToken() : undefined;
-      const text = json ? guardJson(rendered()) : guardLines(rendered());
+      const guarded = json ? guardJson(rendered()) : guardLines(rendered());
+      const text = format === 'text' && wantsColour(raw.stdoutIsTTY, env) ? colourText(guarded) : guarded;
       raw.stdout(token ? `::stop-commands::${token}\n${text}::${token}::\n` : text);
     }
     return report.result === 'pass' ? 0 : 1;
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`slo-gate: ${error.message}\n${USAGE}\n`);
+      io.stderr(`slo-gate: ${error.message}\n${USAGE_POINTER}\n`);
       return 2;
     }
     if (error instanceof ConfigError) {

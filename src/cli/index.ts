@@ -19,6 +19,7 @@ else
     stderr: (text) => process.stderr.write(text),
     workerScript: new URL(import.meta.url),
     stdoutIsFile: isRegularFile(1),
+    stdoutIsTTY: process.stdout.isTTY === true,
   }).then((code) => {
     process.exitCode = code;
   });

@@ -1,16 +1,21 @@
 // The CLI's help text (`slo-gate --help`).
 
+/** What a usage error prints under its one line. */
+export const USAGE_POINTER = "Run 'slo-gate --help' for the commands and options.";
+
 export const USAGE = `Usage: slo-gate check [DIR] [options]
        slo-gate baseline [DIR] [--output FILE]
+       slo-gate help | version
 
-Validates SLO policies, Prometheus rules and Grafana dashboards under DIR (default: .).
+Validates SLO policies, Prometheus rules and Grafana dashboards under DIR (default: .; a single
+file is checked too).
 \`baseline\` writes the current findings to DIR/.slo-gate-baseline.json (or FILE, - for stdout):
 committed, it makes the gate fail only on findings that are not in it.
 
 Options:
   --format text|json|markdown|sarif|html
                                 report format (default: text)
-  --output FILE                 write the report to FILE instead of stdout
+  --output FILE                 write the report to FILE (- or none: stdout)
   --docs-base-url URL           where the checks' docs pages are linked from
                                 (default: https://github.com/slo-gate/slo-gate/blob/main)
   --config FILE                 configuration file (default: DIR/.slo-gate.yml when present)
@@ -35,6 +40,7 @@ Options:
   --cache[=DIR]                 keep each file's outcome in DIR (default: .slo-gate-cache) and reuse it
                                 while the file is unchanged (default: off)
   -h, --help                    show this help
-  --version                     print the version
+  -V, --version                 print the version
 
+Colour: on a terminal only; never when piped or with NO_COLOR set.
 Exit status: 0 passed, 1 failed, 2 usage error or internal fault.`;
