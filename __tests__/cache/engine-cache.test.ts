@@ -144,7 +144,7 @@ describe('outcome cache', () => {
     expect(first.stdout).toMatch(/^0 of \d+ file\(s\) came from the cache/m);
     expect(readdirSync(path.join(dir, '.slo-gate-cache'))).toEqual([CACHE_FILE]);
     const second = await cli('--cache', '--format', 'markdown');
-    expect(second.stdout).toMatch(/_(\d+) of (\d+) file\(s\) came from the cache/);
+    expect(second.stdout).toMatch(/\b(\d+) of (\d+) file\(s\) came from the cache/);
     const named = await cli(`--cache=${path.join(dir, 'elsewhere')}`, '--format', 'json');
     expect(JSON.parse(named.stdout).cache.fromCache).toBe(0);
     expect((await cli()).stdout).not.toMatch(/came from the cache/);
