@@ -85,3 +85,17 @@ spec:
     expect(findings.map((f) => `${f.severity} ${f.message}`)).toEqual(['notice SLO "queue-depth": cannot tell whether it measures availability or latency (other indicator), so no minimum target was applied']);
   });
 });
+
+describe('policy/target-min and throughput SLOs', () => {
+  it('applies no minimum to a throughput SLO, and says nothing about it', async () => {
+    const policy = `apiVersion: slo/v1
+kind: SLOPolicy
+slos:
+  - name: tasks
+    target: 0.95
+    window: 30d
+    indicator: { type: throughput, minimum: 100/s }
+`;
+    expect(await findingsOf('policy/target-min', { 'slo.yaml': policy })).toEqual([]);
+  });
+});

@@ -98,7 +98,7 @@ describe('the bundled action with a backend that echoes the request headers', ()
       // …and scrubbed from everything the action wrote itself, where the runner does not mask.
       for (const secret of secrets) expect(written).not.toContain(secret);
       expect(r.summary).toContain('live/query-failed');
-      expect(comments[0].body).toContain('&#42;&#42;&#42;');
+      expect(comments[0].body).toContain('\\*\\*\\*');
     } finally {
       rmSync(r.tempDir, { recursive: true, force: true });
     }

@@ -55,9 +55,11 @@ ${[
   )
   .join('')}`;
 /** A consistent SLO with its alerts: passes. */
-const PASSING = { 'slo/checkout.yaml': policy('99.9'), 'rules/slo.yaml': ALERTS };
+// The repository chooses its floor, so a target below it is an error (unset, slo-gate's default floor only warns).
+const FLOOR = { '.slo-gate.yml': 'min-availability: 99.9\n' };
+const PASSING = { ...FLOOR, 'slo/checkout.yaml': policy('99.9'), 'rules/slo.yaml': ALERTS };
 /** The pull request lowers the target: policy/target-min at slo/checkout.yaml:3:11, and the alerts no longer fit. */
-const FAILING = { 'slo/checkout.yaml': policy('99.5'), 'rules/slo.yaml': ALERTS };
+const FAILING = { ...FLOOR, 'slo/checkout.yaml': policy('99.5'), 'rules/slo.yaml': ALERTS };
 
 const gh = useGitHubApi();
 let artifacts: FakeArtifactService;

@@ -2,6 +2,7 @@
 // that has findings already. It writes their fingerprints to `.slo-gate-baseline.json` (or FILE);
 // committed, the file makes the gate fail only on findings that are not in it.
 
+import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { baselineOf, DEFAULT_BASELINE_FILE, renderBaseline } from '../findings/baseline.js';
@@ -12,7 +13,9 @@ import type { CliOptions } from './args.js';
 export async function writeBaseline(options: CliOptions, io: Pick<CliIo, 'stdout' | 'stderr'>): Promise<number> {
   const { report } = await runCheck({ ...options, failOn: 'never', baseline: false });
   const baseline = baselineOf(report.findings, `slo-gate ${TOOL_VERSION}`);
-  const file = options.output ?? path.join(options.root, DEFAULT_BASELINE_FILE);
+  // Checking one file: its directory holds the baseline, as it holds the config.
+  const home = statSync(options.root).isFile() ? path.dirname(options.root) : options.root;
+  const file = options.output ?? path.join(home, DEFAULT_BASELINE_FILE);
   const text = renderBaseline(baseline);
   if (file === '-') io.stdout(text);
   else await writeFile(file, text);

@@ -8,7 +8,7 @@ import { analyseQuery } from '../../lang/promql/analyse.js';
 import { withWindow } from '../../formats/sli.js';
 import type { Slo } from '../../model/types.js';
 
-export type SloKind = 'availability' | 'latency' | 'unknown';
+export type SloKind = 'availability' | 'latency' | 'throughput' | 'unknown';
 
 export function sloKind(slo: Slo): SloKind {
   const { indicator } = slo;
@@ -18,6 +18,8 @@ export function sloKind(slo: Slo): SloKind {
       return 'availability';
     case 'latency':
       return 'latency';
+    case 'throughput':
+      return 'throughput';
     case 'ratio':
       return readsLatencyBuckets([indicator.goodQuery, indicator.errorQuery, indicator.totalQuery, indicator.errorRatioQuery]) ? 'latency' : 'availability';
     default:

@@ -19,6 +19,8 @@ export const policyTargetMin: ModelCheck = {
     for (const slo of model.slos) {
       if (slo.target === undefined) continue;
       const kind = sloKind(slo);
+      // A throughput SLO promises a rate, not a share of good requests: no minimum target applies.
+      if (kind === 'throughput') continue;
       const at = { file: slo.file, ...(slo.targetPosition ?? slo.position), subject: slo.name };
       if (kind === 'unknown') {
         context.report({
