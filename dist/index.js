@@ -61751,7 +61751,7 @@ const alertComparison = {
 };
 
 ;// CONCATENATED MODULE: ./schemas/config.schema.json
-const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://slo-gate.dev/schemas/config.schema.json","title":"slo-gate configuration (.slo-gate.yml)","type":"object","additionalProperties":false,"properties":{"min-availability":{"description":"Lowest availability target allowed: a percent (99.9, \\"99.9%\\") or a ratio (0.999).","type":["number","string"]},"include":{"description":"Globs (root-relative) of files to check; default: every YAML and JSON file.","type":"array","items":{"type":"string"}},"exclude":{"description":"Globs (root-relative) of files to skip.","type":"array","items":{"type":"string"}},"checks":{"description":"Per-check override: off, or the severity to report it at.","type":"object","propertyNames":{"pattern":"^[a-z]+/[a-z0-9-]+$"},"additionalProperties":{"enum":["off","error","warning","notice"]}},"alerts":{"type":"object","additionalProperties":false,"properties":{"required-labels":{"description":"Labels every alerting rule must carry: a list of names, or a map of name to allowed values.","oneOf":[{"type":"array","items":{"type":"string"}},{"type":"object","additionalProperties":{"oneOf":[{"type":"array","items":{"type":"string"}},{"type":"null"}]}}]},"required-annotations":{"type":"array","items":{"type":"string"}}}},"slo-period":{"description":"Period of SLOs whose format does not state one (Sloth). Default 30d.","type":"string"},"evaluation-interval":{"description":"Prometheus\' global evaluation_interval, for groups without their own. Default 1m.","type":"string"},"scrape-interval":{"description":"Scrape interval, for rate-range checks. Default 1m.","type":"string"},"rule-dialect":{"description":"Rule loader the rule files are checked against: prometheus (promtool, strict), thanos (Thanos Ruler: groups may set partial_response_strategy), auto (Thanos for files that use the field). Default auto.","enum":["auto","prometheus","thanos"]},"max-file-size-mb":{"description":"Files larger than this are refused unread. Default 16.","type":"number","exclusiveMinimum":0},"slo-links":{"description":"Alert name to SLO name, for alerts whose labels do not name their SLO.","type":"object","additionalProperties":{"type":"string"}},"ignore":{"description":"Findings to suppress, each with its reason: for JSON files (no comments) or whole folders. A suppressed finding stays in the report, marked, and fails no gate.","type":"array","items":{"type":"object","additionalProperties":false,"required":["checks"],"properties":{"path":{"description":"Glob of root-relative paths (default: every file).","type":"string"},"checks":{"description":"Check ids it suppresses.","oneOf":[{"type":"string"},{"type":"array","items":{"type":"string"},"minItems":1}]},"subject":{"description":"Only findings about this alert, SLO or panel.","type":["string","number"]},"reason":{"description":"Why the finding is acceptable. Required: an entry without one suppresses nothing.","type":"string"}}}}}}');
+const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://slo-gate.dev/schemas/config.schema.json","title":"slo-gate configuration (.slo-gate.yml)","type":"object","additionalProperties":false,"properties":{"min-availability":{"description":"Lowest availability target allowed: a percent (99.9, \\"99.9%\\") or a ratio (0.999).","type":["number","string"]},"min-latency-objective":{"description":"Lowest target allowed for latency SLOs (the share of requests faster than the threshold): a percent (99) or a ratio (0.99). None by default.","type":["number","string"]},"include":{"description":"Globs (root-relative) of files to check; default: every YAML and JSON file.","type":"array","items":{"type":"string"}},"exclude":{"description":"Globs (root-relative) of files to skip.","type":"array","items":{"type":"string"}},"checks":{"description":"Per-check override: off, or the severity to report it at.","type":"object","propertyNames":{"pattern":"^[a-z]+/[a-z0-9-]+$"},"additionalProperties":{"enum":["off","error","warning","notice"]}},"alerts":{"type":"object","additionalProperties":false,"properties":{"required-labels":{"description":"Labels every alerting rule must carry: a list of names, or a map of name to allowed values.","oneOf":[{"type":"array","items":{"type":"string"}},{"type":"object","additionalProperties":{"oneOf":[{"type":"array","items":{"type":"string"}},{"type":"null"}]}}]},"required-annotations":{"description":"Annotations every alerting rule must carry: a list of names, or \\"recommended\\" for summary, description and runbook_url. Default: none.","oneOf":[{"type":"array","items":{"type":"string"}},{"enum":["recommended"]}]}}},"slo-period":{"description":"Period of SLOs whose format does not state one (Sloth). Default 30d.","type":"string"},"evaluation-interval":{"description":"Prometheus\' global evaluation_interval, for groups without their own (alert/for, promql/rate-range on recorded series). Default 1m.","type":"string"},"scrape-interval":{"description":"Scrape interval of the metrics the rules read (promql/rate-range). Default 1m.","type":"string"},"rule-dialect":{"description":"Rule loader the rule files are checked against: prometheus (promtool, strict), thanos (Thanos Ruler: groups may set partial_response_strategy), auto (Thanos for files that use the field). Default auto.","enum":["auto","prometheus","thanos"]},"max-file-size-mb":{"description":"Files larger than this are refused unread. Default 16.","type":"number","exclusiveMinimum":0},"slo-links":{"description":"Alert name to SLO name, for alerts whose labels do not name their SLO.","type":"object","additionalProperties":{"type":"string"}},"ignore":{"description":"Findings to suppress, each with its reason: for JSON files (no comments) or whole folders. A suppressed finding stays in the report, marked, and fails no gate.","type":"array","items":{"type":"object","additionalProperties":false,"required":["checks"],"properties":{"path":{"description":"Glob of root-relative paths (default: every file).","type":"string"},"checks":{"description":"Check ids it suppresses.","oneOf":[{"type":"string"},{"type":"array","items":{"type":"string"},"minItems":1}]},"subject":{"description":"Only findings about this alert, SLO or panel.","type":["string","number"]},"reason":{"description":"Why the finding is acceptable. Required: an entry without one suppresses nothing.","type":"string"}}}}}}');
 ;// CONCATENATED MODULE: ./src/checks/options.ts
 // The `.slo-gate.yml` keys a check reads, described by the config's own JSON schema: one source
 // for what a key accepts, so a check's metadata never disagrees with what the config validates.
@@ -61840,6 +61840,13 @@ function formatDuration(seconds) {
         }
     }
     return out;
+}
+/** A span in its largest whole unit ("30d", "6h", "90m", else seconds): the form every Prometheus-compatible backend accepts. */
+function formatDurationInOneUnit(seconds) {
+    for (const unit of ['d', 'h', 'm'])
+        if (seconds % DURATION_UNITS[unit] === 0)
+            return `${seconds / DURATION_UNITS[unit]}${unit}`;
+    return `${Math.max(1, Math.round(seconds))}s`;
 }
 /** A human reading of a long span: "50h", "2.1d", "26s". Rounded, for reports only. */
 function describeSpan(seconds) {
@@ -61967,12 +61974,12 @@ const alertFor = {
                 reportUnreadable(context, rule, 'keep_firing_for', rule.keepFiringFor);
             const interval = rule.groupIntervalSeconds ?? context.config.evaluationIntervalSeconds;
             if (rule.for && forSeconds !== undefined && forSeconds > 0 && forSeconds < interval) {
-                const source = rule.groupIntervalSeconds !== undefined ? `the interval of group "${rule.group}"` : 'the evaluation interval';
+                const source = rule.groupIntervalSeconds !== undefined ? `the interval of group "${rule.group}" (${formatDuration(interval)})` : `the evaluation interval (${formatDuration(interval)}, \`evaluation-interval\` in .slo-gate.yml)`;
                 context.report({
                     file: rule.file,
                     ...rule.for.position,
                     subject: `${rule.group}/${rule.name}`,
-                    message: `alert "${rule.name}": for: ${rule.for.value} is shorter than ${source} (${formatDuration(interval)}): the alert waits a whole interval anyway, so it means for: ${formatDuration(interval)}`,
+                    message: `alert "${rule.name}": for: ${rule.for.value} is shorter than ${source}: the alert waits a whole interval anyway, so it means for: ${formatDuration(interval)}`,
                 });
             }
         }
@@ -61996,7 +62003,7 @@ const alertRequired = {
         id: 'alert/required',
         severity: 'warning',
         kind: 'model',
-        description: 'An alerting rule without the labels and annotations the config requires (default: severity, summary), or with a label value outside the allowed ones.',
+        description: 'An alerting rule without the labels and annotations the config requires (default: a severity label; annotations only when configured), or with a label value outside the allowed ones.',
         docs: 'docs/checks/alert/required.md',
         options: configOptions('alerts.required-labels', 'alerts.required-annotations'),
     },
@@ -67582,83 +67589,6 @@ const inf = 188,
 
 
 
-;// CONCATENATED MODULE: ./src/lang/promql/functions.ts
-// PromQL function signatures, as Prometheus 3.x (3.14) type-checks them.
-//
-// `args` are the parameter types in order. `variadic` follows Prometheus' convention:
-//   0   exactly args.length arguments;
-//   n>0 the last parameter is optional and may repeat: between args.length-1 and args.length-1+n arguments;
-//   -1  at least args.length-1 arguments, no upper bound (extra ones take the last parameter's type).
-// `experimental` functions are rejected unless the analyser is asked to enable them, as Prometheus
-// does without `--enable-feature=promql-experimental-functions`.
-const S = 'scalar';
-const V = 'vector';
-const M = 'matrix';
-const STR = 'string';
-function sig(name, args, returns, variadic = 0, experimental = false) {
-    return experimental ? { name, args, variadic, returns, experimental } : { name, args, variadic, returns };
-}
-const LIST = [
-    // Instant-vector maths, one argument.
-    ...['abs', 'absent', 'acos', 'acosh', 'asin', 'asinh', 'atan', 'atanh', 'ceil', 'cos', 'cosh', 'deg', 'exp', 'floor',
-        'histogram_avg', 'histogram_count', 'histogram_sum', 'histogram_stddev', 'histogram_stdvar', 'ln', 'log10', 'log2',
-        'rad', 'sgn', 'sin', 'sinh', 'sort', 'sort_desc', 'sqrt', 'tan', 'tanh', 'timestamp'].map((name) => sig(name, [V], V)),
-    // Range-vector functions, one argument.
-    ...['absent_over_time', 'avg_over_time', 'changes', 'count_over_time', 'delta', 'deriv', 'first_over_time', 'idelta',
-        'increase', 'irate', 'last_over_time', 'max_over_time', 'min_over_time', 'present_over_time', 'rate', 'resets',
-        'stddev_over_time', 'stdvar_over_time', 'sum_over_time'].map((name) => sig(name, [M], V)),
-    // Date functions: an optional instant vector (defaults to vector(time())).
-    ...['days_in_month', 'day_of_month', 'day_of_week', 'day_of_year', 'hour', 'minute', 'month', 'year'].map((name) => sig(name, [V], V, 1)),
-    sig('clamp', [V, S, S], V),
-    sig('clamp_max', [V, S], V),
-    sig('clamp_min', [V, S], V),
-    sig('histogram_fraction', [S, S, V], V),
-    sig('histogram_quantile', [S, V], V),
-    sig('label_replace', [V, STR, STR, STR, STR], V),
-    sig('label_join', [V, STR, STR, STR], V, -1),
-    sig('pi', [], S),
-    sig('predict_linear', [M, S], V),
-    sig('quantile_over_time', [S, M], V),
-    sig('round', [V, S], V, 1),
-    sig('scalar', [V], S),
-    sig('time', [], S),
-    sig('vector', [S], V),
-    // Experimental (Prometheus 3.14 `Experimental: true`).
-    sig('double_exponential_smoothing', [M, S, S], V, 0, true),
-    sig('histogram_quantiles', [V, STR, S, S], V, 9, true),
-    sig('info', [V, V], V, 1, true),
-    sig('mad_over_time', [M], V, 0, true),
-    sig('ts_of_first_over_time', [M], V, 0, true),
-    sig('ts_of_last_over_time', [M], V, 0, true),
-    sig('ts_of_max_over_time', [M], V, 0, true),
-    sig('ts_of_min_over_time', [M], V, 0, true),
-    sig('sort_by_label', [V, STR], V, -1, true),
-    sig('sort_by_label_desc', [V, STR], V, -1, true),
-    sig('start_timestamp', [V], V, 0, true),
-    sig('start', [], S, 0, true),
-    sig('end', [], S, 0, true),
-    sig('range', [], S, 0, true),
-    sig('step', [], S, 0, true),
-    sig('min_of', [S, S], S, 0, true),
-    sig('max_of', [S, S], S, 0, true),
-];
-/** Every PromQL function Prometheus 3.14 knows, by name (names are case-sensitive). */
-const FUNCTIONS = new Map(LIST.map((f) => [f.name, f]));
-/** Aggregation operators, lower case (the keywords are case-insensitive). */
-const AGGREGATIONS = new Set([
-    'avg', 'bottomk', 'count', 'count_values', 'group', 'max', 'min', 'quantile', 'stddev', 'stdvar', 'sum', 'topk', 'limitk', 'limit_ratio',
-]);
-/** Aggregations that take a first parameter, and its type. */
-const AGGREGATION_PARAMS = new Map([
-    ['topk', S], ['bottomk', S], ['quantile', S], ['limitk', S], ['limit_ratio', S], ['count_values', STR],
-]);
-/** Aggregations behind `promql-experimental-functions`. */
-const EXPERIMENTAL_AGGREGATIONS = new Set(['limitk', 'limit_ratio']);
-/** How Prometheus names a type in its error messages. */
-function documentedType(t) {
-    return t === 'vector' ? 'instant vector' : t === 'matrix' ? 'range vector' : t;
-}
-
 ;// CONCATENATED MODULE: ./src/lang/promql/lexer.ts
 // A small re-implementation of the behaviour of Prometheus' PromQL lexer (promql/parser/lex.go,
 // Prometheus 3.14), used only when the lezer grammar reports a syntax error: the lezer tree
@@ -68276,6 +68206,258 @@ function evenBackslashesBefore(s, at) {
     return k % 2 === 0;
 }
 
+;// CONCATENATED MODULE: ./src/lang/promql/depth.ts
+// Very deep PromQL. Prometheus' yacc parser has no depth limit, and valid queries 10k parentheses
+// or 50k unary minus deep load there. lezer, the grammar this analyser parses with, cuts its parse
+// stack at a fixed depth (and force-reduces long left-associative chains) so that trees stay
+// shallow enough to recurse through, which turns such input into bogus syntax errors.
+//  - Runs of redundant grouping parentheses `((((x))))` and of unary signs `- - - - x` are
+//    collapsed before parsing (blanked out, so offsets stay): both mean the same with one.
+//  - Long left-associative chains (`a or b or …`, 100k terms) are parsed without lezer's cut.
+//  - Anything that still reaches lezer's stack limit is reported as one clear error at the
+//    place it gets too deep, never as the syntax errors a cut tree would show.
+
+
+/** lezer cuts a parse stack at 8400 entries (Rec.CutDepth in @lezer/lr); a query that comes this close may have been cut. */
+const NEAR_CUT_DEPTH = 8000;
+/** A top-level chain with more operators than this is parsed in pieces of this many operands. */
+const CHAIN_PIECE = 1000;
+/** Shorter runs are left as written, so everyday queries are parsed exactly as they stand. */
+const MIN_RUN = 8;
+const TOO_DEEP_MESSAGE = 'expression nests too deeply for slo-gate to check (Prometheus has no such limit); split it or remove redundant nesting';
+/** Parses `text` (or `range` of it); `tooDeepAt` is where it nests deeper than lezer parses (the tree is then empty). */
+function parseDeep(text, range) {
+    // A piece is parsed with the text before it blanked out, so that offsets stay those of `text`.
+    const input = range ? ' '.repeat(range.from) + text.slice(range.from, range.to) : text;
+    const parse = parser.startParse(input);
+    for (;;) {
+        // lezer force-reduces a left-associative rule after 300 big reductions from one start; a
+        // chain of `or`s is not deep, so the count is cleared.
+        parse.bigReductionCount = 0;
+        const tree = parse.advance();
+        if (tree)
+            return { tree };
+        // Past this depth lezer is about to cut the tree: stop here rather than parse on for nothing.
+        for (const stack of parse.stacks)
+            if (stack.stack.length >= NEAR_CUT_DEPTH)
+                return { tree: EMPTY, tooDeepAt: stack.pos };
+    }
+}
+const EMPTY = parser.parse('');
+/** Tokens that end an operand: after one, `-` or `and` is a binary operator. */
+function endsOperand(t, text) {
+    if (!t)
+        return false;
+    if (t.kind === 'IDENTIFIER' || t.kind === 'METRIC_IDENTIFIER' || t.kind === 'NUMBER' || t.kind === 'DURATION' || t.kind === 'STRING')
+        return true;
+    const c = text[t.start];
+    return t.kind === 'PUNCT' && (c === ')' || c === ']' || c === '}');
+}
+/**
+ * Where to cut a long top-level operator chain: the ranges of its pieces (each from the last
+ * operand of the one before) and, for each, the operator it really starts after. Undefined when
+ * the chain is short enough for one tree.
+ */
+function chainPieces(text) {
+    if (text.length < CHAIN_PIECE * 2)
+        return undefined;
+    const tokens = lexPromQL(text).tokens.filter((t) => t.kind !== 'COMMENT' && t.kind !== 'EOF');
+    if (tokens.some((t) => t.kind === 'ERROR'))
+        return undefined;
+    // Top-level binary operators, and where each operand before them starts.
+    const operators = [];
+    const operandStarts = [0];
+    let depth = 0;
+    tokens.forEach((t, i) => {
+        const c = text[t.start];
+        if (t.kind === 'PUNCT' && (c === '(' || c === '[' || c === '{'))
+            depth++;
+        else if (t.kind === 'PUNCT' && (c === ')' || c === ']' || c === '}'))
+            depth--;
+        else if (depth === 0 && t.kind === 'OP' && endsOperand(tokens[i - 1], text)) {
+            operators.push(i);
+            // The next operand starts after the operator's modifiers (bool, on(…), group_left(…)).
+            let j = i + 1;
+            let d = 0;
+            while (j < tokens.length) {
+                const u = tokens[j];
+                const uc = text[u.start];
+                if (d === 0 && !(u.kind === 'KEYWORD' || (uc === '(' && tokens[j - 1].kind === 'KEYWORD')))
+                    break;
+                if (uc === '(')
+                    d++;
+                else if (uc === ')')
+                    d--;
+                j++;
+            }
+            operandStarts.push(tokens[j]?.start ?? text.length);
+        }
+    });
+    if (depth !== 0 || operators.length <= CHAIN_PIECE)
+        return undefined;
+    const ranges = [];
+    const cuts = [];
+    for (let a = 0; a < operators.length; a += CHAIN_PIECE) {
+        // Operands a … b; the next piece starts again at operand b.
+        const b = Math.min(a + CHAIN_PIECE, operators.length);
+        ranges.push({ from: operandStarts[a], to: b < operators.length ? tokens[operators[b]].start : text.length });
+        cuts.push(a === 0 ? 0 : tokens[operators[a]].start);
+    }
+    return { ranges, cuts };
+}
+/** Tokens after which `(` groups and `-`/`+` is a sign: nothing (the start), `(`, `,`, an operator. */
+function opensExpression(prev, text) {
+    if (!prev)
+        return true;
+    if (prev.kind === 'OP')
+        return true;
+    if (prev.kind !== 'PUNCT')
+        return false;
+    const c = text[prev.start];
+    return c === '(' || c === ',';
+}
+/**
+ * `text` with long runs of redundant grouping parentheses and of unary signs blanked out (the
+ * outermost pair and one sign of the run's net sign stay), offsets unchanged; `text` itself when
+ * there is no such run.
+ */
+function collapseDeepRuns(text) {
+    if (text.length < MIN_RUN * 2)
+        return text;
+    const tokens = lexPromQL(text).tokens.filter((t) => t.kind !== 'COMMENT' && t.kind !== 'EOF' && t.kind !== 'ERROR');
+    const chars = text.split('');
+    let changed = false;
+    // Unary signs: a run of `-`/`+` where an operand is expected is one sign.
+    for (let i = 0; i < tokens.length;) {
+        const isSign = (t) => t !== undefined && t.kind === 'OP' && t.end - t.start === 1 && (text[t.start] === '-' || text[t.start] === '+');
+        if (!isSign(tokens[i]) || !opensExpression(tokens[i - 1], text)) {
+            i++;
+            continue;
+        }
+        let j = i;
+        let negative = false;
+        while (isSign(tokens[j]))
+            negative = negative !== (text[tokens[j++].start] === '-');
+        if (j - i >= MIN_RUN) {
+            chars[tokens[i].start] = negative ? '-' : '+';
+            for (let k = i + 1; k < j; k++)
+                chars[tokens[k].start] = ' ';
+            changed = true;
+        }
+        i = j;
+    }
+    // Grouping parentheses directly inside grouping parentheses: `((E))` means `(E)`.
+    const partner = new Map();
+    const open = [];
+    tokens.forEach((t, i) => {
+        const c = text[t.start];
+        if (t.kind !== 'PUNCT')
+            return;
+        if (c === '(' || c === '[' || c === '{')
+            open.push(i);
+        else if (c === ')' || c === ']' || c === '}') {
+            const o = open.pop();
+            if (o !== undefined && text[tokens[o].start] === (c === ')' ? '(' : c === ']' ? '[' : '{'))
+                partner.set(o, i);
+        }
+    });
+    const grouping = (i) => text[tokens[i].start] === '(' && partner.has(i) && opensExpression(tokens[i - 1], text);
+    // A pair directly inside another: its `(` follows the outer `(` and its `)` precedes the outer `)`.
+    const inner = (i) => grouping(i + 1) && partner.get(i + 1) === partner.get(i) - 1;
+    for (let i = 0; i < tokens.length; i++) {
+        if (!grouping(i) || (i > 0 && grouping(i - 1) && inner(i - 1)))
+            continue; // not the outermost of a run
+        let depth = 0;
+        for (let k = i; inner(k); k++)
+            depth++;
+        if (depth + 1 < MIN_RUN)
+            continue;
+        for (let k = i + 1; k <= i + depth; k++) {
+            chars[tokens[k].start] = ' ';
+            chars[tokens[partner.get(k)].start] = ' ';
+        }
+        changed = true;
+    }
+    return changed ? chars.join('') : text;
+}
+
+;// CONCATENATED MODULE: ./src/lang/promql/functions.ts
+// PromQL function signatures, as Prometheus 3.x (3.14) type-checks them.
+//
+// `args` are the parameter types in order. `variadic` follows Prometheus' convention:
+//   0   exactly args.length arguments;
+//   n>0 the last parameter is optional and may repeat: between args.length-1 and args.length-1+n arguments;
+//   -1  at least args.length-1 arguments, no upper bound (extra ones take the last parameter's type).
+// `experimental` functions are rejected unless the analyser is asked to enable them, as Prometheus
+// does without `--enable-feature=promql-experimental-functions`.
+const S = 'scalar';
+const V = 'vector';
+const M = 'matrix';
+const STR = 'string';
+function sig(name, args, returns, variadic = 0, experimental = false) {
+    return experimental ? { name, args, variadic, returns, experimental } : { name, args, variadic, returns };
+}
+const LIST = [
+    // Instant-vector maths, one argument.
+    ...['abs', 'absent', 'acos', 'acosh', 'asin', 'asinh', 'atan', 'atanh', 'ceil', 'cos', 'cosh', 'deg', 'exp', 'floor',
+        'histogram_avg', 'histogram_count', 'histogram_sum', 'histogram_stddev', 'histogram_stdvar', 'ln', 'log10', 'log2',
+        'rad', 'sgn', 'sin', 'sinh', 'sort', 'sort_desc', 'sqrt', 'tan', 'tanh', 'timestamp'].map((name) => sig(name, [V], V)),
+    // Range-vector functions, one argument.
+    ...['absent_over_time', 'avg_over_time', 'changes', 'count_over_time', 'delta', 'deriv', 'first_over_time', 'idelta',
+        'increase', 'irate', 'last_over_time', 'max_over_time', 'min_over_time', 'present_over_time', 'rate', 'resets',
+        'stddev_over_time', 'stdvar_over_time', 'sum_over_time'].map((name) => sig(name, [M], V)),
+    // Date functions: an optional instant vector (defaults to vector(time())).
+    ...['days_in_month', 'day_of_month', 'day_of_week', 'day_of_year', 'hour', 'minute', 'month', 'year'].map((name) => sig(name, [V], V, 1)),
+    sig('clamp', [V, S, S], V),
+    sig('clamp_max', [V, S], V),
+    sig('clamp_min', [V, S], V),
+    sig('histogram_fraction', [S, S, V], V),
+    sig('histogram_quantile', [S, V], V),
+    sig('label_replace', [V, STR, STR, STR, STR], V),
+    sig('label_join', [V, STR, STR, STR], V, -1),
+    sig('pi', [], S),
+    sig('predict_linear', [M, S], V),
+    sig('quantile_over_time', [S, M], V),
+    sig('round', [V, S], V, 1),
+    sig('scalar', [V], S),
+    sig('time', [], S),
+    sig('vector', [S], V),
+    // Experimental (Prometheus 3.14 `Experimental: true`).
+    sig('double_exponential_smoothing', [M, S, S], V, 0, true),
+    sig('histogram_quantiles', [V, STR, S, S], V, 9, true),
+    sig('info', [V, V], V, 1, true),
+    sig('mad_over_time', [M], V, 0, true),
+    sig('ts_of_first_over_time', [M], V, 0, true),
+    sig('ts_of_last_over_time', [M], V, 0, true),
+    sig('ts_of_max_over_time', [M], V, 0, true),
+    sig('ts_of_min_over_time', [M], V, 0, true),
+    sig('sort_by_label', [V, STR], V, -1, true),
+    sig('sort_by_label_desc', [V, STR], V, -1, true),
+    sig('start_timestamp', [V], V, 0, true),
+    sig('start', [], S, 0, true),
+    sig('end', [], S, 0, true),
+    sig('range', [], S, 0, true),
+    sig('step', [], S, 0, true),
+    sig('min_of', [S, S], S, 0, true),
+    sig('max_of', [S, S], S, 0, true),
+];
+/** Every PromQL function Prometheus 3.14 knows, by name (names are case-sensitive). */
+const FUNCTIONS = new Map(LIST.map((f) => [f.name, f]));
+/** Aggregation operators, lower case (the keywords are case-insensitive). */
+const AGGREGATIONS = new Set([
+    'avg', 'bottomk', 'count', 'count_values', 'group', 'max', 'min', 'quantile', 'stddev', 'stdvar', 'sum', 'topk', 'limitk', 'limit_ratio',
+]);
+/** Aggregations that take a first parameter, and its type. */
+const AGGREGATION_PARAMS = new Map([
+    ['topk', S], ['bottomk', S], ['quantile', S], ['limitk', S], ['limit_ratio', S], ['count_values', STR],
+]);
+/** Aggregations behind `promql-experimental-functions`. */
+const EXPERIMENTAL_AGGREGATIONS = new Set(['limitk', 'limit_ratio']);
+/** How Prometheus names a type in its error messages. */
+function documentedType(t) {
+    return t === 'vector' ? 'instant vector' : t === 'matrix' ? 'range vector' : t;
+}
+
 ;// CONCATENATED MODULE: ./src/lang/promql/numbers.ts
 // PromQL number and duration literals, read as Go's strconv and Prometheus' duration parser read them.
 
@@ -68755,573 +68937,6936 @@ function checkUnary(operand, at, typeError) {
     }
 }
 
+;// CONCATENATED MODULE: ../main/node_modules/re2js/build/index.js
+/*!
+* re2js
+* RE2JS is the JavaScript port of RE2, a regular expression engine that provides linear time matching
+*
+* @version v2.10.0
+* @author Oleksii Vasyliev
+* @homepage https://github.com/le0pard/re2js#readme
+* @repository [object Object]
+* @license MIT
+*/
+// src/RE2Flags.js
+var RE2Flags = class RE2Flags {
+	static FOLD_CASE = 1;
+	static LITERAL = 2;
+	static CLASS_NL = 4;
+	static DOT_NL = 8;
+	static ONE_LINE = 16;
+	static NON_GREEDY = 32;
+	static PERL_X = 64;
+	static UNICODE_GROUPS = 128;
+	static WAS_DOLLAR = 256;
+	static LOOKBEHIND = 512;
+	static MATCH_NL = RE2Flags.CLASS_NL | RE2Flags.DOT_NL;
+	static PERL = RE2Flags.CLASS_NL | RE2Flags.ONE_LINE | RE2Flags.PERL_X | RE2Flags.UNICODE_GROUPS;
+	static POSIX = 0;
+	static UNANCHORED = 0;
+	static ANCHOR_START = 1;
+	static ANCHOR_BOTH = 2;
+};
+// src/PublicFlags.js
+/**
+* Public flags for RE2JS and RE2Set compilation.
+*/
+const PublicFlags = {
+	CASE_INSENSITIVE: 1,
+	DOTALL: 2,
+	MULTILINE: 4,
+	DISABLE_UNICODE_GROUPS: 8,
+	LONGEST_MATCH: 16,
+	LOOKBEHINDS: 512
+};
+// src/Codepoint.js
+/**
+* Various constants and helper for unicode codepoints.
+*/
+const ASCII_SIZE = 128;
+const ASCII_TO_UPPER = new Int32Array(ASCII_SIZE);
+const ASCII_TO_LOWER = new Int32Array(ASCII_SIZE);
+const MAX_BMP = 65535;
+for (let i = 0; i < ASCII_SIZE; i++) {
+	if (i >= 97 && i <= 122) ASCII_TO_UPPER[i] = i - 32;
+	else ASCII_TO_UPPER[i] = i;
+	if (i >= 65 && i <= 90) ASCII_TO_LOWER[i] = i + 32;
+	else ASCII_TO_LOWER[i] = i;
+}
+var Codepoint = class {
+	static CODES = Object.freeze({
+		"\x07": 7,
+		"\b": 8,
+		"	": 9,
+		"\n": 10,
+		"\v": 11,
+		"\f": 12,
+		"\r": 13,
+		" ": 32,
+		"\"": 34,
+		$: 36,
+		"&": 38,
+		"'": 39,
+		"(": 40,
+		")": 41,
+		"*": 42,
+		"+": 43,
+		"-": 45,
+		".": 46,
+		0: 48,
+		1: 49,
+		2: 50,
+		3: 51,
+		4: 52,
+		5: 53,
+		6: 54,
+		7: 55,
+		8: 56,
+		9: 57,
+		":": 58,
+		"<": 60,
+		">": 62,
+		"?": 63,
+		A: 65,
+		B: 66,
+		C: 67,
+		F: 70,
+		P: 80,
+		Q: 81,
+		U: 85,
+		Z: 90,
+		"[": 91,
+		"\\": 92,
+		"]": 93,
+		"^": 94,
+		_: 95,
+		"`": 96,
+		a: 97,
+		b: 98,
+		f: 102,
+		i: 105,
+		m: 109,
+		n: 110,
+		r: 114,
+		s: 115,
+		t: 116,
+		v: 118,
+		x: 120,
+		z: 122,
+		"{": 123,
+		"|": 124,
+		"}": 125
+	});
+	static toUpperCase(codepoint) {
+		if (codepoint < ASCII_SIZE) return ASCII_TO_UPPER[codepoint];
+		const s = String.fromCodePoint(codepoint).toUpperCase();
+		const expectedLen = s.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (s.length > expectedLen) return codepoint;
+		const sOrigin = String.fromCodePoint(s.codePointAt(0)).toLowerCase();
+		const originExpectedLen = sOrigin.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (sOrigin.length > originExpectedLen || sOrigin.codePointAt(0) !== codepoint) return codepoint;
+		return s.codePointAt(0);
+	}
+	static toLowerCase(codepoint) {
+		if (codepoint < ASCII_SIZE) return ASCII_TO_LOWER[codepoint];
+		const s = String.fromCodePoint(codepoint).toLowerCase();
+		const expectedLen = s.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (s.length > expectedLen) return codepoint;
+		const sOrigin = String.fromCodePoint(s.codePointAt(0)).toUpperCase();
+		const originExpectedLen = sOrigin.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (sOrigin.length > originExpectedLen || sOrigin.codePointAt(0) !== codepoint) return codepoint;
+		return s.codePointAt(0);
+	}
+};
+// src/UnicodeRangeTable.js
+var UnicodeRangeTable = class {
+	/**
+	* @param {Uint32Array | number[]} data
+	* @param {boolean} isStride1
+	*/
+	constructor(data, isStride1 = false) {
+		this.data = data;
+		this.isStride1 = isStride1;
+		this.SIZE = isStride1 ? 2 : 3;
+	}
+	getLo(index) {
+		return this.data[index * this.SIZE];
+	}
+	getHi(index) {
+		return this.data[index * this.SIZE + 1];
+	}
+	getStride(index) {
+		return this.isStride1 ? 1 : this.data[index * this.SIZE + 2];
+	}
+	get length() {
+		return this.data.length / this.SIZE;
+	}
+};
+// src/UnicodeTables.js
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-";
+const B64_MAP = /* @__PURE__ */ new Uint8Array(256);
+for (let i = 0; i < 64; i++) B64_MAP[B64.charCodeAt(i)] = i;
+const decodeVLQ = (str) => {
+	const res = [];
+	let value = 0;
+	let shift = 0;
+	for (let i = 0; i < str.length; i++) {
+		const digit = B64_MAP[str.charCodeAt(i)];
+		value |= (digit & 31) << shift;
+		if ((digit & 32) === 0) {
+			res.push(value);
+			value = 0;
+			shift = 0;
+		} else shift += 5;
+	}
+	return res;
+};
+const decodeRanges = (str, isStride1) => {
+	const res = decodeVLQ(str);
+	const numRanges = isStride1 ? res.length / 2 : res.length / 3;
+	const out = new Uint32Array(numRanges * 3);
+	let current = 0;
+	let resIdx = 0;
+	for (let i = 0; i < numRanges; i++) {
+		current += res[resIdx++];
+		out[i * 3] = current;
+		current += res[resIdx++];
+		out[i * 3 + 1] = current;
+		out[i * 3 + 2] = isStride1 ? 1 : res[resIdx++];
+	}
+	return out;
+};
+const decodeOrbit = (str) => {
+	const res = decodeVLQ(str);
+	const map = /* @__PURE__ */ new Map();
+	let currentKey = 0;
+	for (let i = 0; i < res.length; i += 2) {
+		currentKey += res[i];
+		const zz = res[i + 1];
+		const delta = zz >>> 1 ^ -(zz & 1);
+		map.set(currentKey, currentKey + delta);
+	}
+	return map;
+};
+var LazyMap = class {
+	constructor(initializer) {
+		this.initializer = initializer;
+		this.cache = /* @__PURE__ */ new Map();
+	}
+	has(key) {
+		return Object.hasOwn(this.initializer, key);
+	}
+	get(key) {
+		if (this.cache.has(key)) return this.cache.get(key);
+		const val = this.has(key) ? this.initializer[key]() : null;
+		this.cache.set(key, val);
+		return val;
+	}
+};
+var UnicodeTables = class {
+	static _CASE_ORBIT = null;
+	static get CASE_ORBIT() {
+		if (!this._CASE_ORBIT) this._CASE_ORBIT = decodeOrbit("rCgCIgCY+rQI4QiCuuBLgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCCgCBgCBgCBgCBgCBgCBgCB+7OB-BB-BB-BB-BB-BBskQB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BC-BB-BB-BB-BB-BB-BB-BByHBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBDCBBBCBBBCBBCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBxHBCBBBCBBBCBBB3SBmMBkNBCBBBCBBB8MBCBBB6MB6MBCBBC+EB0MB2MBCBBB6MB+MBiGBmNBiNBCBBBmKBikzCBmNBqNBkIBsNBCBBBCBBBCBBB0NBCBBB0NDCBBB0NBCBBByNByNBCBBBCBBB2NBCBBDCBBCwDFCBCBDBCBCBDBCBCBDBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBB9EBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCCBCBDBCBBBhGBvDBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBjICCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBH2iVBCBBBlKBwiVB+jVB+jVBCBBBlMBqEBuEBCBBBCBBBCBBBCBBBCBBB+hVB4hVB8hVBjNB7MC5MB5MCzMC1MB+0yCE5MB20yCC9MBu2yCBwyyCBo0yCChNBlNBo0yCBu-UBi0yCDlNC6-UBpNDrNIu+UDzNCm0yCBzNE0yyCBzNBpEBxNBxNBtEG1NLqxyCBkxyCnFoFrBCBBBCBBDCBBEkIBkIBkICoHHsCCqCBqCBqCCgEC+DB+DBmkOBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCC+BBgCBgCBgCBgCBgCBgCBgCBgCBrCBpCBpCBpCBmjOB-BB8BB-BB-BBgEB-BB-BByBBqgOBsDB-BBtwBB-BB-BB-BBsBBgDBCB-BB-BB-BBeB-BB-BB61OB-BB-BB-DB9DB9DBQB7DBmCE9CBrDBPBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBrFB-EBOBnHB3FB-FCCBBBNBCBBCjIBjIBjIBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB8kMB-BB6kMB-BB-BB-BB-BB-BB-BB-BB-BB-BBokMB-BB-BBkkMBkkMB-BB-BB-BB-BB-BB-BB-BB4jMB-BB-BB-BB-BB-BB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EBCBBBCBoiMBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBJCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBeBCBBBCBBBCBBBCBBBCBBBCBBBCBBBdBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDL-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-C64CgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOCgmOGgmODg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FDg8FBg8FBg8FhVg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBQBQBQBQBQBQDPBPBPBPBPBPjkC7mMB5mMBnmMBjmMBCBlmMB3lMBpiMBk8kCBCBBG-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FD-7FB-7FB-7F6FoglCEsuHRwjlCyDCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCB0DBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBG1DD97OCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQDPBPBPBPBPBPDQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQDPBPBPBPBPBPEQCQCQCQCPCPCPCPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPB0EB0EBsFBsFBsFBsFBoGBoGBgIBgIBgHBgHB8HB8HDQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQCSFPBPBzEBzEBRCxnOFSFrFBrFBrFBrFBREQBQClkOFPBPBnGBnGFQBQCljOCODPBPB-GB-GBNHSF-HB-HB7HB7HBRqJ53OE9tQBrmQH4Bc3BSgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBfBfBfBfBfBfBfBfBfBfBfBfBfBfBfBfECBByZ0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzB34BgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CBCBBBt-UBruHBt+UB1iVBviVBCBBBCBBBCBBB3hVB5-UB9hVB7hVCCBBCCBBI9jVB9jVBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBICBBBCBBECBBN-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOC-lOG-lOzoeCBBBCBBBCBBBCBBBCBBBCBl8kCBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBTCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBnECBBBCBBBCBBBCBBBCBBBCBBBCBBDCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBKCBBBCBBBnglCBCBBBCBBBCBBBCBBBCBBECBBBvyyCDCBBBCBBBgDCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBn0yCB90yCB10yCBh0yCBn0yCCjxyCBzyyCBpxyCBg6BBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBB-CBl0yCBvjlCBCBBBCBBBt2yCBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBhkzCZCBB9a-5Bd-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCm6TCBB7gBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCH-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BmlBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvChDwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCFvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvC1DuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCCuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCCuCBuCBuCBuCBuCBuCBuCCuCBuCCtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCCtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCCtCBtCBtCBtCBtCBtCBtCCtCBtCk2BgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEO-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-D+CgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCL-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-B74CgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BhrVgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BhB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BD1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BtxekCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjC");
+		return this._CASE_ORBIT;
+	}
+	static _Print = null;
+	static get Print() {
+		if (!this._Print) this._Print = new UnicodeRangeTable(decodeRanges("hB9CBjBLBCpWBDFBFGBCCCBSBCsMBClBBDxBBDCBC2BBJaBFFBSVBC-FBCvBBD6BBDkDBP6BBDwBBDOBCbBDCCBJBGfBIqCBCgFBCHBDBBDVBCGBCEEBCBDIBDBBDDBJFFBCCBDBDYBDCBCFBFBBDVBCGBCBBCBBCBBDCCBDBFBBDCBEIIBCBCIIBPBLCBCIBCCBCVBCGBCBBCEBDJBCCBCCBDQQBCBDLBIGBCCBCHBDBBDVBCGBCBBCEBDIBDBBDCBICBFBBCEBDRBLBBCFBECBCDBEBBCCCBEEBEEBBBELBFEBECBCDBDHHPUBGMBCCBCWBCPBDIBCCBCDBIBBCCBCBBDDBDJBIVBCCBCWBCJBCEBDIBCCBCDBIBBGCBCDBDJBCCBNMBCCBCyBBCCBCFBFPBDZBCCBCRBEXBCIBCDDBFBEFFBEBCCCBGBHJBDCBN5BBFcBmBBBCCCBDBCXBCCCBVBDEBCCCBFBCJBDDBhBnCBCjBBFmBBCjBBCOBCMBmBlGBCGGD4LBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBDfBEZBH1CBDFBD-TBCbBE4CBIVBKXBKTBNMBCCBCBBN9CBDJBHJBHNBCKBH4CBIqBBGlCBLeBCLBFLBFEEBoBBDEBMrBBFZBHKBE9BBDgCBCcBDKBHJBHNBDtBBDLBVsCBClFBJ7BBEOBE9BBGqBBDKBJqBBG1QBDFBDlBBDFBDHBCGCBdBD0BBCOBCNBDFBCSBDCBCIBSXBJuBBSBBDaBCMBEhBBPgBBQrEBF5UBXKBWz4BBD9LBGsBBCGGD3BBIBBPXBKGBCGBCGBCGBCGBCGBCGBCGBC9DBjBZBC4CBN1GBbPBC+BBC1CBDmDBGqBBC9CBC1CBKvBBCszcBE2BBK7KBV3FBJ8GBV7BBEJBH3BBJlCBJLBHzDBMdBEtCBCKBFgBBC2BBKNBDJBDmDBZbBLFBDFBDFBKGBCGBC7BBF9DBDJBHj9KBNWBFwBBloItLBDpDBnBGBNEBGZBCEBCCCBCCBCCBoUBhBpBBHyBBCSBCDBFEBCmEBF9FBEFBDFBDFBDCBEGBCGBOBBDLBCZBCSBCBBCOBDNBjB6DBGCBFsBBE3CBCMBEwBwBBsBBjEcBEwBBQbBFjBBKdBGqBBGdBCkBBFNBrB9EBDJBHjBBFjBBFnBBJzBBMLBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBCnCBJIBxBSBCBBGgBBEaBGaBnB3BBFTBDxBBCBBGHBCCBCcBDCBFJBIIBI-BBhBmBBFLBK1BBEcBDaBGZBIDBNGBxCoCB4ByBBOyBBItBBJJBHlBBEcBJBBxGeBCpBBCCBDBBRFBJIBiBtBBJpBBXZBnBbBVWBKtCBFjBBK9BBCEBOYBIJBH0BBCRBJmBBK-CBCTBMRBCuBB-BGBCCCBCBCOBCKBH6BBGJBHDBCHBDBBDVBCGBCBBCEBCJBDBBDCBDHHGGBDGBEEBMJBCDDClBBCJBCDDCDBCJBCBBJBBe7CBCEBfnCBJJBnF1BBDlBBjBkCBMJBHMBU5BBHJBHTBdaBDOBFWB6F7BBlDyCBNHBDDDBGBCBBCdBCBBDLBKJBnCHBDtBBDKBcnCBJyCBOoCBIJB3CHB5ChBBPJBHIBCsBBCNBLcBEfBDVBCNBqCGBCBBCrBBECCBCCBHBJJBHFBCBBCkBBCBBCFBIJBHrBBFJB3HYBIQBCoBBEcB2CQQBwBBO6cBnDuDBCEBMjGBtyCiDBOvhBBRVBL68DBGmSB61G5BBn2B4RBIeBCJBFwCBCJBHdBDFBLlCBLJBCGBCUBGSBxN5BBnG6CBGYBDYBtBqCBF4BBIQBhCEBMGBK1mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBDDBh7D8HBEzNBHWBQQBQtBBDWBKzDB9B1HBLmBBDpCBJvDBWlCB7DTBNTBN2CBKYBoE0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBD9VBQEBCOBxiBeBHFB2GGBCQBDGBCBBCEBG9BBiBxDxDBrBBENBDJBFBBhKeBS5BBGxOxOBoBB3GqBBFhGhGBdBCVBJBBhHGBCDBCBBCOBCkGBDPBqBrCBFJBFBByYjCBtC8BBjGDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBBvIrBBFjDBNOBDOBCOBCkBBLtFB5BcBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBCmDBmgB-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIBnkzVvHB", false));
+		return this._Print;
+	}
+	static CATEGORIES = new LazyMap({
+		C: () => new UnicodeRangeTable(decodeRanges("AfBgDgBBOrWrWBHHBCBICCVuMuMnBBBzBBBE4B4BBGBcDBHQBXhGhGxBBB8BBBmDNB8BBByBBBQddBCCMEBhBGBsCiFiFJBBDBBXIICCBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBPMMBEB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKMMBDBbEByBPBDBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBjoIBvLBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCB-FCBHBBHBBHBBECBIIIBLBDBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIB-BGGBLBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMBxhBPBXJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBF-6DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBrCHBxDUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIlkzVBxHvw-FB", false)),
+		Cc: () => new UnicodeRangeTable(decodeRanges("AfgDgB", true)),
+		Cf: () => new UnicodeRangeTable(decodeRanges("tFzqBzqBBEBXhGhGyBhMhMBxCxCs5D9-B9-BBDBbEByBEBCJBw03B6H6HBBBimEQQj7IPBhjiBDBwmFHBn0rYffB+CB", false)),
+		Cn: () => new UnicodeRangeTable(decodeRanges("4bBBHDBICCVuMuMnBBBzBBBE4B4BBGBcDBHKBvI9B9BBmDmDBMB8BBByBBBQddBCCMEBjBEBuHJJBDDBXXICCBBBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBbFB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKmDmDNBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBDBvzIBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCC-FCBHBBHBBHBBECBIIIBIBGBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIBlCJBCBBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMB3iBJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBJ76DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBjGUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIm8yVBCdBhD-DBxHvw-BB---BBB---BBB", false)),
+		Co: () => new UnicodeRangeTable(decodeRanges("gg4B-nGh4hc9--BD9--B", true)),
+		Cs: () => new UnicodeRangeTable(decodeRanges("gg2B--B", true)),
+		L: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBLLFGGBVBCeBCpOBFLBPEBICCiEEBCBBDDBCHHCCBCCCBSBCyCBCqEBJlFBClBBDHHBnBBoCaBFDBuBqBBkBBBCiDBCQQBIIBLLBBBDRRCdBe4CBMZZBfBKBBFGGBUBFKKEYYBXBIKBGXBCGBRpBB7B1BBETTIJBQPBFHBDBBDVBCGBCEEBCBERROBBCCBPBBLJJBEBFBBDVBCGBCBBCBBCBBgBDBCUUBBBRIBCCBCVBCGBCBBCEBETTQBBYMMBGBDBBDVBCGBCBBCEBEffBCCBBBQSSCFBECBCDBEBBCCCBEEBEEBBBELBX1B1BBGBCCBCWBCPBEbbBBBCBBDBBfFFBGBCCBCWBCJBCEBEffBBBCBBQBBSIBCCBCoBBDRRGCBJCBZFBGRBEXBCIBCDDBFB7BvBBCBBNGB7BBBCCCBDBCXBCCCBIBCBBKDDBDBCWWBCBhBgCgCBGBCjBBcEB0DqBBVRRBEBFDBEEEBIIBBBFMBNSSBkBBCGGDqBBCsKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPBR1CBDFBErTBDQBCZBGqCBHHBIRBOSBPRBPMBCCBQzBBkBFFkC4CBIEBDhBBCGGBkCBLeByBdBDEBMrBBFZB3BWBK0BBzC+C+CBtBBSHB3BdBOBBLrBBbjBBqBCBLjBBDKBGqBBDCBqBDBCFBCBBEGGB+FBhC1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGB1DOORMBmDFFDJBCEEBDBHGCBCBCKBDDBGEBF1B1BB8zC8zCBjHBHDBEBBNlBBCGGD3BBIRRBVBKGBCGBCGBCGBCGBCGBCGBCGBxC2O2OBrBrBBDBGBBF1CBHCBC5CBCDBGqBBC9CBSfBxBPBhQ-tGBhCs0VBkCtBBDsIBEPBLBBVuBBReBDlCByBIBDmDBDxCBVQBCCBCDBCWBezBBPxBB-BFBECCBMMBaBLWBacBIuBBdRRBDBCJBLEBCoBBYCBCHBVWBEEEBwBBCEEBDDBDBDCCZCBDKBICBNFBDFBDFBKGBCGBCqBBCNBHyDBej9KBNWBFwBBloItLBDpDBnBGBNEBGCCBIBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBlBZBHZBM4CBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmMcBEwBBwBfBOTBCHBHlBBLdBDjBBFHBxB9EBTjBBFjBBFnBBJzBBNKBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCQQBCBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4ByBBOyBBOjBBnBbBKWB7HpBBHBBRFB5BcBLJJBUBrBRBvBUBcWBN0BB6BBBDOOBrBBhBYBbjBBeDDJiBBENNBuBBPDBWCCkBRBCYBUBBgCGBCCCBCBCOBCJBIuBBnBHBDBBDVBCGBCBBCEBETTNEBfJBCDDClBBCaaCtBtBBzBBTDBVCBfvBBVBBC5F5FBtBBqBDBlBvBBV8B8BBpBBOoCoCBZBmBGB6FrBB1D-BBgBHBDDDBGBCBBCXBQCC-CHBDmBBRCCdLLBmBBIWWMtBBUTTBnCBoGgBBgBIBCkBBSyByBBcBxDGBCBBClBBWaaBEBCBBCfBPYYBqBBlISBQCCBLBChBB9DwCwCB4cBnHjGBtyCgDBQvhBBSFBa68DBGmSB61GdBj3B4RBIeBSuCBSdBTvBBRDBgBUBGSBxNsBB0G-BBhBYBDYBtBqCBGjCjCBLBhCBBCPPBNNB0mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBn7F0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BeBHFBmI9BBzEsBBLGBRiKiKBcBTrBBlPbBlHdBDwGwGBdBCCBCBBCGBDEBKBBhHGBCDBCBBCOBCkGB8BjCBI1lB1lBBCBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQBlqE-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		LC: () => new UnicodeRangeTable(decodeRanges("hCZBHZB7BLLBVBCeBCiGBCDBFvGBDZBhGDBDBBECBCHHCCBCCCBSBCyCBCqEBJlFBClBBKoBB44ClBBCGGDqBBDCBhV1CBDFBjkCKBGqBBDCBhCrBBgCMBChBBmD1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGBmIFFDJBCEEBDBHGCBCBCFBFDDBCBGEBF1B1BB8zC8zCB6DBDmDBHDBEBBNlBBCGGzoetBBTbBnEtCBCWBEDBCsCBZBBE2Z2ZBpBBGIBIvCBh6TGBNEBqgBZBHZBmlBvCBhDjBBFjBB1DKBCOBCGBCBBCKBCOBCGBCBBk2ByBBOyBB+CVBLVB74C-BBhrV-BBhBYBDYBtpZ0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BJBCTBHFB2uCjCB", false)),
+		Ll: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBC2BCBQCBuBCDECBBBDCCDEEBFFDEEBBBDDDCCCDCCBCCDEECDDBDDBBBHGDCOCBSCBDDCEEC4BCBFBDDDBCCFICBjCBDZBiGCCEEEBBBTccBhBBCBBECBCWCBDBCGDB0B0BBuBBCgBCK0BCDMCBgDCxBoBBo6CqBBDCB5XFBjkCIBC2D2DBqBBgCMBChBBnD0ECBHBCgDCBHBJFBLHBJHBJFBLHBJHBJNBDHBJHBJHBJEBCBBHEEBBBCBBJDBDBBJHBLCBCBBzIEEBEEcKFDBBJDBF2B2Bs1CvBBCEEBGCFCCBCCBEBGiDCBIICFFNlBBCGG0oesBCUaCoEMCBBBC+BCBGBCCCDICFCCDCCBBBCSCGGGCMCFCCDOCbEE2ZqBBGIBIvCBh6TGBNEBqhBZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBnqZZBbGBCRBbZBbDBCCCBFBCKBbZBbZBbZBbZBbZBbZBbZBbZBbbBdYBCFBbYBCFBbYBCFBbYBCFBbYBCFBC15B15BBIBCTBHFB4vChBB", false)),
+		Lm: () => new UnicodeRangeTable(decodeRanges("wVRBFLBPEBICCmEGG-OnHnHlFBBuIBBFgBgBKEEhFoFoF1mBgEgE2R72B72BsDkTkTxOFBvF+BBOjBjBBjBByVOORMBg-CBByHgGgG2OsBsBBDBGiDiDB+C+CBBB34bjnBjnBBEBvIzDzDdBB6DIBxCYYpDDBEBB2OXXqEtDtDWBBoDDBKngVngVuBBBh-BFBCpBBCIB0sBhBhB2K04D04DnrTDB9PCBpBBBnRMBhCBBCPPB9-P9-PBCBCGBCBByhM9BBqGGBud0Q0QsSAB", false)),
+		Lo: () => new UnicodeRangeTable(decodeRanges("qFQQhIFFBCBxGBB7ZaBFDBuBfBCJBkBBBCiDBCZZBLLBBBDRRCdBe4CBMZZBfBWVBrBYBIKBGXBCGBRoBB8B1BBETTIJBROBFHBDBBDVBCGBCEEBCBERROBBCCBPBBLJJBEBFBBDVBCGBCBBCBBCBBgBDBCUUBBBRIBCCBCVBCGBCBBCEBETTQBBYMMBGBDBBDVBCGBCBBCEBEffBCCBBBQSSCFBECBCDBEBBCCCBEEBEEBBBELBX1B1BBGBCCBCWBCPBEbbBBBCBBDBBfFFBGBCCBCWBCJBCEBEffBBBCBBQBBSIBCCBCoBBDRRGCBJCBZFBGRBEXBCIBCDDBFB7BvBBCBBNFB8BBBCCCBDBCXBCCCBIBCBBKDDBDBYDBhBgCgCBGBCjBBcEB0DqBBVRRBEBFDBEEEBIIBBBFMBNyDyDBnKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPByDrTBDQBCZBGqCBHHBIRBOSBPRBPMBCCBQzBBpBkCkCBhBBC0BBIEBDhBBCGGBkCBLeByBdBDEBMrBBFZB3BWBK0BBxFuBBSHB3BdBOBBLrBBbjBBqBCBLdByDDBCFBCBBE7hB7hBBCB4-C3BBZWBKGBCGBCGBCGBCGBCGBCGBCGBoR2B2BF1CBJCCB4CBFGGBpBBC9CBSfBxBPBhQ-tGBhC0wUBC2jBBkCnBBJrIBFPBLBBjCyByBBkCBqFoDoDEGBCCBCDBCWBezBBPxBB-BFBECCBMMBaBLWBacBIuBBuBEBDIBLEBCoBBYCBCHBVPBCFBEEEBwBBCEEBDDBDBDCCZBBEKBIPPBEBDFBDFBKGBCGByEiBBej9KBNWBFwBBloItLBDpDBkCCCBIBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBqDJBCsBBDeBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmMcBEwBBwBfBOTBCHBHlBBLdBDjBBFHBhEtCBjDnBBJzBB9CzBBN2JBKVBLHB5EFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCQQBCBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4FjBBnBDBCxJxJBoBBHBBRCBCBB5BcBLJJBUBrBRBvBUBcWBN0BB6BBBDOOBrBBhBYBbjBBeDDJiBBENNBuBBPDBWCCkBRBCYBUBBgCGBCCCBCBCOBCJBIuBBnBHBDBBDVBCGBCBBCEBETTNEBfJBCDDClBBCaaCtBtBBzBBTDBVCBfvBBVBBC5F5FBtBBqBDBlBvBBV8B8BBpBBOoCoCBZBmBGB6FrBB0GHBDDDBGBCBBCXBQCC-CHBDmBBRCCdLLBmBBIWWMtBBUTTBnCBoGgBBgBIBCkBBSyByBBcBxDGBCBBClBBWaaBEBCBBCfBPYYBnBBCBBlISBQCCBLBChBB9DwCwCB4cBnHjGBtyCgDBQvhBBSFBa68DBGmSB61GdBj3B4RBIeBSuCBSdBTvBB0BUBGSB0NnBB2MqCBGwFwFB0mHBqBfBiDyDBuwIiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBxzI2P2PBrBBiBiKiKBcBTrBBlPaBmHdBDwGwGBdBCCBCBBCGBDEBKiHiHBFBCDBCBBCOBCkGB8pBDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQBlqE-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		Lt: () => new UnicodeRangeTable(decodeRanges("lOGDnB2sH2sHBGBJHBJHBNQQwBAB", false)),
+		Lu: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiB2BCDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIJDCMCDQCDDDCCBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBDDBBBEWCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBpCDBNDBNDBNEBMDBnIFFECBDCBDEEBDBHGCBCBDDBLBBG+B+B9zCvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoqZZBbZBbZBbCCBGDBDDBCBCHBbZBbBBCDBDHBCGBcBBCDBCEBCEEBFBcZBbZBbZBbZBbZBbZBfYBiBYBiBYBiBYBiBYBiB2pE2pEBgBB", false)),
+		M: () => new UnicodeRangeTable(decodeRanges("gYvDB0IGBoIsBBCCCBCCBCCpCKBxBUBRmDmDBFBDFBDBBCDBkBffBZB8CKB7BIBKZZBCBCIBCCBCEBsBCB8BIBrBXBCgBB3BCBCRBCGBLBBeCB5BCCBFBDBBDCBKLLBbbDCB5BCCBDBFBBDCBEffBEEMCB5BCCBGBCCBCCBVBBXFBCCB5BCCBFBDBBDCBICBLBBf8B8BBDBECBCDBKpBpBBDB4BCCBFBCCBCDBIBBMBBeCB5BCCBFBCCBCDBIBBMBBQNNBCB4BBBCGBCCBCDBKLLBeeBBBnCFFBEBCCCBGBTBB+BDDBFBNHBjDDDBHBMGBqCBBcECFBByBTBCBBGKBCjBBKlDlDBSBYDBFCBCCBDGBEDBOLBCLLBCBgWCBzdDBdCBeBBfBBhCfBKuBuBBBBC2D2DBjBjB3DLBFLB8GEB6BJBCcBDxBxBBsBBDLBVEBwBQBnBIBNCBfMB5BNBxBTB5ECBCUBFHHDCBnG-BBxWgBB--CCBuEhDhDBeBrRFBqDBB1udDBCJBhBBBxCBBxIEEFYYBDBF0C0CBzBzBBQBbRBOnBnBBGBaMBtBDBwBNBlBkCkCBMBNJJBuBuBBBBzBCCBBBDBBGBBCqBqBBDBGBBtHHBCBBx5TiXiXBOBRPBuejHjH2EEBn0BCBCBBGDBpBCBFmFmFB+R+RBCBiCEB+JBBuCFBnCKByBDB7DCB2BOBqBDDBLLBCBuBKBI+B+BBBBlBNBRBBtBNNBBBxBNBJDBCBB9CLBHDD+ELBWDB4BBBCGBDBBDCBKLLBDDBFBEEBkCIBCDDCDBCEBCPPBzCzCBQBYyCyCBSBsHGBDIBcBBzCQBrDMBmDOBhIOB2HFBCBBDDBCCCBuEuEBFBDGBEddBIBpBGBCDBJKKBJBvBPBnGHBoGHBCHBzCVBCNB7DFBECCBCCBFBCjCjCBDBCBBCEB8KDBKBBCxBxBBFBEEBYmnFmnFHOBpmLRBhuCEB8BGB5gBCCB1BBIDByCMMBslTslTBizEizEBsBBDWB-QEBEFBJHBDGBfDB1ECB89B2BBFxBBJPPXEBCOBxqBGBCQBDGBCBBCEBlDhFhFBFB4L+B+BBCB9PDB-HBB0HDDIBBG7O7OBFBuDGB29lYvHB", false)),
+		Mc: () => new UnicodeRangeTable(decodeRanges("joC4B4BDCBJDBCBBzBBB7BCBHBBDBBLsBsB7BCBjC7B7BBBBJCCB2B2BB7B7BCHHBDDBLLnDBBCBBECBCCBLqBqBBBB+BDB+BBB7BCCBDBDBBCBBKBBdPPB7B7BBBBGCBCCBLrBrBBsCsCBBBHHBTBBrKBBgCsFsFBFFHDDBaaBLLBBBDGBWBBDFBDLLBBB5zBffiEIIBGBCBB7KDBDCBFBBCFBhHBB7BCCKCCBJJBEByExBxBGCCBDBCBB+BffFBBD9B9BDCBCEEBxBxBBGBJBBsFWW35EBB0-dBBD5C5CBzBzBBOBvEBBwBxBxBBFFBDDBBBvDBBDBBZuBuBCuDuDDBBGuHuHBCCBCCBCC0gZCCgEuBuBBBBFBB0DZZB8B8BxBCBKBBO+C+CBBBEBBCrFrFBBBgBBB7BBBCDBDBBDCBKLLB1C1CBBBIDDCDBCBBCmDmDBBBJBBErDrDBBBHCCBCBDuHuHBBBHDBDyDyDBBBJBBCuDuDCBBHoDoDCBBFmImIBBBK4H4HBEBCBBFDDCvEvEBBBJDBF1C1CeBB-BqGqGECCoGPPrDIID2G2GBDBFBBC-K-KBNNxBBBJBBCpvQpvQBBBlxD2BBpDBB0rYBBHFB", false)),
+		Me: () => new UnicodeRangeTable(decodeRanges("okBBB1xF-wB-wBBCBCCBsshBCB", false)),
+		Mn: () => new UnicodeRangeTable(decodeRanges("gYvDB0IEBqIsBBCCCBCCBCCpCKBxBUBRmDmDBFBDFBDBBCDBkBffBZB8CKB7BIBKZZBCBCIBCCBCEBsBCB8BIBrBXBCfB4BCCFHBFEEBFBLBBe7B7BFDBJVVBbbDBB6BFFBFFBDDBBBEffBEEMBB6BFFBDBCBBFVVBXXBEBC7B7BDCCBCBJIIBMMBff+BNNzBEE4BCCBBBGCBCDBIBBMBBe7B7BDHHGBBVBBdBB6BBBFDBJVVBeepCIIBBBC7C7CDGBNHBjDDDBHBMGBqCBBcEC4BNBCEBCBBGKBCjBBKnDnDBCBCFBCBBDBBaBBFCBRDBODDBHHQgWgWBBBzdCBeBBfBBfBBhCBBCGBJDDBJBKuBuBBBBC2D2DBjBjB3DCBFBBKHHBBB8GBBD7B7BCGBCCCDHBHJBDxBxBBMBCeBDLBVDBxBCCBDBCGGpBIBNBBhBDBDBBCCB5BCCBEECCB7BHBDBB5ECBCMBCGBFHHEBBnG-BBxWMBFEEBKB--CCBuEhDhDBeBrRDBsDBB1udFFBIBhBBBxCBBxIEEFaaBGG4EBBbRBOnBnBBGBaKBvBCBxBDDBCBDBBoBkCkCBEBDBBDBBNJJwB0B0BCCBDBBGBBCrBrBBJJvHDDFx5Tx5TiXPBRPBuejHjH2EEBn0BCBCBBGDBpBCBFmFmFB+R+RBCBiCEB+JBBuCFBnCKByBDB8D3B3BBNBqBDDBLLBBByBDBDBBI+B+BBBBlBEBCHB-BNNB1B1BBHBLDBDgDgDBBBDCCBHHD+E+EEHBWBB6BBBEmBmBBFBEEBnCFBOECPBB2CHBDCBCYY1CFBCFFBCCBvHvHBCBHBBCBBcBB2CHBDCCBrDrDCDDBEBCmDmDCDDBCBCEBkIIBCBBhIBBCFFxEDBDBBFhBhBBIBpBFBDDBJKKBEBDCBvBMBCBBnGCCBBBCqGqGBFBCFBCzCzCBUBDGBCBBCBB7DFBECCBCCBFBCpCpCBEEC8K8KBMMB1B1BBDBGCCYmnFmnFHOBpmLLBECBhuCEB8BGB5gBgCgCBCByC5lT5lTBizEizEBsBBDWBhRCBSHBDGBfDB1ECB89B2BBFxBBJPPXEBCOBxqBGBCQBDGBCBBCEBlDhFhFBFB4L+B+BBCB9PDB-HBB0HDDIBBG7O7OBFBuDGB29lYvHB", false)),
+		N: () => new UnicodeRangeTable(decodeRanges("wBJB5DBBGDDBBBitBJBnEJBnGJB9MJB3DJBFFBtDJB3DJB3DJBDFBvDMB0DJBJGBoDJBpDGBISBuDJBhDJB3DJBnCTBtIJBnCJBwWTBybCBwHJBHJBXJBtJJBhEKBmFJBHJB3FJB3CJBnEJBHJB3gBEEBEBHJBnGyBBDEB3W7BBvCVB3TdBqrBqYqYaIBPCB4KDBrEJBfHBCOBhBJBoBOBh7cJB9FJBhKFB7EJBnBJBnGJBXJB3CJB3MJB34UJBuPsBBN4BBSBB2KaBlBDBeJJnEEBrGJBvdHBaGBoBIBsCEBXFBhFBBDPBDtBBhCIB1BBBfCBsCEBpDHBZHBqBGBrKFBxBJBHJB3IeB-EJBrBDBxDGBnEdBhEJB9BJBxEJBITB8HJB3KJB3DJB3LJBnDJBHTBtCLBlNSB+CJB3UJB3CcBkHJBnCJB3BJBnLJBnDUBshBuDBimPJBnpCJB3CJBnEJBCGBvQJBnIWB+KCB6nXJBnuBTBNTBtDYB2iBxBBhqCJBnNJB3PJB4HJBtWIBhEJB4Y6BBCCBCDBtCsBBCOBjeMBk3CJB", false)),
+		Nd: () => new UnicodeRangeTable(decodeRanges("wBJnxBJnEJnGJ9MJ3DJ3DJ3DJ3DJ3DJ3DJ3DJ3DJ3DJhDJ3DJnCJ3IJnCJn6BJnBJtJJhEJnFJHJ3FJ3CJnEJHJnuiBJnVJnBJnGJXJ3CJ3MJ34UJnsBJnkCJHJ9YJhEJ9BJxEJ3IJ3KJ3DJ3LJnDJHTtCJnNJnDJ3UJ3CJ3HJnCJ3BJnLJ3uQJnpCJ3CJnEJ3QJ37XJ12CxBhqCJnNJ3PJ4HJ2aJ30EJ", true)),
+		Nl: () => new UnicodeRangeTable(decodeRanges("u3FCBwzCiBBDDB-zDaaBHBPCBs1dJBxyW0BBtOJJnEEBrhIuDBm8SCB", false)),
+		No: () => new UnicodeRangeTable(decodeRanges("yFBBGDDBBB2pCFB5LFB5DCBmEGB6GGBSIByNJB2hBTB0jBJBhP20B20BEFBHJBnGPBqB3W3WB6BBvCVB3TdBqrB1kB1kBBCBrEJBfHBCOBhBJBoBOBxrdFBymWsBBiCDBSBB2KaBlBDB1pBHBaGBoBIBsCEBXFBhFBBDPBDtBBhCIB1BBBfCBsCEBpDHBZHBqBGBrKFBhLeB-EJBrBDBxDGBnETB8LTBmqBBBvNIBobSB0aUBn8SGB-YWBqhZTBNTBtDYBvqFIBid6BBCCBCDBtCsBBCOBjeMB", false)),
+		P: () => new UnicodeRangeTable(decodeRanges("hBCBCFBCDBLBBEBBbCBCccCkBkBGEELBBEEE-VJJzOFBqBBB0BCCDDDtBBBVBBCBBOCCBBBrCDBnDsBsBBMBqHCB3BOBgBmImIBLLtE5D5D6DnMnMNwLwL7CLLBpFpFBNBCmBmBBCBoCrCrCBDBFBBwDFBsFlTlTBHB4EuTuTtBBBvCCBoCBB+ECBCCBmBKB6JBB5GBBhEGBCFBhFBBLGBdCB9DDB8BEB-BBBhCHBM9Z9ZBWBJTBCMBCLBfBBPBB6TDBeBB+hBNBwCBBgBJB0MVBgCDBhBBB8XDBCBBxDwEwEBtBBCfBDLBkNCBFJBDLBRNNjD7C7CjgdBBuICBkDLL0DFB9LDB3CBBpBCBCyByBBwBwBiDMBRBB9DDB-DBBRBB6HzqUzqUBxGxGBIBXiBBCNBCFFCBB2ECBCFBCDBLBBEBBbCBCccCCCBFB7MCB9UxBxB-MoXoXoGgBgBxIIBnBxDxDBFBjCGB6CDByO-J-JjBlElEBDBtBDB+FGBuDBBCDB-DDBxBBBwCDBFOOCCB5CFBsDrJrJBCCBzDzDBDBLBBCpDpD7HWBqDCBdMBtCjEjEBBB9HpIpIBBB8E9C9CBGB0CCBCEB+CJB4GgDgDBDBrBBBmUBBrCMBwFxjBxjBBDB97CBB8zOBBmEiCiCBDBJpRpRBBBoJDBoK9lT9lTovHEB07C-a-aBAB", false)),
+		Pc: () => new UnicodeRangeTable(decodeRanges("-Cg-Hg-HBUU-u3BBBZCBwHAB", false)),
+		Pd: () => new UnicodeRangeTable(decodeRanges("tB9qB9qB0BiyDiyDmgBqgCqgCBEBiwDDDgBBBFdd-NUUwDxszBxszBBmBmBLqFqFhzD-J-J", false)),
+		Pe: () => new UnicodeRangeTable(decodeRanges("pB0B0BgB+1D+1DC-6B-6BqtC4B4BQ7T7TCff-hBMCxChBhBCGC1MUChCCCiBmhBmhBCECtBGCtNICEGCDBB-ozB6G6GeOCESSCCCrF0B0BgBGD", false)),
+		Pf: () => new UnicodeRangeTable(decodeRanges("7F+6H+6HEddpuDCCFDDQEE", false)),
+		Pi: () => new UnicodeRangeTable(decodeRanges("rFt7Ht7HDBBDaapuDCCFDDQEE", false)),
+		Po: () => new UnicodeRangeTable(decodeRanges("hBCBCCBDECBLLBEEBcclCGGPBBI-V-VJzOzOBEBqB3B3BDDDtBBBVBBCBBOCCBBBrCDBnDsBsBBMBqHCB3BOBgBmImIBLLtE5D5D6DnMnMNwLwL7CLLBpFpFBNBCxDxDrCEBFBBwDFBsFlTlTBHBmY9D9DBBBoCBB+ECBCCBmBFBCDB6JBB5GBBhEGBCFBhFBBLGBdCB9DDB8BEB-BBBhCHBMjajaBJJBGBJIBDDBDCBEKBCCCBIB7kDDBCBBxDwEwEBFFBBBDDDBHBCBBCDDBLLBDBCJBDDBCCCBLBDCBtNCB6B+F+FjgdBBuICBkDLL0DFB9LDB3CBBpBCBCyByBBwBwBiDMBRBB9DDB-DBBRBB6HlxUlxUBFBDXXVBBDDBECBCDBICBHCCB2E2EBBBCCBDECBLLBEEBcclBDDB7M7MBBB9UxBxB-MoXoXoGgBgBxIIBnBxDxDBFBjCGB6CDB0ZlElEBDBtBDB+FGBuDBBCDB-DDBxBBBwCDBFOOCCB5CFBsDrJrJBCCBzDzDBDBLBBCpDpD7HWBqDCBdMBtCjEjEBBB9HpIpIBBB8E9C9CBGB0CCBCEB+CJB4GgDgDBDBrBBBmUBBrCMBwFxjBxjBBDB97CBB8zOBBmEiCiCBDBJpRpRBBBoJDBoK9lT9lTovHEB07C-a-aBAB", false)),
+		Ps: () => new UnicodeRangeTable(decodeRanges("oBzBzBgB-1D-1DC-6B-6B-rCEEnB4B4BQ7T7TCff-hBMCxChBhBCGC1MUChCCCiBmhBmhBCECaTTCECtNICEGCDipzBipzB4GeeCMCESSCCCrFzBzBgBEEDAB", false)),
+		S: () => new UnicodeRangeTable(decodeRanges("kBHHRCBgBCCcCCkBEBCBBDCCBCBDEEfgBgBrODBNNBGGBCCCBPB2DPPBxDxDsErIrIBBB3DCBDDDBvGvGLUUB4H4HIBBpEqLqLBHHB2H2H-DjEjEBGBlEwGwGqBmGmGiGCBQCCBBBDFBVECmEHBCFBCBBGDBmGBBxXJB0WuLuLlL+E+EBgBBiLJBKIBhiBCCBBBMCBOCBOCBOBBmCOOoBCBOCBUhBB-BBBCDBCBBLCCBBBGFBCECFMMBFFBDBGDBC7B7BBFFB2LBFcBD+HBXKByCtCBXnTBtBwBBDeBLyMBX+BBFfBD1LBDpEBmHFBmLBBvBZBC4CBN1GBbPBFOOBNNWBBHBB8CBB0HBBFJBhBlBBKRRBdBMdBJQQBeBLmBBQ-JBhuG-BBx0V2BB6RWBKBBoDBB+EDBLDB+RCBiHPPB+9T+9TpEgBBuLPBhCBB3BHBtBDBjDCCBBBD7E7EHRRBBBgBCCcCCiEGBCGBOBB6JIB6BQBDCBCMBEwBwBBrBB7zBBBwSmWmWBiKiKBGBnjC2kC2kCBbBr6SDBG3qU3qUk7DvHBLCBEzNBHWBQQBgDzDB9B1HBLmBBD7BBGCBXBBIdBF8BBWhCBE7F7FB1CBrbaagBaagBaagBaagBaa9B-PB4BDBzBHBCNBCBBp2BwNwNttCEE+DiOiOBvIvIBqBBFjDBNOBDOBCOBCkBBYgFB5BcBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBC7CBLAB", false)),
+		Sc: () => new UnicodeRangeTable(decodeRanges("kB+D+DBCBqnB8D8DzPBBzPBBI2H2HoImSmS8sClmClmCBgBB37hBkuVkuVtD7E7E8GBBEBB3-HDB-4wBxtCxtC", false)),
+		Sk: () => new UnicodeRangeTable(decodeRanges("+CCCoCHHFEEqQDBNNBGGBCCCBPB2DPPBjoBjoB15FCCBBBMCBOCBOCBOBB9kEBBkzdWBKBBoDBBxePPBniUniUBPB8bCCjF4g9B4g9BBDB", false)),
+		Sm: () => new UnicodeRangeTable(decodeRanges("rBRRBBB+BCCuBFFmBgBgB-XwQwQBBB8xGOOoBCBOCBsEoBoBBDBHlClCBDBGBBFGDIgBgBBDDCgBgBBqIBhBBB7CffBXBpBFB2OKK3BHBwDxKxKBDBDeBLPBhIiEBX+BBFfBDhIBxBUBDFB9+zB5Z5ZCCBlFRRBBB+BCCkEHHBCBitDBBhrwBx+Bx+BagBgBagBgBagBgBagBgBat5Ft5FB-uC-uCBHB", false)),
+		So: () => new UnicodeRangeTable(decodeRanges("mFDDFCCyerIrIBgEgEBvGvGLUUB4H4HkQ2L2LjEFBClElEwGqBqBoMCBQCCBBBDFBVECmEHBCFBCBBGDBmGBBxXJB0WzWzW+EhBBiLJBKIBksBBBCDBCBBLCCBHHBEBCECFMMBPPCBBC7B7BBKKBDBDDBCBBCBBCGBCeBDBBCCCBdBtIHBFTBDGBDwCBCdBanBBHnCBXKByCtCBX2FBCIBC1BBJuDBC3HBtBrBBhC-HBhQvBBWBBHmBBDpEBmHFBmLBBvBZBC4CBN1GBbPBFOOBNNWBBHBBxKBBFJBhBlBBKRRBdBMdBJQQBeBLmBBQ-JBhuG-BBx0V2BBibDBLBBC+R+RBBBqqUPBuLPBhCBB3BHBuBCBlPEEFBBOBB6JIB6BQBDCBCMBEwBwBBrBB7zBBBwSpgBpgBBGBnjC2kC2kCBGBFQBr6SDBG3qU3qUk7DvHBLCBEzNBHWBQPBhDzDB9B1HBLmBBD7BBGCBXBBIdBF8BBWhCBE7F7FB1CBqlB-PB4BDBzBHBCNBCBBp2B96C96CiEyWyWBqBBFjDBNOBDOBCOBCkBBYgFB5BcBOrBBFIBIBBPFB7E6HBG4WBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBB-B3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBC7CBLAB", false)),
+		Z: () => new UnicodeRangeTable(decodeRanges("gBgEgEgvFgsCgsCBJBeBBGwBwBh9DAB", false)),
+		Zl: () => new UnicodeRangeTable(decodeRanges("ohIA", true)),
+		Zp: () => new UnicodeRangeTable(decodeRanges("phIA", true)),
+		Zs: () => new UnicodeRangeTable(decodeRanges("gBgEgEgvFgsCgsCBJBlBwBwBh9DAB", false)),
+		ASCII_Hex_Digit: () => new UnicodeRangeTable(decodeRanges("wBJIFbF", true)),
+		Alphabetic: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBLLFGGBVBCeBCpOBFLBPEBICC3CeeBQBCBBDDBCHHCCBCCCBSBCyCBCqEBJlFBClBBDHHBnBBoBNBCCCBCCBCCJaBFDBeKBG3BBCGBPlDBCHBFHBFCBLCBDRRBuBBOkDBZgBBKBBFGGBWBDSBUYBIKBGXBCGBIJJBoBBLLBEGBHrCBCPBCCBFOBOSBCHBDBBDVBCGBCEEBCBEHBDBBDBBCJJFBBCEBNBBLFFBBBCFBFBBDVBCGBCBBCBBCBBFEBFBBDBBFIIBCBCSSBEBMCBCIBCCBCVBCGBCBBCEBEIBCCBCBBEQQBCBWDBFCBCHBDBBDVBCGBCBBCEBEHBDBBDBBKBBFBBCEBORRBCCBEBECBCDBEBBCCCBEEBEEBBBELBFEBECBCCBEHHpBMBCCBCWBCPBEHBCCBCCBJBBCCBCBBDDBdDBCHBCCBCWBCJBCEBEHBCCBCCBJBBGCBCDBOCBNMBCCBCoBBDHBCCBCCBCGGBCBIEBXFBCCBCRBEXBCIBCDDBFBJFBCCCBGBTBBO5BBGGBH0B0BBECBDBCXBCCCBRBCCBDEBCHHPDBhBgCgCBGBCjBBFSBFPBCjBBkC2BBCDDBDBR-BBLDBDlBBCGGDqBBCsKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPBR1CBDFBErTBDQBCZBGqCBEKBITBMUBNTBNMBCCBCBBNzBBDSBPFFkC4CBIqBBGlCBLeBCLBFIBYdBDEBMrBBFZB3BbBF+BBDTBzBYYBMMBBByBzBBCOBCHB0BpBBDDBLrBBCKBP2BBXCBLjBBDKBGqBBDCBqBDBCFBCBBEGGB+FBUhBBM1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGB1DOORMBmDFFDJBCEEBDBHGCBCBCKBDDBGEBFSSBnBBuZzBB34BkHBHDBEBBNlBBCGGD3BBIRRBVBKGBCGBCGBCGBCGBCGBCGBCGBCfBwB2O2OBBBaIBIEBDEBF1CBHCBC5CBCDBGqBBC9CBSfBxBPBhQ-tGBhCs0VBkCtBBDsIBEPBLBBVuBBGHBEwDBoBIBDmDBDxCBVUBCgBBZzBBNjCBCtBtBBEBECCBBBLgBBGiBBOcBEyBBCLBQRRBOBLEBC2BBKNBTWBEkCBCCCZCBDPBDDBMFBDFBDFBKGBCGBCqBBCNBH6DBWj9KBNWBFwBBloItLBDpDBnBGBNEBGLBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBlBZBHZBM4CBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmC0BBsIcBEwBBwBfBOdBGqBBGdBDjBBFHBCEBrB9EBTjBBFjBBFnBBJzBBNKBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCDBCBBGHBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4ByBBOyBBOnBBjBbBEGGBVB7HpBBCBBEBBRFBzBCBEcBLJJBUBrBRBvBUBcWBKlCBsBEBL4BBKOOBXBYyBBSDBJiBBEKKB+BBCDBKBBLCCkBRBChBBDHHBCB-BGBCCCBCBCOBCJBI4BBYDBCHBDBBDVBCGBCBBCEBEHBDBBDBBEHHGGBdJBCDDClBBCJBCDDCDBCBBECCtBhCBCCBCDBVCBfhCBDBBC5F5FB0BBDGBaFBjB+BBCEE8B1BBDoCoCBZBDNBWGB6F4BBoD-BBgBHBDDDBGBCBBCdBCBBDBBDDB+CHBDtBBDFBCCCBccBxBBDJBSnCBGTTBnCBoDHB5CgBBgBIBCsBBCGBCyByBBcBDVBCNBqCGBCBBCrBBECCBCCBBBCDDBZZBEBCBBCkBBCBBCDBCYYBqBBlIWBKQBCoBBECBwDwCwCB4cBnDuDBSjGBtyCgDBQvhBBSFBa68DBGmSB61GuBBy2B4RBIeBSuCBSdBTvBBRDBgBUBGSBxNsBB0G-BBhBYBDYBtBqCBF4BBIQBhCBBCNNBFBK1mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBFi7Fi7FBzCBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BeBHFB2GGBCQBDGBCBBCEBG9BBiBxDxDBrBBLGBRiKiKBcBTrBBlPbBlHdBDwGwGBdBCVBJBBhHGBCDBCBBCOBCkGB8BjCBEEE1lBDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1TZBHZBHZB3zD-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		Dash: () => new UnicodeRangeTable(decodeRanges("tB9qB9qB0BiyDiyDmgBqgCqgCBEB+BoBoBQnMnMlgDDDgBBBFdd-NUUwDxszBxszBBmBmBLqFqFhzD-J-J", false)),
+		Emoji: () => new UnicodeRangeTable(decodeRanges("jBHHGJBwDFFu8HNN5GXX7CFBQBBwLBBNnFnFaKBFCBoGoHoHBLLK7B7BBCBCEBKGDBDDFDDCBBDIEBJJBBBGCCGLBMBBDCCBCCTDDBTTBEBCCCBEEBGGDBBFBBMBBGBBDGGBECBVVBGGBEBCDBDFFDDDBEBCDDCCCHEEHLLBQQDFFCFFBBBCMMBxBxBBBBKeP1LBBwOCBUBB0BFF7mBNN6SCCrrvDrGrGhFBBNBBPDDBIBsCZBCBBYVVDIBWBBvFhBBDvDBDBBCCBDyCBDCBCmIBC+BBMFBCXBIBBDHBNDDBCBDFFBOOBDDJBBKGGBBBNCBJCBDCCFHHEHHB0CBxBlCBGHBDDBEJBECCBEEDJBkHLBF8I8IBtBBCJBC4FBxDMBEKBE4BBCFFBOBDLBFJB", false)),
+		Emoji_Component: () => new UnicodeRangeTable(decodeRanges("jBHHGJB0+H2G2Gsp3B3+8B3+8BBYB8PEBxtBDBtzhY-CB", false)),
+		Emoji_Modifier: () => new UnicodeRangeTable(decodeRanges("7-8DE", true)),
+		Emoji_Modifier_Base: () => new UnicodeRangeTable(decodeRanges("9wJ8G8GRDB4jzD9B9BBBBDDDBBB2DBBDKBWSBEFFBBBCCBICCZqGqGBFFWFFBvFvFBBBEEB0CRRBBBKMMgSDDJHBHKKBIBDCB5B+B+BBCCBCCSCBCMBmHCBrBIB", false)),
+		Emoji_Presentation: () => new UnicodeRangeTable(decodeRanges("64IBBuGDBEDDqQBBWBBzBLBsBUUOJJBSSBGGBJJGWWIBBCFFDIIFBBdkBkBCFFBBBC+B+BBBBZPP8aBB0BFFvlxDrGrG-FDDBIBsCZBCZZVDDBDBCCBWBBvFgBBNIBClCBCVBNqBBFEBNQBEEEBlCBCCCB5FBD+BBODBCXBTbbBOO3C0CBxBlCBHEEBBBDDBEDBMBBIIBkHLBF8I8IBtBBCJBC4FBxDMBEKBE4BBCFFBOBDLBFJB", false)),
+		Extended_Pictographic: () => new UnicodeRangeTable(decodeRanges("pFFFu8HNN5GXX7CFBQBBwLBBNnFnFaKBFCBoGoHoHBLLK7B7BBCBCEBKGDBDDFDDCBBDIEBJJBBBGCCGLBMBBDCCBCCTDDBTTBEBCCCBEEBGGDBBFBBMBBGBBDGGBECBVVBGGBEBCDBDFFDDDBEBCDDCCCHEEHLLBQQDFFCFFBBBCMMBxBxBBBBKeP1LBBwOCBUBB0BFF7mBNN6SCCrrvDoBoBBCBlDLBQBBQPPBmBmBBIBxDBBNBBPDDBIBU3BBcOBLVVDIBCDBKWBH7FBDvDBDBBCCBDyCBDCBCDBG9HBC+BBMFBCXBIBBDHBNDDBCBDFFBOOBDDJBBKGGBBBNCBJCBDCCFHHEHHB0CBxBlCBGHBDQBECCBEBDMB7GlBBNDB5BHBLFBpBHBfBBNDBDNBKmBBNuBBCJBC4FB5CHBPxEBhI9fB", false)),
+		Hex_Digit: () => new UnicodeRangeTable(decodeRanges("wBJIFbFq1-BJIFbF", true)),
+		Lowercase: () => new UnicodeRangeTable(decodeRanges("hDZBwBLLFlBlBBWBCHBC2BCBQCBuBCDECBBBDCCDEEBFFDEEBBBDDDCCCDCCBCCDEECDDBDDBBBHGDCOCBSCBDDCEEC4BCBFBDDDBCCFICBjCBDiBBIBBfEBhDsBsBCEEDDBTccBhBBCBBECBCWCBDBCGDB0B0BBuBBCgBCK0BCDMCBgDCxBoBBo6CqBBCDB5XFBjkCIBC2D2DB+FBiC0ECBHBCgDCBHBJFBLHBJHBJFBLHBJHBJNBDHBJHBJHBJEBCBBHEEBBBCBBJDBDBBJHBLCBCBB6DOORMBuDEEBEEcKFDBBJDBFiBiBBOBFsasaBYBn6BvBBCEEBGCFCCBCCBGBEiDCBIICFFNlBBCGG0oesBCUaCBBBmEMCBBBC8BCBIBCCCDICFCCDCCBBBCSCGGGCMCFCCDOCWDBCCCBBB2ZqBBCNBHvCBh6TGBNEBqhBZBumBnBBpEjBB8EKBCOBCGBCBBkODDBBBCpBBCIBmoByBB+DVB75CfBhsVfB8BYBnqZZBbGBCRBbZBbDBCCCBFBCKBbZBbZBbZBbZBbZBbZBbZBbZBbbBdYBCFBbYBCFBbYBCFBbYBCFBbYBCFBC15B15BBIBCTBHFBmI9BB1lChBB", false)),
+		Math: () => new UnicodeRangeTable(decodeRanges("rBRRBBBgBeeCuBuBFmBmBgB5W5WBBBDbbBDDBBBwQCBuwGccBBBMEEOPPBCBWEBMEBiCMBFEEBFFBDBTFFDJBCDDBEBHEEBDDBCCBBBCFBENBClClCBWBCFBCBBFBBFfBCHHBPPBqIBJDBVBB7CffBZBCZZMGB+NBBNJBFFBFBBDBBEEBPCCDFBMHBGBB6BCCeDBKCBxK-BBhI-PBxBUBDFB9+zB4Z4ZBEBCjFjFRCBeCCeCCkEHHBCBitDBBhrwBwoBwoBBzCBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBDxBBhwFDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBB-uCIB", false)),
+		Quotation_Mark: () => new UnicodeRangeTable(decodeRanges("iBFFkEQQ96HHBaBBowDqOqOBCBOCBixzBDB+FFF7CBB", false)),
+		Terminal_Punctuation: () => new UnicodeRangeTable(decodeRanges("hBLLCMMBEE-ZJJiQ6B6BpCPPCCB1FsBsBBJBCsHsHB3B3BBEBCHBgBmImIB1nB1nBBtFtFFFB4JBB2YHBmY9D9DBBBoCBB+ECBEoBoBBCBDBB7JBBjLDBjFBBLBBCCBeCB8FEB-BBBldYYBKKBBBwlDCBzJOOFLLCBBEBBtNBB8ndBBuICBkHEB-LBB3CBBgD4E4EBBB0ECBgERRB6H6HnxUDDB6B6BBBBCDBqFLLCMMBEEiCDD7hBxBxBnkBoGoG3JBB5EFBlCFB6CDB5dEBtBDB+FGBxDDBgECBiEBBHRRB5C5CBDBtDrJrJB2D2DBBBNBBnLDBEOBqDBB6HCBmQCC8HBB4CBBFBB-MCBuBmUmUBrCrCBspBspBBDB6vRBBmEiCiCBBBLqRqRBoJoJBnwTnwTovHDB", false)),
+		Uppercase: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiB2BCDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIJDCMCDQCDDDCCBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBDDBBBEWCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBpCDBNDBNDBNEBMDBnIFFECBDCBDEEBDBHGCBCBDDBLBBGbbBOBUzZzZBYBx5BvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoqZZBbZBbZBbCCBGDBDDBCBCHBbZBbBBCDBDHBCGBcBBCDBCEBCEEBFBcZBbZBbZBbZBbZBbZBfYBiBYBiBYBiBYBiBYBiB2pE2pEBgBBvgCZBHZBHZB", false)),
+		White_Space: () => new UnicodeRangeTable(decodeRanges("JEBTlDlDbgvFgvFgsCKBeBBGwBwBh9DAB", false))
+	});
+	static SCRIPTS = new LazyMap({
+		Adlam: () => new UnicodeRangeTable(decodeRanges("go6DrCFJFB", true)),
+		Ahom: () => new UnicodeRangeTable(decodeRanges("g4lCaDOFW", true)),
+		Anatolian_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("ggxCmS", true)),
+		Arabic: () => new UnicodeRangeTable(decodeRanges("gwBEBCFBCNBCCBCfBCJBMZBCrDBChBBxCvBBxHhBBGqCBCcBxy8BtPBDvEBhBPBxDEBCmEBk7DeBkCFBJIBiBFBh43BDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBB", false)),
+		Armenian: () => new UnicodeRangeTable(decodeRanges("xpBlBDxBDCks9BE", true)),
+		Avestan: () => new UnicodeRangeTable(decodeRanges("g4iC1BEG", true)),
+		Balinese: () => new UnicodeRangeTable(decodeRanges("g4GsCCxB", true)),
+		Bamum: () => new UnicodeRangeTable(decodeRanges("g1pB3CpowB4R", true)),
+		Bassa_Vah: () => new UnicodeRangeTable(decodeRanges("w26CdDF", true)),
+		Batak: () => new UnicodeRangeTable(decodeRanges("g+GzBJD", true)),
+		Bengali: () => new UnicodeRangeTable(decodeRanges("gsCDBCHBDBBDVBCGBCEEBCBDIBDBBDDBJFFBCCBDBDYB", false)),
+		Beria_Erfe: () => new UnicodeRangeTable(decodeRanges("g17CYDY", true)),
+		Bhaiksuki: () => new UnicodeRangeTable(decodeRanges("ggnCICsBCNLc", true)),
+		Bopomofo: () => new UnicodeRangeTable(decodeRanges("qXB6wLqBxDf", true)),
+		Brahmi: () => new UnicodeRangeTable(decodeRanges("ggkCtCFjBKA", true)),
+		Braille: () => new UnicodeRangeTable(decodeRanges("ggK-H", true)),
+		Buginese: () => new UnicodeRangeTable(decodeRanges("gwGbDB", true)),
+		Buhid: () => new UnicodeRangeTable(decodeRanges("g6FT", true)),
+		Canadian_Aboriginal: () => new UnicodeRangeTable(decodeRanges("ggF-TxRlC7tgCP", true)),
+		Carian: () => new UnicodeRangeTable(decodeRanges("g1gCwB", true)),
+		Caucasian_Albanian: () => new UnicodeRangeTable(decodeRanges("wphCzBMA", true)),
+		Chakma: () => new UnicodeRangeTable(decodeRanges("gokC0BCR", true)),
+		Cham: () => new UnicodeRangeTable(decodeRanges("gwqB2BKNDJDD", true)),
+		Cherokee: () => new UnicodeRangeTable(decodeRanges("g9E1CDFz7lBvC", true)),
+		Chorasmian: () => new UnicodeRangeTable(decodeRanges("w9jCb", true)),
+		Common: () => new UnicodeRangeTable(decodeRanges("AgCBbFBbuBBCOBCEBYgBgBiOmBBGEBDTB1DKKHCC+THHPEEhB9E9ElQiEiEB6mB6mB2MDBjJwvBwvBBBBoCBBsGBBCumBumBOIIBCBCFBCCBDmYmYBKBD2CBCKBEKBCOBShBB-BlBBCCBDFBCaBCQBqBCBF5UBXKBW-cBhIzTBDpEBhQ9CBzMUBCCCBXBQHBFDB8CBBE7C7CB0E0EBOBhBlBBKxBxBB+BBgBwCBwB5C5CBmFBhuG-BBhoWhBBnDCBmFJB1HhFhFsMPPBzuUzuUBxGxGBIBXiBBCSBCDB0ECCBeBbFBbKBLuBuBBhChCBFBCGBLEBjICBFsBBEIBxCMB0BsBBlHaBltuBDB96D8HBEzNBHWBQQBgDzDB9B1HBLmBBD9BBEQBJBBIdBF8BB2GTBNTBN2CBKYBoE0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBDxBByjFjCBtC8BBjWrBBFjDBNOBDOBCOBCkBBLtFB5BZBCBBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBCmDBnghYffB+CB", false)),
+		Coptic: () => new UnicodeRangeTable(decodeRanges("ifNxkKzDGG", true)),
+		Cuneiform: () => new UnicodeRangeTable(decodeRanges("ggoC5cnDuDCEMjG", true)),
+		Cypriot: () => new UnicodeRangeTable(decodeRanges("ggiCFBDCCBqBBCBBEDD", false)),
+		Cypro_Minoan: () => new UnicodeRangeTable(decodeRanges("w8rCiD", true)),
+		Cyrillic: () => new UnicodeRangeTable(decodeRanges("ggBkEBDoFBx6FKBhFtCtCojEfBhie-CBv8VBBhw4B9BBiBAB", false)),
+		Deseret: () => new UnicodeRangeTable(decodeRanges("gghCvC", true)),
+		Devanagari: () => new UnicodeRangeTable(decodeRanges("goCwCFODZh7nBfhwcJ", true)),
+		Dives_Akuru: () => new UnicodeRangeTable(decodeRanges("gomCGBDDDBGBCBBCdBCBBDLBKJB", false)),
+		Dogra: () => new UnicodeRangeTable(decodeRanges("ggmC7B", true)),
+		Duployan: () => new UnicodeRangeTable(decodeRanges("ggvDqDGMEIIJDD", true)),
+		Egyptian_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("ggsC1iBL68D", true)),
+		Elbasan: () => new UnicodeRangeTable(decodeRanges("gohCnB", true)),
+		Elymaic: () => new UnicodeRangeTable(decodeRanges("g-jCW", true)),
+		Ethiopic: () => new UnicodeRangeTable(decodeRanges("gwEoCBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBDfBEZBnvGWBKGBCGBCGBCGBCGBCGBCGBCGBjpfFBDFBDFBKGBCGBylvCGBCDBCBBCOB", false)),
+		Garay: () => new UnicodeRangeTable(decodeRanges("gqjClBEcJB", true)),
+		Georgian: () => new UnicodeRangeTable(decodeRanges("glElBBCGGDqBBCDBx8CqBBDCBhiElBBCGG", false)),
+		Glagolitic: () => new UnicodeRangeTable(decodeRanges("ggL-Ch9sDGCQDGCBCE", true)),
+		Gothic: () => new UnicodeRangeTable(decodeRanges("w5gCa", true)),
+		Grantha: () => new UnicodeRangeTable(decodeRanges("g4kCDBCHBDBBDVBCGBCBBCEBDIBDBBDCBDHHGGBDGBEEB", false)),
+		Greek: () => new UnicodeRangeTable(decodeRanges("wbDBCCBDDBCFFCCCBBBCCCBSBC+BBPPBnpGEBzBEBFEB1ChKhKBUBDFBDlBBDFBDHBCGCBdBD0BBCOBCNBDFBCSBDCBCIBoJ-xiB-xiB7uVuCBSgj0Bgj0BBkCB", false)),
+		Gujarati: () => new UnicodeRangeTable(decodeRanges("h0CCBCIBCCBCVBCGBCBBCEBDJBCCBCCBDQQBCBDLBIGB", false)),
+		Gunjala_Gondi: () => new UnicodeRangeTable(decodeRanges("grnCFCBCkBCBCFIJ", true)),
+		Gurmukhi: () => new UnicodeRangeTable(decodeRanges("hwCCBCFBFBBDVBCGBCBBCBBCBBDCCBDBFBBDCBEIIBCBCIIBPB", false)),
+		Gurung_Khema: () => new UnicodeRangeTable(decodeRanges("go4C5B", true)),
+		Han: () => new UnicodeRangeTable(decodeRanges("g0LZBC4CBN1GBwBCCaIBPDBle-tGBhC-vUBhoWtLBDpDBpodBBNGBqgkB-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		Hangul: () => new UnicodeRangeTable(decodeRanges("goE-HvxHBiI9CyDeiCei3dckUj9KNWFwBl9JeEFDFDFDC", true)),
+		Hanifi_Rohingya: () => new UnicodeRangeTable(decodeRanges("gojCnBJJ", true)),
+		Hanunoo: () => new UnicodeRangeTable(decodeRanges("g5FU", true)),
+		Hatran: () => new UnicodeRangeTable(decodeRanges("gniCSCBGE", true)),
+		Hebrew: () => new UnicodeRangeTable(decodeRanges("xsB2BBJaBFFBpp9BZBCEBCCCBCCBCCBIB", false)),
+		Hiragana: () => new UnicodeRangeTable(decodeRanges("hiM1CBHCBi7-C+IBTeeBBBulQAB", false)),
+		Imperial_Aramaic: () => new UnicodeRangeTable(decodeRanges("giiCVCI", true)),
+		Inherited: () => new UnicodeRangeTable(decodeRanges("gYvDB2IBBlOKBbhXhXBCB8qEtBBDLBlPCBCMBCGBFHHEBBnG-BBtQBBjGgBB65DDBsDBBmrzBPBRNBwejHjH7iEl+uBl+uBBsBBDWBhRCBSHBDGBfDBz6rYvHB", false)),
+		Inscriptional_Pahlavi: () => new UnicodeRangeTable(decodeRanges("g7iCSGH", true)),
+		Inscriptional_Parthian: () => new UnicodeRangeTable(decodeRanges("g6iCVDH", true)),
+		Javanese: () => new UnicodeRangeTable(decodeRanges("gsqBtCDJFB", true)),
+		Kaithi: () => new UnicodeRangeTable(decodeRanges("gkkCiCLA", true)),
+		Kannada: () => new UnicodeRangeTable(decodeRanges("gkDMCCCWCJCEDICCCDIBGCCDDJCC", true)),
+		Katakana: () => new UnicodeRangeTable(decodeRanges("hlM5CBDCBxHPBxGuBBC3CBvgzBJBCsBBzisBDBCGBCBBCgJgJBBBzBPPBCB", false)),
+		Kawi: () => new UnicodeRangeTable(decodeRanges("g4nCQCoBEc", true)),
+		Kayah_Li: () => new UnicodeRangeTable(decodeRanges("goqBtBCA", true)),
+		Kharoshthi: () => new UnicodeRangeTable(decodeRanges("gwiCDCBGHCCCcDCFJII", true)),
+		Khitan_Small_Script: () => new UnicodeRangeTable(decodeRanges("k-7C84G84GB0OBqBAB", false)),
+		Khmer: () => new UnicodeRangeTable(decodeRanges("g8F9CDJHJnPf", true)),
+		Khojki: () => new UnicodeRangeTable(decodeRanges("gwkCRCuB", true)),
+		Khudawadi: () => new UnicodeRangeTable(decodeRanges("w1kC6BGJ", true)),
+		Kirat_Rai: () => new UnicodeRangeTable(decodeRanges("gq7C5B", true)),
+		Lao: () => new UnicodeRangeTable(decodeRanges("h0DBBCCCBDBCXBCCCBVBDEBCCCBFBCJBDDB", false)),
+		Latin: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBQQGWBCeBCgOBoBEB8wGlBBHwBBGDBGMBClCBiC-HByLOORMBuEBBHccSoBB42CfBj1elDBExCBVOBxZqBBCIBCDB38TGB7gBZBHZBmhCFBCpBBCIBm61BeBHFB", false)),
+		Lepcha: () => new UnicodeRangeTable(decodeRanges("ggH3BEOEC", true)),
+		Limbu: () => new UnicodeRangeTable(decodeRanges("goGeBCLBFLBFEEBKB", false)),
+		Linear_A: () => new UnicodeRangeTable(decodeRanges("gwhC2JKVLH", true)),
+		Linear_B: () => new UnicodeRangeTable(decodeRanges("gggCLCZCSCBCODNjB6D", true)),
+		Lisu: () => new UnicodeRangeTable(decodeRanges("wmpBvBx1eA", true)),
+		Lycian: () => new UnicodeRangeTable(decodeRanges("g0gCc", true)),
+		Lydian: () => new UnicodeRangeTable(decodeRanges("gpiCZGA", true)),
+		Mahajani: () => new UnicodeRangeTable(decodeRanges("wqkCmB", true)),
+		Makasar: () => new UnicodeRangeTable(decodeRanges("g3nCY", true)),
+		Malayalam: () => new UnicodeRangeTable(decodeRanges("goDMCCCyBCCCFFPDZ", true)),
+		Mandaic: () => new UnicodeRangeTable(decodeRanges("giCbDA", true)),
+		Manichaean: () => new UnicodeRangeTable(decodeRanges("g2iCmBFL", true)),
+		Marchen: () => new UnicodeRangeTable(decodeRanges("wjnCfDVCN", true)),
+		Masaram_Gondi: () => new UnicodeRangeTable(decodeRanges("gonCGBCBBCrBBECCBCCBHBJJB", false)),
+		Medefaidrin: () => new UnicodeRangeTable(decodeRanges("gy7C6C", true)),
+		Meetei_Mayek: () => new UnicodeRangeTable(decodeRanges("g3qBWqGtBDJ", true)),
+		Mende_Kikakui: () => new UnicodeRangeTable(decodeRanges("gg6DkGDP", true)),
+		Meroitic_Cursive: () => new UnicodeRangeTable(decodeRanges("gtiCXFTDtB", true)),
+		Meroitic_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("gsiCf", true)),
+		Miao: () => new UnicodeRangeTable(decodeRanges("g47CqCF4BIQ", true)),
+		Modi: () => new UnicodeRangeTable(decodeRanges("gwlCkCMJ", true)),
+		Mongolian: () => new UnicodeRangeTable(decodeRanges("ggGBBDCCBSBH4CBIqBB2t-BMB", false)),
+		Mro: () => new UnicodeRangeTable(decodeRanges("gy6CeCJFB", true)),
+		Multani: () => new UnicodeRangeTable(decodeRanges("g0kCGBCCCBCBCOBCKB", false)),
+		Myanmar: () => new UnicodeRangeTable(decodeRanges("ggE-EhqmBeiDfxibT", true)),
+		Nabataean: () => new UnicodeRangeTable(decodeRanges("gkiCeJI", true)),
+		Nag_Mundari: () => new UnicodeRangeTable(decodeRanges("wm5DpB", true)),
+		Nandinagari: () => new UnicodeRangeTable(decodeRanges("gtmCHDtBDK", true)),
+		New_Tai_Lue: () => new UnicodeRangeTable(decodeRanges("gsGrBFZHKEB", true)),
+		Newa: () => new UnicodeRangeTable(decodeRanges("gglC7CCE", true)),
+		Nko: () => new UnicodeRangeTable(decodeRanges("g+B6BDC", true)),
+		Nushu: () => new UnicodeRangeTable(decodeRanges("h-7CvsQvsQBqMB", false)),
+		Nyiakeng_Puachue_Hmong: () => new UnicodeRangeTable(decodeRanges("go4DsBENDJFB", true)),
+		Ogham: () => new UnicodeRangeTable(decodeRanges("g0Fc", true)),
+		Ol_Chiki: () => new UnicodeRangeTable(decodeRanges("wiHvB", true)),
+		Ol_Onal: () => new UnicodeRangeTable(decodeRanges("wu5DqBFA", true)),
+		Old_Hungarian: () => new UnicodeRangeTable(decodeRanges("gkjCyBOyBIF", true)),
+		Old_Italic: () => new UnicodeRangeTable(decodeRanges("g4gCjBKC", true)),
+		Old_North_Arabian: () => new UnicodeRangeTable(decodeRanges("g0iCf", true)),
+		Old_Permic: () => new UnicodeRangeTable(decodeRanges("w6gCqB", true)),
+		Old_Persian: () => new UnicodeRangeTable(decodeRanges("g9gCjBFN", true)),
+		Old_Sogdian: () => new UnicodeRangeTable(decodeRanges("g4jCnB", true)),
+		Old_South_Arabian: () => new UnicodeRangeTable(decodeRanges("gziCf", true)),
+		Old_Turkic: () => new UnicodeRangeTable(decodeRanges("ggjCoC", true)),
+		Old_Uyghur: () => new UnicodeRangeTable(decodeRanges("w7jCZ", true)),
+		Oriya: () => new UnicodeRangeTable(decodeRanges("h4CCCHDBDVCGCBCEDIDBDCICFBCEDR", true)),
+		Osage: () => new UnicodeRangeTable(decodeRanges("wlhCjBFjB", true)),
+		Osmanya: () => new UnicodeRangeTable(decodeRanges("gkhCdDJ", true)),
+		Pahawh_Hmong: () => new UnicodeRangeTable(decodeRanges("g46ClCLJCGCUGS", true)),
+		Palmyrene: () => new UnicodeRangeTable(decodeRanges("gjiCf", true)),
+		Pau_Cin_Hau: () => new UnicodeRangeTable(decodeRanges("g2mC4B", true)),
+		Phags_Pa: () => new UnicodeRangeTable(decodeRanges("giqB3B", true)),
+		Phoenician: () => new UnicodeRangeTable(decodeRanges("goiCbEA", true)),
+		Psalter_Pahlavi: () => new UnicodeRangeTable(decodeRanges("g8iCRIDNG", true)),
+		Rejang: () => new UnicodeRangeTable(decodeRanges("wpqBjBMA", true)),
+		Runic: () => new UnicodeRangeTable(decodeRanges("g1FqCEK", true)),
+		Samaritan: () => new UnicodeRangeTable(decodeRanges("ggCtBDO", true)),
+		Saurashtra: () => new UnicodeRangeTable(decodeRanges("gkqBlCJL", true)),
+		Sharada: () => new UnicodeRangeTable(decodeRanges("gskC-ChsCH", true)),
+		Shavian: () => new UnicodeRangeTable(decodeRanges("wihCvB", true)),
+		Siddham: () => new UnicodeRangeTable(decodeRanges("gslC1BDlB", true)),
+		Sidetic: () => new UnicodeRangeTable(decodeRanges("gqiCZ", true)),
+		SignWriting: () => new UnicodeRangeTable(decodeRanges("gg2DrUQECO", true)),
+		Sinhala: () => new UnicodeRangeTable(decodeRanges("hsDCBCRBEXBCIBCDDBFBEFFBEBCCCBGBHJBDCBt-gCTB", false)),
+		Sogdian: () => new UnicodeRangeTable(decodeRanges("w5jCpB", true)),
+		Sora_Sompeng: () => new UnicodeRangeTable(decodeRanges("wmkCYIJ", true)),
+		Soyombo: () => new UnicodeRangeTable(decodeRanges("wymCyC", true)),
+		Sundanese: () => new UnicodeRangeTable(decodeRanges("g8G-BhIH", true)),
+		Sunuwar: () => new UnicodeRangeTable(decodeRanges("g+mChBPJ", true)),
+		Syloti_Nagri: () => new UnicodeRangeTable(decodeRanges("ggqBsB", true)),
+		Syriac: () => new UnicodeRangeTable(decodeRanges("g4BNC7BDCxIK", true)),
+		Tagalog: () => new UnicodeRangeTable(decodeRanges("g4FVKA", true)),
+		Tagbanwa: () => new UnicodeRangeTable(decodeRanges("g7FMCCCB", true)),
+		Tai_Le: () => new UnicodeRangeTable(decodeRanges("wqGdDE", true)),
+		Tai_Tham: () => new UnicodeRangeTable(decodeRanges("gxG+BCcDKHJHN", true)),
+		Tai_Viet: () => new UnicodeRangeTable(decodeRanges("g0qBiCZE", true)),
+		Tai_Yo: () => new UnicodeRangeTable(decodeRanges("g25DeCVJB", true)),
+		Takri: () => new UnicodeRangeTable(decodeRanges("g0lC5BHJ", true)),
+		Tamil: () => new UnicodeRangeTable(decodeRanges("i8CBBCFBECBCDBEBBCCCBEEBEEBBBELBFEBECBCDBDHHPUBm+kCxBBOAB", false)),
+		Tangsa: () => new UnicodeRangeTable(decodeRanges("wz6CuCCJ", true)),
+		Tangut: () => new UnicodeRangeTable(decodeRanges("g-7CgBgBB+3GBhQeBiDyDB", false)),
+		Telugu: () => new UnicodeRangeTable(decodeRanges("ggDMCCCWCPDICCCDIBCCCBDDDJII", true)),
+		Thaana: () => new UnicodeRangeTable(decodeRanges("g8BxB", true)),
+		Thai: () => new UnicodeRangeTable(decodeRanges("hwD5BGb", true)),
+		Tibetan: () => new UnicodeRangeTable(decodeRanges("g4DnCCjBFmBCjBCOCGFB", true)),
+		Tifinagh: () => new UnicodeRangeTable(decodeRanges("wpL3BIBPA", true)),
+		Tirhuta: () => new UnicodeRangeTable(decodeRanges("gklCnCJJ", true)),
+		Todhri: () => new UnicodeRangeTable(decodeRanges("guhCzB", true)),
+		Tolong_Siki: () => new UnicodeRangeTable(decodeRanges("wtnCrBFJ", true)),
+		Toto: () => new UnicodeRangeTable(decodeRanges("w04De", true)),
+		Tulu_Tigalari: () => new UnicodeRangeTable(decodeRanges("g8kCJBCDDClBBCJBCDDCDBCJBCBBJBB", false)),
+		Ugaritic: () => new UnicodeRangeTable(decodeRanges("g8gCdCA", true)),
+		Unknown: () => new UnicodeRangeTable(decodeRanges("4bBBHDBICCVuMuMnBBBzBBBE4B4BBGBcDBHKBvI9B9BBmDmDBMB8BBByBBBQddBCCMEBjBEBuHJJBDDBXXICCBBBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBbFB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKmDmDNBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBjoIBvLBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCC-FCBHBBHBBHBBECBIIIBIBGBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIBlCJBCBBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMB3iBJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBJ76DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBjGUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIm8yVBCdBhD-DBxHvw-FB", false)),
+		Vai: () => new UnicodeRangeTable(decodeRanges("gopBrJ", true)),
+		Vithkuqi: () => new UnicodeRangeTable(decodeRanges("wrhCKCOCGCBCKCOCGCB", true)),
+		Wancho: () => new UnicodeRangeTable(decodeRanges("g24D5BGA", true)),
+		Warang_Citi: () => new UnicodeRangeTable(decodeRanges("glmCyCNA", true)),
+		Yezidi: () => new UnicodeRangeTable(decodeRanges("g0jCpBCCDB", true)),
+		Yi: () => new UnicodeRangeTable(decodeRanges("ggoBskBE2B", true)),
+		Zanabazar_Square: () => new UnicodeRangeTable(decodeRanges("gwmCnC", true))
+	});
+	static FOLD_CATEGORIES = new LazyMap({
+		L: () => new UnicodeRangeTable(decodeRanges("laA", true)),
+		LC: () => new UnicodeRangeTable(decodeRanges("laA", true)),
+		Ll: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiBuBCEECDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIBBCBBCBBCOCDQCDBBCCCBBBC4BCIBBCBBDCCBCBCGC3HrBrBCEEJHHCCBCCCBCCBPBCIBkBJJCUCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBZHBJHBJHBJEBMEBMDBNEBMEBqJEEBHHxC9zC9zCBuBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoyehBB", false)),
+		Lt: () => new UnicodeRangeTable(decodeRanges("kOCCBCCBCClBCCtsHHBJHBJHBMQQwBAB", false)),
+		Lu: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBCuBCEECDOCDsBCDECBBBDCCDEEGDDECBDDDCCCDFFDEECDDECCGBBCBBCBBCOCBSCDBBCEECkBCEQCJDDBCCFICBEBCBBCCCBEEBCCBCBCEBDCCBDDIDDCBBEFBGLLBnFnFsBCCEEEBBBvBDBCdBCBBECBCWCBDBCGD1BvBBCgBCK0BCDMCBgDCyBlBBq6CqBBDCB5XFBjkCIBCvHvHERRzD0ECGGGC8CCBHBJFBLHBJHBJFBMGCJHBJNBzBBBNSSBPPBEEpL2B2Bs1CvBBCEEBGCHDDLiDCJCCFNNBkBBCGG0oesBCUaCoEMCE8BCLCCDICFFFCBBDSCMOCFCCDOCb9a9advCBi8UZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBvyehBB", false)),
+		M: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false)),
+		Mn: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false)),
+		Emoji: () => new UnicodeRangeTable(decodeRanges("8mJA", true)),
+		Extended_Pictographic: () => new UnicodeRangeTable(decodeRanges("8mJA", true)),
+		Lowercase: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiBuBCEECDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIBBCBBCBBCOCDQCDBBCCCBBBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBJJCUCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBZHBJHBJHBJEBMEBMDBNEBMEBqJEEBHHuBPBUzZzZBYBx5BvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoyehBB", false)),
+		Math: () => new UnicodeRangeTable(decodeRanges("ycGDCHHFMMDDDCHHFAB", false)),
+		Uppercase: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBCuBCEECDOCDsBCDECBBBDCCDEEGDDECBDDDCCCDFFDEECDDECCGBBCBBCBBCOCBSCDBBCEECkBCEQCJDDBCCFICBEBCBBCCCBEEBCCBCBCEBDCCBDDIDDCBBEFBGLLBnFnFsBCCEEEBBBvBDBCdBCBBECBCWCBDBCGD1BvBBCgBCK0BCDMCBgDCyBlBBq6CqBBDCB5XFBjkCIBCvHvHERRzD0ECGGGC8CCBHBJFBLHBJHBJFBMGCJHBJNBzBBBNSSBPPBEEpLiBiBBOBFsasaBYBn6BvBBCEEBGCHDDLiDCJCCFNNBkBBCGG0oesBCUaCoEMCE8BCLCCDICFFFCBBDSCMOCFCCDOCb9a9advCBi8UZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBvyehBB", false))
+	});
+	static FOLD_SCRIPT = new LazyMap({
+		Common: () => new UnicodeRangeTable(decodeRanges("8cgBgB", false)),
+		Greek: () => new UnicodeRangeTable(decodeRanges("1FwUwU", false)),
+		Inherited: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false))
+	});
+};
+// src/Unicode.js
+/**
+* Utilities for dealing with Unicode better than JS does.
+*/
+var Unicode = class Unicode {
+	static MAX_RUNE = 1114111;
+	static RUNE_ERROR = 65533;
+	static isUnsearchable(r) {
+		return r === Unicode.RUNE_ERROR || r >= Unicode.MIN_HIGH_SURROGATE && r <= Unicode.MAX_LOW_SURROGATE;
+	}
+	static MAX_ASCII = 127;
+	static MAX_LATIN1 = 255;
+	static MAX_BMP = 65535;
+	static MIN_FOLD = 65;
+	static MAX_FOLD = 125251;
+	static MIN_HIGH_SURROGATE = 55296;
+	static MAX_HIGH_SURROGATE = 56319;
+	static MIN_LOW_SURROGATE = 56320;
+	static MAX_LOW_SURROGATE = 57343;
+	static MIN_SUPPLEMENTARY_CODE_POINT = 65536;
+	static is32(ranges, r) {
+		let lo = 0;
+		let hi = ranges.length;
+		while (lo < hi) {
+			const m = lo + Math.floor((hi - lo) / 2);
+			const rlo = ranges.getLo(m);
+			const rhi = ranges.getHi(m);
+			if (rlo <= r && r <= rhi) {
+				const stride = ranges.getStride(m);
+				return (r - rlo) % stride === 0;
+			}
+			if (r < rlo) hi = m;
+			else lo = m + 1;
+		}
+		return false;
+	}
+	static is(ranges, r) {
+		if (r <= Unicode.MAX_LATIN1) {
+			for (let i = 0; i < ranges.length; i++) {
+				if (r > ranges.getHi(i)) continue;
+				const rlo = ranges.getLo(i);
+				if (r < rlo) return false;
+				const stride = ranges.getStride(i);
+				return (r - rlo) % stride === 0;
+			}
+			return false;
+		}
+		return ranges.length > 0 && r >= ranges.getLo(0) && Unicode.is32(ranges, r);
+	}
+	static isPrint(r) {
+		if (r <= Unicode.MAX_LATIN1) return r >= 32 && r < Unicode.MAX_ASCII || r >= 161 && r !== 173;
+		return Unicode.is(UnicodeTables.Print, r);
+	}
+	static simpleFold(r) {
+		if (UnicodeTables.CASE_ORBIT.has(r)) return UnicodeTables.CASE_ORBIT.get(r);
+		if (r <= Unicode.MAX_ASCII) {
+			const l = Codepoint.toLowerCase(r);
+			return l !== r ? l : Codepoint.toUpperCase(r);
+		}
+		return r;
+	}
+	static equalsIgnoreCase(r1, r2) {
+		if (r1 === r2) return true;
+		if (r1 < 0 || r2 < 0) return false;
+		if (r1 <= Unicode.MAX_ASCII && r2 <= Unicode.MAX_ASCII) {
+			if (65 <= r1 && r1 <= 90) r1 |= 32;
+			if (65 <= r2 && r2 <= 90) r2 |= 32;
+			return r1 === r2;
+		}
+		for (let r = Unicode.simpleFold(r1); r !== r1; r = Unicode.simpleFold(r)) if (r === r2) return true;
+		return false;
+	}
+};
+// src/exceptions.js
+var RE2JSException = class extends Error {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSException";
+	}
+};
+/**
+* An exception thrown by the parser if the pattern was invalid.
+*/
+var RE2JSSyntaxException = class extends RE2JSException {
+	/**
+	* @param {string} error
+	* @param {string|null} [input=null]
+	*/
+	constructor(error, input = null) {
+		let message = `error parsing regexp: ${error}`;
+		if (input) message += `: \`${input}\``;
+		super(message);
+		this.name = "RE2JSSyntaxException";
+		this.message = message;
+		/** @type {string} */
+		this.error = error;
+		/** @type {string|null} */
+		this.input = input;
+	}
+	/**
+	* Retrieves the description of the error.
+	* @returns {string}
+	*/
+	getDescription() {
+		return this.error;
+	}
+	/**
+	* Retrieves the erroneous regular-expression pattern.
+	* @returns {string|null}
+	*/
+	getPattern() {
+		return this.input;
+	}
+};
+/**
+* An exception thrown by the compiler
+*/
+var RE2JSCompileException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSCompileException";
+	}
+};
+/**
+* An exception thrown by using groups
+*/
+var RE2JSGroupException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSGroupException";
+	}
+};
+/**
+* An exception thrown by flags
+*/
+var RE2JSFlagsException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSFlagsException";
+	}
+};
+/**
+* An exception thrown for internal engine errors, such as corrupted bytecodes.
+*/
+var RE2JSInternalException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSInternalException";
+	}
+};
+// src/Utils.js
+/**
+* Size of the precomputed single-byte lookup table.
+* Covers standard ASCII and Latin-1 characters for fast-path execution.
+*/
+const FAST_PATH_TABLE_SIZE = 256;
+/**
+* Precomputed lookup table for Word Boundary (\b, \B) assertions.
+* * By precomputing the boolean results for standard ASCII word ranges
+* ('a'-'z', 'A'-'Z', '0'-'9', '_'), we completely eliminate 4 logical
+* branches from the NFA's hot execution loop. This prevents costly
+* CPU branch mispredictions when scanning large strings.
+*/
+const WORD_RUNE_TABLE = new Uint8Array(FAST_PATH_TABLE_SIZE);
+for (let i = 0; i < FAST_PATH_TABLE_SIZE; i++) WORD_RUNE_TABLE[i] = 97 <= i && i <= 122 || 65 <= i && i <= 90 || 48 <= i && i <= 57 || i === 95 ? 1 : 0;
+let cachedNativeEncoder = null;
+let cachedNativeDecoder = null;
+/**
+* Various constants and helper utilities.
+*/
+var Utils = class Utils {
+	static METACHARACTERS = "\\.+*?()|[]{}^$";
+	static EMPTY_BEGIN_LINE = 1;
+	static EMPTY_END_LINE = 2;
+	static EMPTY_BEGIN_TEXT = 4;
+	static EMPTY_END_TEXT = 8;
+	static EMPTY_WORD_BOUNDARY = 16;
+	static EMPTY_NO_WORD_BOUNDARY = 32;
+	static EMPTY_ALL = -1;
+	static emptyInts() {
+		return [];
+	}
+	static isString(value) {
+		return typeof value === "string" || Object.prototype.toString.call(value) === "[object String]";
+	}
+	static typeName(value) {
+		if (value === null || typeof value !== "object" && typeof value !== "function") return value === null ? "null" : typeof value;
+		return Object.prototype.toString.call(value).slice(8, -1);
+	}
+	static checkPattern(pattern) {
+		if (!Utils.isString(pattern)) throw new TypeError(`The pattern must be a string, not ${Utils.typeName(pattern)} (RE2JS.translateRegExp() converts a RegExp)`);
+	}
+	static checkInput(input) {
+		if (!Utils.isString(input) && !Utils.isByteArray(input)) throw new TypeError(`The input must be a string or a byte array (Uint8Array or number[]), not ${Utils.typeName(input)}`);
+	}
+	static checkFlags(flags) {
+		const known = PublicFlags.MULTILINE | PublicFlags.DOTALL | PublicFlags.CASE_INSENSITIVE | PublicFlags.DISABLE_UNICODE_GROUPS | PublicFlags.LONGEST_MATCH | PublicFlags.LOOKBEHINDS;
+		if (!Number.isInteger(flags) || (flags & ~known) !== 0) throw new RE2JSFlagsException("Flags should only be a combination of MULTILINE, DOTALL, CASE_INSENSITIVE, DISABLE_UNICODE_GROUPS, LONGEST_MATCH, LOOKBEHINDS");
+	}
+	static isByteArray(input) {
+		return Array.isArray(input) || Object.prototype.toString.call(input) === "[object Uint8Array]";
+	}
+	static isalnum(c) {
+		return Codepoint.CODES["0"] <= c && c <= Codepoint.CODES["9"] || Codepoint.CODES["a"] <= c && c <= Codepoint.CODES["z"] || Codepoint.CODES["A"] <= c && c <= Codepoint.CODES["Z"];
+	}
+	static unhex(c) {
+		if (Codepoint.CODES["0"] <= c && c <= Codepoint.CODES["9"]) return c - Codepoint.CODES["0"];
+		if (Codepoint.CODES["a"] <= c && c <= Codepoint.CODES["f"]) return c - Codepoint.CODES["a"] + 10;
+		if (Codepoint.CODES["A"] <= c && c <= Codepoint.CODES["F"]) return c - Codepoint.CODES["A"] + 10;
+		return -1;
+	}
+	static escapeRune(rune) {
+		let out = "";
+		if (Unicode.isPrint(rune)) {
+			if (Utils.METACHARACTERS.indexOf(String.fromCodePoint(rune)) >= 0) out += "\\";
+			out += String.fromCodePoint(rune);
+		} else switch (rune) {
+			case Codepoint.CODES["\""]:
+				out += "\\\"";
+				break;
+			case Codepoint.CODES["\\"]:
+				out += "\\\\";
+				break;
+			case Codepoint.CODES["	"]:
+				out += "\\t";
+				break;
+			case Codepoint.CODES["\n"]:
+				out += "\\n";
+				break;
+			case Codepoint.CODES["\r"]:
+				out += "\\r";
+				break;
+			case Codepoint.CODES["\b"]:
+				out += "\\b";
+				break;
+			case Codepoint.CODES["\f"]:
+				out += "\\f";
+				break;
+			default: {
+				let s = rune.toString(16);
+				if (rune < 256) {
+					out += "\\x";
+					if (s.length === 1) out += "0";
+					out += s;
+				} else out += `\\x{${s}}`;
+				break;
+			}
+		}
+		return out;
+	}
+	static stringToRunes(str) {
+		const string = String(str);
+		const runes = [];
+		let i = 0;
+		while (i < string.length) {
+			const cp = string.codePointAt(i);
+			runes.push(cp);
+			i += cp > Unicode.MAX_BMP ? 2 : 1;
+		}
+		return new Int32Array(runes);
+	}
+	static runeToString(r) {
+		return String.fromCodePoint(r);
+	}
+	static isWordRune(r) {
+		return r < FAST_PATH_TABLE_SIZE ? WORD_RUNE_TABLE[r] === 1 : false;
+	}
+	static emptyOpContext(r1, r2) {
+		let op = 0;
+		if (r1 < 0) op |= Utils.EMPTY_BEGIN_TEXT | Utils.EMPTY_BEGIN_LINE;
+		if (r1 === 10) op |= Utils.EMPTY_BEGIN_LINE;
+		if (r2 < 0) op |= Utils.EMPTY_END_TEXT | Utils.EMPTY_END_LINE;
+		if (r2 === 10) op |= Utils.EMPTY_END_LINE;
+		if (Utils.isWordRune(r1) !== Utils.isWordRune(r2)) op |= Utils.EMPTY_WORD_BOUNDARY;
+		else op |= Utils.EMPTY_NO_WORD_BOUNDARY;
+		return op;
+	}
+	/**
+	* Returns a string that quotes all regular expression metacharacters inside the argument text;
+	* the returned string is a regular expression matching the literal text. For example,
+	* {@code quoteMeta("[foo]").equals("\\[foo\\]")}.
+	* @param {string} str
+	* @returns {string}
+	*/
+	static quoteMeta(str) {
+		return str.split("").map((s) => {
+			if (Utils.METACHARACTERS.indexOf(s) >= 0) return `\\${s}`;
+			return s;
+		}).join("");
+	}
+	static charCount(codePoint) {
+		return codePoint > Unicode.MAX_BMP ? 2 : 1;
+	}
+	/**
+	* High-speed conversion from TypedArrays to standard JS Arrays.
+	* Bypasses the expensive Symbol.iterator overhead of Array.from()
+	*/
+	static toArray(typedArray) {
+		const len = typedArray.length;
+		const res = new Array(len);
+		for (let i = 0; i < len; i++) res[i] = typedArray[i];
+		return res;
+	}
+	static stringToUtf8ByteArray(str) {
+		if (globalThis.TextEncoder) {
+			if (!cachedNativeEncoder) cachedNativeEncoder = new TextEncoder();
+			return cachedNativeEncoder.encode(str);
+		} else {
+			let out = [], p = 0;
+			for (let i = 0; i < str.length; i++) {
+				let c = str.charCodeAt(i);
+				if (c < 128) out[p++] = c;
+				else if (c < 2048) {
+					out[p++] = c >> 6 | 192;
+					out[p++] = c & 63 | 128;
+				} else if ((c & 64512) === Unicode.MIN_HIGH_SURROGATE && i + 1 < str.length && (str.charCodeAt(i + 1) & 64512) === Unicode.MIN_LOW_SURROGATE) {
+					c = Unicode.MIN_SUPPLEMENTARY_CODE_POINT + ((c & 1023) << 10) + (str.charCodeAt(++i) & 1023);
+					out[p++] = c >> 18 | 240;
+					out[p++] = c >> 12 & 63 | 128;
+					out[p++] = c >> 6 & 63 | 128;
+					out[p++] = c & 63 | 128;
+				} else {
+					out[p++] = c >> 12 | 224;
+					out[p++] = c >> 6 & 63 | 128;
+					out[p++] = c & 63 | 128;
+				}
+			}
+			return out;
+		}
+	}
+	static utf8ByteArrayToString(bytes) {
+		if (globalThis.TextDecoder) {
+			if (!cachedNativeDecoder) cachedNativeDecoder = new TextDecoder("utf-8");
+			const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+			return cachedNativeDecoder.decode(view);
+		} else {
+			let out = [], pos = 0, c = 0;
+			while (pos < bytes.length) {
+				let c1 = bytes[pos++];
+				if (c1 < 128) out[c++] = String.fromCharCode(c1);
+				else if (c1 > 191 && c1 < 224) {
+					let c2 = bytes[pos++];
+					out[c++] = String.fromCharCode((c1 & 31) << 6 | c2 & 63);
+				} else if (c1 > 239 && c1 < 365) {
+					let c2 = bytes[pos++];
+					let c3 = bytes[pos++];
+					let c4 = bytes[pos++];
+					let u = ((c1 & 7) << 18 | (c2 & 63) << 12 | (c3 & 63) << 6 | c4 & 63) - Unicode.MIN_SUPPLEMENTARY_CODE_POINT;
+					out[c++] = String.fromCharCode(Unicode.MIN_HIGH_SURROGATE + (u >> 10));
+					out[c++] = String.fromCharCode(Unicode.MIN_LOW_SURROGATE + (u & 1023));
+				} else {
+					let c2 = bytes[pos++];
+					let c3 = bytes[pos++];
+					out[c++] = String.fromCharCode((c1 & 15) << 12 | (c2 & 63) << 6 | c3 & 63);
+				}
+			}
+			return out.join("");
+		}
+	}
+};
+// src/helpers.js
+const createEnum = (values = [], initNum = 0) => {
+	const enumObject = Object.create(null);
+	for (let i = 0; i < values.length; i++) {
+		const val = values[i];
+		const keyVal = initNum + i;
+		enumObject[val] = keyVal;
+		enumObject[keyVal] = val;
+	}
+	return Object.freeze(enumObject);
+};
+// src/MatcherInput.js
+/**
+* Abstract the representations of input text supplied to Matcher.
+*/
+var MatcherInputBase = class MatcherInputBase {
+	static Encoding = createEnum(["UTF_16", "UTF_8"]);
+	getEncoding() {
+		throw Error("not implemented");
+	}
+	/** @returns {string} */
+	asCharSequence() {
+		throw Error("not implemented");
+	}
+	/** @returns {Uint8Array|number[]|null} */
+	asBytes() {
+		throw Error("not implemented");
+	}
+	/** @returns {number} */
+	length() {
+		throw Error("not implemented");
+	}
+	/**
+	*
+	* @returns {boolean}
+	*/
+	isUTF8Encoding() {
+		return this.getEncoding() === MatcherInputBase.Encoding.UTF_8;
+	}
+	/**
+	*
+	* @returns {boolean}
+	*/
+	isUTF16Encoding() {
+		return this.getEncoding() === MatcherInputBase.Encoding.UTF_16;
+	}
+};
+var Utf8MatcherInput = class extends MatcherInputBase {
+	/** @param {Uint8Array|number[]|null} bytes */
+	constructor(bytes = null) {
+		super();
+		this.bytes = bytes;
+	}
+	getEncoding() {
+		return MatcherInputBase.Encoding.UTF_8;
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	asCharSequence() {
+		return Utils.utf8ByteArrayToString(this.bytes);
+	}
+	/**
+	*
+	* @returns {Uint8Array|number[]|null}
+	*/
+	asBytes() {
+		return this.bytes;
+	}
+	/**
+	*
+	* @returns {number}
+	*/
+	length() {
+		return this.bytes.length;
+	}
+};
+var Utf16MatcherInput = class extends MatcherInputBase {
+	/** @param {string|null} charSequence */
+	constructor(charSequence = null) {
+		super();
+		this.charSequence = charSequence;
+	}
+	getEncoding() {
+		return MatcherInputBase.Encoding.UTF_16;
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	asCharSequence() {
+		return this.charSequence;
+	}
+	/**
+	*
+	* @returns {number[]}
+	*/
+	asBytes() {
+		return Utils.stringToUtf8ByteArray(this.charSequence.toString());
+	}
+	/**
+	*
+	* @returns {number}
+	*/
+	length() {
+		return this.charSequence.length;
+	}
+};
+var MatcherInput = class {
+	/**
+	* Return the MatcherInput for UTF_16 encoding.
+	* @returns {Utf16MatcherInput}
+	*/
+	static utf16(charSequence) {
+		Utils.checkInput(charSequence);
+		return new Utf16MatcherInput(charSequence);
+	}
+	/**
+	* Return the MatcherInput for UTF_8 encoding.
+	* @returns {Utf8MatcherInput}
+	*/
+	static utf8(input) {
+		if (Utils.isByteArray(input)) return new Utf8MatcherInput(input);
+		return new Utf8MatcherInput(Utils.stringToUtf8ByteArray(input));
+	}
+};
+// src/MachineInput.js
+/**
+* MachineInput abstracts different representations of the input text supplied to the Machine. It
+* provides one-character lookahead.
+*/
+var MachineInputBase = class {
+	static EOF() {
+		return -8;
+	}
+	constructor() {
+		this.start = 0;
+		this.end = 0;
+	}
+	canCheckPrefix() {
+		return true;
+	}
+	endPos() {
+		return this.end - this.start;
+	}
+	hasString() {
+		return false;
+	}
+	hasAnyString() {
+		return false;
+	}
+	prefixLength() {
+		return 0;
+	}
+};
+var MachineUTF8Input = class MachineUTF8Input extends MachineInputBase {
+	static RUNE_ERROR_STEP = Unicode.RUNE_ERROR << 3 | 1;
+	constructor(bytes, start = 0, end = bytes.length) {
+		super();
+		this.bytes = bytes;
+		this.start = start;
+		this.end = end;
+	}
+	hasString(prefilter, pos) {
+		const target = prefilter.bytes;
+		if (target.length === 0) return true;
+		const idx = this.indexOf(this.bytes, target, this.start + pos);
+		return idx !== -1 && idx <= this.end - target.length;
+	}
+	hasAnyString(prefilter, pos) {
+		return prefilter.automaton8().searchUTF8(this.bytes, this.start + pos, this.end);
+	}
+	step(pos) {
+		pos += this.start;
+		if (pos >= this.end) return MachineInputBase.EOF();
+		const c = this.bytes[pos] & 255;
+		if (c < 128) return c << 3 | 1;
+		let size;
+		let rune;
+		let lo = 128;
+		let hi = 191;
+		if (c >= 194 && c <= 223) {
+			size = 2;
+			rune = c & 31;
+		} else if (c >= 224 && c <= 239) {
+			size = 3;
+			rune = c & 15;
+			if (c === 224) lo = 160;
+			else if (c === 237) hi = 159;
+		} else if (c >= 240 && c <= 244) {
+			size = 4;
+			rune = c & 7;
+			if (c === 240) lo = 144;
+			else if (c === 244) hi = 143;
+		} else return MachineUTF8Input.RUNE_ERROR_STEP;
+		if (pos + size > this.end) return MachineUTF8Input.RUNE_ERROR_STEP;
+		const c1 = this.bytes[pos + 1] & 255;
+		if (c1 < lo || c1 > hi) return MachineUTF8Input.RUNE_ERROR_STEP;
+		rune = rune << 6 | c1 & 63;
+		if (size > 2) {
+			const c2 = this.bytes[pos + 2] & 255;
+			if ((c2 & 192) !== 128) return MachineUTF8Input.RUNE_ERROR_STEP;
+			rune = rune << 6 | c2 & 63;
+			if (size > 3) {
+				const c3 = this.bytes[pos + 3] & 255;
+				if ((c3 & 192) !== 128) return MachineUTF8Input.RUNE_ERROR_STEP;
+				rune = rune << 6 | c3 & 63;
+			}
+		}
+		return rune << 3 | size;
+	}
+	index(re2, pos) {
+		pos += this.start;
+		const i = this.indexOf(this.bytes, re2.prefixUTF8, pos);
+		return i < 0 ? i : i - pos;
+	}
+	context(pos) {
+		pos += this.start;
+		let r1 = -1;
+		if (pos > this.start && pos <= this.end) {
+			let start = pos - 1;
+			r1 = this.bytes[start--];
+			if (r1 >= 128) {
+				let lim = pos - 4;
+				if (lim < this.start) lim = this.start;
+				while (start >= lim && (this.bytes[start] & 192) === 128) start--;
+				if (start < this.start) start = this.start;
+				const r = this.step(start - this.start);
+				r1 = start + (r & 7) === pos ? r >> 3 : Unicode.RUNE_ERROR;
+			}
+		}
+		const r2 = pos < this.end ? this.step(pos - this.start) >> 3 : -1;
+		return Utils.emptyOpContext(r1, r2);
+	}
+	indexOf(source, target, fromIndex = 0) {
+		let targetLength = target.length;
+		if (targetLength === 0) return fromIndex <= this.end ? fromIndex : -1;
+		const firstByte = target[0];
+		let limit = this.end - targetLength;
+		const hasNativeIndexOf = typeof source.indexOf === "function";
+		let i = fromIndex;
+		while (i <= limit) {
+			if (hasNativeIndexOf) {
+				i = source.indexOf(firstByte, i);
+				if (i === -1 || i > limit) return -1;
+			} else {
+				while (i <= limit && source[i] !== firstByte) i++;
+				if (i > limit) return -1;
+			}
+			let match = true;
+			for (let j = 1; j < targetLength; j++) if (source[i + j] !== target[j]) {
+				match = false;
+				break;
+			}
+			if (match) return i;
+			i++;
+		}
+		return -1;
+	}
+	prefixLength(re2) {
+		return re2.prefixUTF8.length;
+	}
+};
+var MachineUTF16Input = class extends MachineInputBase {
+	constructor(charSequence, start = 0, end = charSequence.length) {
+		super();
+		this.charSequence = charSequence;
+		this.start = start;
+		this.end = end;
+	}
+	hasString(prefilter, pos) {
+		const idx = this.charSequence.indexOf(prefilter.str, this.start + pos);
+		return idx !== -1 && idx <= this.end - prefilter.str.length;
+	}
+	hasAnyString(prefilter, pos) {
+		return prefilter.automaton16().searchUTF16(this.charSequence, this.start + pos, this.end);
+	}
+	step(pos) {
+		pos += this.start;
+		if (pos >= this.end) return MachineInputBase.EOF();
+		const c1 = this.charSequence.charCodeAt(pos);
+		if (c1 < Unicode.MIN_HIGH_SURROGATE || c1 > Unicode.MAX_HIGH_SURROGATE || pos + 1 >= this.end) return c1 << 3 | 1;
+		const c2 = this.charSequence.charCodeAt(pos + 1);
+		if (c2 >= Unicode.MIN_LOW_SURROGATE && c2 <= Unicode.MAX_LOW_SURROGATE) return (c1 - Unicode.MIN_HIGH_SURROGATE) * 1024 + (c2 - Unicode.MIN_LOW_SURROGATE) + Unicode.MIN_SUPPLEMENTARY_CODE_POINT << 3 | 2;
+		return c1 << 3 | 1;
+	}
+	index(re2, pos) {
+		pos += this.start;
+		const i = this.charSequence.indexOf(re2.prefix, pos);
+		if (i < 0 || i > this.end - re2.prefix.length) return -1;
+		return i - pos;
+	}
+	context(pos) {
+		pos += this.start;
+		const r1 = pos > this.start && pos <= this.end ? this.charSequence.charCodeAt(pos - 1) : -1;
+		const r2 = pos < this.end ? this.charSequence.charCodeAt(pos) : -1;
+		return Utils.emptyOpContext(r1, r2);
+	}
+	prefixLength(re2) {
+		return re2.prefix.length;
+	}
+};
+var MachineInput = class {
+	static fromUTF8(bytes, start = 0, end = bytes.length) {
+		return new MachineUTF8Input(bytes, start, end);
+	}
+	static fromUTF16(charSequence, start = 0, end = void 0) {
+		Utils.checkInput(charSequence);
+		return new MachineUTF16Input(charSequence, start, end ?? charSequence.length);
+	}
+};
+// src/Matcher.js
+/**
+* A stateful iterator that interprets a regex {@code RE2JS} on a specific input.
+*
+* Conceptually, a Matcher consists of four parts:
+* <ol>
+* <li>A compiled regular expression {@code RE2JS}, set at construction and fixed for the lifetime
+* of the matcher.</li>
+*
+* <li>The remainder of the input string, set at construction or {@link #reset()} and advanced by
+* each match operation such as {@link #find}, {@link #matches} or {@link #lookingAt}.</li>
+*
+* <li>The current match information, accessible via {@link #start}, {@link #end}, and
+* {@link #group}, and updated by each match operation.</li>
+*
+* <li>The append position, used and advanced by {@link #appendReplacement} and {@link #appendTail}
+* if performing a search and replace from the input to an external {@code StringBuffer}.
+*
+* </ol>
+*
+*
+* @author rsc@google.com (Russ Cox)
+*/
+var Matcher = class Matcher {
+	/**
+	* V8 and WebKit have historical hard limits on the number of arguments
+	* that can be passed to a function. We cap replacer arguments to prevent
+	* Call Stack Overflow (DoS) vulnerabilities on massive ASTs.
+	*/
+	static MAX_REPLACER_ARGS = 65535;
+	/**
+	* Quotes '\' and '$' in {@code s}, so that the returned string could be used in
+	* {@link #appendReplacement} as a literal replacement of {@code s}.
+	*
+	* @param {string} str the string to be quoted
+	* @param {boolean} [javaMode=false] whether the replacement will be used in javaMode
+	* @returns {string} the quoted string
+	*/
+	static quoteReplacement(str, javaMode = false) {
+		if (javaMode) {
+			if (str.indexOf("\\") < 0 && str.indexOf("$") < 0) return str;
+			return str.split("").map((s) => {
+				const c = s.codePointAt(0);
+				if (c === Codepoint.CODES["\\"] || c === Codepoint.CODES["$"]) return `\\${s}`;
+				return s;
+			}).join("");
+		}
+		if (str.indexOf("$") < 0) return str;
+		return str.split("").map((s) => {
+			if (s.codePointAt(0) === Codepoint.CODES["$"]) return "$$";
+			return s;
+		}).join("");
+	}
+	/**
+	*
+	* @param {import('./index.js').RE2JS} pattern
+	* @param {string|number[]|Uint8Array|MatcherInputBase} input
+	*/
+	constructor(pattern, input) {
+		if (pattern === null) throw new Error("pattern is null");
+		/**
+		* The pattern being matched.
+		* @type {import('./index.js').RE2JS}
+		*/
+		this.patternInput = pattern;
+		const re2 = this.patternInput.re2();
+		/** @type {number} */
+		this.patternGroupCount = re2.numberOfCapturingGroups();
+		/** @type {number[]} */
+		this.groups = [];
+		/** @type {Record<string, number>} */
+		this.namedGroups = re2.namedGroups;
+		/** @type {boolean} */
+		this.hasNamedGroups = Object.keys(this.namedGroups).length > 0;
+		/** @type {number} */
+		this.numberOfInstructions = re2.numberOfInstructions();
+		/** @type {import('./Machine.js').LookbehindState|null} */
+		this.lookbehindState = null;
+		if (input instanceof MatcherInputBase) this.resetMatcherInput(input);
+		else if (Utils.isByteArray(input)) this.resetMatcherInput(MatcherInput.utf8(input));
+		else this.resetMatcherInput(MatcherInput.utf16(input));
+	}
+	/**
+	* Returns the {@code RE2JS} associated with this {@code Matcher}.
+	* @returns {import('./index.js').RE2JS}
+	*/
+	pattern() {
+		return this.patternInput;
+	}
+	/**
+	* Resets the {@code Matcher}, rewinding input and discarding any match information.
+	*
+	* @returns {Matcher} the {@code Matcher} itself, for chained method calls
+	*/
+	reset() {
+		/** @type {number} */
+		this.matcherInputLength = this.matcherInput.length();
+		/** @type {number} */
+		this.appendPos = 0;
+		this.hasMatch = false;
+		this.hasGroups = false;
+		this.anchorFlag = 0;
+		return this;
+	}
+	/**
+	* Resets the {@code Matcher} and changes the input.
+	* @param {string|number[]|Uint8Array|MatcherInputBase} input
+	* @returns {Matcher} the {@code Matcher} itself, for chained method calls
+	*/
+	resetMatcherInput(input) {
+		if (input === null) throw new Error("input is null");
+		if (!(input instanceof MatcherInputBase)) {
+			if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+			else input = MatcherInput.utf16(input);
+		}
+		this.matcherInput = input;
+		if (this.lookbehindState !== null) this.lookbehindState.reset();
+		else this.lookbehindState = this.patternInput.re2().createLookbehindState();
+		this.reset();
+		return this;
+	}
+	/**
+	* Returns the start of the named group of the most recent match, or -1 if the group was not
+	* matched.
+	* @param {string|number} [group=0]
+	* @returns {number}
+	*/
+	start(group = 0) {
+		if (typeof group === "string") {
+			const groupInt = this.namedGroups[group];
+			if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+			group = groupInt;
+		}
+		this.loadGroup(group);
+		return this.groups[2 * group];
+	}
+	/**
+	* Returns the end of the named group of the most recent match, or -1 if the group was not
+	* matched.
+	* @param {string|number} [group=0]
+	* @returns {number}
+	*/
+	end(group = 0) {
+		if (typeof group === "string") {
+			const groupInt = this.namedGroups[group];
+			if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+			group = groupInt;
+		}
+		this.loadGroup(group);
+		return this.groups[2 * group + 1];
+	}
+	/**
+	* Returns the program size of this pattern.
+	*
+	* <p>
+	* Similar to the C++ implementation, the program size is a very approximate measure of a regexp's
+	* "cost". Larger numbers are more expensive than smaller numbers.
+	* </p>
+	*
+	* @returns {number} the program size of this pattern
+	*/
+	programSize() {
+		return this.numberOfInstructions;
+	}
+	/**
+	* Returns the named group of the most recent match, or {@code null} if the group was not matched.
+	* @param {string|number} [group=0]
+	* @returns {string|null}
+	*/
+	group(group = 0) {
+		if (typeof group === "string") {
+			const groupInt = this.namedGroups[group];
+			if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+			group = groupInt;
+		}
+		const start = this.start(group);
+		const end = this.end(group);
+		if (start < 0 && end < 0) return null;
+		return this.substring(start, end);
+	}
+	/**
+	* Returns a dictionary map of all named capturing groups and their matched values.
+	* If a group was not matched, its value will be `null`.
+	* @returns {Record<string, string|null>}
+	*/
+	getNamedGroups() {
+		if (!this.hasMatch) throw new RE2JSGroupException("perhaps no match attempted");
+		const result = Object.create(null);
+		for (const name of Object.keys(this.namedGroups)) result[name] = this.group(name);
+		return result;
+	}
+	/**
+	* Returns the number of subgroups in this pattern.
+	*
+	* @returns {number} the number of subgroups; the overall match (group 0) does not count
+	*/
+	groupCount() {
+		return this.patternGroupCount;
+	}
+	/**
+	* Helper: finds subgroup information if needed for group.
+	* @param {number} group
+	* @private
+	*/
+	loadGroup(group) {
+		if (!Number.isInteger(group) || group < 0 || group > this.patternGroupCount) throw new RE2JSGroupException(`Group index out of bounds: ${group}`);
+		if (!this.hasMatch) throw new RE2JSGroupException("perhaps no match attempted");
+		if (group === 0 || this.hasGroups) return;
+		const end = this.matcherInputLength;
+		const res = this.patternInput.re2().matchMachineInput(this.matcherInput, this.groups[0], end, this.anchorFlag, 1 + this.patternGroupCount, this.lookbehindState);
+		if (!res[0]) throw new RE2JSGroupException("inconsistency in matching group data");
+		this.groups = res[1];
+		this.hasGroups = true;
+	}
+	/**
+	* Matches the entire input against the pattern (anchored start and end). If there is a match,
+	* {@code matches} sets the match state to describe it.
+	*
+	* @returns {boolean} true if the entire input matches the pattern
+	*/
+	matches() {
+		return this.genMatch(0, RE2Flags.ANCHOR_BOTH);
+	}
+	/**
+	* Matches the beginning of input against the pattern (anchored start). If there is a match,
+	* {@code lookingAt} sets the match state to describe it.
+	*
+	* @returns {boolean} true if the beginning of the input matches the pattern
+	*/
+	lookingAt() {
+		return this.genMatch(0, RE2Flags.ANCHOR_START);
+	}
+	/**
+	* Matches the input against the pattern (unanchored), starting at a specified position. If there
+	* is a match, {@code find} sets the match state to describe it.
+	*
+	* @param {number|null} [start=null] the input position where the search begins
+	* @returns {boolean} if it finds a match
+	* @throws IndexOutOfBoundsException if start is not a valid input position
+	*/
+	find(start = null) {
+		if (start !== null) {
+			if (!Number.isInteger(start) || start < 0 || start > this.matcherInputLength) throw new RE2JSGroupException(`start index out of bounds: ${start}`);
+			this.reset();
+			return this.genMatch(start, 0);
+		}
+		start = 0;
+		if (this.hasMatch) {
+			start = this.groups[1];
+			if (this.groups[0] === this.groups[1]) {
+				const r = (this.matcherInput.isUTF16Encoding() ? MachineInput.fromUTF16(this.matcherInput.asCharSequence(), 0, this.matcherInputLength) : MachineInput.fromUTF8(this.matcherInput.asBytes(), 0, this.matcherInputLength)).step(start);
+				if (r < 0) start++;
+				else start += r & 7;
+			}
+		}
+		return this.genMatch(start, RE2Flags.UNANCHORED);
+	}
+	/**
+	* Helper: does match starting at start, with RE2 anchor flag.
+	* @param {number} startByte
+	* @param {number} anchor
+	* @returns {boolean}
+	* @private
+	*/
+	genMatch(startByte, anchor) {
+		const res = this.patternInput.re2().matchMachineInput(this.matcherInput, startByte, this.matcherInputLength, anchor, 1, this.lookbehindState);
+		if (!res[0]) {
+			this.hasMatch = false;
+			return false;
+		}
+		this.groups = res[1];
+		this.hasMatch = true;
+		this.hasGroups = this.patternGroupCount === 0;
+		this.anchorFlag = anchor;
+		return true;
+	}
+	/**
+	* Helper: return substring for [start, end).
+	* @param {number} start
+	* @param {number} end
+	* @returns {string}
+	*/
+	substring(start, end) {
+		if (this.matcherInput.isUTF8Encoding()) return Utils.utf8ByteArrayToString(this.matcherInput.asBytes().slice(start, end));
+		return this.matcherInput.asCharSequence().substring(start, end).toString();
+	}
+	/**
+	* Helper for Pattern: return input length.
+	* @returns {number}
+	*/
+	inputLength() {
+		return this.matcherInputLength;
+	}
+	/**
+	* Appends to result two strings: the text from the append position up to the beginning of the
+	* most recent match, and then the replacement with submatch groups substituted for references to
+	* them. It advances the append position to where the most recent match ended.
+	*
+	* By default the replacement is expanded as by String.prototype.replace (see
+	* appendReplacementInternalJs). In Java mode it follows re2j / java.util.regex: $n takes as
+	* many digits as still form a valid group number, ${name} is a named group, and a backslash
+	* escapes the next character (so "\\$" in a JS string literal inserts a literal $).
+	*
+	* @param {string} replacement the replacement string
+	* @param {boolean} [javaMode=false] activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string}
+	* @throws IllegalStateException if there was no most recent match
+	* @throws IndexOutOfBoundsException in Java mode, if replacement refers to an invalid group
+	* @private
+	*/
+	appendReplacement(replacement, javaMode = false) {
+		let res = "";
+		const s = this.start();
+		const e = this.end();
+		if (this.appendPos < s) res += this.substring(this.appendPos, s);
+		this.appendPos = e;
+		res += javaMode ? this.appendReplacementInternalJava(replacement) : this.appendReplacementInternalJs(replacement);
+		return res;
+	}
+	/**
+	* @param {string} replacement - the replacement string
+	* @returns {string}
+	* @private
+	*/
+	appendReplacementInternalJava(replacement) {
+		let res = "";
+		let last = 0;
+		const m = replacement.length;
+		let i = 0;
+		while (i < m) {
+			const cCode = replacement.codePointAt(i);
+			if (cCode === Codepoint.CODES["\\"]) {
+				if (last < i) res += replacement.substring(last, i);
+				i++;
+				if (i >= m) throw new RE2JSGroupException("character to be escaped is missing");
+				last = i;
+				i++;
+				continue;
+			}
+			if (cCode === Codepoint.CODES["$"]) {
+				if (last < i) res += replacement.substring(last, i);
+				if (i + 1 >= m) throw new RE2JSGroupException("Illegal group reference: group index is missing");
+				const nextCode = replacement.codePointAt(i + 1);
+				if (Codepoint.CODES["0"] <= nextCode && nextCode <= Codepoint.CODES["9"]) {
+					let n = nextCode - Codepoint.CODES["0"];
+					let j = i + 2;
+					for (; j < m; j++) {
+						const digit = replacement.codePointAt(j);
+						if (digit < Codepoint.CODES["0"] || digit > Codepoint.CODES["9"] || n * 10 + digit - Codepoint.CODES["0"] > this.patternGroupCount) break;
+						n = n * 10 + digit - Codepoint.CODES["0"];
+					}
+					if (n > this.patternGroupCount) throw new RE2JSGroupException(`n > number of groups: ${n}`);
+					const group = this.group(n);
+					if (group !== null) res += group;
+					i = j;
+					last = i;
+				} else if (nextCode === Codepoint.CODES["{"]) {
+					let j = i + 2;
+					while (j < m && replacement.codePointAt(j) !== Codepoint.CODES["}"]) j++;
+					if (j >= m) throw new RE2JSGroupException("named capture group is missing trailing '}'");
+					const groupName = replacement.substring(i + 2, j);
+					const groupVal = this.group(groupName);
+					if (groupVal !== null) res += groupVal;
+					i = j + 1;
+					last = i;
+				} else throw new RE2JSGroupException("Illegal group reference");
+				continue;
+			}
+			i++;
+		}
+		if (last < m) res += replacement.substring(last, m);
+		return res;
+	}
+	/**
+	* Expands |replacement| for the current match by the rules of String.prototype.replace
+	* (ECMAScript GetSubstitution): $$ is "$", $& the match, $` the text before it, $' the text
+	* after it, $n and $nn a group (two digits only when they form a valid group number, so with
+	* one group "$10" is group 1 then "0"; an unmatched group is empty), and $<name> a named group
+	* (empty when no such group), only when the pattern has named groups. Anything else, such as
+	* "$0" or "$<" without a closing ">", is kept as is.
+	* @param {string} replacement - the replacement string
+	* @returns {string}
+	* @private
+	*/
+	appendReplacementInternalJs(replacement) {
+		const isDigit = (c) => c >= 48 && c <= 57;
+		const groupCount = this.patternGroupCount;
+		let res = "";
+		let i = 0;
+		while (i < replacement.length) {
+			const dollar = replacement.indexOf("$", i);
+			if (dollar < 0) break;
+			res += replacement.substring(i, dollar);
+			i = dollar;
+			const c = replacement.charCodeAt(i + 1);
+			if (c === Codepoint.CODES["$"]) {
+				res += "$";
+				i += 2;
+			} else if (c === Codepoint.CODES["&"]) {
+				res += this.group(0);
+				i += 2;
+			} else if (c === Codepoint.CODES["`"]) {
+				res += this.substring(0, this.start(0));
+				i += 2;
+			} else if (c === Codepoint.CODES["'"]) {
+				res += this.substring(this.end(0), this.matcherInputLength);
+				i += 2;
+			} else if (isDigit(c)) {
+				let digits = 1;
+				let index = c - 48;
+				const c2 = replacement.charCodeAt(i + 2);
+				if (isDigit(c2) && index * 10 + c2 - 48 <= groupCount) {
+					digits = 2;
+					index = index * 10 + c2 - 48;
+				}
+				if (index >= 1 && index <= groupCount) {
+					const group = this.group(index);
+					if (group !== null) res += group;
+				} else res += replacement.substring(i, i + 1 + digits);
+				i += 1 + digits;
+			} else if (c === Codepoint.CODES["<"] && this.hasNamedGroups) {
+				const gt = replacement.indexOf(">", i + 2);
+				if (gt < 0) {
+					res += "$<";
+					i += 2;
+				} else {
+					const name = replacement.substring(i + 2, gt);
+					if (Object.hasOwn(this.namedGroups, name)) {
+						const group = this.group(name);
+						if (group !== null) res += group;
+					}
+					i = gt + 1;
+				}
+			} else {
+				res += "$";
+				i += 1;
+			}
+		}
+		return res + replacement.substring(i);
+	}
+	/**
+	* Return the substring of the input from the append position to the end of the
+	* input.
+	* @returns {string}
+	*/
+	appendTail() {
+		return this.substring(this.appendPos, this.matcherInputLength);
+	}
+	/**
+	* Returns the input with all matches replaced by {@code replacement}, interpreted as for
+	* {@code appendReplacement}.
+	*
+	* @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+	* @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string} the input string with the matches replaced
+	* @throws IndexOutOfBoundsException if replacement refers to an invalid group and javaMode is true
+	*/
+	replaceAll(replacement, javaMode = false) {
+		return this.replace(replacement, true, javaMode);
+	}
+	/**
+	* Returns the input with the first match replaced by {@code replacement}, interpreted as for
+	* {@code appendReplacement}.
+	*
+	* @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+	* @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string} the input string with the first match replaced
+	* @throws IndexOutOfBoundsException if replacement refers to an invalid group and javaMode is true
+	*/
+	replaceFirst(replacement, javaMode = false) {
+		return this.replace(replacement, false, javaMode);
+	}
+	/**
+	* Helper: replaceAll/replaceFirst hybrid.
+	* @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+	* @param {boolean} [all=true] - replace all matches
+	* @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string}
+	* @private
+	*/
+	replace(replacement, all = true, javaMode = false) {
+		let res = "";
+		this.reset();
+		const isFunc = typeof replacement === "function";
+		let originalInput = null;
+		if (isFunc) {
+			if (this.groupCount() >= Matcher.MAX_REPLACER_ARGS) throw new RE2JSGroupException("Too many capture groups to safely invoke replacer function");
+			originalInput = this.matcherInput.isUTF8Encoding() ? this.matcherInput.asBytes() : this.matcherInput.asCharSequence();
+		}
+		while (this.find()) {
+			res += isFunc ? this.appendReplacementFunc(replacement, originalInput) : this.appendReplacement(replacement, javaMode);
+			if (!all) break;
+		}
+		res += this.appendTail();
+		return res;
+	}
+	/**
+	* Evaluates a replacer function for the current match and appends the result,
+	* along with any un-matched preceding text, advancing the append position.
+	* @param {Function} replacer - the replacer function
+	* @param {string|Uint8Array|number[]} originalInput - the cached original input reference
+	* @returns {string} the evaluated string to append
+	* @private
+	*/
+	appendReplacementFunc(replacer, originalInput) {
+		let res = "";
+		const s = this.start();
+		const e = this.end();
+		if (this.appendPos < s) res += this.substring(this.appendPos, s);
+		this.appendPos = e;
+		/** @type {unknown[]} */
+		const args = this.matchArray();
+		args.push(s, originalInput);
+		if (this.hasNamedGroups) args.push(this.namedGroupsObject());
+		res += String(replacer(...args));
+		return res;
+	}
+	/**
+	* The match and its groups, as the elements of a JS RegExpExecArray: undefined for a group that
+	* did not take part in the match. Used by exec(), matchAll() and replacer functions.
+	* @returns {Array<string|undefined>}
+	* @private
+	*/
+	matchArray() {
+		const result = [this.group(0)];
+		for (let i = 1; i <= this.patternGroupCount; i++) {
+			const group = this.group(i);
+			result.push(group === null ? void 0 : group);
+		}
+		return result;
+	}
+	/**
+	* The named groups, as the groups property of a JS RegExpExecArray: an object without a
+	* prototype mapping each name to its group (undefined when it did not take part in the match),
+	* or undefined when the pattern has no named groups.
+	* @returns {Record<string, string|undefined>|undefined}
+	* @private
+	*/
+	namedGroupsObject() {
+		if (!this.hasNamedGroups) return;
+		const result = this.getNamedGroups();
+		for (const name in result) if (result[name] === null) result[name] = void 0;
+		return result;
+	}
+};
+// src/Inst.js
+/**
+* A single instruction in the regular expression virtual machine.
+*
+* @see http://swtch.com/~rsc/regexp/regexp2.html
+*/
+var Inst = class Inst {
+	static ALT = 1;
+	static ALT_MATCH = 2;
+	static CAPTURE = 3;
+	static EMPTY_WIDTH = 4;
+	static FAIL = 5;
+	static MATCH = 6;
+	static NOP = 7;
+	static RUNE = 8;
+	static RUNE1 = 9;
+	static RUNE_ANY = 10;
+	static RUNE_ANY_NOT_NL = 11;
+	static LB_WRITE = 12;
+	static LB_CHECK = 13;
+	static isRuneOp(op) {
+		return Inst.RUNE <= op && op <= Inst.RUNE_ANY_NOT_NL;
+	}
+	static escapeRunes(runes) {
+		let out = "\"";
+		for (let rune of runes) out += Utils.escapeRune(rune);
+		out += "\"";
+		return out;
+	}
+	constructor(op) {
+		this.op = op;
+		this.out = 0;
+		this.arg = 0;
+		/** @type {Int32Array} */
+		this.runes = /* @__PURE__ */ new Int32Array(0);
+		/** @type {Uint32Array | number[] | null} */
+		this.next = null;
+	}
+	matchRune(r) {
+		if (this.runes.length === 1) {
+			const r0 = this.runes[0];
+			if ((this.arg & RE2Flags.FOLD_CASE) !== 0) return Unicode.equalsIgnoreCase(r0, r);
+			return r === r0;
+		}
+		const len = this.runes.length;
+		if (len === 0) return false;
+		if (len === 2 || len === 4 || len === 6 || len === 8) {
+			for (let j = 0; j < len; j += 2) {
+				if (r < this.runes[j]) return false;
+				if (r <= this.runes[j + 1]) return true;
+			}
+			return false;
+		}
+		let base = 0;
+		let n = len >> 1;
+		while (n > 1) {
+			const half = n >> 1;
+			base += this.runes[base + half << 1] <= r ? half : 0;
+			n -= half;
+		}
+		base += this.runes[base << 1] <= r ? 1 : 0;
+		const m = base - 1;
+		return m >= 0 && r <= this.runes[m << 1 | 1];
+	}
+	matchRunePos(r) {
+		if (this.runes.length === 1) {
+			const r0 = this.runes[0];
+			if ((this.arg & RE2Flags.FOLD_CASE) !== 0) return Unicode.equalsIgnoreCase(r0, r) ? 0 : -1;
+			return r === r0 ? 0 : -1;
+		}
+		const len = this.runes.length;
+		if (len === 0) return -1;
+		if (len === 2 || len === 4 || len === 6 || len === 8) {
+			for (let j = 0; j < len; j += 2) {
+				if (r < this.runes[j]) return -1;
+				if (r <= this.runes[j + 1]) return Math.floor(j / 2);
+			}
+			return -1;
+		}
+		let base = 0;
+		let n = len >> 1;
+		while (n > 1) {
+			const half = n >> 1;
+			base += this.runes[base + half << 1] <= r ? half : 0;
+			n -= half;
+		}
+		base += this.runes[base << 1] <= r ? 1 : 0;
+		const m = base - 1;
+		return m >= 0 && r <= this.runes[m << 1 | 1] ? m : -1;
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	toString() {
+		switch (this.op) {
+			case Inst.ALT: return `alt -> ${this.out}, ${this.arg}`;
+			case Inst.ALT_MATCH: return `altmatch -> ${this.out}, ${this.arg}`;
+			case Inst.CAPTURE: return `cap ${this.arg} -> ${this.out}`;
+			case Inst.EMPTY_WIDTH: return `empty ${this.arg} -> ${this.out}`;
+			case Inst.MATCH: return `match${this.arg !== 0 ? ` ${this.arg}` : ""}`;
+			case Inst.FAIL: return "fail";
+			case Inst.NOP: return `nop -> ${this.out}`;
+			case Inst.LB_WRITE: return `lbwrite ${this.arg} -> ${this.out}`;
+			case Inst.LB_CHECK: return `lbcheck ${this.arg} -> ${this.out}`;
+			case Inst.RUNE:
+				if (this.runes === null) return "rune <null>";
+				return [
+					"rune ",
+					Inst.escapeRunes(this.runes),
+					(this.arg & RE2Flags.FOLD_CASE) !== 0 ? "/i" : "",
+					" -> ",
+					this.out
+				].join("");
+			case Inst.RUNE1: return `rune1 ${Inst.escapeRunes(this.runes)} -> ${this.out}`;
+			case Inst.RUNE_ANY: return `any -> ${this.out}`;
+			case Inst.RUNE_ANY_NOT_NL: return `anynotnl -> ${this.out}`;
+			default: throw new Error("unhandled case in Inst.toString");
+		}
+	}
+};
+// src/Machine.js
+var Queue = class Queue {
+	constructor(numInst) {
+		this.sparse = new Int32Array(numInst);
+		this.densePcs = new Int32Array(numInst);
+		this.denseCaps = null;
+		this.size = 0;
+		this.ncap = 0;
+		this.mainThreads = 0;
+	}
+	static INITIAL_THREADS = 32;
+	init(ncap) {
+		this.ncap = ncap;
+		const needed = Math.min(this.densePcs.length, Queue.INITIAL_THREADS) * ncap;
+		if (!this.denseCaps || this.denseCaps.length < needed) this.denseCaps = new Int32Array(needed);
+	}
+	growCaps(needed) {
+		const limit = this.densePcs.length * this.ncap;
+		const grown = new Int32Array(Math.min(limit, Math.max(needed, 2 * this.denseCaps.length)));
+		grown.set(this.denseCaps);
+		this.denseCaps = grown;
+	}
+	contains(pc) {
+		const j = this.sparse[pc];
+		return j < this.size && this.densePcs[j] === pc;
+	}
+	isEmpty() {
+		return this.size === 0;
+	}
+	add(pc) {
+		const j = this.size++;
+		this.sparse[pc] = j;
+		this.densePcs[j] = pc;
+		return j;
+	}
+	clear() {
+		this.size = 0;
+		this.mainThreads = 0;
+	}
+	toString() {
+		let out = "{";
+		for (let i = 0; i < this.size; i++) {
+			if (i !== 0) out += ", ";
+			out += this.densePcs[i];
+		}
+		out += "}";
+		return out;
+	}
+};
+var LookbehindState = class {
+	constructor(prog) {
+		this.pos = -1;
+		this.pcs = new Int32Array(prog.numInst());
+		this.size = 0;
+		this.lbTable = new Int32Array(prog.numLb + 1);
+	}
+	reset() {
+		this.pos = -1;
+		this.size = 0;
+	}
+};
+var Machine = class Machine {
+	static fromRE2(re2) {
+		const m = new Machine();
+		m.prog = re2.prog;
+		m.re2 = re2;
+		m.q0 = new Queue(m.prog.numInst());
+		m.q1 = new Queue(m.prog.numInst());
+		m.addStack = new Int32Array(2 * (m.prog.numInst() + 1));
+		m.matched = false;
+		m.matchcap = new Int32Array(m.prog.numCap < 2 ? 2 : m.prog.numCap);
+		m.ncap = 0;
+		return m;
+	}
+	constructor() {
+		this.prog = null;
+		this.re2 = null;
+		this.q0 = null;
+		this.q1 = null;
+		this.addStack = null;
+		this.matched = false;
+		this.matchcap = null;
+		this.ncap = 0;
+		this.lbTable = null;
+	}
+	init(ncap) {
+		this.ncap = ncap;
+		if (ncap > this.matchcap.length) this.matchcap = new Int32Array(ncap).fill(-1);
+		else this.matchcap.fill(-1);
+		this.q0.init(ncap);
+		this.q1.init(ncap);
+		if (this.prog.numLb > 0) {
+			if (!this.lbTable || this.lbTable.length < this.prog.numLb + 1) this.lbTable = new Int32Array(this.prog.numLb + 1);
+			this.lbTable.fill(-1);
+		}
+	}
+	submatches() {
+		if (this.ncap === 0) return Utils.emptyInts();
+		return Utils.toArray(this.matchcap.subarray(0, this.ncap));
+	}
+	match(input, pos, anchor, lbState = null) {
+		const startCond = this.re2.cond;
+		if (startCond === Utils.EMPTY_ALL) return false;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return false;
+		this.matched = false;
+		this.matchcap.fill(-1);
+		const hasLookbehinds = this.prog.numLb > 0;
+		const matchStartPos = pos;
+		let currentPos = pos;
+		let resumeLookbehinds = false;
+		if (hasLookbehinds) {
+			if (lbState !== null && lbState.pos >= 0 && lbState.pos <= pos) {
+				currentPos = lbState.pos;
+				resumeLookbehinds = true;
+			} else currentPos = 0;
+		}
+		let saveLookbehinds = hasLookbehinds && lbState !== null;
+		let runq = this.q0;
+		let nextq = this.q1;
+		let r = input.step(currentPos);
+		let rune = r >> 3;
+		let width = r & 7;
+		let rune1 = -1;
+		let width1 = 0;
+		if (r !== MachineInputBase.EOF()) {
+			r = input.step(currentPos + width);
+			rune1 = r >> 3;
+			width1 = r & 7;
+		}
+		let flag;
+		if (currentPos === 0) flag = Utils.emptyOpContext(-1, rune);
+		else flag = input.context(currentPos);
+		if (hasLookbehinds) {
+			if (resumeLookbehinds) this.restoreLookbehinds(lbState, runq, flag);
+			else this.spawnLookbehinds(runq, currentPos, flag);
+		}
+		while (true) {
+			if (runq.mainThreads === 0) {
+				if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && currentPos !== 0) break;
+				if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && currentPos !== 0) break;
+				if (this.matched) break;
+				if (this.prog.numLb === 0 && runq.isEmpty() && !(this.re2.prefix.length === 0) && rune1 !== this.re2.prefixRune && input.canCheckPrefix()) {
+					const advance = input.index(this.re2, currentPos);
+					if (advance < 0) break;
+					currentPos += advance;
+					r = input.step(currentPos);
+					rune = r >> 3;
+					width = r & 7;
+					r = input.step(currentPos + width);
+					rune1 = r >> 3;
+					width1 = r & 7;
+					flag = input.context(currentPos);
+				}
+			}
+			if (currentPos >= matchStartPos) {
+				if (saveLookbehinds) {
+					this.saveLookbehinds(lbState, runq, currentPos);
+					saveLookbehinds = false;
+				}
+				if (!this.matched && (currentPos === 0 || anchor === RE2Flags.UNANCHORED)) {
+					if (this.ncap > 0) this.matchcap[0] = currentPos;
+					this.add(runq, this.prog.start, currentPos, this.matchcap, 0, flag);
+				}
+			}
+			const nextPos = currentPos + width;
+			flag = input.context(nextPos);
+			this.step(runq, nextq, currentPos, nextPos, rune, flag, anchor, currentPos === input.endPos());
+			if (width === 0) break;
+			if (this.ncap === 0 && this.matched) break;
+			currentPos += width;
+			rune = rune1;
+			width = width1;
+			if (rune !== -1) {
+				r = input.step(currentPos + width);
+				rune1 = r >> 3;
+				width1 = r & 7;
+			}
+			const tmpq = runq;
+			runq = nextq;
+			nextq = tmpq;
+		}
+		runq.clear();
+		nextq.clear();
+		return this.matched;
+	}
+	matchSet(input, pos, anchor) {
+		const startCond = this.re2.cond;
+		if (startCond === Utils.EMPTY_ALL) return [];
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
+		let currentPos = this.prog.numLb > 0 ? 0 : pos;
+		let matchStartPos = pos;
+		let runq = this.q0;
+		let nextq = this.q1;
+		let r = input.step(currentPos);
+		let rune = r >> 3;
+		let width = r & 7;
+		let rune1 = -1;
+		let width1 = 0;
+		if (r !== MachineInputBase.EOF()) {
+			r = input.step(currentPos + width);
+			rune1 = r >> 3;
+			width1 = r & 7;
+		}
+		let flag = currentPos === 0 ? Utils.emptyOpContext(-1, rune) : input.context(currentPos);
+		const matches = /* @__PURE__ */ new Set();
+		if (this.prog.numLb > 0) this.spawnLookbehinds(runq, currentPos, flag);
+		while (true) {
+			if (runq.mainThreads === 0) {
+				if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && currentPos !== 0) break;
+				if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && currentPos !== 0) break;
+			}
+			if (currentPos === 0 || anchor === RE2Flags.UNANCHORED) {
+				if (currentPos >= matchStartPos) this.add(runq, this.prog.start, currentPos, this.matchcap, 0, flag);
+			}
+			const nextPos = currentPos + width;
+			flag = input.context(nextPos);
+			for (let j = 0; j < runq.size; j++) {
+				const pc = runq.densePcs[j];
+				const i = this.prog.inst[pc];
+				const capOffset = j * this.ncap;
+				let add = false;
+				switch (i.op) {
+					case Inst.MATCH:
+						if (anchor === RE2Flags.ANCHOR_BOTH && currentPos !== input.endPos()) break;
+						matches.add(i.arg);
+						break;
+					case Inst.RUNE:
+						add = i.matchRune(rune);
+						break;
+					case Inst.RUNE1:
+						add = rune === i.runes[0];
+						break;
+					case Inst.RUNE_ANY:
+						add = true;
+						break;
+					case Inst.RUNE_ANY_NOT_NL:
+						add = rune !== 10;
+						break;
+					default: continue;
+				}
+				if (add) this.add(nextq, i.out, nextPos, runq.denseCaps, capOffset, flag);
+			}
+			runq.clear();
+			if (width === 0) break;
+			currentPos += width;
+			rune = rune1;
+			width = width1;
+			if (rune !== -1) {
+				r = input.step(currentPos + width);
+				rune1 = r >> 3;
+				width1 = r & 7;
+			}
+			const tmpq = runq;
+			runq = nextq;
+			nextq = tmpq;
+		}
+		nextq.clear();
+		return Array.from(matches).sort((a, b) => a - b);
+	}
+	step(runq, nextq, pos, nextPos, c, nextCond, anchor, atEnd) {
+		const longest = this.re2.longest;
+		for (let j = 0; j < runq.size; j++) {
+			const pc = runq.densePcs[j];
+			const capOffset = j * this.ncap;
+			if (longest && this.matched && this.ncap > 0 && this.matchcap[0] < runq.denseCaps[capOffset]) continue;
+			const i = this.prog.inst[pc];
+			let add = false;
+			switch (i.op) {
+				case Inst.MATCH:
+					if (anchor === RE2Flags.ANCHOR_BOTH && !atEnd) break;
+					if (this.ncap > 0 && (!longest || !this.matched || this.matchcap[1] < pos)) {
+						runq.denseCaps[capOffset + 1] = pos;
+						for (let k = 0; k < this.ncap; k++) this.matchcap[k] = runq.denseCaps[capOffset + k];
+					}
+					if (!longest) runq.size = 0;
+					this.matched = true;
+					break;
+				case Inst.RUNE:
+					add = i.matchRune(c);
+					break;
+				case Inst.RUNE1:
+					add = c === i.runes[0];
+					break;
+				case Inst.RUNE_ANY:
+					add = true;
+					break;
+				case Inst.RUNE_ANY_NOT_NL:
+					add = c !== 10;
+					break;
+				default: continue;
+			}
+			if (add) this.add(nextq, i.out, nextPos, runq.denseCaps, capOffset, nextCond);
+		}
+		runq.clear();
+	}
+	spawnLookbehinds(q, pos, flag) {
+		for (let i = 0; i < this.prog.lbStarts.length; i++) this.add(q, this.prog.lbStarts[i], pos, this.matchcap, 0, flag);
+	}
+	restoreLookbehinds(lbState, q, flag) {
+		this.lbTable.set(lbState.lbTable);
+		for (let j = 0; j < lbState.size; j++) this.add(q, lbState.pcs[j], lbState.pos, this.matchcap, 0, flag);
+	}
+	saveLookbehinds(lbState, q, pos) {
+		let size = 0;
+		for (let j = 0; j < q.size; j++) {
+			const pc = q.densePcs[j];
+			if (this.prog.lbInst[pc] === 1 && Inst.isRuneOp(this.prog.inst[pc].op)) lbState.pcs[size++] = pc;
+		}
+		lbState.size = size;
+		lbState.pos = pos;
+		lbState.lbTable.set(this.lbTable);
+	}
+	add(q, pc, pos, capArray, capOffset, cond) {
+		const stk = this.addStack;
+		let nstk = 0;
+		for (;;) {
+			while (pc !== 0 && !q.contains(pc)) {
+				const d = q.add(pc);
+				const inst = this.prog.inst[pc];
+				switch (inst.op) {
+					case Inst.FAIL:
+						pc = 0;
+						break;
+					case Inst.ALT:
+					case Inst.ALT_MATCH:
+						stk[nstk++] = inst.arg;
+						stk[nstk++] = 0;
+						pc = inst.out;
+						break;
+					case Inst.EMPTY_WIDTH:
+						pc = (inst.arg & ~cond) === 0 ? inst.out : 0;
+						break;
+					case Inst.NOP:
+						pc = inst.out;
+						break;
+					case Inst.CAPTURE:
+						if (inst.arg < this.ncap) {
+							stk[nstk++] = -inst.arg - 1;
+							stk[nstk++] = capArray[capOffset + inst.arg];
+							capArray[capOffset + inst.arg] = pos;
+						}
+						pc = inst.out;
+						break;
+					case Inst.LB_WRITE:
+						this.lbTable[Math.abs(inst.arg)] = pos;
+						pc = inst.out;
+						break;
+					case Inst.LB_CHECK:
+						if (inst.arg > 0) pc = this.lbTable[inst.arg] === pos ? inst.out : 0;
+						else pc = this.lbTable[-inst.arg] !== pos ? inst.out : 0;
+						break;
+					case Inst.MATCH:
+					case Inst.RUNE:
+					case Inst.RUNE1:
+					case Inst.RUNE_ANY:
+					case Inst.RUNE_ANY_NOT_NL:
+						if (this.prog.lbInst[pc] === 0) q.mainThreads++;
+						if (this.ncap > 0) {
+							const destOffset = d * this.ncap;
+							if (destOffset + this.ncap > q.denseCaps.length) q.growCaps(destOffset + this.ncap);
+							for (let c = 0; c < this.ncap; c++) q.denseCaps[destOffset + c] = capArray[capOffset + c];
+						}
+						pc = 0;
+						break;
+					default: throw new RE2JSInternalException("unhandled");
+				}
+			}
+			if (nstk === 0) return;
+			nstk -= 2;
+			const entry = stk[nstk];
+			if (entry < 0) {
+				capArray[capOffset - entry - 1] = stk[nstk + 1];
+				pc = 0;
+			} else pc = entry;
+		}
+	}
+};
+// src/DFA.js
+const hashState = (pcs, flag, ids) => {
+	let h = -2128831035;
+	for (let i = 0; i < pcs.length; i++) {
+		h ^= pcs[i];
+		h = Math.imul(h, 16777619);
+	}
+	h ^= flag;
+	h = Math.imul(h, 16777619);
+	for (let i = 0; i < ids.length; i++) {
+		h ^= ids[i];
+		h = Math.imul(h, 16777619);
+	}
+	return h;
+};
+const arraysEqual = (a, b) => {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+	return true;
+};
+const isState = (state, pcs, flag, ids) => state.flag === flag && arraysEqual(state.nfaStates, pcs) && arraysEqual(state.matchIDs, ids);
+const NO_IDS = [];
+const END_TEXT = -1;
+var DFAState = class {
+	constructor(nfaStates, flag, matchIDs) {
+		this.nfaStates = nfaStates;
+		this.flag = flag;
+		this.isMatch = (flag & DFA.FLAG_MATCH) !== 0;
+		this.matchIDs = matchIDs;
+		this.next = null;
+		this.nextAnchored = null;
+	}
+};
+var DFA = class DFA {
+	static FLAG_EMPTY_MASK = 255;
+	static FLAG_MATCH = 256;
+	static FLAG_LAST_WORD = 512;
+	static FLAG_NEED_SHIFT = 16;
+	static STATE_OVERHEAD = 150;
+	static ARRAY_OVERHEAD = 40;
+	static ELEMENT_SIZE = 8;
+	static TABLE_OVERHEAD = 48;
+	static PROGRESS_PER_STATE = 10;
+	constructor(prog, maxMem = 8388608) {
+		this.prog = prog;
+		this.maxMem = maxMem;
+		this.stateCache = /* @__PURE__ */ new Map();
+		this.stateCount = 0;
+		this.startStates = /* @__PURE__ */ new Map();
+		this.failed = false;
+		for (let pc = 0; pc < prog.numInst(); pc++) {
+			const op = prog.getInst(pc).op;
+			if (op === Inst.LB_WRITE || op === Inst.LB_CHECK) {
+				this.failed = true;
+				break;
+			}
+		}
+		this.computeRuneClasses();
+		this.stateBudget = maxMem;
+		this.memBudget = maxMem;
+	}
+	computeRuneClasses() {
+		const bounds = /* @__PURE__ */ new Set();
+		const addRange = (lo, hi) => {
+			bounds.add(lo);
+			bounds.add(hi + 1);
+		};
+		for (let pc = 0; pc < this.prog.numInst(); pc++) {
+			const inst = this.prog.getInst(pc);
+			switch (inst.op) {
+				case Inst.RUNE:
+				case Inst.RUNE1:
+					if (inst.runes.length === 1) {
+						addRange(inst.runes[0], inst.runes[0]);
+						if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) for (let f = Unicode.simpleFold(inst.runes[0]); f !== inst.runes[0]; f = Unicode.simpleFold(f)) addRange(f, f);
+					} else for (let j = 0; j < inst.runes.length; j += 2) addRange(inst.runes[j], inst.runes[j + 1]);
+					break;
+				case Inst.RUNE_ANY_NOT_NL:
+					addRange(10, 10);
+					break;
+				case Inst.EMPTY_WIDTH:
+					if ((inst.arg & (Utils.EMPTY_BEGIN_LINE | Utils.EMPTY_END_LINE)) !== 0) addRange(10, 10);
+					if ((inst.arg & (Utils.EMPTY_WORD_BOUNDARY | Utils.EMPTY_NO_WORD_BOUNDARY)) !== 0) {
+						addRange(48, 57);
+						addRange(65, 90);
+						addRange(95, 95);
+						addRange(97, 122);
+					}
+			}
+		}
+		bounds.delete(0);
+		this.classBounds = Int32Array.from(bounds).sort();
+		this.numClasses = this.classBounds.length + 1;
+		const latin1Class = new Int32Array(Unicode.MAX_LATIN1 + 1);
+		for (let r = 0; r <= Unicode.MAX_LATIN1; r++) latin1Class[r] = this.searchClass(r);
+		this.latin1Class = latin1Class;
+	}
+	runeClass(r) {
+		if (r <= Unicode.MAX_LATIN1) return this.latin1Class[r];
+		return this.searchClass(r);
+	}
+	searchClass(r) {
+		const bounds = this.classBounds;
+		let lo = 0;
+		let hi = bounds.length;
+		while (lo < hi) {
+			const mid = lo + hi >> 1;
+			if (bounds[mid] <= r) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo;
+	}
+	closure(pcs, flag) {
+		const closure = /* @__PURE__ */ new Set();
+		const stack = Array.from(pcs);
+		let needflags = 0;
+		while (stack.length > 0) {
+			const pc = stack.pop();
+			if (pc === 0 || closure.has(pc)) continue;
+			closure.add(pc);
+			const inst = this.prog.getInst(pc);
+			switch (inst.op) {
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					stack.push(inst.out);
+					stack.push(inst.arg);
+					break;
+				case Inst.NOP:
+				case Inst.CAPTURE:
+					stack.push(inst.out);
+					break;
+				case Inst.EMPTY_WIDTH:
+					needflags |= inst.arg;
+					if ((inst.arg & ~flag) === 0) stack.push(inst.out);
+			}
+		}
+		return {
+			pcs: Array.from(closure).sort((a, b) => a - b),
+			needflags
+		};
+	}
+	getState(pcs, flag, ids) {
+		const hash = hashState(pcs, flag, ids);
+		const cached = this.stateCache.get(hash);
+		if (cached instanceof DFAState) {
+			if (isState(cached, pcs, flag, ids)) return cached;
+		} else if (cached !== void 0) {
+			for (let i = 0; i < cached.length; i++) if (isState(cached[i], pcs, flag, ids)) return cached[i];
+		}
+		const cost = DFA.stateCost(pcs, ids);
+		if (this.memBudget < cost) return null;
+		this.memBudget -= cost;
+		const state = new DFAState(pcs, flag, ids);
+		if (cached === void 0) this.stateCache.set(hash, state);
+		else if (cached instanceof DFAState) this.stateCache.set(hash, [cached, state]);
+		else cached.push(state);
+		this.stateCount++;
+		return state;
+	}
+	static stateCost(pcs, ids) {
+		const idsCost = ids.length === 0 ? 0 : DFA.ARRAY_OVERHEAD + DFA.ELEMENT_SIZE * ids.length;
+		return DFA.STATE_OVERHEAD + DFA.ELEMENT_SIZE * pcs.length + idsCost;
+	}
+	*cachedStates() {
+		for (const cached of this.stateCache.values()) if (cached instanceof DFAState) yield cached;
+		else yield* cached;
+	}
+	makeState(pcs, flag, ids) {
+		const closure = this.closure(pcs, flag & DFA.FLAG_EMPTY_MASK);
+		let stateFlag = flag;
+		if (closure.needflags === 0) stateFlag &= DFA.FLAG_MATCH;
+		stateFlag |= closure.needflags << DFA.FLAG_NEED_SHIFT;
+		return this.getState(closure.pcs, stateFlag, ids);
+	}
+	allocTable(state, anchor) {
+		const size = this.numClasses + 1;
+		const cost = DFA.TABLE_OVERHEAD + DFA.ELEMENT_SIZE * size;
+		if (this.memBudget < cost) return null;
+		this.memBudget -= cost;
+		const table = new Array(size).fill(null);
+		if (anchor === RE2Flags.UNANCHORED) state.next = table;
+		else state.nextAnchored = table;
+		return table;
+	}
+	clearCache() {
+		this.stateCache.clear();
+		this.stateCount = 0;
+		this.startStates.clear();
+		this.memBudget = this.stateBudget;
+	}
+	resetCache(current) {
+		this.clearCache();
+		return this.getState(current.nfaStates, current.flag, current.matchIDs);
+	}
+	step(state, cls, rune, anchor) {
+		let table = anchor === RE2Flags.UNANCHORED ? state.next : state.nextAnchored;
+		if (table !== null) {
+			const cached = table[cls];
+			if (cached !== null) return cached;
+		} else {
+			table = this.allocTable(state, anchor);
+			if (table === null) return null;
+		}
+		const needflag = state.flag >>> DFA.FLAG_NEED_SHIFT;
+		const oldbeforeflag = state.flag & DFA.FLAG_EMPTY_MASK;
+		let beforeflag = oldbeforeflag;
+		let afterflag = 0;
+		if (rune === 10) {
+			beforeflag |= Utils.EMPTY_END_LINE;
+			afterflag |= Utils.EMPTY_BEGIN_LINE;
+		}
+		if (rune === END_TEXT) beforeflag |= Utils.EMPTY_END_LINE | Utils.EMPTY_END_TEXT;
+		const islastword = (state.flag & DFA.FLAG_LAST_WORD) !== 0;
+		const isword = rune !== END_TEXT && Utils.isWordRune(rune);
+		beforeflag |= isword === islastword ? Utils.EMPTY_NO_WORD_BOUNDARY : Utils.EMPTY_WORD_BOUNDARY;
+		let pcs = state.nfaStates;
+		if ((beforeflag & ~oldbeforeflag & needflag) !== 0) pcs = this.closure(pcs, beforeflag).pcs;
+		const nextPCs = [];
+		let ismatch = false;
+		let ids = NO_IDS;
+		for (let i = 0; i < pcs.length; i++) {
+			const inst = this.prog.getInst(pcs[i]);
+			if (inst.op === Inst.MATCH) {
+				if (!ismatch) {
+					ismatch = true;
+					ids = [];
+				}
+				ids.push(inst.arg);
+			} else if (rune !== END_TEXT && Inst.isRuneOp(inst.op) && inst.matchRune(rune)) nextPCs.push(inst.out);
+		}
+		if (ids.length > 1) ids.sort((a, b) => a - b);
+		if (anchor === RE2Flags.UNANCHORED && rune !== END_TEXT) nextPCs.push(this.prog.start);
+		let flag = afterflag;
+		if (ismatch) flag |= DFA.FLAG_MATCH;
+		if (isword) flag |= DFA.FLAG_LAST_WORD;
+		const nextState = this.makeState(nextPCs, flag, ids);
+		if (nextState === null) return null;
+		table[cls] = nextState;
+		return nextState;
+	}
+	start(input, pos) {
+		const context = input.context(pos);
+		let flags;
+		if ((context & Utils.EMPTY_BEGIN_TEXT) !== 0) flags = Utils.EMPTY_BEGIN_TEXT | Utils.EMPTY_BEGIN_LINE;
+		else if ((context & Utils.EMPTY_BEGIN_LINE) !== 0) flags = Utils.EMPTY_BEGIN_LINE;
+		else {
+			const r = input.step(pos);
+			const nextIsWord = r >= 0 && Utils.isWordRune(r >> 3);
+			flags = (context & Utils.EMPTY_WORD_BOUNDARY) !== 0 !== nextIsWord ? DFA.FLAG_LAST_WORD : 0;
+		}
+		let state = this.startStates.get(flags);
+		if (state === void 0) {
+			state = this.makeState([this.prog.start], flags, NO_IDS);
+			if (state === null) {
+				this.clearCache();
+				state = this.makeState([this.prog.start], flags, NO_IDS);
+				if (state === null) return null;
+			}
+			this.startStates.set(flags, state);
+		}
+		return state;
+	}
+	stepOrReset(state, cls, rune, anchor, pos, search) {
+		let next = this.step(state, cls, rune, anchor);
+		if (next !== null) return next;
+		if (search.resetPos >= 0 && pos - search.resetPos < DFA.PROGRESS_PER_STATE * this.stateCount) return null;
+		search.resetPos = pos;
+		const restored = this.resetCache(state);
+		if (restored === null) return null;
+		next = this.step(restored, cls, rune, anchor);
+		return next;
+	}
+	run(input, pos, anchor, state, onMatch) {
+		const endPos = input.endPos();
+		const latin1Class = this.latin1Class;
+		const unanchored = anchor === RE2Flags.UNANCHORED;
+		const search = { resetPos: -1 };
+		let i = pos;
+		while (i < endPos) {
+			const r = input.step(i);
+			const rune = r >> 3;
+			const width = r & 7;
+			if (width === 0) break;
+			const cls = rune <= Unicode.MAX_LATIN1 ? latin1Class[rune] : this.runeClass(rune);
+			let next = unanchored && state.next !== null ? state.next[cls] : null;
+			if (next === null) {
+				next = this.stepOrReset(state, cls, rune, anchor, i, search);
+				if (next === null) return null;
+			}
+			state = next;
+			if (state.isMatch && onMatch(state, false)) return true;
+			if (!unanchored && state.nfaStates.length === 0) return false;
+			i += width;
+		}
+		state = this.stepOrReset(state, this.numClasses, END_TEXT, anchor, i, search);
+		if (state === null) return null;
+		return state.isMatch && onMatch(state, true);
+	}
+	match(input, pos, anchor) {
+		if (this.failed) return null;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return false;
+		const startState = this.start(input, pos);
+		if (startState === null) return null;
+		return this.run(input, pos, anchor, startState, (state, atEnd) => anchor !== RE2Flags.ANCHOR_BOTH || atEnd);
+	}
+	matchSet(input, pos, anchor) {
+		if (this.failed) return null;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
+		const startState = this.start(input, pos);
+		if (startState === null) return null;
+		const matches = /* @__PURE__ */ new Set();
+		const collect = (state, atEnd) => {
+			if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k = 0; k < state.matchIDs.length; k++) matches.add(state.matchIDs[k]);
+			return false;
+		};
+		if (this.run(input, pos, anchor, startState, collect) === null) return null;
+		return Array.from(matches).sort((a, b) => a - b);
+	}
+};
+// src/Backtracker.js
+const VISITED_BITS = 32;
+const MAX_BACKTRACK_PROG = 500;
+const INITIAL_JOB_CAPACITY = 256;
+const MAX_BACKTRACK_VECTOR = 262144;
+var BitState = class {
+	constructor() {
+		this.end = 0;
+		this.cap = /* @__PURE__ */ new Int32Array(0);
+		this.matchcap = /* @__PURE__ */ new Int32Array(0);
+		this.ncap = 0;
+		this.jobPc = new Int32Array(INITIAL_JOB_CAPACITY);
+		this.jobArg = new Uint8Array(INITIAL_JOB_CAPACITY);
+		this.jobPos = new Int32Array(INITIAL_JOB_CAPACITY);
+		this.jobLen = 0;
+		this.visited = /* @__PURE__ */ new Uint32Array(0);
+	}
+	reset(prog, end, ncap) {
+		this.end = end;
+		this.jobLen = 0;
+		this.ncap = ncap;
+		const visitedSize = prog.numInst() * (end + 1) + VISITED_BITS - 1 >>> 5;
+		if (this.visited.length < visitedSize) this.visited = new Uint32Array(visitedSize);
+		else this.visited.fill(0, 0, visitedSize);
+		if (this.cap.length < ncap) this.cap = new Int32Array(ncap).fill(-1);
+		else this.cap.fill(-1, 0, ncap);
+		if (this.matchcap.length < ncap) this.matchcap = new Int32Array(ncap).fill(-1);
+		else this.matchcap.fill(-1, 0, ncap);
+	}
+	shouldVisit(pc, pos) {
+		const n = pc * (this.end + 1) + pos;
+		const idx = n >>> 5;
+		const mask = 1 << (n & 31);
+		if ((this.visited[idx] & mask) !== 0) return false;
+		this.visited[idx] |= mask;
+		return true;
+	}
+	push(re2, pc, pos, arg) {
+		if (re2.prog.getInst(pc).op !== Inst.FAIL && (arg || this.shouldVisit(pc, pos))) {
+			if (this.jobLen >= this.jobPc.length) {
+				const newSize = this.jobPc.length * 2;
+				const newPc = new Int32Array(newSize);
+				newPc.set(this.jobPc);
+				this.jobPc = newPc;
+				const newArg = new Uint8Array(newSize);
+				newArg.set(this.jobArg);
+				this.jobArg = newArg;
+				const newPos = new Int32Array(newSize);
+				newPos.set(this.jobPos);
+				this.jobPos = newPos;
+			}
+			this.jobPc[this.jobLen] = pc;
+			this.jobArg[this.jobLen] = arg ? 1 : 0;
+			this.jobPos[this.jobLen] = pos;
+			this.jobLen++;
+		}
+	}
+	tryBacktrack(re2, input, pc, pos, anchor) {
+		const longest = re2.longest;
+		this.push(re2, pc, pos, false);
+		while (this.jobLen > 0) {
+			this.jobLen--;
+			let currentPc = this.jobPc[this.jobLen];
+			let arg = this.jobArg[this.jobLen] === 1;
+			let currentPos = this.jobPos[this.jobLen];
+			let skipShouldVisit = true;
+			while (true) {
+				if (!skipShouldVisit) {
+					if (!this.shouldVisit(currentPc, currentPos)) break;
+				}
+				skipShouldVisit = false;
+				const inst = re2.prog.getInst(currentPc);
+				switch (inst.op) {
+					case Inst.FAIL: break;
+					case Inst.ALT: if (arg) {
+						arg = false;
+						currentPc = inst.arg;
+						continue;
+					} else {
+						this.push(re2, currentPc, currentPos, true);
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.ALT_MATCH: {
+						const outInst = re2.prog.getInst(inst.out);
+						if (Inst.isRuneOp(outInst.op)) {
+							this.push(re2, inst.arg, currentPos, false);
+							currentPc = inst.arg;
+							currentPos = this.end;
+							continue;
+						}
+						this.push(re2, inst.out, this.end, false);
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						if (!inst.matchRune(r >> 3)) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE1: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						if (r >> 3 !== inst.runes[0]) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE_ANY_NOT_NL: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						if (r >> 3 === 10) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE_ANY: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.CAPTURE: if (arg) {
+						this.cap[inst.arg] = currentPos;
+						break;
+					} else {
+						if (inst.arg < this.ncap) {
+							this.push(re2, currentPc, this.cap[inst.arg], true);
+							this.cap[inst.arg] = currentPos;
+						}
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.EMPTY_WIDTH: {
+						const flag = input.context(currentPos);
+						if ((inst.arg & ~flag) !== 0) break;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.NOP:
+						currentPc = inst.out;
+						continue;
+					case Inst.MATCH: {
+						if (anchor === RE2Flags.ANCHOR_BOTH && currentPos !== this.end) break;
+						if (this.ncap === 0) return true;
+						if (this.ncap > 1) this.cap[1] = currentPos;
+						const old = this.matchcap[1];
+						if (old === -1 || longest && currentPos > 0 && currentPos > old) this.matchcap.set(this.cap);
+						if (!longest) return true;
+						if (currentPos === this.end) return true;
+						break;
+					}
+					case Inst.LB_WRITE:
+					case Inst.LB_CHECK: throw new RE2JSInternalException("Backtracker cannot evaluate Lookbehind instructions");
+					default: throw new RE2JSInternalException("bad inst");
+				}
+				break;
+			}
+		}
+		return longest && this.matchcap.length > 1 && this.matchcap[1] >= 0;
+	}
+};
+const bitStatePool = [];
+var Backtracker = class Backtracker {
+	static shouldBacktrack(prog) {
+		return prog.numInst() <= MAX_BACKTRACK_PROG;
+	}
+	static maxBitStateLen(prog) {
+		if (!Backtracker.shouldBacktrack(prog)) return 0;
+		return Math.floor(MAX_BACKTRACK_VECTOR / prog.numInst());
+	}
+	static execute(re2, input, pos, anchor, ncap) {
+		const startCond = re2.cond;
+		if (startCond === Utils.EMPTY_ALL) return null;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return null;
+		if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && pos !== 0) return null;
+		const b = bitStatePool.length > 0 ? bitStatePool.pop() : new BitState();
+		const end = input.endPos();
+		b.reset(re2.prog, end, ncap);
+		let matched = false;
+		if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 || anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) {
+			if (b.ncap > 0) b.cap[0] = pos;
+			if (b.tryBacktrack(re2, input, re2.prog.start, pos, anchor)) matched = true;
+		} else {
+			let width = -1;
+			for (; pos <= end && width !== 0; pos += width) {
+				if (re2.prefix.length > 0) {
+					const advance = input.index(re2, pos);
+					if (advance < 0) break;
+					pos += advance;
+				}
+				if (b.ncap > 0) b.cap[0] = pos;
+				if (b.tryBacktrack(re2, input, re2.prog.start, pos, anchor)) {
+					matched = true;
+					break;
+				}
+				const r = input.step(pos);
+				width = r === MachineInputBase.EOF() ? 0 : r & 7;
+			}
+		}
+		if (!matched) {
+			bitStatePool.push(b);
+			return null;
+		}
+		const result = ncap === 0 ? [] : Utils.toArray(b.matchcap.subarray(0, ncap));
+		bitStatePool.push(b);
+		return result;
+	}
+};
+// src/OnePass.js
+var QueueOnePass = class {
+	constructor(size) {
+		this.sparse = new Uint32Array(size);
+		this.dense = new Uint32Array(size);
+		this.size = 0;
+		this.nextIndex = 0;
+	}
+	empty() {
+		return this.nextIndex >= this.size;
+	}
+	next() {
+		return this.dense[this.nextIndex++];
+	}
+	clear() {
+		this.size = 0;
+		this.nextIndex = 0;
+	}
+	contains(u) {
+		return u < this.sparse.length && this.sparse[u] < this.size && this.dense[this.sparse[u]] === u;
+	}
+	insert(u) {
+		if (!this.contains(u)) this.insertNew(u);
+	}
+	insertNew(u) {
+		if (u >= this.sparse.length) return;
+		this.sparse[u] = this.size;
+		this.dense[this.size] = u;
+		this.size++;
+	}
+};
+const mergeRuneSets = (leftRunes, rightRunes, leftPC, rightPC) => {
+	const leftLen = leftRunes.length;
+	const rightLen = rightRunes.length;
+	let lx = 0, rx = 0;
+	const merged = [];
+	const next = [];
+	let ok = true;
+	let ix = -1;
+	const extend = (isLeft) => {
+		const newArray = isLeft ? leftRunes : rightRunes;
+		const low = isLeft ? lx : rx;
+		const pc = isLeft ? leftPC : rightPC;
+		if (ix > 0 && newArray[low] <= merged[ix]) return false;
+		merged.push(newArray[low], newArray[low + 1]);
+		if (isLeft) lx += 2;
+		else rx += 2;
+		ix += 2;
+		next.push(pc);
+		return true;
+	};
+	while (lx < leftLen || rx < rightLen) {
+		if (rx >= rightLen) ok = extend(true);
+		else if (lx >= leftLen) ok = extend(false);
+		else if (rightRunes[rx] < leftRunes[lx]) ok = extend(false);
+		else ok = extend(true);
+		if (!ok) return null;
+	}
+	return {
+		merged,
+		next
+	};
+};
+var OnePassProg = class {
+	constructor(prog) {
+		this.start = prog.start;
+		this.numCap = prog.numCap;
+		this.inst = new Array(prog.inst.length);
+		for (let i = 0; i < prog.inst.length; i++) {
+			const orig = prog.inst[i];
+			const inst = new Inst(orig.op);
+			inst.out = orig.out;
+			inst.arg = orig.arg;
+			inst.runes = orig.runes ? new Int32Array(orig.runes) : /* @__PURE__ */ new Int32Array(0);
+			inst.next = null;
+			this.inst[i] = inst;
+		}
+	}
+};
+const onePassCopy = (prog) => {
+	const p = new OnePassProg(prog);
+	for (let pc = 0; pc < p.inst.length; pc++) {
+		const inst = p.inst[pc];
+		if (inst.op !== Inst.ALT && inst.op !== Inst.ALT_MATCH) continue;
+		let pAOther = "out";
+		let pAAlt = "arg";
+		let instAlt = p.inst[inst[pAAlt]];
+		if (instAlt.op !== Inst.ALT && instAlt.op !== Inst.ALT_MATCH) {
+			pAOther = "arg";
+			pAAlt = "out";
+			instAlt = p.inst[inst[pAAlt]];
+			if (instAlt.op !== Inst.ALT && instAlt.op !== Inst.ALT_MATCH) continue;
+		}
+		const instOther = p.inst[inst[pAOther]];
+		if (instOther.op === Inst.ALT || instOther.op === Inst.ALT_MATCH) continue;
+		let pBAlt = "out";
+		let pBOther = "arg";
+		let patch = false;
+		if (instAlt.out === pc) patch = true;
+		else if (instAlt.arg === pc) {
+			patch = true;
+			pBAlt = "arg";
+			pBOther = "out";
+		}
+		if (patch) instAlt[pBAlt] = inst[pAOther];
+		if (inst[pAOther] === instAlt[pBAlt]) inst[pAAlt] = instAlt[pBOther];
+	}
+	return p;
+};
+const makeOnePass = (p) => {
+	if (p.inst.length >= 1e3) return null;
+	const instQueue = new QueueOnePass(p.inst.length);
+	const visitQueue = new QueueOnePass(p.inst.length);
+	const onePassRunes = new Array(p.inst.length);
+	const m = new Array(p.inst.length).fill(false);
+	const check = (pc) => {
+		let ok = true;
+		const inst = p.inst[pc];
+		if (visitQueue.contains(pc)) return true;
+		visitQueue.insert(pc);
+		switch (inst.op) {
+			case Inst.ALT:
+			case Inst.ALT_MATCH: {
+				ok = check(inst.out) && check(inst.arg);
+				let matchOut = m[inst.out];
+				let matchArg = m[inst.arg];
+				if (matchOut && matchArg) return false;
+				if (matchArg) {
+					const tempOut = inst.out;
+					inst.out = inst.arg;
+					inst.arg = tempOut;
+					const tempMatch = matchOut;
+					matchOut = matchArg;
+					matchArg = tempMatch;
+				}
+				if (matchOut) {
+					m[pc] = true;
+					inst.op = Inst.ALT_MATCH;
+				}
+				const leftRunes = onePassRunes[inst.out] || [];
+				const rightRunes = onePassRunes[inst.arg] || [];
+				const mergeRes = mergeRuneSets(leftRunes, rightRunes, inst.out, inst.arg);
+				if (!mergeRes) return false;
+				onePassRunes[pc] = new Int32Array(mergeRes.merged);
+				inst.next = new Uint32Array(mergeRes.next);
+				break;
+			}
+			case Inst.CAPTURE:
+			case Inst.EMPTY_WIDTH:
+			case Inst.NOP:
+				ok = check(inst.out);
+				m[pc] = m[inst.out];
+				onePassRunes[pc] = onePassRunes[inst.out] ? new Int32Array(onePassRunes[inst.out]) : /* @__PURE__ */ new Int32Array(0);
+				inst.next = new Uint32Array(Math.floor(onePassRunes[pc].length / 2) + 1).fill(inst.out);
+				break;
+			case Inst.MATCH:
+			case Inst.FAIL:
+				m[pc] = inst.op === Inst.MATCH;
+				break;
+			case Inst.RUNE: {
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				if (!inst.runes || inst.runes.length === 0) {
+					onePassRunes[pc] = /* @__PURE__ */ new Int32Array(0);
+					inst.next = new Uint32Array([inst.out]);
+					break;
+				}
+				let runes = [];
+				if (inst.runes.length === 1 && (inst.arg & RE2Flags.FOLD_CASE) !== 0) {
+					const r0 = inst.runes[0];
+					runes.push(r0, r0);
+					for (let r1 = Unicode.simpleFold(r0); r1 !== r0; r1 = Unicode.simpleFold(r1)) runes.push(r1, r1);
+					runes.sort((a, b) => a - b);
+				} else for (let j = 0; j < inst.runes.length; j++) runes.push(inst.runes[j]);
+				onePassRunes[pc] = new Int32Array(runes);
+				inst.next = new Uint32Array(Math.floor(runes.length / 2) + 1).fill(inst.out);
+				inst.op = Inst.RUNE;
+				break;
+			}
+			case Inst.RUNE1: {
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				let runes = [];
+				if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) {
+					const r0 = inst.runes[0];
+					runes.push(r0, r0);
+					for (let r1 = Unicode.simpleFold(r0); r1 !== r0; r1 = Unicode.simpleFold(r1)) runes.push(r1, r1);
+					runes.sort((a, b) => a - b);
+				} else runes.push(inst.runes[0], inst.runes[0]);
+				onePassRunes[pc] = new Int32Array(runes);
+				inst.next = new Uint32Array(Math.floor(runes.length / 2) + 1).fill(inst.out);
+				inst.op = Inst.RUNE;
+				break;
+			}
+			case Inst.RUNE_ANY:
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				onePassRunes[pc] = new Int32Array([0, Unicode.MAX_RUNE]);
+				inst.next = new Uint32Array([inst.out]);
+				break;
+			case Inst.RUNE_ANY_NOT_NL:
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				onePassRunes[pc] = new Int32Array([
+					0,
+					9,
+					11,
+					Unicode.MAX_RUNE
+				]);
+				inst.next = new Uint32Array(Math.floor(onePassRunes[pc].length / 2) + 1).fill(inst.out);
+		}
+		return ok;
+	};
+	instQueue.clear();
+	instQueue.insert(p.start);
+	while (!instQueue.empty()) {
+		visitQueue.clear();
+		if (!check(instQueue.next())) return null;
+	}
+	for (let i = 0; i < p.inst.length; i++) if (onePassRunes[i]) p.inst[i].runes = onePassRunes[i];
+	return p;
+};
+const cleanupOnePass = (p, original) => {
+	for (let ix = 0; ix < original.inst.length; ix++) {
+		const instOriginal = original.inst[ix];
+		switch (instOriginal.op) {
+			case Inst.ALT:
+			case Inst.ALT_MATCH:
+			case Inst.RUNE: break;
+			case Inst.CAPTURE:
+			case Inst.EMPTY_WIDTH:
+			case Inst.NOP:
+			case Inst.MATCH:
+			case Inst.FAIL:
+				p.inst[ix].next = null;
+				break;
+			case Inst.RUNE1:
+			case Inst.RUNE_ANY:
+			case Inst.RUNE_ANY_NOT_NL:
+				p.inst[ix].next = null;
+				p.inst[ix].op = instOriginal.op;
+				p.inst[ix].runes = instOriginal.runes ? new Int32Array(instOriginal.runes) : /* @__PURE__ */ new Int32Array(0);
+		}
+	}
+};
+var OnePass = class OnePass {
+	static compile(prog) {
+		if (prog.start === 0) return null;
+		if (prog.numLb > 0) return null;
+		const startInst = prog.inst[prog.start];
+		if (startInst.op !== Inst.EMPTY_WIDTH || (startInst.arg & Utils.EMPTY_BEGIN_TEXT) === 0) return null;
+		let hasAlt = false;
+		for (let i = 0; i < prog.inst.length; i++) if (prog.inst[i].op === Inst.ALT || prog.inst[i].op === Inst.ALT_MATCH) {
+			hasAlt = true;
+			break;
+		}
+		for (let i = 0; i < prog.inst.length; i++) {
+			const inst = prog.inst[i];
+			const opOut = prog.inst[inst.out].op;
+			switch (inst.op) {
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					if (opOut === Inst.MATCH || prog.inst[inst.arg].op === Inst.MATCH) return null;
+					break;
+				case Inst.EMPTY_WIDTH:
+					if (opOut === Inst.MATCH) {
+						if ((inst.arg & Utils.EMPTY_END_TEXT) === Utils.EMPTY_END_TEXT) continue;
+						return null;
+					}
+					break;
+				default: if (opOut === Inst.MATCH && hasAlt) return null;
+			}
+		}
+		let p = onePassCopy(prog);
+		p = makeOnePass(p);
+		if (p !== null) cleanupOnePass(p, prog);
+		return p;
+	}
+	static next(inst, r) {
+		const nextIdx = inst.matchRunePos(r);
+		if (nextIdx >= 0) return inst.next[nextIdx];
+		if (inst.op === Inst.ALT_MATCH) return inst.out;
+		return 0;
+	}
+	static execute(re2, input, pos, anchor, ncap) {
+		const onepass = re2.onepass;
+		if (!onepass) return null;
+		const matchcap = new Int32Array(ncap).fill(-1);
+		let matched = false;
+		let r = input.step(pos);
+		let rune = r >> 3;
+		let width = r & 7;
+		let r1 = MachineInputBase.EOF();
+		let rune1 = -1;
+		let width1 = 0;
+		if (r !== MachineInputBase.EOF()) {
+			r1 = input.step(pos + width);
+			if (r1 !== MachineInputBase.EOF()) {
+				rune1 = r1 >> 3;
+				width1 = r1 & 7;
+			}
+		}
+		let flag = pos === 0 ? Utils.emptyOpContext(-1, rune) : input.context(pos);
+		let pc = onepass.start;
+		let inst;
+		while (true) {
+			inst = onepass.inst[pc];
+			pc = inst.out;
+			switch (inst.op) {
+				case Inst.MATCH:
+					if (anchor === RE2Flags.ANCHOR_BOTH && pos !== input.endPos()) return null;
+					matched = true;
+					if (matchcap.length > 0) {
+						matchcap[0] = 0;
+						matchcap[1] = pos;
+					}
+					return ncap === 0 ? [] : Utils.toArray(matchcap);
+				case Inst.RUNE:
+					if (!inst.matchRune(rune)) return null;
+					break;
+				case Inst.RUNE1:
+					if (rune !== inst.runes[0]) return null;
+					break;
+				case Inst.RUNE_ANY: break;
+				case Inst.RUNE_ANY_NOT_NL:
+					if (rune === 10) return null;
+					break;
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					pc = OnePass.next(inst, rune);
+					continue;
+				case Inst.FAIL: return null;
+				case Inst.NOP: continue;
+				case Inst.EMPTY_WIDTH:
+					if ((inst.arg & ~flag) !== 0) return null;
+					continue;
+				case Inst.CAPTURE:
+					if (inst.arg < matchcap.length) matchcap[inst.arg] = pos;
+					continue;
+				default: throw new RE2JSInternalException("bad inst");
+			}
+			if (width === 0) break;
+			flag = Utils.emptyOpContext(rune, rune1);
+			pos += width;
+			rune = rune1;
+			width = width1;
+			if (rune !== -1) {
+				r1 = input.step(pos + width);
+				if (r1 !== MachineInputBase.EOF()) {
+					rune1 = r1 >> 3;
+					width1 = r1 & 7;
+				} else {
+					rune1 = -1;
+					width1 = 0;
+				}
+			}
+		}
+		if (!matched) return null;
+		return ncap === 0 ? [] : Utils.toArray(matchcap);
+	}
+};
+// src/Regexp.js
+/**
+* Regular expression abstract syntax tree. Produced by parser, used by compiler. NB, this
+* corresponds to {@code syntax.regexp} in the Go implementation; Go's {@code regexp} is called
+* {@code RE2} in Java.
+*/
+var Regexp = class Regexp {
+	static Op = createEnum([
+		"NO_MATCH",
+		"EMPTY_MATCH",
+		"LITERAL",
+		"CHAR_CLASS",
+		"ANY_CHAR_NOT_NL",
+		"ANY_CHAR",
+		"BEGIN_LINE",
+		"END_LINE",
+		"BEGIN_TEXT",
+		"END_TEXT",
+		"WORD_BOUNDARY",
+		"NO_WORD_BOUNDARY",
+		"CAPTURE",
+		"STAR",
+		"PLUS",
+		"QUEST",
+		"REPEAT",
+		"CONCAT",
+		"ALTERNATE",
+		"PLB",
+		"NLB",
+		"LEFT_PAREN",
+		"VERTICAL_BAR"
+	]);
+	static isPseudoOp(op) {
+		return op >= Regexp.Op.LEFT_PAREN;
+	}
+	static emptySubs() {
+		return [];
+	}
+	static quoteIfHyphen(rune) {
+		if (rune === Codepoint.CODES["-"]) return "\\";
+		return "";
+	}
+	static fromRegexp(re) {
+		const regex = new Regexp(re.op);
+		regex.flags = re.flags;
+		regex.subs = re.subs;
+		regex.runes = re.runes;
+		regex.cap = re.cap;
+		regex.min = re.min;
+		regex.max = re.max;
+		regex.name = re.name;
+		regex.namedGroups = re.namedGroups;
+		regex.lb = re.lb;
+		return regex;
+	}
+	constructor(op) {
+		this.op = op;
+		this.flags = 0;
+		this.subs = Regexp.emptySubs();
+		this.runes = /* @__PURE__ */ new Int32Array(0);
+		this.min = 0;
+		this.max = 0;
+		this.cap = 0;
+		this.name = null;
+		this.namedGroups = Object.create(null);
+		this.lb = 0;
+	}
+	reinit() {
+		this.flags = 0;
+		this.subs = Regexp.emptySubs();
+		this.runes = /* @__PURE__ */ new Int32Array(0);
+		this.cap = 0;
+		this.min = 0;
+		this.max = 0;
+		this.name = null;
+		this.namedGroups = Object.create(null);
+		this.lb = 0;
+	}
+	toString() {
+		return this.appendTo();
+	}
+	appendTo() {
+		let out = "";
+		switch (this.op) {
+			case Regexp.Op.NO_MATCH:
+				out += "[^\\x00-\\x{10FFFF}]";
+				break;
+			case Regexp.Op.EMPTY_MATCH:
+				out += "(?:)";
+				break;
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST:
+			case Regexp.Op.REPEAT: {
+				const sub = this.subs[0];
+				if (sub.op > Regexp.Op.CAPTURE || sub.op === Regexp.Op.LITERAL && sub.runes.length > 1) out += `(?:${sub.appendTo()})`;
+				else out += sub.appendTo();
+				switch (this.op) {
+					case Regexp.Op.STAR:
+						out += "*";
+						break;
+					case Regexp.Op.PLUS:
+						out += "+";
+						break;
+					case Regexp.Op.QUEST:
+						out += "?";
+						break;
+					case Regexp.Op.REPEAT:
+						out += `{${this.min}`;
+						if (this.min !== this.max) {
+							out += ",";
+							if (this.max >= 0) out += this.max;
+						}
+						out += "}";
+				}
+				if ((this.flags & RE2Flags.NON_GREEDY) !== 0) out += "?";
+				break;
+			}
+			case Regexp.Op.CONCAT:
+				for (let sub of this.subs) if (sub.op === Regexp.Op.ALTERNATE) out += `(?:${sub.appendTo()})`;
+				else out += sub.appendTo();
+				break;
+			case Regexp.Op.ALTERNATE: {
+				let sep = "";
+				for (let sub of this.subs) {
+					out += sep;
+					sep = "|";
+					out += sub.appendTo();
+				}
+				break;
+			}
+			case Regexp.Op.LITERAL:
+				if ((this.flags & RE2Flags.FOLD_CASE) !== 0) out += "(?i:";
+				for (let rune of this.runes) out += Utils.escapeRune(rune);
+				if ((this.flags & RE2Flags.FOLD_CASE) !== 0) out += ")";
+				break;
+			case Regexp.Op.ANY_CHAR_NOT_NL:
+				out += "(?-s:.)";
+				break;
+			case Regexp.Op.ANY_CHAR:
+				out += "(?s:.)";
+				break;
+			case Regexp.Op.PLB:
+				out += `(?<=${this.subs[0].appendTo()})`;
+				break;
+			case Regexp.Op.NLB:
+				out += `(?<!${this.subs[0].appendTo()})`;
+				break;
+			case Regexp.Op.CAPTURE:
+				if (this.name === null || this.name.length === 0) out += "(";
+				else out += `(?P<${this.name}>`;
+				if (this.subs[0].op !== Regexp.Op.EMPTY_MATCH) out += this.subs[0].appendTo();
+				out += ")";
+				break;
+			case Regexp.Op.BEGIN_TEXT:
+				out += "\\A";
+				break;
+			case Regexp.Op.END_TEXT:
+				if ((this.flags & RE2Flags.WAS_DOLLAR) !== 0) out += "(?-m:$)";
+				else out += "\\z";
+				break;
+			case Regexp.Op.BEGIN_LINE:
+				out += "^";
+				break;
+			case Regexp.Op.END_LINE:
+				out += "$";
+				break;
+			case Regexp.Op.WORD_BOUNDARY:
+				out += "\\b";
+				break;
+			case Regexp.Op.NO_WORD_BOUNDARY:
+				out += "\\B";
+				break;
+			case Regexp.Op.CHAR_CLASS:
+				if (this.runes.length % 2 !== 0) {
+					out += "[invalid char class]";
+					break;
+				}
+				out += "[";
+				if (this.runes.length === 0) out += "^\\x00-\\x{10FFFF}";
+				else if (this.runes[0] === 0 && this.runes[this.runes.length - 1] === Unicode.MAX_RUNE) {
+					out += "^";
+					for (let i = 1; i < this.runes.length - 1; i += 2) {
+						const lo = this.runes[i] + 1;
+						const hi = this.runes[i + 1] - 1;
+						out += Regexp.quoteIfHyphen(lo);
+						out += Utils.escapeRune(lo);
+						if (lo !== hi) {
+							out += "-";
+							out += Regexp.quoteIfHyphen(hi);
+							out += Utils.escapeRune(hi);
+						}
+					}
+				} else for (let i = 0; i < this.runes.length; i += 2) {
+					const lo = this.runes[i];
+					const hi = this.runes[i + 1];
+					out += Regexp.quoteIfHyphen(lo);
+					out += Utils.escapeRune(lo);
+					if (lo !== hi) {
+						out += "-";
+						out += Regexp.quoteIfHyphen(hi);
+						out += Utils.escapeRune(hi);
+					}
+				}
+				out += "]";
+				break;
+			default: out += this.op;
+		}
+		return out;
+	}
+	maxCap() {
+		let m = 0;
+		if (this.op === Regexp.Op.CAPTURE) m = this.cap;
+		if (this.subs !== null) for (let sub of this.subs) {
+			const n = sub.maxCap();
+			if (m < n) m = n;
+		}
+		return m;
+	}
+	equals(that) {
+		if (!(that !== null && that instanceof Regexp)) return false;
+		if (this.op !== that.op) return false;
+		switch (this.op) {
+			case Regexp.Op.END_TEXT:
+				if ((this.flags & RE2Flags.WAS_DOLLAR) !== (that.flags & RE2Flags.WAS_DOLLAR)) return false;
+				break;
+			case Regexp.Op.LITERAL:
+			case Regexp.Op.CHAR_CLASS:
+				if ((this.flags & RE2Flags.FOLD_CASE) !== (that.flags & RE2Flags.FOLD_CASE)) return false;
+				if (this.runes === null && that.runes === null) break;
+				if (this.runes === null || that.runes === null) return false;
+				if (this.runes.length !== that.runes.length) return false;
+				for (let i = 0; i < this.runes.length; i++) if (this.runes[i] !== that.runes[i]) return false;
+				break;
+			case Regexp.Op.ALTERNATE:
+			case Regexp.Op.CONCAT:
+				if (this.subs.length !== that.subs.length) return false;
+				for (let i = 0; i < this.subs.length; ++i) if (!this.subs[i].equals(that.subs[i])) return false;
+				break;
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST:
+				if ((this.flags & RE2Flags.NON_GREEDY) !== (that.flags & RE2Flags.NON_GREEDY) || !this.subs[0].equals(that.subs[0])) return false;
+				break;
+			case Regexp.Op.REPEAT:
+				if ((this.flags & RE2Flags.NON_GREEDY) !== (that.flags & RE2Flags.NON_GREEDY) || this.min !== that.min || this.max !== that.max || !this.subs[0].equals(that.subs[0])) return false;
+				break;
+			case Regexp.Op.CAPTURE:
+				if (this.cap !== that.cap || (this.name === null ? that.name !== null : this.name !== that.name) || !this.subs[0].equals(that.subs[0])) return false;
+				break;
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB: if (this.lb !== that.lb || !this.subs[0].equals(that.subs[0])) return false;
+		}
+		return true;
+	}
+};
+// src/RegexpWalker.js
+/**
+* Walks a Regexp tree without recursion, visiting nodes in the same order a recursive walk
+* would (RE2: re2/walker-inl.h, "Helper class for traversing Regexps without recursion").
+*
+* The handler sees a node without subexpressions once, through `leaf(re)`, which returns its
+* result. Any other node is seen up to three times:
+* - `enter(re)` before its children. It returns the state kept for `re` while its children are
+*   visited; a state whose `result` is already set skips the children.
+* - `child(re, state, result, i)` after child `i` produced `result`. Setting `state.result`
+*   stops visiting the remaining children.
+* - `leave(re, state)` after the last child; it returns the result for `re`.
+*
+* Counted repetitions expand into one nesting level per copy, so the simplified tree can be
+* thousands of levels deep; recursion over it would overflow the JS stack, which has no fixed
+* relation to the parser's nesting limit. This walk keeps its frames on the heap instead.
+*/
+var RegexpWalker = class {
+	static walk(root, handler) {
+		const stack = [];
+		let re = root;
+		let result;
+		for (;;) {
+			if (re.subs.length === 0) result = handler.leaf(re);
+			else {
+				const state = handler.enter(re);
+				if (state.result === void 0) {
+					stack.push({
+						re,
+						state,
+						i: 0
+					});
+					re = re.subs[0];
+					continue;
+				}
+				result = state.result;
+			}
+			for (;;) {
+				if (stack.length === 0) return result;
+				const frame = stack[stack.length - 1];
+				handler.child(frame.re, frame.state, result, frame.i);
+				frame.i++;
+				if (frame.state.result === void 0 && frame.i < frame.re.subs.length) {
+					re = frame.re.subs[frame.i];
+					break;
+				}
+				stack.pop();
+				result = frame.state.result !== void 0 ? frame.state.result : handler.leave(frame.re, frame.state);
+			}
+		}
+	}
+};
+// src/Prefilter.js
+var AhoCorasick = class {
+	constructor(words, alphabetSize) {
+		const edges = /* @__PURE__ */ new Map();
+		const parent = [0];
+		const unit = [0];
+		const depth = [0];
+		const terminal = [0];
+		for (const word of words) {
+			let node = 0;
+			for (let i = 0; i < word.length; i++) {
+				const key = node * alphabetSize + word[i];
+				let child = edges.get(key);
+				if (child === void 0) {
+					child = parent.length;
+					edges.set(key, child);
+					parent.push(node);
+					unit.push(word[i]);
+					depth.push(depth[node] + 1);
+					terminal.push(0);
+				}
+				node = child;
+			}
+			terminal[node] = 1;
+		}
+		const numNodes = parent.length;
+		const children = new Int32Array(numNodes - 1);
+		for (let c = 1; c < numNodes; c++) children[c - 1] = c;
+		children.sort((a, b) => parent[a] - parent[b] || unit[a] - unit[b]);
+		const childStart = new Int32Array(numNodes + 1);
+		for (let c = 1; c < numNodes; c++) childStart[parent[c] + 1]++;
+		for (let n = 0; n < numNodes; n++) childStart[n + 1] += childStart[n];
+		const childUnit = new Int32Array(numNodes - 1);
+		for (let k = 0; k < children.length; k++) childUnit[k] = unit[children[k]];
+		this.childStart = childStart;
+		this.childUnit = childUnit;
+		this.childNode = children;
+		const byDepth = new Int32Array(numNodes);
+		for (let n = 0; n < numNodes; n++) byDepth[n] = n;
+		byDepth.sort((a, b) => depth[a] - depth[b]);
+		const fail = new Int32Array(numNodes);
+		const match = Uint8Array.from(terminal);
+		for (let k = 1; k < numNodes; k++) {
+			const c = byDepth[k];
+			const p = parent[c];
+			if (p !== 0) {
+				let f = fail[p];
+				let next = this.next(f, unit[c]);
+				while (next < 0 && f !== 0) {
+					f = fail[f];
+					next = this.next(f, unit[c]);
+				}
+				fail[c] = next >= 0 ? next : 0;
+			}
+			match[c] |= match[fail[c]];
+		}
+		this.fail = fail;
+		this.match = match;
+	}
+	next(node, u) {
+		let lo = this.childStart[node];
+		let hi = this.childStart[node + 1];
+		const units = this.childUnit;
+		while (lo < hi) {
+			const mid = lo + hi >> 1;
+			const m = units[mid];
+			if (m === u) return this.childNode[mid];
+			if (m < u) lo = mid + 1;
+			else hi = mid;
+		}
+		return -1;
+	}
+	advance(node, u) {
+		for (;;) {
+			const next = this.next(node, u);
+			if (next >= 0) return next;
+			if (node === 0) return 0;
+			node = this.fail[node];
+		}
+	}
+	searchUTF16(charSeq, start, end) {
+		let node = 0;
+		for (let i = start; i < end; i++) {
+			node = this.advance(node, charSeq.charCodeAt(i));
+			if (this.match[node] === 1) return true;
+		}
+		return false;
+	}
+	searchUTF8(bytes, start, end) {
+		let node = 0;
+		for (let i = start; i < end; i++) {
+			node = this.advance(node, bytes[i]);
+			if (this.match[node] === 1) return true;
+		}
+		return false;
+	}
+};
+var Prefilter = class Prefilter {
+	static Type = {
+		NONE: 0,
+		EXACT: 1,
+		AND: 2,
+		OR: 3
+	};
+	static MAX_SCANS = 32;
+	static MAX_AC_UNITS = 1 << 18;
+	constructor(type) {
+		this.type = type;
+		this.subs = [];
+		this.str = "";
+		this.bytes = null;
+		this.cost = type === Prefilter.Type.EXACT ? 1 : 0;
+		this.allExact = false;
+		this.ac16 = null;
+		this.ac8 = null;
+	}
+	automaton16() {
+		if (this.ac16 === null) {
+			const words = this.subs.map((s) => {
+				const arr = new Array(s.str.length);
+				for (let i = 0; i < s.str.length; i++) arr[i] = s.str.charCodeAt(i);
+				return arr;
+			});
+			this.ac16 = new AhoCorasick(words, 65536);
+		}
+		return this.ac16;
+	}
+	automaton8() {
+		if (this.ac8 === null) this.ac8 = new AhoCorasick(this.subs.map((s) => s.bytes), 256);
+		return this.ac8;
+	}
+	eval(input, pos) {
+		switch (this.type) {
+			case Prefilter.Type.NONE: return true;
+			case Prefilter.Type.EXACT: return input.hasString(this, pos);
+			case Prefilter.Type.AND:
+				for (let i = 0; i < this.subs.length; i++) if (!this.subs[i].eval(input, pos)) return false;
+				return true;
+			case Prefilter.Type.OR:
+				if (this.allExact) return input.hasAnyString(this, pos);
+				for (let i = 0; i < this.subs.length; i++) if (this.subs[i].eval(input, pos)) return true;
+				return false;
+			default: return true;
+		}
+	}
+};
+var PrefilterTree = class PrefilterTree {
+	static build(re) {
+		if (!re) return new Prefilter(Prefilter.Type.NONE);
+		return RegexpWalker.walk(re, PrefilterTree.WALKER);
+	}
+	static WALKER = {
+		leaf: (re) => PrefilterTree.leaf(re),
+		enter: (re) => PrefilterTree.enter(re),
+		child: (re, state, result) => PrefilterTree.child(re, state, result),
+		leave: (re, state) => PrefilterTree.leave(re, state)
+	};
+	static leaf(re) {
+		if (re.op !== Regexp.Op.LITERAL) return new Prefilter(Prefilter.Type.NONE);
+		if (re.runes.length === 0 || (re.flags & RE2Flags.FOLD_CASE) !== 0) return new Prefilter(Prefilter.Type.NONE);
+		let str = "";
+		for (let i = 0; i < re.runes.length; i++) {
+			if (Unicode.isUnsearchable(re.runes[i])) return new Prefilter(Prefilter.Type.NONE);
+			str += String.fromCodePoint(re.runes[i]);
+		}
+		const pf = new Prefilter(Prefilter.Type.EXACT);
+		pf.str = str;
+		pf.bytes = Utils.stringToUtf8ByteArray(pf.str);
+		return pf;
+	}
+	static enter(re) {
+		switch (re.op) {
+			case Regexp.Op.CAPTURE:
+			case Regexp.Op.PLUS: return { sub: null };
+			case Regexp.Op.REPEAT:
+				if (re.min >= 1) return { sub: null };
+				return { result: new Prefilter(Prefilter.Type.NONE) };
+			case Regexp.Op.CONCAT: return {
+				pf: new Prefilter(Prefilter.Type.AND),
+				subs: []
+			};
+			case Regexp.Op.ALTERNATE: return {
+				pf: new Prefilter(Prefilter.Type.OR),
+				subs: []
+			};
+			default: return { result: new Prefilter(Prefilter.Type.NONE) };
+		}
+	}
+	static child(re, state, s) {
+		if (state.subs === void 0) {
+			state.sub = s;
+			return;
+		}
+		if (state.pf.type === Prefilter.Type.AND) {
+			if (s.type === Prefilter.Type.NONE) return;
+			if (s.type === Prefilter.Type.AND) {
+				for (let j = 0; j < s.subs.length; j++) state.subs.push(s.subs[j]);
+				return;
+			}
+			state.subs.push(s);
+			return;
+		}
+		if (s.type === Prefilter.Type.NONE) {
+			state.result = new Prefilter(Prefilter.Type.NONE);
+			return;
+		}
+		if (s.type === Prefilter.Type.OR) {
+			for (let j = 0; j < s.subs.length; j++) state.subs.push(s.subs[j]);
+			return;
+		}
+		state.subs.push(s);
+	}
+	static leave(re, state) {
+		if (state.subs === void 0) return state.sub;
+		const pf = state.pf;
+		const seen = /* @__PURE__ */ new Set();
+		const subs = [];
+		for (const sub of state.subs) {
+			if (sub.type === Prefilter.Type.EXACT) {
+				if (seen.has(sub.str)) continue;
+				seen.add(sub.str);
+			}
+			subs.push(sub);
+		}
+		if (pf.type === Prefilter.Type.AND) {
+			const kept = [];
+			let cost = 0;
+			for (const sub of subs) {
+				if (cost + sub.cost > Prefilter.MAX_SCANS) continue;
+				kept.push(sub);
+				cost += sub.cost;
+			}
+			if (kept.length === 0) return new Prefilter(Prefilter.Type.NONE);
+			if (kept.length === 1) return kept[0];
+			pf.subs = kept;
+			pf.cost = cost;
+			return pf;
+		}
+		if (subs.length === 0) return new Prefilter(Prefilter.Type.NONE);
+		if (subs.length === 1) return subs[0];
+		pf.subs = subs;
+		let allExact = true;
+		let cost = 0;
+		let units = 0;
+		for (const sub of subs) {
+			if (sub.type !== Prefilter.Type.EXACT) allExact = false;
+			else units += sub.bytes.length;
+			cost += sub.cost;
+		}
+		if (allExact) {
+			if (units > Prefilter.MAX_AC_UNITS) return new Prefilter(Prefilter.Type.NONE);
+			pf.allExact = true;
+			pf.cost = 1;
+			return pf;
+		}
+		if (cost > Prefilter.MAX_SCANS) return new Prefilter(Prefilter.Type.NONE);
+		pf.cost = cost;
+		return pf;
+	}
+};
+// src/Prog.js
+/**
+* A list of instruction pointers waiting to be patched.
+* Tracks both `head` and `tail` to allow O(1) appending during compilation.
+* * Values are encoded integers, not standard memory pointers:
+* - Program instruction index: `l >> 1`
+* - Patch `.out` field if: `(l & 1) === 0`
+* - Patch `.arg` field if: `(l & 1) === 1`
+* - `0` denotes an empty list.
+* * @see https://swtch.com/~rsc/regexp/regexp1.html
+*/
+var PatchList = class {
+	/**
+	* @param {number} head - Encoded pointer to the start of the patch list.
+	* @param {number} tail - Encoded pointer to the end of the patch list.
+	*/
+	constructor(head = 0, tail = 0) {
+		this.head = head;
+		this.tail = tail;
+	}
+};
+/**
+* A Prog is a compiled regular expression program.
+*/
+var Prog = class {
+	constructor() {
+		this.inst = [];
+		this.start = 0;
+		this.numCap = 2;
+		this.lbStarts = [];
+		this.numLb = 0;
+		this.lbInst = null;
+	}
+	getInst(pc) {
+		return this.inst[pc];
+	}
+	numInst() {
+		return this.inst.length;
+	}
+	addInst(op) {
+		this.inst.push(new Inst(op));
+	}
+	markLookbehindInsts() {
+		const lbInst = new Uint8Array(this.inst.length);
+		const pending = this.lbStarts.slice();
+		while (pending.length > 0) {
+			const pc = pending.pop();
+			if (pc === 0 || lbInst[pc] === 1) continue;
+			lbInst[pc] = 1;
+			const i = this.inst[pc];
+			switch (i.op) {
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					pending.push(i.out, i.arg);
+					break;
+				case Inst.MATCH:
+				case Inst.FAIL: break;
+				default: pending.push(i.out);
+			}
+		}
+		this.lbInst = lbInst;
+	}
+	skipNop(pc) {
+		let i = this.inst[pc];
+		while (i.op === Inst.NOP || i.op === Inst.CAPTURE) {
+			i = this.inst[pc];
+			pc = i.out;
+		}
+		return i;
+	}
+	/** @returns {[boolean, string]} */
+	prefix() {
+		let prefix = "";
+		let i = this.skipNop(this.start);
+		if (!Inst.isRuneOp(i.op) || i.runes.length !== 1) return [i.op === Inst.MATCH, prefix];
+		while (Inst.isRuneOp(i.op) && i.runes.length === 1 && (i.arg & RE2Flags.FOLD_CASE) === 0 && !Unicode.isUnsearchable(i.runes[0])) {
+			prefix += String.fromCodePoint(i.runes[0]);
+			i = this.skipNop(i.out);
+		}
+		return [i.op === Inst.MATCH, prefix];
+	}
+	startCond() {
+		let flag = 0;
+		let pc = this.start;
+		loop: for (;;) {
+			const i = this.inst[pc];
+			switch (i.op) {
+				case Inst.EMPTY_WIDTH:
+					flag |= i.arg;
+					break;
+				case Inst.FAIL: return -1;
+				case Inst.CAPTURE:
+				case Inst.NOP: break;
+				default: break loop;
+			}
+			pc = i.out;
+		}
+		return flag;
+	}
+	patch(l, val) {
+		let head = l.head;
+		while (head !== 0) {
+			const i = this.inst[head >> 1];
+			if ((head & 1) === 0) {
+				head = i.out;
+				i.out = val;
+			} else {
+				head = i.arg;
+				i.arg = val;
+			}
+		}
+	}
+	append(l1, l2) {
+		if (l1.head === 0) return l2;
+		if (l2.head === 0) return l1;
+		const i = this.inst[l1.tail >> 1];
+		if ((l1.tail & 1) === 0) i.out = l2.head;
+		else i.arg = l2.head;
+		return new PatchList(l1.head, l2.tail);
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	toString() {
+		let out = "";
+		for (let pc = 0; pc < this.inst.length; pc++) {
+			const len = out.length;
+			out += pc;
+			if (pc === this.start) out += "*";
+			out += "        ".substring(out.length - len);
+			out += this.inst[pc];
+			out += "\n";
+		}
+		return out;
+	}
+};
+// src/Compiler.js
+const ANY_RUNE_NOT_NL = new Int32Array([
+	0,
+	Codepoint.CODES["\n"] - 1,
+	Codepoint.CODES["\n"] + 1,
+	Unicode.MAX_RUNE
+]);
+const ANY_RUNE = new Int32Array([0, Unicode.MAX_RUNE]);
+/**
+* A fragment of a compiled regular expression program.
+*
+* @see http://swtch.com/~rsc/regexp/regexp1.html
+* @class
+*/
+var Frag = class {
+	constructor(i = 0, out = new PatchList(), nullable = false) {
+		this.i = i;
+		this.out = out;
+		this.nullable = nullable;
+	}
+};
+/**
+* Compiler from {@code Regexp} (RE2 abstract syntax) to {@code RE2} (compiled regular expression).
+*
+* The only entry point is {@link #compileRegexp}.
+*/
+var Compiler = class Compiler {
+	static compileRegexp(re) {
+		const c = new Compiler();
+		const f = c.compile(re);
+		c.prog.patch(f.out, c.newInst(Inst.MATCH).i);
+		c.prog.start = f.i;
+		c.prog.markLookbehindInsts();
+		return c.prog;
+	}
+	static compileSet(regexps) {
+		const c = new Compiler();
+		if (regexps.length === 0) {
+			c.prog.start = c.newInst(Inst.FAIL).i;
+			c.prog.markLookbehindInsts();
+			return c.prog;
+		}
+		let starts = [];
+		for (let i = 0; i < regexps.length; i++) {
+			c.lbOffset = c.prog.numLb;
+			const f = c.compile(regexps[i]);
+			const m = c.newInst(Inst.MATCH);
+			c.prog.getInst(m.i).arg = i;
+			c.prog.patch(f.out, m.i);
+			starts.push(f.i);
+		}
+		let start = starts[0];
+		for (let i = 1; i < starts.length; i++) {
+			const f = c.newInst(Inst.ALT);
+			const inst = c.prog.getInst(f.i);
+			inst.out = start;
+			inst.arg = starts[i];
+			start = f.i;
+		}
+		c.prog.start = start;
+		c.prog.markLookbehindInsts();
+		return c.prog;
+	}
+	constructor() {
+		this.prog = new Prog();
+		this.newInst(Inst.FAIL);
+		this.lbOffset = 0;
+		this.runeCache = /* @__PURE__ */ new Map();
+		this.walker = {
+			leaf: (re) => this.leaf(re),
+			enter: (re) => this.enter(re),
+			child: (re, state, result) => this.child(re, state, result),
+			leave: (re, state) => this.leave(re, state)
+		};
+	}
+	newInst(op) {
+		this.prog.addInst(op);
+		return new Frag(this.prog.numInst() - 1, new PatchList(), true);
+	}
+	nop() {
+		const f = this.newInst(Inst.NOP);
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		return f;
+	}
+	fail() {
+		return new Frag();
+	}
+	cap(arg) {
+		const f = this.newInst(Inst.CAPTURE);
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		this.prog.getInst(f.i).arg = arg;
+		if (this.prog.numCap < arg + 1) this.prog.numCap = arg + 1;
+		return f;
+	}
+	cat(f1, f2) {
+		if (f1.i === 0 || f2.i === 0) {
+			this.prog.patch(f1.out, 0);
+			this.prog.patch(f2.out, 0);
+			return this.fail();
+		}
+		this.prog.patch(f1.out, f2.i);
+		return new Frag(f1.i, f2.out, f1.nullable && f2.nullable);
+	}
+	alt(f1, f2) {
+		if (f1.i === 0) return f2;
+		if (f2.i === 0) return f1;
+		const f = this.newInst(Inst.ALT);
+		const i = this.prog.getInst(f.i);
+		i.out = f1.i;
+		i.arg = f2.i;
+		f.out = this.prog.append(f1.out, f2.out);
+		f.nullable = f1.nullable || f2.nullable;
+		return f;
+	}
+	loop(f1, nongreedy) {
+		const f = this.newInst(Inst.ALT);
+		const i = this.prog.getInst(f.i);
+		if (nongreedy) {
+			i.arg = f1.i;
+			f.out = new PatchList(f.i << 1, f.i << 1);
+		} else {
+			i.out = f1.i;
+			f.out = new PatchList(f.i << 1 | 1, f.i << 1 | 1);
+		}
+		this.prog.patch(f1.out, f.i);
+		return f;
+	}
+	quest(f1, nongreedy) {
+		if (f1.i === 0) return this.nop();
+		const f = this.newInst(Inst.ALT);
+		const i = this.prog.getInst(f.i);
+		if (nongreedy) {
+			i.arg = f1.i;
+			f.out = new PatchList(f.i << 1, f.i << 1);
+		} else {
+			i.out = f1.i;
+			f.out = new PatchList(f.i << 1 | 1, f.i << 1 | 1);
+		}
+		f.out = this.prog.append(f.out, f1.out);
+		return f;
+	}
+	star(f1, nongreedy) {
+		if (f1.i === 0) return this.nop();
+		if (f1.nullable) return this.quest(this.plus(f1, nongreedy), nongreedy);
+		return this.loop(f1, nongreedy);
+	}
+	plus(f1, nongreedy) {
+		if (f1.i === 0) return this.fail();
+		return new Frag(f1.i, this.loop(f1, nongreedy).out, f1.nullable);
+	}
+	empty(op) {
+		const f = this.newInst(Inst.EMPTY_WIDTH);
+		this.prog.getInst(f.i).arg = op;
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		return f;
+	}
+	rune(runes, flags) {
+		const f = this.newInst(Inst.RUNE);
+		f.nullable = false;
+		const i = this.prog.getInst(f.i);
+		i.runes = runes;
+		flags &= RE2Flags.FOLD_CASE;
+		if (runes.length !== 1 || Unicode.simpleFold(runes[0]) === runes[0]) flags &= ~RE2Flags.FOLD_CASE;
+		i.arg = flags;
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		if ((flags & RE2Flags.FOLD_CASE) === 0 && runes.length === 1 || runes.length === 2 && runes[0] === runes[1]) i.op = Inst.RUNE1;
+		else if (runes.length === 2 && runes[0] === 0 && runes[1] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY;
+		else if (runes.length === 4 && runes[0] === 0 && runes[1] === Codepoint.CODES["\n"] - 1 && runes[2] === Codepoint.CODES["\n"] + 1 && runes[3] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY_NOT_NL;
+		return f;
+	}
+	lookBehind(a, parsedLb) {
+		const lb = Math.sign(parsedLb) * (Math.abs(parsedLb) + this.lbOffset);
+		const id = this.newInst(Inst.LB_WRITE);
+		this.prog.getInst(id.i).arg = lb;
+		const any = this.rune(ANY_RUNE, 0);
+		const dotStar = this.star(any, true);
+		const lbAutomaton = this.cat(dotStar, a);
+		this.prog.patch(lbAutomaton.out, id.i);
+		const checkId = this.newInst(Inst.LB_CHECK);
+		this.prog.getInst(checkId.i).arg = lb;
+		this.prog.lbStarts.push(lbAutomaton.i);
+		if (Math.abs(lb) > this.prog.numLb) this.prog.numLb = Math.abs(lb);
+		checkId.out = new PatchList(checkId.i << 1, checkId.i << 1);
+		return checkId;
+	}
+	compile(re) {
+		return RegexpWalker.walk(re, this.walker);
+	}
+	leaf(re) {
+		switch (re.op) {
+			case Regexp.Op.NO_MATCH: return this.fail();
+			case Regexp.Op.EMPTY_MATCH: return this.nop();
+			case Regexp.Op.LITERAL: {
+				if (re.runes.length === 0) return this.nop();
+				let f = null;
+				for (let r of re.runes) {
+					let singleRune = this.runeCache.get(r);
+					if (singleRune === void 0) {
+						singleRune = new Int32Array([r]);
+						this.runeCache.set(r, singleRune);
+					}
+					const f1 = this.rune(singleRune, re.flags);
+					f = f === null ? f1 : this.cat(f, f1);
+				}
+				return f;
+			}
+			case Regexp.Op.CHAR_CLASS: return this.rune(re.runes, re.flags);
+			case Regexp.Op.ANY_CHAR_NOT_NL: return this.rune(ANY_RUNE_NOT_NL, 0);
+			case Regexp.Op.ANY_CHAR: return this.rune(ANY_RUNE, 0);
+			case Regexp.Op.BEGIN_LINE: return this.empty(Utils.EMPTY_BEGIN_LINE);
+			case Regexp.Op.END_LINE: return this.empty(Utils.EMPTY_END_LINE);
+			case Regexp.Op.BEGIN_TEXT: return this.empty(Utils.EMPTY_BEGIN_TEXT);
+			case Regexp.Op.END_TEXT: return this.empty(Utils.EMPTY_END_TEXT);
+			case Regexp.Op.WORD_BOUNDARY: return this.empty(Utils.EMPTY_WORD_BOUNDARY);
+			case Regexp.Op.NO_WORD_BOUNDARY: return this.empty(Utils.EMPTY_NO_WORD_BOUNDARY);
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return this.nop();
+			default: throw new RE2JSCompileException("regexp: unhandled case in compile");
+		}
+	}
+	enter(re) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST: return { sub: null };
+			case Regexp.Op.CAPTURE: return {
+				bra: this.cap(re.cap << 1),
+				sub: null
+			};
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return { f: null };
+			default: throw new RE2JSCompileException("regexp: unhandled case in compile");
+		}
+	}
+	child(re, state, f1) {
+		if (re.op === Regexp.Op.CONCAT) state.f = state.f === null ? f1 : this.cat(state.f, f1);
+		else if (re.op === Regexp.Op.ALTERNATE) state.f = state.f === null ? f1 : this.alt(state.f, f1);
+		else state.sub = f1;
+	}
+	leave(re, state) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB: return this.lookBehind(state.sub, re.lb);
+			case Regexp.Op.CAPTURE: {
+				const ket = this.cap(re.cap << 1 | 1);
+				return this.cat(this.cat(state.bra, state.sub), ket);
+			}
+			case Regexp.Op.STAR: return this.star(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+			case Regexp.Op.PLUS: return this.plus(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+			case Regexp.Op.QUEST: return this.quest(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return state.f;
+			default: throw new RE2JSCompileException("regexp: unhandled case in compile");
+		}
+	}
+};
+// src/Simplify.js
+var Simplify = class Simplify {
+	static simplify(re) {
+		if (re === null) return null;
+		return RegexpWalker.walk(re, Simplify.WALKER);
+	}
+	static WALKER = {
+		leaf: (re) => Simplify.leaf(re),
+		enter: (re) => Simplify.enter(re),
+		child: (re, state, result, i) => Simplify.child(re, state, result, i),
+		leave: (re, state) => Simplify.leave(re, state)
+	};
+	static leaf(re) {
+		if (re.op === Regexp.Op.CHAR_CLASS) {
+			if (re.runes === null) return re;
+			if (re.runes.length === 0) return new Regexp(Regexp.Op.NO_MATCH);
+			if (re.runes.length === 2 && re.runes[0] === 0 && re.runes[1] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR);
+			if (re.runes.length === 4 && re.runes[0] === 0 && re.runes[1] === Codepoint.CODES["\n"] - 1 && re.runes[2] === Codepoint.CODES["\n"] + 1 && re.runes[3] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR_NOT_NL);
+		}
+		return re;
+	}
+	static enter(re) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.CAPTURE:
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST: return { sub: null };
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return {
+				subs: [],
+				changed: false
+			};
+			case Regexp.Op.REPEAT:
+				if (re.min === 0 && re.max === 0) return { result: new Regexp(Regexp.Op.EMPTY_MATCH) };
+				return { sub: null };
+			default: return { result: re };
+		}
+	}
+	static child(re, state, nsub, i) {
+		if (state.subs === void 0) {
+			state.sub = nsub;
+			return;
+		}
+		if (nsub !== re.subs[i]) state.changed = true;
+		if (re.op === Regexp.Op.CONCAT) {
+			if (nsub.op === Regexp.Op.NO_MATCH) {
+				state.result = new Regexp(Regexp.Op.NO_MATCH);
+				return;
+			}
+			if (nsub.op === Regexp.Op.EMPTY_MATCH) {
+				state.changed = true;
+				return;
+			}
+			if (nsub.op === Regexp.Op.CONCAT) {
+				state.changed = true;
+				for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
+				return;
+			}
+		} else {
+			if (nsub.op === Regexp.Op.NO_MATCH) {
+				state.changed = true;
+				return;
+			}
+			if (nsub.op === Regexp.Op.ALTERNATE) {
+				state.changed = true;
+				for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
+				return;
+			}
+		}
+		state.subs.push(nsub);
+	}
+	static leave(re, state) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.CAPTURE: {
+				const sub = state.sub;
+				if (sub !== re.subs[0]) {
+					const nre = Regexp.fromRegexp(re);
+					nre.runes = /* @__PURE__ */ new Int32Array(0);
+					nre.subs = [sub];
+					return nre;
+				}
+				return re;
+			}
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE:
+				if (state.changed) {
+					const newSubs = state.subs;
+					if (newSubs.length === 0) return new Regexp(re.op === Regexp.Op.CONCAT ? Regexp.Op.EMPTY_MATCH : Regexp.Op.NO_MATCH);
+					if (newSubs.length === 1) return newSubs[0];
+					const nre = Regexp.fromRegexp(re);
+					nre.runes = /* @__PURE__ */ new Int32Array(0);
+					nre.subs = newSubs;
+					return nre;
+				}
+				return re;
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST: return Simplify.simplify1(re.op, re.flags, state.sub, re);
+			case Regexp.Op.REPEAT: return Simplify.simplifyRepeat(re, state.sub);
+			default: return re;
+		}
+	}
+	static simplifyRepeat(re, sub) {
+		if (re.max === -1) {
+			if (re.min === 0) return Simplify.simplify1(Regexp.Op.STAR, re.flags, sub, null);
+			if (re.min === 1) return Simplify.simplify1(Regexp.Op.PLUS, re.flags, sub, null);
+			const subs = [];
+			for (let i = 0; i < re.min - 1; i++) subs.push(sub);
+			subs.push(Simplify.simplify1(Regexp.Op.PLUS, re.flags, sub, null));
+			return Simplify.concat(subs);
+		}
+		if (re.min === 1 && re.max === 1) return sub;
+		let prefixSubs = null;
+		if (re.min > 0) {
+			prefixSubs = [];
+			for (let i = 0; i < re.min; i++) prefixSubs.push(sub);
+		}
+		if (re.max > re.min) {
+			let suffix = Simplify.simplify1(Regexp.Op.QUEST, re.flags, sub, null);
+			for (let i = re.min + 1; i < re.max; i++) suffix = Simplify.simplify1(Regexp.Op.QUEST, re.flags, Simplify.concat([sub, suffix]), null);
+			if (prefixSubs === null) return suffix;
+			prefixSubs.push(suffix);
+		}
+		if (prefixSubs !== null) return Simplify.concat(prefixSubs);
+		return new Regexp(Regexp.Op.NO_MATCH);
+	}
+	static concat(subs) {
+		const newSubs = [];
+		for (let i = 0; i < subs.length; i++) {
+			const sub = subs[i];
+			if (sub.op === Regexp.Op.NO_MATCH) return new Regexp(Regexp.Op.NO_MATCH);
+			if (sub.op === Regexp.Op.EMPTY_MATCH) continue;
+			if (sub.op === Regexp.Op.CONCAT) {
+				for (let j = 0; j < sub.subs.length; j++) newSubs.push(sub.subs[j]);
+				continue;
+			}
+			newSubs.push(sub);
+		}
+		if (newSubs.length === 0) return new Regexp(Regexp.Op.EMPTY_MATCH);
+		if (newSubs.length === 1) return newSubs[0];
+		const nre = new Regexp(Regexp.Op.CONCAT);
+		nre.subs = newSubs;
+		return nre;
+	}
+	static simplify1(op, flags, sub, re) {
+		if (sub.op === Regexp.Op.EMPTY_MATCH) return sub;
+		if (sub.op === Regexp.Op.NO_MATCH) {
+			if (op === Regexp.Op.PLUS) return sub;
+			return new Regexp(Regexp.Op.EMPTY_MATCH);
+		}
+		if (op === sub.op && (flags & RE2Flags.NON_GREEDY) === (sub.flags & RE2Flags.NON_GREEDY)) return sub;
+		if (re !== null && re.op === op && (re.flags & RE2Flags.NON_GREEDY) === (flags & RE2Flags.NON_GREEDY) && sub === re.subs[0]) return re;
+		const nre = new Regexp(op);
+		nre.flags = flags;
+		nre.subs = [sub];
+		return nre;
+	}
+};
+// src/CharGroup.js
+var CharGroup = class {
+	constructor(sign, cls) {
+		this.sign = sign;
+		this.cls = cls;
+	}
+};
+const code1 = [48, 57];
+const code2 = [
+	9,
+	10,
+	12,
+	13,
+	32,
+	32
+];
+const code3 = [
+	48,
+	57,
+	65,
+	90,
+	95,
+	95,
+	97,
+	122
+];
+const PERL_GROUPS = /* @__PURE__ */ new Map([
+	["\\d", new CharGroup(1, code1)],
+	["\\D", new CharGroup(-1, code1)],
+	["\\s", new CharGroup(1, code2)],
+	["\\S", new CharGroup(-1, code2)],
+	["\\w", new CharGroup(1, code3)],
+	["\\W", new CharGroup(-1, code3)]
+]);
+const code4 = [
+	48,
+	57,
+	65,
+	90,
+	97,
+	122
+];
+const code5 = [
+	65,
+	90,
+	97,
+	122
+];
+const code6 = [0, 127];
+const code7 = [
+	9,
+	9,
+	32,
+	32
+];
+const code8 = [
+	0,
+	31,
+	127,
+	127
+];
+const code9 = [48, 57];
+const code10 = [33, 126];
+const code11 = [97, 122];
+const code12 = [32, 126];
+const code13 = [
+	33,
+	47,
+	58,
+	64,
+	91,
+	96,
+	123,
+	126
+];
+const code14 = [
+	9,
+	13,
+	32,
+	32
+];
+const code15 = [65, 90];
+const code16 = [
+	48,
+	57,
+	65,
+	90,
+	95,
+	95,
+	97,
+	122
+];
+const code17 = [
+	48,
+	57,
+	65,
+	70,
+	97,
+	102
+];
+const POSIX_GROUPS = /* @__PURE__ */ new Map([
+	["[:alnum:]", new CharGroup(1, code4)],
+	["[:^alnum:]", new CharGroup(-1, code4)],
+	["[:alpha:]", new CharGroup(1, code5)],
+	["[:^alpha:]", new CharGroup(-1, code5)],
+	["[:ascii:]", new CharGroup(1, code6)],
+	["[:^ascii:]", new CharGroup(-1, code6)],
+	["[:blank:]", new CharGroup(1, code7)],
+	["[:^blank:]", new CharGroup(-1, code7)],
+	["[:cntrl:]", new CharGroup(1, code8)],
+	["[:^cntrl:]", new CharGroup(-1, code8)],
+	["[:digit:]", new CharGroup(1, code9)],
+	["[:^digit:]", new CharGroup(-1, code9)],
+	["[:graph:]", new CharGroup(1, code10)],
+	["[:^graph:]", new CharGroup(-1, code10)],
+	["[:lower:]", new CharGroup(1, code11)],
+	["[:^lower:]", new CharGroup(-1, code11)],
+	["[:print:]", new CharGroup(1, code12)],
+	["[:^print:]", new CharGroup(-1, code12)],
+	["[:punct:]", new CharGroup(1, code13)],
+	["[:^punct:]", new CharGroup(-1, code13)],
+	["[:space:]", new CharGroup(1, code14)],
+	["[:^space:]", new CharGroup(-1, code14)],
+	["[:upper:]", new CharGroup(1, code15)],
+	["[:^upper:]", new CharGroup(-1, code15)],
+	["[:word:]", new CharGroup(1, code16)],
+	["[:^word:]", new CharGroup(-1, code16)],
+	["[:xdigit:]", new CharGroup(1, code17)],
+	["[:^xdigit:]", new CharGroup(-1, code17)]
+]);
+// src/CharClass.js
+/**
+* A "builder"-style helper class for manipulating character classes represented as an array of
+* pairs of runes [lo, hi], each denoting an inclusive interval.
+*
+* All methods mutate the internal state and return {@code this}, allowing operations to be chained.
+*/
+var CharClass = class CharClass {
+	static charClassToString(r, len) {
+		let result = "[";
+		for (let i = 0; i < len; i += 2) {
+			if (i > 0) result += " ";
+			const lo = r[i];
+			const hi = r[i + 1];
+			if (lo === hi) result += `0x${lo.toString(16)}`;
+			else result += `0x${lo.toString(16)}-0x${hi.toString(16)}`;
+		}
+		result += "]";
+		return result;
+	}
+	static sortRanges(array, len) {
+		const n = len >> 1;
+		const order = new Array(n);
+		for (let i = 0; i < n; i++) order[i] = i;
+		order.sort((a, b) => array[2 * a] - array[2 * b] || array[2 * b + 1] - array[2 * a + 1]);
+		const sorted = array.slice(0, len);
+		for (let i = 0; i < n; i++) {
+			array[2 * i] = sorted[2 * order[i]];
+			array[2 * i + 1] = sorted[2 * order[i] + 1];
+		}
+	}
+	/**
+	* @param {number[]|Int32Array} [r]
+	*/
+	constructor(r = Utils.emptyInts()) {
+		/** @type {number[]|Int32Array} */
+		this.r = r;
+		this.len = r.length;
+	}
+	toArray() {
+		if (this.r instanceof Int32Array) return this.len === this.r.length ? this.r : this.r.subarray(0, this.len);
+		return new Int32Array(this.len === this.r.length ? this.r : this.r.slice(0, this.len));
+	}
+	toGrowableArray() {
+		if (Array.isArray(this.r)) {
+			this.r.length = this.len;
+			return this.r;
+		}
+		return Array.from(this.r.subarray(0, this.len));
+	}
+	cleanClass() {
+		if (this.len < 4) return this;
+		CharClass.sortRanges(this.r, this.len);
+		let w = 2;
+		for (let i = 2; i < this.len; i += 2) {
+			const lo = this.r[i];
+			const hi = this.r[i + 1];
+			if (lo <= this.r[w - 1] + 1) {
+				if (hi > this.r[w - 1]) this.r[w - 1] = hi;
+				continue;
+			}
+			this.r[w] = lo;
+			this.r[w + 1] = hi;
+			w += 2;
+		}
+		this.len = w;
+		return this;
+	}
+	appendLiteral(x, flags) {
+		return (flags & RE2Flags.FOLD_CASE) !== 0 ? this.appendFoldedRange(x, x) : this.appendRange(x, x);
+	}
+	appendRange(lo, hi) {
+		if (this.len > 0) {
+			for (let i = 2; i <= 4; i += 2) if (this.len >= i) {
+				const rlo = this.r[this.len - i];
+				const rhi = this.r[this.len - i + 1];
+				if (lo <= rhi + 1 && rlo <= hi + 1) {
+					if (lo < rlo) this.r[this.len - i] = lo;
+					if (hi > rhi) this.r[this.len - i + 1] = hi;
+					return this;
+				}
+			}
+		}
+		this.r[this.len++] = lo;
+		this.r[this.len++] = hi;
+		return this;
+	}
+	appendFoldedRange(lo, hi) {
+		if (lo <= Unicode.MIN_FOLD && hi >= Unicode.MAX_FOLD) return this.appendRange(lo, hi);
+		if (hi < Unicode.MIN_FOLD || lo > Unicode.MAX_FOLD) return this.appendRange(lo, hi);
+		if (lo < Unicode.MIN_FOLD) {
+			this.appendRange(lo, Unicode.MIN_FOLD - 1);
+			lo = Unicode.MIN_FOLD;
+		}
+		if (hi > Unicode.MAX_FOLD) {
+			this.appendRange(Unicode.MAX_FOLD + 1, hi);
+			hi = Unicode.MAX_FOLD;
+		}
+		for (let c = lo; c <= hi; c++) {
+			this.appendRange(c, c);
+			for (let f = Unicode.simpleFold(c); f !== c; f = Unicode.simpleFold(f)) this.appendRange(f, f);
+		}
+		return this;
+	}
+	appendClass(x) {
+		for (let i = 0; i < x.length; i += 2) this.appendRange(x[i], x[i + 1]);
+		return this;
+	}
+	appendFoldedClass(x) {
+		for (let i = 0; i < x.length; i += 2) this.appendFoldedRange(x[i], x[i + 1]);
+		return this;
+	}
+	appendNegatedClass(x) {
+		let nextLo = 0;
+		for (let i = 0; i < x.length; i += 2) {
+			const lo = x[i];
+			const hi = x[i + 1];
+			if (nextLo <= lo - 1) this.appendRange(nextLo, lo - 1);
+			nextLo = hi + 1;
+		}
+		if (nextLo <= Unicode.MAX_RUNE) this.appendRange(nextLo, Unicode.MAX_RUNE);
+		return this;
+	}
+	appendTable(table) {
+		for (let i = 0; i < table.length; ++i) {
+			const lo = table.getLo(i);
+			const hi = table.getHi(i);
+			const stride = table.getStride(i);
+			if (stride === 1) {
+				this.appendRange(lo, hi);
+				continue;
+			}
+			for (let c = lo; c <= hi; c += stride) this.appendRange(c, c);
+		}
+		return this;
+	}
+	appendNegatedTable(table) {
+		let nextLo = 0;
+		for (let i = 0; i < table.length; ++i) {
+			const lo = table.getLo(i);
+			const hi = table.getHi(i);
+			const stride = table.getStride(i);
+			if (stride === 1) {
+				if (nextLo <= lo - 1) this.appendRange(nextLo, lo - 1);
+				nextLo = hi + 1;
+				continue;
+			}
+			for (let c = lo; c <= hi; c += stride) {
+				if (nextLo <= c - 1) this.appendRange(nextLo, c - 1);
+				nextLo = c + 1;
+			}
+		}
+		if (nextLo <= Unicode.MAX_RUNE) this.appendRange(nextLo, Unicode.MAX_RUNE);
+		return this;
+	}
+	appendTableWithSign(table, sign) {
+		return sign < 0 ? this.appendNegatedTable(table) : this.appendTable(table);
+	}
+	negateClass() {
+		let nextLo = 0;
+		let w = 0;
+		for (let i = 0; i < this.len; i += 2) {
+			const lo = this.r[i];
+			const hi = this.r[i + 1];
+			if (nextLo <= lo - 1) {
+				this.r[w] = nextLo;
+				this.r[w + 1] = lo - 1;
+				w += 2;
+			}
+			nextLo = hi + 1;
+		}
+		this.len = w;
+		if (nextLo <= Unicode.MAX_RUNE) {
+			this.r[this.len++] = nextLo;
+			this.r[this.len++] = Unicode.MAX_RUNE;
+		}
+		return this;
+	}
+	appendClassWithSign(x, sign) {
+		return sign < 0 ? this.appendNegatedClass(x) : this.appendClass(x);
+	}
+	appendGroup(g, foldCase) {
+		let cls = g.cls;
+		if (foldCase) cls = new CharClass().appendFoldedClass(cls).cleanClass().toArray();
+		return this.appendClassWithSign(cls, g.sign);
+	}
+	toString() {
+		return CharClass.charClassToString(this.r, this.len);
+	}
+};
+// src/Parser.js
+var StringIterator = class {
+	constructor(str) {
+		this.str = str;
+		this.position = 0;
+	}
+	pos() {
+		return this.position;
+	}
+	rewindTo(pos) {
+		this.position = pos;
+	}
+	more() {
+		return this.position < this.str.length;
+	}
+	peek() {
+		return this.str.codePointAt(this.position);
+	}
+	skip(n) {
+		this.position += n;
+	}
+	skipString(s) {
+		this.position += s.length;
+	}
+	pop() {
+		const r = this.str.codePointAt(this.position);
+		this.position += Utils.charCount(r);
+		return r;
+	}
+	lookingAt(s) {
+		return this.str.startsWith(s, this.position);
+	}
+	rest() {
+		return this.str.substring(this.position);
+	}
+	from(beforePos) {
+		return this.str.substring(beforePos, this.position);
+	}
+	toString() {
+		return this.rest();
+	}
+};
+/**
+* A parser of regular expression patterns.
+*
+* The only public entry point is {@link #parse(String pattern, int flags)}.
+*/
+var build_Parser = class Parser {
+	static ERR_INTERNAL_ERROR = "regexp/syntax: internal error";
+	static ERR_INVALID_CHAR_RANGE = "invalid character class range";
+	static ERR_INVALID_ESCAPE = "invalid escape sequence";
+	static ERR_INVALID_NAMED_CAPTURE = "invalid named capture";
+	static ERR_INVALID_PERL_OP = "invalid or unsupported Perl syntax";
+	static ERR_INVALID_REPEAT_OP = "invalid nested repetition operator";
+	static ERR_INVALID_REPEAT_SIZE = "invalid repeat count";
+	static ERR_MISSING_BRACKET = "missing closing ]";
+	static ERR_MISSING_PAREN = "missing closing )";
+	static ERR_MISSING_REPEAT_ARGUMENT = "missing argument to repetition operator";
+	static ERR_TRAILING_BACKSLASH = "trailing backslash at end of expression";
+	static ERR_DUPLICATE_NAMED_CAPTURE = "duplicate capture group name";
+	static ERR_UNEXPECTED_PAREN = "unexpected )";
+	static ERR_NESTING_DEPTH = "expression nests too deeply";
+	static ERR_LARGE = "expression too large";
+	static ERR_INVALID_CAPTURE_IN_LOOKBEHIND = "invalid capture in lookbehind";
+	static MAX_HEIGHT = 1e3;
+	static MAX_SIZE = 1398101;
+	static MAX_RUNES = 33554432;
+	static ANY_TABLE = new UnicodeRangeTable(new Uint32Array([
+		0,
+		Unicode.MAX_RUNE,
+		1
+	]));
+	static ASCII_TABLE = new UnicodeRangeTable(new Uint32Array([
+		0,
+		127,
+		1
+	]));
+	static ASCII_FOLD_TABLE = new UnicodeRangeTable(new Uint32Array([
+		0,
+		127,
+		1,
+		383,
+		383,
+		1,
+		8490,
+		8490,
+		1
+	]));
+	static unicodeTable(name) {
+		if (name === "Any") return {
+			tab: Parser.ANY_TABLE,
+			fold: Parser.ANY_TABLE,
+			sign: 1
+		};
+		if (name === "Ascii") return {
+			tab: Parser.ASCII_TABLE,
+			fold: Parser.ASCII_FOLD_TABLE,
+			sign: 1
+		};
+		if (name === "Assigned") return {
+			tab: UnicodeTables.CATEGORIES.get("Cn"),
+			fold: UnicodeTables.CATEGORIES.get("Cn"),
+			sign: -1
+		};
+		if (name === "Lc") return {
+			tab: UnicodeTables.CATEGORIES.get("LC"),
+			fold: UnicodeTables.FOLD_CATEGORIES.get("LC"),
+			sign: 1
+		};
+		if (UnicodeTables.CATEGORIES.has(name)) return {
+			tab: UnicodeTables.CATEGORIES.get(name),
+			fold: UnicodeTables.FOLD_CATEGORIES.get(name),
+			sign: 1
+		};
+		if (UnicodeTables.SCRIPTS.has(name)) return {
+			tab: UnicodeTables.SCRIPTS.get(name),
+			fold: UnicodeTables.FOLD_SCRIPT.get(name),
+			sign: 1
+		};
+		return null;
+	}
+	static minFoldRune(r) {
+		if (r < Unicode.MIN_FOLD || r > Unicode.MAX_FOLD) return r;
+		let min = r;
+		const r0 = r;
+		for (r = Unicode.simpleFold(r); r !== r0; r = Unicode.simpleFold(r)) if (min > r) min = r;
+		return min;
+	}
+	static leadingRegexp(re) {
+		if (re.op === Regexp.Op.EMPTY_MATCH) return null;
+		if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+			const sub = re.subs[0];
+			if (sub.op === Regexp.Op.EMPTY_MATCH) return null;
+			return sub;
+		}
+		return re;
+	}
+	static literalRegexp(s, flags) {
+		const re = new Regexp(Regexp.Op.LITERAL);
+		re.flags = flags;
+		re.runes = Utils.stringToRunes(s);
+		return re;
+	}
+	/**
+	* Parse regular expression pattern {@code pattern} with mode flags {@code flags}.
+	* @param {string} pattern
+	* @param {number} flags
+	*/
+	static parse(pattern, flags) {
+		return new Parser(pattern, flags).parseInternal();
+	}
+	static parseRepeat(t) {
+		const start = t.pos();
+		if (!t.more() || !t.lookingAt("{")) return -1;
+		t.skip(1);
+		const min = Parser.parseInt(t);
+		if (min === -1) return -1;
+		if (!t.more()) return -1;
+		let max;
+		if (!t.lookingAt(",")) max = min;
+		else {
+			t.skip(1);
+			if (!t.more()) return -1;
+			if (t.lookingAt("}")) max = -1;
+			else if ((max = Parser.parseInt(t)) === -1) return -1;
+		}
+		if (!t.more() || !t.lookingAt("}")) return -1;
+		t.skip(1);
+		if (min < 0 || min > 1e3 || max === -2 || max > 1e3 || max >= 0 && min > max) throw new RE2JSSyntaxException(Parser.ERR_INVALID_REPEAT_SIZE, t.from(start));
+		return min << 16 | max & Unicode.MAX_BMP;
+	}
+	static isValidCaptureName(name) {
+		if (name.length === 0) return false;
+		for (let i = 0; i < name.length; i++) {
+			const c = name.codePointAt(i);
+			if (c !== Codepoint.CODES["_"] && !Utils.isalnum(c)) return false;
+		}
+		return true;
+	}
+	static parseInt(t) {
+		const start = t.pos();
+		while (t.more() && t.peek() >= Codepoint.CODES["0"] && t.peek() <= Codepoint.CODES["9"]) t.skip(1);
+		const n = t.from(start);
+		if (n.length === 0 || n.length > 1 && n.codePointAt(0) === Codepoint.CODES["0"]) return -1;
+		if (n.length > 8) return -2;
+		return parseInt(n, 10);
+	}
+	static isCharClass(re) {
+		return re.op === Regexp.Op.LITERAL && re.runes.length === 1 || re.op === Regexp.Op.CHAR_CLASS || re.op === Regexp.Op.ANY_CHAR_NOT_NL || re.op === Regexp.Op.ANY_CHAR;
+	}
+	static matchRune(re, r) {
+		switch (re.op) {
+			case Regexp.Op.LITERAL: return re.runes.length === 1 && re.runes[0] === r;
+			case Regexp.Op.CHAR_CLASS:
+				for (let i = 0; i < re.runes.length; i += 2) if (re.runes[i] <= r && r <= re.runes[i + 1]) return true;
+				return false;
+			case Regexp.Op.ANY_CHAR_NOT_NL: return r !== Codepoint.CODES["\n"];
+			case Regexp.Op.ANY_CHAR: return true;
+		}
+		return false;
+	}
+	static mergeCharClass(dst, src) {
+		switch (dst.op) {
+			case Regexp.Op.ANY_CHAR: break;
+			case Regexp.Op.ANY_CHAR_NOT_NL:
+				if (Parser.matchRune(src, Codepoint.CODES["\n"])) dst.op = Regexp.Op.ANY_CHAR;
+				break;
+			case Regexp.Op.CHAR_CLASS: {
+				const cc = new CharClass(Array.isArray(dst.runes) ? dst.runes : Array.from(dst.runes));
+				if (src.op === Regexp.Op.LITERAL) cc.appendLiteral(src.runes[0], src.flags);
+				else cc.appendClass(src.runes);
+				dst.runes = cc.toGrowableArray();
+				break;
+			}
+			case Regexp.Op.LITERAL:
+				if (src.runes[0] === dst.runes[0] && src.flags === dst.flags) break;
+				dst.op = Regexp.Op.CHAR_CLASS;
+				dst.runes = new CharClass().appendLiteral(dst.runes[0], dst.flags).appendLiteral(src.runes[0], src.flags).toGrowableArray();
+		}
+	}
+	static parseEscape(t) {
+		const startPos = t.pos();
+		t.skip(1);
+		if (!t.more()) throw new RE2JSSyntaxException(Parser.ERR_TRAILING_BACKSLASH);
+		let c = t.pop();
+		bigswitch: switch (c) {
+			case Codepoint.CODES["1"]:
+			case Codepoint.CODES["2"]:
+			case Codepoint.CODES["3"]:
+			case Codepoint.CODES["4"]:
+			case Codepoint.CODES["5"]:
+			case Codepoint.CODES["6"]:
+			case Codepoint.CODES["7"]: if (!t.more() || t.peek() < Codepoint.CODES["0"] || t.peek() > Codepoint.CODES["7"]) break;
+			case Codepoint.CODES["0"]: {
+				let r = c - Codepoint.CODES["0"];
+				for (let i = 1; i < 3; i++) {
+					if (!t.more() || t.peek() < Codepoint.CODES["0"] || t.peek() > Codepoint.CODES["7"]) break;
+					r = r * 8 + t.peek() - Codepoint.CODES["0"];
+					t.skip(1);
+				}
+				return r;
+			}
+			case Codepoint.CODES["x"]: {
+				if (!t.more()) break;
+				c = t.pop();
+				if (c === Codepoint.CODES["{"]) {
+					let nhex = 0;
+					let r = 0;
+					while (true) {
+						if (!t.more()) break bigswitch;
+						c = t.pop();
+						if (c === Codepoint.CODES["}"]) break;
+						const v = Utils.unhex(c);
+						if (v < 0) break bigswitch;
+						r = r * 16 + v;
+						if (r > Unicode.MAX_RUNE) break bigswitch;
+						nhex++;
+					}
+					if (nhex === 0) break bigswitch;
+					return r;
+				}
+				const x = Utils.unhex(c);
+				if (!t.more()) break;
+				c = t.pop();
+				const y = Utils.unhex(c);
+				if (x < 0 || y < 0) break;
+				return x * 16 + y;
+			}
+			case Codepoint.CODES["a"]: return Codepoint.CODES["\x07"];
+			case Codepoint.CODES["f"]: return Codepoint.CODES["\f"];
+			case Codepoint.CODES["n"]: return Codepoint.CODES["\n"];
+			case Codepoint.CODES["r"]: return Codepoint.CODES["\r"];
+			case Codepoint.CODES["t"]: return Codepoint.CODES["	"];
+			case Codepoint.CODES["v"]: return Codepoint.CODES["\v"];
+			default: if (c <= Unicode.MAX_ASCII && !Utils.isalnum(c)) return c;
+		}
+		throw new RE2JSSyntaxException(Parser.ERR_INVALID_ESCAPE, t.from(startPos));
+	}
+	static parseClassChar(t, wholeClassPos) {
+		if (!t.more()) throw new RE2JSSyntaxException(Parser.ERR_MISSING_BRACKET, t.from(wholeClassPos));
+		if (t.lookingAt("\\")) return Parser.parseEscape(t);
+		return t.pop();
+	}
+	static hasCapture(re) {
+		if (re === null) return false;
+		if (re.op === Regexp.Op.CAPTURE) return true;
+		if (re.subs) {
+			for (let sub of re.subs) if (Parser.hasCapture(sub)) return true;
+		}
+		return false;
+	}
+	constructor(wholeRegexp, flags = 0) {
+		this.wholeRegexp = wholeRegexp;
+		this.flags = flags;
+		this.numCap = 0;
+		this.namedGroups = Object.create(null);
+		this.stack = [];
+		this.free = null;
+		this.numRegexp = 0;
+		this.numRunes = 0;
+		this.repeats = 0;
+		this.height = null;
+		this.size = null;
+		this.nlb = 0;
+	}
+	newRegexp(op) {
+		let re = this.free;
+		if (re !== null && re.subs !== null && re.subs.length > 0) {
+			this.free = re.subs[0];
+			re.reinit();
+			re.op = op;
+		} else {
+			re = new Regexp(op);
+			this.numRegexp += 1;
+		}
+		return re;
+	}
+	reuse(re) {
+		if (this.height !== null && this.height.has(re)) this.height.delete(re);
+		if (re.subs !== null && re.subs.length > 0) re.subs[0] = this.free;
+		this.free = re;
+	}
+	checkLimits(re) {
+		if (this.numRunes > Parser.MAX_RUNES) throw new RE2JSSyntaxException(Parser.ERR_LARGE);
+		this.checkSize(re);
+		this.checkHeight(re);
+	}
+	checkSize(re) {
+		if (this.size === null) {
+			if (this.repeats === 0) this.repeats = 1;
+			if (re.op === Regexp.Op.REPEAT) {
+				let n = re.max;
+				if (n === -1) n = re.min;
+				if (n <= 0) n = 1;
+				if (n > Math.floor(Parser.MAX_SIZE / this.repeats)) this.repeats = Parser.MAX_SIZE;
+				else this.repeats *= n;
+			}
+			if (this.numRegexp < Math.floor(Parser.MAX_SIZE / this.repeats)) return;
+			this.size = /* @__PURE__ */ new Map();
+			for (let reEx of this.stack) this.checkSize(reEx);
+		}
+		if (this.calcSize(re, true) > Parser.MAX_SIZE) throw new RE2JSSyntaxException(Parser.ERR_LARGE);
+	}
+	calcSize(re, force = false) {
+		if (!force && this.size !== null) {
+			if (this.size.has(re)) return this.size.get(re);
+		}
+		let size = 0;
+		switch (re.op) {
+			case Regexp.Op.LITERAL:
+				size = re.runes.length;
+				break;
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.CAPTURE:
+			case Regexp.Op.STAR:
+				size = 2 + this.calcSize(re.subs[0]);
+				break;
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST:
+				size = 1 + this.calcSize(re.subs[0]);
+				break;
+			case Regexp.Op.CONCAT:
+				for (let sub of re.subs) size = size + this.calcSize(sub);
+				break;
+			case Regexp.Op.ALTERNATE:
+				for (let sub of re.subs) size = size + this.calcSize(sub);
+				if (re.subs.length > 1) size = size + re.subs.length - 1;
+				break;
+			case Regexp.Op.REPEAT: {
+				let sub = this.calcSize(re.subs[0]);
+				if (re.max === -1) {
+					if (re.min === 0) size = 2 + sub;
+					else size = 1 + re.min * sub;
+					break;
+				}
+				size = re.max * sub + (re.max - re.min);
+				break;
+			}
+		}
+		size = Math.max(1, size);
+		if (this.size === null) this.size = /* @__PURE__ */ new Map();
+		this.size.set(re, size);
+		return size;
+	}
+	checkHeight(re) {
+		if (this.numRegexp < Parser.MAX_HEIGHT) return;
+		if (this.height === null) {
+			this.height = /* @__PURE__ */ new Map();
+			for (let reEx of this.stack) this.checkHeight(reEx);
+		}
+		if (this.calcHeight(re, true) > Parser.MAX_HEIGHT) throw new RE2JSSyntaxException(Parser.ERR_NESTING_DEPTH);
+	}
+	calcHeight(re, force = false) {
+		if (!force && this.height !== null) {
+			if (this.height.has(re)) return this.height.get(re);
+		}
+		let h = 1;
+		for (let sub of re.subs) {
+			const hsub = this.calcHeight(sub);
+			if (h < 1 + hsub) h = 1 + hsub;
+		}
+		if (this.height === null) this.height = /* @__PURE__ */ new Map();
+		this.height.set(re, h);
+		return h;
+	}
+	pop() {
+		return this.stack.pop();
+	}
+	popToPseudo() {
+		const n = this.stack.length;
+		let i = n;
+		while (i > 0 && !Regexp.isPseudoOp(this.stack[i - 1].op)) i--;
+		return this.stack.splice(i, n - i);
+	}
+	push(re) {
+		this.numRunes += re.runes.length;
+		if (re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 2 && re.runes[0] === re.runes[1]) {
+			if (this.maybeConcat(re.runes[0], this.flags & ~RE2Flags.FOLD_CASE)) return null;
+			re.op = Regexp.Op.LITERAL;
+			re.runes = [re.runes[0]];
+			re.flags = this.flags & ~RE2Flags.FOLD_CASE;
+		} else if (re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 4 && re.runes[0] === re.runes[1] && re.runes[2] === re.runes[3] && Unicode.simpleFold(re.runes[0]) === re.runes[2] && Unicode.simpleFold(re.runes[2]) === re.runes[0] || re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 2 && re.runes[0] + 1 === re.runes[1] && Unicode.simpleFold(re.runes[0]) === re.runes[1] && Unicode.simpleFold(re.runes[1]) === re.runes[0]) {
+			if (this.maybeConcat(re.runes[0], this.flags | RE2Flags.FOLD_CASE)) return null;
+			re.op = Regexp.Op.LITERAL;
+			re.runes = [re.runes[0]];
+			re.flags = this.flags | RE2Flags.FOLD_CASE;
+		} else this.maybeConcat(-1, 0);
+		this.stack.push(re);
+		this.checkLimits(re);
+		return re;
+	}
+	maybeConcat(r, flags) {
+		const n = this.stack.length;
+		if (n < 2) return false;
+		const re1 = this.stack[n - 1];
+		const re2 = this.stack[n - 2];
+		if (re1.op !== Regexp.Op.LITERAL || re2.op !== Regexp.Op.LITERAL || (re1.flags & RE2Flags.FOLD_CASE) !== (re2.flags & RE2Flags.FOLD_CASE)) return false;
+		if (!Array.isArray(re2.runes)) re2.runes = Array.from(re2.runes);
+		for (let i = 0; i < re1.runes.length; i++) re2.runes.push(re1.runes[i]);
+		if (r >= 0) {
+			re1.runes = [r];
+			re1.flags = flags;
+			return true;
+		}
+		this.pop();
+		this.reuse(re1);
+		return false;
+	}
+	newLiteral(r, flags) {
+		const re = this.newRegexp(Regexp.Op.LITERAL);
+		re.flags = flags;
+		if ((flags & RE2Flags.FOLD_CASE) !== 0) r = Parser.minFoldRune(r);
+		re.runes = [r];
+		return re;
+	}
+	literal(r) {
+		this.push(this.newLiteral(r, this.flags));
+	}
+	op(op) {
+		const re = this.newRegexp(op);
+		re.flags = this.flags;
+		return this.push(re);
+	}
+	repeat(op, min, max, beforePos, t, lastRepeatPos) {
+		let flags = this.flags;
+		if ((flags & RE2Flags.PERL_X) !== 0) {
+			if (t.more() && t.lookingAt("?")) {
+				t.skip(1);
+				flags ^= RE2Flags.NON_GREEDY;
+			}
+			if (lastRepeatPos !== -1) throw new RE2JSSyntaxException(Parser.ERR_INVALID_REPEAT_OP, t.from(lastRepeatPos));
+		}
+		const n = this.stack.length;
+		if (n === 0) throw new RE2JSSyntaxException(Parser.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+		const sub = this.stack[n - 1];
+		if (Regexp.isPseudoOp(sub.op)) throw new RE2JSSyntaxException(Parser.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+		const re = this.newRegexp(op);
+		re.min = min;
+		re.max = max;
+		re.flags = flags;
+		re.subs = [sub];
+		this.stack[n - 1] = re;
+		this.checkLimits(re);
+		if (op === Regexp.Op.REPEAT && (min >= 2 || max >= 2) && !this.repeatIsValid(re, 1e3)) throw new RE2JSSyntaxException(Parser.ERR_INVALID_REPEAT_SIZE, t.from(beforePos));
+	}
+	repeatIsValid(re, n) {
+		if (re.op === Regexp.Op.REPEAT) {
+			let m = re.max;
+			if (m === 0) return true;
+			if (m < 0) m = re.min;
+			if (m > n) return false;
+			if (m > 0) n = Math.trunc(n / m);
+		}
+		for (let sub of re.subs) if (!this.repeatIsValid(sub, n)) return false;
+		return true;
+	}
+	concat() {
+		this.maybeConcat(-1, 0);
+		const subs = this.popToPseudo();
+		if (subs.length === 0) return this.push(this.newRegexp(Regexp.Op.EMPTY_MATCH));
+		return this.push(this.collapse(subs, Regexp.Op.CONCAT));
+	}
+	alternate() {
+		const subs = this.popToPseudo();
+		if (subs.length > 0) this.cleanAlt(subs[subs.length - 1]);
+		if (subs.length === 0) return this.push(this.newRegexp(Regexp.Op.NO_MATCH));
+		return this.push(this.collapse(subs, Regexp.Op.ALTERNATE));
+	}
+	cleanAlt(re) {
+		if (re.op === Regexp.Op.CHAR_CLASS) {
+			re.runes = new CharClass(Array.from(re.runes)).cleanClass().toArray();
+			if (re.runes.length === 2 && re.runes[0] === 0 && re.runes[1] === Unicode.MAX_RUNE) {
+				re.runes = /* @__PURE__ */ new Int32Array(0);
+				re.op = Regexp.Op.ANY_CHAR;
+			} else if (re.runes.length === 4 && re.runes[0] === 0 && re.runes[1] === Codepoint.CODES["\n"] - 1 && re.runes[2] === Codepoint.CODES["\n"] + 1 && re.runes[3] === Unicode.MAX_RUNE) {
+				re.runes = /* @__PURE__ */ new Int32Array(0);
+				re.op = Regexp.Op.ANY_CHAR_NOT_NL;
+			}
+		}
+	}
+	collapse(subs, op) {
+		if (subs.length === 1) return subs[0];
+		let len = 0;
+		for (let sub of subs) len += sub.op === op ? sub.subs.length : 1;
+		let newsubs = new Array(len).fill(null);
+		let i = 0;
+		for (let sub of subs) if (sub.op === op) {
+			for (let j = 0; j < sub.subs.length; j++) newsubs[i++] = sub.subs[j];
+			this.reuse(sub);
+		} else newsubs[i++] = sub;
+		let re = this.newRegexp(op);
+		re.subs = newsubs;
+		if (op === Regexp.Op.ALTERNATE) {
+			re.subs = this.factor(re.subs);
+			if (re.subs.length === 1) {
+				const old = re;
+				re = re.subs[0];
+				this.reuse(old);
+			}
+		}
+		return re;
+	}
+	factor(array) {
+		if (array.length < 2) return array;
+		let s = 0;
+		let lensub = array.length;
+		let lenout = 0;
+		let str = null;
+		let strlen = 0;
+		let strflags = 0;
+		let start = 0;
+		for (let i = 0; i <= lensub; i++) {
+			let istr = null;
+			let istrlen = 0;
+			let iflags = 0;
+			if (i < lensub) {
+				let re = array[s + i];
+				if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) re = re.subs[0];
+				if (re.op === Regexp.Op.LITERAL) {
+					istr = re.runes;
+					istrlen = re.runes.length;
+					iflags = re.flags & RE2Flags.FOLD_CASE;
+				}
+				if (iflags === strflags) {
+					let same = 0;
+					while (same < strlen && same < istrlen && str[same] === istr[same]) same++;
+					if (same > 0) {
+						strlen = same;
+						continue;
+					}
+				}
+			}
+			if (i === start) {} else if (i === start + 1) array[lenout++] = array[s + start];
+			else {
+				const prefix = this.newRegexp(Regexp.Op.LITERAL);
+				prefix.flags = strflags;
+				prefix.runes = str.slice(0, strlen);
+				for (let j = start; j < i; j++) {
+					array[s + j] = this.removeLeadingString(array[s + j], strlen);
+					this.checkLimits(array[s + j]);
+				}
+				const suffix = this.collapse(array.slice(s + start, s + i), Regexp.Op.ALTERNATE);
+				const re = this.newRegexp(Regexp.Op.CONCAT);
+				re.subs = [prefix, suffix];
+				array[lenout++] = re;
+			}
+			start = i;
+			str = istr;
+			strlen = istrlen;
+			strflags = iflags;
+		}
+		lensub = lenout;
+		s = 0;
+		start = 0;
+		lenout = 0;
+		let first = null;
+		for (let i = 0; i <= lensub; i++) {
+			let ifirst = null;
+			if (i < lensub) {
+				ifirst = Parser.leadingRegexp(array[s + i]);
+				if (first !== null && first.equals(ifirst) && (Parser.isCharClass(first) || first.op === Regexp.Op.REPEAT && first.min === first.max && Parser.isCharClass(first.subs[0]))) continue;
+			}
+			if (i === start) {} else if (i === start + 1) array[lenout++] = array[s + start];
+			else {
+				const prefix = first;
+				for (let j = start; j < i; j++) {
+					const reuse = j !== start;
+					array[s + j] = this.removeLeadingRegexp(array[s + j], reuse);
+					this.checkLimits(array[s + j]);
+				}
+				const suffix = this.collapse(array.slice(s + start, s + i), Regexp.Op.ALTERNATE);
+				const re = this.newRegexp(Regexp.Op.CONCAT);
+				re.subs = [prefix, suffix];
+				array[lenout++] = re;
+			}
+			start = i;
+			first = ifirst;
+		}
+		lensub = lenout;
+		s = 0;
+		start = 0;
+		lenout = 0;
+		for (let i = 0; i <= lensub; i++) {
+			if (i < lensub && Parser.isCharClass(array[s + i])) continue;
+			if (i === start) {} else if (i === start + 1) array[lenout++] = array[s + start];
+			else {
+				let max = start;
+				for (let j = start + 1; j < i; j++) {
+					const subMax = array[s + max];
+					const subJ = array[s + j];
+					if (subMax.op < subJ.op || subMax.op === subJ.op && (subMax.runes !== null ? subMax.runes.length : 0) < (subJ.runes !== null ? subJ.runes.length : 0)) max = j;
+				}
+				const tmp = array[s + start];
+				array[s + start] = array[s + max];
+				array[s + max] = tmp;
+				for (let j = start + 1; j < i; j++) {
+					Parser.mergeCharClass(array[s + start], array[s + j]);
+					this.reuse(array[s + j]);
+				}
+				this.cleanAlt(array[s + start]);
+				array[lenout++] = array[s + start];
+			}
+			if (i < lensub) array[lenout++] = array[s + i];
+			start = i + 1;
+		}
+		lensub = lenout;
+		s = 0;
+		start = 0;
+		lenout = 0;
+		for (let i = 0; i < lensub; ++i) {
+			if (i + 1 < lensub && array[s + i].op === Regexp.Op.EMPTY_MATCH && array[s + i + 1].op === Regexp.Op.EMPTY_MATCH) continue;
+			array[lenout++] = array[s + i];
+		}
+		lensub = lenout;
+		s = 0;
+		return array.slice(s, lensub);
+	}
+	removeLeadingString(re, n) {
+		if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+			const sub = this.removeLeadingString(re.subs[0], n);
+			re.subs[0] = sub;
+			if (sub.op === Regexp.Op.EMPTY_MATCH) {
+				this.reuse(sub);
+				switch (re.subs.length) {
+					case 0:
+					case 1:
+						re.op = Regexp.Op.EMPTY_MATCH;
+						re.subs = Regexp.emptySubs();
+						break;
+					case 2: {
+						const old = re;
+						re = re.subs[1];
+						this.reuse(old);
+						break;
+					}
+					default: re.subs = re.subs.slice(1, re.subs.length);
+				}
+			}
+			return re;
+		}
+		if (re.op === Regexp.Op.LITERAL) {
+			re.runes = re.runes.slice(n, re.runes.length);
+			if (re.runes.length === 0) re.op = Regexp.Op.EMPTY_MATCH;
+		}
+		return re;
+	}
+	removeLeadingRegexp(re, reuse) {
+		if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+			if (reuse) this.reuse(re.subs[0]);
+			re.subs = re.subs.slice(1, re.subs.length);
+			switch (re.subs.length) {
+				case 0:
+					re.op = Regexp.Op.EMPTY_MATCH;
+					re.subs = Regexp.emptySubs();
+					break;
+				case 1: {
+					const old = re;
+					re = re.subs[0];
+					this.reuse(old);
+					break;
+				}
+			}
+			return re;
+		}
+		if (reuse) this.reuse(re);
+		return this.newRegexp(Regexp.Op.EMPTY_MATCH);
+	}
+	parseInternal() {
+		if ((this.flags & RE2Flags.LITERAL) !== 0) return Parser.literalRegexp(this.wholeRegexp, this.flags);
+		let lastRepeatPos = -1;
+		let min = -1;
+		let max = -1;
+		const t = new StringIterator(this.wholeRegexp);
+		while (t.more()) {
+			let repeatPos = -1;
+			bigswitch: switch (t.peek()) {
+				case Codepoint.CODES["("]:
+					if ((this.flags & RE2Flags.LOOKBEHIND) !== 0) {
+						if (t.lookingAt("(?<=")) {
+							this.parsePosLookBehind();
+							t.skip(4);
+							break;
+						}
+						if (t.lookingAt("(?<!")) {
+							this.parseNegLookBehind();
+							t.skip(4);
+							break;
+						}
+					}
+					if ((this.flags & RE2Flags.PERL_X) !== 0 && t.lookingAt("(?")) {
+						this.parsePerlFlags(t);
+						break;
+					}
+					this.op(Regexp.Op.LEFT_PAREN).cap = ++this.numCap;
+					t.skip(1);
+					break;
+				case Codepoint.CODES["|"]:
+					this.parseVerticalBar();
+					t.skip(1);
+					break;
+				case Codepoint.CODES[")"]:
+					this.parseRightParen();
+					t.skip(1);
+					break;
+				case Codepoint.CODES["^"]:
+					if ((this.flags & RE2Flags.ONE_LINE) !== 0) this.op(Regexp.Op.BEGIN_TEXT);
+					else this.op(Regexp.Op.BEGIN_LINE);
+					t.skip(1);
+					break;
+				case Codepoint.CODES["$"]:
+					if ((this.flags & RE2Flags.ONE_LINE) !== 0) this.op(Regexp.Op.END_TEXT).flags |= RE2Flags.WAS_DOLLAR;
+					else this.op(Regexp.Op.END_LINE);
+					t.skip(1);
+					break;
+				case Codepoint.CODES["."]:
+					if ((this.flags & RE2Flags.DOT_NL) !== 0) this.op(Regexp.Op.ANY_CHAR);
+					else this.op(Regexp.Op.ANY_CHAR_NOT_NL);
+					t.skip(1);
+					break;
+				case Codepoint.CODES["["]:
+					this.parseClass(t);
+					break;
+				case Codepoint.CODES["*"]:
+				case Codepoint.CODES["+"]:
+				case Codepoint.CODES["?"]: {
+					repeatPos = t.pos();
+					let op = null;
+					switch (t.pop()) {
+						case Codepoint.CODES["*"]:
+							op = Regexp.Op.STAR;
+							break;
+						case Codepoint.CODES["+"]:
+							op = Regexp.Op.PLUS;
+							break;
+						case Codepoint.CODES["?"]: op = Regexp.Op.QUEST;
+					}
+					this.repeat(op, min, max, repeatPos, t, lastRepeatPos);
+					break;
+				}
+				case Codepoint.CODES["{"]: {
+					const before = t.pos();
+					const minMax = Parser.parseRepeat(t);
+					if (minMax < 0) {
+						t.rewindTo(before);
+						this.literal(t.pop());
+						break;
+					}
+					repeatPos = before;
+					min = minMax >> 16;
+					max = (minMax & Unicode.MAX_BMP) << 16 >> 16;
+					this.repeat(Regexp.Op.REPEAT, min, max, repeatPos, t, lastRepeatPos);
+					break;
+				}
+				case Codepoint.CODES["\\"]: {
+					const savedPos = t.pos();
+					t.skip(1);
+					if ((this.flags & RE2Flags.PERL_X) !== 0 && t.more()) switch (t.pop()) {
+						case Codepoint.CODES["A"]:
+							this.op(Regexp.Op.BEGIN_TEXT);
+							break bigswitch;
+						case Codepoint.CODES["b"]:
+							this.op(Regexp.Op.WORD_BOUNDARY);
+							break bigswitch;
+						case Codepoint.CODES["B"]:
+							this.op(Regexp.Op.NO_WORD_BOUNDARY);
+							break bigswitch;
+						case Codepoint.CODES["C"]: throw new RE2JSSyntaxException(Parser.ERR_INVALID_ESCAPE, "\\C");
+						case Codepoint.CODES["Q"]: {
+							let lit = t.rest();
+							const i = lit.indexOf("\\E");
+							if (i >= 0) {
+								lit = lit.substring(0, i);
+								t.skipString(lit);
+								t.skipString("\\E");
+							} else t.skipString(lit);
+							let j = 0;
+							while (j < lit.length) {
+								const codepoint = lit.codePointAt(j);
+								this.literal(codepoint);
+								j += Utils.charCount(codepoint);
+							}
+							break bigswitch;
+						}
+						case Codepoint.CODES["z"]:
+							this.op(Regexp.Op.END_TEXT);
+							break bigswitch;
+						default: t.rewindTo(savedPos);
+					}
+					else t.rewindTo(savedPos);
+					const re = this.newRegexp(Regexp.Op.CHAR_CLASS);
+					re.flags = this.flags;
+					if (t.lookingAt("\\p") || t.lookingAt("\\P")) {
+						const cc = new CharClass();
+						if (this.parseUnicodeClass(t, cc)) {
+							re.runes = cc.toArray();
+							this.push(re);
+							break bigswitch;
+						}
+					}
+					const cc = new CharClass();
+					if (this.parsePerlClassEscape(t, cc)) {
+						re.runes = cc.toArray();
+						this.push(re);
+						break bigswitch;
+					}
+					t.rewindTo(savedPos);
+					this.reuse(re);
+					this.literal(Parser.parseEscape(t));
+					break;
+				}
+				default: this.literal(t.pop());
+			}
+			lastRepeatPos = repeatPos;
+		}
+		this.concat();
+		if (this.swapVerticalBar()) this.pop();
+		this.alternate();
+		if (this.stack.length !== 1) throw new RE2JSSyntaxException(Parser.ERR_MISSING_PAREN, this.wholeRegexp);
+		this.stack[0].namedGroups = this.namedGroups;
+		return this.stack[0];
+	}
+	parsePerlFlags(t) {
+		const startPos = t.pos();
+		const s = t.rest();
+		if (s.startsWith("(?P<") || s.startsWith("(?<")) {
+			const begin = s.charAt(2) === "P" ? 4 : 3;
+			const end = s.indexOf(">");
+			if (end < 0) throw new RE2JSSyntaxException(Parser.ERR_INVALID_NAMED_CAPTURE, s);
+			const name = s.substring(begin, end);
+			t.skipString(name);
+			t.skip(begin + 1);
+			if (!Parser.isValidCaptureName(name)) throw new RE2JSSyntaxException(Parser.ERR_INVALID_NAMED_CAPTURE, s.substring(0, end + 1));
+			const re = this.op(Regexp.Op.LEFT_PAREN);
+			re.cap = ++this.numCap;
+			if (this.namedGroups[name]) throw new RE2JSSyntaxException(Parser.ERR_DUPLICATE_NAMED_CAPTURE, name);
+			this.namedGroups[name] = this.numCap;
+			re.name = name;
+			return;
+		}
+		t.skip(2);
+		let flags = this.flags;
+		let sign = 1;
+		let sawFlag = false;
+		loop: while (t.more()) {
+			const c = t.pop();
+			switch (c) {
+				case Codepoint.CODES["i"]:
+					flags |= RE2Flags.FOLD_CASE;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["m"]:
+					flags &= ~RE2Flags.ONE_LINE;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["s"]:
+					flags |= RE2Flags.DOT_NL;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["U"]:
+					flags |= RE2Flags.NON_GREEDY;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["-"]:
+					if (sign < 0) break loop;
+					sign = -1;
+					flags = ~flags;
+					sawFlag = false;
+					break;
+				case Codepoint.CODES[":"]:
+				case Codepoint.CODES[")"]:
+					if (sign < 0) {
+						if (!sawFlag) break loop;
+						flags = ~flags;
+					}
+					if (c === Codepoint.CODES[":"]) this.op(Regexp.Op.LEFT_PAREN);
+					this.flags = flags;
+					return;
+				default: break loop;
+			}
+		}
+		throw new RE2JSSyntaxException(Parser.ERR_INVALID_PERL_OP, t.from(startPos));
+	}
+	parsePosLookBehind() {
+		const re = this.newRegexp(Regexp.Op.LEFT_PAREN);
+		re.flags = this.flags;
+		re.lb = ++this.nlb;
+		return this.push(re);
+	}
+	parseNegLookBehind() {
+		const re = this.newRegexp(Regexp.Op.LEFT_PAREN);
+		re.flags = this.flags;
+		re.lb = -++this.nlb;
+		return this.push(re);
+	}
+	parseVerticalBar() {
+		this.concat();
+		if (!this.swapVerticalBar()) this.op(Regexp.Op.VERTICAL_BAR);
+	}
+	swapVerticalBar() {
+		const n = this.stack.length;
+		if (n >= 3 && this.stack[n - 2].op === Regexp.Op.VERTICAL_BAR && Parser.isCharClass(this.stack[n - 1]) && Parser.isCharClass(this.stack[n - 3])) {
+			let re1 = this.stack[n - 1];
+			let re3 = this.stack[n - 3];
+			if (re1.op > re3.op) {
+				const tmp = re3;
+				re3 = re1;
+				re1 = tmp;
+				this.stack[n - 3] = re3;
+			}
+			Parser.mergeCharClass(re3, re1);
+			this.reuse(re1);
+			this.pop();
+			return true;
+		}
+		if (n >= 2) {
+			const re1 = this.stack[n - 1];
+			const re2 = this.stack[n - 2];
+			if (re2.op === Regexp.Op.VERTICAL_BAR) {
+				if (n >= 3) this.cleanAlt(this.stack[n - 3]);
+				this.stack[n - 2] = re1;
+				this.stack[n - 1] = re2;
+				return true;
+			}
+		}
+		return false;
+	}
+	parseRightParen() {
+		this.concat();
+		if (this.swapVerticalBar()) this.pop();
+		this.alternate();
+		if (this.stack.length < 2) throw new RE2JSSyntaxException(Parser.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+		const re1 = this.pop();
+		const re2 = this.pop();
+		if (re2.op !== Regexp.Op.LEFT_PAREN) throw new RE2JSSyntaxException(Parser.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+		this.flags = re2.flags;
+		if (re2.lb !== 0) {
+			if (Parser.hasCapture(re1)) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CAPTURE_IN_LOOKBEHIND, this.wholeRegexp);
+			if (re2.lb > 0) re2.op = Regexp.Op.PLB;
+			else re2.op = Regexp.Op.NLB;
+			re2.subs = [re1];
+			this.push(re2);
+			return;
+		}
+		if (re2.cap === 0) this.push(re1);
+		else {
+			re2.op = Regexp.Op.CAPTURE;
+			re2.subs = [re1];
+			this.push(re2);
+		}
+	}
+	parsePerlClassEscape(t, cc) {
+		const beforePos = t.pos();
+		if ((this.flags & RE2Flags.PERL_X) === 0 || !t.more() || t.pop() !== Codepoint.CODES["\\"] || !t.more()) return false;
+		t.pop();
+		const p = t.from(beforePos);
+		const g = PERL_GROUPS.has(p) ? PERL_GROUPS.get(p) : null;
+		if (g === null) return false;
+		cc.appendGroup(g, (this.flags & RE2Flags.FOLD_CASE) !== 0);
+		return true;
+	}
+	parseNamedClass(t, cc) {
+		const cls = t.rest();
+		const i = cls.indexOf(":]");
+		if (i < 0) return false;
+		const name = cls.substring(0, i + 2);
+		t.skipString(name);
+		const g = POSIX_GROUPS.has(name) ? POSIX_GROUPS.get(name) : null;
+		if (g === null) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, name);
+		cc.appendGroup(g, (this.flags & RE2Flags.FOLD_CASE) !== 0);
+		return true;
+	}
+	parseUnicodeClass(t, cc) {
+		const startPos = t.pos();
+		if ((this.flags & RE2Flags.UNICODE_GROUPS) === 0 || !t.lookingAt("\\p") && !t.lookingAt("\\P")) return false;
+		t.skip(1);
+		let sign = 1;
+		let c = t.pop();
+		if (c === Codepoint.CODES["P"]) sign = -1;
+		if (!t.more()) {
+			t.rewindTo(startPos);
+			throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.rest());
+		}
+		c = t.pop();
+		let name;
+		if (c !== Codepoint.CODES["{"]) name = Utils.runeToString(c);
+		else {
+			const rest = t.rest();
+			const end = rest.indexOf("}");
+			if (end < 0) {
+				t.rewindTo(startPos);
+				throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.rest());
+			}
+			name = rest.substring(0, end);
+			t.skipString(name);
+			t.skip(1);
+		}
+		if (!(name.length === 0) && name.codePointAt(0) === Codepoint.CODES["^"]) {
+			sign = 0 - sign;
+			name = name.substring(1);
+		}
+		const pair = Parser.unicodeTable(name);
+		if (pair === null) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.from(startPos));
+		if (pair.sign < 0) sign = 0 - sign;
+		const tab = pair.tab;
+		const fold = pair.fold;
+		if ((this.flags & RE2Flags.FOLD_CASE) === 0 || fold === null) cc.appendTableWithSign(tab, sign);
+		else {
+			const tmp = new CharClass().appendTable(tab).appendTable(fold).cleanClass().toArray();
+			cc.appendClassWithSign(Array.from(tmp), sign);
+		}
+		return true;
+	}
+	parseClass(t) {
+		const startPos = t.pos();
+		t.skip(1);
+		const re = this.newRegexp(Regexp.Op.CHAR_CLASS);
+		re.flags = this.flags;
+		const cc = new CharClass();
+		let sign = 1;
+		if (t.more() && t.lookingAt("^")) {
+			sign = -1;
+			t.skip(1);
+			if ((this.flags & RE2Flags.CLASS_NL) === 0) cc.appendRange(Codepoint.CODES["\n"], Codepoint.CODES["\n"]);
+		}
+		let first = true;
+		while (!t.more() || t.peek() !== Codepoint.CODES["]"] || first) {
+			if (t.more() && t.lookingAt("-") && (this.flags & RE2Flags.PERL_X) === 0 && !first) {
+				const s = t.rest();
+				if (s === "-" || !s.startsWith("-]")) {
+					t.rewindTo(startPos);
+					throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.rest());
+				}
+			}
+			first = false;
+			const beforePos = t.pos();
+			if (t.lookingAt("[:")) {
+				if (this.parseNamedClass(t, cc)) continue;
+				t.rewindTo(beforePos);
+			}
+			if (this.parseUnicodeClass(t, cc)) continue;
+			if (this.parsePerlClassEscape(t, cc)) continue;
+			t.rewindTo(beforePos);
+			const lo = Parser.parseClassChar(t, startPos);
+			let hi = lo;
+			if (t.more() && t.lookingAt("-")) {
+				t.skip(1);
+				if (t.more() && t.lookingAt("]")) t.skip(-1);
+				else {
+					hi = Parser.parseClassChar(t, startPos);
+					if (hi < lo) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.from(beforePos));
+				}
+			}
+			if ((this.flags & RE2Flags.FOLD_CASE) === 0) cc.appendRange(lo, hi);
+			else cc.appendFoldedRange(lo, hi);
+		}
+		t.skip(1);
+		cc.cleanClass();
+		if (sign < 0) cc.negateClass();
+		re.runes = cc.toArray();
+		this.push(re);
+	}
+};
+// src/RE2.js
+/**
+* An RE2 class instance is a compiled representation of an RE2 regular expression, independent of
+* the public Java-like Pattern/Matcher API.
+*
+* This class also contains various implementation helpers for RE2 regular expressions.
+*
+* Use the {@link #quoteMeta(String)} utility function to quote all regular expression
+* metacharacters in an arbitrary string.
+*
+*/
+var RE2 = class RE2 {
+	static initTest(expr) {
+		const re2 = RE2.compile(expr);
+		const res = new RE2(re2.expr, re2.prog, re2.numSubexp, re2.longest);
+		res.cond = re2.cond;
+		res.prefix = re2.prefix;
+		res.prefixUTF8 = re2.prefixUTF8;
+		res.prefixComplete = re2.prefixComplete;
+		res.prefixRune = re2.prefixRune;
+		res.prefilter = re2.prefilter;
+		res.namedGroups = re2.namedGroups;
+		return res;
+	}
+	/**
+	* Parses a regular expression and returns, if successful, an {@code RE2} instance that can be
+	* used to match against text.
+	*
+	* When matching against text, the regexp returns a match that begins as early as possible in the
+	* input (leftmost), and among those it chooses the one that a backtracking search would have
+	* found first. This so-called leftmost-first matching is the same semantics that Perl, Python,
+	* and other implementations use, although this package implements it without the expense of
+	* backtracking. For POSIX leftmost-longest matching, see {@link #compilePOSIX}.
+	*/
+	static compile(expr) {
+		return RE2.compileImpl(expr, RE2Flags.PERL, false);
+	}
+	/**
+	* {@code compilePOSIX} is like {@link #compile} but restricts the regular expression to POSIX ERE
+	* (egrep) syntax and changes the match semantics to leftmost-longest.
+	*
+	* That is, when matching against text, the regexp returns a match that begins as early as
+	* possible in the input (leftmost), and among those it chooses a match that is as long as
+	* possible. This so-called leftmost-longest matching is the same semantics that early regular
+	* expression implementations used and that POSIX specifies.
+	*
+	* However, there can be multiple leftmost-longest matches, with different submatch choices, and
+	* here this package diverges from POSIX. Among the possible leftmost-longest matches, this
+	* package chooses the one that a backtracking search would have found first, while POSIX
+	* specifies that the match be chosen to maximize the length of the first subexpression, then the
+	* second, and so on from left to right. The POSIX rule is computationally prohibitive and not
+	* even well-defined. See http://swtch.com/~rsc/regexp/regexp2.html#posix
+	*/
+	static compilePOSIX(expr) {
+		return RE2.compileImpl(expr, RE2Flags.POSIX, true);
+	}
+	static compileImpl(expr, mode, longest) {
+		let re = build_Parser.parse(expr, mode);
+		const maxCap = re.maxCap();
+		const namedGroups = re.namedGroups;
+		re = Simplify.simplify(re);
+		const prefilter = PrefilterTree.build(re);
+		const prog = Compiler.compileRegexp(re);
+		const re2 = new RE2(expr, prog, maxCap, longest);
+		re2.prefilter = prefilter.type === Prefilter.Type.NONE ? null : prefilter;
+		const [prefixCompl, prefixStr] = prog.prefix();
+		re2.prefixComplete = prefixCompl;
+		re2.prefix = prefixStr;
+		re2.prefixUTF8 = Utils.stringToUtf8ByteArray(re2.prefix);
+		if (re2.prefix.length > 0) re2.prefixRune = re2.prefix.codePointAt(0);
+		re2.namedGroups = namedGroups;
+		return re2;
+	}
+	/**
+	* Returns true iff textual regular expression {@code pattern} matches string {@code s}.
+	*
+	* More complicated queries need to use {@link #compile} and the full {@code RE2} interface.
+	*/
+	static match(pattern, s) {
+		return RE2.compile(pattern).match(s);
+	}
+	constructor(expr, prog, numSubexp = 0, longest = 0) {
+		this.expr = expr;
+		this.prog = prog;
+		this.numSubexp = numSubexp;
+		this.longest = longest;
+		this.cond = prog.startCond();
+		this.prefix = null;
+		this.prefixUTF8 = null;
+		this.prefixComplete = false;
+		this.prefixRune = 0;
+		/** @type {Record<string, number>} */
+		this.namedGroups = Object.create(null);
+		this.machinePool = [];
+		this.lazyDFA = null;
+		this.onepass = OnePass.compile(this.prog);
+		this.prefilter = null;
+	}
+	get dfa() {
+		if (this.lazyDFA === null) this.lazyDFA = new DFA(this.prog);
+		return this.lazyDFA;
+	}
+	matchPrefixComplete(input, pos, anchor, ncap) {
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return null;
+		let matchStart = -1;
+		let matchEnd = -1;
+		const pLen = input.prefixLength(this);
+		if (anchor === RE2Flags.UNANCHORED) {
+			const idx = input.index(this, pos);
+			if (idx < 0) return null;
+			matchStart = pos + idx;
+			matchEnd = matchStart + pLen;
+		} else if (anchor === RE2Flags.ANCHOR_BOTH) {
+			if (input.endPos() !== pLen) return null;
+			if (input.index(this, 0) !== 0) return null;
+			matchStart = 0;
+			matchEnd = pLen;
+		} else if (anchor === RE2Flags.ANCHOR_START) {
+			if (input.index(this, 0) !== 0) return null;
+			matchStart = 0;
+			matchEnd = pLen;
+		}
+		if (matchStart < 0) return null;
+		if (ncap > 0) {
+			const matchcap = new Int32Array(ncap).fill(-1);
+			matchcap[0] = matchStart;
+			matchcap[1] = matchEnd;
+			return Array.from(matchcap);
+		}
+		return [];
+	}
+	createLookbehindState() {
+		return this.prog.numLb > 0 ? new LookbehindState(this.prog) : null;
+	}
+	executeEngine(input, pos, anchor, ncap, lbState = null) {
+		if (this.prefixComplete && (ncap === 0 || this.numSubexp === 0)) return this.matchPrefixComplete(input, pos, anchor, ncap);
+		if (this.prefilter !== null && anchor === RE2Flags.UNANCHORED) {
+			if (!this.prefilter.eval(input, pos)) return null;
+		}
+		if (this.onepass !== null) return OnePass.execute(this, input, pos, anchor, ncap);
+		if (ncap > 0) {
+			if (this.prog.numLb === 0 && input.endPos() <= Backtracker.maxBitStateLen(this.prog)) return Backtracker.execute(this, input, pos, anchor, ncap);
+			return this.doExecuteNFA(input, pos, anchor, ncap, lbState);
+		}
+		if (this.prog.numLb === 0) {
+			const dfaResult = this.dfa.match(input, pos, anchor);
+			if (dfaResult !== null) return dfaResult ? [] : null;
+			if (input.endPos() <= Backtracker.maxBitStateLen(this.prog)) return Backtracker.execute(this, input, pos, anchor, ncap);
+		}
+		return this.doExecuteNFA(input, pos, anchor, ncap, lbState);
+	}
+	/**
+	* Returns the number of parenthesized subexpressions in this regular expression.
+	*/
+	numberOfCapturingGroups() {
+		return this.numSubexp;
+	}
+	/**
+	* Returns the number of instructions in this compiled regular expression program.
+	*/
+	numberOfInstructions() {
+		return this.prog.numInst();
+	}
+	get() {
+		return this.machinePool.length > 0 ? this.machinePool.pop() : null;
+	}
+	reset() {
+		this.machinePool.length = 0;
+	}
+	put(m) {
+		this.machinePool.push(m);
+	}
+	toString() {
+		return this.expr;
+	}
+	doExecuteNFA(input, pos, anchor, ncap, lbState = null) {
+		let m = this.get();
+		if (!m) m = Machine.fromRE2(this);
+		m.init(ncap);
+		const cap = m.match(input, pos, anchor, lbState) ? m.submatches() : null;
+		this.put(m);
+		return cap;
+	}
+	match(s) {
+		return this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 0) !== null;
+	}
+	/**
+	* Matches the regular expression against input starting at position start and ending at position
+	* end, with the given anchoring. Records the submatch boundaries in group, which is [start, end)
+	* pairs of byte offsets. The number of boundaries needed is inferred from the size of the group
+	* array. It is most efficient not to ask for submatch boundaries.
+	*
+	* @param input the input byte array
+	* @param start the beginning position in the input
+	* @param end the end position in the input
+	* @param anchor the anchoring flag (UNANCHORED, ANCHOR_START, ANCHOR_BOTH)
+	* @param group the array to fill with submatch positions
+	* @param ngroup the number of array pairs to fill in
+	* @param lbState optional state carried between successive matches over the same input (see
+	*   createLookbehindState); omit it to evaluate lookbehinds from the beginning of the input
+	* @returns true if a match was found
+	*/
+	matchWithGroup(input, start, end, anchor, ngroup, lbState = null) {
+		if (!(input instanceof MatcherInputBase)) {
+			if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+			else input = MatcherInput.utf16(input);
+		}
+		return this.matchMachineInput(input, start, end, anchor, ngroup, lbState);
+	}
+	matchMachineInput(input, start, end, anchor, ngroup, lbState = null) {
+		if (start > end) return [false, null];
+		const machineInput = input.isUTF16Encoding() ? MachineInput.fromUTF16(input.asCharSequence(), 0, end) : MachineInput.fromUTF8(input.asBytes(), 0, end);
+		const groupMatch = this.executeEngine(machineInput, start, anchor, 2 * ngroup, lbState);
+		if (groupMatch === null) return [false, null];
+		return [true, groupMatch];
+	}
+	/**
+	* Returns true iff this regexp matches the UTF-8 byte array {@code b}.
+	*/
+	matchUTF8(b) {
+		return this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 0) !== null;
+	}
+	/**
+	* Returns a copy of {@code src} in which all matches for this regexp have been replaced by
+	* {@code repl}. No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+	* replacement string.
+	*/
+	replaceAll(src, repl) {
+		return this.replaceAllFunc(src, () => repl, 2 * src.length + 1);
+	}
+	/**
+	* Returns a copy of {@code src} in which only the first match for this regexp has been replaced
+	* by {@code repl}. No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+	* replacement string.
+	*/
+	replaceFirst(src, repl) {
+		return this.replaceAllFunc(src, () => repl, 1);
+	}
+	/**
+	* Returns a copy of {@code src} in which at most {@code maxReplaces} matches for this regexp have
+	* been replaced by the return value of of function {@code repl} (whose first argument is the
+	* matched string). No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+	* replacement string.
+	*/
+	replaceAllFunc(src, replFunc, maxReplaces) {
+		let lastMatchEnd = 0;
+		let searchPos = 0;
+		let out = "";
+		const input = MachineInput.fromUTF16(src);
+		const lbState = this.createLookbehindState();
+		let numReplaces = 0;
+		while (searchPos <= src.length) {
+			const a = this.executeEngine(input, searchPos, RE2Flags.UNANCHORED, 2, lbState);
+			if (a === null || a.length === 0) break;
+			out += src.substring(lastMatchEnd, a[0]);
+			if (a[1] > lastMatchEnd || a[0] === 0) {
+				out += replFunc(src.substring(a[0], a[1]));
+				numReplaces++;
+			}
+			lastMatchEnd = a[1];
+			const width = input.step(searchPos) & 7;
+			if (searchPos + width > a[1]) searchPos += width;
+			else if (searchPos + 1 > a[1]) searchPos++;
+			else searchPos = a[1];
+			if (numReplaces >= maxReplaces) break;
+		}
+		out += src.substring(lastMatchEnd);
+		return out;
+	}
+	pad(a) {
+		if (a === null) return null;
+		let n = (1 + this.numSubexp) * 2;
+		if (a.length < n) {
+			let a2 = new Array(n).fill(-1);
+			for (let i = 0; i < a.length; i++) a2[i] = a[i];
+			a = a2;
+		}
+		return a;
+	}
+	allMatches(input, n, deliverFun = (v) => v) {
+		let result = [];
+		const end = input.endPos();
+		if (n < 0) n = end + 1;
+		let pos = 0;
+		let i = 0;
+		let prevMatchEnd = -1;
+		const lbState = this.createLookbehindState();
+		while (i < n && pos <= end) {
+			const matches = this.executeEngine(input, pos, RE2Flags.UNANCHORED, this.prog.numCap, lbState);
+			if (matches === null || matches.length === 0) break;
+			let accept = true;
+			if (matches[1] === pos) {
+				if (matches[0] === prevMatchEnd) accept = false;
+				const r = input.step(pos);
+				if (r < 0) pos = end + 1;
+				else pos += r & 7;
+			} else pos = matches[1];
+			prevMatchEnd = matches[1];
+			if (accept) {
+				result.push(deliverFun(this.pad(matches)));
+				i++;
+			}
+		}
+		return result;
+	}
+	/**
+	* Returns an array holding the text of the leftmost match in {@code b} of this regular
+	* expression.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8(b) {
+		const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 2);
+		if (a === null) return null;
+		return b.slice(a[0], a[1]);
+	}
+	/**
+	* Returns a two-element array of integers defining the location of the leftmost match in
+	* {@code b} of this regular expression. The match itself is at {@code b[loc[0]...loc[1]]}.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8Index(b) {
+		const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 2);
+		if (a === null) return null;
+		return a.slice(0, 2);
+	}
+	/**
+	* Returns a string holding the text of the leftmost match in {@code s} of this regular
+	* expression.
+	*
+	* If there is no match, the return value is an empty string, but it will also be empty if the
+	* regular expression successfully matches an empty string. Use {@link #findIndex} or
+	* {@link #findSubmatch} if it is necessary to distinguish these cases.
+	*/
+	find(s) {
+		const a = this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 2);
+		if (a === null) return "";
+		return s.substring(a[0], a[1]);
+	}
+	/**
+	* Returns a two-element array of integers defining the location of the leftmost match in
+	* {@code s} of this regular expression. The match itself is at
+	* {@code s.substring(loc[0], loc[1])}.
+	*
+	* A return value of null indicates no match.
+	*/
+	findIndex(s) {
+		return this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 2);
+	}
+	/**
+	* Returns an array of arrays the text of the leftmost match of the regular expression in
+	* {@code b} and the matches, if any, of its subexpressions, as defined by the <a
+	* href='#submatch'>Submatch</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8Submatch(b) {
+		const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, this.prog.numCap);
+		if (a === null) return null;
+		const ret = new Array(1 + this.numSubexp).fill(null);
+		for (let i = 0; i < ret.length; i++) if (2 * i < a.length && a[2 * i] >= 0) ret[i] = b.slice(a[2 * i], a[2 * i + 1]);
+		return ret;
+	}
+	/**
+	* Returns an array holding the index pairs identifying the leftmost match of this regular
+	* expression in {@code b} and the matches, if any, of its subexpressions, as defined by the the
+	* <a href='#submatch'>Submatch</a> and <a href='#index'>Index</a> descriptions above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8SubmatchIndex(b) {
+		return this.pad(this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, this.prog.numCap));
+	}
+	/**
+	* Returns an array of strings holding the text of the leftmost match of the regular expression in
+	* {@code s} and the matches, if any, of its subexpressions, as defined by the <a
+	* href='#submatch'>Submatch</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findSubmatch(s) {
+		const a = this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, this.prog.numCap);
+		if (a === null) return null;
+		const ret = new Array(1 + this.numSubexp).fill(null);
+		for (let i = 0; i < ret.length; i++) if (2 * i < a.length && a[2 * i] >= 0) ret[i] = s.substring(a[2 * i], a[2 * i + 1]);
+		return ret;
+	}
+	/**
+	* Returns an array holding the index pairs identifying the leftmost match of this regular
+	* expression in {@code s} and the matches, if any, of its subexpressions, as defined by the <a
+	* href='#submatch'>Submatch</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findSubmatchIndex(s) {
+		return this.pad(this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, this.prog.numCap));
+	}
+	/**
+	* {@code findAllUTF8()} is the <a href='#all'>All</a> version of {@link #findUTF8}; it returns a
+	* list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*
+	* TODO(adonovan): think about defining a byte slice view class, like a read-only Go slice backed
+	* by |b|.
+	*/
+	findAllUTF8(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n, (match) => b.slice(match[0], match[1]));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllUTF8Index} is the <a href='#all'>All</a> version of {@link #findUTF8Index}; it
+	* returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllUTF8Index(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n, (match) => match.slice(0, 2));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAll} is the <a href='#all'>All</a> version of {@link #find}; it returns a list of up
+	* to {@code n} successive matches of the expression, as defined by the <a href='#all'>All</a>
+	* description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAll(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n, (match) => s.substring(match[0], match[1]));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllIndex} is the <a href='#all'>All</a> version of {@link #findIndex}; it returns a
+	* list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllIndex(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n, (match) => match.slice(0, 2));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllUTF8Submatch} is the <a href='#all'>All</a> version of {@link #findUTF8Submatch};
+	* it returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllUTF8Submatch(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n, (match) => {
+			let slice = new Array(match.length / 2 | 0).fill(null);
+			for (let j = 0; j < slice.length; j++) if (match[2 * j] >= 0) slice[j] = b.slice(match[2 * j], match[2 * j + 1]);
+			return slice;
+		});
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllUTF8SubmatchIndex} is the <a href='#all'>All</a> version of
+	* {@link #findUTF8SubmatchIndex}; it returns a list of up to {@code n} successive matches of the
+	* expression, as defined by the <a href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllUTF8SubmatchIndex(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n);
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllSubmatch} is the <a href='#all'>All</a> version of {@link #findSubmatch}; it
+	* returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllSubmatch(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n, (match) => {
+			let slice = new Array(match.length / 2 | 0).fill(null);
+			for (let j = 0; j < slice.length; j++) if (match[2 * j] >= 0) slice[j] = s.substring(match[2 * j], match[2 * j + 1]);
+			return slice;
+		});
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllSubmatchIndex} is the <a href='#all'>All</a> version of
+	* {@link #findSubmatchIndex}; it returns a list of up to {@code n} successive matches of the
+	* expression, as defined by the <a href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllSubmatchIndex(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n);
+		if (result.length === 0) return null;
+		return result;
+	}
+};
+// src/Set.js
+var RE2Set = class RE2Set {
+	/** @type {number} */
+	static UNANCHORED = RE2Flags.UNANCHORED;
+	/** @type {number} */
+	static ANCHOR_START = RE2Flags.ANCHOR_START;
+	/** @type {number} */
+	static ANCHOR_BOTH = RE2Flags.ANCHOR_BOTH;
+	/**
+	* Constructs a new RE2Set with the specified anchor mode and flags.
+	* @param {number} [anchor=RE2Set.UNANCHORED] - The anchoring mode (e.g., RE2Set.UNANCHORED).
+	* @param {number} [flags=0] - The public flags to apply to all patterns in the set.
+	* @param {number} [maxMem=8388608] - The maximum memory in bytes to use for the DFA (default 8MB).
+	*/
+	constructor(anchor = RE2Set.UNANCHORED, flags = 0, maxMem = 8388608) {
+		if (![
+			RE2Set.UNANCHORED,
+			RE2Set.ANCHOR_START,
+			RE2Set.ANCHOR_BOTH
+		].includes(anchor)) throw new RE2JSFlagsException("The anchor should be RE2Set.UNANCHORED, RE2Set.ANCHOR_START or RE2Set.ANCHOR_BOTH");
+		Utils.checkFlags(flags);
+		this.anchor = anchor;
+		this.jsFlags = flags;
+		this.maxMem = maxMem;
+		let re2Flags = RE2Flags.PERL;
+		if ((flags & PublicFlags.DISABLE_UNICODE_GROUPS) !== 0) re2Flags &= ~RE2Flags.UNICODE_GROUPS;
+		if ((flags & PublicFlags.LOOKBEHINDS) !== 0) re2Flags |= RE2Flags.LOOKBEHIND;
+		this.re2Flags = re2Flags;
+		this.regexps = [];
+		this.prog = null;
+		this.dfa = null;
+		this.dummyRe2 = null;
+	}
+	/**
+	* Adds a new regular expression pattern to the set.
+	* Patterns cannot be added after the set has been compiled.
+	* @param {string} pattern - The regular expression pattern to add.
+	* @returns {number} The integer index assigned to the added pattern.
+	* @throws {RE2JSCompileException} If patterns are added after compilation.
+	*/
+	add(pattern) {
+		if (this.prog) throw new RE2JSCompileException("Cannot add patterns after compile");
+		Utils.checkPattern(pattern);
+		let fregex = pattern;
+		if ((this.jsFlags & PublicFlags.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
+		if ((this.jsFlags & PublicFlags.DOTALL) !== 0) fregex = `(?s)${fregex}`;
+		if ((this.jsFlags & PublicFlags.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
+		const re = build_Parser.parse(fregex, this.re2Flags);
+		this.regexps.push(Simplify.simplify(re));
+		return this.regexps.length - 1;
+	}
+	/**
+	* Compiles the added patterns into a single state machine.
+	* This is automatically called on the first match if not called explicitly.
+	* @returns {void}
+	*/
+	compile() {
+		if (this.prog) return;
+		const prog = Compiler.compileSet(this.regexps);
+		if (prog.numInst() > build_Parser.MAX_SIZE) throw new RE2JSCompileException(`${build_Parser.ERR_LARGE}: the set compiles to ${prog.numInst()} instructions, more than ${build_Parser.MAX_SIZE}`);
+		this.prog = prog;
+		this.dfa = new DFA(this.prog, this.maxMem);
+		this.dummyRe2 = {
+			prog: this.prog,
+			cond: this.prog.startCond(),
+			prefix: "",
+			prefixRune: 0,
+			longest: false
+		};
+	}
+	/**
+	* Matches the input against the compiled set of regular expressions.
+	* @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to match against.
+	* @returns {number[]} An array of indices representing the patterns that successfully matched the input.
+	*/
+	match(input) {
+		if (!this.prog) this.compile();
+		const machineInput = Utils.isByteArray(input) ? MachineInput.fromUTF8(input) : MachineInput.fromUTF16(input);
+		let internalAnchor = RE2Flags.UNANCHORED;
+		if (this.anchor === RE2Set.ANCHOR_START) internalAnchor = RE2Flags.ANCHOR_START;
+		else if (this.anchor === RE2Set.ANCHOR_BOTH) internalAnchor = RE2Flags.ANCHOR_BOTH;
+		const dfaResult = this.dfa.matchSet(machineInput, 0, internalAnchor);
+		if (dfaResult !== null) return dfaResult;
+		const machine = Machine.fromRE2(this.dummyRe2);
+		machine.init(0);
+		return machine.matchSet(machineInput, 0, internalAnchor);
+	}
+};
+// src/TranslateRegExpString.js
+/**
+* Transform JS regex string to RE2 regex string
+*/
+var TranslateRegExpString = class TranslateRegExpString {
+	static isHexadecimal(ch) {
+		return "0" <= ch && ch <= "9" || "A" <= ch && ch <= "F" || "a" <= ch && ch <= "f";
+	}
+	static translate(data) {
+		let prefixFlags = "";
+		if (Object.prototype.toString.call(data) === "[object RegExp]") {
+			if (data.ignoreCase) prefixFlags += "i";
+			if (data.multiline) prefixFlags += "m";
+			if (data.dotAll) prefixFlags += "s";
+			data = data.source;
+		}
+		if (typeof data !== "string") return data;
+		let result = "";
+		let changed = false;
+		let size = data.length;
+		if (size === 0) {
+			result = "(?:)";
+			changed = true;
+		}
+		let inCharClass = false;
+		let i = 0;
+		while (i < size) {
+			let ch = data[i];
+			if (ch === "\\") {
+				if (i + 1 < size) {
+					ch = data[i + 1];
+					switch (ch) {
+						case "\\":
+							result += "\\\\";
+							i += 2;
+							continue;
+						case "c":
+							if (i + 2 < size) {
+								let code = data[i + 2].charCodeAt(0);
+								if (code >= 65 && code <= 90 || code >= 97 && code <= 122) {
+									let val = code % 32;
+									result += "\\x";
+									result += (val >> 4).toString(16).toUpperCase();
+									result += (val & 15).toString(16).toUpperCase();
+									i += 3;
+									changed = true;
+									continue;
+								}
+							}
+							result += "c";
+							i += 2;
+							changed = true;
+							continue;
+						case "u":
+							if (i + 2 < size) {
+								if (data[i + 2] === "{") {
+									let j = i + 3;
+									let hasHex = false;
+									let closed = false;
+									while (j < size) {
+										const hexChar = data[j];
+										if (hexChar === "}") {
+											closed = true;
+											break;
+										}
+										if (!TranslateRegExpString.isHexadecimal(hexChar)) break;
+										hasHex = true;
+										j++;
+									}
+									if (closed && hasHex) {
+										result += "\\x";
+										i += 2;
+										changed = true;
+										continue;
+									}
+								} else if (i + 5 < size) {
+									let isHex4 = true;
+									for (let j = 0; j < 4; j++) if (!TranslateRegExpString.isHexadecimal(data[i + 2 + j])) {
+										isHex4 = false;
+										break;
+									}
+									if (isHex4) {
+										result += "\\x{" + data.substring(i + 2, i + 6) + "}";
+										i += 6;
+										changed = true;
+										continue;
+									}
+								}
+							}
+							result += "u";
+							i += 2;
+							changed = true;
+							continue;
+						case "x": {
+							let isValidHex = false;
+							if (i + 2 < size && data[i + 2] === "{") {
+								let j = i + 3;
+								let hasHex = false;
+								let closed = false;
+								while (j < size) {
+									const hexChar = data[j];
+									if (hexChar === "}") {
+										closed = true;
+										break;
+									}
+									if (!TranslateRegExpString.isHexadecimal(hexChar)) break;
+									hasHex = true;
+									j++;
+								}
+								if (closed && hasHex) isValidHex = true;
+							} else if (i + 3 < size && TranslateRegExpString.isHexadecimal(data[i + 2]) && TranslateRegExpString.isHexadecimal(data[i + 3])) isValidHex = true;
+							if (isValidHex) {
+								result += "\\x";
+								i += 2;
+							} else {
+								result += "x";
+								i += 2;
+								changed = true;
+							}
+							continue;
+						}
+						case "n":
+						case "r":
+						case "t":
+						case "a":
+						case "f":
+						case "v":
+						case "d":
+						case "D":
+						case "s":
+						case "S":
+						case "w":
+						case "W":
+						case "b":
+						case "B":
+						case "p":
+						case "P":
+						case "A":
+						case "z":
+						case "Q":
+						case "E":
+						case "0":
+						case "1":
+						case "2":
+						case "3":
+						case "4":
+						case "5":
+						case "6":
+						case "7":
+							result += "\\" + ch;
+							i += 2;
+							continue;
+						default: {
+							let cp = data.codePointAt(i + 1);
+							if (cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122) {
+								let symSize = Utils.charCount(cp);
+								result += data.substring(i + 1, i + 1 + symSize);
+								i += symSize + 1;
+								changed = true;
+							} else {
+								result += "\\";
+								let symSize = Utils.charCount(cp);
+								result += data.substring(i + 1, i + 1 + symSize);
+								i += symSize + 1;
+							}
+							continue;
+						}
+					}
+				}
+			} else if (ch === "/") {
+				result += "\\/";
+				i += 1;
+				changed = true;
+				continue;
+			} else if (ch === "[") {
+				if (!inCharClass && data[i + 1] === "]") {
+					result += "[^\\x00-\\x{10FFFF}]";
+					i += 2;
+					changed = true;
+					continue;
+				}
+				if (!inCharClass && data[i + 1] === "^" && data[i + 2] === "]") {
+					result += "[\\x00-\\x{10FFFF}]";
+					i += 3;
+					changed = true;
+					continue;
+				}
+				inCharClass = true;
+			} else if (ch === "]") inCharClass = false;
+			else if (!inCharClass && ch === "(" && i + 2 < size && data[i + 1] === "?" && data[i + 2] === "<") {
+				if (i + 3 < size && !"=!>)".includes(data[i + 3])) {
+					result += "(?P<";
+					i += 3;
+					changed = true;
+					continue;
+				}
+			}
+			let cp = data.codePointAt(i);
+			let symSize = Utils.charCount(cp);
+			result += data.substring(i, i + symSize);
+			i += symSize;
+		}
+		const finalResult = changed ? result : data;
+		if (prefixFlags.length > 0) return `(?${prefixFlags})${finalResult}`;
+		return finalResult;
+	}
+};
+// src/index.js
+const execResult = (m, input) => {
+	const result = m.matchArray();
+	result.index = m.start(0);
+	result.input = input;
+	result.groups = m.namedGroupsObject();
+	return result;
+};
+/**
+* A compiled representation of an RE2 regular expression
+*
+* The matching functions take {@code String} arguments instead of the more general Java
+* {@code CharSequence} since the latter doesn't provide UTF-16 decoding.
+*
+*
+* @author rsc@google.com (Russ Cox)
+* @class
+*/
+var RE2JS = class RE2JS {
+	/**
+	* Flag: case insensitive matching.
+	*/
+	static CASE_INSENSITIVE = PublicFlags.CASE_INSENSITIVE;
+	/**
+	* Flag: dot ({@code .}) matches all characters, including newline.
+	*/
+	static DOTALL = PublicFlags.DOTALL;
+	/**
+	* Flag: multiline matching: {@code ^} and {@code $} match at beginning and end of line, not just
+	* beginning and end of input.
+	*/
+	static MULTILINE = PublicFlags.MULTILINE;
+	/**
+	* Flag: Unicode groups (e.g. {@code \p\ Greek\} ) will be syntax errors.
+	*/
+	static DISABLE_UNICODE_GROUPS = PublicFlags.DISABLE_UNICODE_GROUPS;
+	/**
+	* Flag: matches longest possible string.
+	*/
+	static LONGEST_MATCH = PublicFlags.LONGEST_MATCH;
+	/**
+	* Flag: enable linear-time captureless lookbehinds.
+	*/
+	static LOOKBEHINDS = PublicFlags.LOOKBEHINDS;
+	/**
+	* Returns a literal pattern string for the specified string.
+	*
+	* This method produces a string that can be used to create a <code>RE2JS</code> that would
+	* match the string <code>s</code> as if it were a literal pattern.
+	*
+	* Metacharacters or escape sequences in the input sequence will be given no special meaning.
+	*
+	* @param {string} str The string to be literalized
+	* @returns {string} A literal string replacement
+	*/
+	static quote(str) {
+		return Utils.quoteMeta(str);
+	}
+	/**
+	* Quotes '\' and '$' in {@code str}, so that the returned string could be used in
+	* replacement methods as a literal replacement of {@code str}.
+	*
+	* This is a convenience delegation to {@link Matcher.quoteReplacement}.
+	*
+	* @param {string} str the string to be quoted
+	* @param {boolean} [javaMode=false] whether the replacement will be used in javaMode
+	* @returns {string} the quoted string
+	*/
+	static quoteReplacement(str, javaMode = false) {
+		return Matcher.quoteReplacement(str, javaMode);
+	}
+	/**
+	* Translates a given regular expression string to ensure compatibility with RE2JS.
+	*
+	* This function preprocesses the input regex string by applying necessary transformations,
+	* such as escaping special characters (e.g., `/`), converting named capture groups to
+	* RE2JS-compatible syntax, and handling Unicode sequences properly. It ensures that the
+	* resulting regex is safe and properly formatted before compilation.
+	*
+	* @param {string|RegExp} expr - The regular expression string to be translated.
+	* @returns {string} - The transformed regular expression string, ready for compilation.
+	*/
+	static translateRegExp(expr) {
+		return TranslateRegExpString.translate(expr);
+	}
+	/**
+	* Helper: create new RE2JS with given regex and flags. Flregex is the regex with flags applied.
+	* @param {string} regex
+	* @param {number} [flags=0]
+	* @returns {RE2JS}
+	*/
+	static compile(regex, flags = 0) {
+		Utils.checkPattern(regex);
+		Utils.checkFlags(flags);
+		let fregex = regex;
+		if ((flags & RE2JS.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
+		if ((flags & RE2JS.DOTALL) !== 0) fregex = `(?s)${fregex}`;
+		if ((flags & RE2JS.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
+		let re2Flags = RE2Flags.PERL;
+		if ((flags & RE2JS.DISABLE_UNICODE_GROUPS) !== 0) re2Flags &= ~RE2Flags.UNICODE_GROUPS;
+		if ((flags & RE2JS.LOOKBEHINDS) !== 0) re2Flags |= RE2Flags.LOOKBEHIND;
+		const p = new RE2JS(regex, flags);
+		p.re2Input = RE2.compileImpl(fregex, re2Flags, (flags & RE2JS.LONGEST_MATCH) !== 0);
+		return p;
+	}
+	/**
+	* Matches a string against a regular expression.
+	*
+	* @param {string} regex the regular expression
+	* @param {string|number[]|Uint8Array} input the input
+	* @returns {boolean} true if the regular expression matches the entire input
+	* @throws RE2JSSyntaxException if the regular expression is malformed
+	*/
+	static matches(regex, input) {
+		return RE2JS.compile(regex).testExact(input);
+	}
+	/**
+	* This is visible for testing.
+	* @private
+	*/
+	static initTest(pattern, flags, re2) {
+		if (pattern == null) throw new Error("pattern is null");
+		if (re2 == null) throw new Error("re2 is null");
+		const p = new RE2JS(pattern, flags);
+		p.re2Input = re2;
+		return p;
+	}
+	/**
+	*
+	* @param {string} pattern
+	* @param {number} flags
+	*/
+	constructor(pattern, flags) {
+		this.patternInput = pattern;
+		this.flagsInput = flags;
+		/** @type {import('./RE2.js').RE2} */
+		this.re2Input = null;
+	}
+	/**
+	* Releases memory used by internal caches associated with this pattern. Does not change the
+	* observable behaviour. Useful for tests that detect memory leaks via allocation tracking.
+	*/
+	reset() {
+		this.re2Input.reset();
+	}
+	/**
+	* Returns the flags used in the constructor.
+	* @returns {number}
+	*/
+	flags() {
+		return this.flagsInput;
+	}
+	/**
+	* Returns the pattern used in the constructor.
+	* @returns {string}
+	*/
+	pattern() {
+		return this.patternInput;
+	}
+	re2() {
+		return this.re2Input;
+	}
+	/**
+	* Matches a string against a regular expression.
+	*
+	* @param {string|number[]|Uint8Array} input the input
+	* @returns {boolean} true if the regular expression matches the entire input
+	*/
+	matches(input) {
+		return this.testExact(input);
+	}
+	/**
+	* Creates a new {@code Matcher} matching the pattern against the input.
+	*
+	* @param {string|number[]|Uint8Array|MatcherInputBase} input the input string
+	* @returns {Matcher}
+	*/
+	matcher(input) {
+		if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+		return new Matcher(this, input);
+	}
+	/**
+	* Tests whether the regular expression matches any part of the input string.
+	* Performance Note: This method is highly optimized. Because it only returns
+	* a boolean and does not extract capture groups, it bypasses the `Matcher` overhead
+	* and guarantees execution on the high-speed DFA engine whenever possible.
+	*
+	* @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to test against.
+	* @returns {boolean} `true` if the pattern is found anywhere in the input, `false` otherwise.
+	*/
+	test(input) {
+		if (Utils.isByteArray(input)) return this.re2Input.matchUTF8(input);
+		return this.re2Input.match(input);
+	}
+	/**
+	* Tests whether the regular expression matches the ENTIRE input string.
+	* * **Performance Note:** This operates identically to `.matches()`, but is significantly
+	* faster because it does not request capture group data. By requesting 0 capture groups,
+	* it securely routes execution through the DFA fast-path.
+	*
+	* @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to test against.
+	* @returns {boolean} `true` if the exact input string fully matches the pattern, `false` otherwise.
+	*/
+	testExact(input) {
+		const machineInput = Utils.isByteArray(input) ? MachineInput.fromUTF8(input) : MachineInput.fromUTF16(input);
+		return this.re2Input.executeEngine(machineInput, 0, RE2Flags.ANCHOR_BOTH, 0) !== null;
+	}
+	/**
+	* Executes a search for a match in a specified string.
+	* Returns a result array, or null if no match is found.
+	* The returned array perfectly mirrors standard JavaScript `RegExpExecArray`,
+	* including `.index`, `.input`, and `.groups` properties.
+	*
+	* @param {string|number[]|Uint8Array} input the input string or byte array
+	* @returns {Array|null} the match array with index, input, and groups properties, or null
+	*/
+	exec(input) {
+		const m = this.matcher(input);
+		return m.find() ? execResult(m, input) : null;
+	}
+	/**
+	* Splits input around instances of the regular expression. It returns an array giving the strings
+	* that occur before, between, and after instances of the regular expression.
+	*
+	* If {@code limit <= 0}, there is no limit on the size of the returned array. If
+	* {@code limit == 0}, empty strings that would occur at the end of the array are omitted. If
+	* {@code limit > 0}, at most limit strings are returned. The final string contains the remainder
+	* of the input, possibly including additional matches of the pattern.
+	*
+	* @param {string} input the input string to be split
+	* @param {number} [limit=0] the limit
+	* @returns {string[]} the split strings
+	*/
+	split(input, limit = 0) {
+		const m = this.matcher(input);
+		const result = [];
+		let emptiesSkipped = 0;
+		let last = 0;
+		while (m.find()) {
+			if (last === 0 && m.end() === 0) {
+				last = m.end();
+				continue;
+			}
+			if (limit > 0 && result.length === limit - 1) break;
+			if (last === m.start()) {
+				if (limit === 0) {
+					emptiesSkipped += 1;
+					last = m.end();
+					continue;
+				}
+			} else while (emptiesSkipped > 0) {
+				result.push("");
+				emptiesSkipped -= 1;
+			}
+			result.push(m.substring(last, m.start()));
+			last = m.end();
+		}
+		if (limit === 0 && last !== m.inputLength()) {
+			while (emptiesSkipped > 0) {
+				result.push("");
+				emptiesSkipped -= 1;
+			}
+			result.push(m.substring(last, m.inputLength()));
+		}
+		if (limit !== 0 || result.length === 0 && !(last === m.inputLength() && last > 0)) result.push(m.substring(last, m.inputLength()));
+		return result;
+	}
+	/**
+	* Returns an iterator of all results matching a string against the regular expression,
+	* including capturing groups.
+	*
+	* @param {string|number[]|Uint8Array} input the input string or byte array
+	* @returns {IterableIterator<RegExpMatchArray>}
+	*/
+	*matchAll(input) {
+		const m = this.matcher(input);
+		while (m.find()) yield execResult(m, input);
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	toString() {
+		return this.patternInput;
+	}
+	/**
+	* Returns the program size of this pattern.
+	*
+	* <p>
+	* Similar to the C++ implementation, the program size is a very approximate measure of a regexp's
+	* "cost". Larger numbers are more expensive than smaller numbers.
+	* </p>
+	*
+	* @returns {number} the program size of this pattern
+	*/
+	programSize() {
+		return this.re2Input.numberOfInstructions();
+	}
+	/**
+	* Returns the number of capturing groups in this matcher's pattern. Group zero denotes the entire
+	* pattern and is excluded from this count.
+	*
+	* @returns {number} the number of capturing groups in this pattern
+	*/
+	groupCount() {
+		return this.re2Input.numberOfCapturingGroups();
+	}
+	/**
+	* Return a map of the capturing groups in this matcher's pattern, where key is the name and value
+	* is the index of the group in the pattern.
+	* @returns {Record<string, number>}
+	*/
+	namedGroups() {
+		return this.re2Input.namedGroups;
+	}
+	/**
+	*
+	* @param {*} other
+	* @returns {boolean}
+	*/
+	equals(other) {
+		if (this === other) return true;
+		if (other === null || this.constructor !== other.constructor) return false;
+		return this.flagsInput === other.flagsInput && this.patternInput === other.patternInput;
+	}
+};
+/**
+* Creates an RE2JS regex directly from a template literal.
+* @overload
+* @param {TemplateStringsArray} stringsOrFlags - The raw string segments of the template literal.
+* @param {...any} values - The interpolated values.
+* @returns {RE2JS}
+*/
+/**
+* Creates a template literal tag function with specific RE2JS flags.
+* @overload
+* @param {number} stringsOrFlags - The RE2JS flags to apply (e.g., RE2JS.CASE_INSENSITIVE).
+* @returns {(strings: TemplateStringsArray, ...tagValues: any[]) => RE2JS}
+*/
+/**
+* Implementation signature
+* @param {TemplateStringsArray | number} stringsOrFlags
+* @param {...any} values
+* @returns {RE2JS | ((strings: TemplateStringsArray, ...tagValues: any[]) => RE2JS)}
+*/
+function re(stringsOrFlags, ...values) {
+	if (Array.isArray(stringsOrFlags) && "raw" in stringsOrFlags) {
+		const pattern = String.raw(stringsOrFlags, ...values);
+		return RE2JS.compile(pattern);
+	}
+	const flags = typeof stringsOrFlags === "number" ? stringsOrFlags : 0;
+	return (strings, ...tagValues) => {
+		const pattern = String.raw(strings, ...tagValues);
+		return RE2JS.compile(pattern, flags);
+	};
+}
+
+
 ;// CONCATENATED MODULE: ./src/lang/promql/regex.ts
 // Label-matcher regular expressions, checked the way Prometheus checks them: Go's RE2 syntax
 // (regexp/syntax with Perl flags and `.` matching newlines), fully anchored.
 //
-// JavaScript's RegExp accepts things RE2 rejects (look-arounds, back-references, `\k`, possessive
-// `a*+`…) and rejects some things RE2 accepts (`^*`, `(?i)` in the middle). So the pattern is
-// parsed here with RE2's rules: that gives Go's error message (`error parsing regexp: invalid
-// or unsupported Perl syntax: \`(?=\``), whether the anchored pattern matches the empty string
-// (which Prometheus needs for "at least one non-empty matcher"), and a translation to a JS
-// RegExp for callers that want to test values. Results are cached by pattern in a bounded Map.
+// JavaScript's RegExp accepts things RE2 rejects (look-arounds, back-references, possessive
+// `a*+`…) and rejects some things RE2 accepts, so patterns go through re2js, a port of RE2 that
+// words its errors as Go does (`error parsing regexp: invalid or unsupported Perl syntax: \`(?=\``)
+// and enforces RE2's limits on repeat counts and nesting. Results are cached by pattern in a
+// bounded Map.
+
 const CACHE_LIMIT = 4096;
 const cache = new Map();
-const compiled = new Map();
 /** Checks a matcher regex (the unquoted value of `=~` / `!~`). Cached by pattern. */
 function analyseRegex(pattern) {
     let info = cache.get(pattern);
     if (info === undefined) {
-        info = parseRegex(pattern);
+        info = check(pattern);
         if (cache.size >= CACHE_LIMIT)
             cache.delete(cache.keys().next().value);
         cache.set(pattern, info);
     }
     return info;
 }
-/**
- * A JS RegExp that matches what the Prometheus matcher `=~"pattern"` matches (anchored at both
- * ends), or undefined when the pattern is invalid or uses RE2 features JS cannot express.
- * Compiled once per pattern (bounded cache).
- */
-function matcherRegExp(pattern) {
-    let re = compiled.get(pattern);
-    if (re === undefined) {
-        const info = analyseRegex(pattern);
-        re = null;
-        if (!info.error && info.js) {
-            try {
-                re = new RegExp(info.js.source, info.js.flags);
-            }
-            catch {
-                re = null;
-            }
-        }
-        if (compiled.size >= CACHE_LIMIT)
-            compiled.delete(compiled.keys().next().value);
-        compiled.set(pattern, re);
-    }
-    return re ?? undefined;
+const PREFIX = 'error parsing regexp: ';
+const NAMED_GROUP = /\(\?P?<(\w+)>/g;
+/** RE2 allows 1000 levels of nesting; a pattern needs about as many characters to reach it. */
+const MIN_DEEP_LENGTH = 999;
+const NAME_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_';
+function check(pattern) {
+    const info = checkSyntax(pattern);
+    // Prometheus then compiles the anchored `^(?s:…)$`, one level deeper: a pattern at RE2's
+    // nesting limit parses alone and fails there (a shorter one cannot be deep enough to).
+    if (info.error || pattern.length < MIN_DEEP_LENGTH)
+        return info;
+    const anchored = compile(`^(?s:${pattern})$`);
+    return anchored.error ? anchored : info;
 }
-class RegexError extends Error {
+function checkSyntax(pattern) {
+    const first = compile(pattern);
+    if (!first.error?.startsWith(`${PREFIX}duplicate capture group name: `))
+        return first;
+    // Go's regexp/syntax allows two groups with the same name (RE2 and re2js do not): give the
+    // repeats fresh names of the same length, so that offsets and the rest of the check stay.
+    const unique = renameDuplicateGroups(pattern);
+    const again = unique === undefined ? undefined : compile(unique);
+    if (!again)
+        return { matchesEmpty: false };
+    return again.error ? { ...again, error: restoreQuoted(again.error, unique, pattern) } : again;
 }
-const POSIX = {
-    alnum: '0-9A-Za-z',
-    alpha: 'A-Za-z',
-    ascii: '\\u{0}-\\u{7f}',
-    blank: '\\t ',
-    cntrl: '\\u{0}-\\u{1f}\\u{7f}',
-    digit: '0-9',
-    graph: '!-~',
-    lower: 'a-z',
-    print: ' -~',
-    punct: '!-\\/:-@\\[-`\\{-~',
-    space: '\\t\\n\\v\\f\\r ',
-    upper: 'A-Z',
-    word: '0-9A-Za-z_',
-    xdigit: '0-9A-Fa-f',
-};
-const PERL_CLASS = { d: '0-9', s: '\\t\\n\\f\\r ', w: '0-9A-Za-z_' };
-const PERL_NEGATED = { D: '\\D', S: '[^\\t\\n\\f\\r ]', W: '\\W' };
-function regex_isAlnum(c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-function unhex(c) {
-    if (c >= '0' && c <= '9')
-        return c.charCodeAt(0) - 48;
-    if (c >= 'a' && c <= 'f')
-        return c.charCodeAt(0) - 87;
-    if (c >= 'A' && c <= 'F')
-        return c.charCodeAt(0) - 55;
-    return -1;
-}
-function jsChar(cp) {
-    const c = String.fromCodePoint(cp);
-    return regex_isAlnum(c) || c === '_' ? c : `\\u{${cp.toString(16)}}`;
-}
-// Go's unicode tables: "Any", the general categories by their one/two-letter names, and the
-// scripts by their long names (unicode.Scripts). JS knows the same Unicode data, so it is the
-// oracle, except that JS also takes the four-letter ISO 15924 aliases ("Latn"), which Go does not.
-const FOUR_LETTER_SCRIPTS = new Set(['Ahom', 'Cham', 'Kawi', 'Lisu', 'Miao', 'Modi', 'Newa', 'Thai', 'Toto']);
-const unicodeNames = new Map();
-/** The JS class for Go's `\p{name}`, or null when Go does not know the name. */
-function unicodeClass(name) {
-    let js = unicodeNames.get(name);
-    if (js !== undefined)
-        return js;
-    js = null;
-    if (name === 'Any')
-        js = 'Any';
-    else if (/^[A-Z][a-z]?$/.test(name))
-        js = jsAccepts(`\\p{${name}}`) ? name : null;
-    else if (/^[A-Z][A-Za-z_]+$/.test(name) && (name.length !== 4 || FOUR_LETTER_SCRIPTS.has(name)) && jsAccepts(`\\p{Script=${name}}`))
-        js = `Script=${name}`;
-    if (unicodeNames.size < 1000)
-        unicodeNames.set(name, js);
-    return js;
-}
-function jsAccepts(source) {
+function compile(pattern) {
     try {
-        new RegExp(source, 'u');
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-function parseRegex(pattern) {
-    try {
-        const p = new regex_Parser(pattern);
-        const body = p.parseAll();
-        const flags = p.foldCase ? 'isu' : 'su';
-        return { matchesEmpty: body.nullable, js: p.untranslatable ? undefined : { source: `^(?:${body.js})$`, flags } };
+        // `matches` is a whole-input match: the anchored pattern, as Prometheus compiles it. Without
+        // the DOTALL flag, which re2js applies by prefixing `(?s)` to the text its errors quote; it
+        // changes neither what parses nor whether "" matches.
+        return { matchesEmpty: RE2JS.compile(pattern).matches('') };
     }
     catch (e) {
-        if (e instanceof RegexError)
-            return { error: e.message, matchesEmpty: false };
-        throw e;
+        const message = e instanceof Error ? e.message : String(e);
+        // re2js caps a program at 1.4M instructions, Go at 3.3M (128 MiB / 40-byte Inst): past re2js'
+        // cap the pattern cannot be judged here, and a false error is worse than an unchecked matcher.
+        if (message === `${PREFIX}expression too large`)
+            return { matchesEmpty: false };
+        return { error: goWording(message, pattern), matchesEmpty: false };
     }
 }
-class regex_Parser {
-    s;
-    i = 0;
-    untranslatable = false;
-    foldCase = false;
-    constructor(s) {
-        this.s = s;
+/** re2js words errors as Go does, except where noted here. */
+function goWording(message, pattern) {
+    // Go quotes an empty argument as ``, and the whole pattern with its nesting error; re2js leaves both out.
+    if (message === `${PREFIX}trailing backslash at end of expression`)
+        return `${message}: \`\``;
+    if (message === `${PREFIX}expression nests too deeply`)
+        return `${message}: \`${pattern}\``;
+    return message;
+}
+/** `pattern` with every repeated group name replaced by an unused one of the same length; undefined when there is none. */
+function renameDuplicateGroups(pattern) {
+    const names = new Set();
+    for (const m of pattern.matchAll(NAMED_GROUP))
+        names.add(m[1]);
+    const seen = new Set();
+    let counter = 0;
+    let failed = false;
+    const out = pattern.replace(NAMED_GROUP, (whole, name) => {
+        if (!seen.has(name)) {
+            seen.add(name);
+            return whole;
+        }
+        let fresh;
+        while (fresh === undefined || names.has(fresh)) {
+            fresh = spell(counter++, name.length);
+            if (fresh === undefined) {
+                failed = true;
+                return whole;
+            }
+        }
+        names.add(fresh);
+        return whole.slice(0, whole.length - name.length - 1) + fresh + '>';
+    });
+    return failed ? undefined : out;
+}
+/** The n-th name of `length` word characters, or undefined past the last one. */
+function spell(n, length) {
+    let out = '';
+    for (let i = 0; i < length; i++) {
+        out = NAME_CHARS[n % NAME_CHARS.length] + out;
+        n = Math.floor(n / NAME_CHARS.length);
     }
-    fail(code, expr) {
-        throw new RegexError(`error parsing regexp: ${code}: \`${expr}\``);
-    }
-    parseAll() {
-        const alt = this.parseAlternation(0);
-        if (this.i < this.s.length)
-            this.fail('unexpected )', this.s); // stray ')'
-        return alt;
-    }
-    /** alternation := concat ('|' concat)*, stops before ')' or at the end. */
-    parseAlternation(depth) {
-        if (depth > 1000)
-            this.fail('expression nests too deeply', this.s);
-        const parts = [this.parseConcat(depth)];
-        while (this.s[this.i] === '|') {
-            this.i++;
-            parts.push(this.parseConcat(depth));
-        }
-        if (parts.length === 1)
-            return parts[0];
-        return { js: parts.map((x) => x.js).join('|'), nullable: parts.some((x) => x.nullable) };
-    }
-    parseConcat(depth) {
-        let js = '';
-        let nullable = true;
-        const s = this.s;
-        for (;;) {
-            const c = s[this.i];
-            if (c === undefined || c === '|' || c === ')')
-                break;
-            if (c === '*' || c === '+' || c === '?')
-                this.fail('missing argument to repetition operator', c);
-            if (c === '{') {
-                const rep = this.readRepeat(this.i);
-                if (rep)
-                    this.fail('missing argument to repetition operator', s.slice(this.i, rep.end));
-            }
-            const atom = this.parseAtom(depth);
-            if (atom === null) {
-                // A flag group like (?i) that is not an operand.
-                continue;
-            }
-            const rep = this.parseRepetitions(atom);
-            js += rep.js;
-            nullable = nullable && rep.nullable;
-        }
-        return { js: js === '' ? '(?:)' : js, nullable };
-    }
-    /** Repetition operators after an atom; a second one in a row is RE2's "invalid nested repetition operator". */
-    parseRepetitions(atom) {
-        const s = this.s;
-        let result = atom;
-        let lastStart = -1;
-        for (;;) {
-            const c = s[this.i];
-            const start = this.i;
-            let min;
-            let opText;
-            if (c === '*' || c === '+' || c === '?') {
-                this.i++;
-                min = c === '+' ? 1 : 0;
-                opText = c;
-            }
-            else if (c === '{') {
-                const rep = this.readRepeat(this.i);
-                if (!rep)
-                    break;
-                if (rep.min < 0 || rep.min > 1000 || rep.max > 1000 || (rep.max >= 0 && rep.min > rep.max)) {
-                    this.fail('invalid repeat count', s.slice(this.i, rep.end));
-                }
-                min = rep.min;
-                opText = s.slice(this.i, rep.end);
-                this.i = rep.end;
-            }
-            else {
-                break;
-            }
-            let lazy = '';
-            if (s[this.i] === '?') {
-                this.i++;
-                lazy = '?';
-            }
-            if (lastStart >= 0)
-                this.fail('invalid nested repetition operator', s.slice(lastStart, this.i));
-            lastStart = start;
-            result = { js: `(?:${result.js})${opText}${lazy}`, nullable: min === 0 || result.nullable };
-        }
-        return result;
-    }
-    /** `{n}`, `{n,}`, `{n,m}` at `at`; undefined when it is not a repeat (then `{` is a literal). */
-    readRepeat(at) {
-        const m = /^\{(\d+)(,(\d*))?\}/.exec(this.s.slice(at, at + 24));
-        if (!m)
-            return undefined;
-        const num = (t) => (t.length >= 8 ? -1 : Number(t));
-        const min = num(m[1]);
-        const max = m[2] === undefined ? min : m[3] === '' ? -1 : num(m[3]);
-        if (m[3] !== undefined && m[3] !== '' && max < 0)
-            return { min, max: 1001, end: at + m[0].length };
-        return { min, max, end: at + m[0].length };
-    }
-    /** One operand; null for a flag-only group such as `(?i)`. */
-    parseAtom(depth) {
-        const s = this.s;
-        const c = s[this.i];
-        switch (c) {
-            case '(':
-                return this.parseGroup(depth);
-            case '[':
-                return this.parseClass();
-            case '.':
-                this.i++;
-                return { js: '.', nullable: false };
-            case '^':
-            case '$':
-                this.i++;
-                return { js: `(?:${c})`, nullable: true };
-            case '\\':
-                return this.parseEscapeAtom();
-            default: {
-                const cp = s.codePointAt(this.i);
-                this.i += cp > 0xffff ? 2 : 1;
-                return { js: jsChar(cp), nullable: false };
-            }
-        }
-    }
-    parseGroup(depth) {
-        const s = this.s;
-        const start = this.i;
-        if (s[start + 1] === '?') {
-            const t = s.slice(start);
-            if ((t.length > 4 && t[2] === 'P' && t[3] === '<') || (t.length > 3 && t[2] === '<')) {
-                const begin = t[2] === '<' ? 3 : 4;
-                const end = t.indexOf('>');
-                if (end < 0)
-                    this.fail('invalid named capture', t);
-                const name = t.slice(begin, end);
-                if (!/^[A-Za-z0-9_]+$/.test(name))
-                    this.fail('invalid named capture', t.slice(0, end + 1));
-                this.i = start + end + 1;
-                return this.finishGroup(depth);
-            }
-            // Flags: (?flags) or (?flags:...)
-            let j = start + 2;
-            let negated = false;
-            let sawFlag = false;
-            let flags = '';
-            for (;;) {
-                const f = s[j];
-                if (f === undefined)
-                    this.fail('invalid or unsupported Perl syntax', s.slice(start));
-                j++;
-                if (f === 'i' || f === 'm' || f === 's' || f === 'U') {
-                    sawFlag = true;
-                    flags += negated ? '' : f;
-                    if (negated || f !== 's')
-                        flags += '!';
-                    continue;
-                }
-                if (f === '-') {
-                    if (negated)
-                        this.fail('invalid or unsupported Perl syntax', s.slice(start, j));
-                    negated = true;
-                    sawFlag = false;
-                    continue;
-                }
-                if (f === ':' || f === ')') {
-                    if (negated && !sawFlag)
-                        this.fail('invalid or unsupported Perl syntax', s.slice(start, j));
-                    break;
-                }
-                this.fail('invalid or unsupported Perl syntax', s.slice(start, j));
-            }
-            const closing = s[j - 1] === ')';
-            if (flags !== '') {
-                // Only a leading (?i) (or (?s), a no-op under Prometheus' DotNL) translates to JS.
-                if (closing && start === 0 && /^i!?$/.test(flags) && !negated)
-                    this.foldCase = true;
-                else if (!/^s$/.test(flags))
-                    this.untranslatable = true;
-            }
-            this.i = j;
-            if (closing)
-                return null;
-            return this.finishGroup(depth);
-        }
-        this.i++;
-        return this.finishGroup(depth);
-    }
-    finishGroup(depth) {
-        const inner = this.parseAlternation(depth + 1);
-        if (this.s[this.i] !== ')')
-            this.fail('missing closing )', this.s);
-        this.i++;
-        return { js: `(?:${inner.js})`, nullable: inner.nullable };
-    }
-    parseEscapeAtom() {
-        const s = this.s;
-        const n = s[this.i + 1];
-        switch (n) {
-            case 'A':
-                this.i += 2;
-                return { js: '(?:^)', nullable: true };
-            case 'z':
-                this.i += 2;
-                return { js: '(?:$)', nullable: true };
-            case 'b':
-                this.i += 2;
-                return { js: '(?:\\b)', nullable: false };
-            case 'B':
-                this.i += 2;
-                return { js: '(?:\\B)', nullable: true };
-            case 'C':
-                this.fail('invalid escape sequence', '\\C');
-                break;
-            case 'Q': {
-                const end = s.indexOf('\\E', this.i + 2);
-                const lit = end < 0 ? s.slice(this.i + 2) : s.slice(this.i + 2, end);
-                this.i = end < 0 ? s.length : end + 2;
-                let js = '';
-                for (const ch of lit)
-                    js += jsChar(ch.codePointAt(0));
-                return { js: js === '' ? '(?:)' : `(?:${js})`, nullable: lit === '' };
-            }
-            case 'p':
-            case 'P': {
-                const cls = this.parseUnicodeClass();
-                return { js: cls, nullable: false };
-            }
-            case 'd':
-            case 's':
-            case 'w':
-                this.i += 2;
-                return { js: `[${PERL_CLASS[n]}]`, nullable: false };
-            case 'D':
-            case 'S':
-            case 'W':
-                this.i += 2;
-                return { js: PERL_NEGATED[n], nullable: false };
-        }
-        return { js: jsChar(this.parseEscape()), nullable: false };
-    }
-    /** `\pL`, `\p{Greek}`, `\P{^Lu}` at this.i; returns the JS form. */
-    parseUnicodeClass() {
-        const s = this.s;
-        const start = this.i;
-        let negated = s[start + 1] === 'P';
-        let name;
-        let seq;
-        if (s[start + 2] === undefined) {
-            // `\p` at the end: Go reports the escape itself.
-            this.fail('invalid character class range', s.slice(start));
-        }
-        if (s[start + 2] !== '{') {
-            const cp = s.codePointAt(start + 2);
-            const len = cp > 0xffff ? 2 : 1;
-            seq = s.slice(start, start + 2 + len);
-            name = seq.slice(2);
-            this.i = start + 2 + len;
-        }
-        else {
-            const end = s.indexOf('}', start);
-            if (end < 0)
-                this.fail('invalid character class range', s.slice(start));
-            seq = s.slice(start, end + 1);
-            name = s.slice(start + 3, end);
-            this.i = end + 1;
-        }
-        if (name.startsWith('^')) {
-            negated = !negated;
-            name = name.slice(1);
-        }
-        const js = unicodeClass(name);
-        if (js === null)
-            this.fail('invalid character class range', seq);
-        return `\\${negated ? 'P' : 'p'}{${js}}`;
-    }
-    /** A single-character escape (`\n`, `\x41`, `\101`, `\.`…) at this.i; returns the code point. */
-    parseEscape() {
-        const s = this.s;
-        const start = this.i;
-        let j = start + 1;
-        if (j >= s.length)
-            this.fail('trailing backslash at end of expression', '');
-        const cp = s.codePointAt(j);
-        const c = String.fromCodePoint(cp);
-        j += c.length;
-        const bad = () => this.fail('invalid escape sequence', s.slice(start, j));
-        if (cp < 0x80 && !regex_isAlnum(c)) {
-            this.i = j;
-            return cp;
-        }
-        const isOct = (ch) => ch !== undefined && ch >= '0' && ch <= '7';
-        if (c >= '1' && c <= '7' && !isOct(s[j]))
-            bad();
-        if (c >= '0' && c <= '7') {
-            let r = cp - 48;
-            for (let k = 1; k < 3 && isOct(s[j]); k++)
-                r = r * 8 + (s.charCodeAt(j++) - 48);
-            this.i = j;
-            return r;
-        }
-        switch (c) {
-            case 'x': {
-                if (j >= s.length)
-                    bad();
-                if (s[j] === '{') {
-                    j++;
-                    let r = 0;
-                    let digits = 0;
-                    for (;;) {
-                        if (j >= s.length)
-                            bad();
-                        const h = s[j++];
-                        if (h === '}')
-                            break;
-                        const v = unhex(h);
-                        if (v < 0)
-                            bad();
-                        r = r * 16 + v;
-                        if (r > 0x10ffff)
-                            bad();
-                        digits++;
-                    }
-                    if (digits === 0)
-                        bad();
-                    this.i = j;
-                    return r;
-                }
-                const x = unhex(s[j++]);
-                const y = j <= s.length ? unhex(s[j++] ?? '') : -1;
-                if (x < 0 || y < 0) {
-                    j = Math.min(j, s.length);
-                    bad();
-                }
-                this.i = j;
-                return x * 16 + y;
-            }
-            case 'a':
-                this.i = j;
-                return 7;
-            case 'f':
-                this.i = j;
-                return 12;
-            case 'n':
-                this.i = j;
-                return 10;
-            case 'r':
-                this.i = j;
-                return 13;
-            case 't':
-                this.i = j;
-                return 9;
-            case 'v':
-                this.i = j;
-                return 11;
-        }
-        return bad();
-    }
-    parseClass() {
-        const s = this.s;
-        const start = this.i;
-        const whole = s.slice(start);
-        let j = start + 1;
-        let js = '';
-        let negated = false;
-        if (s[j] === '^') {
-            negated = true;
-            j++;
-        }
-        let first = true;
-        const classChar = () => {
-            if (j >= s.length)
-                this.fail('missing closing ]', whole);
-            if (s[j] === '\\') {
-                this.i = j;
-                const cp = this.parseEscape();
-                j = this.i;
-                return cp;
-            }
-            const cp = s.codePointAt(j);
-            j += cp > 0xffff ? 2 : 1;
-            return cp;
-        };
-        while (j >= s.length || s[j] !== ']' || first) {
-            first = false;
-            if (j >= s.length)
-                this.fail('missing closing ]', whole);
-            // POSIX class [:alpha:]
-            if (s[j] === '[' && s[j + 1] === ':') {
-                const end = s.indexOf(':]', j + 2);
-                if (end >= 0) {
-                    let name = s.slice(j + 2, end);
-                    const neg = name.startsWith('^');
-                    if (neg)
-                        name = name.slice(1);
-                    const body = POSIX[name];
-                    if (body === undefined)
-                        this.fail('invalid character class range', s.slice(j, end + 2));
-                    if (neg)
-                        this.untranslatable = true;
-                    js += body;
-                    j = end + 2;
-                    continue;
-                }
-            }
-            if (s[j] === '\\' && (s[j + 1] === 'p' || s[j + 1] === 'P')) {
-                this.i = j;
-                js += this.parseUnicodeClass();
-                j = this.i;
-                continue;
-            }
-            if (s[j] === '\\' && s[j + 1] !== undefined && 'dswDSW'.includes(s[j + 1])) {
-                const k = s[j + 1];
-                js += PERL_CLASS[k] ?? `\\${k}`;
-                j += 2;
-                continue;
-            }
-            const rangeStart = j;
-            const lo = classChar();
-            let hi = lo;
-            if (j + 1 < s.length && s[j] === '-' && s[j + 1] !== ']') {
-                j++;
-                hi = classChar();
-                if (hi < lo)
-                    this.fail('invalid character class range', s.slice(rangeStart, j));
-            }
-            js += hi === lo ? jsChar(lo) : `${jsChar(lo)}-${jsChar(hi)}`;
-        }
-        this.i = j + 1;
-        return { js: `[${negated ? '^' : ''}${js}]`, nullable: false };
-    }
+    return n === 0 ? out : undefined;
+}
+/** An error about the renamed pattern, quoting the text as the user wrote it. */
+function restoreQuoted(message, renamed, original) {
+    const m = /^(.*?: `)([\s\S]*)`$/.exec(message);
+    if (!m)
+        return message;
+    const at = renamed.indexOf(m[2]);
+    return at < 0 ? message : `${m[1]}${original.slice(at, at + m[2].length)}\``;
 }
 
 ;// CONCATENATED MODULE: ./src/lang/promql/precedence.ts
@@ -69476,6 +76021,10 @@ class Walker {
         }
         return out;
     }
+    /** The query is too deep for the parser: one error where it gets too deep, and nothing walked. */
+    tooDeep(at, message) {
+        this.parseError(at, Math.min(at + 1, this.text.length), message);
+    }
     finishFacts() {
         for (const c of this.comparisons)
             if (c)
@@ -69564,98 +76113,135 @@ class Walker {
                 // other way round. Flatten the chain and rebuild it with Prometheus' precedence.
                 const items = [];
                 this.flatten(node, items);
-                const [chain, ...rest] = new ChainParser(items).parse();
-                const ex = chain ? this.visit(chain, rangeHint) : { t: 'none', k: 'other', from: node.from, to: node.to, le: true };
-                for (const r of rest)
-                    this.visit(r);
-                return ex;
+                return this.chain(items, node, rangeHint);
             }
             default:
                 this.scan(node);
                 return { t: 'none', k: 'other', from: node.from, to: node.to, le: true };
         }
     }
-    flatten(node, out) {
-        const id = node.type.id;
-        switch (id) {
-            case BinaryExpr: {
-                let lhs;
-                let op;
-                let rhs;
-                let bool;
-                let matching;
-                let fill;
-                for (const c of this.kids(node)) {
-                    const cid = c.type.id;
-                    if (!op && lhs && OP_TEXT[cid] !== undefined)
-                        op = c;
-                    else if (cid === BoolModifier)
-                        bool = c;
-                    else if (cid === MatchingModifierClause)
-                        matching = c;
-                    else if (cid === FillModifier)
-                        fill = c;
-                    else if (!lhs)
-                        lhs = c;
-                    else if (op && !rhs)
-                        rhs = c;
-                }
-                this.leaf(op);
-                this.leaf(bool);
-                if (lhs)
-                    this.flatten(lhs, out);
-                if (op)
-                    out.push({ k: 'bin', op, bool, matching, fill });
-                if (rhs)
-                    this.flatten(rhs, out);
-                return;
+    /**
+     * lezer's operator chain as a flat list. Iterative, with a stack of what is left to do in the
+     * order the recursive walk would do it: a chain of 100k terms is valid PromQL.
+     */
+    chain(items, at, rangeHint) {
+        const [chain, ...rest] = new ChainParser(items).parse();
+        const ex = chain ? this.visit(chain, rangeHint) : { t: 'none', k: 'other', from: at.from, to: at.to, le: true };
+        for (const r of rest)
+            this.visit(r);
+        return ex;
+    }
+    /**
+     * A top-level operator chain too long for one lezer tree (trees deeper than 2500 nodes come out
+     * flattened), parsed as pieces that overlap by one operand: `pieces[i]` starts with the last
+     * operand of the piece before, whose items are dropped (those before `cuts[i]`, the operator after it).
+     */
+    chainOfPieces(pieces, cuts, at) {
+        const items = [];
+        pieces.forEach((nodes, i) => {
+            const own = [];
+            for (const node of nodes)
+                this.flatten(node, own);
+            for (const item of own)
+                if (i === 0 || walker_anchor(item) >= cuts[i])
+                    items.push(item);
+        });
+        return this.chain(items, at);
+    }
+    flatten(root, out) {
+        const work = [{ node: root }];
+        for (let task = work.pop(); task; task = work.pop()) {
+            if ('item' in task) {
+                out.push(task.item);
+                continue;
             }
-            case UnaryExpr: {
-                const ks = this.kids(node);
-                const opNode = ks[0]?.type.id === UnaryOp ? ks[0] : undefined;
-                this.leaf(opNode);
-                if (opNode)
-                    out.push({ k: 'pre', neg: this.slice(opNode) === '-', from: opNode.from });
-                const operand = opNode ? ks[1] : ks[0];
-                if (operand)
-                    this.flatten(operand, out);
-                return;
-            }
-            case NumberDurationLiteral: {
-                const raw = this.slice(node);
-                if (raw[0] === '-' || raw[0] === '+') {
-                    out.push({ k: 'pre', neg: raw[0] === '-', from: node.from });
-                    let start = node.from + 1;
-                    while (start < node.to && ' \t\r\n'.includes(this.text[start]))
-                        start++;
-                    out.push({ k: 'num', from: start, to: node.to });
-                }
-                else {
-                    out.push({ k: 'num', from: node.from, to: node.to });
-                }
-                this.scan(node);
-                return;
-            }
-            case MatrixSelector:
-            case SubqueryExpr:
-            case OffsetExpr:
-            case StepInvariantExpr:
-            case AnchoredExpr:
-            case SmoothedExpr: {
-                const ks = this.kids(node);
-                const first = ks[0];
-                const hasOperand = first !== undefined && EXPRESSION_IDS.has(first.type.id);
-                if (hasOperand)
-                    this.flatten(first, out);
-                const mods = hasOperand ? ks.slice(1) : ks;
-                for (const m of mods)
+            if ('leaves' in task) {
+                for (const m of task.leaves)
                     if (m.type.id !== DurationExpr && m.type.id !== OffsetDurationExpr)
                         this.leaf(m);
-                out.push({ k: 'post', node, mods });
-                return;
+                continue;
             }
-            default:
-                out.push({ k: 'atom', node });
+            const node = task.node;
+            switch (node.type.id) {
+                case BinaryExpr: {
+                    let lhs;
+                    let op;
+                    let rhs;
+                    let bool;
+                    let matching;
+                    let fill;
+                    for (const c of this.kids(node)) {
+                        const cid = c.type.id;
+                        if (!op && lhs && OP_TEXT[cid] !== undefined)
+                            op = c;
+                        else if (cid === BoolModifier)
+                            bool = c;
+                        else if (cid === MatchingModifierClause)
+                            matching = c;
+                        else if (cid === FillModifier)
+                            fill = c;
+                        else if (!lhs)
+                            lhs = c;
+                        else if (op && !rhs)
+                            rhs = c;
+                    }
+                    this.leaf(op);
+                    this.leaf(bool);
+                    // Pushed in reverse: lhs, then the operator, then rhs.
+                    if (rhs)
+                        work.push({ node: rhs });
+                    if (op)
+                        work.push({ item: { k: 'bin', op, bool, matching, fill } });
+                    if (lhs)
+                        work.push({ node: lhs });
+                    break;
+                }
+                case UnaryExpr: {
+                    const ks = this.kids(node);
+                    const opNode = ks[0]?.type.id === UnaryOp ? ks[0] : undefined;
+                    this.leaf(opNode);
+                    if (opNode)
+                        out.push({ k: 'pre', neg: this.slice(opNode) === '-', from: opNode.from });
+                    const operand = opNode ? ks[1] : ks[0];
+                    if (operand)
+                        work.push({ node: operand });
+                    break;
+                }
+                case NumberDurationLiteral: {
+                    const raw = this.slice(node);
+                    if (raw[0] === '-' || raw[0] === '+') {
+                        out.push({ k: 'pre', neg: raw[0] === '-', from: node.from });
+                        let start = node.from + 1;
+                        while (start < node.to && ' \t\r\n'.includes(this.text[start]))
+                            start++;
+                        out.push({ k: 'num', from: start, to: node.to });
+                    }
+                    else {
+                        out.push({ k: 'num', from: node.from, to: node.to });
+                    }
+                    this.scan(node);
+                    break;
+                }
+                case MatrixSelector:
+                case SubqueryExpr:
+                case OffsetExpr:
+                case StepInvariantExpr:
+                case AnchoredExpr:
+                case SmoothedExpr: {
+                    const ks = this.kids(node);
+                    const first = ks[0];
+                    const hasOperand = first !== undefined && EXPRESSION_IDS.has(first.type.id);
+                    const mods = hasOperand ? ks.slice(1) : ks;
+                    // The operand, then the modifiers' insides, then the modifier itself.
+                    work.push({ item: { k: 'post', node, mods } });
+                    work.push({ leaves: mods });
+                    if (hasOperand)
+                        work.push({ node: first });
+                    break;
+                }
+                default:
+                    out.push({ k: 'atom', node });
+            }
         }
     }
     visit(v, rangeHint) {
@@ -70002,13 +76588,29 @@ class Walker {
         }
         return labels;
     }
-    binary(bx) {
+    /**
+     * `a + b + c + …`: the left spine is walked with a loop (a chain of 100k terms is valid PromQL),
+     * with every step in the order of a recursive walk: each comparison's slot top-down, then the
+     * leftmost operand, then each operator's right-hand side and checks bottom-up.
+     */
+    binary(top) {
+        const spine = [];
+        let leftmost = top;
+        while (leftmost.k === 'binary') {
+            spine.push(leftmost);
+            leftmost = leftmost.lhs;
+        }
+        const slots = spine.map((bx) => (COMPARISON_OPS[bx.item.op.type.id] ? this.comparisons.push(undefined) - 1 : -1));
+        let lhs = this.visit(leftmost);
+        for (let i = spine.length - 1; i >= 0; i--)
+            lhs = this.binaryStep(spine[i], slots[i], lhs);
+        return lhs;
+    }
+    binaryStep(bx, comparisonIndex, lhs) {
         const { op: opNode, bool: boolNode, matching: matchingNode, fill: fillNode } = bx.item;
         const opId = opNode.type.id;
         const op = OP_TEXT[opId] ?? '';
         const cmp = COMPARISON_OPS[opId];
-        const comparisonIndex = cmp ? this.comparisons.push(undefined) - 1 : -1;
-        const lhs = this.visit(bx.lhs);
         const rhs = bx.rhs ? this.visit(bx.rhs) : undefined;
         const node = { from: bx.from, to: bx.to };
         if (fillNode) {
@@ -70141,6 +76743,19 @@ class Walker {
         return { t: 'vector', k: 'agg', from: node.from, to: node.to, le };
     }
 }
+/** Where an item stands in the text: an operand where it starts, an operator or modifier where it is written. */
+function walker_anchor(item) {
+    switch (item.k) {
+        case 'atom':
+            return item.node.from;
+        case 'bin':
+            return item.op.from;
+        case 'post':
+            return item.mods[0]?.from ?? item.node.to;
+        default:
+            return item.from;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/lang/promql/recovery.ts
 // Parsing with recovery: lezer's grammar is stricter than Prometheus in two places, and one
@@ -70153,18 +76768,18 @@ class Walker {
 
 /** Parses `text` and walks it, patching and re-parsing where lezer and Prometheus disagree. */
 function walkWithRecovery(text, options) {
-    let walker = walk(text, options, new Map());
+    let patched = collapseDeepRuns(text);
+    let walker = walk(patched, options, new Map());
     // A call to a function the grammar does not know (`holt_winters(…)`, MetricsQL's
     // `histogram_share(…)`, experimental `min_of(…)`) derails lezer for the rest of the call.
     // Swap each such name for a known one padded with spaces (offsets stay the same) and parse
     // again, so the arguments are still checked and their selectors still seen.
     const renamed = new Map();
-    let patched = text;
     if (walker.errorNodes.length > 0) {
         // Numbers Prometheus reads but this grammar does not (`5.`, `1.e3`, `0x_1F`): rewrite them
         // with the same value and length.
-        const fixed = fixNumbers(text);
-        if (fixed !== text) {
+        const fixed = fixNumbers(patched);
+        if (fixed !== patched) {
             patched = fixed;
             walker = walk(patched, options, renamed);
         }
@@ -70199,10 +76814,23 @@ function fixNumbers(text) {
     return out;
 }
 function walk(text, options, renamed) {
-    const tree = parser.parse(text);
     const walker = new Walker(text, options, renamed);
-    for (const node of walker.kids(tree.topNode))
-        walker.expr(node);
+    const pieces = chainPieces(text);
+    if (pieces) {
+        const parsed = pieces.ranges.map((range) => parseDeep(text, range));
+        const deep = parsed.find((p) => p.tooDeepAt !== undefined);
+        if (deep)
+            walker.tooDeep(deep.tooDeepAt, TOO_DEEP_MESSAGE);
+        else
+            walker.chainOfPieces(parsed.map((p) => walker.kids(p.tree.topNode)), pieces.cuts, { from: 0, to: text.length });
+        return walker;
+    }
+    const { tree, tooDeepAt } = parseDeep(text);
+    if (tooDeepAt !== undefined)
+        walker.tooDeep(tooDeepAt, TOO_DEEP_MESSAGE);
+    else
+        for (const node of walker.kids(tree.topNode))
+            walker.expr(node);
     return walker;
 }
 
@@ -70215,6 +76843,7 @@ function walk(text, options, renamed) {
 // CONTRACT (used by formats/ and checks/; keep it stable):
 //   analyseQuery(text) never throws. Offsets are 0-based UTF-16 offsets into `text`. The result is
 //   deeply frozen and shared by every caller that asks about the same query: read it, never edit it.
+
 
 
 
@@ -70275,6 +76904,9 @@ function analyseUncached(text, options) {
         walker = walkWithRecovery(text, options);
     }
     catch (e) {
+        // Nesting that the walk's recursion cannot follow (a `^` chain thousands long) is too deep, not a fault.
+        if (e instanceof RangeError && /call stack/i.test(e.message))
+            return { errors: [{ from: 0, to: Math.min(1, text.length), message: TOO_DEEP_MESSAGE }], facts: emptyFacts() };
         // The walk is defensive; this is a last resort so that one odd query cannot stop a run.
         return { errors: [{ from: 0, to: text.length, message: `internal error analysing query: ${e.message}` }], facts: emptyFacts() };
     }
@@ -70333,11 +76965,14 @@ function errorRatio(slo, window) {
  * The rule group as YAML, written by the `yaml` library: SLO names are file text and may hold
  * `#`, `: `, quotes or newlines, which string concatenation would turn into different YAML.
  */
-function burnRateRuleGroup(slo, windows) {
+function burnRateRuleGroup(slo, windows, config) {
     const budget = errorBudget(slo.target);
     const alertName = `${slo.name.replace(/(^|[^a-zA-Z0-9])([a-zA-Z0-9])/g, (_, __, c) => c.toUpperCase())}ErrorBudgetBurn`;
     let ownQueries = true;
-    const rules = [];
+    const placeholders = new Set();
+    // One alert per tier, its windows joined by `or` (as Sloth writes them): two alerts of one tier
+    // would carry the same name and labels, which Prometheus keeps apart only by accident.
+    const tiers = new Map();
     for (const window of windows) {
         if (window.factor === undefined)
             continue;
@@ -70348,21 +76983,75 @@ function burnRateRuleGroup(slo, windows) {
             ownQueries &&= ratio.own;
             return `(${ratio.expr}) > (${factor} * ${budget})`;
         };
-        rules.push({
-            alert: alertName,
-            expr: `${condition(window.longSeconds)}\nand\n${condition(short)}\n`,
-            for: window.longSeconds <= 6 * 3600 ? '2m' : '15m',
-            labels: { severity: window.severity ?? (window.factor >= 6 ? 'page' : 'ticket'), slo: slo.name },
-            annotations: { summary: `${slo.name} is burning its ${formatPercent(slo.target)} error budget ${factor}× too fast (${formatDuration(window.longSeconds)}/${formatDuration(short)})` },
-        });
+        const tier = window.severity === 'page' || window.severity === 'ticket' ? window.severity : window.factor >= 6 ? 'page' : 'ticket';
+        const entry = tiers.get(tier) ?? { conditions: [], spans: [], longest: 0, severity: window.severity };
+        entry.conditions.push(`${condition(window.longSeconds)}\nand\n${condition(short)}`);
+        entry.spans.push(`${formatDuration(window.longSeconds)}/${formatDuration(short)} at ${factor}×`);
+        entry.longest = Math.max(entry.longest, window.longSeconds);
+        tiers.set(tier, entry);
     }
+    const rules = [...tiers].map(([tier, entry]) => {
+        const own = slo.alertLabels?.[tier];
+        const expr = entry.conditions.length === 1 ? `${entry.conditions[0]}\n` : `${entry.conditions.map((condition) => `(\n${condition}\n)`).join('\nor\n')}\n`;
+        const summary = `${slo.name} is burning its ${formatPercent(slo.target)} error budget too fast (${entry.spans.join(', ')})`;
+        return {
+            alert: alertName,
+            expr,
+            for: entry.longest <= 6 * 3600 ? '2m' : '15m',
+            labels: fitLabels({ severity: entry.severity ?? tier, ...own?.labels, slo: slo.name }, slo, tier, config.requiredLabels, placeholders),
+            annotations: fitAnnotations({ summary, ...own?.annotations }, config.requiredAnnotations, placeholders),
+        };
+    });
     const doc = new dist/* Document */.yo({ groups: [{ name: `${slo.name}-burn-rate`, rules }] });
-    if (!ownQueries)
-        doc.commentBefore = ` Record slo:sli_error:ratio_rate<window>{slo=${JSON.stringify(slo.name)}} as the SLI's error ratio over each window, or put the ratio in place.`;
+    const notes = [
+        ...(ownQueries ? [] : [` Record slo:sli_error:ratio_rate<window>{slo=${JSON.stringify(slo.name)}} as the SLI's error ratio over each window, or put the ratio in place.`]),
+        ...(placeholders.size ? [` Fill in ${[...placeholders].join(', ')} (${PLACEHOLDER} below): the repository requires ${placeholders.size > 1 ? 'them' : 'it'}.`] : []),
+    ];
+    if (notes.length)
+        doc.commentBefore = notes.join('\n');
     return doc.toString({ lineWidth: 0 }).replace(/\n$/, '');
+}
+const PLACEHOLDER = 'CHANGE-ME';
+/**
+ * The labels the SLO's format gives this tier of alert, then whatever the repository's
+ * `alerts.required-labels` demands: a required label the alert lacks takes the SLO's own label of
+ * that name, else an allowed value (the first for a page, the next for a ticket), else a
+ * placeholder to fill in; a value outside the allowed ones is replaced the same way.
+ */
+function fitLabels(labels, slo, tier, required, placeholders) {
+    const out = { ...labels };
+    for (const [name, allowed] of Object.entries(required)) {
+        if (out[name] !== undefined && (allowed.length === 0 || allowed.includes(out[name])))
+            continue;
+        const own = slo.labels[name];
+        if (own !== undefined && (allowed.length === 0 || allowed.includes(own)))
+            out[name] = own;
+        else if (allowed.length)
+            out[name] = allowed[Math.min(tier === 'page' ? 0 : 1, allowed.length - 1)];
+        else {
+            out[name] = PLACEHOLDER;
+            placeholders.add(`label ${name}`);
+        }
+    }
+    return out;
+}
+function fitAnnotations(annotations, required, placeholders) {
+    const out = { ...annotations };
+    for (const name of required) {
+        if (out[name])
+            continue;
+        if (name === 'description')
+            out[name] = annotations.summary;
+        else {
+            out[name] = PLACEHOLDER;
+            placeholders.add(`annotation ${name}`);
+        }
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/checks/align/burn-alert-missing.ts
+
 
 
 const alignBurnAlertMissing = {
@@ -70372,6 +77061,7 @@ const alignBurnAlertMissing = {
         kind: 'model',
         description: 'An SLO whose burn-rate windows no alerting rule implements (warning when the SLO does not declare burn-rate alerting); ambiguous alert links as notices.',
         docs: 'docs/checks/align/burn-alert-missing.md',
+        options: configOptions('alerts.required-labels', 'alerts.required-annotations'),
         aboutSlo: true,
     },
     run({ links }, context) {
@@ -70397,7 +77087,7 @@ const alignBurnAlertMissing = {
                 message: none
                     ? `no alerting rule implements the burn-rate windows of SLO "${slo.name}" (${expected.map(windowName).join(', ')})${generatedInCluster ? '; Pyrra generates them in the cluster, where they cannot be checked' : ''}`
                     : `no alerting rule implements the ${missing.map(windowName).join(', ')} burn-rate window${missing.length > 1 ? 's' : ''} of SLO "${slo.name}"`,
-                suggestion: missing.some((w) => w.factor !== undefined) ? burnRateRuleGroup(slo, missing) : undefined,
+                suggestion: missing.some((w) => w.factor !== undefined) ? burnRateRuleGroup(slo, missing, context.config) : undefined,
             });
         }
         for (const { rule, candidates } of links.ambiguous) {
@@ -72192,8 +78882,166 @@ const fileParse = {
         docs: 'docs/checks/file/parse.md',
     },
     run({ model }, context) {
-        for (const problem of model.unreadable)
-            context.report({ ...problem });
+        for (const { file, line, column, message } of model.unreadable)
+            context.report({ file, line, column, message });
+    },
+};
+
+;// CONCATENATED MODULE: ./src/parse/template.ts
+// Template-tolerant reading of templated YAML (Helm chart templates, Jinja): the template's own
+// text with every action blanked or replaced by a placeholder of the same length, so each line and
+// column of the result is the line and column of the template. A finding that depends on a
+// placeholder is not reported (see `templateTaint` in document.ts and the engine's filter).
+//
+// - An action alone on its line(s) — `{{- if }}`, `{{- end }}`, `{{- include … | nindent 4 }}`,
+//   `{% for %}` — is blanked: it is control flow or emits YAML structure the reader cannot know.
+//   Those that emit structure (not if/else/end/range/with/define/block/comments) are `elided`.
+// - A value action inside a line (`name: {{ .Release.Name }}-rules`) becomes `__tpl___…`, an
+//   identifier, valid as a YAML scalar, a PromQL name and inside a JSON string.
+/** Every placeholder starts with this; a finding quoting it quotes a placeholder. */
+const PLACEHOLDER_MARK = '__tpl';
+const CONTROL = /^(?:if|else|end|range|with|define|block|break|continue|for|endfor|endif|elif|set|macro|endmacro|raw|endraw|filter|endfilter|call|endcall|do)\b/;
+/**
+ * Go template actions `{{ … }}` (with their strings, raw strings and comments) and Jinja tags
+ * `{% … %}` and comments `{# … #}`. Fails on an action that is never closed.
+ */
+function findActions(text) {
+    const actions = [];
+    let i = 0;
+    while (i < text.length) {
+        const open = nextOpening(text, i);
+        if (open < 0)
+            break;
+        const kind = text[open + 1];
+        const end = kind === '{' ? closeGoAction(text, open + 2) : text.indexOf(kind === '%' ? '%}' : '#}', open + 2);
+        if (end < 0)
+            return { offset: open, message: `template action opened here is never closed` };
+        const to = end + 2;
+        const body = text.slice(open + 2, end).replace(/^-\s*|\s*-$/g, '').trim();
+        const control = kind !== '{' || body.startsWith('/*') || CONTROL.test(body);
+        actions.push({ from: open, to, control });
+        i = to;
+    }
+    return actions;
+}
+function nextOpening(text, from) {
+    for (let i = text.indexOf('{', from); i >= 0; i = text.indexOf('{', i + 1)) {
+        const next = text[i + 1];
+        if (next === '{' || next === '%' || next === '#')
+            return i;
+    }
+    return -1;
+}
+/** Offset of the `}}` that closes a Go action whose body starts at `from`, skipping strings. */
+function closeGoAction(text, from) {
+    let i = from;
+    if (text.startsWith('/*', i) || text.startsWith('- /*', i)) {
+        const close = text.indexOf('*/', i);
+        if (close < 0)
+            return -1;
+        i = close + 2;
+    }
+    while (i < text.length) {
+        const c = text[i];
+        if (c === '}' && text[i + 1] === '}')
+            return i;
+        if (c === '"' || c === "'") {
+            i++;
+            while (i < text.length && text[i] !== c && text[i] !== '\n')
+                i += text[i] === '\\' ? 2 : 1;
+        }
+        else if (c === '`') {
+            const close = text.indexOf('`', i + 1);
+            if (close < 0)
+                return -1;
+            i = close;
+        }
+        i++;
+    }
+    return -1;
+}
+/** Whether text has template syntax where YAML structure would be (a line or value starting with an action). */
+function hasTemplateSyntax(text) {
+    return /^[ \t]*(?:- +)?(?:\{\{|\{%|\{#)|:[ \t]+(?:\{\{|\{%)|\{%-?\s*\w|\{#/m.test(text);
+}
+function tolerantText(text) {
+    const found = findActions(text);
+    if (!Array.isArray(found))
+        return { ok: false, ...found };
+    const out = text.split('');
+    const placeholders = [];
+    const elided = [];
+    const blank = (from, to) => {
+        for (let k = from; k < to; k++)
+            if (out[k] !== '\n' && out[k] !== '\r')
+                out[k] = ' ';
+    };
+    // A run of actions with only blanks between them, alone on its line(s), is blanked whole.
+    let a = 0;
+    while (a < found.length) {
+        let b = a;
+        while (b + 1 < found.length && /^[ \t]*$/.test(text.slice(found[b].to, found[b + 1].from)))
+            b++;
+        const lineStart = text.lastIndexOf('\n', found[a].from - 1) + 1;
+        const lineEnd = text.slice(found[b].to).search(/\r|\n|$/) + found[b].to;
+        if (/^[ \t]*$/.test(text.slice(lineStart, found[a].from)) && /^[ \t]*$/.test(text.slice(found[b].to, lineEnd))) {
+            blank(found[a].from, found[b].to);
+            if (found.slice(a, b + 1).some((action) => !action.control))
+                elided.push(found[a].from);
+        }
+        else {
+            for (const action of found.slice(a, b + 1)) {
+                if (action.control) {
+                    blank(action.from, action.to);
+                    continue;
+                }
+                const length = action.to - action.from;
+                const fill = PLACEHOLDER_MARK + '_'.repeat(Math.max(0, length - PLACEHOLDER_MARK.length));
+                // A multi-line action keeps its line breaks, so the lines after it stay where they were.
+                for (let k = 0; k < length; k++) {
+                    const c = text[action.from + k];
+                    out[action.from + k] = c === '\n' || c === '\r' ? c : fill[k];
+                }
+                placeholders.push([action.from, action.to]);
+            }
+        }
+        a = b + 1;
+    }
+    return { ok: true, text: out.join(''), placeholders, elided };
+}
+/** Which dialect a templated text is written in, for the words of its findings. */
+function templateDialect(text, inHelmChart) {
+    if (inHelmChart)
+        return 'helm';
+    return /\{%|\{#/.test(text) ? 'jinja' : 'go';
+}
+function dialectName(dialect) {
+    return dialect === 'helm' ? 'Helm template' : dialect === 'jinja' ? 'Jinja template' : 'Go template';
+}
+
+;// CONCATENATED MODULE: ./src/checks/file/template.ts
+
+const fileTemplate = {
+    meta: {
+        id: 'file/template',
+        severity: 'notice',
+        kind: 'model',
+        description: 'A templated file (Helm chart template, Jinja) that could not be read even template-tolerantly: one notice per file, never parse errors.',
+        docs: 'docs/checks/file/template.md',
+    },
+    run({ model }, context) {
+        for (const file of model.files) {
+            const problem = file.template?.problem;
+            if (!problem)
+                continue;
+            const what = dialectName(file.template.dialect);
+            context.report({
+                file: file.path,
+                line: problem.line,
+                ...(problem.column !== undefined ? { column: problem.column } : {}),
+                message: `${what} ${file.template.partly ? 'partly ' : ''}not checked: ${problem.message} (render it first for full fidelity: see the README on templated files)`,
+            });
+        }
     },
 };
 
@@ -72235,17 +79083,34 @@ class Scrubber {
         this.pattern ??= new RegExp([...this.secrets].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
         return text.replace(this.pattern, REDACTED);
     }
-    /** A copy of `value` with every string in it scrubbed (object keys too); `value` itself when there is nothing to scrub. */
+    /**
+     * `value` with every string in it scrubbed (object keys too). Copies only what changed: a report
+     * without any secret in it comes back as the same object, so a large one is not duplicated.
+     */
     scrubDeep(value) {
         if (this.secrets.size === 0)
             return value;
         const walk = (item) => {
             if (typeof item === 'string')
                 return this.scrub(item);
-            if (Array.isArray(item))
-                return item.map(walk);
-            if (item !== null && typeof item === 'object')
-                return Object.fromEntries(Object.entries(item).map(([key, inner]) => [this.scrub(key), walk(inner)]));
+            if (Array.isArray(item)) {
+                let copy;
+                item.forEach((inner, index) => {
+                    const scrubbed = walk(inner);
+                    if (scrubbed !== inner)
+                        (copy ??= [...item])[index] = scrubbed;
+                });
+                return copy ?? item;
+            }
+            if (item !== null && typeof item === 'object') {
+                let changed = false;
+                const entries = Object.entries(item).map(([key, inner]) => {
+                    const pair = [this.scrub(key), walk(inner)];
+                    changed ||= pair[0] !== key || pair[1] !== inner;
+                    return pair;
+                });
+                return changed ? Object.fromEntries(entries) : item;
+            }
             return item;
         };
         return walk(value);
@@ -72641,146 +79506,6 @@ function formatSeconds(ms) {
     return ms % 1000 === 0 ? `${ms / 1000}s` : `${(ms / 1000).toFixed(1)}s`;
 }
 
-;// CONCATENATED MODULE: ./src/live/queries.ts
-// SLI → PromQL. Each SLO's indicator becomes a plan that can write its error ratio over any
-// window, so the server computes every figure (we never pull raw samples):
-//
-//   events  error/total (Sloth events, Pyrra ratio): errors(w) / total(w)
-//           good/total (OpenSLO good, Pyrra latency):  (total(w) - good(w)) / total(w)
-//           latency from a histogram:                  good = _bucket{le="<threshold>"}, total = _count
-//   ratio   a query that is the error ratio itself (Sloth raw error_ratio_query)
-//
-// A query is put over a window in one of three ways: Sloth's `{{.window}}` placeholder is
-// substituted; a bare selector (Pyrra's `http_requests_total{code=~"5.."}`) is wrapped in
-// sum(increase(…[w])); any other expression (OpenSLO's `sum(rate(x[5m]))`) is averaged over the
-// window with a subquery, which is an approximation and is said so.
-
-const queries_WINDOW_PLACEHOLDER = /\{\{\s*\.window\s*\}\}/;
-// A metric name with optional matchers, or matchers alone: nothing to aggregate or window yet.
-const BARE_SELECTOR = /^\s*([a-zA-Z_:][a-zA-Z0-9_:]*)?\s*(?:\{((?:[^{}"]|"(?:[^"\\]|\\.)*")*)\})?\s*$/;
-function planSli(slo) {
-    const { errorQuery, goodQuery, totalQuery, errorRatioQuery, type, thresholdSeconds, metrics } = slo.indicator;
-    const notes = [];
-    const over = (query) => (window) => windowed(query, window, notes);
-    if (errorRatioQuery) {
-        // A ratio averages per unit of time, not per request: a quiet hour weighs as much as a busy one.
-        notes.push('error-ratio SLI: the budget is averaged per unit of time, not per request');
-        return { kind: 'ratio', ratio: over(errorRatioQuery), ratioQuery: errorRatioQuery, notes };
-    }
-    if (slo.indicator.declaredType === 'latencyNative' && totalQuery && thresholdSeconds !== undefined)
-        return nativeLatencyPlan(totalQuery, thresholdSeconds);
-    if (slo.indicator.declaredType === 'bool_gauge' && goodQuery) {
-        // A 0/1 gauge of "good right now": the error ratio is the share of time it was 0.
-        return { kind: 'ratio', ratio: (w) => `1 - avg(avg_over_time(${goodQuery.trim()}[${w}]))`, ratioQuery: goodQuery, notes: ['boolean gauge SLI: the budget is averaged per unit of time'] };
-    }
-    if (errorQuery && totalQuery) {
-        return { kind: 'events', errors: over(errorQuery), total: over(totalQuery), missingErrorsAreZero: true, errorsQuery: errorQuery, totalQuery, notes };
-    }
-    if (goodQuery && totalQuery) {
-        const good = over(goodQuery);
-        const total = over(totalQuery);
-        return { kind: 'events', errors: (w) => `(${total(w)} - ${good(w)})`, total, missingErrorsAreZero: false, errorsQuery: goodQuery, totalQuery, notes };
-    }
-    if (type === 'latency' && thresholdSeconds !== undefined) {
-        const histogram = histogramSelector(totalQuery, metrics);
-        if (histogram)
-            return latencyPlan(histogram.name, histogram.matchers, thresholdSeconds);
-        return { kind: 'unmeasurable', reason: 'latency SLI names no histogram metric (a `_bucket` series) to read the threshold from' };
-    }
-    if (errorQuery)
-        return { kind: 'unmeasurable', reason: 'the SLI has an error query but no total query' };
-    if (slo.indicator.declaredType === 'thresholdMetric')
-        return { kind: 'unmeasurable', reason: 'threshold-metric SLIs are not measured live (only ratio SLIs)' };
-    if (goodQuery)
-        return { kind: 'unmeasurable', reason: 'the SLI has a good-events query but no total query' };
-    if (type === 'latency')
-        return { kind: 'unmeasurable', reason: 'latency SLI without a threshold' };
-    return { kind: 'unmeasurable', reason: `the SLO declares no SLI query (indicator "${slo.indicator.declaredType ?? type}" has no error/total, good/total or error-ratio query)` };
-}
-/** Share of requests slower than the threshold, from a classic histogram's cumulative buckets. */
-function latencyPlan(metric, matchers, thresholdSeconds) {
-    const base = metric.replace(/_(bucket|count|sum)$/, '');
-    const braces = (...parts) => {
-        const inner = [matchers.trim(), ...parts].filter(Boolean).join(', ');
-        return inner ? `{${inner}}` : '';
-    };
-    const good = `${base}_bucket${braces(leMatcher(thresholdSeconds))}`;
-    const total = `${base}_count${braces()}`;
-    const sumIncrease = (selector) => (window) => `sum(increase(${selector}[${window}]))`;
-    const goodOver = sumIncrease(good);
-    const totalOver = sumIncrease(total);
-    return {
-        kind: 'events',
-        errors: (w) => `(${totalOver(w)} - ${goodOver(w)})`,
-        total: totalOver,
-        missingErrorsAreZero: false,
-        errorsQuery: good,
-        totalQuery: total,
-        notes: [],
-    };
-}
-/** Native histograms (Pyrra latencyNative): the share under the threshold is histogram_fraction. */
-function nativeLatencyPlan(selector, thresholdSeconds) {
-    const sum = (w) => `sum(increase(${selector.trim()}[${w}]))`;
-    return {
-        kind: 'events',
-        errors: (w) => `(histogram_count(${sum(w)}) * (1 - histogram_fraction(0, ${thresholdSeconds}, ${sum(w)})))`,
-        total: (w) => `histogram_count(${sum(w)})`,
-        missingErrorsAreZero: false,
-        errorsQuery: selector,
-        totalQuery: selector,
-        notes: [],
-    };
-}
-/**
- * Bucket bounds are label strings, and client libraries print whole numbers differently
- * (Go "1", Python "1.0"), so a whole-second threshold matches both spellings.
- */
-function leMatcher(thresholdSeconds) {
-    const text = String(thresholdSeconds);
-    if (Number.isInteger(thresholdSeconds))
-        return `le=~"${text}|${text}\\\\.0"`;
-    return `le="${text}"`;
-}
-/** `query` evaluated over `window`; pushes a note when only an approximation is possible. */
-function windowed(query, window, notes = []) {
-    const trimmed = query.trim();
-    if (queries_WINDOW_PLACEHOLDER.test(trimmed))
-        return trimmed.replace(new RegExp(queries_WINDOW_PLACEHOLDER, 'g'), window);
-    if (isBareSelector(trimmed))
-        return `sum(increase(${trimmed}[${window}]))`;
-    const note = 'query has no {{.window}} placeholder: averaged over each window with a subquery (approximate)';
-    if (!notes.includes(note))
-        notes.push(note);
-    return `avg_over_time((${trimmed})[${window}:${subqueryResolution(window)}])`;
-}
-function isBareSelector(query) {
-    const match = BARE_SELECTOR.exec(query);
-    return match !== null && (match[1] !== undefined || match[2] !== undefined);
-}
-/** About 500 evaluations per window, and never finer than a minute: enough for an average. */
-function subqueryResolution(window) {
-    const seconds = parseDuration(window) ?? 0;
-    return promDuration(Math.max(60, Math.ceil(seconds / 500 / 60) * 60));
-}
-function histogramSelector(totalQuery, metrics) {
-    if (totalQuery) {
-        const match = BARE_SELECTOR.exec(totalQuery.trim());
-        if (match?.[1])
-            return { name: match[1], matchers: match[2] ?? '' };
-        return undefined;
-    }
-    const bucket = metrics.find((name) => name.endsWith('_bucket'));
-    return bucket ? { name: bucket, matchers: '' } : undefined;
-}
-/** A window in the largest whole unit ("30d", "6h", "90m"): the form every backend accepts. */
-function promDuration(seconds) {
-    for (const [unit, size] of [['d', 86_400], ['h', 3600], ['m', 60]])
-        if (seconds % size === 0)
-            return `${seconds / size}${unit}`;
-    return `${Math.max(1, Math.round(seconds))}s`;
-}
-
 ;// CONCATENATED MODULE: ./src/live/backtest.ts
 // Would the SLO's alerts have fired when its budget burned? Each alert linked to an SLO is
 // evaluated as a range query over the SLO's period at its rule group's evaluation interval, the
@@ -72862,6 +79587,7 @@ async function backtestSlo(input, client, time) {
         const rule = link.rule;
         const evaluation = rule.groupIntervalSeconds ?? input.defaultEvaluationSeconds;
         const forSeconds = rule.for ? parseDuration(rule.for.value) ?? 0 : 0;
+        const keepFiringSeconds = rule.keepFiringFor ? parseDuration(rule.keepFiringFor.value) ?? 0 : 0;
         const query = expandRecorded(rule.expr.text, rule.expr.analysis, input.recorded, evaluation);
         const windows = link.encoding.windows.filter((w) => w.factor !== undefined);
         const share = link.encoding.kind === 'burn-rate' && windows.length ? Math.max(...windows.map((w) => (w.factor * w.longSeconds) / period)) : undefined;
@@ -72894,7 +79620,7 @@ async function backtestSlo(input, client, time) {
             }
             throw error;
         }
-        backtest.firings = firingIntervals(series, evaluation, forSeconds);
+        backtest.firings = firingIntervals(series, evaluation, forSeconds, keepFiringSeconds).map((f) => ({ start: f.start, end: Math.min(f.end, time) }));
         const grace = Math.max(0, ...link.encoding.windows.map((w) => w.longSeconds));
         backtest.responses = episodes.map((episode, index) => {
             const firing = backtest.firings.find((f) => f.end >= episode.start && f.start <= episode.end + grace);
@@ -72908,9 +79634,10 @@ async function backtestSlo(input, client, time) {
 }
 /**
  * Alert instances (one per label set) → merged firing intervals. An instance is pending from the
- * first evaluation of an unbroken run and fires once `for` has passed since then.
+ * first evaluation of an unbroken run and fires once `for` has passed since then; with
+ * `keep_firing_for` it goes on firing that long after its query stopped returning it.
  */
-function firingIntervals(series, step, forSeconds) {
+function firingIntervals(series, step, forSeconds, keepFiringSeconds = 0) {
     const intervals = [];
     for (const one of series) {
         let runStart;
@@ -72919,7 +79646,7 @@ function firingIntervals(series, step, forSeconds) {
             if (runStart !== undefined && previous !== undefined) {
                 const fireFrom = runStart + Math.ceil(forSeconds / step - 1e-9) * step;
                 if (fireFrom <= previous)
-                    intervals.push({ start: fireFrom, end: previous });
+                    intervals.push({ start: fireFrom, end: previous + Math.ceil(keepFiringSeconds / step - 1e-9) * step });
             }
         };
         for (const [t] of one.points) {
@@ -72944,7 +79671,7 @@ function firingIntervals(series, step, forSeconds) {
 }
 /** Errors and total (or the ratio) for each step (t − step, t], from `start` to `end`. */
 async function stepRatios(plan, client, start, end, step) {
-    const w = promDuration(step);
+    const w = formatDurationInOneUnit(step);
     const query = plan.kind === 'ratio' ? plan.ratio(w) : `${tag(plan.errors(w), 'errors')} or ${tag(plan.total(w), 'total')}`;
     const series = await chunkedRange(client, query, start, end, step);
     const out = new Map();
@@ -73000,7 +79727,7 @@ function expandRecorded(text, analysis, recorded, evaluation, depth = 0) {
         const body = bodies.length === 1 ? bodies[0] : `(${bodies.join(' or ')})`;
         const range = /^\s*\[([^\]:]+)\]/.exec(text.slice(selector.to));
         if (range)
-            replacements.push({ from: selector.from, to: selector.to + range[0].length, text: `${body}[${range[1].trim()}:${promDuration(evaluation)}]` });
+            replacements.push({ from: selector.from, to: selector.to + range[0].length, text: `${body}[${range[1].trim()}:${formatDurationInOneUnit(evaluation)}]` });
         else
             replacements.push({ from: selector.from, to: selector.to, text: body });
     }
@@ -73037,7 +79764,7 @@ function tag(expr, part) {
 }
 /** "would have fired 2× in 30d (3h 10m in all); burn 1: fired after 9 min, 3.1 % of the budget spent; burn 2: no firing (8.3 % spent)" */
 function backtestLine(backtest, alert) {
-    const period = promDuration(backtest.end - backtest.start);
+    const period = formatDurationInOneUnit(backtest.end - backtest.start);
     const firingSeconds = alert.firings.reduce((sum, f) => sum + (f.end - f.start + alert.evaluationSeconds), 0);
     const verb = alert.page ? 'paged' : 'fired';
     const head = alert.firings.length
@@ -73186,7 +79913,7 @@ const liveBudgetExhausted = {
         for (const { slo, result } of measuredSlos(input)) {
             if (!wasMeasured(result) || result.budgetRemaining === undefined || result.budgetRemaining > 0)
                 continue;
-            const period = result.periodSeconds !== undefined ? promDuration(result.periodSeconds) : '';
+            const period = result.periodSeconds !== undefined ? formatDurationInOneUnit(result.periodSeconds) : '';
             context.report({
                 ...atSlo(slo),
                 severity: weigh(liveBudgetExhausted.meta.severity, input.settings.failOn),
@@ -73215,9 +79942,9 @@ const liveBurning = {
             const firing = wasMeasured(result) ? result.windows.filter((window) => window.firing) : [];
             if (firing.length === 0)
                 continue;
-            const period = result.periodSeconds !== undefined ? promDuration(result.periodSeconds) : '';
+            const period = result.periodSeconds !== undefined ? formatDurationInOneUnit(result.periodSeconds) : '';
             const described = firing.map((w) => {
-                const name = w.shortSeconds ? `${promDuration(w.longSeconds)}/${promDuration(w.shortSeconds)}` : promDuration(w.longSeconds);
+                const name = w.shortSeconds ? `${formatDurationInOneUnit(w.longSeconds)}/${formatDurationInOneUnit(w.shortSeconds)}` : formatDurationInOneUnit(w.longSeconds);
                 const rates = w.shortSeconds ? `${times(w.burnRate)}/${times(w.shortBurnRate)}` : times(w.burnRate);
                 return `${name} burn rate ${rates} over ${times(w.factor)} (${w.page ? 'page' : w.severity ?? 'ticket'})`;
             });
@@ -73253,7 +79980,7 @@ const liveNoData = {
             }
             else if (wasMeasured(result) && result.emptyErrorQuery) {
                 // No error series may just mean no errors: worth a look, never a failed gate.
-                const period = result.periodSeconds !== undefined ? promDuration(result.periodSeconds) : '';
+                const period = result.periodSeconds !== undefined ? formatDurationInOneUnit(result.periodSeconds) : '';
                 context.report({
                     ...atSlo(slo),
                     severity: 'notice',
@@ -73404,8 +80131,9 @@ const promqlRateRange = {
         // A recorded series is sampled at its group's evaluation interval, a scraped one at the scrape interval.
         const recordedEvery = new Map();
         for (const rule of model.rules) {
-            if (rule.kind === 'record')
-                recordedEvery.set(rule.name, rule.groupIntervalSeconds ?? context.config.evaluationIntervalSeconds);
+            if (rule.kind !== 'record')
+                continue;
+            recordedEvery.set(rule.name, rule.groupIntervalSeconds !== undefined ? { seconds: rule.groupIntervalSeconds, group: rule.group } : { seconds: context.config.evaluationIntervalSeconds });
         }
         for (const rule of model.rules) {
             if (rule.expr.analysis.errors.length > 0)
@@ -73416,7 +80144,7 @@ const promqlRateRange = {
                 if (selector.rangeSeconds === undefined || !fn || !(fn in MIN_SAMPLES))
                     continue;
                 const recorded = selector.metric !== undefined ? recordedEvery.get(selector.metric) : undefined;
-                const interval = recorded ?? context.config.scrapeIntervalSeconds;
+                const interval = recorded?.seconds ?? context.config.scrapeIntervalSeconds;
                 const minimum = MIN_SAMPLES[fn] * interval;
                 if (selector.rangeSeconds >= minimum)
                     continue;
@@ -73424,7 +80152,12 @@ const promqlRateRange = {
                 if (reported.has(key))
                     continue;
                 reported.add(key);
-                const source = recorded !== undefined ? `the ${formatDuration(interval)} evaluation interval of the rule that records it` : `a ${formatDuration(interval)} scrape interval`;
+                // The interval is an assumption unless the group states it: say which, and where to change it.
+                const source = recorded === undefined
+                    ? `a ${formatDuration(interval)} scrape interval (\`scrape-interval\` in .slo-gate.yml)`
+                    : recorded.group !== undefined
+                        ? `the ${formatDuration(interval)} interval of group "${recorded.group}", which records it`
+                        : `the ${formatDuration(interval)} evaluation interval of the rule that records it (\`evaluation-interval\` in .slo-gate.yml)`;
                 context.report({
                     file: rule.file,
                     ...queryPosition(rule.expr, selector.from),
@@ -73651,8 +80384,8 @@ const SHOWN_VALUES = 3;
 const series_PART = 'slo_gate_part';
 /** The verdict for one selector at `time`. PrometheusError of kind 'unreachable' or 'budget' propagates. */
 async function measureSelector(client, use, time) {
-    const recent = promDuration(PRESENCE_LOOKBACK_SECONDS);
-    const history = promDuration(HISTORY_LOOKBACK_SECONDS);
+    const recent = formatDurationInOneUnit(PRESENCE_LOOKBACK_SECONDS);
+    const history = formatDurationInOneUnit(HISTORY_LOOKBACK_SECONDS);
     const count = (selector, window) => `count(last_over_time(${selector}[${window}]))`;
     let samples;
     try {
@@ -73750,8 +80483,8 @@ const liveSeriesMissing = {
         if (unavailable) {
             context.report({ file: '', severity: 'notice', subject: 'series', message: `Selectors of rules and SLI queries not checked for series: ${unavailable}.` });
         }
-        const recent = promDuration(PRESENCE_LOOKBACK_SECONDS);
-        const history = promDuration(HISTORY_LOOKBACK_SECONDS);
+        const recent = formatDurationInOneUnit(PRESENCE_LOOKBACK_SECONDS);
+        const history = formatDurationInOneUnit(HISTORY_LOOKBACK_SECONDS);
         // A recording rule of the repository is present when its own selectors are: its name need not exist yet.
         const missingSource = new Map();
         const sourceOf = (metric, depth = 0) => {
@@ -74193,7 +80926,931 @@ const policySchemaAcrossFiles = {
     },
 };
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ../main/node_modules/jsonc-parser/lib/umd/main.js
+var main = __nccwpck_require__(69131);
+;// CONCATENATED MODULE: ./src/parse/bounds.ts
+// Bounds checked on the text before any parser sees it: how deeply it nests and how many values it
+// holds. The YAML parser recurses once per level, so the depth bound is what keeps it from running
+// out of stack (on Node's default stack it fails somewhere past 600 levels of flow nesting); the
+// value bound keeps a generated 15 MB dashboard from taking gigabytes (the parser keeps about 1 KB
+// per value). Both are counted conservatively: a text under them always parses.
+/** Levels of nesting of any kind — indentation, `- - -` on one line, `[` and `{` — a text may have. */
+const MAX_NESTING = 500;
+/** Values (keys, items, scalars) one text may hold: ten times the largest real dashboard seen. */
+const MAX_VALUES = 250_000;
+/** Where the text first passes a bound, or undefined. One pass, no allocation per character. */
+function firstBoundPassed(text, maxNesting = MAX_NESTING, maxValues = MAX_VALUES) {
+    // Block nesting: the indentation of each open level; flow nesting on top of it.
+    const indents = [];
+    let flow = 0;
+    let values = 0;
+    let i = 0;
+    const n = text.length;
+    // Block scalar (`|`, `>`) content is text, not structure: its lines are skipped while indented deeper.
+    let scalarIndent = -1;
+    while (i < n) {
+        // One line: its indentation first.
+        let indent = 0;
+        while (i < n && text.charCodeAt(i) === 32) {
+            indent++;
+            i++;
+        }
+        const first = i < n ? text.charCodeAt(i) : 10;
+        const blank = first === 10 || first === 13 || (first === 35 && flow === 0); // empty, or a comment
+        if (scalarIndent >= 0) {
+            if (blank || indent > scalarIndent) {
+                i = lineEnd(text, i);
+                continue;
+            }
+            scalarIndent = -1;
+        }
+        if (blank) {
+            i = lineEnd(text, i);
+            continue;
+        }
+        let column = indent;
+        if (flow === 0) {
+            while (indents.length > 0 && indents[indents.length - 1] > indent)
+                indents.pop();
+            if (indents.length === 0 || indents[indents.length - 1] < indent)
+                indents.push(indent);
+            // Compact nesting on one line: `- - - x`, `? - x`: each indicator opens a level.
+            while (i + 1 < n && (text[i] === '-' || text[i] === '?') && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
+                i += 2;
+                column += 2;
+                while (i < n && text.charCodeAt(i) === 32) {
+                    i++;
+                    column++;
+                }
+                indents.push(column);
+                if (++values > maxValues)
+                    return { kind: 'values', offset: i };
+            }
+        }
+        if (indents.length + flow > maxNesting)
+            return { kind: 'depth', offset: i };
+        if (++values > maxValues)
+            return { kind: 'values', offset: i };
+        // The rest of the line: flow indicators outside double-quoted strings, and a block scalar header.
+        // Outside flow, `[` and `{` open a collection only where a value starts (`key: [`, `- {`):
+        // elsewhere they are text of a plain scalar (`expr: rate(x[5m])`).
+        let inString = false;
+        let valueStart = true;
+        let lastSignificant = -1;
+        for (; i < n; i++) {
+            const code = text.charCodeAt(i);
+            if (code === 10 || code === 13)
+                break;
+            if (inString) {
+                if (code === 92)
+                    i++; // backslash escape
+                else if (code === 34)
+                    inString = false;
+                continue;
+            }
+            const opens = (code === 91 || code === 123) && (flow > 0 || valueStart);
+            if (code !== 32 && code !== 9)
+                valueStart = flow === 0 && code === 58 && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9);
+            if (code === 34 && flow > 0)
+                inString = true;
+            else if (code === 35 && flow === 0 && i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) {
+                i = lineEnd(text, i) - 1;
+                break;
+            }
+            else if (opens) {
+                if (++values > maxValues)
+                    return { kind: 'values', offset: i };
+                if (indents.length + ++flow > maxNesting)
+                    return { kind: 'depth', offset: i };
+            }
+            else if ((code === 93 || code === 125) && flow > 0)
+                flow--;
+            else if (code === 44 && flow > 0 && ++values > maxValues)
+                return { kind: 'values', offset: i };
+            if (code !== 32 && code !== 9)
+                lastSignificant = i;
+        }
+        if (flow === 0 && lastSignificant >= 0 && isBlockScalarHeader(text, lastSignificant))
+            scalarIndent = indent;
+        i = lineEnd(text, i);
+    }
+    return undefined;
+}
+/** Offset just past the line break at or after `from`. */
+function lineEnd(text, from) {
+    let i = from;
+    while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13)
+        i++;
+    if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10)
+        return i + 2;
+    return i + 1;
+}
+/** `key: |`, `- >-`, `key: |2+`: the line ends in a block scalar indicator. */
+function isBlockScalarHeader(text, last) {
+    let i = last;
+    while (i > 0 && /[0-9+-]/.test(text[i]))
+        i--;
+    if (text[i] !== '|' && text[i] !== '>')
+        return false;
+    const before = text[i - 1];
+    return before === ' ' || before === '\t' || before === undefined || before === '\n' || before === '\r';
+}
+
+;// CONCATENATED MODULE: ./src/parse/document.ts
+// Parse YAML and JSON text into documents that remember where every value was written.
+// JSON goes through the same YAML parser (JSON is YAML 1.2 flow syntax), so one position API
+// serves both; strict JSON syntax is checked first so a .json file gets JSON's own errors.
+
+
+
+
+/** Every lone CR as LF (a CR LF stays): line breaks as Go's yaml.v3 reads them. */
+function normaliseLineBreaks(text) {
+    return text.replace(/\r(?!\n)/g, '\n');
+}
+// Alias expansion is bounded so a "billion laughs" file cannot exhaust memory.
+const MAX_ALIAS_COUNT = 1000;
+function parseText(text, format, embedding) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const toFile = fileMapper(lineCounter, embedding);
+    // Go's yaml.v3 (Prometheus, promtool) ends a line at a lone CR as at LF; the same length keeps offsets.
+    if (text.includes('\r'))
+        text = normaliseLineBreaks(text);
+    // The parser recurses once per level and keeps about 1 KB per value: refuse what passes either
+    // bound before it starts, at the place it is passed (src/parse/bounds.ts).
+    const bound = firstBoundPassed(text);
+    if (bound) {
+        const before = text.slice(0, bound.offset);
+        const position = mapPosition({ line: before.split('\n').length, col: bound.offset - before.lastIndexOf('\n') }, embedding);
+        const problem = bound.kind === 'depth'
+            ? { ...position, message: `nested more than ${MAX_NESTING} levels deep; not parsed` }
+            : { ...position, tooLarge: true, message: `holds more than ${MAX_VALUES} values; not read` };
+        return { documents: [], problems: [problem] };
+    }
+    if (format === 'json') {
+        const jsonProblem = strictJsonProblem(text, embedding);
+        if (jsonProblem)
+            return { documents: [], problems: [jsonProblem] };
+    }
+    const problems = [];
+    const documents = [];
+    // Merge keys (<<: *anchor) are YAML 1.1, but Prometheus' Go YAML reader honours them, and rule files use them.
+    // logLevel 'error': the library's own warnings ("Keys with collection values will be stringified") never reach stderr.
+    const composer = new dist/* Composer */.Dk({ uniqueKeys: false, keepSourceTokens: false, prettyErrors: false, merge: true, logLevel: 'error' });
+    const docs = withPlainEnv(() => [...composer.compose(new dist/* Parser */.iX(lineCounter.addNewLine).parse(text), true, text.length)]);
+    for (const doc of docs) {
+        const errors = doc.errors;
+        if (errors.length > 0) {
+            // The parser recovers from an error and trips over what follows on the same line ("Unexpected
+            // scalar at node end", then the `:` and the value after it): one finding per line.
+            const lines = new Set();
+            for (const error of errors) {
+                const pos = toFile(error.pos[0]);
+                if (lines.has(pos.line))
+                    continue;
+                lines.add(pos.line);
+                problems.push({ ...pos, message: firstLine(error.message) });
+                if (lines.size === 3)
+                    break;
+            }
+            continue;
+        }
+        if (doc.contents === null)
+            continue; // an empty document between `---` markers
+        let value;
+        try {
+            value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+        }
+        catch (error) {
+            const pos = toFile(doc.range[0]);
+            problems.push({ ...pos, message: error instanceof RangeError ? stackSafe(error.message) : `cannot expand document: ${firstLine(error.message)}` });
+            continue;
+        }
+        documents.push(positionedDocument(documents.length, value, doc, text, toFile, embedding));
+    }
+    return { documents, problems };
+}
+// The yaml parser reads process.env.LOG_TOKENS (a debug switch; LOG_STREAM is the only other) once
+// per token, and every read of Node's process.env is a getenv(3) call: a third of the parse time.
+// A plain object answers the same for the duration of the parse.
+function withPlainEnv(run) {
+    const env = process.env;
+    process.env = { LOG_TOKENS: env.LOG_TOKENS, LOG_STREAM: env.LOG_STREAM };
+    try {
+        return run();
+    }
+    finally {
+        process.env = env;
+    }
+}
+function fileMapper(lineCounter, embedding) {
+    return (offset) => mapPosition(lineCounter.linePos(offset), embedding);
+}
+function positionedDocument(index, value, doc, text, toFile, embedding) {
+    const find = (path) => {
+        let node = doc.contents;
+        let key = null;
+        for (const segment of path) {
+            if ((0,dist/* isMap */.jh)(node)) {
+                const pair = node.items.find((item) => (0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment));
+                if (!pair)
+                    break;
+                key = pair.key;
+                node = pair.value ?? key;
+            }
+            else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
+                const item = node.items[segment];
+                if (!item)
+                    break;
+                node = item;
+                key = item;
+            }
+            else
+                break;
+        }
+        return { node, key };
+    };
+    const startOf = (node) => (node?.range ? toFile(node.range[0]) : toFile(doc.range[0]));
+    return {
+        index,
+        value,
+        positionOf: (path) => startOf(find(path).node),
+        keyPositionOf: (path) => {
+            const found = find(path);
+            return startOf(found.key ?? found.node);
+        },
+        placementOf: (path) => {
+            const { node } = find(path);
+            if (!(0,dist/* isScalar */.jn)(node) || !node.range)
+                return fixedPlacement(startOf(node));
+            return scalarPlacement(node, text, toFile, embedding);
+        },
+        dependentRanges: (offset, structure) => dependentRanges(doc, offset, structure, toFile),
+        snapshot: () => {
+            const positions = {};
+            const visit = (node, key, path) => {
+                const at = startOf(node ?? key);
+                const keyAt = key ? startOf(key) : at;
+                positions[path.join('\u0000')] = [at.line, at.column, keyAt.line, keyAt.column];
+                if ((0,dist/* isMap */.jh)(node)) {
+                    for (const item of node.items)
+                        if ((0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key))
+                            visit(item.value, item.key, [...path, String(item.key.value)]);
+                }
+                else if ((0,dist/* isSeq */.oP)(node))
+                    node.items.forEach((item, i) => visit(item, item, [...path, i]));
+            };
+            visit(doc.contents, null, []);
+            return { index, value, positions };
+        },
+    };
+}
+function dependentRanges(doc, offset, structure, toFile) {
+    if (offset < doc.range[0] || offset > doc.range[2])
+        return undefined;
+    const span = (node, to = node.range[1]) => [toFile(node.range[0]), toFile(Math.max(node.range[0], to - 1))];
+    let node = doc.contents;
+    let item;
+    let container;
+    let mapsBelowItem = 0;
+    // Descend to the innermost node written at or before the offset (a blanked line belongs to the
+    // entry above it), noting the last sequence item that is a map, and the innermost map.
+    while (node) {
+        if ((0,dist/* isMap */.jh)(node)) {
+            mapsBelowItem++;
+            container = node;
+            let chosen;
+            for (const pair of node.items) {
+                const key = pair.key;
+                if (key?.range && key.range[0] <= offset)
+                    chosen = { key, value: pair.value };
+            }
+            if (!chosen)
+                break;
+            if (chosen.key.range[1] > offset)
+                return scalarRanges(chosen.key);
+            if (!chosen.value?.range || chosen.value.range[0] > offset)
+                break;
+            node = chosen.value;
+        }
+        else if ((0,dist/* isSeq */.oP)(node)) {
+            let chosen;
+            for (const entry of node.items)
+                if (entry?.range && entry.range[0] <= offset)
+                    chosen = entry;
+            if (!chosen)
+                break;
+            if ((0,dist/* isMap */.jh)(chosen)) {
+                item = chosen;
+                mapsBelowItem = 0;
+            }
+            node = chosen;
+        }
+        else {
+            if (node.range && offset < node.range[1])
+                return scalarRanges(node);
+            break;
+        }
+    }
+    if (!item)
+        return undefined;
+    if (structure && container && container !== item) {
+        const firstLine = toFile(item.range[0]).line;
+        return [span(container, Math.max(container.range[1], offset + 1)), [{ line: firstLine, column: 1 }, { line: firstLine, column: Number.MAX_SAFE_INTEGER }]];
+    }
+    return [span(item)];
+    function scalarRanges(scalar) {
+        const isBlock = (0,dist/* isScalar */.jn)(scalar) && (scalar.type === dist/* Scalar */.X5.BLOCK_LITERAL || scalar.type === dist/* Scalar */.X5.BLOCK_FOLDED);
+        const line = toFile(offset).line;
+        const ownLine = [{ line, column: 1 }, { line, column: Number.MAX_SAFE_INTEGER }];
+        // Deeper in an item, or in no item: an annotation's text, or embedded text (a dashboard's JSON)
+        // whose structure is not known here, so only its own line counts.
+        if (!item || mapsBelowItem > 1)
+            return [isBlock ? ownLine : span(scalar)];
+        // A field of the item itself (a rule's expr, for, name): the field, and the item's first line,
+        // where findings about the whole item point.
+        const firstLine = toFile(item.range[0]).line;
+        return [span(scalar), [{ line: firstLine, column: 1 }, { line: firstLine, column: Number.MAX_SAFE_INTEGER }]];
+    }
+}
+/** A kept document back from its snapshot: positions of what exists, the nearest ancestor's otherwise. */
+function restoreDocument(snapshot) {
+    const lookup = (path) => {
+        for (let n = path.length; n >= 0; n--) {
+            const found = snapshot.positions[path.slice(0, n).join('\u0000')];
+            if (found)
+                return found;
+        }
+        return [1, undefined, 1, undefined];
+    };
+    const positionOf = (path) => {
+        const [line, column] = lookup(path);
+        return { line, column };
+    };
+    return {
+        index: snapshot.index,
+        value: snapshot.value,
+        positionOf,
+        keyPositionOf: (path) => {
+            const [, , line, column] = lookup(path);
+            return { line, column };
+        },
+        placementOf: (path) => fixedPlacement(positionOf(path)),
+        snapshot: () => snapshot,
+    };
+}
+function fixedPlacement(position) {
+    return { anchors: [0, position.line, position.column ?? 1], fixed: true };
+}
+/** Where each character of a scalar's value is written: exact for block literals and escaped double-quoted strings. */
+function scalarPlacement(node, text, toFile, embedding) {
+    const [start, , end] = node.range;
+    if (embedding?.fixed)
+        return fixedPlacement(embedding.fixed);
+    const anchors = [];
+    const anchor = (offset, position) => anchors.push(offset, position.line, position.column ?? 1);
+    if (node.type === dist/* Scalar */.X5.BLOCK_LITERAL || node.type === dist/* Scalar */.X5.BLOCK_FOLDED) {
+        const headerEnd = text.indexOf('\n', start);
+        if (headerEnd < 0)
+            return fixedPlacement(toFile(start));
+        const body = text.slice(headerEnd + 1, end);
+        const firstContent = /^( *)\S/m.exec(body);
+        const column = (embedding?.indent ?? 0) + (firstContent ? firstContent[1].length : 0) + 1;
+        const firstLine = toFile(headerEnd + 1).line;
+        const value = String(node.value);
+        anchor(0, { line: firstLine, column });
+        let line = firstLine;
+        for (let i = value.indexOf('\n'); i >= 0; i = value.indexOf('\n', i + 1))
+            anchor(i + 1, { line: ++line, column });
+        return { anchors };
+    }
+    const quoted = node.type === dist/* Scalar */.X5.QUOTE_DOUBLE || node.type === dist/* Scalar */.X5.QUOTE_SINGLE;
+    const double = node.type === dist/* Scalar */.X5.QUOTE_DOUBLE;
+    const escaped = double ? text.slice(start, end).includes('\\') : node.type === dist/* Scalar */.X5.QUOTE_SINGLE && text.slice(start + 1, end).includes("''");
+    if (escaped) {
+        // Escapes take several source characters: an anchor wherever the value and its source part ways.
+        const offsets = quotedOffsets(text, start, end, double);
+        for (let i = 0; i < offsets.length; i++) {
+            if (i === 0 || offsets[i] !== offsets[i - 1] + 1 || text[offsets[i - 1]] === '\n')
+                anchor(i, toFile(offsets[i]));
+        }
+        return { anchors };
+    }
+    // Plain and escape-free quoted scalars: the value's characters stand where they are written.
+    const first = quoted ? start + 1 : start;
+    anchor(0, toFile(first));
+    for (let i = text.indexOf('\n', first); i >= 0 && i < end; i = text.indexOf('\n', i + 1))
+        anchor(i + 1 - first, toFile(i + 1));
+    return { anchors };
+}
+/** For each character of a quoted string's value, its offset in the source (escapes take several source characters). */
+function quotedOffsets(text, start, end, double) {
+    const offsets = [];
+    let i = start + 1;
+    const last = end - 1;
+    while (i < last) {
+        offsets.push(i);
+        if (double && text[i] === '\\') {
+            const next = text[i + 1];
+            i += next === 'u' ? 6 : next === 'x' ? 4 : next === 'U' ? 10 : 2;
+        }
+        else if (!double && text[i] === "'" && text[i + 1] === "'")
+            i += 2;
+        else
+            i += 1;
+    }
+    offsets.push(last);
+    return offsets;
+}
+function mapPosition(pos, embedding) {
+    if (!embedding)
+        return { line: pos.line, column: pos.col };
+    if (embedding.fixed)
+        return embedding.fixed;
+    return { line: embedding.firstLine + pos.line - 1, column: pos.col + embedding.indent };
+}
+function strictJsonProblem(text, embedding) {
+    try {
+        JSON.parse(text);
+        return undefined;
+    }
+    catch (error) {
+        // V8 does not say where most JSON errors are; jsonc-parser does, so it locates them.
+        const errors = [];
+        (0,main.parse)(text, errors, { allowTrailingComma: false, disallowComments: true });
+        const first = errors[0];
+        const offset = first?.offset ?? 0;
+        const before = text.slice(0, offset);
+        const line = before.split('\n').length;
+        const column = offset - before.lastIndexOf('\n');
+        const found = offset < text.length ? `, found ${JSON.stringify(text[offset])}` : ', found the end of the file';
+        const cause = first ? `${(0,main.printParseErrorCode)(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}${found}` : firstLine(error.message);
+        return { ...mapPosition({ line, col: column }, embedding), message: `invalid JSON: ${cause}` };
+    }
+}
+/** The bound should keep the parser off the stack's end; should it not, say so in our words, not V8's. */
+function stackSafe(message) {
+    return /call stack/i.test(message) ? `nested too deeply to parse (over ${MAX_NESTING} levels); not parsed` : message;
+}
+function firstLine(message) {
+    return message.split('\n')[0].trim();
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+;// CONCATENATED MODULE: ./src/parse/read.ts
+// Read a file as text, refusing what is not text before any parser sees it.
+
+
+
+const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+// Synchronous on purpose: rule files and dashboards are small, and four thread-pool round trips
+// per file (open, stat, read, close) made reading a large repository wait more than it parsed.
+// Throws what the file system throws (ENOENT, EACCES); the caller turns that into a finding.
+function readTextFile(absolutePath, maxBytes = DEFAULT_MAX_FILE_BYTES) {
+    const read = readFileBytes(absolutePath, maxBytes);
+    return 'buffer' in read ? decodeText(read.buffer) : read;
+}
+/**
+ * A file's bytes, or the problem when it is over `maxBytes` or not a regular file (then not read).
+ * Opened without blocking and read only when regular: a FIFO or a device where a file is expected
+ * (/dev/zero, a named pipe) is refused instead of read forever or waited on. Throws what the file
+ * system throws.
+ */
+function readFileBytes(absolutePath, maxBytes = DEFAULT_MAX_FILE_BYTES) {
+    const fd = (0,external_node_fs_.openSync)(absolutePath, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+    try {
+        const stats = (0,external_node_fs_.fstatSync)(fd);
+        if (!stats.isFile())
+            return { ok: false, bytes: 0, problem: { line: 1, message: `${kindOf(stats)}, not a regular file; not read` } };
+        const { size } = stats;
+        if (size > maxBytes) {
+            return {
+                ok: false,
+                bytes: size,
+                tooLarge: true,
+                problem: { line: 1, message: `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit; not read` },
+            };
+        }
+        return { buffer: (0,external_node_fs_.readFileSync)(fd) };
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function kindOf(stats) {
+    if (stats.isDirectory())
+        return 'a directory';
+    if (stats.isFIFO())
+        return 'a named pipe';
+    if (stats.isCharacterDevice() || stats.isBlockDevice())
+        return 'a device';
+    if (stats.isSocket())
+        return 'a socket';
+    return 'not a file';
+}
+function decodeText(buffer) {
+    const bytes = buffer.byteLength;
+    const nul = buffer.indexOf(0);
+    if (nul >= 0) {
+        return { ok: false, bytes, problem: { ...positionOfByte(buffer, nul), message: 'binary data (NUL byte); not a text file' } };
+    }
+    try {
+        return { ok: true, text: decoder.decode(buffer), bytes };
+    }
+    catch {
+        const bad = firstInvalidUtf8(buffer);
+        return { ok: false, bytes, problem: { ...positionOfByte(buffer, bad), message: 'invalid UTF-8 byte sequence' } };
+    }
+}
+function positionOfByte(buffer, offset) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < offset; i++) {
+        if (buffer[i] === 10) {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, column: offset - lineStart + 1 };
+}
+function firstInvalidUtf8(buffer) {
+    let i = 0;
+    while (i < buffer.length) {
+        const byte = buffer[i];
+        const length = byte < 0x80 ? 1 : byte >> 5 === 0b110 ? 2 : byte >> 4 === 0b1110 ? 3 : byte >> 3 === 0b11110 ? 4 : 0;
+        if (length === 0)
+            return i;
+        for (let k = 1; k < length; k++) {
+            if (i + k >= buffer.length || buffer[i + k] >> 6 !== 0b10)
+                return i;
+        }
+        try {
+            decoder.decode(buffer.subarray(i, i + length));
+        }
+        catch {
+            return i;
+        }
+        i += length;
+    }
+    return Math.max(0, buffer.length - 1);
+}
+function formatBytes(bytes) {
+    if (bytes >= 1024 * 1024)
+        return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
+    if (bytes >= 1024)
+        return `${Math.round((bytes / 1024) * 10) / 10} KiB`;
+    return `${bytes} B`;
+}
+/**
+ * A file the checked repository supplies for slo-gate itself (its config, its baseline), read like
+ * any checked file: a symlink from inside `root` to outside it is not followed, only a regular file
+ * is read (a FIFO or a device is refused without blocking), within the size limit, as UTF-8 text.
+ * A path the user named outside the root is theirs to name.
+ */
+async function readRepositoryFile(file, root, maxBytes = DEFAULT_MAX_FILE_BYTES) {
+    const failed = (message, line = 1, column, missing = false) => ({ ok: false, missing, message, line, ...(column ? { column } : {}) });
+    let real;
+    let rootReal;
+    try {
+        [real, rootReal] = await Promise.all([(0,promises_.realpath)(file), (0,promises_.realpath)(root)]);
+    }
+    catch (error) {
+        const code = error.code;
+        return failed(code ?? error.message, 1, undefined, code === 'ENOENT');
+    }
+    const inside = (candidate, dir) => {
+        const relative = external_node_path_default().relative(dir, candidate);
+        return !relative.startsWith('..') && !external_node_path_default().isAbsolute(relative);
+    };
+    if (inside(external_node_path_default().resolve(file), external_node_path_default().resolve(root)) && !inside(real, rootReal))
+        return failed('it is a symlink to a file outside the checked directory; not followed');
+    let read;
+    try {
+        read = readTextFile(real, maxBytes);
+    }
+    catch (error) {
+        return failed(error.code ?? error.message);
+    }
+    return read.ok ? { ok: true, text: read.text } : failed(read.problem.message, read.problem.line, read.problem.column);
+}
+
+;// CONCATENATED MODULE: ./src/config/did-you-mean.ts
+// "Did you mean": the closest known name to a mistyped one, when it is close enough to be a typo.
+/** Optimal string alignment distance: edits, with a swap of two neighbours counted once. */
+function editDistance(a, b) {
+    const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++)
+        rows[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1);
+        }
+    }
+    return rows[a.length][b.length];
+}
+/** The known name nearest to `name`, within a third of its length (at least 2 edits); undefined when none is. */
+function closestName(name, known) {
+    const limit = Math.max(2, Math.floor(name.length / 3));
+    let best;
+    for (const candidate of known) {
+        const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+        if (distance <= limit && (!best || distance < best.distance))
+            best = { name: candidate, distance };
+    }
+    return best?.name;
+}
+
+;// CONCATENATED MODULE: ./src/config/config.ts
+// .slo-gate.yml: read, validated against schemas/config.schema.json, merged over the defaults.
+
+
+
+
+
+
+
+
+/** The floor an availability SLO is held to when the repository names none: reported as a warning, not an error. */
+const DEFAULT_MIN_AVAILABILITY = 0.999;
+const DEFAULT_CONFIG = {
+    include: [],
+    exclude: [],
+    checks: {},
+    requiredLabels: { severity: [] },
+    // None by default: repositories word their alerts differently (summary, description, message).
+    requiredAnnotations: [],
+    defaultPeriodSeconds: DEFAULT_PERIOD_SECONDS,
+    evaluationIntervalSeconds: 60,
+    scrapeIntervalSeconds: 60,
+    maxFileBytes: 16 * 1024 * 1024,
+    sloLinks: {},
+    ruleDialect: 'auto',
+    ignore: [],
+};
+const DEFAULT_CONFIG_FILE = '.slo-gate.yml';
+/** Where each `.slo-gate.yml` key (nested ones dotted) lands in Config: what a check's `meta.options` names. */
+const CONFIG_FIELDS = {
+    'min-availability': 'minAvailability',
+    'min-latency-objective': 'minLatencyObjective',
+    include: 'include',
+    exclude: 'exclude',
+    checks: 'checks',
+    'alerts.required-labels': 'requiredLabels',
+    'alerts.required-annotations': 'requiredAnnotations',
+    'slo-period': 'defaultPeriodSeconds',
+    'evaluation-interval': 'evaluationIntervalSeconds',
+    'scrape-interval': 'scrapeIntervalSeconds',
+    'max-file-size-mb': 'maxFileBytes',
+    'slo-links': 'sloLinks',
+    'rule-dialect': 'ruleDialect',
+};
+/** Whether `.slo-gate.yml` has the key (dotted for nested ones). */
+function isConfigKey(key) {
+    return Object.hasOwn(CONFIG_FIELDS, key);
+}
+/** The settled value of a `.slo-gate.yml` key; undefined for a key the config does not have, or one left unset. */
+function configValue(config, key) {
+    const field = CONFIG_FIELDS[key];
+    return field === undefined ? undefined : config[field];
+}
+/** `alerts.required-annotations: recommended`: what an on-call engineer needs from a page. */
+const RECOMMENDED_ANNOTATIONS = ['summary', 'description', 'runbook_url'];
+/** A configuration that cannot be used: every problem found in it, each with its position. */
+class ConfigError extends Error {
+    file;
+    line;
+    column;
+    problems;
+    constructor(file, line, column, message, more = []) {
+        super(message);
+        this.file = file;
+        this.line = line;
+        this.column = column;
+        this.problems = [{ line, ...(column !== undefined ? { column } : {}), message }, ...more];
+    }
+    static of(file, problems) {
+        const [first, ...rest] = problems;
+        return new ConfigError(file, first.line, first.column, first.message, rest);
+    }
+}
+const config_ajv = new ajv.Ajv({ allErrors: true, strict: false });
+// Compiled on first use: most runs have no config file, and compiling costs start-up time.
+let configValidator;
+/**
+ * Read a config file; undefined when `required` is false and the file does not exist. It comes
+ * from the repository under check, so it is read like any checked file: a symlink from inside
+ * `root` to outside it is not followed, only a regular file is read (never a FIFO or a device,
+ * and opening one does not block), within the size limit, as UTF-8 text.
+ */
+async function loadConfig(file, displayName, required, root = external_node_path_default().dirname(file), knownChecks) {
+    const read = await readRepositoryFile(file, root);
+    if (read.ok)
+        return parseConfig(read.text, displayName, knownChecks);
+    if (read.missing && !required)
+        return undefined;
+    throw new ConfigError(displayName, read.line, read.column, `cannot read config: ${read.message}`);
+}
+/**
+ * `knownChecks`: the ids of every check, so that a mistyped id under `checks:` is an error with the
+ * nearest id instead of a setting that silently does nothing.
+ */
+function parseConfig(source, displayName, knownChecks) {
+    const parsed = parseText(source, 'yaml');
+    if (parsed.problems.length > 0) {
+        const problem = parsed.problems[0];
+        throw new ConfigError(displayName, problem.line, problem.column, problem.message);
+    }
+    const doc = parsed.documents[0];
+    if (!doc)
+        return {};
+    const validateConfig = (configValidator ??= config_ajv.compile(config_schema_namespaceObject));
+    const problems = validateConfig(doc.value) ? [] : schemaProblems(validateConfig.errors ?? [], doc);
+    if (knownChecks)
+        problems.push(...unknownChecks(doc, knownChecks));
+    if (problems.length)
+        throw ConfigError.of(displayName, problems);
+    const value = doc.value;
+    const out = {};
+    if (value['min-availability'] !== undefined) {
+        const pos = doc.positionOf(['min-availability']);
+        out.minAvailability = parseMinAvailability(value['min-availability'], () => new ConfigError(displayName, pos.line, pos.column, 'invalid config: min-availability must be a percent (99.9) or ratio (0.999)'));
+    }
+    if (value['min-latency-objective'] !== undefined) {
+        const pos = doc.positionOf(['min-latency-objective']);
+        out.minLatencyObjective = parseMinAvailability(value['min-latency-objective'], () => new ConfigError(displayName, pos.line, pos.column, 'invalid config: min-latency-objective must be a percent (99) or ratio (0.99)'));
+    }
+    if (Array.isArray(value.include))
+        out.include = value.include;
+    if (Array.isArray(value.exclude))
+        out.exclude = value.exclude;
+    if (value.checks)
+        out.checks = value.checks;
+    const alerts = (value.alerts ?? {});
+    if (alerts['required-labels'] !== undefined)
+        out.requiredLabels = normaliseRequiredLabels(alerts['required-labels']);
+    if (Array.isArray(alerts['required-annotations']))
+        out.requiredAnnotations = alerts['required-annotations'];
+    else if (alerts['required-annotations'] === 'recommended')
+        out.requiredAnnotations = [...RECOMMENDED_ANNOTATIONS];
+    for (const [key, field] of [
+        ['slo-period', 'defaultPeriodSeconds'],
+        ['evaluation-interval', 'evaluationIntervalSeconds'],
+        ['scrape-interval', 'scrapeIntervalSeconds'],
+    ]) {
+        if (value[key] === undefined)
+            continue;
+        const seconds = parseDuration(value[key]);
+        const pos = doc.positionOf([key]);
+        if (seconds === undefined || seconds <= 0)
+            throw new ConfigError(displayName, pos.line, pos.column, `invalid config: ${key} must be a duration such as 30d or 1m`);
+        out[field] = seconds;
+    }
+    if (typeof value['max-file-size-mb'] === 'number')
+        out.maxFileBytes = value['max-file-size-mb'] * 1024 * 1024;
+    if (value['slo-links'])
+        out.sloLinks = value['slo-links'];
+    if (typeof value['rule-dialect'] === 'string')
+        out.ruleDialect = value['rule-dialect'];
+    if (Array.isArray(value.ignore)) {
+        out.ignore = value.ignore.map((entry, index) => {
+            const position = doc.positionOf(['ignore', index]);
+            const checks = typeof entry.checks === 'string' ? [entry.checks] : (entry.checks ?? []);
+            return {
+                path: String(entry.path ?? '**'),
+                checks,
+                ...(entry.subject !== undefined ? { subject: String(entry.subject) } : {}),
+                reason: typeof entry.reason === 'string' ? entry.reason.trim() : '',
+                position: { file: displayName, line: position.line, column: position.column },
+            };
+        });
+    }
+    return out;
+}
+/**
+ * Every schema error, one per place (ajv reports each branch of a `oneOf`; the first says enough),
+ * an unknown key with the nearest key the schema has there.
+ */
+function schemaProblems(errors, doc) {
+    const seen = new Set();
+    const problems = [];
+    for (const error of errors) {
+        const at = error.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+        const unknown = error.keyword === 'additionalProperties' ? error.params.additionalProperty : undefined;
+        const place = unknown === undefined ? at : [...at, unknown];
+        const key = place.join('\u0000');
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const position = unknown === undefined ? doc.positionOf(place) : doc.keyPositionOf(place);
+        const where = at.length ? `${at.join('.')} ` : '';
+        if (unknown !== undefined) {
+            const near = closestName(unknown, keysAt(at));
+            problems.push({ ...position, message: `invalid config: ${where}has an unknown key "${unknown}"${near ? ` — did you mean "${near}"?` : ''}` });
+        }
+        else
+            problems.push({ ...position, message: `invalid config: ${where}${error.message}` });
+    }
+    return problems;
+}
+/** The keys the config schema allows at a place. */
+function keysAt(at) {
+    let schema = config_schema_namespaceObject;
+    for (const step of at) {
+        const next = typeof step === 'number' ? schema.items : schema.properties?.[step];
+        if (!next || typeof next !== 'object')
+            return [];
+        schema = next;
+    }
+    return Object.keys(schema.properties ?? {});
+}
+function unknownChecks(doc, knownChecks) {
+    const checks = doc.value?.checks;
+    if (!checks || typeof checks !== 'object')
+        return [];
+    return Object.keys(checks)
+        .filter((id) => !knownChecks.has(id))
+        .map((id) => {
+        const near = closestName(id, knownChecks);
+        return { ...doc.keyPositionOf(['checks', id]), message: `invalid config: checks has an unknown check "${id}"${near ? ` — did you mean "${near}"?` : ''}` };
+    });
+}
+/** "99.9", "99.9%" and 0.999 all mean the same minimum. */
+function parseMinAvailability(value, fail) {
+    const asNumber = typeof value === 'string' && !value.trim().endsWith('%') ? Number(value) : value;
+    const ratio = typeof asNumber === 'number' ? parseTarget(asNumber, asNumber > 1 ? 'percent' : 'ratio') : parseTarget(value, 'percent');
+    if (ratio === undefined || !(ratio > 0 && ratio < 1))
+        throw fail();
+    return ratio;
+}
+function normaliseRequiredLabels(value) {
+    if (Array.isArray(value))
+        return Object.fromEntries(value.map((name) => [String(name), []]));
+    const out = {};
+    for (const [name, allowed] of Object.entries(value))
+        out[name] = Array.isArray(allowed) ? allowed.map(String) : [];
+    return out;
+}
+function mergeConfig(...layers) {
+    const merged = { ...DEFAULT_CONFIG, checks: {}, sloLinks: {} };
+    for (const layer of layers) {
+        if (!layer)
+            continue;
+        for (const [key, value] of Object.entries(layer)) {
+            if (value === undefined)
+                continue;
+            if (key === 'checks' || key === 'sloLinks')
+                Object.assign(merged[key], value);
+            else
+                merged[key] = value;
+        }
+    }
+    return merged;
+}
+
+;// CONCATENATED MODULE: ./src/checks/policy/slo-kind.ts
+// What an SLO promises, told from how its indicator is written: availability (good or failed
+// requests), latency (requests faster than a threshold) or something else. Generator formats
+// (Sloth, OpenSLO, Pyrra, slo-generator) write every SLI as a ratio of queries, so a ratio is
+// availability unless the SLI marks it as latency: a latency indicator, a histogram bucket
+// selected by `le` (or VictoriaMetrics' `vmrange`) in its queries, or an OpenSLO threshold metric.
+
+
+function sloKind(slo) {
+    const { indicator } = slo;
+    switch (indicator.type) {
+        case 'availability':
+        case 'error-rate':
+            return 'availability';
+        case 'latency':
+            return 'latency';
+        case 'throughput':
+            return 'throughput';
+        case 'ratio':
+            return readsLatencyBuckets([indicator.goodQuery, indicator.errorQuery, indicator.totalQuery, indicator.errorRatioQuery]) ? 'latency' : 'availability';
+        default:
+            return indicator.declaredType === 'thresholdMetric' ? 'latency' : 'unknown';
+    }
+}
+// Prometheus histograms name a bucket by `le`; VictoriaMetrics histograms by `vmrange`.
+const BUCKET_LABELS = new Set(['le', 'vmrange']);
+/** A query that selects histogram buckets by their bound counts requests under a latency threshold. */
+function readsLatencyBuckets(queries) {
+    return queries.some((query) => query !== undefined && analyseQuery(withWindow(query)).facts.selectors.some((selector) => selector.matchers.some((matcher) => BUCKET_LABELS.has(matcher.label))));
+}
+
 ;// CONCATENATED MODULE: ./src/checks/policy/target-min.ts
+
+
 
 
 const policyTargetMin = {
@@ -74201,26 +81858,41 @@ const policyTargetMin = {
         id: 'policy/target-min',
         severity: 'error',
         kind: 'model',
-        description: 'An availability SLO whose target is below the configured minimum (default 99.9 %).',
+        description: 'An availability SLO whose target is below the configured minimum (default 99.9 %), or a latency SLO below min-latency-objective.',
         docs: 'docs/checks/policy/target-min.md',
-        options: configOptions('min-availability'),
+        options: configOptions('min-availability', 'min-latency-objective'),
         aboutSlo: true,
     },
     run({ model }, context) {
+        const { minAvailability, minLatencyObjective } = context.config;
         for (const slo of model.slos) {
             if (slo.target === undefined)
                 continue;
-            if (slo.indicator.type !== 'availability' && slo.indicator.type !== 'error-rate')
+            const kind = sloKind(slo);
+            // A throughput SLO promises a rate, not a share of good requests: no minimum target applies.
+            if (kind === 'throughput')
                 continue;
+            const at = { file: slo.file, ...(slo.targetPosition ?? slo.position), subject: slo.name };
+            if (kind === 'unknown') {
+                context.report({
+                    ...at,
+                    severity: 'notice',
+                    message: `SLO "${slo.name}": cannot tell whether it measures availability or latency (${slo.indicator.declaredType ?? slo.indicator.type} indicator), so no minimum target was applied`,
+                });
+                continue;
+            }
+            // A floor the repository did not choose is slo-gate's default: worth a warning, not a red gate.
+            const chosen = kind === 'availability' ? minAvailability : minLatencyObjective;
+            const minimum = chosen ?? (kind === 'availability' ? DEFAULT_MIN_AVAILABILITY : undefined);
             // Compare in percent rounded to 10 decimals so 0.999 equals a 99.9 minimum.
-            if (Math.round(slo.target * 1e10) >= Math.round(context.config.minAvailability * 1e10))
+            if (minimum === undefined || Math.round(slo.target * 1e10) >= Math.round(minimum * 1e10))
                 continue;
-            context.report({
-                file: slo.file,
-                ...(slo.targetPosition ?? slo.position),
-                subject: slo.name,
-                message: `SLO "${slo.name}" targets ${formatPercent(slo.target)}, below the minimum availability of ${formatPercent(context.config.minAvailability)}`,
-            });
+            const message = kind === 'latency'
+                ? `SLO "${slo.name}" targets ${formatPercent(slo.target)}, below min-latency-objective of ${formatPercent(minimum)}`
+                : chosen !== undefined
+                    ? `SLO "${slo.name}" targets ${formatPercent(slo.target)}, below the minimum availability of ${formatPercent(minimum)}`
+                    : `SLO "${slo.name}" targets ${formatPercent(slo.target)}, below slo-gate's default minimum availability of ${formatPercent(minimum)} (set min-availability to your floor to make this an error, or to accept it)`;
+            context.report({ ...at, ...(chosen === undefined ? { severity: 'warning' } : {}), message });
         }
     },
 };
@@ -74708,7 +82380,8 @@ function g(at) {
 ;// CONCATENATED MODULE: ./src/lang/go-template/parse.ts
 // Just enough of Go's text/template parser to find what makes Prometheus reject an alert's
 // labels and annotations at load time: unclosed actions and strings, unknown functions,
-// undefined variables, unbalanced {{if}}/{{end}}. Field names (.Labels.x) are only checked
+// undefined variables, unbalanced {{if}}/{{end}}, {{define}}/{{block}} bodies (templates of their
+// own, where only `$` is defined) and {{template}} calls. Field names (.Labels.x) are only checked
 // when the alert fires, so they are not checked here either.
 // Prometheus' template functions (template/template.go) and Go's builtins.
 const parse_FUNCTIONS = new Set([
@@ -74721,7 +82394,9 @@ const parse_FUNCTIONS = new Set([
 ]);
 /** Variables Prometheus defines before expanding an alert template. */
 const PROMETHEUS_VARIABLES = ['$', '$labels', '$value', '$externalLabels', '$externalURL'];
-const BLOCK_OPENERS = new Set(['if', 'range', 'with', 'define', 'block']);
+const BLOCK_OPENERS = new Set(['if', 'range', 'with']);
+/** Blocks whose body is a template of its own: only `$` is defined inside. */
+const TEMPLATE_BODIES = new Set(['define', 'block']);
 const KEYWORDS = new Set(['if', 'else', 'end', 'range', 'with', 'define', 'template', 'block', 'break', 'continue', 'nil', 'true', 'false']);
 /** The first error Go's template parser would report, or undefined when the template parses. */
 function firstTemplateError(text, predefined = PROMETHEUS_VARIABLES) {
@@ -74857,6 +82532,8 @@ function parseAction(tokens, open, scopes, blocks) {
         }
         if (keyword === 'else') {
             const top = blocks[blocks.length - 1];
+            if (top && TEMPLATE_BODIES.has(top.keyword))
+                return { offset: first.offset, message: `unexpected {{else}} in ${top.keyword} clause` };
             if (!top || !['if', 'with', 'range'].includes(top.keyword))
                 return { offset: first.offset, message: 'unexpected {{else}}' };
             scopes[scopes.length - 1] = new Set();
@@ -74873,17 +82550,68 @@ function parseAction(tokens, open, scopes, blocks) {
             // The pipeline is evaluated in the enclosing scope; what it declares belongs to the block.
             scopes.push(new Set());
             blocks.push({ keyword, offset: first.offset });
-            if (keyword === 'define' || keyword === 'block')
-                body = body.slice(1);
             return checkPipeline(body, first, scopes);
         }
-        if (keyword === 'template')
-            return checkPipeline(body.slice(1), first, scopes, true);
+        if (keyword === 'define') {
+            // `{{define "name"}}…{{end}}` only at the top level, with nothing but the name.
+            if (blocks.length > 0)
+                return { offset: first.offset, message: 'unexpected <define> in command' };
+            const name = body[0];
+            if (!isTemplateName(name))
+                return { offset: name?.offset ?? first.offset, message: `unexpected ${goItem(name)} in define clause` };
+            if (body.length > 1)
+                return { offset: body[1].offset, message: `unexpected ${goItem(body[1])} in define clause` };
+            openTemplateBody(keyword, first, scopes, blocks);
+            return undefined;
+        }
+        if (keyword === 'block' || keyword === 'template') {
+            // `{{template "name" [pipeline]}}`; `{{block "name" pipeline}}…{{end}}` defines and runs it.
+            const name = body[0];
+            if (!isTemplateName(name))
+                return { offset: name?.offset ?? first.offset, message: `unexpected ${goItem(name)} in ${keyword} clause` };
+            if (keyword === 'template')
+                return checkPipeline(body.slice(1), first, scopes, true);
+            if (body.length === 1)
+                return { offset: first.offset, message: 'missing value for block clause' };
+            const error = checkPipeline(body.slice(1), first, scopes);
+            if (!error)
+                openTemplateBody(keyword, first, scopes, blocks);
+            return error;
+        }
         if (keyword === 'break' || keyword === 'continue') {
-            return blocks.some((b) => b.keyword === 'range') ? undefined : { offset: first.offset, message: `{{${keyword}}} outside {{range}}` };
+            return inRange(blocks) ? undefined : { offset: first.offset, message: `{{${keyword}}} outside {{range}}` };
         }
     }
     return checkPipeline(body, first, scopes);
+}
+function openTemplateBody(keyword, at, scopes, blocks) {
+    const scope = new Set(['$']);
+    scope.isolated = true;
+    scopes.push(scope);
+    blocks.push({ keyword, offset: at.offset });
+}
+/** Inside a {{range}} of the current template body. */
+function inRange(blocks) {
+    for (let i = blocks.length - 1; i >= 0; i--) {
+        if (blocks[i].keyword === 'range')
+            return true;
+        if (TEMPLATE_BODIES.has(blocks[i].keyword))
+            return false;
+    }
+    return false;
+}
+/** A template name: a double-quoted or raw string (a 'c' character constant is not one). */
+function isTemplateName(token) {
+    return token !== undefined && token.kind === 'string' && token.text[0] !== "'";
+}
+/** A token as Go's parser names it in "unexpected …": `<.>` for the dot, quoted text otherwise (cut at 10 characters). */
+function goItem(token) {
+    if (token === undefined)
+        return '"}}"';
+    if (token.kind === 'dot')
+        return '<.>';
+    const chars = [...token.text];
+    return chars.length > 10 ? `${JSON.stringify(chars.slice(0, 10).join(''))}...` : JSON.stringify(token.text);
 }
 function checkPipeline(tokens, anchor, scopes, optional = false) {
     let body = tokens;
@@ -74943,7 +82671,13 @@ function variableName(token) {
     return dot < 0 ? token : token.slice(0, dot);
 }
 function isDefined(name, scopes) {
-    return scopes.some((scope) => scope.has(name));
+    for (let i = scopes.length - 1; i >= 0; i--) {
+        if (scopes[i].has(name))
+            return true;
+        if (scopes[i].isolated)
+            return false;
+    }
+    return false;
 }
 function fieldChainEnd(text, from) {
     let p = from;
@@ -75034,6 +82768,33 @@ function truncate(text) {
     return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
+;// CONCATENATED MODULE: ./src/checks/run/nothing-checked.ts
+/**
+ * A run that recognised no file proves nothing: a mistyped `path`, an `include` that matches
+ * nothing or a workflow without actions/checkout would otherwise pass as "0 files, no findings".
+ */
+function nothingCheckedMessage(model) {
+    if (model.files.some((file) => file.kinds.length > 0))
+        return undefined;
+    const read = model.files.length;
+    const what = read === 0 ? 'no YAML or JSON file was found under the checked path' : `none of the ${read} YAML/JSON file(s) read is an SLO policy, rule file or dashboard (the report lists each one under "skipped", with why)`;
+    return `nothing was checked: ${what}. Check \`path\`, \`include\` and \`exclude\`, and that the workflow checks the repository out (actions/checkout) before slo-gate runs.`;
+}
+const runNothingChecked = {
+    meta: {
+        id: 'run/nothing-checked',
+        severity: 'warning',
+        kind: 'model',
+        description: 'No SLO policy, rule file or dashboard was recognised, so the run checked nothing.',
+        docs: 'docs/checks/run/nothing-checked.md',
+    },
+    run({ model }, context) {
+        const message = nothingCheckedMessage(model);
+        if (message)
+            context.report({ file: '', message, headline: true });
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/checks/index.ts
 // Every check the product runs, of every kind, one line each. A new check is its module, its docs
 // page, its test and one line here. Within a kind, checks run in this order.
@@ -75090,9 +82851,13 @@ function truncate(text) {
 
 
 
+
+
 const CHECKS = [
+    runNothingChecked,
     fileParse,
     fileMissing,
+    fileTemplate,
     policySchema,
     policySchemaAcrossFiles,
     policyTargetMin,
@@ -75287,437 +83052,6 @@ function fingerprintOf(finding, meta) {
     return meta?.kind === 'live' ? fingerprint({ ...finding, message: '' }) : fingerprint(finding);
 }
 
-// EXTERNAL MODULE: ../main/node_modules/jsonc-parser/lib/umd/main.js
-var main = __nccwpck_require__(69131);
-;// CONCATENATED MODULE: ./src/parse/document.ts
-// Parse YAML and JSON text into documents that remember where every value was written.
-// JSON goes through the same YAML parser (JSON is YAML 1.2 flow syntax), so one position API
-// serves both; strict JSON syntax is checked first so a .json file gets JSON's own errors.
-
-
-
-const MAX_NESTING = 1000;
-/** Offset where flow nesting (`[`, `{`) or block indentation first passes MAX_NESTING levels, if it does. */
-function tooDeeplyNested(text) {
-    let depth = 0;
-    let lineStart = true;
-    let indent = 0;
-    for (let i = 0; i < text.length; i++) {
-        const code = text.charCodeAt(i);
-        if (code === 10) {
-            lineStart = true;
-            indent = 0;
-            continue;
-        }
-        if (lineStart) {
-            if (code === 32) {
-                // Block nesting needs at least one more space per level.
-                if (++indent > MAX_NESTING)
-                    return i;
-                continue;
-            }
-            lineStart = false;
-        }
-        if (code === 91 || code === 123) {
-            if (++depth > MAX_NESTING)
-                return i;
-        }
-        else if ((code === 93 || code === 125) && depth > 0)
-            depth--;
-    }
-    return undefined;
-}
-// Alias expansion is bounded so a "billion laughs" file cannot exhaust memory.
-const MAX_ALIAS_COUNT = 1000;
-function parseText(text, format, embedding) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const toFile = fileMapper(lineCounter, embedding);
-    // The parsers recurse once per level: refuse absurd nesting before it exhausts the stack.
-    const tooDeep = tooDeeplyNested(text);
-    if (tooDeep !== undefined) {
-        const before = text.slice(0, tooDeep);
-        const line = before.split('\n').length;
-        return { documents: [], problems: [{ ...mapPosition({ line, col: tooDeep - before.lastIndexOf('\n') }, embedding), message: `nested more than ${MAX_NESTING} levels deep; not parsed` }] };
-    }
-    if (format === 'json') {
-        const jsonProblem = strictJsonProblem(text, embedding);
-        if (jsonProblem)
-            return { documents: [], problems: [jsonProblem] };
-    }
-    const problems = [];
-    const documents = [];
-    // Merge keys (<<: *anchor) are YAML 1.1, but Prometheus' Go YAML reader honours them, and rule files use them.
-    const composer = new dist/* Composer */.Dk({ uniqueKeys: false, keepSourceTokens: false, prettyErrors: false, merge: true });
-    const docs = withPlainEnv(() => [...composer.compose(new dist/* Parser */.iX(lineCounter.addNewLine).parse(text), true, text.length)]);
-    for (const doc of docs) {
-        const errors = doc.errors;
-        if (errors.length > 0) {
-            // The parser recovers from an error and trips over what follows on the same line ("Unexpected
-            // scalar at node end", then the `:` and the value after it): one finding per line.
-            const lines = new Set();
-            for (const error of errors) {
-                const pos = toFile(error.pos[0]);
-                if (lines.has(pos.line))
-                    continue;
-                lines.add(pos.line);
-                problems.push({ ...pos, message: firstLine(error.message) });
-                if (lines.size === 3)
-                    break;
-            }
-            continue;
-        }
-        if (doc.contents === null)
-            continue; // an empty document between `---` markers
-        let value;
-        try {
-            value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-        }
-        catch (error) {
-            const pos = toFile(doc.range[0]);
-            problems.push({ ...pos, message: `cannot expand document: ${firstLine(error.message)}` });
-            continue;
-        }
-        documents.push(positionedDocument(documents.length, value, doc, text, toFile, embedding));
-    }
-    return { documents, problems };
-}
-// The yaml parser reads process.env.LOG_TOKENS (a debug switch; LOG_STREAM is the only other) once
-// per token, and every read of Node's process.env is a getenv(3) call: a third of the parse time.
-// A plain object answers the same for the duration of the parse.
-function withPlainEnv(run) {
-    const env = process.env;
-    process.env = { LOG_TOKENS: env.LOG_TOKENS, LOG_STREAM: env.LOG_STREAM };
-    try {
-        return run();
-    }
-    finally {
-        process.env = env;
-    }
-}
-function fileMapper(lineCounter, embedding) {
-    return (offset) => mapPosition(lineCounter.linePos(offset), embedding);
-}
-function positionedDocument(index, value, doc, text, toFile, embedding) {
-    const find = (path) => {
-        let node = doc.contents;
-        let key = null;
-        for (const segment of path) {
-            if ((0,dist/* isMap */.jh)(node)) {
-                const pair = node.items.find((item) => (0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment));
-                if (!pair)
-                    break;
-                key = pair.key;
-                node = pair.value ?? key;
-            }
-            else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
-                const item = node.items[segment];
-                if (!item)
-                    break;
-                node = item;
-                key = item;
-            }
-            else
-                break;
-        }
-        return { node, key };
-    };
-    const startOf = (node) => (node?.range ? toFile(node.range[0]) : toFile(doc.range[0]));
-    return {
-        index,
-        value,
-        positionOf: (path) => startOf(find(path).node),
-        keyPositionOf: (path) => {
-            const found = find(path);
-            return startOf(found.key ?? found.node);
-        },
-        placementOf: (path) => {
-            const { node } = find(path);
-            if (!(0,dist/* isScalar */.jn)(node) || !node.range)
-                return fixedPlacement(startOf(node));
-            return scalarPlacement(node, text, toFile, embedding);
-        },
-        snapshot: () => {
-            const positions = {};
-            const visit = (node, key, path) => {
-                const at = startOf(node ?? key);
-                const keyAt = key ? startOf(key) : at;
-                positions[path.join('\u0000')] = [at.line, at.column, keyAt.line, keyAt.column];
-                if ((0,dist/* isMap */.jh)(node)) {
-                    for (const item of node.items)
-                        if ((0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key))
-                            visit(item.value, item.key, [...path, String(item.key.value)]);
-                }
-                else if ((0,dist/* isSeq */.oP)(node))
-                    node.items.forEach((item, i) => visit(item, item, [...path, i]));
-            };
-            visit(doc.contents, null, []);
-            return { index, value, positions };
-        },
-    };
-}
-/** A kept document back from its snapshot: positions of what exists, the nearest ancestor's otherwise. */
-function restoreDocument(snapshot) {
-    const lookup = (path) => {
-        for (let n = path.length; n >= 0; n--) {
-            const found = snapshot.positions[path.slice(0, n).join('\u0000')];
-            if (found)
-                return found;
-        }
-        return [1, undefined, 1, undefined];
-    };
-    const positionOf = (path) => {
-        const [line, column] = lookup(path);
-        return { line, column };
-    };
-    return {
-        index: snapshot.index,
-        value: snapshot.value,
-        positionOf,
-        keyPositionOf: (path) => {
-            const [, , line, column] = lookup(path);
-            return { line, column };
-        },
-        placementOf: (path) => fixedPlacement(positionOf(path)),
-        snapshot: () => snapshot,
-    };
-}
-function fixedPlacement(position) {
-    return { anchors: [0, position.line, position.column ?? 1], fixed: true };
-}
-/** Where each character of a scalar's value is written: exact for block literals and escaped double-quoted strings. */
-function scalarPlacement(node, text, toFile, embedding) {
-    const [start, , end] = node.range;
-    if (embedding?.fixed)
-        return fixedPlacement(embedding.fixed);
-    const anchors = [];
-    const anchor = (offset, position) => anchors.push(offset, position.line, position.column ?? 1);
-    if (node.type === dist/* Scalar */.X5.BLOCK_LITERAL || node.type === dist/* Scalar */.X5.BLOCK_FOLDED) {
-        const headerEnd = text.indexOf('\n', start);
-        if (headerEnd < 0)
-            return fixedPlacement(toFile(start));
-        const body = text.slice(headerEnd + 1, end);
-        const firstContent = /^( *)\S/m.exec(body);
-        const column = (embedding?.indent ?? 0) + (firstContent ? firstContent[1].length : 0) + 1;
-        const firstLine = toFile(headerEnd + 1).line;
-        const value = String(node.value);
-        anchor(0, { line: firstLine, column });
-        let line = firstLine;
-        for (let i = value.indexOf('\n'); i >= 0; i = value.indexOf('\n', i + 1))
-            anchor(i + 1, { line: ++line, column });
-        return { anchors };
-    }
-    const quoted = node.type === dist/* Scalar */.X5.QUOTE_DOUBLE || node.type === dist/* Scalar */.X5.QUOTE_SINGLE;
-    const double = node.type === dist/* Scalar */.X5.QUOTE_DOUBLE;
-    const escaped = double ? text.slice(start, end).includes('\\') : node.type === dist/* Scalar */.X5.QUOTE_SINGLE && text.slice(start + 1, end).includes("''");
-    if (escaped) {
-        // Escapes take several source characters: an anchor wherever the value and its source part ways.
-        const offsets = quotedOffsets(text, start, end, double);
-        for (let i = 0; i < offsets.length; i++) {
-            if (i === 0 || offsets[i] !== offsets[i - 1] + 1 || text[offsets[i - 1]] === '\n')
-                anchor(i, toFile(offsets[i]));
-        }
-        return { anchors };
-    }
-    // Plain and escape-free quoted scalars: the value's characters stand where they are written.
-    const first = quoted ? start + 1 : start;
-    anchor(0, toFile(first));
-    for (let i = text.indexOf('\n', first); i >= 0 && i < end; i = text.indexOf('\n', i + 1))
-        anchor(i + 1 - first, toFile(i + 1));
-    return { anchors };
-}
-/** For each character of a quoted string's value, its offset in the source (escapes take several source characters). */
-function quotedOffsets(text, start, end, double) {
-    const offsets = [];
-    let i = start + 1;
-    const last = end - 1;
-    while (i < last) {
-        offsets.push(i);
-        if (double && text[i] === '\\') {
-            const next = text[i + 1];
-            i += next === 'u' ? 6 : next === 'x' ? 4 : next === 'U' ? 10 : 2;
-        }
-        else if (!double && text[i] === "'" && text[i + 1] === "'")
-            i += 2;
-        else
-            i += 1;
-    }
-    offsets.push(last);
-    return offsets;
-}
-function mapPosition(pos, embedding) {
-    if (!embedding)
-        return { line: pos.line, column: pos.col };
-    if (embedding.fixed)
-        return embedding.fixed;
-    return { line: embedding.firstLine + pos.line - 1, column: pos.col + embedding.indent };
-}
-function strictJsonProblem(text, embedding) {
-    try {
-        JSON.parse(text);
-        return undefined;
-    }
-    catch (error) {
-        // V8 does not say where most JSON errors are; jsonc-parser does, so it locates them.
-        const errors = [];
-        (0,main.parse)(text, errors, { allowTrailingComma: false, disallowComments: true });
-        const first = errors[0];
-        const offset = first?.offset ?? 0;
-        const before = text.slice(0, offset);
-        const line = before.split('\n').length;
-        const column = offset - before.lastIndexOf('\n');
-        const found = offset < text.length ? `, found ${JSON.stringify(text[offset])}` : ', found the end of the file';
-        const cause = first ? `${(0,main.printParseErrorCode)(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}${found}` : firstLine(error.message);
-        return { ...mapPosition({ line, col: column }, embedding), message: `invalid JSON: ${cause}` };
-    }
-}
-function firstLine(message) {
-    return message.split('\n')[0].trim();
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/parse/read.ts
-// Read a file as text, refusing what is not text before any parser sees it.
-
-
-
-const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-// Synchronous on purpose: rule files and dashboards are small, and four thread-pool round trips
-// per file (open, stat, read, close) made reading a large repository wait more than it parsed.
-// Throws what the file system throws (ENOENT, EACCES); the caller turns that into a finding.
-function readTextFile(absolutePath, maxBytes = DEFAULT_MAX_FILE_BYTES) {
-    const read = readFileBytes(absolutePath, maxBytes);
-    return 'buffer' in read ? decodeText(read.buffer) : read;
-}
-/**
- * A file's bytes, or the problem when it is over `maxBytes` or not a regular file (then not read).
- * Opened without blocking and read only when regular: a FIFO or a device where a file is expected
- * (/dev/zero, a named pipe) is refused instead of read forever or waited on. Throws what the file
- * system throws.
- */
-function readFileBytes(absolutePath, maxBytes = DEFAULT_MAX_FILE_BYTES) {
-    const fd = (0,external_node_fs_.openSync)(absolutePath, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
-    try {
-        const stats = (0,external_node_fs_.fstatSync)(fd);
-        if (!stats.isFile())
-            return { ok: false, bytes: 0, problem: { line: 1, message: `${kindOf(stats)}, not a regular file; not read` } };
-        const { size } = stats;
-        if (size > maxBytes) {
-            return {
-                ok: false,
-                bytes: size,
-                problem: { line: 1, message: `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit; not read` },
-            };
-        }
-        return { buffer: (0,external_node_fs_.readFileSync)(fd) };
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-function kindOf(stats) {
-    if (stats.isDirectory())
-        return 'a directory';
-    if (stats.isFIFO())
-        return 'a named pipe';
-    if (stats.isCharacterDevice() || stats.isBlockDevice())
-        return 'a device';
-    if (stats.isSocket())
-        return 'a socket';
-    return 'not a file';
-}
-function decodeText(buffer) {
-    const bytes = buffer.byteLength;
-    const nul = buffer.indexOf(0);
-    if (nul >= 0) {
-        return { ok: false, bytes, problem: { ...positionOfByte(buffer, nul), message: 'binary data (NUL byte); not a text file' } };
-    }
-    try {
-        return { ok: true, text: decoder.decode(buffer), bytes };
-    }
-    catch {
-        const bad = firstInvalidUtf8(buffer);
-        return { ok: false, bytes, problem: { ...positionOfByte(buffer, bad), message: 'invalid UTF-8 byte sequence' } };
-    }
-}
-function positionOfByte(buffer, offset) {
-    let line = 1;
-    let lineStart = 0;
-    for (let i = 0; i < offset; i++) {
-        if (buffer[i] === 10) {
-            line++;
-            lineStart = i + 1;
-        }
-    }
-    return { line, column: offset - lineStart + 1 };
-}
-function firstInvalidUtf8(buffer) {
-    let i = 0;
-    while (i < buffer.length) {
-        const byte = buffer[i];
-        const length = byte < 0x80 ? 1 : byte >> 5 === 0b110 ? 2 : byte >> 4 === 0b1110 ? 3 : byte >> 3 === 0b11110 ? 4 : 0;
-        if (length === 0)
-            return i;
-        for (let k = 1; k < length; k++) {
-            if (i + k >= buffer.length || buffer[i + k] >> 6 !== 0b10)
-                return i;
-        }
-        try {
-            decoder.decode(buffer.subarray(i, i + length));
-        }
-        catch {
-            return i;
-        }
-        i += length;
-    }
-    return Math.max(0, buffer.length - 1);
-}
-function formatBytes(bytes) {
-    if (bytes >= 1024 * 1024)
-        return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
-    if (bytes >= 1024)
-        return `${Math.round((bytes / 1024) * 10) / 10} KiB`;
-    return `${bytes} B`;
-}
-/**
- * A file the checked repository supplies for slo-gate itself (its config, its baseline), read like
- * any checked file: a symlink from inside `root` to outside it is not followed, only a regular file
- * is read (a FIFO or a device is refused without blocking), within the size limit, as UTF-8 text.
- * A path the user named outside the root is theirs to name.
- */
-async function readRepositoryFile(file, root, maxBytes = DEFAULT_MAX_FILE_BYTES) {
-    const failed = (message, line = 1, column, missing = false) => ({ ok: false, missing, message, line, ...(column ? { column } : {}) });
-    let real;
-    let rootReal;
-    try {
-        [real, rootReal] = await Promise.all([(0,promises_.realpath)(file), (0,promises_.realpath)(root)]);
-    }
-    catch (error) {
-        const code = error.code;
-        return failed(code ?? error.message, 1, undefined, code === 'ENOENT');
-    }
-    const inside = (candidate, dir) => {
-        const relative = external_node_path_default().relative(dir, candidate);
-        return !relative.startsWith('..') && !external_node_path_default().isAbsolute(relative);
-    };
-    if (inside(external_node_path_default().resolve(file), external_node_path_default().resolve(root)) && !inside(real, rootReal))
-        return failed('it is a symlink to a file outside the checked directory; not followed');
-    let read;
-    try {
-        read = readTextFile(real, maxBytes);
-    }
-    catch (error) {
-        return failed(error.code ?? error.message);
-    }
-    return read.ok ? { ok: true, text: read.text } : failed(read.problem.message, read.problem.line, read.problem.column);
-}
-
 ;// CONCATENATED MODULE: ./src/parse/suppression-comments.ts
 // Suppression comments (`# slo-gate-disable-next-line <check>: <reason>` and its block and file
 // forms) read from a YAML file's text with their positions and the lines each covers. What they
@@ -75813,15 +83147,111 @@ function coveredLines(lines, index, column, scope) {
     return [target + 1, last + 1];
 }
 
+;// CONCATENATED MODULE: ./src/recognise/shapes.ts
+// Positive evidence of each shape the product reads. A document is ours only when its structure
+// says so — a rule file's groups hold maps whose `rules` hold maps with `expr` — never because one
+// key is present: renovate.json has `groups` too (of strings), compose files have `services`.
+// Format adapters use these predicates; recognise.ts uses them to say why a document is not ours.
+
+const RULE_KEYS = ['expr', 'alert', 'record'];
+// Every key Prometheus, Thanos and Cortex/Mimir read in a rule group.
+const RULE_GROUP_KEYS = new Set(['name', 'interval', 'rules', 'limit', 'query_offset', 'labels', 'partial_response_strategy', 'source_tenants', 'evaluation_delay']);
+/**
+ * Prometheus rule groups: some rule is a map with `expr`, `alert` or `record` (a rule missing its
+ * `expr` is still a rule, and rule/schema says what is wrong with it). Groups without rules count
+ * too when every group is a named map holding only rule-group keys: promtool reads such a file.
+ */
+function holdsRuleGroups(groups) {
+    if (!Array.isArray(groups) || groups.length === 0)
+        return false;
+    let allRuleGroupShaped = true;
+    for (const group of groups) {
+        if (!values_isRecord(group)) {
+            allRuleGroupShaped = false;
+            continue;
+        }
+        const rules = group.rules;
+        if (Array.isArray(rules) && rules.some((rule) => values_isRecord(rule) && RULE_KEYS.some((key) => key in rule)))
+            return true;
+        const shaped = typeof group.name === 'string' && Object.keys(group).every((key) => RULE_GROUP_KEYS.has(key)) && (rules === undefined || rules === null || (Array.isArray(rules) && rules.length === 0));
+        if (!shaped)
+            allRuleGroupShaped = false;
+    }
+    return allRuleGroupShaped;
+}
+/** A plain Prometheus rule file: top-level `groups` of rule groups, no Kubernetes envelope. */
+function isRuleFile(value) {
+    return values_isRecord(value) && !('apiVersion' in value) && !('kind' in value) && holdsRuleGroups(value.groups);
+}
+/** A Kubernetes PrometheusRule: the kind names it; `spec` is where its groups are. */
+function isPrometheusRule(value) {
+    return values_isRecord(value) && value.kind === 'PrometheusRule' && values_isRecord(value.spec);
+}
+const DASHBOARD_HINTS = ['title', 'uid', 'schemaVersion', 'templating', 'time', 'annotations'];
+/** A Grafana dashboard: `panels` or `rows` lists and one of the keys every dashboard has. */
+function isDashboard(value) {
+    return values_isRecord(value) && (Array.isArray(value.panels) || Array.isArray(value.rows)) && DASHBOARD_HINTS.some((key) => key in value);
+}
+/** A dashboard as Grafana's API exports it: `{ dashboard: {...}, meta: {...} }`. */
+function isWrappedDashboard(value) {
+    return values_isRecord(value) && isDashboard(value.dashboard);
+}
+// Checked on the text, before parsing it: every dashboard names its panels (or, in old ones, rows).
+const DASHBOARD_TEXT = /"(?:panels|rows)"\s*:/;
+/** A ConfigMap's `*.json` entry that looks like a dashboard (not an application's settings). */
+function looksLikeDashboardText(text) {
+    return DASHBOARD_TEXT.test(text);
+}
+/** The seed's flat policy: a `service` and at least one objective written as a map. */
+function isFlatPolicy(value) {
+    return values_isRecord(value) && !('apiVersion' in value) && typeof value.service === 'string' && ['availability', 'latency', 'startup_time'].some((key) => values_isRecord(value[key]));
+}
+/**
+ * Monitoring documents in formats this version does not read, by what they declare of themselves:
+ * their name for the report's `skipped` list, or undefined.
+ */
+function unsupportedFormat(value) {
+    if (!values_isRecord(value))
+        return undefined;
+    const apiVersion = typeof value.apiVersion === 'string' ? value.apiVersion : undefined;
+    const kind = typeof value.kind === 'string' ? value.kind : undefined;
+    if (apiVersion?.startsWith('monitoring.coreos.com/'))
+        return `Prometheus Operator ${kind ?? 'resource'}`;
+    if (apiVersion?.startsWith('sre.google.com/') || (kind === 'ServiceLevelObjective' && apiVersion?.startsWith('sre.')))
+        return `slo-generator ${kind ?? 'document'}`;
+    if (apiVersion?.startsWith('n9/'))
+        return `Nobl9 ${kind ?? 'document'}`;
+    if (apiVersion?.startsWith('openslo/'))
+        return `OpenSLO ${apiVersion}`;
+    if (apiVersion?.startsWith('grafana.integreatly.org/') || apiVersion?.startsWith('integreatly.org/'))
+        return `Grafana Operator ${kind ?? 'resource'}`;
+    if (apiVersion?.startsWith('monitoring.grafana.com/') || apiVersion?.startsWith('loki.grafana.com/'))
+        return `${kind ?? 'Grafana'} resource`;
+    if (value.apiVersion === 1 && ['datasources', 'providers', 'groups', 'contactPoints', 'policies', 'templates', 'muteTimes', 'deleteDatasources'].some((key) => key in value)) {
+        return 'Grafana provisioning file';
+    }
+    if (Array.isArray(value.tests) && value.tests.some((test) => values_isRecord(test) && ('input_series' in test || 'alert_rule_test' in test || 'promql_expr_test' in test)))
+        return 'promtool rule test file';
+    if ('scrape_configs' in value || ('global' in value && ('rule_files' in value || 'alerting' in value)))
+        return 'Prometheus configuration';
+    if ('route' in value && 'receivers' in value)
+        return 'Alertmanager configuration';
+    if (Array.isArray(value.groups) && !holdsRuleGroups(value.groups) && value.groups.some((group) => values_isRecord(group) && Array.isArray(group.rules))) {
+        return 'rule groups whose rules have no expr, alert or record';
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/formats/flat-policy.ts
 // The flat policy shape the seed's workflow expected: service, availability{target in percent,
 // windows[{name, lookback, burn_rate}]}, latency{p95_ms, p99_ms}, startup_time{p95_ms}.
 
 
 
+
 const flatPolicy = {
     kind: 'flat-policy',
-    recognise: (value) => values_isRecord(value) && 'service' in value && ('availability' in value || 'latency' in value || 'startup_time' in value) && !('apiVersion' in value),
+    recognise: isFlatPolicy,
     normalise(doc, context) {
         const policy = record(doc.value);
         const service = values_text(policy.service) ?? external_node_path_default().posix.basename(context.file).replace(/\.[^.]+$/, '');
@@ -75900,6 +83330,7 @@ const flatPolicy = {
 
 
 
+
 // Evidence that a YAML entry is a rule file: a top-level `groups:` key. Anything else in a
 // ConfigMap (application settings, scripts) is none of ours and is not even parsed.
 const RULE_FILE_TEXT = /^groups\s*:/m;
@@ -75910,7 +83341,7 @@ function entryOf(key, data) {
     if (typeof data !== 'string')
         return undefined;
     if (key.endsWith('.json'))
-        return { kind: 'dashboard', key, text: data };
+        return looksLikeDashboardText(data) ? { kind: 'dashboard', key, text: data } : undefined;
     if ((YAML_KEY.test(key) || !key.includes('.')) && RULE_FILE_TEXT.test(data))
         return { kind: 'rules', key, text: data };
     return undefined;
@@ -75974,9 +83405,9 @@ function parseEntry(doc, dataPath, entry, context) {
 // label_replace replacement, a typo) are left alone, as Grafana leaves them.
 
 
+
 const GROUPING_WORDS = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right']);
 const PARAM_AGGREGATIONS = new Set(['topk', 'bottomk', 'quantile', 'limitk', 'limit_ratio']);
-const DURATION_RE = /^(?:\d+y)?(?:\d+w)?(?:\d+d)?(?:\d+h)?(?:\d+m)?(?:\d+s)?(?:\d+ms)?$/;
 const NUMBER_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const LABEL_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const LABEL_LIST_RE = /^[A-Za-z_][A-Za-z0-9_]*(?:\s*,\s*[A-Za-z_][A-Za-z0-9_]*)*$/;
@@ -75995,7 +83426,7 @@ const GLOBAL_SECONDS = { __interval: 60, __rate_interval: 300, __range: 3600, __
 const FROM_MS = 1700000000000;
 const TO_MS = FROM_MS + 3600000;
 function isDuration(v) {
-    return v !== '' && (DURATION_RE.test(v) || /^\d+$/.test(v));
+    return parsePromDuration(v) !== undefined || /^\d+$/.test(v);
 }
 function neutralName(name) {
     const cleaned = name.replace(/^_+/, '').replace(/[^A-Za-z0-9_]/g, '_');
@@ -76336,7 +83767,7 @@ const Json = 1,
   Logfmt = 2,
   Unpack = 3,
   Pattern = 4,
-  Regexp = 5,
+  index_es_Regexp = 5,
   Unwrap = 6,
   LabelFormat = 7,
   LineFormat = 8,
@@ -76373,7 +83804,7 @@ const Json = 1,
   LogExpr = 39,
   Selector = 40,
   Matchers = 41,
-  Matcher = 42,
+  index_es_Matcher = 42,
   index_es_Identifier = 43,
   Eq = 44,
   index_es_String = 45,
@@ -76674,15 +84105,12 @@ function datasourceResolver(dashboard) {
 
 
 
-const DASHBOARD_HINTS = ['title', 'uid', 'schemaVersion', 'templating', 'time', 'annotations'];
-function looksLikeDashboard(value) {
-    return values_isRecord(value) && (Array.isArray(value.panels) || Array.isArray(value.rows)) && DASHBOARD_HINTS.some((key) => key in value);
-}
+
 const grafanaDashboard = {
     kind: 'dashboard',
-    recognise: (value) => looksLikeDashboard(value) || (values_isRecord(value) && looksLikeDashboard(value.dashboard)),
+    recognise: (value) => isDashboard(value) || isWrappedDashboard(value),
     normalise(doc, context) {
-        const wrapped = values_isRecord(doc.value) && looksLikeDashboard(doc.value.dashboard);
+        const wrapped = isWrappedDashboard(doc.value);
         const dashboard = readDashboard(doc, wrapped ? ['dashboard'] : [], context.file);
         if (context.embedding)
             dashboard.entry = context.embedding.entry;
@@ -77044,15 +84472,22 @@ function queryAt(doc, path, query) {
 
 
 
+
 const ruleFile = {
     kind: 'rule-file',
-    recognise: (value) => values_isRecord(value) && Array.isArray(value.groups) && !('apiVersion' in value) && !('kind' in value),
+    recognise: isRuleFile,
     normalise: (doc, context) => normaliseGroups(doc, ['groups'], context),
 };
 const prometheusRule = {
     kind: 'prometheus-rule',
-    recognise: (value) => values_isRecord(value) && value.kind === 'PrometheusRule' && values_isRecord(value.spec),
+    recognise: isPrometheusRule,
     normalise: (doc, context) => normaliseGroups(doc, ['spec', 'groups'], context),
+};
+/** The Loki Operator's rule resources (loki.grafana.com AlertingRule and RecordingRule): LogQL rules under spec.groups. */
+const lokiOperatorRule = {
+    kind: 'loki-rule',
+    recognise: (value) => values_isRecord(value) && typeof value.apiVersion === 'string' && value.apiVersion.startsWith('loki.grafana.com/') && (value.kind === 'AlertingRule' || value.kind === 'RecordingRule') && values_isRecord(value.spec),
+    normalise: (doc, context) => normaliseGroups(doc, ['spec', 'groups'], context, true),
 };
 /**
  * Whether a rule document is for Loki's ruler, whose expressions are LogQL: its carrier or its own
@@ -77069,8 +84504,8 @@ function isLokiRuleDocument(doc, groupsPath, context) {
         groups = record(groups)[segment];
     return list(groups).some((group) => list(record(group).rules).some((rule) => looksLikeLogql(values_text(record(rule).expr) ?? '')));
 }
-function normaliseGroups(doc, groupsPath, context) {
-    const loki = isLokiRuleDocument(doc, groupsPath, context);
+function normaliseGroups(doc, groupsPath, context, lokiResource = false) {
+    const loki = lokiResource || isLokiRuleDocument(doc, groupsPath, context);
     let groups = doc.value;
     for (const segment of groupsPath)
         groups = record(groups)[segment];
@@ -77521,6 +84956,10 @@ const sloth = {
                 dashboardRefs: [],
                 baseDir: dirOf(context.file),
                 labels: { ...commonLabels, ...stringMap(entry.labels) },
+                alertLabels: {
+                    page: { labels: { ...stringMap(alerting.labels), ...stringMap(record(page).labels) }, annotations: { ...stringMap(alerting.annotations), ...stringMap(record(page).annotations) } },
+                    ticket: { labels: { ...stringMap(alerting.labels), ...stringMap(record(ticket).labels) }, annotations: { ...stringMap(alerting.annotations), ...stringMap(record(ticket).annotations) } },
+                },
             };
             context.addSlo(slo);
         });
@@ -77590,15 +85029,54 @@ const FORMAT_ADAPTERS = [
     sloGenerator,
     ruleFile,
     prometheusRule,
+    lokiOperatorRule,
     grafanaDashboard,
     monitoringConfigMap,
 ];
 
 ;// CONCATENATED MODULE: ./src/recognise/recognise.ts
+// Which adapter claims a document, and — for what no adapter claims — why not, in one word the
+// report's `skipped` list can count. The evidence for each shape is in shapes.ts.
 
+
+
+const SKIP_REASONS = (/* unused pure expression or super */ null && (['not-monitoring', 'template', 'unsupported-format', 'too-large', 'excluded']));
 /** The adapter for a document's shape, or undefined for YAML that is none of ours (CI workflows, manifests). */
 function recogniseDocument(value) {
     return FORMAT_ADAPTERS.find((adapter) => adapter.recognise(value));
+}
+/** Why no adapter claimed a document. */
+function whyNotOurs(value) {
+    const format = unsupportedFormat(value);
+    if (format)
+        return { reason: 'unsupported-format', detail: format };
+    return { reason: 'not-monitoring', detail: recognise_describe(value) };
+}
+function recognise_describe(value) {
+    if (!values_isRecord(value))
+        return Array.isArray(value) ? 'a list, not a monitoring document' : 'a scalar, not a monitoring document';
+    if (typeof value.kind === 'string' && 'apiVersion' in value)
+        return `Kubernetes ${value.kind}`;
+    if ('jobs' in value && 'on' in value)
+        return 'CI workflow';
+    if (typeof value.apiVersion === 'string' && typeof value.name === 'string' && 'version' in value)
+        return 'Helm Chart.yaml';
+    if ('services' in value && !('groups' in value))
+        return 'Compose file';
+    if ('groups' in value)
+        return 'has `groups`, but they are not Prometheus rule groups';
+    return 'not an SLO policy, rule file or dashboard';
+}
+/**
+ * One file's entry in `skipped` from what its documents were: undefined when any document was
+ * claimed. A file with several kinds of unclaimed documents takes the most telling reason.
+ */
+function skippedFile(path, documents) {
+    const unsupported = documents.find((doc) => doc.reason === 'unsupported-format');
+    if (unsupported)
+        return { path, reason: 'unsupported-format', detail: unsupported.detail };
+    const details = [...new Set(documents.map((doc) => doc.detail))];
+    return { path, reason: 'not-monitoring', detail: details.length ? details.slice(0, 3).join('; ') + (details.length > 3 ? '; …' : '') : 'empty' };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/file-stage.ts
@@ -77612,8 +85090,9 @@ function recogniseDocument(value) {
 
 
 
+
 function fileTask(file, displayPath) {
-    return { absolutePath: file.absolutePath, displayPath };
+    return file.helmTemplate ? { absolutePath: file.absolutePath, displayPath, helmTemplate: true } : { absolutePath: file.absolutePath, displayPath };
 }
 /** A processor for one file after another, with the checks and their contexts built once. */
 function createFileStage(settings, checks = checksById(settings.checkIds)) {
@@ -77632,7 +85111,7 @@ function createFileStage(settings, checks = checksById(settings.checkIds)) {
             return config.defaultPeriodSeconds;
         },
     };
-    return ({ absolutePath, displayPath, bytes }) => {
+    return ({ absolutePath, displayPath, bytes, helmTemplate }) => {
         optionsRead = [];
         const outcome = { file: { path: displayPath, kinds: [], bytes: 0 }, unreadable: [], slos: [], ruleGroups: [], dashboards: [], logqlRules: [], kept: [], findings: [], suppressions: [], optionsRead };
         const done = () => ((outcome.findings = sink.take()), outcome);
@@ -77646,23 +85125,38 @@ function createFileStage(settings, checks = checksById(settings.checkIds)) {
         outcome.file.bytes = read.bytes;
         if (!read.ok) {
             outcome.unreadable.push({ file: displayPath, ...read.problem });
+            outcome.skipped = { path: displayPath, reason: read.tooLarge ? 'too-large' : 'unsupported-format', detail: read.problem.message };
             return done();
         }
         const format = /\.json$/i.test(displayPath) ? 'json' : 'yaml';
-        const parsed = parseText(read.text, format);
+        let parsed = helmTemplate ? undefined : parseText(read.text, format);
+        // Templated YAML: a Helm chart's templates always; other files when they do not parse as they are.
         if (format === 'yaml')
             outcome.suppressions = readSuppressionComments(read.text, displayPath);
-        for (const problem of parsed.problems)
-            outcome.unreadable.push({ file: displayPath, ...problem });
-        if (read.text.trim() === '' && parsed.problems.length === 0)
+        let template;
+        if (!parsed || (parsed.problems.length > 0 && hasTemplateSyntax(read.text))) {
+            template = readTemplate(read.text, format, templateDialect(read.text, helmTemplate === true));
+            parsed = template.parsed;
+            outcome.file.template = template.info;
+        }
+        if (!template)
+            for (const problem of parsed.problems)
+                outcome.unreadable.push({ file: displayPath, ...problem });
+        if (read.text.trim() === '' && parsed.problems.length === 0) {
+            outcome.skipped = { path: displayPath, reason: 'not-monitoring', detail: 'empty' };
             return done();
+        }
         const kinds = new Set();
+        const unclaimed = [];
         // A document inside another (a ConfigMap's data) is handled like one of the file's own, once:
         // nesting deeper than that is not how any tool carries rules or dashboards.
         const handle = (doc, embedding) => {
             const adapter = recogniseDocument(doc.value);
-            if (!adapter)
+            if (!adapter) {
+                if (!embedding)
+                    unclaimed.push({ index: doc.index, ...whyNotOurs(doc.value) });
                 return;
+            }
             kinds.add(adapter.kind);
             const context = {
                 file: displayPath,
@@ -77694,8 +85188,76 @@ function createFileStage(settings, checks = checksById(settings.checkIds)) {
         for (const doc of parsed.documents)
             handle(doc);
         outcome.file.kinds = [...kinds];
+        if (template) {
+            // What a template-tolerant reading could not read is one notice (file/template), not parse errors.
+            const problem = template.info.problem ?? outcome.unreadable[0];
+            outcome.unreadable = [];
+            if (problem)
+                template.info.problem = { line: problem.line, column: problem.column, message: problem.message };
+            template.info.partly = kinds.size > 0 && problem !== undefined;
+            template.info.taint = taintOf(template, parsed.documents);
+            if (kinds.size === 0) {
+                outcome.skipped = problem
+                    ? { path: displayPath, reason: 'template', detail: `${dialectName(template.info.dialect)} not read: ${problem.message}` }
+                    : skippedFile(displayPath, unclaimed);
+                return done();
+            }
+        }
+        if (kinds.size === 0 && parsed.problems.length > 0) {
+            const problem = parsed.problems[0];
+            outcome.skipped = problem.tooLarge
+                ? { path: displayPath, reason: 'too-large', detail: problem.message }
+                : { path: displayPath, reason: 'unsupported-format', detail: `cannot be parsed (line ${problem.line}: ${problem.message})` };
+        }
+        else if (unclaimed.length > 0) {
+            outcome.skipped = skippedFile(displayPath, unclaimed);
+            // Partly ours (a manifest bundle with one PrometheusRule): said once, naming the documents left.
+            if (kinds.size > 0)
+                outcome.skipped.documents = unclaimed.map((doc) => doc.index + 1);
+        }
         return done();
     };
+}
+function readTemplate(raw, format, dialect) {
+    // Lines as parseText reads them (a lone CR ends one), so actions alone on a line are found.
+    const text = raw.includes('\r') ? normaliseLineBreaks(raw) : raw;
+    const tolerant = tolerantText(text);
+    if (!tolerant.ok) {
+        const before = text.slice(0, tolerant.offset);
+        const line = before.split('\n').length;
+        return {
+            text,
+            parsed: { documents: [], problems: [] },
+            info: { dialect, problem: { line, column: tolerant.offset - before.lastIndexOf('\n'), message: tolerant.message }, taint: [] },
+            placeholders: [],
+            elided: [],
+        };
+    }
+    const parsed = parseText(tolerant.text, format);
+    return { text, parsed, info: { dialect, problem: parsed.problems[0], taint: [] }, placeholders: tolerant.placeholders, elided: tolerant.elided };
+}
+/** Where findings would depend on what the template fills in: see ParsedDocument.dependentRanges. */
+function taintOf(template, documents) {
+    const taint = [];
+    const lineOf = (offset) => template.text.slice(0, offset).split('\n').length;
+    const add = (offset, structure) => {
+        for (const doc of documents) {
+            const ranges = doc.dependentRanges?.(offset, structure);
+            if (!ranges)
+                continue;
+            for (const [from, to] of ranges)
+                taint.push([from.line, from.column ?? 1, to.line, to.column ?? Number.MAX_SAFE_INTEGER]);
+            return;
+        }
+        // Outside every document's structure (a document that did not parse): its line, at least.
+        if (!structure)
+            taint.push([lineOf(offset), 1, lineOf(offset), Number.MAX_SAFE_INTEGER]);
+    };
+    for (const [from] of template.placeholders)
+        add(from, false);
+    for (const offset of template.elided)
+        add(offset, true);
+    return taint;
 }
 function checksById(ids) {
     const wanted = new Set(ids);
@@ -77704,7 +85266,7 @@ function checksById(ids) {
 
 ;// CONCATENATED MODULE: ./src/engine/file-workers.ts
 // Large repositories are read on worker threads: parsing YAML is most of a check's time, and on
-// one thread it uses one core. A worker runs the same bundle as the shell that started the check
+// one thread it uses one core. A worker runs the same bundle as the front door that started the check
 // (its entry sees the marker in workerData and serves files instead), takes chunks of files from
 // the main thread and sends back their outcomes; the engine merges them in file order, so the
 // report is the one a single thread would have written.
@@ -77804,2232 +85366,6 @@ var core = __nccwpck_require__(94846);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
-;// CONCATENATED MODULE: ./src/config/did-you-mean.ts
-// "Did you mean": the closest known name to a mistyped one, when it is close enough to be a typo.
-/** Optimal string alignment distance: edits, with a swap of two neighbours counted once. */
-function editDistance(a, b) {
-    const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array(b.length).fill(0)]);
-    for (let j = 1; j <= b.length; j++)
-        rows[0][j] = j;
-    for (let i = 1; i <= a.length; i++) {
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-                rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1);
-        }
-    }
-    return rows[a.length][b.length];
-}
-/** The known name nearest to `name`, within a third of its length (at least 2 edits); undefined when none is. */
-function closestName(name, known) {
-    const limit = Math.max(2, Math.floor(name.length / 3));
-    let best;
-    for (const candidate of known) {
-        const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-        if (distance <= limit && (!best || distance < best.distance))
-            best = { name: candidate, distance };
-    }
-    return best?.name;
-}
-
-;// CONCATENATED MODULE: ./src/config/config.ts
-// .slo-gate.yml: read, validated against schemas/config.schema.json, merged over the defaults.
-
-
-
-
-
-
-
-
-const DEFAULT_CONFIG = {
-    minAvailability: 0.999,
-    include: [],
-    exclude: [],
-    checks: {},
-    requiredLabels: { severity: [] },
-    requiredAnnotations: ['summary'],
-    defaultPeriodSeconds: DEFAULT_PERIOD_SECONDS,
-    evaluationIntervalSeconds: 60,
-    scrapeIntervalSeconds: 60,
-    maxFileBytes: 16 * 1024 * 1024,
-    sloLinks: {},
-    ruleDialect: 'auto',
-    ignore: [],
-};
-const DEFAULT_CONFIG_FILE = '.slo-gate.yml';
-/** Where each `.slo-gate.yml` key (nested ones dotted) lands in Config: what a check's `meta.options` names. */
-const CONFIG_FIELDS = {
-    'min-availability': 'minAvailability',
-    include: 'include',
-    exclude: 'exclude',
-    checks: 'checks',
-    'alerts.required-labels': 'requiredLabels',
-    'alerts.required-annotations': 'requiredAnnotations',
-    'slo-period': 'defaultPeriodSeconds',
-    'evaluation-interval': 'evaluationIntervalSeconds',
-    'scrape-interval': 'scrapeIntervalSeconds',
-    'max-file-size-mb': 'maxFileBytes',
-    'slo-links': 'sloLinks',
-    'rule-dialect': 'ruleDialect',
-};
-/** The settled value of a `.slo-gate.yml` key; undefined for a key the config does not have. */
-function configValue(config, key) {
-    const field = CONFIG_FIELDS[key];
-    return field === undefined ? undefined : config[field];
-}
-/** A configuration that cannot be used: every problem found in it, each with its position. */
-class ConfigError extends Error {
-    file;
-    line;
-    column;
-    problems;
-    constructor(file, line, column, message, more = []) {
-        super(message);
-        this.file = file;
-        this.line = line;
-        this.column = column;
-        this.problems = [{ line, ...(column !== undefined ? { column } : {}), message }, ...more];
-    }
-    static of(file, problems) {
-        const [first, ...rest] = problems;
-        return new ConfigError(file, first.line, first.column, first.message, rest);
-    }
-}
-const config_ajv = new ajv.Ajv({ allErrors: true, strict: false });
-// Compiled on first use: most runs have no config file, and compiling costs start-up time.
-let configValidator;
-/**
- * Read a config file; undefined when `required` is false and the file does not exist. It comes
- * from the repository under check, so it is read like any checked file: a symlink from inside
- * `root` to outside it is not followed, only a regular file is read (never a FIFO or a device,
- * and opening one does not block), within the size limit, as UTF-8 text.
- */
-async function loadConfig(file, displayName, required, root = external_node_path_default().dirname(file), knownChecks) {
-    const read = await readRepositoryFile(file, root);
-    if (read.ok)
-        return parseConfig(read.text, displayName, knownChecks);
-    if (read.missing && !required)
-        return undefined;
-    throw new ConfigError(displayName, read.line, read.column, `cannot read config: ${read.message}`);
-}
-/**
- * `knownChecks`: the ids of every check, so that a mistyped id under `checks:` is an error with the
- * nearest id instead of a setting that silently does nothing.
- */
-function parseConfig(source, displayName, knownChecks) {
-    const parsed = parseText(source, 'yaml');
-    if (parsed.problems.length > 0) {
-        const problem = parsed.problems[0];
-        throw new ConfigError(displayName, problem.line, problem.column, problem.message);
-    }
-    const doc = parsed.documents[0];
-    if (!doc)
-        return {};
-    const validateConfig = (configValidator ??= config_ajv.compile(config_schema_namespaceObject));
-    const problems = validateConfig(doc.value) ? [] : schemaProblems(validateConfig.errors ?? [], doc);
-    if (knownChecks)
-        problems.push(...unknownChecks(doc, knownChecks));
-    if (problems.length)
-        throw ConfigError.of(displayName, problems);
-    const value = doc.value;
-    const out = {};
-    if (value['min-availability'] !== undefined) {
-        const pos = doc.positionOf(['min-availability']);
-        out.minAvailability = parseMinAvailability(value['min-availability'], () => new ConfigError(displayName, pos.line, pos.column, 'invalid config: min-availability must be a percent (99.9) or ratio (0.999)'));
-    }
-    if (Array.isArray(value.include))
-        out.include = value.include;
-    if (Array.isArray(value.exclude))
-        out.exclude = value.exclude;
-    if (value.checks)
-        out.checks = value.checks;
-    const alerts = (value.alerts ?? {});
-    if (alerts['required-labels'] !== undefined)
-        out.requiredLabels = normaliseRequiredLabels(alerts['required-labels']);
-    if (Array.isArray(alerts['required-annotations']))
-        out.requiredAnnotations = alerts['required-annotations'];
-    for (const [key, field] of [
-        ['slo-period', 'defaultPeriodSeconds'],
-        ['evaluation-interval', 'evaluationIntervalSeconds'],
-        ['scrape-interval', 'scrapeIntervalSeconds'],
-    ]) {
-        if (value[key] === undefined)
-            continue;
-        const seconds = parseDuration(value[key]);
-        const pos = doc.positionOf([key]);
-        if (seconds === undefined || seconds <= 0)
-            throw new ConfigError(displayName, pos.line, pos.column, `invalid config: ${key} must be a duration such as 30d or 1m`);
-        out[field] = seconds;
-    }
-    if (typeof value['max-file-size-mb'] === 'number')
-        out.maxFileBytes = value['max-file-size-mb'] * 1024 * 1024;
-    if (value['slo-links'])
-        out.sloLinks = value['slo-links'];
-    if (typeof value['rule-dialect'] === 'string')
-        out.ruleDialect = value['rule-dialect'];
-    if (Array.isArray(value.ignore)) {
-        out.ignore = value.ignore.map((entry, index) => {
-            const position = doc.positionOf(['ignore', index]);
-            const checks = typeof entry.checks === 'string' ? [entry.checks] : (entry.checks ?? []);
-            return {
-                path: String(entry.path ?? '**'),
-                checks,
-                ...(entry.subject !== undefined ? { subject: String(entry.subject) } : {}),
-                reason: typeof entry.reason === 'string' ? entry.reason.trim() : '',
-                position: { file: displayName, line: position.line, column: position.column },
-            };
-        });
-    }
-    return out;
-}
-/**
- * Every schema error, one per place (ajv reports each branch of a `oneOf`; the first says enough),
- * an unknown key with the nearest key the schema has there.
- */
-function schemaProblems(errors, doc) {
-    const seen = new Set();
-    const problems = [];
-    for (const error of errors) {
-        const at = error.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
-        const unknown = error.keyword === 'additionalProperties' ? error.params.additionalProperty : undefined;
-        const place = unknown === undefined ? at : [...at, unknown];
-        const key = place.join('\u0000');
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        const position = unknown === undefined ? doc.positionOf(place) : doc.keyPositionOf(place);
-        const where = at.length ? `${at.join('.')} ` : '';
-        if (unknown !== undefined) {
-            const near = closestName(unknown, keysAt(at));
-            problems.push({ ...position, message: `invalid config: ${where}has an unknown key "${unknown}"${near ? ` — did you mean "${near}"?` : ''}` });
-        }
-        else
-            problems.push({ ...position, message: `invalid config: ${where}${error.message}` });
-    }
-    return problems;
-}
-/** The keys the config schema allows at a place. */
-function keysAt(at) {
-    let schema = config_schema_namespaceObject;
-    for (const step of at) {
-        const next = typeof step === 'number' ? schema.items : schema.properties?.[step];
-        if (!next || typeof next !== 'object')
-            return [];
-        schema = next;
-    }
-    return Object.keys(schema.properties ?? {});
-}
-function unknownChecks(doc, knownChecks) {
-    const checks = doc.value?.checks;
-    if (!checks || typeof checks !== 'object')
-        return [];
-    return Object.keys(checks)
-        .filter((id) => !knownChecks.has(id))
-        .map((id) => {
-        const near = closestName(id, knownChecks);
-        return { ...doc.keyPositionOf(['checks', id]), message: `invalid config: checks has an unknown check "${id}"${near ? ` — did you mean "${near}"?` : ''}` };
-    });
-}
-/** "99.9", "99.9%" and 0.999 all mean the same minimum. */
-function parseMinAvailability(value, fail) {
-    const asNumber = typeof value === 'string' && !value.trim().endsWith('%') ? Number(value) : value;
-    const ratio = typeof asNumber === 'number' ? parseTarget(asNumber, asNumber > 1 ? 'percent' : 'ratio') : parseTarget(value, 'percent');
-    if (ratio === undefined || !(ratio > 0 && ratio < 1))
-        throw fail();
-    return ratio;
-}
-function normaliseRequiredLabels(value) {
-    if (Array.isArray(value))
-        return Object.fromEntries(value.map((name) => [String(name), []]));
-    const out = {};
-    for (const [name, allowed] of Object.entries(value))
-        out[name] = Array.isArray(allowed) ? allowed.map(String) : [];
-    return out;
-}
-function mergeConfig(...layers) {
-    const merged = { ...DEFAULT_CONFIG, checks: {}, sloLinks: {} };
-    for (const layer of layers) {
-        if (!layer)
-            continue;
-        for (const [key, value] of Object.entries(layer)) {
-            if (value === undefined)
-                continue;
-            if (key === 'checks' || key === 'sloLinks')
-                Object.assign(merged[key], value);
-            else
-                merged[key] = value;
-        }
-    }
-    return merged;
-}
-
-;// CONCATENATED MODULE: ./src/publish/run-context.ts
-// Where this run happens, read once from the runner's environment and the event payload, so the
-// publishers never touch process.env themselves (and tests can build one by hand).
-
-
-
-function readRunContext(root, env = process.env) {
-    const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
-    const relative = external_node_path_default().relative(workspace, root).split((external_node_path_default()).sep).join('/');
-    const payload = readEvent(env.GITHUB_EVENT_PATH);
-    const pullRequest = pullRequestOf(env.GITHUB_EVENT_NAME ?? '', payload, `${owner}/${repo}`);
-    const workflowRun = env.GITHUB_EVENT_NAME === 'workflow_run' ? workflowRunOf(payload) : undefined;
-    const retention = Number.parseInt(env.GITHUB_RETENTION_DAYS ?? '', 10);
-    return {
-        eventName: env.GITHUB_EVENT_NAME ?? '',
-        owner,
-        repo,
-        serverUrl: (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/$/, ''),
-        apiUrl: (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/$/, ''),
-        runId: env.GITHUB_RUN_ID ?? '',
-        runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
-        job: env.GITHUB_JOB ?? '',
-        step: env.GITHUB_ACTION ?? '',
-        sha: pullRequest?.headSha || workflowRun?.head_sha || env.GITHUB_SHA || '',
-        pullRequest,
-        pullRequestHead: !pullRequest && workflowRun ? forkHead(workflowRun) : undefined,
-        // A root outside the workspace cannot be linked; findings then keep their own paths.
-        pathPrefix: relative.startsWith('..') || external_node_path_default().isAbsolute(relative) ? '' : relative,
-        maxRetentionDays: Number.isFinite(retention) && retention > 0 ? retention : undefined,
-        jobRunId: jobRunIdFromRuntimeToken(env.ACTIONS_RUNTIME_TOKEN),
-    };
-}
-function runUrl(context) {
-    return `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}`;
-}
-/** A finding's path as the repository knows it (annotations and links need that, not the checked root). */
-function repoPath(context, file) {
-    return context.pathPrefix ? `${context.pathPrefix}/${file}` : file;
-}
-/** Blob view of a file at the checked commit, with the line selected. */
-function fileUrl(context, file, line) {
-    if (!context.sha || !context.owner || !file)
-        return undefined;
-    const encoded = repoPath(context, file).split('/').map(encodeURIComponent).join('/');
-    return `${context.serverUrl}/${context.owner}/${context.repo}/blob/${context.sha}/${encoded}${line ? `#L${line}` : ''}`;
-}
-/** Short, stable hash that separates jobs, matrix legs, attempts and steps. */
-function jobFingerprint(context) {
-    const parts = [context.job, context.runAttempt, context.jobRunId ?? '', context.step, context.pathPrefix];
-    return (0,external_node_crypto_.createHash)('sha256').update(parts.join('\0')).digest('hex').slice(0, 8);
-}
-function readEvent(file) {
-    if (!file)
-        return {};
-    try {
-        const parsed = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-        return parsed && typeof parsed === 'object' ? parsed : {};
-    }
-    catch {
-        return {};
-    }
-}
-function pullRequestOf(eventName, payload, fullName) {
-    if (eventName === 'pull_request' || eventName === 'pull_request_target') {
-        const pr = payload.pull_request;
-        if (!pr?.number)
-            return undefined;
-        // A deleted fork shows as `repo: null`.
-        const headRepo = pr.head?.repo === null ? null : pr.head?.repo?.full_name;
-        return { number: pr.number, headSha: pr.head?.sha ?? '', fromFork: headRepo === null || (headRepo !== undefined && headRepo !== fullName) };
-    }
-    // The fork-safe pattern: a trusted workflow_run workflow publishes for the untrusted pull request run.
-    if (eventName === 'workflow_run') {
-        const run = workflowRunOf(payload);
-        const number = run?.pull_requests?.[0]?.number;
-        if (!number)
-            return undefined;
-        return { number, headSha: run?.head_sha ?? '', fromFork: false };
-    }
-    return undefined;
-}
-function workflowRunOf(payload) {
-    const run = payload.workflow_run;
-    return run && typeof run === 'object' ? run : undefined;
-}
-function forkHead(run) {
-    const owner = run.head_repository?.owner?.login;
-    if (!run.event?.startsWith('pull_request') || !owner || !run.head_branch || !run.head_sha)
-        return undefined;
-    return { label: `${owner}:${run.head_branch}`, sha: run.head_sha };
-}
-// The runtime token's `scp` claim names the job run (`Actions.Results:<run>:<job run>`); matrix legs differ there.
-function jobRunIdFromRuntimeToken(token) {
-    const payload = token?.split('.')[1];
-    if (!payload)
-        return undefined;
-    try {
-        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-        return /Actions\.Results:([^:\s]+):([^:\s]+)/.exec(claims.scp ?? '')?.[2];
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/publish/annotations.ts
-// File annotations, so findings show next to the changed lines in the pull request's Files view.
-// GitHub keeps at most 10 error, 10 warning and 10 notice annotations per step and drops the rest
-// silently; choosing which ones appear is therefore ours: most severe, then most specific.
-
-
-const ANNOTATIONS_PER_LEVEL = 10;
-/** Which findings get an annotation: per level, those with a position first (line and column beat line beat none). */
-function planAnnotations(findings, budget = {}) {
-    const shown = [];
-    let notShown = 0;
-    for (const level of ['error', 'warning', 'notice']) {
-        const room = Math.max(0, ANNOTATIONS_PER_LEVEL - (budget.reserved?.[level] ?? 0));
-        // Array.prototype.sort is stable: the report's own order (file, line) breaks ties.
-        const candidates = findings.filter((finding) => finding.severity === level).sort((a, b) => specificity(b) - specificity(a));
-        shown.push(...candidates.slice(0, room));
-        notShown += Math.max(0, candidates.length - room);
-    }
-    return { shown, notShown };
-}
-function specificity(finding) {
-    return (finding.line ? 2 : 0) + (finding.column ? 1 : 0);
-}
-function emitAnnotations(plan, context) {
-    const emit = { error: core/* error */.z3, warning: core/* warning */.$e, notice: core/* notice */.lm };
-    for (const finding of plan.shown) {
-        emit[finding.severity](finding.message, {
-            title: finding.check,
-            // Run-level findings (a backend that cannot be reached) have no file: a plain annotation.
-            file: finding.file ? repoPath(context, finding.file) : undefined,
-            startLine: finding.line,
-            startColumn: finding.line ? finding.column : undefined,
-        });
-    }
-}
-function notAnnotatedNote(notShown) {
-    if (notShown === 0)
-        return undefined;
-    return `ℹ️ ${notShown} finding(s) have no file annotation: GitHub shows at most ${ANNOTATIONS_PER_LEVEL} annotations per severity and step. All findings are listed below and in the report artifact.`;
-}
-
-;// CONCATENATED MODULE: ./src/render/terminal.ts
-// Text from the files under check reaches terminals and CI logs through the CLI. There, raw
-// control characters are instructions (ESC starts colour, cursor and OSC-8 link sequences; C1
-// bytes do the same on some terminals), a newline lets a name start a line of its own, and a
-// line starting with `::` (or `##[`) is a workflow command the GitHub runner executes
-// (`::add-mask::`, `::error file=…::`, `::stop-commands::`). So every printed line goes through
-// these functions: a field is kept to one line with its control characters written out, and no
-// line begins with a command prefix. Inside Actions the CLI also pauses command processing
-// around its output (`::stop-commands::<token>` … `::<token>::`).
-
-// C0 except tab and newline, DEL, C1, the Unicode line and paragraph separators, and the bidi
-// overrides and isolates that can make text read differently from what it is.
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const COMMAND_START = /^(\s*)(::|##(?:vso)?\[)/;
-function written(char) {
-    const code = char.charCodeAt(0);
-    if (char === '\r')
-        return '\\r';
-    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-}
-/** One line: newlines as `\n`, every other control character as `\xNN` / `\uNNNN`. */
-function terminalLine(text) {
-    return text.replace(/\r\n|\n/g, '\\n').replace(CONTROL, written);
-}
-/**
- * Multi-line output made safe line by line: control characters written out (newlines kept, as
- * they separate the lines), and a line that would begin with a workflow command gets its first
- * character written out instead (`\x3a:error::…`), so the runner sees text, not a command.
- */
-function guardLines(output) {
-    return output
-        .split('\n')
-        .map((line) => line.replace(CONTROL, written).replace(COMMAND_START, (_, space, prefix) => `${space}${written(prefix[0])}${prefix.slice(1)}`))
-        .join('\n');
-}
-/**
- * JSON for a terminal: JSON.stringify escapes C0 but leaves DEL, C1 and the Unicode separators
- * raw; they can only stand inside strings, where `\uNNNN` means the same character.
- */
-function guardJson(json) {
-    return json.replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-/** A token for `::stop-commands::`, which must be unguessable: file text could otherwise end the pause. */
-function stopCommandsToken() {
-    return randomBytes(16).toString('hex');
-}
-
-;// CONCATENATED MODULE: ./src/render/escape.ts
-// Text from the files under check (rule names, annotations, messages) is untrusted: once escaped
-// it cannot mention people, reference issues, inject HTML, open code spans or break a table.
-
-const MARKDOWN_ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '|': '&#124;',
-    '@': '&#64;',
-    '#': '&#35;',
-    '`': '&#96;',
-    '\\': '&#92;',
-    '*': '&#42;',
-    _: '&#95;',
-    '[': '&#91;',
-    ']': '&#93;',
-    '(': '&#40;',
-    ')': '&#41;',
-    '~': '&#126;',
-    '!': '&#33;',
-    ':': '&#58;',
-    '$': '&#36;',
-};
-/**
- * Inline Markdown text: one line, every character that means something to GitHub's renderer
- * neutralised, control characters written out (the CLI prints Markdown to terminals too).
- */
-function escapeMarkdown(text) {
-    return terminalLine(text.replace(/\r?\n|\r/g, ' ')).replace(/[&<>|@#`\\*_[\]()~!:$]/g, (char) => MARKDOWN_ENTITIES[char]);
-}
-/** A code block that the content cannot close: the fence is longer than any run of backticks inside. */
-function fencedBlock(content, language = '') {
-    const longestRun = Math.max(2, ...(content.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longestRun + 1);
-    const lines = content.replace(/\n$/, '').split(/\r?\n/).map(terminalLine);
-    return `${fence}${language}\n${lines.join('\n')}\n${fence}`;
-}
-const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (char) => HTML_ENTITIES[char]);
-}
-
-;// CONCATENATED MODULE: ./src/render/figures.ts
-// How numbers read in every report format, so text, Markdown and HTML agree.
-
-function targetText(slo) {
-    return slo.target === undefined ? '—' : formatPercent(slo.target);
-}
-function budgetText(slo) {
-    if (slo.errorBudget === undefined)
-        return '—';
-    const minutes = slo.budgetMinutes !== undefined ? ` (${roundTo(slo.budgetMinutes, 2)} min / ${formatDuration(slo.periodSeconds)})` : '';
-    return `${formatPercent(slo.errorBudget)}${minutes}`;
-}
-function indicatorText(slo) {
-    const { type, thresholdSeconds, percentile } = slo.indicator;
-    if (type === 'latency' && thresholdSeconds !== undefined)
-        return `latency p${percentile ?? '?'} ≤ ${formatLatency(thresholdSeconds)}`;
-    return type;
-}
-function figures_windowText(window) {
-    const name = window.shortSeconds ? `${formatDuration(window.longSeconds)}/${formatDuration(window.shortSeconds)}` : formatDuration(window.longSeconds);
-    if (window.factor === undefined)
-        return `${name}: no factor`;
-    const parts = [`${name} @ ${roundTo(window.factor, 3)}×`];
-    if (window.budgetConsumed !== undefined)
-        parts.push(`${roundTo(window.budgetConsumed * 100, 2)} % budget`);
-    if (window.timeToExhaustionSeconds !== undefined)
-        parts.push(`exhausts in ${describeSpan(window.timeToExhaustionSeconds)}`);
-    if (window.timeToDetectSeconds !== undefined)
-        parts.push(`detects outage in ${describeSpan(window.timeToDetectSeconds)}`);
-    if (window.reachable === false)
-        parts.push('UNREACHABLE');
-    return parts.join(', ');
-}
-function figures_location(finding) {
-    return `${finding.file || '(not about one file)'}${finding.line ? `:${finding.line}${finding.column ? `:${finding.column}` : ''}` : ''}`;
-}
-/** What implements an SLO, one entry per alert or panel: `alert FastBurn (label: slo=api)`. */
-function linkTexts(slo) {
-    if (!slo.links)
-        return [];
-    return [
-        ...slo.links.alerts.map((a) => `alert ${a.name} (${a.method}: ${a.reason})`),
-        ...slo.links.panels.map((p) => `panel ${p.name} (${p.method}: ${p.reason})`),
-    ];
-}
-function cacheLine(cache) {
-    return `${cache.fromCache} of ${cache.files} file(s) came from the cache (unchanged since a run that checked them)`;
-}
-
-;// CONCATENATED MODULE: ./src/render/mermaid.ts
-// Mermaid `xychart-beta` blocks: GitHub draws them in PR comments and job summaries, so a chart
-// needs no image hosting. Titles are reduced to plain characters: a chart block is not escaped
-// like Markdown text, and a quote or `%%` in an SLO name must not change the chart's meaning.
-
-/** Most points drawn: more add bytes to a comment without adding anything a reader can see. */
-const MAX_CHART_POINTS = 60;
-function mermaidLineChart(chart) {
-    const values = downsample(chart.values, MAX_CHART_POINTS).map((v) => String(Number(v.toFixed(1))));
-    const lines = [
-        'xychart-beta',
-        `  title "${plain(chart.title)}"`,
-        `  x-axis "${plain(chart.xLabel)}" ${mermaid_number(chart.xMin)} --> ${mermaid_number(chart.xMax)}`,
-        `  y-axis "${plain(chart.yLabel)}" ${mermaid_number(chart.yMin)} --> ${mermaid_number(chart.yMax)}`,
-        `  line [${values.join(', ')}]`,
-    ];
-    return fencedBlock(lines.join('\n'), 'mermaid');
-}
-/** Every k-th value, always keeping the last one (it is "now"). */
-function downsample(values, max) {
-    if (values.length <= max)
-        return values;
-    const stride = (values.length - 1) / (max - 1);
-    return Array.from({ length: max }, (_, i) => values[Math.round(i * stride)]);
-}
-function plain(text) {
-    // `%%` starts a Mermaid comment or directive; a single % is plain text.
-    return text.replace(/[^\p{L}\p{N} _.,/()+%-]/gu, ' ').replace(/%{2,}/g, '%').replace(/\s+/g, ' ').trim().slice(0, 80);
-}
-function mermaid_number(value) {
-    return String(Number(value.toFixed(2)));
-}
-/** Most intervals drawn per row; the rest are counted in the row's label. */
-const MAX_TIMELINE_INTERVALS = 12;
-const GANTT_TAG = { burn: 'crit', page: 'active', alert: 'done' };
-/** A Mermaid gantt chart of the timeline (UTC minutes); a row without intervals is left out. */
-function mermaidTimeline(timeline) {
-    const stamp = (t) => new Date(Math.round(t / 60) * 60_000).toISOString().slice(0, 16).replace('T', ' ');
-    const lines = ['gantt', `  title ${plain(timeline.title)}`, '  dateFormat YYYY-MM-DD HH:mm', '  axisFormat %d %b'];
-    for (const row of timeline.rows) {
-        if (!row.intervals.length)
-            continue;
-        const shown = row.intervals.slice(0, MAX_TIMELINE_INTERVALS);
-        const more = row.intervals.length - shown.length;
-        lines.push(`  section ${plain(row.label)}${more > 0 ? ` (${more} more)` : ''}`);
-        shown.forEach((interval, i) => {
-            // A one-minute firing still gets a visible bar: at least a minute long.
-            const end = Math.max(interval.end, interval.start + 60);
-            lines.push(`  ${row.kind === 'burn' ? 'burn' : 'firing'} ${i + 1} :${GANTT_TAG[row.kind]}, ${stamp(interval.start)}, ${stamp(end)}`);
-        });
-    }
-    return fencedBlock(lines.join('\n'), 'mermaid');
-}
-
-;// CONCATENATED MODULE: ./src/render/svg-chart.ts
-// An inline SVG line chart for report.html: no script, no external file, so the report still
-// opens offline. Text is escaped; numbers are rounded so the markup stays small.
-
-
-function svgLineChart(chart, options = {}) {
-    const width = options.width ?? 640;
-    const height = options.height ?? 200;
-    const margin = { left: 48, right: 12, top: 24, bottom: 32 };
-    const plotWidth = width - margin.left - margin.right;
-    const plotHeight = height - margin.top - margin.bottom;
-    const values = downsample(chart.values, options.maxPoints ?? 200);
-    const span = chart.yMax - chart.yMin || 1;
-    const x = (i) => margin.left + (values.length > 1 ? (i / (values.length - 1)) * plotWidth : plotWidth);
-    const y = (v) => margin.top + (1 - (Math.min(chart.yMax, Math.max(chart.yMin, v)) - chart.yMin) / span) * plotHeight;
-    const r = (n) => Number(n.toFixed(1));
-    const points = values.map((v, i) => `${r(x(i))},${r(y(v))}`).join(' ');
-    const yTicks = [...new Set([chart.yMin, ...(chart.yMin < 0 && chart.yMax > 0 ? [0] : []), chart.yMax])];
-    const xTicks = [chart.xMin, (chart.xMin + chart.xMax) / 2, chart.xMax];
-    const label = (n) => String(Number(n.toFixed(1)));
-    const grid = yTicks
-        .map((t) => `<line x1="${margin.left}" x2="${width - margin.right}" y1="${r(y(t))}" y2="${r(y(t))}" stroke="currentColor" stroke-opacity="${t === 0 ? 0.6 : 0.2}"${t === 0 ? ' stroke-dasharray="4 3"' : ''}/><text x="${margin.left - 6}" y="${r(y(t)) + 4}" text-anchor="end">${label(t)}</text>`)
-        .join('');
-    const xLabels = xTicks
-        .map((t, i) => `<text x="${r(margin.left + (i / 2) * plotWidth)}" y="${height - margin.bottom + 14}" text-anchor="${['start', 'middle', 'end'][i]}">${label(t)}</text>`)
-        .join('');
-    return [
-        `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(chart.title)}" style="max-width:100%;height:auto;font:11px sans-serif;fill:currentColor">`,
-        `<title>${escapeHtml(chart.title)}</title>`,
-        `<text x="${margin.left}" y="14" font-weight="600">${escapeHtml(chart.title)}</text>`,
-        grid,
-        xLabels,
-        `<text x="${r(margin.left + plotWidth / 2)}" y="${height - 4}" text-anchor="middle" fill-opacity="0.7">${escapeHtml(chart.xLabel)}</text>`,
-        `<polyline points="${points}" fill="none" stroke="${escapeHtml(options.stroke ?? 'currentColor')}" stroke-width="2" stroke-linejoin="round"/>`,
-        '</svg>',
-    ].join('');
-}
-const TIMELINE_FILL = { burn: 'var(--error)', page: 'var(--warning)', alert: 'var(--muted)' };
-/** The timeline as an inline SVG: one row per label, a bar per interval (at least 2 px wide). */
-function svgTimeline(timeline, options = {}) {
-    const width = options.width ?? 640;
-    const rowHeight = 20;
-    const margin = { left: 170, right: 12, top: 24, bottom: 24 };
-    const plotWidth = width - margin.left - margin.right;
-    const height = margin.top + margin.bottom + rowHeight * timeline.rows.length;
-    const span = timeline.end - timeline.start || 1;
-    const x = (t) => margin.left + ((Math.min(timeline.end, Math.max(timeline.start, t)) - timeline.start) / span) * plotWidth;
-    const r = (n) => Number(n.toFixed(1));
-    const rows = timeline.rows.map((row, i) => {
-        const y = margin.top + i * rowHeight;
-        const label = row.label.length > 28 ? `${row.label.slice(0, 27)}…` : row.label;
-        const bars = row.intervals
-            .map((interval) => `<rect x="${r(x(interval.start))}" y="${y + 4}" width="${r(Math.max(2, x(interval.end) - x(interval.start)))}" height="${rowHeight - 8}" fill="${TIMELINE_FILL[row.kind]}"><title>${escapeHtml(`${row.label}: ${new Date(interval.start * 1000).toISOString()} – ${new Date(interval.end * 1000).toISOString()}`)}</title></rect>`)
-            .join('');
-        return `<text x="${margin.left - 6}" y="${y + 14}" text-anchor="end">${escapeHtml(label)}</text><line x1="${margin.left}" x2="${width - margin.right}" y1="${y + rowHeight / 2}" y2="${y + rowHeight / 2}" stroke="currentColor" stroke-opacity="0.15"/>${bars}`;
-    });
-    const day = (t) => new Date(t * 1000).toISOString().slice(0, 10);
-    return [
-        `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(timeline.title)}" style="max-width:100%;height:auto;font:11px sans-serif;fill:currentColor">`,
-        `<title>${escapeHtml(timeline.title)}</title>`,
-        `<text x="${margin.left}" y="14" font-weight="600">${escapeHtml(timeline.title)}</text>`,
-        ...rows,
-        `<text x="${margin.left}" y="${height - 6}">${day(timeline.start)}</text><text x="${width - margin.right}" y="${height - 6}" text-anchor="end">${day(timeline.end)} (now)</text>`,
-        '</svg>',
-    ].join('');
-}
-
-;// CONCATENATED MODULE: ./src/render/live.ts
-// The live error budget in every report format: a table of what each SLO has left and how fast it
-// burns now, with a coloured status, and a burn-down chart per SLO (Mermaid in Markdown, inline
-// SVG in HTML). Renderers call renderLiveMarkdown / renderLiveHtml; both are empty without live mode.
-
-
-
-
-/** Budget left under this share reads as "low" (yellow): a quarter of the period's allowance. */
-const LOW_BUDGET = 0.25;
-const ICONS = { pass: '🟢', low: '🟡', warning: '🟠', error: '🔴', muted: '⚪' };
-function liveStatus(live) {
-    const pick = (tone, text) => ({ tone, icon: ICONS[tone], text });
-    switch (live.status) {
-        case 'exhausted':
-            return pick('error', 'budget exhausted');
-        case 'burning':
-            return live.windows.some((w) => w.firing && w.page) ? pick('error', 'burning (page)') : pick('warning', 'burning');
-        case 'ok':
-            return (live.budgetRemaining ?? 1) < LOW_BUDGET ? pick('low', 'low budget') : pick('pass', 'ok');
-        case 'no-data':
-            return pick('warning', 'no data');
-        case 'failed':
-            return pick('error', 'query failed');
-        case 'not-measurable':
-            return pick('muted', 'not measurable');
-        case 'not-evaluated':
-            return pick('muted', 'not evaluated');
-    }
-}
-function budgetLeftText(live) {
-    if (live.budgetRemaining === undefined)
-        return '—';
-    // A real minus sign: a hyphen before a number reads as a dash in a table cell.
-    const signed = (n) => (n < 0 ? `−${-n}` : String(n));
-    const minutes = live.budgetRemainingMinutes !== undefined ? ` (${signed(Number(live.budgetRemainingMinutes.toFixed(1)))} min)` : '';
-    return `${signed(Number((live.budgetRemaining * 100).toFixed(1)))} %${minutes}`;
-}
-function burnNowText(live) {
-    const shown = live.windows.filter((w) => w.burnRate !== undefined);
-    if (!shown.length)
-        return '—';
-    const rate = (n) => `${Number(n.toFixed(n < 10 ? 2 : 1))}×`;
-    return shown
-        .map((w) => {
-        const name = w.shortSeconds ? `${formatDuration(w.longSeconds)}/${formatDuration(w.shortSeconds)}` : formatDuration(w.longSeconds);
-        const rates = w.shortBurnRate !== undefined ? `${rate(w.burnRate)}/${rate(w.shortBurnRate)}` : rate(w.burnRate);
-        return `${name} ${rates}${w.factor !== undefined ? ` (alert ${rate(w.factor)})` : ''}${w.firing ? ' FIRING' : ''}`;
-    })
-        .join('; ');
-}
-/** One line for the terminal: status, budget left, burn rates now, or why nothing was measured. */
-function liveTextLine(live) {
-    const status = liveStatus(live).text;
-    if (live.budgetRemaining === undefined)
-        return `${status}${live.reason ? ` — ${live.reason}` : ''}`;
-    return `${status}, ${budgetLeftText(live)} of the budget left; burn rate now ${burnNowText(live)}`;
-}
-/** The burn-down as a chart: percent of budget left, from the start of the period (day 0) to now. */
-function budgetChart(slo) {
-    const trend = slo.live?.trend;
-    if (!trend || trend.points.length < 2)
-        return undefined;
-    const values = trend.points.map((p) => p.remaining * 100);
-    const days = (trend.points.at(-1).time - trend.points[0].time) / 86_400;
-    return {
-        title: `${slo.name}: error budget left`,
-        xLabel: `days into the ${Math.round(days)}-day window (right edge: now)`,
-        xMin: 0,
-        xMax: Number(days.toFixed(1)),
-        yLabel: 'budget left (%)',
-        yMin: Math.min(0, Math.floor(Math.min(...values) / 10) * 10),
-        yMax: 100,
-        values,
-    };
-}
-const PROBLEMS = {
-    'no-metric': 'no such metric',
-    stale: 'stopped reporting',
-    dropped: 'its matchers select none',
-};
-/** The live rule checks for one SLO, a line each: selectors found and missing, each alert's replay, what was not measured. Plain text. */
-function liveRuleLines(live) {
-    const rules = live.rules;
-    if (!rules)
-        return [];
-    const lines = [];
-    if (rules.selectorsChecked > 0) {
-        const missing = rules.missing.map((m) => `${m.selector} (${m.file}:${m.line}, ${PROBLEMS[m.problem]})`);
-        lines.push(`selectors: ${rules.selectorsFound} of ${rules.selectorsChecked} select series${missing.length ? `; missing: ${missing.join('; ')}` : ''}`);
-    }
-    for (const alert of rules.backtest?.alerts ?? [])
-        lines.push(`alert ${alert.alert}: ${alert.summary}`);
-    for (const why of rules.unmeasured)
-        lines.push(`not measured — ${why}`);
-    return lines;
-}
-/** Burn episodes and each replayed alert's firings over the SLO's period. */
-function backtestTimeline(slo) {
-    const backtest = slo.live?.rules?.backtest;
-    // Nothing burned and nothing fired: there is nothing to draw.
-    if (!backtest || backtest.error || !backtest.alerts.length || (!backtest.episodes.length && backtest.alerts.every((a) => !a.firings.length)))
-        return undefined;
-    return {
-        title: `${slo.name}: burns and alert firings`,
-        start: backtest.start,
-        end: backtest.end,
-        rows: [
-            { label: 'budget burns', kind: 'burn', intervals: backtest.episodes },
-            ...backtest.alerts.map((alert) => ({ label: alert.alert, kind: alert.page ? 'page' : 'alert', intervals: alert.firings.map((f) => ({ start: f.start, end: f.end + backtest.stepSeconds })) })),
-        ],
-    };
-}
-function rulesHeadline(live) {
-    const rules = live.rules;
-    const parts = [];
-    if (rules.selectorsChecked > 0)
-        parts.push(`${rules.selectorsFound} of ${rules.selectorsChecked} selectors select series`);
-    if (rules.backtest?.alerts.length)
-        parts.push(`${rules.backtest.alerts.length} alert(s) replayed`);
-    if (rules.unmeasured.length)
-        parts.push(`${rules.unmeasured.length} thing(s) not measured`);
-    return parts.join('; ') || 'nothing to check';
-}
-function liveSlos(report) {
-    return report.slos.filter((slo) => slo.live !== undefined);
-}
-function headline(report) {
-    const live = report.live;
-    const unreachable = live.unreachable ? ` · backend unreachable: ${live.unreachable}` : '';
-    return `Measured on ${live.url} at ${live.evaluatedAt} in ${(live.durationMs / 1000).toFixed(1)} s (${live.requests} queries) · live-fail-on: ${live.failOn}${unreachable}`;
-}
-const PRIORITY = { error: 0, warning: 1, low: 2, pass: 3, muted: 4 };
-/**
- * The live section of the Markdown report. Within `maxChars` (a PR comment's share), the SLOs
- * that need attention come first: rows and charts of exhausted and burning SLOs are kept, the
- * rest are left out with a note.
- */
-function renderLiveMarkdown(report, options = {}) {
-    if (!report.live)
-        return '';
-    const slos = liveSlos(report);
-    // Room for the two notes that say what was left out.
-    const room = (options.maxChars ?? Infinity) - 160;
-    const byPriority = [...slos].sort((a, b) => PRIORITY[liveStatus(a.live).tone] - PRIORITY[liveStatus(b.live).tone]);
-    const row = (slo) => {
-        const status = liveStatus(slo.live);
-        const note = slo.live.reason ?? slo.live.notes.join('; ');
-        return `| ${escapeMarkdown(slo.name)} | ${status.icon} ${status.text} | ${escapeMarkdown(budgetLeftText(slo.live))} | ${escapeMarkdown(burnNowText(slo.live))} | ${note ? escapeMarkdown(note) : '—'} |`;
-    };
-    const head = ['### Live error budget', '', escapeMarkdown(headline(report)), '', '| SLO | Status | Budget left | Burn rate now | Note |', '| --- | --- | --- | --- | --- |'].join('\n');
-    let used = head.length;
-    const kept = new Set();
-    for (const slo of byPriority) {
-        const length = row(slo).length + 1;
-        if (used + length > room)
-            break;
-        used += length;
-        kept.add(slo.live.key);
-    }
-    const rows = slos.filter((slo) => kept.has(slo.live.key)).map(row);
-    const parts = [[head, ...rows].join('\n')];
-    if (rows.length < slos.length)
-        parts.push(`_${slos.length - rows.length} more SLO(s) are in the full report._`);
-    const charts = [];
-    let left = 0;
-    for (const slo of byPriority) {
-        const chart = budgetChart(slo);
-        if (!chart || !kept.has(slo.live.key))
-            continue;
-        const open = slo.live.status === 'ok' ? '' : ' open';
-        const block = `<details${open}><summary>Budget burn-down: ${escapeMarkdown(slo.name)} — ${escapeMarkdown(budgetLeftText(slo.live))} left</summary>\n\n${mermaidLineChart(chart)}\n\n</details>`;
-        if (used + block.length + 2 > room) {
-            left++;
-            continue;
-        }
-        used += block.length + 2;
-        charts.push(block);
-    }
-    if (left)
-        parts.push(`_${left} budget burn-down chart(s) left out to fit; they are in report.html._`);
-    // The live rule checks per SLO: selectors, each alert's replay with its timeline, what was not measured.
-    const ruleBlocks = [];
-    let rulesLeft = 0;
-    for (const slo of byPriority) {
-        if (!slo.live.rules || !kept.has(slo.live.key))
-            continue;
-        const lines = liveRuleLines(slo.live);
-        if (!lines.length)
-            continue;
-        const timeline = backtestTimeline(slo);
-        const open = slo.live.rules.missing.length ? ' open' : '';
-        const body = [lines.map((line) => `- ${escapeMarkdown(line)}`).join('\n'), ...(timeline ? [mermaidTimeline(timeline)] : [])].join('\n\n');
-        const block = `<details${open}><summary>Live checks: ${escapeMarkdown(slo.name)} — ${escapeMarkdown(rulesHeadline(slo.live))}</summary>\n\n${body}\n\n</details>`;
-        if (used + block.length + 2 > room) {
-            rulesLeft++;
-            continue;
-        }
-        used += block.length + 2;
-        ruleBlocks.push(block);
-    }
-    if (rulesLeft)
-        parts.push(`_The live checks of ${rulesLeft} SLO(s) are left out to fit; they are in report.html._`);
-    return [...parts, ...charts, ...ruleBlocks].join('\n\n');
-}
-const TONE_COLOUR = { pass: 'var(--pass)', low: 'var(--warning)', warning: 'var(--warning)', error: 'var(--error)', muted: 'var(--muted)' };
-/** The live section of report.html, with an inline SVG burn-down per SLO. */
-function renderLiveHtml(report) {
-    if (!report.live)
-        return '';
-    const slos = liveSlos(report);
-    const rows = slos.map((slo) => {
-        const status = liveStatus(slo.live);
-        const note = slo.live.reason ?? slo.live.notes.join('; ');
-        const chart = budgetChart(slo);
-        const svg = chart ? `<tr><td colspan="5">${svgLineChart(chart, { stroke: TONE_COLOUR[status.tone] })}</td></tr>` : '';
-        return (`<tr><td>${escapeHtml(slo.name)}</td><td style="color:${TONE_COLOUR[status.tone]};font-weight:600;white-space:nowrap">${status.icon} ${escapeHtml(status.text)}</td>` +
-            `<td class="num">${escapeHtml(budgetLeftText(slo.live))}</td><td>${escapeHtml(burnNowText(slo.live))}</td><td>${note ? escapeHtml(note) : '—'}</td></tr>${svg}`);
-    });
-    const ruleSections = slos
-        .filter((slo) => liveRuleLines(slo.live).length > 0)
-        .map((slo) => {
-        const timeline = backtestTimeline(slo);
-        const items = liveRuleLines(slo.live).map((line) => `<li>${escapeHtml(line)}</li>`).join('');
-        return `<h3>Live checks: ${escapeHtml(slo.name)}</h3>\n<ul>${items}</ul>${timeline ? `\n${svgTimeline(timeline)}` : ''}`;
-    });
-    return `<h2>Live error budget</h2>
-<p class="meta">${escapeHtml(headline(report))}</p>
-<table>
-<thead><tr><th>SLO</th><th>Status</th><th>Budget left</th><th>Burn rate now</th><th>Note</th></tr></thead>
-<tbody>
-${rows.join('\n')}
-</tbody>
-</table>${ruleSections.length ? `\n${ruleSections.join('\n')}` : ''}`;
-}
-
-;// CONCATENATED MODULE: ./src/render/html.ts
-// report.html: the whole report in one file that opens offline in any browser — no scripts, no
-// external styles or fonts. Every piece of text from the checked files goes through escapeHtml.
-
-
-
-const SEVERITIES = ['error', 'warning', 'notice'];
-const STYLE = `
-:root { color-scheme: light dark; --fg: #1f2328; --muted: #59636e; --bg: #ffffff; --panel: #f6f8fa; --border: #d1d9e0;
-  --error: #cf222e; --warning: #9a6700; --notice: #0969da; --pass: #1a7f37; }
-@media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --muted: #9198a1; --bg: #0d1117; --panel: #151b23; --border: #3d444d;
-  --error: #f85149; --warning: #d29922; --notice: #4493f8; --pass: #3fb950; } }
-* { box-sizing: border-box; }
-body { margin: 0; padding: 2rem; font: 14px/1.5 -apple-system, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif; color: var(--fg); background: var(--bg); }
-main { max-width: 1100px; margin: 0 auto; }
-h1 { font-size: 1.6rem; margin: 0 0 .5rem; } h2 { font-size: 1.2rem; margin: 2rem 0 .75rem; padding-bottom: .3rem; border-bottom: 1px solid var(--border); }
-h3 { font-size: 1rem; margin: 1.5rem 0 .5rem; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; word-break: break-all; }
-.verdict { display: inline-block; padding: .2rem .8rem; border-radius: 2rem; font-weight: 600; color: #fff; }
-.verdict.pass { background: var(--pass); } .verdict.fail { background: var(--error); }
-.meta { color: var(--muted); margin: .5rem 0 1rem; }
-.counts { display: flex; gap: .75rem; flex-wrap: wrap; margin: 1rem 0; }
-.count { border: 1px solid var(--border); border-radius: 6px; padding: .5rem 1rem; background: var(--panel); min-width: 7rem; }
-.count b { display: block; font-size: 1.4rem; }
-.count.error b { color: var(--error); } .count.warning b { color: var(--warning); } .count.notice b { color: var(--notice); }
-table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
-th, td { border: 1px solid var(--border); padding: .4rem .6rem; text-align: left; vertical-align: top; }
-th { background: var(--panel); font-weight: 600; }
-td.num { white-space: nowrap; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
-code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 90%; background: var(--panel); padding: .1rem .3rem; border-radius: 4px; }
-.sev { font-weight: 600; white-space: nowrap; } .sev.error { color: var(--error); } .sev.warning { color: var(--warning); } .sev.notice { color: var(--notice); }
-ul.windows { margin: 0; padding-left: 1.1rem; }
-details { margin: .25rem 0 .75rem; } summary { cursor: pointer; color: var(--muted); }
-pre { background: var(--panel); border: 1px solid var(--border); border-radius: 6px; padding: .75rem; overflow-x: auto; font-size: 12px; }
-a { color: var(--notice); }
-footer { margin-top: 2.5rem; color: var(--muted); font-size: 12px; }
-`;
-function renderHtml(report, options = {}) {
-    const passed = report.result === 'pass';
-    const title = `SLO compliance report — ${passed ? 'passed' : 'failed'}`;
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<main>
-<h1>SLO compliance report</h1>
-<p><span class="verdict ${passed ? 'pass' : 'fail'}">${passed ? '✓ Passed' : '✗ Failed'}</span></p>
-<p class="meta">${report.files.length} file(s) checked, ${report.slos.length} SLO(s) · fails on <code>${escapeHtml(report.failOn)}</code> · generated ${escapeHtml(report.generatedAt)} by slo-gate ${escapeHtml(report.tool.version)}</p>
-<div class="counts">${SEVERITIES.map((severity) => `<div class="count ${severity}"><b>${report.counts[severity]}</b>${severity}(s)</div>`).join('')}</div>
-${renderSlos(report)}
-${renderLiveHtml(report)}
-${renderFindings(report.findings, options)}
-${renderSkipped(report)}
-${renderNotChecked(report)}
-<footer>Findings are sorted by severity, then file and line. The same report is in report.json (machine-readable), report.md and report.sarif.</footer>
-</main>
-</body>
-</html>
-`;
-}
-function renderSlos(report) {
-    if (report.slos.length === 0)
-        return '<h2>SLOs</h2>\n<p>No SLOs found.</p>';
-    const rows = report.slos.map((slo) => {
-        const windows = slo.windows.length ? `<ul class="windows">${slo.windows.map((window) => `<li>${escapeHtml(figures_windowText(window))}</li>`).join('')}</ul>` : '—';
-        const name = `${escapeHtml(slo.name)}${slo.service ? `<br><small>${escapeHtml(slo.service)}</small>` : ''}`;
-        const links = linkTexts(slo);
-        const implementedBy = links.length ? `<ul class="windows">${links.map((text) => `<li>${escapeHtml(text)}</li>`).join('')}</ul>` : '—';
-        return `<tr><td>${name}</td><td>${escapeHtml(indicatorText(slo))}</td><td class="num">${escapeHtml(targetText(slo))}</td><td>${escapeHtml(budgetText(slo))}</td><td>${windows}</td><td>${implementedBy}</td><td>${escapeHtml(slo.verdict ?? '—')}</td><td><code>${escapeHtml(slo.file)}:${slo.line}</code></td></tr>`;
-    });
-    return `<h2>SLOs</h2>
-<table>
-<thead><tr><th>SLO</th><th>Indicator</th><th>Target</th><th>Error budget</th><th>Burn-rate windows</th><th>Implemented by</th><th>Verdict</th><th>Defined in</th></tr></thead>
-<tbody>
-${rows.join('\n')}
-</tbody>
-</table>`;
-}
-function renderFindings(findings, options) {
-    if (findings.length === 0)
-        return '<h2>Findings</h2>\n<p>No findings.</p>';
-    const byFile = new Map();
-    for (const finding of findings)
-        byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
-    const sections = [...byFile].sort(([a], [b]) => (a < b ? -1 : 1)).map(([file, list]) => {
-        const rows = list.map((finding) => {
-            const where = finding.line ? `${finding.line}${finding.column ? `:${finding.column}` : ''}` : '—';
-            const url = options.fileUrl?.(finding.file, finding.line);
-            const lineCell = url ? `<a href="${escapeHtml(url)}">${where}</a>` : where;
-            const suggestion = finding.suggestion
-                ? `<details><summary>Suggested fix</summary><pre>${escapeHtml(finding.suggestion)}</pre></details>`
-                : '';
-            return `<tr><td class="num">${lineCell}</td><td class="sev ${finding.severity}">${finding.severity}</td><td><code>${escapeHtml(finding.check)}</code></td><td>${escapeHtml(finding.message)}${suggestion}</td></tr>`;
-        });
-        return `<h3>${file ? escapeHtml(file) : 'Not about one file'}</h3>
-<table>
-<thead><tr><th>Line</th><th>Severity</th><th>Check</th><th>Message</th></tr></thead>
-<tbody>
-${rows.join('\n')}
-</tbody>
-</table>`;
-    });
-    return `<h2>Findings</h2>\n${sections.join('\n')}`;
-}
-function renderNotChecked(report) {
-    if (!report.notChecked?.length)
-        return '';
-    const items = report.notChecked.map((item) => `<li><code>${escapeHtml(item.file)}:${item.line}</code>: ${item.queries} ${escapeHtml(item.datasource)} quer${item.queries === 1 ? 'y' : 'ies'} in dashboard ${escapeHtml(item.dashboard)}</li>`);
-    return `<h2>Queries not checked</h2>\n<p>Their data sources' languages are neither PromQL nor LogQL.</p>\n<ul>\n${items.join('\n')}\n</ul>`;
-}
-function renderSkipped(report) {
-    if (report.skipped.length === 0)
-        return '';
-    const items = report.skipped.map((skipped) => `<li><code>${escapeHtml(skipped.path)}</code>: ${escapeHtml(skipped.reason)}</li>`);
-    return `<h2>Skipped files</h2>\n<ul>\n${items.join('\n')}\n</ul>`;
-}
-
-;// CONCATENATED MODULE: ./src/render/json.ts
-function renderJson(report) {
-    return [...renderJsonChunks(report)].join('');
-}
-/**
- * renderJson's text in pieces of about `size` characters. A large repository's report is tens of
- * megabytes of JSON; written piece by piece it never has to be one string in memory.
- */
-function* renderJsonChunks(report, size = 1 << 20) {
-    let buffer = '';
-    // Array items are stringified in batches of about 64 KiB: batches the size of a whole chunk raised
-    // a large report's peak memory by 50 MiB for no gain in speed.
-    for (const piece of jsonPieces(report, Math.min(size, 1 << 16))) {
-        buffer += piece;
-        if (buffer.length >= size) {
-            yield buffer;
-            buffer = '';
-        }
-    }
-    yield buffer;
-}
-/** `JSON.stringify(report, null, 2)` plus a newline, one top-level entry or about `size` characters of array items at a time. */
-function* jsonPieces(report, size) {
-    // JSON.stringify leaves out what JSON cannot hold.
-    const entries = Object.entries(report).filter(([, value]) => value !== undefined && typeof value !== 'function' && typeof value !== 'symbol');
-    if (entries.length === 0) {
-        yield '{}\n';
-        return;
-    }
-    yield '{';
-    for (const [i, [key, value]] of entries.entries()) {
-        yield `${i ? ',' : ''}\n  ${JSON.stringify(key)}: `;
-        if (Array.isArray(value) && value.length > 0) {
-            yield '[';
-            // Items are stringified several at a time, as many as make about `size` characters judging by
-            // those so far: one call per item cost three times as long as the text it made.
-            let written = 0;
-            let writtenLength = 0;
-            while (written < value.length) {
-                const count = written === 0 ? 1 : Math.max(1, Math.round((size * written) / writtenLength));
-                // Wrapped one array deeper, the items come out indented as they sit in the report, with no
-                // need to indent their text again: `[\n  [` + `\n    item,\n    item` + `\n  ]\n]`.
-                const wrapped = JSON.stringify([value.slice(written, written + count)], null, 2);
-                const items = wrapped.slice('[\n  ['.length, -'\n  ]\n]'.length);
-                yield written ? `,${items}` : items;
-                written += count;
-                writtenLength += items.length;
-            }
-            yield '\n  ]';
-        }
-        else {
-            // `[\n  value\n]`: the value indented as a top-level entry.
-            yield JSON.stringify([value], null, 2).slice('[\n  '.length, -'\n]'.length);
-        }
-    }
-    yield '\n}\n';
-}
-
-;// CONCATENATED MODULE: ./src/model/findings.ts
-// What a check reports. Findings carry no GitHub or Markdown: publishers decide how they look.
-const SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
-function compareFindings(a, b) {
-    return (SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-        (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-        (a.line ?? 0) - (b.line ?? 0) ||
-        (a.column ?? 0) - (b.column ?? 0) ||
-        (a.check < b.check ? -1 : a.check > b.check ? 1 : 0));
-}
-
-;// CONCATENATED MODULE: ./src/report/report.ts
-// The one report object every renderer and publisher reads, built once per run from the
-// classified findings and the metadata of the checks that ran. What a finding means for the gate
-// and for its SLO comes from its check's flags, listed in `checks`, never from its id. Versioned;
-// its JSON Schema is schemas/report.schema.json (a test validates real reports against it).
-
-
-const REPORT_VERSION = 1;
-/**
- * When the report was made: SOURCE_DATE_EPOCH (seconds) when set, as reproducible builds define
- * it, so the same input gives byte-identical report files; otherwise now.
- */
-function reportTime(env = process.env) {
-    const epoch = env.SOURCE_DATE_EPOCH?.trim();
-    return epoch && /^\d{1,12}$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
-}
-function buildReport(input, options) {
-    const { model } = input.linked;
-    const checks = reportChecks(input.checks);
-    const findings = [...input.findings].sort(compareFindings);
-    const liveByKey = new Map((options.live?.slos ?? []).map((live) => [live.key, live]));
-    // Suppressed findings are listed and counted apart: they are excused, not problems.
-    const counts = { error: 0, warning: 0, notice: 0 };
-    for (const finding of findings)
-        if (!finding.suppressed)
-            counts[finding.severity]++;
-    const alwaysGating = checksWith(checks, 'gates');
-    const diff = options.diff && diffReport(options.diff, findings, alwaysGating);
-    const onlyNew = diff?.baseSha !== undefined && diff.newFindingsOnly;
-    const gateCounts = { error: 0, warning: 0, notice: 0 };
-    for (const finding of findings)
-        if (countsForGate(finding, onlyNew, alwaysGating))
-            gateCounts[finding.severity]++;
-    const problemsBySloName = sloProblems(findings.filter((finding) => !finding.suppressed), checksWith(checks, 'aboutSlo'));
-    return {
-        version: REPORT_VERSION,
-        tool: { name: 'slo-gate', version: options.toolVersion },
-        generatedAt: (options.now ?? reportTime()).toISOString(),
-        result: gateFails(gateCounts, options.failOn) ? 'fail' : 'pass',
-        failOn: options.failOn,
-        counts,
-        files: model.files.map(({ path, kinds }) => ({ path, kinds })),
-        slos: model.slos.map((slo) => {
-            const period = slo.periodSeconds;
-            return {
-                name: slo.name,
-                service: slo.service,
-                file: slo.file,
-                line: slo.position.line,
-                format: slo.format,
-                indicator: { type: slo.indicator.type, thresholdSeconds: slo.indicator.thresholdSeconds, percentile: slo.indicator.percentile },
-                target: slo.target,
-                periodSeconds: period,
-                errorBudget: slo.target !== undefined ? errorBudget(slo.target) : undefined,
-                budgetMinutes: slo.target !== undefined && period !== undefined ? budgetMinutes(slo.target, period) : undefined,
-                windows: period === undefined
-                    ? []
-                    : [...slo.burnWindows].sort((a, b) => a.longSeconds - b.longSeconds).map((window) => windowFigures(window, slo.target, period)),
-                ...(liveByKey.has(slo.key) ? { live: liveByKey.get(slo.key) } : {}),
-                ...linkSummary(slo, input.linked, problemsBySloName.get(slo.name) ?? []),
-            };
-        }),
-        findings,
-        skipped: input.skipped,
-        ...notCheckedOf(model),
-        checks,
-        ...(diff ? { diff } : {}),
-        ...(options.live ? { live: liveHeader(options.live) } : {}),
-        ...(input.cache ? { cache: { files: model.files.length, fromCache: input.cache.hits } } : {}),
-        ...adoption(findings, input.baseline),
-    };
-}
-function notCheckedOf(model) {
-    const byKey = new Map();
-    for (const dashboard of model.dashboards) {
-        for (const panel of dashboard.panels) {
-            for (const target of panel.targets) {
-                if (!target.unchecked)
-                    continue;
-                const datasource = target.source.type ?? target.source.via;
-                const name = dashboard.title ?? dashboard.entry ?? dashboard.file;
-                const key = `${dashboard.file}\u0000${dashboard.position.line}\u0000${datasource}`;
-                const entry = byKey.get(key);
-                if (entry)
-                    entry.queries++;
-                else
-                    byKey.set(key, { file: dashboard.file, line: dashboard.position.line, dashboard: name, datasource, queries: 1 });
-            }
-        }
-    }
-    return byKey.size > 0 ? { notChecked: [...byKey.values()] } : {};
-}
-/** Each check once, in the order they ran, with the flags its findings are read by. */
-function reportChecks(metas) {
-    const byId = new Map();
-    for (const { id, severity, description, gates, aboutSlo, policyChange } of metas) {
-        if (byId.has(id))
-            continue;
-        byId.set(id, { id, severity, description, ...(gates ? { gates } : {}), ...(aboutSlo ? { aboutSlo } : {}), ...(policyChange ? { policyChange } : {}) });
-    }
-    return [...byId.values()];
-}
-/** The ids of the checks with a flag. */
-function checksWith(checks, flag) {
-    return new Set(checks.filter((check) => check[flag] !== undefined).map((check) => check.id));
-}
-/**
- * Whether the gate counts a finding: never a suppressed or baselined one; with only new findings
- * counting, a new one or one about now rather than the change (live ones, the budget).
- */
-function countsForGate(finding, onlyNew, alwaysGating) {
-    if (finding.suppressed || finding.baselined)
-        return false;
-    return !onlyNew || finding.status === 'new' || alwaysGating.has(finding.check);
-}
-function diffReport(input, findings, alwaysGating) {
-    const newCounts = { error: 0, warning: 0, notice: 0 };
-    for (const finding of findings)
-        if (countsForGate(finding, true, alwaysGating))
-            newCounts[finding.severity]++;
-    const count = (status) => findings.filter((finding) => finding.status === status).length;
-    return {
-        ...input,
-        counts: { new: count('new'), existing: count('existing'), resolved: input.resolved.length },
-        newCounts,
-        resolved: [...input.resolved].sort(compareFindings),
-    };
-}
-/**
- * The findings above notice level of the checks about SLOs (`aboutSlo`), by the SLO name they are
- * about, in report order. Grouped once: looking them up per SLO kept every SLO scanning every finding.
- */
-function sloProblems(findings, aboutSlo) {
-    const bySubject = new Map();
-    for (const finding of findings) {
-        if (finding.subject === undefined || finding.severity === 'notice' || !aboutSlo.has(finding.check))
-            continue;
-        const problems = bySubject.get(finding.subject);
-        if (problems)
-            problems.push(finding);
-        else
-            bySubject.set(finding.subject, [finding]);
-    }
-    return bySubject;
-}
-/** The SLO's links and a verdict drawn from the findings of the checks about SLOs (`problems`). */
-function linkSummary(slo, linked, problems) {
-    const set = linked.links.bySlo.get(slo.key);
-    if (!set)
-        return {};
-    const links = {
-        alerts: set.alerts.map(({ rule, method, reason }) => ({ name: rule.name, file: rule.file, line: rule.position.line, method, reason })),
-        panels: set.panels.map(({ dashboard, panel, method, reason }) => ({
-            name: `${panel.title ?? `panel ${panel.id ?? '?'}`}${dashboard.title ? ` (${dashboard.title})` : ''}`,
-            file: dashboard.file,
-            line: panel.position.line,
-            method,
-            reason,
-        })),
-    };
-    const verdict = problems.length
-        ? `${problems.length} problem(s): ${problems[0].message}`
-        : links.alerts.length
-            ? `aligned with ${links.alerts.length} alert(s) and ${links.panels.length} panel(s)`
-            : slo.alertingDisabled
-                ? 'burn-rate alerting turned off'
-                : 'no alerting rule implements it';
-    return { links, verdict };
-}
-function adoption(findings, baseline) {
-    const suppressed = findings.filter((finding) => finding.suppressed).length;
-    if (!suppressed && !baseline)
-        return {};
-    return { adoption: { suppressed, ...(baseline ? { baseline } : {}) } };
-}
-function gateFails(counts, failOn) {
-    if (failOn === 'never')
-        return false;
-    return Object.keys(counts).some((severity) => counts[severity] > 0 && SEVERITY_ORDER[severity] <= SEVERITY_ORDER[failOn]);
-}
-function liveHeader({ slos: _slos, rules: _rules, ...header }) {
-    return header;
-}
-
-;// CONCATENATED MODULE: ./src/render/diff-markdown.ts
-// The reviewer's verdict for a pull request compared with its base: what this change adds
-// (new errors, policy changes), what it fixes, and how much was there before. Shown first in the
-// Markdown report; the pre-existing findings follow, collapsed.
-
-
-
-/** Lines placed right after the pass/fail verdict; empty without a comparison. */
-function diffVerdictLines(report) {
-    const diff = report.diff;
-    if (!diff)
-        return [];
-    if (diff.baseSha === undefined)
-        return ['', `ℹ️ Not compared with the base ${code(diff.baseRef)}: ${escapeMarkdown(diff.unavailable ?? 'unknown reason')}. Every finding counts, as without a base.`];
-    const fresh = diff.newCounts;
-    const lines = [
-        '',
-        `**This pull request** adds ${fresh.error} error(s), ${fresh.warning} warning(s), ${fresh.notice} notice(s); ` +
-            `resolves ${diff.counts.resolved} finding(s); ${diff.counts.existing} finding(s) were already on the base ${code(diff.baseSha.slice(0, 12))}` +
-            `${diff.newFindingsOnly ? ' (they do not fail the check)' : ''}.`,
-    ];
-    const policyChanges = checksWith(report.checks, 'policyChange');
-    const policy = report.findings.filter((finding) => policyChanges.has(finding.check));
-    if (policy.length > 0) {
-        lines.push('', `**Policy changes** (${policy.length}):`, '');
-        for (const finding of policy)
-            lines.push(`- ${escapeMarkdown(finding.message)} (${code(figures_location(finding))})`);
-    }
-    if (diff.approval) {
-        // Escaped, so the approver reads as @login without being mentioned (and notified) on every update.
-        const by = diff.approval.by ? ` by ${escapeMarkdown(`@${diff.approval.by}`)}` : '';
-        lines.push('', `✅ Policy changes approved${by} with the label ${code(diff.approval.label)}: they are reported as notices.`);
-    }
-    if (diff.changedFilesOnly)
-        lines.push('', '_Findings are listed only for files this pull request changed, and the files linked to them._');
-    return lines;
-}
-/** New findings first, then pre-existing ones, each group in report order. */
-function reviewOrder(findings) {
-    return [...findings.filter((finding) => finding.status !== 'existing'), ...findings.filter((finding) => finding.status === 'existing')];
-}
-/** The verdict must fit in a comment whatever the size limit: the full list is in the JSON report. */
-const MAX_RESOLVED_LISTED = 50;
-/** Findings the base had and the head does not, collapsed; positions are the base's. */
-function renderResolved(report) {
-    const resolved = report.diff?.resolved ?? [];
-    if (resolved.length === 0)
-        return '';
-    const items = resolved.slice(0, MAX_RESOLVED_LISTED).map((finding) => `- ${code(figures_location(finding))} \`${finding.check}\` ${escapeMarkdown(finding.message)}`);
-    if (resolved.length > MAX_RESOLVED_LISTED)
-        items.push(`- …and ${resolved.length - MAX_RESOLVED_LISTED} more, in the full report`);
-    return `<details><summary>✔️ ${resolved.length} finding(s) resolved by this pull request</summary>\n\n${items.join('\n')}\n\n</details>`;
-}
-function code(text) {
-    return `\`${text.replace(/`/g, "'")}\``;
-}
-
-;// CONCATENATED MODULE: ./src/render/markdown.ts
-// The Markdown report: verdict, counts, the SLO table, then findings grouped by file.
-// Used for report.md, the job summary and the PR comment (which add links and a size limit).
-
-
-
-
-
-const ICON = { error: '🔴', warning: '🟠', notice: '🔵' };
-function renderMarkdown(report, options = {}) {
-    const head = renderHead(report, options);
-    const sloPart = (rows) => [renderSloTable(report, rows), renderLiveMarkdown(report, { maxChars: options.maxLength && options.maxLength / 3 })].filter(Boolean).join('\n\n');
-    let slos = sloPart();
-    // Compared with a base: new findings first, so a size limit leaves out pre-existing ones first.
-    const all = report.diff?.baseSha ? reviewOrder(report.findings) : report.findings;
-    const full = [head, slos, markdown_renderFindings(all, all.length, options)].filter(Boolean).join('\n\n') + '\n';
-    const size = options.measure ?? ((text) => text.length);
-    if (!options.maxLength || size(full) <= options.maxLength)
-        return full;
-    // Hundreds of SLOs may take at most half the room: the findings are what the reader must see.
-    const maxLength = options.maxLength;
-    if (size(slos) > maxLength / 2)
-        slos = sloPart(longestFit(report.slos.length, (rows) => size(sloPart(rows)) <= maxLength / 2));
-    // Findings are sorted most severe first: keep the longest prefix that fits.
-    let low = 0;
-    let high = all.length;
-    let best = [head, slos, markdown_renderFindings([], all.length, options)].filter(Boolean).join('\n\n') + '\n';
-    while (low <= high) {
-        const middle = Math.floor((low + high) / 2);
-        const candidate = [head, slos, markdown_renderFindings(all.slice(0, middle), all.length, options)].filter(Boolean).join('\n\n') + '\n';
-        if (size(candidate) <= options.maxLength) {
-            best = candidate;
-            low = middle + 1;
-        }
-        else
-            high = middle - 1;
-    }
-    if (size(best) > options.maxLength) {
-        // Even the SLO table does not fit: keep the verdict, which always does.
-        return `${head}\n\n_The full report is too long to show here${options.fullReportUrl ? `: see [the full report](${options.fullReportUrl})` : ''}._\n`.slice(0, options.maxLength);
-    }
-    return best;
-}
-function renderHead(report, options) {
-    const verdict = report.result === 'pass' ? '✅ **Passed**' : '❌ **Failed**';
-    const lines = [
-        ...(options.preamble ? [options.preamble] : []),
-        `## ${options.title ?? 'SLO compliance report'}`,
-        '',
-        `${verdict} — ${report.counts.error} error(s), ${report.counts.warning} warning(s), ${report.counts.notice} notice(s) in ${report.files.length} file(s), ${report.slos.length} SLO(s). Fails on: \`${report.failOn}\`.`,
-        ...diffVerdictLines(report),
-        ...(report.cache ? ['', `_${cacheLine(report.cache)}._`] : []),
-    ];
-    const resolved = renderResolved(report);
-    if (resolved)
-        lines.push('', resolved);
-    for (const note of options.notes ?? [])
-        lines.push('', note);
-    return lines.join('\n');
-}
-/** The largest n in [0, count] with fits(n), for fits that holds up to some n and fails after. */
-function longestFit(count, fits) {
-    let low = 0;
-    let high = count;
-    while (low < high) {
-        const middle = Math.ceil((low + high) / 2);
-        if (fits(middle))
-            low = middle;
-        else
-            high = middle - 1;
-    }
-    return low;
-}
-function renderSloTable(report, limit = report.slos.length) {
-    if (report.slos.length === 0)
-        return '';
-    const rows = report.slos.slice(0, limit).map((slo) => {
-        const windows = slo.windows.length ? slo.windows.map((w) => escapeMarkdown(figures_windowText(w))).join('<br>') : '—';
-        const links = linkTexts(slo);
-        const implementedBy = links.length ? links.map(escapeMarkdown).join('<br>') : '—';
-        return `| ${escapeMarkdown(slo.name)} | ${escapeMarkdown(indicatorText(slo))} | ${escapeMarkdown(targetText(slo))} | ${escapeMarkdown(budgetText(slo))} | ${windows} | ${implementedBy} | ${escapeMarkdown(slo.verdict ?? '—')} |`;
-    });
-    const table = [
-        '### SLOs',
-        '',
-        '| SLO | Indicator | Target | Error budget | Burn-rate windows | Implemented by | Verdict |',
-        '| --- | --- | --- | --- | --- | --- | --- |',
-        ...rows,
-    ].join('\n');
-    const more = report.slos.length - rows.length;
-    return more > 0 ? `${table}\n\n_${more} more SLO(s) are listed in the full report._` : table;
-}
-function markdown_renderFindings(shown, total, options, heading = '### Findings') {
-    if (heading === '### Findings' && shown.some((finding) => finding.status))
-        return renderReviewFindings(shown, total, options);
-    if (total === 0)
-        return `${heading}\n\nNo findings.`;
-    const byFile = new Map();
-    for (const finding of shown)
-        byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
-    const parts = heading ? [heading] : [];
-    for (const [file, findings] of [...byFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
-        const rows = findings.map((finding) => {
-            const where = finding.line ? `${finding.line}${finding.column ? `:${finding.column}` : ''}` : '—';
-            const url = options.fileUrl?.(finding.file, finding.line);
-            const lineCell = url ? `[${where}](${url})` : where;
-            return `| ${lineCell} | ${ICON[finding.severity]} ${finding.severity} | \`${finding.check}\` | ${escapeMarkdown(finding.message)} |`;
-        });
-        const fileTitle = file ? `\`${terminalLine(file).replace(/`/g, "'")}\`` : 'Not about one file';
-        parts.push(`#### ${fileTitle}\n\n| Line | Severity | Check | Message |\n| --- | --- | --- | --- |\n${rows.join('\n')}`);
-        for (const finding of findings) {
-            if (!finding.suggestion)
-                continue;
-            parts.push(`<details><summary>Suggested fix for line ${finding.line ?? '?'} (${finding.check})</summary>\n\n${fencedBlock(finding.suggestion, 'yaml')}\n\n</details>`);
-        }
-    }
-    if (shown.length < total) {
-        const more = total - shown.length;
-        parts.push(`_${more} more finding(s), the least severe, are not shown here${options.fullReportUrl ? `: see [the full report](${options.fullReportUrl})` : '; they are in the full report'}._`);
-    }
-    return parts.join('\n\n');
-}
-/** Compared with a base: the pull request's own findings, then the pre-existing ones collapsed. */
-function renderReviewFindings(shown, total, options) {
-    const fresh = shown.filter((finding) => finding.status !== 'existing');
-    const existing = shown.filter((finding) => finding.status === 'existing');
-    // Pre-existing findings come last, so those a size limit left out are pre-existing ones.
-    const hidden = total - shown.length;
-    const parts = [fresh.length ? markdown_renderFindings(fresh, fresh.length, options, '### New in this pull request') : '### New in this pull request\n\nNo new findings.'];
-    if (existing.length + hidden > 0) {
-        parts.push(`<details><summary>${existing.length + hidden} finding(s) already on the base</summary>\n\n${markdown_renderFindings(existing, existing.length + hidden, options, '')}\n\n</details>`);
-    }
-    return parts.join('\n\n');
-}
-
-;// CONCATENATED MODULE: ./src/render/sarif.ts
-// SARIF 2.1.0, the format code scanning reads (`github/codeql-action/upload-sarif`).
-const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
-function renderSarif(report, options = {}) {
-    const uri = options.uri ?? ((file) => file);
-    const rules = report.checks.map((check) => ({
-        id: check.id,
-        name: check.id,
-        shortDescription: { text: check.description },
-        defaultConfiguration: { level: LEVEL[check.severity] },
-    }));
-    // A finding may come from a check the report does not list (an engine-level failure): add it so ruleIndex stays valid.
-    for (const finding of report.findings) {
-        if (!rules.some((rule) => rule.id === finding.check))
-            rules.push({ id: finding.check, name: finding.check, defaultConfiguration: { level: LEVEL[finding.severity] } });
-    }
-    const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-    const results = report.findings.map((finding) => {
-        const result = {
-            ruleId: finding.check,
-            ruleIndex: ruleIndex.get(finding.check),
-            level: LEVEL[finding.severity],
-            message: { text: finding.message },
-            // Run-level findings (a backend that cannot be reached) have no file and so no location.
-            locations: finding.file
-                ? [
-                    {
-                        physicalLocation: {
-                            artifactLocation: { uri: encodeUri(uri(finding.file)), uriBaseId: '%SRCROOT%' },
-                            ...(finding.line ? { region: { startLine: finding.line, ...(finding.column ? { startColumn: finding.column } : {}) } } : {}),
-                        },
-                    },
-                ]
-                : [],
-        };
-        if (finding.fingerprint)
-            result.partialFingerprints = { 'sloGate/v1': finding.fingerprint };
-        if (finding.suggestion)
-            result.properties = { suggestion: finding.suggestion };
-        return result;
-    });
-    return {
-        $schema: SARIF_SCHEMA,
-        version: '2.1.0',
-        runs: [
-            {
-                tool: { driver: { name: 'slo-gate', version: report.tool.version, semanticVersion: report.tool.version, rules } },
-                originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root.' } } },
-                results,
-                invocations: [{ executionSuccessful: true, endTimeUtc: report.generatedAt }],
-            },
-        ],
-    };
-}
-// SARIF URIs are URI references: spaces and other reserved characters in paths must be percent-encoded.
-function encodeUri(file) {
-    return file.split('/').map(encodeURIComponent).join('/');
-}
-
-;// CONCATENATED MODULE: ./src/publish/artifact.ts
-// The report artifact: report.json, report.md, report.html and report.sarif, kept for auditors for
-// retention-days. Upload problems are warnings: the gate's verdict must not depend on storage.
-
-
-
-
-
-
-
-
-const DEFAULT_ARTIFACT_NAME = 'slo-compliance-report';
-async function writeReportFiles(report, context, dir) {
-    await (0,promises_.mkdir)(dir, { recursive: true });
-    const link = (file, line) => fileUrl(context, file, line);
-    const files = {
-        dir,
-        json: external_node_path_default().join(dir, 'report.json'),
-        markdown: external_node_path_default().join(dir, 'report.md'),
-        html: external_node_path_default().join(dir, 'report.html'),
-        sarif: external_node_path_default().join(dir, 'report.sarif'),
-    };
-    await (0,promises_.writeFile)(files.json, renderJson(report));
-    await (0,promises_.writeFile)(files.markdown, renderMarkdown(report, { fileUrl: link }));
-    await (0,promises_.writeFile)(files.html, renderHtml(report, { fileUrl: link }));
-    await (0,promises_.writeFile)(files.sarif, `${JSON.stringify(renderSarif(report, { uri: (file) => repoPath(context, file) }), null, 2)}\n`);
-    return files;
-}
-async function uploadReportArtifact({ files, context, name, retentionDays }) {
-    const days = context.maxRetentionDays !== undefined ? Math.min(retentionDays, context.maxRetentionDays) : retentionDays;
-    if (days < retentionDays)
-        core/* info */.pq(`retention-days ${retentionDays} is above this repository's limit: keeping the report ${days} day(s)`);
-    // Loaded on demand: the artifact client and its Azure storage dependencies are large.
-    const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(974), __nccwpck_require__.e(518)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58518));
-    const client = new DefaultArtifactClient();
-    const paths = [files.json, files.markdown, files.html, files.sarif];
-    const upload = (artifactName) => client.uploadArtifact(artifactName, paths, files.dir, { retentionDays: days });
-    // A matrix runs this step once per leg under the same default name: the first leg keeps the
-    // plain name, later ones add a suffix naming their job run. An explicit name is the user's call.
-    const names = name ? [name] : [DEFAULT_ARTIFACT_NAME, `${DEFAULT_ARTIFACT_NAME}-${context.job || 'job'}-${jobFingerprint(context)}`];
-    for (const [index, candidate] of names.entries()) {
-        try {
-            const { id } = await upload(candidate);
-            if (id === undefined)
-                return { warning: `slo-gate uploaded the report artifact "${candidate}" but got no artifact id back` };
-            const url = `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}/artifacts/${id}`;
-            return { id, url, name: candidate };
-        }
-        catch (error) {
-            const message = String(error?.message ?? error).split('\n')[0];
-            const clash = /\(409\)|already exists/i.test(message);
-            if (clash && index + 1 < names.length) {
-                core/* info */.pq(`An artifact named "${candidate}" already exists in this run (another job or matrix leg): trying "${names[index + 1]}"`);
-                continue;
-            }
-            const hint = clash ? ' Give each job its own `artifact-name`.' : '';
-            return { warning: `slo-gate could not upload the report artifact "${candidate}": ${message}.${hint} The verdict is not affected.` };
-        }
-    }
-    return {};
-}
-
-// EXTERNAL MODULE: ../main/node_modules/@actions/github/lib/github.js
-var github = __nccwpck_require__(96823);
-// EXTERNAL MODULE: ../main/node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var dist_bundle = __nccwpck_require__(82743);
-// EXTERNAL MODULE: ../main/node_modules/bottleneck/light.js
-var light = __nccwpck_require__(78115);
-;// CONCATENATED MODULE: ../main/node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-// pkg/dist-src/index.js
-
-
-// pkg/dist-src/version.js
-var VERSION = "0.0.0-development";
-
-// pkg/dist-src/wrap-request.js
-var noop = () => Promise.resolve();
-function wrapRequest(state, request, options) {
-  return state.retryLimiter.schedule(doRequest, state, request, options);
-}
-async function doRequest(state, request, options) {
-  const { pathname } = new URL(options.url, "http://github.test");
-  const isAuth = isAuthRequest(options.method, pathname);
-  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
-  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
-  const isGraphQL = pathname.startsWith("/graphql");
-  const retryCount = ~~request.retryCount;
-  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
-  if (state.clustering) {
-    jobOptions.expiration = 1e3 * 60;
-  }
-  if (isWrite || isGraphQL) {
-    await state.write.key(state.id).schedule(jobOptions, noop);
-  }
-  if (isWrite && state.triggersNotification(pathname)) {
-    await state.notifications.key(state.id).schedule(jobOptions, noop);
-  }
-  if (isSearch) {
-    await state.search.key(state.id).schedule(jobOptions, noop);
-  }
-  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
-  if (isGraphQL) {
-    const res = await req;
-    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
-      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
-        response: res,
-        data: res.data
-      });
-      throw error;
-    }
-  }
-  return req;
-}
-function isAuthRequest(method, pathname) {
-  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
-  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
-  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
-  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
-  pathname === "/login/oauth/access_token");
-}
-
-// pkg/dist-src/generated/triggers-notification-paths.js
-var triggers_notification_paths_default = [
-  "/orgs/{org}/invitations",
-  "/orgs/{org}/invitations/{invitation_id}",
-  "/orgs/{org}/teams/{team_slug}/discussions",
-  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
-  "/repos/{owner}/{repo}/collaborators/{username}",
-  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
-  "/repos/{owner}/{repo}/issues",
-  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
-  "/repos/{owner}/{repo}/pulls",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-  "/repos/{owner}/{repo}/releases",
-  "/teams/{team_id}/discussions",
-  "/teams/{team_id}/discussions/{discussion_number}/comments"
-];
-
-// pkg/dist-src/route-matcher.js
-function routeMatcher(paths) {
-  const regexes = paths.map(
-    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
-  );
-  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
-  return new RegExp(regex2, "i");
-}
-
-// pkg/dist-src/index.js
-var regex = routeMatcher(triggers_notification_paths_default);
-var triggersNotification = regex.test.bind(regex);
-var groups = {};
-var createGroups = function(Bottleneck, common) {
-  groups.global = new Bottleneck.Group({
-    id: "octokit-global",
-    maxConcurrent: 10,
-    ...common
-  });
-  groups.auth = new Bottleneck.Group({
-    id: "octokit-auth",
-    maxConcurrent: 1,
-    ...common
-  });
-  groups.search = new Bottleneck.Group({
-    id: "octokit-search",
-    maxConcurrent: 1,
-    minTime: 2e3,
-    ...common
-  });
-  groups.write = new Bottleneck.Group({
-    id: "octokit-write",
-    maxConcurrent: 1,
-    minTime: 1e3,
-    ...common
-  });
-  groups.notifications = new Bottleneck.Group({
-    id: "octokit-notifications",
-    maxConcurrent: 1,
-    minTime: 3e3,
-    ...common
-  });
-};
-function throttling(octokit, octokitOptions) {
-  const {
-    enabled = true,
-    Bottleneck = light,
-    id = "no-id",
-    timeout = 1e3 * 60 * 2,
-    // Redis TTL: 2 minutes
-    connection
-  } = octokitOptions.throttle || {};
-  if (!enabled) {
-    return {};
-  }
-  const common = { timeout };
-  if (typeof connection !== "undefined") {
-    common.connection = connection;
-  }
-  const state = Object.assign(
-    {
-      clustering: connection != null,
-      triggersNotification,
-      fallbackSecondaryRateRetryAfter: 60,
-      retryAfterBaseValue: 1e3,
-      id
-    },
-    octokitOptions.throttle
-  );
-  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
-    throw new Error(`octokit/plugin-throttling error:
-        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
-        See https://octokit.github.io/rest.js/#throttling
-
-        const octokit = new Octokit({
-          throttle: {
-            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
-            onRateLimit: (retryAfter, options) => {/* ... */}
-          }
-        })
-    `);
-  }
-  let initialized = false;
-  const initializeBottleneck = () => {
-    if (initialized) {
-      return;
-    }
-    initialized = true;
-    if (groups.global == null) {
-      createGroups(Bottleneck, common);
-    }
-    state.global = state.global ?? groups.global;
-    state.auth = state.auth ?? groups.auth;
-    state.search = state.search ?? groups.search;
-    state.write = state.write ?? groups.write;
-    state.notifications = state.notifications ?? groups.notifications;
-    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
-    const events = {};
-    const emitter = new Bottleneck.Events(events);
-    events.on("secondary-limit", state.onSecondaryRateLimit);
-    events.on("rate-limit", state.onRateLimit);
-    events.on(
-      "error",
-      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
-    );
-    state.retryLimiter.on("failed", async function(error, info) {
-      const [state2, request, options] = info.args;
-      const { pathname } = new URL(options.url, "http://github.test");
-      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
-      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
-        return;
-      }
-      const retryCount = ~~request.retryCount;
-      request.retryCount = retryCount;
-      options.request.retryCount = retryCount;
-      const { wantRetry, retryAfter = 0 } = await (async function() {
-        if (/\bsecondary rate\b/i.test(error.message)) {
-          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
-          const wantRetry2 = await emitter.trigger(
-            "secondary-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
-          (error2) => error2.type === "RATE_LIMITED"
-        )) {
-          const rateLimitReset = new Date(
-            ~~error.response.headers["x-ratelimit-reset"] * 1e3
-          ).getTime();
-          const retryAfter2 = Math.max(
-            // Add one second so we retry _after_ the reset time
-            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
-            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
-            0
-          );
-          const wantRetry2 = await emitter.trigger(
-            "rate-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        return {};
-      })();
-      if (wantRetry) {
-        request.retryCount++;
-        return retryAfter * state2.retryAfterBaseValue;
-      }
-    });
-  };
-  octokit.hook.wrap("request", (request, options) => {
-    initializeBottleneck();
-    return wrapRequest(state, request, options);
-  });
-  return {};
-}
-throttling.VERSION = VERSION;
-throttling.triggersNotification = triggersNotification;
-
-
-;// CONCATENATED MODULE: ./src/publish/github-client.ts
-// The one REST client the publishers share. Transient failures (5xx, rate limits) are retried by the
-// Octokit retry and throttling plugins, with bounds so a scheduled run never sleeps for an hour.
-
-
-
-
-/** Retries after a 5xx (1 s, 4 s, 9 s apart: the retry plugin's quadratic backoff). */
-const SERVER_ERROR_RETRIES = 3;
-/** Rate-limit retries, each after the wait GitHub asks for (`retry-after` / `x-ratelimit-reset`). */
-const RATE_LIMIT_RETRIES = 2;
-/** Longer waits than this are not worth holding a runner for: the publisher gives up with a warning. */
-const LONGEST_RATE_LIMIT_WAIT_SECONDS = 90;
-function createGitHubClient(token, apiUrl) {
-    const onLimit = (kind) => (retryAfter, options, _octokit, retryCount) => {
-        const request = `${options.method ?? 'GET'} ${options.url ?? ''}`;
-        if (retryCount >= RATE_LIMIT_RETRIES || retryAfter > LONGEST_RATE_LIMIT_WAIT_SECONDS) {
-            core/* info */.pq(`GitHub ${kind} rate limit on ${request}: not retrying (wait ${retryAfter} s, attempt ${retryCount + 1})`);
-            return false;
-        }
-        core/* info */.pq(`GitHub ${kind} rate limit on ${request}: retrying in ${retryAfter} s`);
-        return true;
-    };
-    return (0,github/* getOctokit */.Q)(token, {
-        baseUrl: apiUrl,
-        // 429 is left to the throttling plugin, which waits as long as GitHub asks; the retry plugin
-        // would come back after a fixed 1 s. Client errors are final, as in the plugin's defaults.
-        retry: { retries: SERVER_ERROR_RETRIES, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
-        throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
-        // Octokit would print through console: route its chatter to the step's debug log instead.
-        log: { debug: core/* debug */.Yz, info: core/* debug */.Yz, warn: core/* debug */.Yz, error: core/* debug */.Yz },
-    }, dist_bundle/* retry */.L, throttling);
-}
-/** Status and first line of an Octokit RequestError (or any error), without headers that may carry the token. */
-function describeFailure(error) {
-    const status = typeof error?.status === 'number' ? error.status : undefined;
-    const message = String(error?.message ?? error).split('\n')[0];
-    return { status, message };
-}
-/** What GITHUB_TOKEN writes as. Installation tokens may not ask `GET /user` who they are. */
-const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
-/**
- * The login this token writes as: `GET /user` answers for personal tokens; for installation tokens
- * (403) it is the Actions bot. A GitHub App's own installation token would write as `<slug>[bot]`,
- * which only the app's private key can reveal: such comments are then not recognised (a new one is written).
- */
-async function ownLogin(client) {
-    try {
-        const { data } = await client.rest.users.getAuthenticated();
-        return data.login;
-    }
-    catch {
-        return ACTIONS_BOT_LOGIN;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/publish/comment.ts
-// The sticky pull-request comment: one per pull request and comment-key, found again by its hidden
-// marker AND by being written by the token's own identity, and edited in place. A comment someone
-// else wrote is never touched, even when it carries the same marker.
-
-
-
-
-/** GitHub rejects longer comment and issue bodies with 422. */
-const BODY_LIMIT = 65_536;
-function commentMarker(key) {
-    return `<!-- slo-gate:${key} -->`;
-}
-const resultMarker = (result) => `<!-- slo-gate-result:${result} -->`;
-function renderComment(input, previous) {
-    const { report, context, key, artifactUrl } = input;
-    const notes = [];
-    if (report.result === 'pass' && previousResult(previous, key) === 'fail') {
-        notes.push('🎉 **Fixed:** the previous run of this check failed; this commit passes.');
-    }
-    notes.push(reportLinks(context, artifactUrl));
-    return renderMarkdown(report, {
-        preamble: `${commentMarker(key)}\n${resultMarker(report.result)}`,
-        title: key === 'default' ? 'SLO compliance report' : `SLO compliance report (${escapeMarkdown(key)})`,
-        fileUrl: (file, line) => fileUrl(context, file, line),
-        maxLength: BODY_LIMIT,
-        fullReportUrl: artifactUrl ?? runUrl(context),
-        notes,
-    });
-}
-/**
- * The result an earlier comment recorded, read from its own header only: the marker line, then
- * the result line. Anywhere else the same text may have come from a checked file (a suggestion
- * block, a rule name) and says nothing about the previous run.
- */
-function previousResult(body, key) {
-    const [first, second] = (body ?? '').split('\n', 2);
-    if (first !== commentMarker(key))
-        return undefined;
-    return second === resultMarker('fail') ? 'fail' : second === resultMarker('pass') ? 'pass' : undefined;
-}
-function reportLinks(context, artifactUrl) {
-    const links = [`[workflow run](${runUrl(context)})`];
-    if (artifactUrl)
-        links.unshift(`[report artifact](${artifactUrl})`);
-    return `<sub>Full report: ${links.join(' · ')} · commit \`${context.sha.slice(0, 7)}\`</sub>`;
-}
-async function publishComment(client, input) {
-    const pr = input.context.pullRequest;
-    if (input.mode === 'never' || !pr)
-        return {};
-    const { owner, repo } = input.context;
-    const marker = commentMarker(input.key);
-    try {
-        const self = await ownLogin(client);
-        const comments = await client.paginate(client.rest.issues.listComments, { owner, repo, issue_number: pr.number, per_page: 100 });
-        const existing = comments.find((comment) => comment.user?.login === self && (comment.body ?? '').startsWith(marker));
-        if (!existing && input.mode === 'auto' && input.report.findings.length === 0)
-            return {};
-        const body = renderComment(input, existing?.body);
-        if (existing) {
-            try {
-                const { data } = await client.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
-                return { url: data.html_url };
-            }
-            catch (error) {
-                // Deleted between listing and editing: write a fresh one rather than lose the report.
-                if (describeFailure(error).status !== 404)
-                    throw error;
-            }
-        }
-        const { data } = await client.rest.issues.createComment({ owner, repo, issue_number: pr.number, body });
-        return { url: data.html_url };
-    }
-    catch (error) {
-        return failureOutcome(error, 'the pull-request comment', input.context);
-    }
-}
-/** The open pull request whose head is the fork branch a workflow_run ran for. */
-async function findPullRequestByHead(client, context) {
-    const head = context.pullRequestHead;
-    if (!head)
-        return undefined;
-    const { data } = await client.rest.pulls.list({ owner: context.owner, repo: context.repo, state: 'open', head: head.label, per_page: 100 });
-    const pr = data.find((candidate) => candidate.head.sha === head.sha) ?? data[0];
-    return pr ? { number: pr.number, headSha: head.sha, fromFork: true } : undefined;
-}
-function failureOutcome(error, what, context) {
-    const { status, message } = describeFailure(error);
-    if (status === 403 && !/rate limit/i.test(message)) {
-        const why = context.pullRequest?.fromFork
-            ? 'this pull request comes from a fork, and GitHub gives such runs a read-only token'
-            : 'the token may not write here';
-        return {
-            forbidden: true,
-            warning: `slo-gate could not write ${what} (403 ${message}): ${why}. The job summary, annotations, outputs and report artifact are still written. ` +
-                'To get the comment, grant `permissions: pull-requests: write` (and `issues: write` for issue-on-failure) to the job, ' +
-                'or, for pull requests from forks, publish from a separate `workflow_run` workflow (see the README).',
-        };
-    }
-    return { warning: `slo-gate could not write ${what}${status ? ` (HTTP ${status})` : ''}: ${message}` };
-}
-
-;// CONCATENATED MODULE: ./src/publish/outputs.ts
-// Step outputs, for later steps of the job (`steps.<id>.outputs.*`).
-
-function setOutputs(report, where) {
-    core/* setOutput */.uH('result', report.result);
-    core/* setOutput */.uH('errors', report.counts.error);
-    core/* setOutput */.uH('warnings', report.counts.warning);
-    core/* setOutput */.uH('notices', report.counts.notice);
-    core/* setOutput */.uH('report-json', where.reportJson);
-    core/* setOutput */.uH('report-markdown', where.reportMarkdown);
-    // Absent rather than empty: `if: steps.slo.outputs.comment-url` then reads naturally.
-    if (where.commentUrl)
-        core/* setOutput */.uH('comment-url', where.commentUrl);
-    if (where.artifactId !== undefined)
-        core/* setOutput */.uH('artifact-id', where.artifactId);
-    if (where.artifactUrl)
-        core/* setOutput */.uH('artifact-url', where.artifactUrl);
-}
-
-;// CONCATENATED MODULE: ./src/publish/summary.ts
-// The job summary: the report as operators read it on the run page, written on every trigger.
-
-
-
-/** GitHub refuses step summaries over 1 MiB; the margin leaves room for the runner's own framing. */
-const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 8 * 1024;
-function renderSummary({ report, context, fullReportUrl, notes }) {
-    return renderMarkdown(report, {
-        fileUrl: (file, line) => fileUrl(context, file, line),
-        maxLength: SUMMARY_LIMIT_BYTES,
-        measure: (text) => Buffer.byteLength(text, 'utf8'),
-        fullReportUrl: fullReportUrl ?? runUrl(context),
-        notes,
-    });
-}
-async function writeSummary(input) {
-    if (!process.env.GITHUB_STEP_SUMMARY) {
-        core/* info */.pq('No GITHUB_STEP_SUMMARY: job summary not written');
-        return;
-    }
-    await core/* summary */.z.addRaw(renderSummary(input)).write();
-}
-
-;// CONCATENATED MODULE: ./src/shell/action-input.ts
-// Reading action inputs that are not free text. A bad value fails the step with one line.
-
-class InputError extends Error {
-}
-function booleanInput(name, fallback) {
-    const value = core/* getInput */.V4(name).trim().toLowerCase();
-    if (value === '')
-        return fallback;
-    if (value === 'true' || value === 'false')
-        return value === 'true';
-    throw new InputError(`${name} must be true or false, not "${value}"`);
-}
-
-;// CONCATENATED MODULE: ./src/publish/tracking-issue.ts
-// issue-on-failure: while a scheduled (or manually dispatched) check fails, one tracking issue stays
-// open and carries the latest report; when the check passes again it gets a closing comment and is
-// closed. A check every 30 minutes therefore means one issue per incident, not 48 a day.
-
-
-
-
-const TRACKING_EVENTS = new Set(['schedule', 'workflow_dispatch']);
-function trackingMarker(key) {
-    return `<!-- slo-gate-tracking:${key} -->`;
-}
-async function publishTrackingIssue(client, input) {
-    const { report, context, key } = input;
-    const { owner, repo } = context;
-    const marker = trackingMarker(key);
-    try {
-        const self = await ownLogin(client);
-        const open = await client.paginate(client.rest.issues.listForRepo, { owner, repo, state: 'open', per_page: 100 });
-        const existing = open.find((issue) => !issue.pull_request && issue.user?.login === self && (issue.body ?? '').startsWith(marker));
-        if (report.result === 'pass') {
-            if (!existing)
-                return {};
-            await client.rest.issues.createComment({
-                owner,
-                repo,
-                issue_number: existing.number,
-                body: `✅ The SLO compliance check passes again (commit \`${context.sha.slice(0, 7)}\`, [workflow run](${runUrl(context)})). Closing.`,
-            });
-            const { data } = await client.rest.issues.update({ owner, repo, issue_number: existing.number, state: 'closed', state_reason: 'completed' });
-            return { url: data.html_url, state: 'closed' };
-        }
-        const body = renderMarkdown(report, {
-            preamble: marker,
-            title: 'Failing SLO compliance check',
-            fileUrl: (file, line) => fileUrl(context, file, line),
-            maxLength: BODY_LIMIT,
-            fullReportUrl: input.artifactUrl ?? runUrl(context),
-            notes: [
-                'This issue stays open while the scheduled check fails, shows the latest run, and is closed automatically when the check passes.',
-                reportLinks(context, input.artifactUrl),
-            ],
-        });
-        if (existing) {
-            const { data } = await client.rest.issues.update({ owner, repo, issue_number: existing.number, body });
-            return { url: data.html_url, state: 'updated' };
-        }
-        const title = `SLO compliance check failing${key === 'default' ? '' : ` (${key})`}: ${report.counts.error} error(s), ${report.counts.warning} warning(s)`;
-        const { data } = await client.rest.issues.create({ owner, repo, title, body });
-        return { url: data.html_url, state: 'opened' };
-    }
-    catch (error) {
-        return failureOutcome(error, 'the tracking issue', context);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/publish/index.ts
-// Publishing a report: which publishers run depends on the trigger.
-//   every trigger       report files, artifact, annotations, job summary, outputs
-//   pull requests       + the sticky comment
-//   schedule, dispatch  + the tracking issue when issue-on-failure is on
-// A publisher that cannot write (fork token, outage) warns; only the gate decides the exit status.
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Reads and validates the publishing inputs; call it before the check so a typo fails fast. */
-function readPublishInputs() {
-    const token = core/* getInput */.V4('github-token');
-    if (token) {
-        core/* setSecret */.Pq(token);
-        registerSecret(token);
-    }
-    const comment = core/* getInput */.V4('comment') || 'auto';
-    if (comment !== 'auto' && comment !== 'always' && comment !== 'never')
-        throw new InputError(`comment must be auto, always or never, not "${comment}"`);
-    const commentKey = core/* getInput */.V4('comment-key') || 'default';
-    // The key ends up inside an HTML comment and an issue title: keep it to characters that cannot close either.
-    if (!/^[A-Za-z0-9._-]{1,64}$/.test(commentKey))
-        throw new InputError(`comment-key may use letters, digits, ".", "_" and "-" (at most 64), not "${commentKey}"`);
-    const retentionText = core/* getInput */.V4('retention-days') || '30';
-    const retentionDays = Number(retentionText);
-    if (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > 90)
-        throw new InputError(`retention-days must be a whole number from 1 to 90, not "${retentionText}"`);
-    return {
-        token,
-        comment,
-        commentKey,
-        uploadArtifact: booleanInput('upload-artifact', true),
-        artifactName: core/* getInput */.V4('artifact-name').trim(),
-        retentionDays,
-        issueOnFailure: booleanInput('issue-on-failure', false),
-    };
-}
-async function publishReport(report, inputs, root) {
-    const context = readRunContext(root);
-    const warnings = [];
-    const notes = [];
-    const dir = external_node_path_default().join(process.env.RUNNER_TEMP ?? external_node_os_default().tmpdir(), 'slo-gate', jobFingerprint(context));
-    const files = await writeReportFiles(report, context, dir);
-    let artifact = {};
-    if (inputs.uploadArtifact) {
-        const outcome = await uploadReportArtifact({ files, context, name: inputs.artifactName, retentionDays: inputs.retentionDays });
-        if (outcome.warning)
-            warnings.push(outcome.warning);
-        artifact = outcome;
-    }
-    const { commentUrl } = await publishToGitHub(report, inputs, context, artifact.url, warnings, notes);
-    for (const warning of warnings)
-        core/* warning */.$e(warning);
-    // The verdict's own setFailed is an error annotation, and each warning above is one: they share GitHub's per-step limits.
-    const plan = planAnnotations(report.findings, { reserved: { error: report.result === 'fail' ? 1 : 0, warning: warnings.length } });
-    emitAnnotations(plan, context);
-    const annotationNote = notAnnotatedNote(plan.notShown);
-    if (annotationNote)
-        notes.push(annotationNote);
-    if (artifact.url)
-        notes.push(`📦 [Report artifact](${artifact.url}): report.html, report.md, report.json and report.sarif.`);
-    await writeSummary({ report, context, fullReportUrl: artifact.url, notes }).catch((error) => {
-        core/* warning */.$e(`slo-gate could not write the job summary: ${String(error?.message ?? error).split('\n')[0]}`);
-    });
-    setOutputs(report, { reportJson: files.json, reportMarkdown: files.markdown, commentUrl, artifactId: artifact.id, artifactUrl: artifact.url });
-}
-async function publishToGitHub(report, inputs, context, artifactUrl, warnings, notes) {
-    const wantsComment = inputs.comment !== 'never' && (context.pullRequest !== undefined || context.pullRequestHead !== undefined);
-    const wantsIssue = inputs.issueOnFailure && TRACKING_EVENTS.has(context.eventName);
-    if (!wantsComment && !wantsIssue)
-        return {};
-    if (!inputs.token) {
-        warnings.push('slo-gate has no github-token: the pull-request comment and tracking issue are skipped.');
-        return {};
-    }
-    const client = createGitHubClient(inputs.token, context.apiUrl);
-    let commentUrl;
-    if (wantsComment && !context.pullRequest) {
-        const pullRequest = await findPullRequestByHead(client, context).catch((error) => {
-            warnings.push(failureOutcome(error, 'the pull-request comment (looking up the pull request)', context).warning);
-            return undefined;
-        });
-        if (!pullRequest)
-            core/* info */.pq(`No open pull request has the head ${context.pullRequestHead?.label}: no comment`);
-        context = { ...context, pullRequest };
-    }
-    if (wantsComment && context.pullRequest) {
-        const outcome = await publishComment(client, { report, context, mode: inputs.comment, key: inputs.commentKey, artifactUrl });
-        commentUrl = outcome.url;
-        if (outcome.warning)
-            warnings.push(outcome.warning);
-        if (outcome.forbidden)
-            notes.push('⚠️ The pull-request comment could not be written: the token is read-only here (see the step warning for what to do).');
-    }
-    if (wantsIssue) {
-        const outcome = await publishTrackingIssue(client, { report, context, key: inputs.commentKey, artifactUrl });
-        if (outcome.warning)
-            warnings.push(outcome.warning);
-        if (outcome.url)
-            core/* info */.pq(`Tracking issue ${outcome.state}: ${outcome.url}`);
-    }
-    return { commentUrl };
-}
-
 // EXTERNAL MODULE: ../main/node_modules/ignore/index.js
 var ignore = __nccwpck_require__(55882);
 var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
@@ -80052,8 +85388,9 @@ async function findFiles(root, options = {}) {
     const rootReal = await (0,promises_.realpath)(root);
     const rootStat = await (0,promises_.stat)(rootReal);
     const result = { files: [], skipped: [] };
+    const rootInTemplates = insideHelmTemplates(rootStat.isFile() ? external_node_path_default().dirname(rootReal) : rootReal);
     if (rootStat.isFile()) {
-        result.files.push({ path: external_node_path_default().basename(rootReal), absolutePath: rootReal });
+        result.files.push(rootInTemplates ? { path: external_node_path_default().basename(rootReal), absolutePath: rootReal, helmTemplate: true } : { path: external_node_path_default().basename(rootReal), absolutePath: rootReal });
         return result;
     }
     const include = options.include?.length ? picomatch_default()(options.include, { dot: true }) : undefined;
@@ -80065,7 +85402,7 @@ async function findFiles(root, options = {}) {
     });
     // Synchronous on purpose: a walk awaits nothing else, and two thread-pool round trips per
     // directory made a large tree's discovery wait longer than it worked.
-    const walk = (dirReal, relativeDir, inherited) => {
+    const walk = (dirReal, relativeDir, inherited, inHelmTemplates) => {
         if (result.files.length >= maxFiles)
             return;
         let entries;
@@ -80073,7 +85410,7 @@ async function findFiles(root, options = {}) {
             entries = (0,external_node_fs_.readdirSync)(dirReal, { withFileTypes: true });
         }
         catch (error) {
-            result.skipped.push({ path: relativeDir || '.', reason: `cannot read directory: ${error.code ?? 'error'}` });
+            result.skipped.push({ path: relativeDir || '.', reason: 'excluded', detail: `cannot read directory: ${error.code ?? 'error'}` });
             return;
         }
         let rules = inherited;
@@ -80083,9 +85420,10 @@ async function findFiles(root, options = {}) {
                 rules = [...inherited, { base: relativeDir, matcher: ignore_default()().add(gitignore) }];
         }
         entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        const isChart = entries.some((entry) => entry.name === 'Chart.yaml' && entry.isFile());
         for (const entry of entries) {
             if (result.files.length >= maxFiles) {
-                result.skipped.push({ path: relativeDir || '.', reason: `stopped after ${maxFiles} files` });
+                result.skipped.push({ path: relativeDir || '.', reason: 'excluded', detail: `stopped after ${maxFiles} files` });
                 return;
             }
             const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
@@ -80095,7 +85433,7 @@ async function findFiles(root, options = {}) {
                 // a link out of the root is never followed.
                 const resolved = realpathOrUndefined(absolute);
                 if (resolved && resolved !== rootReal && !resolved.startsWith(rootReal + (external_node_path_default()).sep)) {
-                    result.skipped.push({ path: relative, reason: 'symlink points outside the root; not followed' });
+                    result.skipped.push({ path: relative, reason: 'excluded', detail: 'symlink points outside the root; not followed' });
                 }
                 continue;
             }
@@ -80104,21 +85442,34 @@ async function findFiles(root, options = {}) {
             if (isDir) {
                 if (ALWAYS_SKIPPED_DIRS.has(entry.name) || isIgnored(rules, relative, true))
                     continue;
-                walk(absolute, relative, rules);
+                walk(absolute, relative, rules, inHelmTemplates || (isChart && entry.name === 'templates'));
             }
             else if (isFile && CANDIDATE.test(entry.name)) {
                 if (isIgnored(rules, relative, false))
                     continue;
-                if (include && !include(relative))
+                if (include && !include(relative)) {
+                    result.skipped.push({ path: relative, reason: 'excluded', detail: 'not matched by include' });
                     continue;
-                if (exclude && exclude(relative))
+                }
+                if (exclude && exclude(relative)) {
+                    result.skipped.push({ path: relative, reason: 'excluded', detail: 'matches exclude' });
                     continue;
-                result.files.push({ path: relative, absolutePath: absolute });
+                }
+                result.files.push(inHelmTemplates ? { path: relative, absolutePath: absolute, helmTemplate: true } : { path: relative, absolutePath: absolute });
             }
         }
     };
-    walk(rootReal, '', []);
+    walk(rootReal, '', [], rootInTemplates);
     return result;
+}
+/** A `path` that points into a chart's templates (charts/api/templates): the chart is above it. */
+function insideHelmTemplates(dir) {
+    for (let current = dir;; current = external_node_path_default().dirname(current)) {
+        if (external_node_path_default().basename(current) === 'templates' && (0,external_node_fs_.existsSync)(external_node_path_default().join(external_node_path_default().dirname(current), 'Chart.yaml')))
+            return true;
+        if (external_node_path_default().dirname(current) === current)
+            return false;
+    }
 }
 function readTextOrUndefined(file) {
     try {
@@ -80181,6 +85532,8 @@ class OutcomeStore {
     identity;
     stats = { hits: 0, misses: 0 };
     entries = new Map();
+    /** An entry was added since the file was read (or there was no file): saving writes something new. */
+    changed = false;
     constructor(identity) {
         this.identity = identity;
     }
@@ -80233,6 +85586,16 @@ class OutcomeStore {
     /** Store the outcome of `file` with content `hash`. It is serialized now: later changes to `value` are not stored. */
     put(file, hash, meta, value) {
         this.entries.set(keyOf(file, hash), { meta, value: (0,external_node_v8_namespaceObject.serialize)(value), used: true });
+        this.changed = true;
+    }
+    /** Whether saving would write anything but the file that was read: new entries, or entries no longer used. */
+    get dirty() {
+        if (this.changed)
+            return true;
+        for (const entry of this.entries.values())
+            if (!entry.used)
+                return true;
+        return false;
     }
     /** Whether an entry is stored, whatever its settings (for tests and the base tree). */
     has(file, hash) {
@@ -80240,37 +85603,52 @@ class OutcomeStore {
     }
     /** The file's bytes: the entries this run used or made. Entries of files that changed or went away are dropped. */
     encode() {
-        const header = Buffer.from(`${MAGIC}\n${JSON.stringify({ format: STORE_FORMAT, tool: this.identity.tool, v8: process.versions.v8 })}\n`);
-        const parts = [header];
+        const parts = [];
+        this.write((part) => parts.push(part));
+        return Buffer.concat(parts);
+    }
+    /**
+     * Write the store to `file` (its directory made when missing), replacing it in one rename;
+     * nothing when the file already holds exactly these entries (an unchanged tree). Written piece
+     * by piece: a large tree's store is a hundred megabytes, and one buffer of it doubled the peak memory.
+     */
+    save(file) {
+        if (!this.dirty && (0,external_node_fs_.existsSync)(file))
+            return;
+        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
+        const temporary = `${file}.${process.pid}.tmp`;
+        try {
+            const fd = (0,external_node_fs_.openSync)(temporary, 'w');
+            try {
+                this.write((part) => (0,external_node_fs_.writeSync)(fd, part));
+            }
+            finally {
+                (0,external_node_fs_.closeSync)(fd);
+            }
+            (0,external_node_fs_.renameSync)(temporary, file);
+        }
+        finally {
+            (0,external_node_fs_.rmSync)(temporary, { force: true });
+        }
+    }
+    write(out) {
+        out(Buffer.from(`${MAGIC}\n${JSON.stringify({ format: STORE_FORMAT, tool: this.identity.tool, v8: process.versions.v8 })}\n`));
         for (const [key, entry] of this.entries) {
             if (!entry.used)
                 continue;
             const keyBytes = Buffer.from(key);
             const metaBytes = Buffer.from(entry.meta);
-            const body = Buffer.allocUnsafe(2 + keyBytes.length + 4 + metaBytes.length + entry.value.length);
-            let at = body.writeUInt16LE(keyBytes.length, 0);
-            at += keyBytes.copy(body, at);
-            at = body.writeUInt32LE(metaBytes.length, at);
-            at += metaBytes.copy(body, at);
-            body.set(entry.value, at);
-            const frame = Buffer.allocUnsafe(4);
-            frame.writeUInt32LE(body.length, 0);
+            const head = Buffer.allocUnsafe(4 + 2 + keyBytes.length + 4 + metaBytes.length);
+            let at = head.writeUInt32LE(2 + keyBytes.length + 4 + metaBytes.length + entry.value.length, 0);
+            at = head.writeUInt16LE(keyBytes.length, at);
+            at += keyBytes.copy(head, at);
+            at = head.writeUInt32LE(metaBytes.length, at);
+            metaBytes.copy(head, at);
             const check = Buffer.allocUnsafe(4);
-            check.writeUInt32LE((0,external_node_zlib_.crc32)(body), 0);
-            parts.push(frame, body, check);
-        }
-        return Buffer.concat(parts);
-    }
-    /** Write the store to `file` (its directory made when missing), replacing it in one rename. */
-    save(file) {
-        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
-        const temporary = `${file}.${process.pid}.tmp`;
-        try {
-            (0,external_node_fs_.writeFileSync)(temporary, this.encode());
-            (0,external_node_fs_.renameSync)(temporary, file);
-        }
-        finally {
-            (0,external_node_fs_.rmSync)(temporary, { force: true });
+            check.writeUInt32LE((0,external_node_zlib_.crc32)(entry.value, (0,external_node_zlib_.crc32)(head.subarray(4))), 0);
+            out(head);
+            out(entry.value);
+            out(check);
         }
     }
     /** Fill the store from a file's bytes; the problem when they are not a whole store of this identity. */
@@ -80367,10 +85745,10 @@ known) {
             digests.set(id, (digest = settingsDigest(kinds, optionsRead, config, checks)));
         return digest;
     };
-    const accept = (meta) => {
+    const acceptFor = (task) => (meta) => {
         try {
             const parsed = JSON.parse(meta);
-            return parsed.digest === digestOf(parsed.kinds, parsed.optionsRead);
+            return parsed.digest === digestOf(parsed.kinds, parsed.optionsRead) && (parsed.helmTemplate ?? false) === (task.helmTemplate ?? false);
         }
         catch {
             return false;
@@ -80384,7 +85762,7 @@ known) {
     tasks.forEach((task, index) => {
         const knownHash = known?.get(task.displayPath);
         if (knownHash !== undefined) {
-            const hit = cache.get(task.displayPath, knownHash, accept);
+            const hit = cache.get(task.displayPath, knownHash, acceptFor(task));
             // The base tree writes a placeholder for a file only when the head stored its outcome.
             if (!hit)
                 throw new Error(`the outcome of ${task.displayPath} is missing from the cache`);
@@ -80409,7 +85787,7 @@ known) {
         }
         use.reads++;
         const hash = blobId(read.buffer);
-        const hit = cache.get(task.displayPath, hash, accept);
+        const hit = cache.get(task.displayPath, hash, acceptFor(task));
         if (hit) {
             outcomes[index] = hit;
             fromCache[index] = true;
@@ -80420,12 +85798,17 @@ known) {
             missing.push({ index, hash, task: { ...task, bytes: read.buffer } });
     });
     const computed = missing.length ? await compute(missing.map((entry) => entry.task)) : [];
-    missing.forEach(({ index, hash }, k) => {
+    missing.forEach(({ index, hash, task }, k) => {
         const outcome = computed[k];
         outcomes[index] = outcome;
         if (hash === undefined)
             return;
-        const meta = { kinds: outcome.file.kinds, optionsRead: outcome.optionsRead, digest: digestOf(outcome.file.kinds, outcome.optionsRead) };
+        const meta = {
+            kinds: outcome.file.kinds,
+            optionsRead: outcome.optionsRead,
+            digest: digestOf(outcome.file.kinds, outcome.optionsRead),
+            ...(task.helmTemplate ? { helmTemplate: true } : {}),
+        };
         // Stored before the model-wide phases run: they add to the model's objects (the findings' fingerprints).
         cache.put(outcome.file.path, hash, JSON.stringify(meta), outcome);
         hashes.set(outcome.file.path, hash);
@@ -80444,6 +85827,35 @@ function settingsDigest(kinds, optionsRead, config, checks) {
 function checkOptions(check, config) {
     const declared = check.meta.options;
     return declared ? Object.keys(declared).sort().map((key) => [key, configValue(config, key) ?? null]) : [];
+}
+
+;// CONCATENATED MODULE: ./src/engine/template-findings.ts
+// Findings in templates read template-tolerantly (src/parse/template.ts): those that depend on what
+// the template fills in are not reported — the placeholder is not the value — and the others say
+// where they are, at the template's own line and column. A step of the engine's findings sink.
+
+/** The step, reading the model's files when the first finding passes (after every file was read). */
+function templateFindingStep(files) {
+    let templates;
+    return (finding) => {
+        templates ??= new Map(files().filter((file) => file.template).map((file) => [file.path, file.template]));
+        const template = templates.get(finding.file);
+        if (!template || finding.check === 'file/template')
+            return finding;
+        if ([finding.message, finding.suggestion].some((text) => text?.includes(PLACEHOLDER_MARK)))
+            return undefined;
+        if (finding.line !== undefined && template.taint.some((range) => within(finding.line, finding.column, range)))
+            return undefined;
+        finding.message = `${finding.message} (in a ${dialectName(template.dialect)})`;
+        return finding;
+    };
+}
+function within(line, column, [fromLine, fromColumn, toLine, toColumn]) {
+    if (line < fromLine || line > toLine)
+        return false;
+    if (column === undefined)
+        return true;
+    return (line > fromLine || column >= fromColumn) && (line < toLine || column <= toColumn);
 }
 
 ;// CONCATENATED MODULE: ./src/link/references.ts
@@ -80516,10 +85928,11 @@ function emptyModel(root) {
     return { root, files: [], slos: [], ruleGroups: [], dashboards: [], rules: [], logqlRules: [], unreadable: [], suppressions: [] };
 }
 
-;// CONCATENATED MODULE: ./src/engine.ts
+;// CONCATENATED MODULE: ./src/engine/engine.ts
 // The whole check of one tree, start to end: find files → parse with positions → recognise each
-// document → normalise into one model → link → run checks → findings sink. Shells (the action,
-// the CLI) only choose options and hand the result to report/ and publish/.
+// document → normalise into one model → link → run checks → findings sink. The front doors (src/action/,
+// src/cli/) only choose options and hand the result to report/ and the publishers.
+
 
 
 
@@ -80540,9 +85953,9 @@ async function runEngine(root, config, options = {}) {
     const absoluteRoot = external_node_path_default().resolve(root);
     const enabled = enabledChecks(options.checks ?? STATIC_CHECKS, config);
     const documentChecks = enabled.filter((check) => check.meta.kind === 'document');
-    const sink = new FindingsSink(config, enabled);
-    const discovery = await findFiles(absoluteRoot, { include: config.include, exclude: config.exclude });
     const model = emptyModel(absoluteRoot);
+    const sink = new FindingsSink(config, enabled, [templateFindingStep(() => model.files)]);
+    const discovery = await findFiles(absoluteRoot, { include: config.include, exclude: config.exclude });
     const rootIsFile = discovery.files.length === 1 && discovery.files[0].absolutePath === absoluteRoot;
     const tasks = discovery.files.map((file) => fileTask(file, rootIsFile ? external_node_path_default().basename(absoluteRoot) : file.path));
     const settings = { config, checkIds: documentChecks.map((check) => check.meta.id) };
@@ -80554,6 +85967,11 @@ async function runEngine(root, config, options = {}) {
     const kept = new Map();
     // Outcomes that were copied (from worker threads, from the cache) carry their own copy of each query's analysis.
     outcomes.forEach((outcome, index) => addOutcome(outcome, model, sink, kept, workers !== undefined || (cached?.fromCache[index] ?? false)));
+    const skipped = [...discovery.skipped];
+    for (const outcome of outcomes)
+        if (outcome.skipped)
+            skipped.push(outcome.skipped);
+    skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     for (const [kind, items] of kept) {
         const adapter = FORMAT_ADAPTERS.find((candidate) => candidate.kind === kind);
         const finaliseContext = { options: { defaultPeriodSeconds: config.defaultPeriodSeconds }, model, addSlo: (slo) => model.slos.push(slo) };
@@ -80569,7 +85987,7 @@ async function runEngine(root, config, options = {}) {
     const linked = linkModel(model, config, references);
     for (const check of enabled.filter((candidate) => candidate.meta.kind === 'model'))
         sink.runCheck(check, linked);
-    return { linked, findings: sink.finish(), skipped: discovery.skipped, checks: enabled, ...(cached ? { cache: cached.use, hashes: cached.hashes } : {}) };
+    return { linked, findings: sink.finish(), skipped, checks: enabled, ...(cached ? { cache: cached.use, hashes: cached.hashes } : {}) };
 }
 function fileWorkers(files, enabled, options) {
     const { workerScript, concurrency = 1 } = options;
@@ -81051,6 +86469,139 @@ function withLinkedFiles(changed, head) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/live/queries.ts
+// SLI → PromQL. Each SLO's indicator becomes a plan that can write its error ratio over any
+// window, so the server computes every figure (we never pull raw samples):
+//
+//   events  error/total (Sloth events, Pyrra ratio): errors(w) / total(w)
+//           good/total (OpenSLO good, Pyrra latency):  (total(w) - good(w)) / total(w)
+//           latency from a histogram:                  good = _bucket{le="<threshold>"}, total = _count
+//   ratio   a query that is the error ratio itself (Sloth raw error_ratio_query)
+//
+// A query is put over a window in one of three ways: Sloth's `{{.window}}` placeholder is
+// substituted; a bare selector (Pyrra's `http_requests_total{code=~"5.."}`) is wrapped in
+// sum(increase(…[w])); any other expression (OpenSLO's `sum(rate(x[5m]))`) is averaged over the
+// window with a subquery, which is an approximation and is said so.
+
+const queries_WINDOW_PLACEHOLDER = /\{\{\s*\.window\s*\}\}/;
+// A metric name with optional matchers, or matchers alone: nothing to aggregate or window yet.
+const BARE_SELECTOR = /^\s*([a-zA-Z_:][a-zA-Z0-9_:]*)?\s*(?:\{((?:[^{}"]|"(?:[^"\\]|\\.)*")*)\})?\s*$/;
+function planSli(slo) {
+    const { errorQuery, goodQuery, totalQuery, errorRatioQuery, type, thresholdSeconds, metrics } = slo.indicator;
+    const notes = [];
+    const over = (query) => (window) => windowed(query, window, notes);
+    if (errorRatioQuery) {
+        // A ratio averages per unit of time, not per request: a quiet hour weighs as much as a busy one.
+        notes.push('error-ratio SLI: the budget is averaged per unit of time, not per request');
+        return { kind: 'ratio', ratio: over(errorRatioQuery), ratioQuery: errorRatioQuery, notes };
+    }
+    if (slo.indicator.declaredType === 'latencyNative' && totalQuery && thresholdSeconds !== undefined)
+        return nativeLatencyPlan(totalQuery, thresholdSeconds);
+    if (slo.indicator.declaredType === 'bool_gauge' && goodQuery) {
+        // A 0/1 gauge of "good right now": the error ratio is the share of time it was 0.
+        return { kind: 'ratio', ratio: (w) => `1 - avg(avg_over_time(${goodQuery.trim()}[${w}]))`, ratioQuery: goodQuery, notes: ['boolean gauge SLI: the budget is averaged per unit of time'] };
+    }
+    if (errorQuery && totalQuery) {
+        return { kind: 'events', errors: over(errorQuery), total: over(totalQuery), missingErrorsAreZero: true, errorsQuery: errorQuery, totalQuery, notes };
+    }
+    if (goodQuery && totalQuery) {
+        const good = over(goodQuery);
+        const total = over(totalQuery);
+        return { kind: 'events', errors: (w) => `(${total(w)} - ${good(w)})`, total, missingErrorsAreZero: false, errorsQuery: goodQuery, totalQuery, notes };
+    }
+    if (type === 'latency' && thresholdSeconds !== undefined) {
+        const histogram = histogramSelector(totalQuery, metrics);
+        if (histogram)
+            return latencyPlan(histogram.name, histogram.matchers, thresholdSeconds);
+        return { kind: 'unmeasurable', reason: 'latency SLI names no histogram metric (a `_bucket` series) to read the threshold from' };
+    }
+    if (errorQuery)
+        return { kind: 'unmeasurable', reason: 'the SLI has an error query but no total query' };
+    if (slo.indicator.declaredType === 'thresholdMetric')
+        return { kind: 'unmeasurable', reason: 'threshold-metric SLIs are not measured live (only ratio SLIs)' };
+    if (goodQuery)
+        return { kind: 'unmeasurable', reason: 'the SLI has a good-events query but no total query' };
+    if (type === 'latency')
+        return { kind: 'unmeasurable', reason: 'latency SLI without a threshold' };
+    return { kind: 'unmeasurable', reason: `the SLO declares no SLI query (indicator "${slo.indicator.declaredType ?? type}" has no error/total, good/total or error-ratio query)` };
+}
+/** Share of requests slower than the threshold, from a classic histogram's cumulative buckets. */
+function latencyPlan(metric, matchers, thresholdSeconds) {
+    const base = metric.replace(/_(bucket|count|sum)$/, '');
+    const braces = (...parts) => {
+        const inner = [matchers.trim(), ...parts].filter(Boolean).join(', ');
+        return inner ? `{${inner}}` : '';
+    };
+    const good = `${base}_bucket${braces(leMatcher(thresholdSeconds))}`;
+    const total = `${base}_count${braces()}`;
+    const sumIncrease = (selector) => (window) => `sum(increase(${selector}[${window}]))`;
+    const goodOver = sumIncrease(good);
+    const totalOver = sumIncrease(total);
+    return {
+        kind: 'events',
+        errors: (w) => `(${totalOver(w)} - ${goodOver(w)})`,
+        total: totalOver,
+        missingErrorsAreZero: false,
+        errorsQuery: good,
+        totalQuery: total,
+        notes: [],
+    };
+}
+/** Native histograms (Pyrra latencyNative): the share under the threshold is histogram_fraction. */
+function nativeLatencyPlan(selector, thresholdSeconds) {
+    const sum = (w) => `sum(increase(${selector.trim()}[${w}]))`;
+    return {
+        kind: 'events',
+        errors: (w) => `(histogram_count(${sum(w)}) * (1 - histogram_fraction(0, ${thresholdSeconds}, ${sum(w)})))`,
+        total: (w) => `histogram_count(${sum(w)})`,
+        missingErrorsAreZero: false,
+        errorsQuery: selector,
+        totalQuery: selector,
+        notes: [],
+    };
+}
+/**
+ * Bucket bounds are label strings, and client libraries print whole numbers differently
+ * (Go "1", Python "1.0"), so a whole-second threshold matches both spellings.
+ */
+function leMatcher(thresholdSeconds) {
+    const text = String(thresholdSeconds);
+    if (Number.isInteger(thresholdSeconds))
+        return `le=~"${text}|${text}\\\\.0"`;
+    return `le="${text}"`;
+}
+/** `query` evaluated over `window`; pushes a note when only an approximation is possible. */
+function windowed(query, window, notes = []) {
+    const trimmed = query.trim();
+    if (queries_WINDOW_PLACEHOLDER.test(trimmed))
+        return trimmed.replace(new RegExp(queries_WINDOW_PLACEHOLDER, 'g'), window);
+    if (isBareSelector(trimmed))
+        return `sum(increase(${trimmed}[${window}]))`;
+    const note = 'query has no {{.window}} placeholder: averaged over each window with a subquery (approximate)';
+    if (!notes.includes(note))
+        notes.push(note);
+    return `avg_over_time((${trimmed})[${window}:${subqueryResolution(window)}])`;
+}
+function isBareSelector(query) {
+    const match = BARE_SELECTOR.exec(query);
+    return match !== null && (match[1] !== undefined || match[2] !== undefined);
+}
+/** About 500 evaluations per window, and never finer than a minute: enough for an average. */
+function subqueryResolution(window) {
+    const seconds = parseDuration(window) ?? 0;
+    return formatDurationInOneUnit(Math.max(60, Math.ceil(seconds / 500 / 60) * 60));
+}
+function histogramSelector(totalQuery, metrics) {
+    if (totalQuery) {
+        const match = BARE_SELECTOR.exec(totalQuery.trim());
+        if (match?.[1])
+            return { name: match[1], matchers: match[2] ?? '' };
+        return undefined;
+    }
+    const bucket = metrics.find((name) => name.endsWith('_bucket'));
+    return bucket ? { name: bucket, matchers: '' } : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/live/evaluate.ts
 // One SLO, measured: error ratio over its period, remaining budget, burn rate over each window,
 // which burn-rate alerts would fire now, and the budget trend. Two requests per SLO:
@@ -81061,6 +86612,7 @@ function withLinkedFiles(changed, head) {
 //   2. an instant query carrying every burn-rate window, each tagged with a label.
 //
 // Arithmetic: src/model/burn-rate.ts.
+
 
 
 
@@ -81085,9 +86637,9 @@ async function evaluateSlo({ slo, plan }, client, time) {
     if (slo.periodKind === 'calendar')
         result.notes.push('calendar period evaluated as a rolling window of the same length');
     if (slo.burnWindows.length === 0)
-        result.notes.push(`no burn-rate windows declared: the default table for ${promDuration(period)} is used`);
+        result.notes.push(`no burn-rate windows declared: the default table for ${formatDurationInOneUnit(period)} is used`);
     const steps = trendSteps(period);
-    const step = promDuration(steps.seconds);
+    const step = formatDurationInOneUnit(steps.seconds);
     result.query = plan.kind === 'ratio' ? plan.ratio(step) : `${evaluate_tag(plan.errors(step), PART_LABEL, 'errors')} or ${evaluate_tag(plan.total(step), PART_LABEL, 'total')}`;
     const start = time - (steps.count - 1) * steps.seconds;
     let series;
@@ -81115,7 +86667,7 @@ async function evaluateSlo({ slo, plan }, client, time) {
     let samples = [];
     if (seconds.length) {
         try {
-            samples = await client.query(seconds.map((s) => evaluate_tag(windowRatio(plan, promDuration(s)), WINDOW_LABEL, String(s))).join(' or '), time);
+            samples = await client.query(seconds.map((s) => evaluate_tag(windowRatio(plan, formatDurationInOneUnit(s)), WINDOW_LABEL, String(s))).join(' or '), time);
         }
         catch (error) {
             return failed(result, error);
@@ -81125,7 +86677,7 @@ async function evaluateSlo({ slo, plan }, client, time) {
     const infinite = samples.find((sample) => sample.value === Infinity || sample.value === -Infinity);
     if (infinite) {
         result.status = 'failed';
-        result.reason = `the error ratio over the ${promDuration(Number(infinite.labels[WINDOW_LABEL]))} window is ${infinite.value > 0 ? '+Inf' : '-Inf'}: ${INFINITE}`;
+        result.reason = `the error ratio over the ${formatDurationInOneUnit(Number(infinite.labels[WINDOW_LABEL]))} window is ${infinite.value > 0 ? '+Inf' : '-Inf'}: ${INFINITE}`;
         return result;
     }
     const ratioOver = (s) => {
@@ -81264,7 +86816,7 @@ function tooMany(count, query) {
 }
 function describeSteps(times) {
     const span = times.length > 1 ? (times[1] - times[0]) * times.length : 0;
-    return `${promDuration(span)} period`;
+    return `${formatDurationInOneUnit(span)} period`;
 }
 /** The error ratio over a burn-rate window. A missing error series there only means no errors yet. */
 function windowRatio(plan, window) {
@@ -81547,7 +87099,7 @@ function sloRules(linked, measured, slo) {
 // Live mode, start to end: plan each SLO's queries, measure the measurable ones against the
 // backend with bounded concurrency inside a total time budget, then run the live/* checks
 // (src/checks/live/) over what was measured. Their findings join the report and the gate next
-// to the engine's (src/run-check.ts); `live-fail-on` decides how much they weigh.
+// to the engine's (src/run.ts); `live-fail-on` decides how much they weigh.
 
 
 
@@ -81664,6 +87216,288 @@ function withoutSuperseded(findings, model, measured) {
     return findings.filter((f) => !keys.has(`${f.check}\u0000${f.file}\u0000${f.subject ?? ''}`));
 }
 
+;// CONCATENATED MODULE: ./src/model/findings.ts
+// What a check reports. Findings carry no GitHub or Markdown: publishers decide how they look.
+const SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
+function compareFindings(a, b) {
+    return (SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        (a.column ?? 0) - (b.column ?? 0) ||
+        (a.check < b.check ? -1 : a.check > b.check ? 1 : 0));
+}
+
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = /*#__PURE__*/JSON.parse('{"name":"slo-gate","version":"0.1.0","description":"Gate SLO compliance: validate SLO policies, Prometheus alerting rules and Grafana dashboards, and how they fit together.","type":"module","private":true,"license":"MIT","homepage":"https://github.com/slo-gate/slo-gate","repository":{"type":"git","url":"git+https://github.com/slo-gate/slo-gate.git"},"bin":{"slo-gate":"dist/cli.js"},"engines":{"node":">=20"},"scripts":{"build":"tsc -p tsconfig.check.json","bundle":"node scripts/bundle.mjs","demo":"node dist/cli.js check examples/agentaskit || [ $? -eq 1 ]","test":"vitest run","bench":"node scripts/bench.mjs && node scripts/bench-live.mjs"},"dependencies":{"@actions/artifact":"^6.2.1","@actions/cache":"^6.3.0","@actions/core":"^3.0.1","@actions/github":"^9.1.1","@grafana/lezer-logql":"^0.3.0","@lezer/highlight":"^1.2.5","@lezer/lr":"^1.4.12","@octokit/plugin-retry":"^8.1.1","@octokit/plugin-throttling":"^11.0.5","@prometheus-io/lezer-promql":"^0.314.0","ajv":"^8.20.0","ignore":"^7.0.17","jsonc-parser":"^3.3.1","picomatch":"^4.0.7","re2js":"^2.10.0","yaml":"^2.9.1"},"devDependencies":{"@actions/workflow-parser":"^0.3.61","@azure/storage-blob":"^12.32.0","@octokit/openapi":"^23.0.2","@types/node":"^20.19.43","@types/picomatch":"^4.0.3","@types/sarif":"^2.1.7","@vercel/ncc":"^0.45.0","azurite":"^3.35.0","github-markdown-css":"^5.9.0","marked":"^15.0.12","typescript":"^5.9.3","vitest":"^4.1.12"}}');
+;// CONCATENATED MODULE: ./src/report/docs-url.ts
+// Where the checks' docs pages are read: each check's metadata names its page as a repository path
+// (docs/checks/policy/target-min.md); reports link it joined to a base URL. The action's default is
+// the repository and ref the action itself runs from, so a finding links the page of the version
+// that produced it; forks and mirrors set `docs-base-url` (CLI `--docs-base-url`). Without either,
+// the product's own repository at main.
+
+/** The product's canonical repository (package.json `repository`), without `.git`. */
+const CANONICAL_REPOSITORY = repositoryUrl(package_namespaceObject);
+const CANONICAL_DOCS_BASE_URL = `${CANONICAL_REPOSITORY}/blob/main`;
+/** The docs base for a run inside Actions: the action's repository at its ref, when the runner says. */
+function defaultDocsBaseUrl(env = process.env) {
+    const repository = env.GITHUB_ACTION_REPOSITORY?.trim();
+    const ref = env.GITHUB_ACTION_REF?.trim();
+    // Both are empty for a local action (`uses: ./`): the checkout is the repository under check, not the product.
+    if (repository && ref && /^[\w.-]+\/[\w.-]+$/.test(repository)) {
+        const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/$/, '');
+        return `${server}/${repository}/blob/${ref.split('/').map(encodeURIComponent).join('/')}`;
+    }
+    return CANONICAL_DOCS_BASE_URL;
+}
+/** A docs page's URL: its repository path joined to the base, each segment percent-encoded. */
+function docsUrl(base, docsPath) {
+    return `${base.replace(/\/+$/, '')}/${docsPath.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/')}`;
+}
+/** Validates a docs base URL given as an input or flag: http(s) only, as it ends up in links. */
+function parseDocsBaseUrl(text, fail) {
+    let url;
+    try {
+        url = new URL(text.trim());
+    }
+    catch {
+        throw fail(`docs-base-url must be an http(s) URL, not "${text}"`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw fail(`docs-base-url must be an http(s) URL, not "${text}"`);
+    return url.toString().replace(/\/+$/, '');
+}
+function repositoryUrl(pkg) {
+    const repository = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+    const text = typeof repository === 'string' ? repository : typeof pkg.homepage === 'string' ? pkg.homepage : 'https://github.com/slo-gate/slo-gate';
+    return text.replace(/^git\+/, '').replace(/\.git$/, '').replace(/\/+$/, '');
+}
+
+;// CONCATENATED MODULE: ./src/report/report.ts
+// The one report object every renderer and publisher reads, built once per run from the
+// classified findings and the metadata of the checks that ran. What a finding means for the gate
+// and for its SLO comes from its check's flags, listed in `checks`, never from its id. Versioned;
+// its JSON Schema is schemas/report.schema.json (a test validates real reports against it).
+
+
+
+const REPORT_VERSION = 1;
+/**
+ * When the report was made: SOURCE_DATE_EPOCH (seconds) when set, as reproducible builds define
+ * it, so the same input gives byte-identical report files; otherwise now.
+ */
+function reportTime(env = process.env) {
+    const epoch = env.SOURCE_DATE_EPOCH?.trim();
+    return epoch && /^\d{1,12}$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+}
+function buildReport(input, options) {
+    const { model } = input.linked;
+    const checks = reportChecks(input.checks, options.docsBaseUrl);
+    const findings = [...input.findings].sort(compareFindings);
+    const liveByKey = new Map((options.live?.slos ?? []).map((live) => [live.key, live]));
+    // Suppressed findings are listed and counted apart: they are excused, not problems.
+    const counts = { error: 0, warning: 0, notice: 0 };
+    for (const finding of findings)
+        if (!finding.suppressed)
+            counts[finding.severity]++;
+    const alwaysGating = checksWith(checks, 'gates');
+    const diff = options.diff && diffReport(options.diff, findings, alwaysGating);
+    const onlyNew = diff?.baseSha !== undefined && diff.newFindingsOnly;
+    const gateCounts = { error: 0, warning: 0, notice: 0 };
+    for (const finding of findings)
+        if (countsForGate(finding, onlyNew, alwaysGating))
+            gateCounts[finding.severity]++;
+    const problemsBySloName = sloProblems(findings.filter((finding) => !finding.suppressed), checksWith(checks, 'aboutSlo'));
+    return {
+        version: REPORT_VERSION,
+        tool: { name: 'slo-gate', version: options.toolVersion },
+        generatedAt: (options.now ?? reportTime()).toISOString(),
+        result: gateFails(gateCounts, options.failOn) ? 'fail' : 'pass',
+        failOn: options.failOn,
+        counts,
+        files: model.files.map(({ path, kinds }) => ({ path, kinds })),
+        slos: model.slos.map((slo) => {
+            const period = slo.periodSeconds;
+            return {
+                name: slo.name,
+                service: slo.service,
+                file: slo.file,
+                line: slo.position.line,
+                format: slo.format,
+                indicator: { type: slo.indicator.type, thresholdSeconds: slo.indicator.thresholdSeconds, percentile: slo.indicator.percentile },
+                target: slo.target,
+                periodSeconds: period,
+                errorBudget: slo.target !== undefined ? errorBudget(slo.target) : undefined,
+                budgetMinutes: slo.target !== undefined && period !== undefined ? budgetMinutes(slo.target, period) : undefined,
+                windows: period === undefined
+                    ? []
+                    : [...slo.burnWindows].sort((a, b) => a.longSeconds - b.longSeconds).map((window) => windowFigures(window, slo.target, period)),
+                ...(liveByKey.has(slo.key) ? { live: liveByKey.get(slo.key) } : {}),
+                ...linkSummary(slo, input.linked, problemsBySloName.get(slo.name) ?? []),
+            };
+        }),
+        findings,
+        skipped: input.skipped,
+        ...notCheckedOf(model),
+        checks,
+        ...(diff ? { diff } : {}),
+        ...(options.live ? { live: liveHeader(options.live) } : {}),
+        ...(input.cache ? { cache: { files: model.files.length, fromCache: input.cache.hits } } : {}),
+        ...adoption(findings, input.baseline),
+    };
+}
+function notCheckedOf(model) {
+    const byKey = new Map();
+    for (const dashboard of model.dashboards) {
+        for (const panel of dashboard.panels) {
+            for (const target of panel.targets) {
+                if (!target.unchecked)
+                    continue;
+                const datasource = target.source.type ?? target.source.via;
+                const name = dashboard.title ?? dashboard.entry ?? dashboard.file;
+                const key = `${dashboard.file}\u0000${dashboard.position.line}\u0000${datasource}`;
+                const entry = byKey.get(key);
+                if (entry)
+                    entry.queries++;
+                else
+                    byKey.set(key, { file: dashboard.file, line: dashboard.position.line, dashboard: name, datasource, queries: 1 });
+            }
+        }
+    }
+    return byKey.size > 0 ? { notChecked: [...byKey.values()] } : {};
+}
+/** Each check once, in the order they ran, with the flags its findings are read by. */
+function reportChecks(metas, docsBaseUrl) {
+    const byId = new Map();
+    for (const { id, severity, description, gates, aboutSlo, policyChange, docs } of metas) {
+        if (byId.has(id))
+            continue;
+        byId.set(id, {
+            id,
+            severity,
+            description,
+            ...(gates ? { gates } : {}),
+            ...(aboutSlo ? { aboutSlo } : {}),
+            ...(policyChange ? { policyChange } : {}),
+            ...(docs ? { docs, ...(docsBaseUrl ? { docsUrl: docsUrl(docsBaseUrl, docs) } : {}) } : {}),
+        });
+    }
+    return [...byId.values()];
+}
+/** The ids of the checks with a flag. */
+function checksWith(checks, flag) {
+    return new Set(checks.filter((check) => check[flag] !== undefined).map((check) => check.id));
+}
+/**
+ * Whether the gate counts a finding: never a suppressed or baselined one; with only new findings
+ * counting, a new one or one about now rather than the change (live ones, the budget).
+ */
+function countsForGate(finding, onlyNew, alwaysGating) {
+    if (finding.suppressed || finding.baselined)
+        return false;
+    return !onlyNew || finding.status === 'new' || alwaysGating.has(finding.check);
+}
+function diffReport(input, findings, alwaysGating) {
+    const newCounts = { error: 0, warning: 0, notice: 0 };
+    for (const finding of findings)
+        if (countsForGate(finding, true, alwaysGating))
+            newCounts[finding.severity]++;
+    const count = (status) => findings.filter((finding) => finding.status === status).length;
+    return {
+        ...input,
+        counts: { new: count('new'), existing: count('existing'), resolved: input.resolved.length },
+        newCounts,
+        resolved: [...input.resolved].sort(compareFindings),
+    };
+}
+/**
+ * The findings above notice level of the checks about SLOs (`aboutSlo`), by the SLO name they are
+ * about, in report order. Grouped once: looking them up per SLO kept every SLO scanning every finding.
+ */
+function sloProblems(findings, aboutSlo) {
+    const bySubject = new Map();
+    for (const finding of findings) {
+        if (finding.subject === undefined || finding.severity === 'notice' || !aboutSlo.has(finding.check))
+            continue;
+        const problems = bySubject.get(finding.subject);
+        if (problems)
+            problems.push(finding);
+        else
+            bySubject.set(finding.subject, [finding]);
+    }
+    return bySubject;
+}
+/** The SLO's links and a verdict drawn from the findings of the checks about SLOs (`problems`). */
+function linkSummary(slo, linked, problems) {
+    const set = linked.links.bySlo.get(slo.key);
+    if (!set)
+        return {};
+    const links = {
+        alerts: set.alerts.map(({ rule, method, reason }) => ({ name: rule.name, file: rule.file, line: rule.position.line, method, reason })),
+        panels: set.panels.map(({ dashboard, panel, method, reason }) => ({
+            name: `${panel.title ?? `panel ${panel.id ?? '?'}`}${dashboard.title ? ` (${dashboard.title})` : ''}`,
+            file: dashboard.file,
+            line: panel.position.line,
+            method,
+            reason,
+        })),
+    };
+    const verdict = problems.length
+        ? `${problems.length} problem(s): ${problems[0].message}`
+        : links.alerts.length
+            ? `aligned with ${links.alerts.length} alert(s) and ${links.panels.length} panel(s)`
+            : slo.alertingDisabled
+                ? 'burn-rate alerting turned off'
+                : 'no alerting rule implements it';
+    return { links, verdict };
+}
+function adoption(findings, baseline) {
+    const suppressed = findings.filter((finding) => finding.suppressed).length;
+    if (!suppressed && !baseline)
+        return {};
+    return { adoption: { suppressed, ...(baseline ? { baseline } : {}) } };
+}
+function gateFails(counts, failOn) {
+    if (failOn === 'never')
+        return false;
+    return Object.keys(counts).some((severity) => counts[severity] > 0 && SEVERITY_ORDER[severity] <= SEVERITY_ORDER[failOn]);
+}
+function liveHeader({ slos: _slos, rules: _rules, ...header }) {
+    return header;
+}
+function reportView(report) {
+    const alwaysGating = checksWith(report.checks, 'gates');
+    const policyChanges = checksWith(report.checks, 'policyChange');
+    const onlyNew = report.diff?.baseSha !== undefined && report.diff.newFindingsOnly;
+    const counted = report.findings.filter((finding) => countsForGate(finding, onlyNew, alwaysGating));
+    const failing = report.failOn === 'never' ? [] : counted.filter((finding) => SEVERITY_ORDER[finding.severity] <= SEVERITY_ORDER[report.failOn]);
+    const view = {
+        comparing: report.diff?.baseSha !== undefined || report.adoption?.baseline !== undefined,
+        pullRequest: report.diff !== undefined,
+        counted,
+        failing,
+        fresh: [],
+        policy: [],
+        existing: [],
+        suppressed: [],
+    };
+    for (const finding of report.findings) {
+        if (finding.suppressed)
+            view.suppressed.push(finding);
+        else if (finding.baselined || finding.status === 'existing')
+            view.existing.push(finding);
+        else if (policyChanges.has(finding.check))
+            view.policy.push(finding);
+        else
+            view.fresh.push(finding);
+    }
+    return view;
+}
+/** The docs URL of a finding's check, when the report knows one. */
+function docsUrlOf(report, check) {
+    return report.checks.find((entry) => entry.id === check)?.docsUrl;
+}
+
 ;// CONCATENATED MODULE: ./src/findings/baseline.ts
 // The baseline: the findings a repository had when it adopted slo-gate, written once and committed,
 // so the gate fails only on findings that are not in it — on every trigger, not only on pull
@@ -81693,21 +87527,21 @@ function renderBaseline(baseline) {
     return `${JSON.stringify(baseline, null, 2)}\n`;
 }
 /** Reads a baseline file's text; anything that is not one is an error naming the file. */
-function parseBaseline(text, file) {
+function parseBaseline(text) {
     let value;
     try {
         value = JSON.parse(text);
     }
     catch (error) {
-        throw new BaselineError(`${file}: not a slo-gate baseline: ${error.message.split('\n')[0]}`);
+        throw new BaselineError(`not a slo-gate baseline: ${error.message.split('\n')[0]}`);
     }
     const candidate = value;
     if (!candidate || typeof candidate !== 'object' || candidate.version !== BASELINE_FORMAT || !Array.isArray(candidate.findings)) {
-        throw new BaselineError(`${file}: not a slo-gate baseline of format ${BASELINE_FORMAT} (write one with \`slo-gate baseline\`)`);
+        throw new BaselineError(`not a slo-gate baseline of format ${BASELINE_FORMAT} (write one with \`slo-gate baseline\`)`);
     }
     for (const [index, entry] of candidate.findings.entries()) {
         if (typeof entry?.fingerprint !== 'string' || typeof entry.check !== 'string' || typeof entry.file !== 'string' || !Number.isInteger(entry.count) || entry.count < 1) {
-            throw new BaselineError(`${file}: findings[${index}] needs fingerprint, check, file and a count of at least 1`);
+            throw new BaselineError(`findings[${index}] needs fingerprint, check, file and a count of at least 1`);
         }
     }
     return candidate;
@@ -81804,10 +87638,9 @@ function adoptFindings(findings, input) {
     return { findings: baselined.findings, baseline: baselined.outcome };
 }
 
-;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject = {"rE":"0.1.0"};
-;// CONCATENATED MODULE: ./src/run-check.ts
-// What both shells do: settle the configuration, run the engine, build the report.
+;// CONCATENATED MODULE: ./src/run.ts
+// What both front doors (src/action/, src/cli/) call: settle the configuration, run the engine,
+// build the report.
 
 
 
@@ -81826,7 +87659,8 @@ const package_namespaceObject = {"rE":"0.1.0"};
 
 
 
-const TOOL_VERSION = package_namespaceObject.rE;
+
+const TOOL_VERSION = package_namespaceObject.version;
 /** The outcome cache's file in a cache directory. */
 const CACHE_FILE = `outcomes-v${STORE_FORMAT}.bin`;
 async function runCheck(options) {
@@ -81902,7 +87736,13 @@ async function checkWith(root, config, options, engineOptions) {
     // The report counts files from the cache only when a cache was asked for (a pull request's base uses one anyway).
     const cacheUse = options.cacheDir === undefined ? undefined : engine.cache;
     // Every renderer and publisher writes from the report: scrubbed here, no secret reaches any of them.
-    const report = processSecrets.scrubDeep(buildReport({ linked: engine.linked, findings: adopted.findings, skipped: engine.skipped, checks, cache: cacheUse, baseline: adopted.baseline }, { failOn: options.failOn, toolVersion: TOOL_VERSION, diff: diff && comparisonSummary(options.diff, diff), live: live?.summary }));
+    const report = processSecrets.scrubDeep(buildReport({ linked: engine.linked, findings: adopted.findings, skipped: engine.skipped, checks, cache: cacheUse, baseline: adopted.baseline }, {
+        failOn: options.failOn,
+        toolVersion: TOOL_VERSION,
+        diff: diff && comparisonSummary(options.diff, diff),
+        live: live?.summary,
+        docsBaseUrl: options.docsBaseUrl ?? CANONICAL_DOCS_BASE_URL,
+    }));
     return { config, engine, report, diff, live };
 }
 /** A path as a terminal or editor opens it: relative to the current directory when inside it, else absolute. */
@@ -81911,142 +87751,49 @@ function pathForPeople(absolute) {
     return relative && !relative.startsWith('..') && !external_node_path_default().isAbsolute(relative) ? relative.split((external_node_path_default()).sep).join('/') : absolute;
 }
 /** The baseline named, or the default one at the root when it exists; a named one must exist and parse. */
-async function loadBaseline(root, option) {
+async function loadBaseline(checked, option) {
     if (option === false)
         return undefined;
+    // Checking a single file: its directory holds the baseline, as it holds the configuration.
+    const root = (await (0,promises_.stat)(checked).catch(() => undefined))?.isFile() ? external_node_path_default().dirname(checked) : checked;
     const named = option !== undefined && option !== '';
     const file = external_node_path_default().resolve(root, named ? option : DEFAULT_BASELINE_FILE);
     const name = external_node_path_default().relative(root, file).split((external_node_path_default()).sep).join('/');
     const read = await readRepositoryFile(file, root);
     if (!read.ok && read.missing && !named)
         return undefined;
+    // Reported like a bad configuration: the file, and what is wrong with it.
     if (!read.ok)
-        throw new BaselineError(`${name}: cannot read the baseline: ${read.message}`);
-    return { name, file: parseBaseline(read.text, name) };
+        throw new ConfigError(pathForPeople(file), read.line, read.column, `cannot read the baseline: ${read.message}`);
+    try {
+        return { name, file: parseBaseline(read.text) };
+    }
+    catch (error) {
+        if (error instanceof BaselineError)
+            throw new ConfigError(pathForPeople(file), 1, undefined, error.message);
+        throw error;
+    }
 }
 function comparisonSummary(request, diff) {
-    const settings = { baseRef: request.base, newFindingsOnly: request.newFindingsOnly, changedFilesOnly: request.changedFilesOnly, approval: request.approval };
+    const settings = {
+        baseRef: request.base,
+        newFindingsOnly: request.newFindingsOnly,
+        changedFilesOnly: request.changedFilesOnly,
+        approval: request.approval,
+        ...(request.allowLabel ? { allowLabel: request.allowLabel } : {}),
+    };
     return diff.compared ? { ...settings, baseSha: diff.baseSha, resolved: diff.resolved } : { ...settings, unavailable: diff.reason, resolved: [] };
 }
 
 
-;// CONCATENATED MODULE: ./src/cache/actions-cache.ts
-// The outcome cache across workflow runs: restored before the check and saved after it with
-// @actions/cache. The key names the tool version, the configuration and the checked tree; a run
-// restores by prefix, so a changed tree still finds the last run's entries (the store keys each
-// outcome by its file's content, so a stale entry is never used). A cache that cannot be restored
-// or saved (service down, quota, no cache service on this runner) costs one notice, never the step.
-
-const PREFIX = 'slo-gate-outcomes';
-/** Keys for this tool version and configuration; `treeHash` is the hash of the checked files' contents, known after the run. */
-function cacheKeys(toolVersion, configHash, treeHash = '') {
-    const tool = `${PREFIX}-${toolVersion}-`;
-    return { key: `${tool}${configHash}-${treeHash}`, restoreKeys: [`${tool}${configHash}-`, tool] };
-}
-/** Restore `dir` from the newest cache entry under the restore keys. */
-async function restoreCacheDir(dir, keys) {
-    const cache = await Promise.all(/* import() */[__nccwpck_require__.e(974), __nccwpck_require__.e(364)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76364));
-    if (!cache.isFeatureAvailable())
-        return { unavailable: true };
-    const { value, problem } = await quietly(() => cache.restoreCache([dir], keys.restoreKeys[0], keys.restoreKeys));
-    return { key: value, problem };
-}
-/** Save `dir` under `keys.key`, unless that key was the one restored (entries are immutable, and it holds the same). */
-async function saveCacheDir(dir, keys, restoredKey) {
-    if (restoredKey === keys.key)
-        return {};
-    const cache = await Promise.all(/* import() */[__nccwpck_require__.e(974), __nccwpck_require__.e(364)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76364));
-    if (!cache.isFeatureAvailable())
-        return { unavailable: true };
-    const { value, problem } = await quietly(() => cache.saveCache([dir], keys.key));
-    if (problem)
-        return { problem };
-    return value !== undefined && value > 0 ? { key: keys.key } : { problem: 'the cache service did not accept the entry' };
-}
-/**
- * Run a cache call with the warnings and errors @actions/cache writes itself turned into debug
- * lines: a cache problem must not look like a problem with the check (an error annotation in a
- * passing run). The first of them becomes the problem the caller reports once.
- */
-async function quietly(call) {
-    const write = process.stdout.write;
-    let problem;
-    process.stdout.write = function (chunk, ...rest) {
-        const text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : undefined;
-        const command = text === undefined ? undefined : /^::(warning|error)(?: [^:]*)?::(.*)$/s.exec(text.trimEnd());
-        if (command) {
-            problem ??= unescapeCommand(command[2]).split('\n')[0];
-            return write.call(this, `::debug::${command[2]}\n`, ...rest);
-        }
-        return write.call(this, chunk, ...rest);
-    };
-    try {
-        const value = await call();
-        return { value, problem };
-    }
-    catch (error) {
-        return { problem: error?.message?.split('\n')[0] ?? String(error) };
-    }
-    finally {
-        process.stdout.write = write;
-    }
-}
-function unescapeCommand(text) {
-    return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
-}
-/** One line for the log when the cache could not be used. */
-function cacheNotice(action, problem) {
-    core/* notice */.lm(`slo-gate did not ${action} its cache: ${problem}. The check itself is not affected.`);
-}
-
-;// CONCATENATED MODULE: ./src/diff/approval.ts
-// The approval path for policy changes: a pull request label. Who approved is read from the
-// event payload only. A pull request's labels do not say who added them; the `labeled` event
-// does (its `sender` added its `label`). On other events (a later push) the approver is not
-// known without an API call, and the report says "approved by label" without a name.
-// Workflows that want the name listen to `pull_request: types: [labeled]` as well.
-function approvalFromEvent(payload, label) {
-    if (!label || typeof payload !== 'object' || payload === null)
-        return undefined;
-    const event = payload;
-    const labels = Array.isArray(event.pull_request?.labels) ? event.pull_request.labels : [];
-    // GitHub label names are unique regardless of case.
-    const same = (name) => typeof name === 'string' && name.toLowerCase() === label.toLowerCase();
-    if (!labels.some((entry) => same(entry?.name)))
-        return undefined;
-    const labelledNow = event.action === 'labeled' && same(event.label?.name) && typeof event.sender?.login === 'string';
-    return labelledNow ? { label, by: event.sender.login } : { label };
-}
-
-;// CONCATENATED MODULE: ./src/diff/event.ts
-// What a workflow event says about comparing with a base: only pull requests have one.
-
-
-/** The base comparison for this event, or undefined when the event is not a pull request. */
-function diffRequestFromEvent(eventName, eventPath, inputs) {
-    if (eventName !== 'pull_request' && eventName !== 'pull_request_target')
-        return undefined;
-    let payload;
-    try {
-        payload = JSON.parse((0,external_node_fs_.readFileSync)(eventPath ?? '', 'utf8'));
-    }
-    catch {
-        return undefined;
-    }
-    const base = payload?.pull_request?.base?.sha;
-    if (typeof base !== 'string' || !/^[0-9a-f]{40,64}$/.test(base))
-        return undefined;
-    return { base, newFindingsOnly: inputs.newFindingsOnly, changedFilesOnly: inputs.changedFilesOnly, approval: approvalFromEvent(payload, inputs.allowLabel) };
-}
-
 ;// CONCATENATED MODULE: ./src/live/settings.ts
-// Live-mode settings as both shells receive them (action inputs, CLI flags): strings in, checked
+// Live-mode settings as both front doors receive them (action inputs, CLI flags): strings in, checked
 // LiveSettings out. Messages name the setting, never a header value.
 
 
 
 
-/** Undefined when no URL is given: live mode is off. `fail` turns a message into the shell's error type. */
+/** Undefined when no URL is given: live mode is off. `fail` turns a message into the door's error type. */
 function parseLiveSettings(inputs, fail, prefix = '') {
     const url = inputs.url?.trim();
     if (!url)
@@ -82105,82 +87852,199 @@ function liveSecrets(settings) {
     return [...Object.values(settings.headers ?? {}), password, url.password, ...basic].filter((value) => value.length > 0);
 }
 
-;// CONCATENATED MODULE: ./src/live/action-inputs.ts
-// Live-mode inputs of the action. Every header value (and any password in the URL) is registered
-// with core.setSecret before anything else happens, so the runner masks it in every log line.
+;// CONCATENATED MODULE: ./src/options.ts
+// What one run is asked to do, as both front doors settle it: the action from its inputs
+// (src/action/inputs.ts), the CLI from its flags (src/cli/args.ts). Settings both doors share are
+// validated here, once, from their raw text; each message names the setting as its door spells
+// it (`fail-on` in the action, `--fail-on` on the command line).
 
 
 
-function readLiveInputs(fail) {
-    const headers = core/* getInput */.V4('prometheus-headers');
-    // Mask raw lines first: a malformed line is masked too, before parsing can complain about it.
-    for (const line of headers.split(/\r?\n/)) {
-        const value = line.slice(line.indexOf(':') + 1).trim();
-        if (value) {
-            core/* setSecret */.Pq(value);
-            registerSecret(value);
-        }
-    }
-    const settings = parseLiveSettings({
-        url: core/* getInput */.V4('prometheus-url'),
-        headers,
-        timeout: core/* getInput */.V4('prometheus-timeout'),
-        failOn: core/* getInput */.V4('live-fail-on'),
-        budget: core/* getInput */.V4('live-time-budget'),
-        concurrency: core/* getInput */.V4('live-concurrency'),
-        maxResponseMb: core/* getInput */.V4('live-max-response-mb'),
-    }, fail);
-    if (settings) {
-        for (const secret of liveSecrets(settings)) {
-            core/* setSecret */.Pq(secret);
-            registerSecret(secret);
-        }
-    }
-    // Every query in the step's debug log (shown with ACTIONS_STEP_DEBUG); the client never writes a header value.
-    return settings && { ...settings, log: (message) => core/* debug */.Yz(message) };
+/** A bad flag, input or path: the door prints one line naming it and exits 2. */
+class UsageError extends Error {
 }
-
-;// CONCATENATED MODULE: ./src/shell/concurrency.ts
-// The `concurrency` flag and input: how many threads read files (1: no worker threads), or 'auto'.
-function parseConcurrency(value, fail, name = '--concurrency') {
-    const text = value.trim().toLowerCase();
-    if (text === '')
+/** `notice` fails on any finding at all. */
+const FAIL_ON_VALUES = ['error', 'warning', 'notice', 'never'];
+const FAIL_ON_HELP = 'error, warning, notice (any finding) or never';
+/** `prefix` is how the door spells a setting's name before it: '' for action inputs, '--' for flags. */
+function parseSharedSettings(text, prefix) {
+    const fail = (message) => new UsageError(message);
+    const overrides = {};
+    const minAvailability = text['min-availability']?.trim();
+    if (minAvailability) {
+        overrides.minAvailability = parseMinAvailability(minAvailability, () => fail(`${prefix}min-availability must be a percent such as 99.9, not "${minAvailability}"`));
+    }
+    const live = parseLiveSettings({
+        url: text['prometheus-url'],
+        headers: text['prometheus-headers'],
+        timeout: text['prometheus-timeout'],
+        failOn: text['live-fail-on'],
+        budget: text['live-time-budget'],
+        concurrency: text['live-concurrency'],
+        maxResponseMb: text['live-max-response-mb'],
+    }, fail, prefix);
+    return { failOn: parseFailOn(text['fail-on'], prefix), overrides, live, concurrency: parseConcurrency(text.concurrency, prefix) };
+}
+function parseFailOn(text, prefix = '') {
+    const value = text?.trim() || 'error';
+    if (!FAIL_ON_VALUES.includes(value))
+        throw new UsageError(`${prefix}fail-on must be ${FAIL_ON_HELP}, not "${value}"`);
+    return value;
+}
+/** How many threads read files (1: no worker threads), or 'auto'. */
+function parseConcurrency(text, prefix = '') {
+    const value = text?.trim().toLowerCase() ?? '';
+    if (value === '')
         return 1;
-    if (text === 'auto')
+    if (value === 'auto')
         return 'auto';
-    const threads = Number(text);
+    const threads = Number(value);
     if (!Number.isInteger(threads) || threads < 1 || threads > 64)
-        throw fail(`${name} must be auto or a whole number from 1 to 64, not "${value}"`);
+        throw new UsageError(`${prefix}concurrency must be auto or a whole number from 1 to 64, not "${text}"`);
     return threads;
 }
+/**
+ * The path to check, made absolute, when it is a directory — or a regular file where the door
+ * allows one (the CLI checks a single file; the action's `path` is a directory). Anything else
+ * (missing, a device such as /dev/zero, a FIFO, a socket) is a usage error naming the path as given.
+ */
+async function checkRoot(absolute, where) {
+    const stats = await (0,promises_.stat)(absolute).catch((error) => error);
+    const what = where.label;
+    if (stats instanceof Error) {
+        if (stats.code === 'ENOENT' || stats.code === 'ENOTDIR')
+            throw new UsageError(`${what} does not exist`);
+        throw new UsageError(`${what} cannot be read (${stats.code ?? stats.message})`);
+    }
+    if (stats.isDirectory() || (where.allowFile && stats.isFile()))
+        return absolute;
+    throw new UsageError(`${what} is not a directory${where.allowFile ? ' or a regular file' : ''}`);
+}
 
-;// CONCATENATED MODULE: ./src/main.ts
-// The action shell: read inputs, run the check, hand the report to the publishers, set the verdict.
+;// CONCATENATED MODULE: ./src/diff/approval.ts
+// The approval path for policy changes: a pull request label. Who approved is read from the
+// event payload only. A pull request's labels do not say who added them; the `labeled` event
+// does (its `sender` added its `label`). On other events (a later push) the approver is not
+// known without an API call, and the report says "approved by label" without a name.
+// Workflows that want the name listen to `pull_request: types: [labeled]` as well.
+function approvalFromEvent(payload, label) {
+    if (!label || typeof payload !== 'object' || payload === null)
+        return undefined;
+    const event = payload;
+    const labels = Array.isArray(event.pull_request?.labels) ? event.pull_request.labels : [];
+    // GitHub label names are unique regardless of case.
+    const same = (name) => typeof name === 'string' && name.toLowerCase() === label.toLowerCase();
+    if (!labels.some((entry) => same(entry?.name)))
+        return undefined;
+    const labelledNow = event.action === 'labeled' && same(event.label?.name) && typeof event.sender?.login === 'string';
+    return labelledNow ? { label, by: event.sender.login } : { label };
+}
+
+;// CONCATENATED MODULE: ./src/diff/event.ts
+// What a workflow event says about comparing with a base: only pull requests have one.
+
+
+/** The base comparison for this event, or undefined when the event is not a pull request. */
+function diffRequestFromEvent(eventName, eventPath, inputs) {
+    if (eventName !== 'pull_request' && eventName !== 'pull_request_target')
+        return undefined;
+    let payload;
+    try {
+        payload = JSON.parse((0,external_node_fs_.readFileSync)(eventPath ?? '', 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    const base = payload?.pull_request?.base?.sha;
+    if (typeof base !== 'string' || !/^[0-9a-f]{40,64}$/.test(base))
+        return undefined;
+    return { base, newFindingsOnly: inputs.newFindingsOnly, changedFilesOnly: inputs.changedFilesOnly, approval: approvalFromEvent(payload, inputs.allowLabel), ...(inputs.allowLabel ? { allowLabel: inputs.allowLabel } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/action/cache.ts
+// The outcome cache across workflow runs: restored before the check and saved after it with
+// @actions/cache. The key names the tool version, the configuration and the checked tree; a run
+// restores by prefix, so a changed tree still finds the last run's entries (the store keys each
+// outcome by its file's content, so a stale entry is never used). A cache that cannot be restored
+// or saved (service down, quota, no cache service on this runner) costs one notice, never the step.
 
 
 
-
-
-
-
-
-
-
-
+const cache_PREFIX = 'slo-gate-outcomes';
+/** Keys for this tool version and configuration; `treeHash` is the hash of the checked files' contents, known after the run. */
+function cacheKeys(toolVersion, configHash, treeHash = '') {
+    const tool = `${cache_PREFIX}-${toolVersion}-`;
+    return { key: `${tool}${configHash}-${treeHash}`, restoreKeys: [`${tool}${configHash}-`, tool] };
+}
+/** Restore `dir` from the newest cache entry under the restore keys. */
+async function restoreCacheDir(dir, keys) {
+    const cache = await Promise.all(/* import() */[__nccwpck_require__.e(974), __nccwpck_require__.e(364)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76364));
+    if (!cache.isFeatureAvailable())
+        return { unavailable: true };
+    const { value, problem } = await quietly(() => cache.restoreCache([dir], keys.restoreKeys[0], keys.restoreKeys));
+    return { key: value, problem };
+}
+/** Save `dir` under `keys.key`, unless that key was the one restored (entries are immutable, and it holds the same). */
+async function saveCacheDir(dir, keys, restoredKey) {
+    if (restoredKey === keys.key)
+        return {};
+    const cache = await Promise.all(/* import() */[__nccwpck_require__.e(974), __nccwpck_require__.e(364)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76364));
+    if (!cache.isFeatureAvailable())
+        return { unavailable: true };
+    const { value, problem } = await quietly(() => cache.saveCache([dir], keys.key));
+    if (problem)
+        return { problem };
+    return value !== undefined && value > 0 ? { key: keys.key } : { problem: 'the cache service did not accept the entry' };
+}
+/**
+ * Run a cache call with the warnings and errors @actions/cache writes itself turned into debug
+ * lines: a cache problem must not look like a problem with the check (an error annotation in a
+ * passing run). The first of them becomes the problem the caller reports once.
+ */
+async function quietly(call) {
+    const write = process.stdout.write;
+    let problem;
+    process.stdout.write = function (chunk, ...rest) {
+        const text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : undefined;
+        const command = text === undefined ? undefined : /^::(warning|error)(?: [^:]*)?::(.*)$/s.exec(text.trimEnd());
+        if (command) {
+            problem ??= unescapeCommand(command[2]).split('\n')[0];
+            return write.call(this, `::debug::${command[2]}\n`, ...rest);
+        }
+        return write.call(this, chunk, ...rest);
+    };
+    try {
+        const value = await call();
+        return { value, problem };
+    }
+    catch (error) {
+        return { problem: error?.message?.split('\n')[0] ?? String(error) };
+    }
+    finally {
+        process.stdout.write = write;
+    }
+}
+function unescapeCommand(text) {
+    return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+}
+/** One line for the log when the cache could not be used. */
+function cacheNotice(action, problem) {
+    core/* notice */.lm(`slo-gate did not ${action} its cache: ${problem}. The check itself is not affected.`);
+}
 /**
  * The outcome cache across workflow runs: kept under the runner's temp directory, restored and
  * saved with the Actions cache. A cache that cannot be used is one notice; the save is not
  * tried after a failed restore (the service is down, or there is none).
  */
-function actionCache() {
-    const cacheDir = external_node_path_default().join(process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'slo-gate-cache');
+function actionCache(toolVersion, env = process.env) {
+    const cacheDir = external_node_path_default().join(env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'slo-gate-cache');
     let restored;
     let failed = false;
     return {
         cacheDir,
         cacheTransfer: {
             async restore(configHash) {
-                const result = await restoreCacheDir(cacheDir, cacheKeys(TOOL_VERSION, configHash));
+                const result = await restoreCacheDir(cacheDir, cacheKeys(toolVersion, configHash));
                 restored = result.key;
                 if (result.unavailable) {
                     failed = true;
@@ -82196,7 +88060,7 @@ function actionCache() {
             async save(configHash, treeHash) {
                 if (failed)
                     return;
-                const result = await saveCacheDir(cacheDir, cacheKeys(TOOL_VERSION, configHash, treeHash), restored);
+                const result = await saveCacheDir(cacheDir, cacheKeys(toolVersion, configHash, treeHash), restored);
                 if (result.problem)
                     cacheNotice('save', result.problem);
                 else if (result.key)
@@ -82205,32 +88069,2087 @@ function actionCache() {
         },
     };
 }
+
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+// Every input of the action (action.yml), read and validated here and nowhere else, into one
+// options object: what to run (the same RunOptions the CLI builds) and how to publish. A bad value
+// is a UsageError with one line naming the input. Secrets (the token, every live header value, a
+// password in the URL) are registered with the runner before anything could print them.
+
+
+
+
+
+
+
+
+
+/** Reads every input; call it before the check so a typo fails fast. `workerScript`: the action's bundle. */
+async function readActionOptions(workerScript, env = process.env) {
+    const publish = readPublishInputs();
+    maskHeaderLines(core/* getInput */.V4('prometheus-headers'));
+    const shared = parseSharedSettings({
+        'fail-on': core/* getInput */.V4('fail-on'),
+        'min-availability': core/* getInput */.V4('min-availability'),
+        concurrency: core/* getInput */.V4('concurrency'),
+        'prometheus-url': core/* getInput */.V4('prometheus-url'),
+        'prometheus-headers': core/* getInput */.V4('prometheus-headers'),
+        'prometheus-timeout': core/* getInput */.V4('prometheus-timeout'),
+        'live-fail-on': core/* getInput */.V4('live-fail-on'),
+        'live-time-budget': core/* getInput */.V4('live-time-budget'),
+        'live-concurrency': core/* getInput */.V4('live-concurrency'),
+        'live-max-response-mb': core/* getInput */.V4('live-max-response-mb'),
+    }, '');
+    if (shared.live)
+        for (const secret of liveSecrets(shared.live))
+            maskSecret(secret);
+    // Every query in the step's debug log (shown with ACTIONS_STEP_DEBUG); the client never writes a header value.
+    const live = shared.live && { ...shared.live, log: (message) => core/* debug */.Yz(message) };
+    const pathInput = core/* getInput */.V4('path') || '.';
+    const root = await checkRoot(external_node_path_default().resolve(env.GITHUB_WORKSPACE ?? process.cwd(), pathInput), { label: `path "${pathInput}"`, allowFile: false });
+    const diff = diffRequestFromEvent(env.GITHUB_EVENT_NAME, env.GITHUB_EVENT_PATH, {
+        newFindingsOnly: booleanInput('new-findings-only', true),
+        changedFilesOnly: booleanInput('changed-files-only', false),
+        allowLabel: core/* getInput */.V4('allow-label'),
+    });
+    return {
+        root,
+        configFile: core/* getInput */.V4('config') || undefined,
+        baseline: core/* getInput */.V4('baseline') || undefined,
+        overrides: shared.overrides,
+        failOn: shared.failOn,
+        diff,
+        live,
+        engine: { concurrency: shared.concurrency, workerScript },
+        ...(booleanInput('cache', true) ? actionCache(TOOL_VERSION, env) : {}),
+        docsBaseUrl: core/* getInput */.V4('docs-base-url').trim() ? parseDocsBaseUrl(core/* getInput */.V4('docs-base-url'), (message) => new UsageError(message)) : defaultDocsBaseUrl(env),
+        publish,
+    };
+}
+function readPublishInputs() {
+    const token = core/* getInput */.V4('github-token');
+    if (token)
+        maskSecret(token);
+    const comment = core/* getInput */.V4('comment') || 'auto';
+    if (comment !== 'auto' && comment !== 'always' && comment !== 'never')
+        throw new UsageError(`comment must be auto, always or never, not "${comment}"`);
+    const commentKey = core/* getInput */.V4('comment-key') || 'default';
+    // The key ends up inside an HTML comment and an issue title: keep it to characters that cannot close either.
+    if (!/^[A-Za-z0-9._-]{1,64}$/.test(commentKey))
+        throw new UsageError(`comment-key may use letters, digits, ".", "_" and "-" (at most 64), not "${commentKey}"`);
+    const retentionText = core/* getInput */.V4('retention-days') || '30';
+    const retentionDays = Number(retentionText);
+    if (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > 90)
+        throw new UsageError(`retention-days must be a whole number from 1 to 90, not "${retentionText}"`);
+    return {
+        token,
+        comment: comment,
+        commentKey,
+        uploadArtifact: booleanInput('upload-artifact', true),
+        artifactName: core/* getInput */.V4('artifact-name').trim(),
+        retentionDays,
+        issueOnFailure: booleanInput('issue-on-failure', false),
+    };
+}
+/** Raw header lines are masked first: a malformed line is masked too, before parsing can complain about it. */
+function maskHeaderLines(headers) {
+    for (const line of headers.split(/\r?\n/)) {
+        const value = line.slice(line.indexOf(':') + 1).trim();
+        if (value)
+            maskSecret(value);
+    }
+}
+/** Masked in the runner's log, and scrubbed by slo-gate itself from every report it writes. */
+function maskSecret(secret) {
+    core/* setSecret */.Pq(secret);
+    registerSecret(secret);
+}
+function booleanInput(name, fallback) {
+    const value = core/* getInput */.V4(name).trim().toLowerCase();
+    if (value === '')
+        return fallback;
+    if (value === 'true' || value === 'false')
+        return value === 'true';
+    throw new UsageError(`${name} must be true or false, not "${value}"`);
+}
+
+;// CONCATENATED MODULE: ./src/action/publish/run-context.ts
+// Where this run happens, read once from the runner's environment and the event payload, so the
+// publishers never touch process.env themselves (and tests can build one by hand).
+
+
+
+function readRunContext(root, env = process.env) {
+    const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+    const relative = external_node_path_default().relative(workspace, root).split((external_node_path_default()).sep).join('/');
+    const payload = readEvent(env.GITHUB_EVENT_PATH);
+    const pullRequest = pullRequestOf(env.GITHUB_EVENT_NAME ?? '', payload, `${owner}/${repo}`);
+    const workflowRun = env.GITHUB_EVENT_NAME === 'workflow_run' ? workflowRunOf(payload) : undefined;
+    const retention = Number.parseInt(env.GITHUB_RETENTION_DAYS ?? '', 10);
+    return {
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        owner,
+        repo,
+        serverUrl: (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/$/, ''),
+        apiUrl: (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/$/, ''),
+        runId: env.GITHUB_RUN_ID ?? '',
+        runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
+        job: env.GITHUB_JOB ?? '',
+        step: env.GITHUB_ACTION ?? '',
+        sha: pullRequest?.headSha || workflowRun?.head_sha || env.GITHUB_SHA || '',
+        pullRequest,
+        pullRequestHead: !pullRequest && workflowRun ? forkHead(workflowRun) : undefined,
+        // A root outside the workspace cannot be linked; findings then keep their own paths.
+        pathPrefix: relative.startsWith('..') || external_node_path_default().isAbsolute(relative) ? '' : relative,
+        maxRetentionDays: Number.isFinite(retention) && retention > 0 ? retention : undefined,
+        jobRunId: jobRunIdFromRuntimeToken(env.ACTIONS_RUNTIME_TOKEN),
+    };
+}
+function runUrl(context) {
+    return `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}`;
+}
+/** A finding's path as the repository knows it (annotations and links need that, not the checked root). */
+function repoPath(context, file) {
+    return context.pathPrefix ? `${context.pathPrefix}/${file}` : file;
+}
+/** Blob view of a file at the checked commit, with the line selected. */
+function fileUrl(context, file, line) {
+    if (!context.sha || !context.owner || !file)
+        return undefined;
+    const encoded = repoPath(context, file).split('/').map(encodeURIComponent).join('/');
+    return `${context.serverUrl}/${context.owner}/${context.repo}/blob/${context.sha}/${encoded}${line ? `#L${line}` : ''}`;
+}
+/** Short, stable hash that separates jobs, matrix legs, attempts and steps. */
+function jobFingerprint(context) {
+    const parts = [context.job, context.runAttempt, context.jobRunId ?? '', context.step, context.pathPrefix];
+    return (0,external_node_crypto_.createHash)('sha256').update(parts.join('\0')).digest('hex').slice(0, 8);
+}
+function readEvent(file) {
+    if (!file)
+        return {};
+    try {
+        const parsed = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        return parsed && typeof parsed === 'object' ? parsed : {};
+    }
+    catch {
+        return {};
+    }
+}
+function pullRequestOf(eventName, payload, fullName) {
+    if (eventName === 'pull_request' || eventName === 'pull_request_target') {
+        const pr = payload.pull_request;
+        if (!pr?.number)
+            return undefined;
+        // A deleted fork shows as `repo: null`.
+        const headRepo = pr.head?.repo === null ? null : pr.head?.repo?.full_name;
+        return { number: pr.number, headSha: pr.head?.sha ?? '', fromFork: headRepo === null || (headRepo !== undefined && headRepo !== fullName) };
+    }
+    // The fork-safe pattern: a trusted workflow_run workflow publishes for the untrusted pull request run.
+    if (eventName === 'workflow_run') {
+        const run = workflowRunOf(payload);
+        const number = run?.pull_requests?.[0]?.number;
+        if (!number)
+            return undefined;
+        return { number, headSha: run?.head_sha ?? '', fromFork: false };
+    }
+    return undefined;
+}
+function workflowRunOf(payload) {
+    const run = payload.workflow_run;
+    return run && typeof run === 'object' ? run : undefined;
+}
+function forkHead(run) {
+    const owner = run.head_repository?.owner?.login;
+    if (!run.event?.startsWith('pull_request') || !owner || !run.head_branch || !run.head_sha)
+        return undefined;
+    return { label: `${owner}:${run.head_branch}`, sha: run.head_sha };
+}
+// The runtime token's `scp` claim names the job run (`Actions.Results:<run>:<job run>`); matrix legs differ there.
+function jobRunIdFromRuntimeToken(token) {
+    const payload = token?.split('.')[1];
+    if (!payload)
+        return undefined;
+    try {
+        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+        return /Actions\.Results:([^:\s]+):([^:\s]+)/.exec(claims.scp ?? '')?.[2];
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/publish/annotations.ts
+// File annotations, so findings show next to the changed lines in the pull request's Files view.
+// GitHub keeps at most 10 error, 10 warning and 10 notice annotations per step and drops the rest
+// silently; choosing which ones appear is therefore ours: most severe, then most specific.
+
+
+
+const ANNOTATIONS_PER_LEVEL = 10;
+/**
+ * The findings worth an annotation: never suppressed or baselined ones, and on a pull request
+ * compared with its base only those the change brings (new findings and policy changes), so the
+ * Checks tab shows what the gate counts, not the repository's history.
+ */
+function annotatedFindings(report) {
+    const view = reportView(report);
+    return report.findings.filter((finding) => view.fresh.includes(finding) || view.policy.includes(finding));
+}
+/** Which findings get an annotation: per level, those with a position first (line and column beat line beat none). */
+function planAnnotations(findings, budget = {}) {
+    const shown = [];
+    let notShown = 0;
+    for (const level of ['error', 'warning', 'notice']) {
+        const room = Math.max(0, ANNOTATIONS_PER_LEVEL - (budget.reserved?.[level] ?? 0));
+        // Array.prototype.sort is stable: the report's own order (file, line) breaks ties.
+        const candidates = findings.filter((finding) => finding.severity === level).sort((a, b) => specificity(b) - specificity(a));
+        shown.push(...candidates.slice(0, room));
+        notShown += Math.max(0, candidates.length - room);
+    }
+    return { shown, notShown };
+}
+function specificity(finding) {
+    return (finding.line ? 2 : 0) + (finding.column ? 1 : 0);
+}
+function emitAnnotations(plan, context, report) {
+    const emit = { error: core/* error */.z3, warning: core/* warning */.$e, notice: core/* notice */.lm };
+    for (const finding of plan.shown) {
+        const docs = report && docsUrlOf(report, finding.check);
+        emit[finding.severity](docs ? `${finding.message}\nDocs: ${docs}` : finding.message, {
+            title: finding.check,
+            // Run-level findings (a backend that cannot be reached) have no file: a plain annotation.
+            file: finding.file ? repoPath(context, finding.file) : undefined,
+            startLine: finding.line,
+            startColumn: finding.line ? finding.column : undefined,
+        });
+    }
+}
+function notAnnotatedNote(notShown) {
+    if (notShown === 0)
+        return undefined;
+    return `ℹ️ ${notShown} finding(s) have no file annotation: GitHub shows at most ${ANNOTATIONS_PER_LEVEL} annotations per severity and step. All findings are listed below and in the report artifact.`;
+}
+
+;// CONCATENATED MODULE: ./src/render/terminal.ts
+// Text from the files under check reaches terminals and CI logs through the CLI. There, raw
+// control characters are instructions (ESC starts colour, cursor and OSC-8 link sequences; C1
+// bytes do the same on some terminals), a newline lets a name start a line of its own, and a
+// line starting with `::` (or `##[`) is a workflow command the GitHub runner executes
+// (`::add-mask::`, `::error file=…::`, `::stop-commands::`). So every printed line goes through
+// these functions: a field is kept to one line with its control characters written out, and no
+// line begins with a command prefix. Inside Actions the CLI also pauses command processing
+// around its output (`::stop-commands::<token>` … `::<token>::`).
+
+// C0 except tab and newline, DEL, C1, the Unicode line and paragraph separators, and the bidi
+// overrides and isolates that can make text read differently from what it is.
+const terminal_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const COMMAND_START = /^(\s*)(::|##(?:vso)?\[)/;
+function written(char) {
+    const code = char.charCodeAt(0);
+    if (char === '\r')
+        return '\\r';
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+/** One line: newlines as `\n`, every other control character as `\xNN` / `\uNNNN`. */
+function terminalLine(text) {
+    return text.replace(/\r\n|\n/g, '\\n').replace(terminal_CONTROL, written);
+}
+/**
+ * Multi-line output made safe line by line: control characters written out (newlines kept, as
+ * they separate the lines), and a line that would begin with a workflow command gets its first
+ * character written out instead (`\x3a:error::…`), so the runner sees text, not a command.
+ */
+function guardLines(output) {
+    return output
+        .split('\n')
+        .map((line) => line.replace(terminal_CONTROL, written).replace(COMMAND_START, (_, space, prefix) => `${space}${written(prefix[0])}${prefix.slice(1)}`))
+        .join('\n');
+}
+/**
+ * JSON for a terminal: JSON.stringify escapes C0 but leaves DEL, C1 and the Unicode separators
+ * raw; they can only stand inside strings, where `\uNNNN` means the same character.
+ */
+function guardJson(json) {
+    return json.replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** A token for `::stop-commands::`, which must be unguessable: file text could otherwise end the pause. */
+function stopCommandsToken() {
+    return randomBytes(16).toString('hex');
+}
+
+;// CONCATENATED MODULE: ./src/render/escape.ts
+// Text from the files under check (rule names, annotations, messages) is untrusted: once escaped
+// it cannot mention people, reference issues, inject HTML, open code spans or links, or break a
+// table. Escaping stays minimal so report.md reads (and greps) as written: a character is escaped
+// only where GitHub's renderer would give it a meaning, with a backslash where CommonMark allows
+// one, and entities only for `<`, `>` and `&` (HTML).
+
+/** Zero-width space: breaks `@login` and `#123` so GitHub neither mentions nor cross-references. */
+const BREAK = '\u200b';
+/**
+ * Inline Markdown text: one line, control characters written out (the CLI prints Markdown to
+ * terminals too). `_` is escaped only where it could open or close emphasis: inside a word
+ * (`http_requests_total`) it means nothing to GFM and stays as written.
+ */
+function escapeMarkdown(text) {
+    return terminalLine(text.replace(/\r?\n|\r/g, ' '))
+        .replace(/[&<>]/g, (char) => (char === '&' ? '&amp;' : char === '<' ? '&lt;' : '&gt;'))
+        .replace(/[\\`*[\]~|$]/g, '\\$&')
+        .replace(/(^|[^\p{L}\p{N}])_|_(?=[^\p{L}\p{N}]|$)/gu, (match) => match.replace('_', '\\_'))
+        .replace(/@(?=[\p{L}\p{N}_-])/gu, `@${BREAK}`)
+        .replace(/#(?=\d)/g, `#${BREAK}`)
+        .replace(/^([#+\-]|\d+[.)])(?=\s|$)/, '\\$1');
+}
+/**
+ * Text inside raw HTML in Markdown (`<summary>`): GitHub does not read Markdown there, so
+ * backslashes would show; HTML-escaped, with mentions and issue references broken.
+ */
+function escapeInlineHtml(text) {
+    return escapeHtml(terminalLine(text.replace(/\r?\n|\r/g, ' ')))
+        .replace(/@(?=[\p{L}\p{N}_-])/gu, `@${BREAK}`)
+        .replace(/#(?=\d)/g, `#${BREAK}`);
+}
+/**
+ * A code span showing `text` exactly as written: its delimiter is one backtick longer than any run
+ * inside it. Mentions, HTML and emphasis mean nothing in code. In a table cell `|` still ends the
+ * cell, so `inTable` writes it as `\|` (GFM reads that as `|` inside a code span too).
+ */
+function codeSpan(text, inTable = true) {
+    const line = terminalLine(text.replace(/\r?\n|\r/g, ' '));
+    const content = inTable ? line.replace(/\|/g, '\\|') : line;
+    const longestRun = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    // A span that starts or ends with a backtick needs a space between it and the fence (stripped when rendered).
+    const padded = /^`|`$/.test(content) || /^ .* $/.test(content) ? ` ${content} ` : content;
+    return content === '' ? '` `' : `${fence}${padded}${fence}`;
+}
+/** A code block that the content cannot close: the fence is longer than any run of backticks inside. */
+function fencedBlock(content, language = '') {
+    const longestRun = Math.max(2, ...(content.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    const lines = content.replace(/\n$/, '').split(/\r?\n/).map(terminalLine);
+    return `${fence}${language}\n${lines.join('\n')}\n${fence}`;
+}
+/** A link whose URL cannot end the link early or carry a script: http(s) only, `()<> ` percent-encoded. */
+function markdownLink(text, url) {
+    if (!/^https?:\/\//i.test(url))
+        return text;
+    return `[${text}](${url.replace(/[()<> "\\|]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)})`;
+}
+const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (char) => HTML_ENTITIES[char]);
+}
+
+;// CONCATENATED MODULE: ./src/render/figures.ts
+// How numbers read in every report format, so text, Markdown and HTML agree.
+
+function targetText(slo) {
+    return slo.target === undefined ? '—' : formatPercent(slo.target);
+}
+function budgetText(slo) {
+    if (slo.errorBudget === undefined)
+        return '—';
+    const minutes = slo.budgetMinutes !== undefined ? ` (${roundTo(slo.budgetMinutes, 2)} min / ${formatDuration(slo.periodSeconds)})` : '';
+    return `${formatPercent(slo.errorBudget)}${minutes}`;
+}
+function indicatorText(slo) {
+    const { type, thresholdSeconds, percentile } = slo.indicator;
+    if (type === 'latency' && thresholdSeconds !== undefined)
+        return `latency p${percentile ?? '?'} ≤ ${formatLatency(thresholdSeconds)}`;
+    return type;
+}
+function figures_windowText(window) {
+    const name = window.shortSeconds ? `${formatDuration(window.longSeconds)}/${formatDuration(window.shortSeconds)}` : formatDuration(window.longSeconds);
+    if (window.factor === undefined)
+        return `${name}: no factor`;
+    const parts = [`${name} @ ${roundTo(window.factor, 3)}×`];
+    if (window.budgetConsumed !== undefined)
+        parts.push(`${roundTo(window.budgetConsumed * 100, 2)} % budget`);
+    if (window.timeToExhaustionSeconds !== undefined)
+        parts.push(`exhausts in ${describeSpan(window.timeToExhaustionSeconds)}`);
+    if (window.timeToDetectSeconds !== undefined)
+        parts.push(`detects outage in ${describeSpan(window.timeToDetectSeconds)}`);
+    if (window.reachable === false)
+        parts.push('UNREACHABLE');
+    return parts.join(', ');
+}
+function figures_location(finding) {
+    return `${finding.file || '(not about one file)'}${finding.line ? `:${finding.line}${finding.column ? `:${finding.column}` : ''}` : ''}`;
+}
+/** What implements an SLO, one entry per alert or panel: `alert FastBurn (label: slo=api)`. */
+function linkTexts(slo) {
+    if (!slo.links)
+        return [];
+    return [
+        ...slo.links.alerts.map((a) => `alert ${a.name} (${a.method}: ${a.reason})`),
+        ...slo.links.panels.map((p) => `panel ${p.name} (${p.method}: ${p.reason})`),
+    ];
+}
+function cacheLine(cache) {
+    return `${cache.fromCache} of ${cache.files} file(s) came from the cache (unchanged since a run that checked them)`;
+}
+/** `3 file(s) not checked (2 not-monitoring, 1 template); 1 checked in part`, or '' when none was skipped. */
+function skippedText(report) {
+    const whole = report.skipped.filter((entry) => !entry.documents);
+    const partly = report.skipped.length - whole.length;
+    const byReason = new Map();
+    for (const entry of whole)
+        byReason.set(entry.reason, (byReason.get(entry.reason) ?? 0) + 1);
+    const parts = [];
+    if (whole.length)
+        parts.push(`${whole.length} file(s) not checked (${[...byReason].map(([reason, n]) => `${n} ${reason}`).join(', ')})`);
+    if (partly)
+        parts.push(`${partly} checked in part`);
+    return parts.join('; ');
+}
+/** One skipped entry: `path — reason: detail`, naming the documents left out of a file checked in part. */
+function skippedEntryText(entry) {
+    const documents = entry.documents ? ` (document(s) ${entry.documents.join(', ')} not checked; the rest was)` : '';
+    return `${entry.reason}${entry.detail ? `: ${entry.detail}` : ''}${documents}`;
+}
+
+;// CONCATENATED MODULE: ./src/render/mermaid.ts
+// Mermaid `xychart-beta` blocks: GitHub draws them in PR comments and job summaries, so a chart
+// needs no image hosting. Titles are reduced to plain characters: a chart block is not escaped
+// like Markdown text, and a quote or `%%` in an SLO name must not change the chart's meaning.
+
+/** Most points drawn: more add bytes to a comment without adding anything a reader can see. */
+const MAX_CHART_POINTS = 60;
+function mermaidLineChart(chart) {
+    const values = downsample(chart.values, MAX_CHART_POINTS).map((v) => String(Number(v.toFixed(1))));
+    const lines = [
+        'xychart-beta',
+        `  title "${plain(chart.title)}"`,
+        `  x-axis "${plain(chart.xLabel)}" ${mermaid_number(chart.xMin)} --> ${mermaid_number(chart.xMax)}`,
+        `  y-axis "${plain(chart.yLabel)}" ${mermaid_number(chart.yMin)} --> ${mermaid_number(chart.yMax)}`,
+        `  line [${values.join(', ')}]`,
+    ];
+    return fencedBlock(lines.join('\n'), 'mermaid');
+}
+/** Every k-th value, always keeping the last one (it is "now"). */
+function downsample(values, max) {
+    if (values.length <= max)
+        return values;
+    const stride = (values.length - 1) / (max - 1);
+    return Array.from({ length: max }, (_, i) => values[Math.round(i * stride)]);
+}
+function plain(text) {
+    // `%%` starts a Mermaid comment or directive; a single % is plain text.
+    return text.replace(/[^\p{L}\p{N} _.,/()+%-]/gu, ' ').replace(/%{2,}/g, '%').replace(/\s+/g, ' ').trim().slice(0, 80);
+}
+function mermaid_number(value) {
+    return String(Number(value.toFixed(2)));
+}
+/** Most intervals drawn per row; the rest are counted in the row's label. */
+const MAX_TIMELINE_INTERVALS = 12;
+const GANTT_TAG = { burn: 'crit', page: 'active', alert: 'done' };
+/** A Mermaid gantt chart of the timeline (UTC minutes); a row without intervals is left out. */
+function mermaidTimeline(timeline) {
+    const stamp = (t) => new Date(Math.round(t / 60) * 60_000).toISOString().slice(0, 16).replace('T', ' ');
+    const lines = ['gantt', `  title ${plain(timeline.title)}`, '  dateFormat YYYY-MM-DD HH:mm', '  axisFormat %d %b'];
+    for (const row of timeline.rows) {
+        if (!row.intervals.length)
+            continue;
+        const shown = row.intervals.slice(0, MAX_TIMELINE_INTERVALS);
+        const more = row.intervals.length - shown.length;
+        lines.push(`  section ${plain(row.label)}${more > 0 ? ` (${more} more)` : ''}`);
+        shown.forEach((interval, i) => {
+            // A one-minute firing still gets a visible bar: at least a minute long.
+            const end = Math.max(interval.end, interval.start + 60);
+            lines.push(`  ${row.kind === 'burn' ? 'burn' : 'firing'} ${i + 1} :${GANTT_TAG[row.kind]}, ${stamp(interval.start)}, ${stamp(end)}`);
+        });
+    }
+    return fencedBlock(lines.join('\n'), 'mermaid');
+}
+
+;// CONCATENATED MODULE: ./src/render/svg-chart.ts
+// An inline SVG line chart for report.html: no script, no external file, so the report still
+// opens offline. Text is escaped; numbers are rounded so the markup stays small.
+
+
+function svgLineChart(chart, options = {}) {
+    const width = options.width ?? 640;
+    const height = options.height ?? 200;
+    const margin = { left: 48, right: 12, top: 24, bottom: 32 };
+    const plotWidth = width - margin.left - margin.right;
+    const plotHeight = height - margin.top - margin.bottom;
+    const values = downsample(chart.values, options.maxPoints ?? 200);
+    const span = chart.yMax - chart.yMin || 1;
+    const x = (i) => margin.left + (values.length > 1 ? (i / (values.length - 1)) * plotWidth : plotWidth);
+    const y = (v) => margin.top + (1 - (Math.min(chart.yMax, Math.max(chart.yMin, v)) - chart.yMin) / span) * plotHeight;
+    const r = (n) => Number(n.toFixed(1));
+    const points = values.map((v, i) => `${r(x(i))},${r(y(v))}`).join(' ');
+    const yTicks = [...new Set([chart.yMin, ...(chart.yMin < 0 && chart.yMax > 0 ? [0] : []), chart.yMax])];
+    const xTicks = [chart.xMin, (chart.xMin + chart.xMax) / 2, chart.xMax];
+    const label = (n) => String(Number(n.toFixed(1)));
+    const grid = yTicks
+        .map((t) => `<line x1="${margin.left}" x2="${width - margin.right}" y1="${r(y(t))}" y2="${r(y(t))}" stroke="currentColor" stroke-opacity="${t === 0 ? 0.6 : 0.2}"${t === 0 ? ' stroke-dasharray="4 3"' : ''}/><text x="${margin.left - 6}" y="${r(y(t)) + 4}" text-anchor="end">${label(t)}</text>`)
+        .join('');
+    const xLabels = xTicks
+        .map((t, i) => `<text x="${r(margin.left + (i / 2) * plotWidth)}" y="${height - margin.bottom + 14}" text-anchor="${['start', 'middle', 'end'][i]}">${label(t)}</text>`)
+        .join('');
+    return [
+        `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(chart.title)}" style="max-width:100%;height:auto;font:11px sans-serif;fill:currentColor">`,
+        `<title>${escapeHtml(chart.title)}</title>`,
+        `<text x="${margin.left}" y="14" font-weight="600">${escapeHtml(chart.title)}</text>`,
+        grid,
+        xLabels,
+        `<text x="${r(margin.left + plotWidth / 2)}" y="${height - 4}" text-anchor="middle" fill-opacity="0.7">${escapeHtml(chart.xLabel)}</text>`,
+        `<polyline points="${points}" fill="none" stroke="${escapeHtml(options.stroke ?? 'currentColor')}" stroke-width="2" stroke-linejoin="round"/>`,
+        '</svg>',
+    ].join('');
+}
+const TIMELINE_FILL = { burn: 'var(--error)', page: 'var(--warning)', alert: 'var(--muted)' };
+/** The timeline as an inline SVG: one row per label, a bar per interval (at least 2 px wide). */
+function svgTimeline(timeline, options = {}) {
+    const width = options.width ?? 640;
+    const rowHeight = 20;
+    const margin = { left: 170, right: 12, top: 24, bottom: 24 };
+    const plotWidth = width - margin.left - margin.right;
+    const height = margin.top + margin.bottom + rowHeight * timeline.rows.length;
+    const span = timeline.end - timeline.start || 1;
+    const x = (t) => margin.left + ((Math.min(timeline.end, Math.max(timeline.start, t)) - timeline.start) / span) * plotWidth;
+    const r = (n) => Number(n.toFixed(1));
+    const rows = timeline.rows.map((row, i) => {
+        const y = margin.top + i * rowHeight;
+        const label = row.label.length > 28 ? `${row.label.slice(0, 27)}…` : row.label;
+        const bars = row.intervals
+            .map((interval) => `<rect x="${r(x(interval.start))}" y="${y + 4}" width="${r(Math.max(2, x(interval.end) - x(interval.start)))}" height="${rowHeight - 8}" fill="${TIMELINE_FILL[row.kind]}"><title>${escapeHtml(`${row.label}: ${new Date(interval.start * 1000).toISOString()} – ${new Date(interval.end * 1000).toISOString()}`)}</title></rect>`)
+            .join('');
+        return `<text x="${margin.left - 6}" y="${y + 14}" text-anchor="end">${escapeHtml(label)}</text><line x1="${margin.left}" x2="${width - margin.right}" y1="${y + rowHeight / 2}" y2="${y + rowHeight / 2}" stroke="currentColor" stroke-opacity="0.15"/>${bars}`;
+    });
+    const day = (t) => new Date(t * 1000).toISOString().slice(0, 10);
+    return [
+        `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(timeline.title)}" style="max-width:100%;height:auto;font:11px sans-serif;fill:currentColor">`,
+        `<title>${escapeHtml(timeline.title)}</title>`,
+        `<text x="${margin.left}" y="14" font-weight="600">${escapeHtml(timeline.title)}</text>`,
+        ...rows,
+        `<text x="${margin.left}" y="${height - 6}">${day(timeline.start)}</text><text x="${width - margin.right}" y="${height - 6}" text-anchor="end">${day(timeline.end)} (now)</text>`,
+        '</svg>',
+    ].join('');
+}
+
+;// CONCATENATED MODULE: ./src/render/live.ts
+// The live error budget in every report format: a table of what each SLO has left and how fast it
+// burns now, with a coloured status, and a burn-down chart per SLO (Mermaid in Markdown, inline
+// SVG in HTML). Renderers call renderLiveMarkdown / renderLiveHtml; both are empty without live mode.
+
+
+
+
+/** Budget left under this share reads as "low" (yellow): a quarter of the period's allowance. */
+const LOW_BUDGET = 0.25;
+const ICONS = { pass: '🟢', low: '🟡', warning: '🟠', error: '🔴', muted: '⚪' };
+function liveStatus(live) {
+    const pick = (tone, text) => ({ tone, icon: ICONS[tone], text });
+    switch (live.status) {
+        case 'exhausted':
+            return pick('error', 'budget exhausted');
+        case 'burning':
+            return live.windows.some((w) => w.firing && w.page) ? pick('error', 'burning (page)') : pick('warning', 'burning');
+        case 'ok':
+            return (live.budgetRemaining ?? 1) < LOW_BUDGET ? pick('low', 'low budget') : pick('pass', 'ok');
+        case 'no-data':
+            return pick('warning', 'no data');
+        case 'failed':
+            return pick('error', 'query failed');
+        case 'not-measurable':
+            return pick('muted', 'not measurable');
+        case 'not-evaluated':
+            return pick('muted', 'not evaluated');
+    }
+}
+function budgetLeftText(live) {
+    if (live.budgetRemaining === undefined)
+        return '—';
+    // A real minus sign: a hyphen before a number reads as a dash in a table cell.
+    const signed = (n) => (n < 0 ? `−${-n}` : String(n));
+    const minutes = live.budgetRemainingMinutes !== undefined ? ` (${signed(Number(live.budgetRemainingMinutes.toFixed(1)))} min)` : '';
+    return `${signed(Number((live.budgetRemaining * 100).toFixed(1)))} %${minutes}`;
+}
+function burnNowText(live) {
+    const shown = live.windows.filter((w) => w.burnRate !== undefined);
+    if (!shown.length)
+        return '—';
+    const rate = (n) => `${Number(n.toFixed(n < 10 ? 2 : 1))}×`;
+    return shown
+        .map((w) => {
+        const name = w.shortSeconds ? `${formatDuration(w.longSeconds)}/${formatDuration(w.shortSeconds)}` : formatDuration(w.longSeconds);
+        const rates = w.shortBurnRate !== undefined ? `${rate(w.burnRate)}/${rate(w.shortBurnRate)}` : rate(w.burnRate);
+        return `${name} ${rates}${w.factor !== undefined ? ` (alert ${rate(w.factor)})` : ''}${w.firing ? ' FIRING' : ''}`;
+    })
+        .join('; ');
+}
+/** One line for the terminal: status, budget left, burn rates now, or why nothing was measured. */
+function liveTextLine(live) {
+    const status = liveStatus(live).text;
+    if (live.budgetRemaining === undefined)
+        return `${status}${live.reason ? ` — ${live.reason}` : ''}`;
+    return `${status}, ${budgetLeftText(live)} of the budget left; burn rate now ${burnNowText(live)}`;
+}
+/** The burn-down as a chart: percent of budget left, from the start of the period (day 0) to now. */
+function budgetChart(slo) {
+    const trend = slo.live?.trend;
+    if (!trend || trend.points.length < 2)
+        return undefined;
+    const values = trend.points.map((p) => p.remaining * 100);
+    const days = (trend.points.at(-1).time - trend.points[0].time) / 86_400;
+    return {
+        title: `${slo.name}: error budget left`,
+        xLabel: `days into the ${Math.round(days)}-day window (right edge: now)`,
+        xMin: 0,
+        xMax: Number(days.toFixed(1)),
+        yLabel: 'budget left (%)',
+        yMin: Math.min(0, Math.floor(Math.min(...values) / 10) * 10),
+        yMax: 100,
+        values,
+    };
+}
+const PROBLEMS = {
+    'no-metric': 'no such metric',
+    stale: 'stopped reporting',
+    dropped: 'its matchers select none',
+};
+/** The live rule checks for one SLO, a line each: selectors found and missing, each alert's replay, what was not measured. Plain text. */
+function liveRuleLines(live) {
+    const rules = live.rules;
+    if (!rules)
+        return [];
+    const lines = [];
+    if (rules.selectorsChecked > 0) {
+        const missing = rules.missing.map((m) => `${m.selector} (${m.file}:${m.line}, ${PROBLEMS[m.problem]})`);
+        lines.push(`selectors: ${rules.selectorsFound} of ${rules.selectorsChecked} select series${missing.length ? `; missing: ${missing.join('; ')}` : ''}`);
+    }
+    for (const alert of rules.backtest?.alerts ?? [])
+        lines.push(`alert ${alert.alert}: ${alert.summary}`);
+    for (const why of rules.unmeasured)
+        lines.push(`not measured — ${why}`);
+    return lines;
+}
+/** Burn episodes and each replayed alert's firings over the SLO's period. */
+function backtestTimeline(slo) {
+    const backtest = slo.live?.rules?.backtest;
+    // Nothing burned and nothing fired: there is nothing to draw.
+    if (!backtest || backtest.error || !backtest.alerts.length || (!backtest.episodes.length && backtest.alerts.every((a) => !a.firings.length)))
+        return undefined;
+    return {
+        title: `${slo.name}: burns and alert firings`,
+        start: backtest.start,
+        end: backtest.end,
+        rows: [
+            { label: 'budget burns', kind: 'burn', intervals: backtest.episodes },
+            ...backtest.alerts.map((alert) => ({ label: alert.alert, kind: alert.page ? 'page' : 'alert', intervals: alert.firings.map((f) => ({ start: f.start, end: f.end + backtest.stepSeconds })) })),
+        ],
+    };
+}
+function rulesHeadline(live) {
+    const rules = live.rules;
+    const parts = [];
+    if (rules.selectorsChecked > 0)
+        parts.push(`${rules.selectorsFound} of ${rules.selectorsChecked} selectors select series`);
+    if (rules.backtest?.alerts.length)
+        parts.push(`${rules.backtest.alerts.length} alert(s) replayed`);
+    if (rules.unmeasured.length)
+        parts.push(`${rules.unmeasured.length} thing(s) not measured`);
+    return parts.join('; ') || 'nothing to check';
+}
+function liveSlos(report) {
+    return report.slos.filter((slo) => slo.live !== undefined);
+}
+function headline(report) {
+    const live = report.live;
+    const unreachable = live.unreachable ? ` · backend unreachable: ${live.unreachable}` : '';
+    return `Measured on ${live.url} at ${live.evaluatedAt} in ${(live.durationMs / 1000).toFixed(1)} s (${live.requests} queries) · live-fail-on: ${live.failOn}${unreachable}`;
+}
+const PRIORITY = { error: 0, warning: 1, low: 2, pass: 3, muted: 4 };
+/**
+ * The live section of the Markdown report. Within `maxChars` (a PR comment's share), the SLOs
+ * that need attention come first: rows and charts of exhausted and burning SLOs are kept, the
+ * rest are left out with a note.
+ */
+function renderLiveMarkdown(report, options = {}) {
+    if (!report.live)
+        return '';
+    const slos = liveSlos(report);
+    // Room for the two notes that say what was left out.
+    const room = (options.maxChars ?? Infinity) - 160;
+    const byPriority = [...slos].sort((a, b) => PRIORITY[liveStatus(a.live).tone] - PRIORITY[liveStatus(b.live).tone]);
+    const row = (slo) => {
+        const status = liveStatus(slo.live);
+        const note = slo.live.reason ?? slo.live.notes.join('; ');
+        return `| ${escapeMarkdown(slo.name)} | ${status.icon} ${status.text} | ${escapeMarkdown(budgetLeftText(slo.live))} | ${escapeMarkdown(burnNowText(slo.live))} | ${note ? escapeMarkdown(note) : '—'} |`;
+    };
+    const head = ['### Live error budget', '', escapeMarkdown(headline(report)), '', '| SLO | Status | Budget left | Burn rate now | Note |', '| --- | --- | --- | --- | --- |'].join('\n');
+    let used = head.length;
+    const kept = new Set();
+    for (const slo of byPriority) {
+        const length = row(slo).length + 1;
+        if (used + length > room)
+            break;
+        used += length;
+        kept.add(slo.live.key);
+    }
+    const rows = slos.filter((slo) => kept.has(slo.live.key)).map(row);
+    const parts = [[head, ...rows].join('\n')];
+    if (rows.length < slos.length)
+        parts.push(`_${slos.length - rows.length} more SLO(s) are in the full report._`);
+    const charts = [];
+    let left = 0;
+    for (const slo of byPriority) {
+        const chart = budgetChart(slo);
+        if (!chart || !kept.has(slo.live.key))
+            continue;
+        const open = slo.live.status === 'ok' ? '' : ' open';
+        const block = `<details${open}><summary>Budget burn-down: ${escapeInlineHtml(slo.name)} — ${escapeInlineHtml(budgetLeftText(slo.live))} left</summary>\n\n${mermaidLineChart(chart)}\n\n</details>`;
+        if (used + block.length + 2 > room) {
+            left++;
+            continue;
+        }
+        used += block.length + 2;
+        charts.push(block);
+    }
+    if (left)
+        parts.push(`_${left} budget burn-down chart(s) left out to fit; they are in report.html._`);
+    // The live rule checks per SLO: selectors, each alert's replay with its timeline, what was not measured.
+    const ruleBlocks = [];
+    let rulesLeft = 0;
+    for (const slo of byPriority) {
+        if (!slo.live.rules || !kept.has(slo.live.key))
+            continue;
+        const lines = liveRuleLines(slo.live);
+        if (!lines.length)
+            continue;
+        const timeline = backtestTimeline(slo);
+        const open = slo.live.rules.missing.length ? ' open' : '';
+        const body = [lines.map((line) => `- ${escapeMarkdown(line)}`).join('\n'), ...(timeline ? [mermaidTimeline(timeline)] : [])].join('\n\n');
+        const block = `<details${open}><summary>Live checks: ${escapeInlineHtml(slo.name)} — ${escapeInlineHtml(rulesHeadline(slo.live))}</summary>\n\n${body}\n\n</details>`;
+        if (used + block.length + 2 > room) {
+            rulesLeft++;
+            continue;
+        }
+        used += block.length + 2;
+        ruleBlocks.push(block);
+    }
+    if (rulesLeft)
+        parts.push(`_The live checks of ${rulesLeft} SLO(s) are left out to fit; they are in report.html._`);
+    return [...parts, ...charts, ...ruleBlocks].join('\n\n');
+}
+const TONE_COLOUR = { pass: 'var(--pass)', low: 'var(--warning)', warning: 'var(--warning)', error: 'var(--error)', muted: 'var(--muted)' };
+/** The live section of report.html, with an inline SVG burn-down per SLO. */
+function renderLiveHtml(report) {
+    if (!report.live)
+        return '';
+    const slos = liveSlos(report);
+    const rows = slos.map((slo) => {
+        const status = liveStatus(slo.live);
+        const note = slo.live.reason ?? slo.live.notes.join('; ');
+        const chart = budgetChart(slo);
+        const svg = chart ? `<tr><td colspan="5">${svgLineChart(chart, { stroke: TONE_COLOUR[status.tone] })}</td></tr>` : '';
+        return (`<tr><td>${escapeHtml(slo.name)}</td><td style="color:${TONE_COLOUR[status.tone]};font-weight:600;white-space:nowrap">${status.icon} ${escapeHtml(status.text)}</td>` +
+            `<td class="num">${escapeHtml(budgetLeftText(slo.live))}</td><td>${escapeHtml(burnNowText(slo.live))}</td><td>${note ? escapeHtml(note) : '—'}</td></tr>${svg}`);
+    });
+    const ruleSections = slos
+        .filter((slo) => liveRuleLines(slo.live).length > 0)
+        .map((slo) => {
+        const timeline = backtestTimeline(slo);
+        const items = liveRuleLines(slo.live).map((line) => `<li>${escapeHtml(line)}</li>`).join('');
+        return `<h3>Live checks: ${escapeHtml(slo.name)}</h3>\n<ul>${items}</ul>${timeline ? `\n${svgTimeline(timeline)}` : ''}`;
+    });
+    return `<h2>Live error budget</h2>
+<p class="meta">${escapeHtml(headline(report))}</p>
+<table>
+<thead><tr><th>SLO</th><th>Status</th><th>Budget left</th><th>Burn rate now</th><th>Note</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>${ruleSections.length ? `\n${ruleSections.join('\n')}` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/render/verdict.ts
+// The first line of every report: the verdict and what decides it, in words a reviewer acts on —
+// "2 new errors — merge blocked", "No new findings, 37 existing (baseline)". Plain text; each
+// renderer escapes and decorates it.
+const SEVERITIES = ['error', 'warning', 'notice'];
+function verdictOf(report, view) {
+    const word = view.comparing ? 'new ' : '';
+    const failing = new Set(view.failing);
+    const others = view.counted.filter((finding) => !failing.has(finding));
+    const known = [...(view.existing.length ? [existingText(view.existing)] : []), ...(view.suppressed.length ? [`${view.suppressed.length} suppressed`] : [])];
+    const diff = report.diff;
+    const awaiting = diff?.baseSha && diff.allowLabel && !diff.approval && view.policy.length ? { count: view.policy.length, label: diff.allowLabel } : undefined;
+    if (report.result === 'fail') {
+        const blocked = view.pullRequest ? 'merge blocked' : 'check failed';
+        const what = view.failing.length ? countsText(view.failing, word) : 'findings';
+        return { passed: false, headline: `${capitalise(what)} — ${blocked}`, details: [...countsList(others, word), ...known], ...(awaiting ? { awaitingApproval: awaiting } : {}) };
+    }
+    const never = report.failOn === 'never' ? ' (fail-on: never)' : '';
+    const headline = view.counted.length === 0
+        ? [`No ${word}findings${never}`, ...known].join(', ')
+        : `Passed${never} — ${[countsText(view.counted, word), ...known].join(', ')}`;
+    return { passed: true, headline, details: [], ...(awaiting ? { awaitingApproval: awaiting } : {}) };
+}
+/** "2 new errors, 1 new warning". */
+function countsText(findings, word = '') {
+    return countsList(findings, word).join(', ');
+}
+function countsList(findings, word) {
+    return SEVERITIES.flatMap((severity) => {
+        const count = findings.filter((finding) => finding.severity === severity).length;
+        return count ? [`${count} ${word}${severity}${count === 1 ? '' : 's'}`] : [];
+    });
+}
+/** "37 existing (baseline)", "4 existing (on the base)", or both sources named. */
+function existingText(existing) {
+    const baselined = existing.filter((finding) => finding.baselined).length;
+    const where = baselined === existing.length ? 'baseline' : baselined === 0 ? 'on the base' : `${baselined} in the baseline, ${existing.length - baselined} on the base`;
+    return `${existing.length} existing (${where})`;
+}
+/** Where a known finding comes from, for its row: "baseline" or "on the base". */
+function existingLabel(finding) {
+    return finding.baselined ? 'baseline' : 'on the base';
+}
+function capitalise(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+;// CONCATENATED MODULE: ./src/render/markdown.ts
+// The Markdown report: used for report.md, the job summary and the PR comment (which add links
+// and a size limit). It leads with the decision: the verdict and what fails it, then the new
+// findings with their fixes and docs links, then policy changes (naming the approval label while
+// it is missing); everything else — existing, suppressed, resolved, the SLO table, figures — is
+// collapsed.
+
+
+
+
+
+const ICON = { error: '🔴', warning: '🟠', notice: '🔵' };
+/** Lists that must fit whatever the size limit: the full lists are in the JSON report. */
+const MAX_LISTED = 50;
+function renderMarkdown(report, options = {}) {
+    const view = reportView(report);
+    const ordered = [...view.fresh, ...view.existing, ...view.suppressed];
+    const compose = (layout) => composeReport(report, view, ordered, layout, options);
+    const full = compose({ shown: ordered.length, sloRows: report.slos.length, figures: true });
+    const size = options.measure ?? ((text) => text.length);
+    if (!options.maxLength || size(full) <= options.maxLength)
+        return full;
+    const maxLength = options.maxLength;
+    // Hundreds of SLOs may take at most half the room: the findings are what the reader must see.
+    const sloPart = (layout) => [renderSloTable(report, layout.sloRows), layout.figures ? renderFigures(report) : ''].join('');
+    const layout = { shown: ordered.length, sloRows: report.slos.length, figures: true };
+    if (size(sloPart(layout)) > maxLength / 2)
+        layout.figures = false;
+    if (size(sloPart(layout)) > maxLength / 2)
+        layout.sloRows = longestFit(report.slos.length, (rows) => size(sloPart({ ...layout, sloRows: rows })) <= maxLength / 2);
+    // Findings are in the order the reader needs them (new, most severe first): keep the longest prefix that fits.
+    layout.shown = longestFit(ordered.length, (shown) => size(compose({ ...layout, shown })) <= maxLength);
+    const best = compose(layout);
+    if (size(best) <= maxLength)
+        return best;
+    // Even the verdict and the SLO table do not fit: keep the verdict, which always does.
+    const head = renderHead(report, view, options);
+    return `${head}\n\n_The full report is too long to show here${options.fullReportUrl ? `: see ${markdownLink('the full report', options.fullReportUrl)}` : ''}._\n`.slice(0, maxLength);
+}
+function composeReport(report, view, ordered, layout, options) {
+    const shown = new Set(ordered.slice(0, layout.shown));
+    const hidden = ordered.length - layout.shown;
+    const moreNote = `_${hidden} more finding(s), the least severe, are not shown here${options.fullReportUrl ? `: see ${markdownLink('the full report', options.fullReportUrl)}` : '; they are in the full report'}._`;
+    // The note goes at the end of the first group the limit cut short.
+    let noted = hidden === 0;
+    const groupOf = (findings) => {
+        const kept = findings.filter((finding) => shown.has(finding));
+        const note = !noted && kept.length < findings.length ? ((noted = true), moreNote) : '';
+        return { kept, note };
+    };
+    const fresh = groupOf(view.fresh);
+    const existing = groupOf(view.existing);
+    const suppressed = groupOf(view.suppressed);
+    const parts = [
+        renderHead(report, view, options),
+        renderFresh(report, view, fresh.kept, fresh.note, options),
+        renderPolicy(report, view),
+        renderLiveMarkdown(report, { maxChars: options.maxLength && options.maxLength / 3 }),
+        renderExisting(report, view.existing, existing.kept, existing.note, options),
+        renderSuppressed(view.suppressed, suppressed.kept, suppressed.note),
+        renderResolved(report),
+        renderBaselineFixed(report),
+        renderSloTable(report, layout.sloRows),
+        layout.figures ? renderFigures(report) : '',
+        renderSkipped(report),
+    ];
+    return `${parts.filter(Boolean).join('\n\n')}\n`;
+}
+/** Findings about the run itself, shown before everything else. */
+function headlines(report) {
+    return report.findings.filter((finding) => finding.headline);
+}
+/** The files not checked, collapsed: most repositories have many YAML files that are not monitoring. */
+function renderSkipped(report) {
+    if (report.skipped.length === 0)
+        return '';
+    const items = report.skipped.slice(0, MAX_LISTED).map((entry) => `- ${codeSpan(entry.path, false)} — ${escapeMarkdown(skippedEntryText(entry))}`);
+    if (report.skipped.length > MAX_LISTED)
+        items.push(`- …and ${report.skipped.length - MAX_LISTED} more, in the full report`);
+    return `<details><summary>${escapeInlineHtml(skippedText(report))}</summary>\n\n${items.join('\n')}\n\n</details>`;
+}
+function renderHead(report, view, options) {
+    const verdict = verdictOf(report, view);
+    const context = [
+        `**${options.title ?? 'slo-gate'}**`,
+        `${report.files.length} file(s)`,
+        `${report.slos.length} SLO(s)`,
+        `fails on ${codeSpan(report.failOn, false)}`,
+        ...(report.diff?.baseSha ? [`compared with the base ${codeSpan(report.diff.baseSha.slice(0, 12), false)}`] : []),
+        ...(report.adoption?.baseline ? [`baseline ${codeSpan(report.adoption.baseline.file, false)}`] : []),
+        ...verdict.details.map(escapeMarkdown),
+        ...(report.cache ? [escapeMarkdown(cacheLine(report.cache))] : []),
+        ...(report.skipped.length ? [escapeMarkdown(skippedText(report))] : []),
+    ];
+    // Findings about the run itself (nothing was checked) come before anything else is said.
+    const headlineLines = headlines(report).flatMap((finding) => [`${ICON[finding.severity]} **${escapeMarkdown(finding.message)}** (${codeSpan(finding.check, false)})`, '']);
+    const lines = [...(options.preamble ? [options.preamble] : []), `## ${verdict.passed ? '✅' : '❌'} ${escapeMarkdown(verdict.headline)}`, '', ...headlineLines, context.join(' · ')];
+    const diff = report.diff;
+    if (diff && diff.baseSha === undefined) {
+        lines.push('', `ℹ️ Not compared with the base ${codeSpan(diff.baseRef, false)}: ${escapeMarkdown(diff.unavailable ?? 'unknown reason')}. Every finding counts, as without a base.`);
+    }
+    if (verdict.awaitingApproval) {
+        const { count, label } = verdict.awaitingApproval;
+        lines.push('', `⏳ **${count} policy change(s) await approval**: the label ${codeSpan(label, false)} is not on this pull request (see below).`);
+    }
+    if (diff?.changedFilesOnly)
+        lines.push('', '_Findings are listed only for files this pull request changed, and the files linked to them._');
+    for (const note of options.notes ?? [])
+        lines.push('', note);
+    return lines.join('\n');
+}
+function renderFresh(report, view, kept, note, options) {
+    const heading = view.comparing ? `### New findings (${view.fresh.length})` : `### Findings (${view.fresh.length})`;
+    if (view.fresh.length === 0)
+        return `${heading}\n\n${view.comparing ? 'No new findings.' : 'No findings.'}`;
+    return [heading, findingTables(report, kept, options, true), note].filter(Boolean).join('\n\n');
+}
+/** Findings grouped by file, one table each; `suggestions` adds each ready-to-paste fix under its table. */
+function findingTables(report, findings, options, suggestions, label) {
+    const byFile = new Map();
+    for (const finding of findings)
+        byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+    const parts = [];
+    for (const [file, list] of [...byFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        const rows = list.map((finding) => {
+            const where = finding.line ? `${finding.line}${finding.column ? `:${finding.column}` : ''}` : '—';
+            const url = options.fileUrl?.(finding.file, finding.line);
+            const lineCell = url ? markdownLink(where, url) : where;
+            const suffix = label ? ` — _${label(finding)}_` : '';
+            return `| ${lineCell} | ${ICON[finding.severity]} ${finding.severity} | ${checkCell(report, finding.check)} | ${escapeMarkdown(finding.message)}${suffix} |`;
+        });
+        const fileTitle = file ? codeSpan(file, false) : 'Not about one file';
+        parts.push(`#### ${fileTitle}\n\n| Line | Severity | Check | Message |\n| --- | --- | --- | --- |\n${rows.join('\n')}`);
+        if (!suggestions)
+            continue;
+        for (const finding of list) {
+            if (!finding.suggestion)
+                continue;
+            parts.push(`<details><summary>Suggested fix for line ${finding.line ?? '?'} (${escapeInlineHtml(finding.check)})</summary>\n\n${fencedBlock(finding.suggestion, 'yaml')}\n\n</details>`);
+        }
+    }
+    return parts.join('\n\n');
+}
+/** The check's id, linked to its docs page when the report knows it. */
+function checkCell(report, check) {
+    const url = docsUrlOf(report, check);
+    return url ? markdownLink(codeSpan(check), url) : codeSpan(check);
+}
+function renderPolicy(report, view) {
+    if (view.policy.length === 0)
+        return '';
+    const items = view.policy.slice(0, MAX_LISTED).map((finding) => `- ${ICON[finding.severity]} ${escapeMarkdown(finding.message)} — ${codeSpan(figures_location(finding), false)} · ${checkCell(report, finding.check)}`);
+    if (view.policy.length > MAX_LISTED)
+        items.push(`- …and ${view.policy.length - MAX_LISTED} more, in the full report`);
+    const diff = report.diff;
+    const lines = [`### Policy changes (${view.policy.length})`, '', ...items];
+    if (diff?.approval) {
+        // Broken by a zero-width space, so the approver reads as @login without being mentioned (and notified) on every update.
+        const by = diff.approval.by ? ` by ${escapeMarkdown(`@${diff.approval.by}`)}` : '';
+        lines.push('', `✅ Approved${by} with the label ${codeSpan(diff.approval.label, false)}: these are reported as notices and do not fail the check.`);
+    }
+    else if (diff?.allowLabel) {
+        lines.push('', `⏳ **Waiting for approval.** A maintainer who accepts these changes adds the label ${codeSpan(diff.allowLabel, false)} to the pull request; they are then reported as notices. Otherwise, undo them.`);
+    }
+    else if (diff) {
+        lines.push('', '_No approval label is configured (`allow-label` is empty): policy changes count like any other finding._');
+    }
+    return lines.join('\n');
+}
+function renderExisting(report, all, kept, note, options) {
+    if (all.length === 0)
+        return '';
+    const body = [findingTables(report, kept, options, false, existingLabel), note].filter(Boolean).join('\n\n');
+    const gate = report.diff?.baseSha && !report.diff.newFindingsOnly && !all.some((finding) => finding.baselined) ? '' : ' — they do not fail the check';
+    return `<details><summary>${escapeInlineHtml(existingText(all))}${gate}</summary>\n\n${body || '_All are in the full report._'}\n\n</details>`;
+}
+function renderSuppressed(all, kept, note) {
+    if (all.length === 0)
+        return '';
+    const items = kept.map((finding) => {
+        const how = finding.suppressed.kind === 'inSource' ? 'comment at' : '`ignore:` entry at';
+        return `- ${codeSpan(figures_location(finding), false)} ${codeSpan(finding.check, false)} ${escapeMarkdown(finding.message)} — **reason:** ${escapeMarkdown(finding.suppressed.reason)} (${how} ${codeSpan(finding.suppressed.by, false)})`;
+    });
+    return `<details><summary>${all.length} suppressed finding(s), with their reasons</summary>\n\n${[items.join('\n'), note].filter(Boolean).join('\n\n') || '_All are in the full report._'}\n\n</details>`;
+}
+/** Findings the base had and the head does not, collapsed; positions are the base's. */
+function renderResolved(report) {
+    const resolved = report.diff?.resolved ?? [];
+    if (resolved.length === 0)
+        return '';
+    const items = resolved.slice(0, MAX_LISTED).map((finding) => `- ${codeSpan(figures_location(finding), false)} ${codeSpan(finding.check, false)} ${escapeMarkdown(finding.message)}`);
+    if (resolved.length > MAX_LISTED)
+        items.push(`- …and ${resolved.length - MAX_LISTED} more, in the full report`);
+    return `<details><summary>✔️ ${resolved.length} finding(s) resolved by this pull request</summary>\n\n${items.join('\n')}\n\n</details>`;
+}
+/** Baseline entries nothing matches any more: listed so the baseline file can shrink. */
+function renderBaselineFixed(report) {
+    const baseline = report.adoption?.baseline;
+    if (!baseline?.fixed.length)
+        return '';
+    const items = baseline.fixed.slice(0, MAX_LISTED).map((entry) => `- ${codeSpan(entry.file || '(not about one file)', false)} ${codeSpan(entry.check, false)} ${escapeMarkdown(entry.message)}${entry.count > 1 ? ` (×${entry.count})` : ''}`);
+    if (baseline.fixed.length > MAX_LISTED)
+        items.push(`- …and ${baseline.fixed.length - MAX_LISTED} more, in the full report`);
+    return `<details><summary>🧹 ${baseline.fixed.length} baseline entr${baseline.fixed.length === 1 ? 'y is' : 'ies are'} fixed: remove ${baseline.fixed.length === 1 ? 'it' : 'them'} from <code>${escapeInlineHtml(baseline.file)}</code> (or write the baseline again)</summary>\n\n${items.join('\n')}\n\n</details>`;
+}
+/** The largest n in [0, count] with fits(n), for fits that holds up to some n and fails after. */
+function longestFit(count, fits) {
+    let low = 0;
+    let high = count;
+    while (low < high) {
+        const middle = Math.ceil((low + high) / 2);
+        if (fits(middle))
+            low = middle;
+        else
+            high = middle - 1;
+    }
+    return low;
+}
+/** What a reviewer scans: SLO, service, target, budget, verdict. The rest is in the figures. */
+function renderSloTable(report, limit = report.slos.length) {
+    if (report.slos.length === 0)
+        return '';
+    const rows = report.slos
+        .slice(0, limit)
+        .map((slo) => `| ${escapeMarkdown(slo.name)} | ${slo.service ? escapeMarkdown(slo.service) : '—'} | ${escapeMarkdown(targetText(slo))} | ${escapeMarkdown(budgetText(slo))} | ${escapeMarkdown(slo.verdict ?? '—')} |`);
+    const more = report.slos.length - rows.length;
+    const table = ['| SLO | Service | Target | Error budget | Verdict |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+    return `<details><summary>${report.slos.length} SLO(s)</summary>\n\n${table}${more > 0 ? `\n\n_${more} more SLO(s) are listed in the full report._` : ''}\n\n</details>`;
+}
+/** Per SLO: its indicator, burn-rate windows and what implements it. */
+function renderFigures(report) {
+    const blocks = report.slos
+        .filter((slo) => slo.windows.length || linkTexts(slo).length)
+        .map((slo) => {
+        const title = `**${escapeMarkdown(slo.name)}**${slo.service ? ` (${escapeMarkdown(slo.service)})` : ''} — ${escapeMarkdown(indicatorText(slo))}, ${codeSpan(`${slo.file}:${slo.line}`, false)}`;
+        const items = [...slo.windows.map((window) => `- window ${escapeMarkdown(figures_windowText(window))}`), ...linkTexts(slo).map((text) => `- ${escapeMarkdown(text)}`)];
+        return `${title}\n\n${items.join('\n')}`;
+    });
+    if (blocks.length === 0)
+        return '';
+    return `<details><summary>Figures: burn-rate windows and what implements each SLO</summary>\n\n${blocks.join('\n\n')}\n\n</details>`;
+}
+
+;// CONCATENATED MODULE: ./src/render/html.ts
+// report.html: the whole report in one file that opens offline in any browser — no scripts, no
+// external styles or fonts. Every piece of text from the checked files goes through escapeHtml.
+
+
+
+
+
+
+const html_SEVERITIES = ['error', 'warning', 'notice'];
+const STYLE = `
+:root { color-scheme: light dark; --fg: #1f2328; --muted: #59636e; --bg: #ffffff; --panel: #f6f8fa; --border: #d1d9e0;
+  --error: #cf222e; --warning: #9a6700; --notice: #0969da; --pass: #1a7f37; }
+@media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --muted: #9198a1; --bg: #0d1117; --panel: #151b23; --border: #3d444d;
+  --error: #f85149; --warning: #d29922; --notice: #4493f8; --pass: #3fb950; } }
+* { box-sizing: border-box; }
+body { margin: 0; padding: 2rem; font: 14px/1.5 -apple-system, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif; color: var(--fg); background: var(--bg); }
+main { max-width: 1100px; margin: 0 auto; }
+h1 { font-size: 1.6rem; margin: 0 0 .5rem; } h2 { font-size: 1.2rem; margin: 2rem 0 .75rem; padding-bottom: .3rem; border-bottom: 1px solid var(--border); }
+h3 { font-size: 1rem; margin: 1.5rem 0 .5rem; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; word-break: break-all; }
+.verdict { display: inline-block; padding: .2rem .8rem; border-radius: 2rem; font-weight: 600; color: #fff; }
+.verdict.pass { background: var(--pass); } .verdict.fail { background: var(--error); }
+.meta { color: var(--muted); margin: .5rem 0 1rem; }
+.counts { display: flex; gap: .75rem; flex-wrap: wrap; margin: 1rem 0; }
+.count { border: 1px solid var(--border); border-radius: 6px; padding: .5rem 1rem; background: var(--panel); min-width: 7rem; }
+.count b { display: block; font-size: 1.4rem; }
+.count.error b { color: var(--error); } .count.warning b { color: var(--warning); } .count.notice b { color: var(--notice); }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
+th, td { border: 1px solid var(--border); padding: .4rem .6rem; text-align: left; vertical-align: top; }
+th { background: var(--panel); font-weight: 600; }
+td.num { white-space: nowrap; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 90%; background: var(--panel); padding: .1rem .3rem; border-radius: 4px; }
+.sev { font-weight: 600; white-space: nowrap; } .sev.error { color: var(--error); } .sev.warning { color: var(--warning); } .sev.notice { color: var(--notice); }
+ul.windows { margin: 0; padding-left: 1.1rem; }
+details { margin: .25rem 0 .75rem; } summary { cursor: pointer; color: var(--muted); }
+details.section { margin: 1.25rem 0; } details.section > summary { font-size: 1.1rem; font-weight: 600; color: var(--fg); }
+.awaiting { border-left: 4px solid var(--warning); padding: .25rem .75rem; background: var(--panel); }
+h1 .verdict { font-size: 1.1rem; vertical-align: middle; }
+pre { background: var(--panel); border: 1px solid var(--border); border-radius: 6px; padding: .75rem; overflow-x: auto; font-size: 12px; }
+a { color: var(--notice); }
+footer { margin-top: 2.5rem; color: var(--muted); font-size: 12px; }
+`;
+function renderHtml(report, options = {}) {
+    const view = reportView(report);
+    const verdict = verdictOf(report, view);
+    const passed = verdict.passed;
+    const title = `SLO compliance report — ${passed ? 'passed' : 'failed'}`;
+    const diff = report.diff;
+    const context = [
+        `${report.files.length} file(s) checked, ${report.slos.length} SLO(s)`,
+        ...(report.skipped.length ? [escapeHtml(skippedText(report))] : []),
+        `fails on <code>${escapeHtml(report.failOn)}</code>`,
+        ...(diff?.baseSha ? [`compared with the base <code>${escapeHtml(diff.baseSha.slice(0, 12))}</code>`] : []),
+        ...(diff && diff.baseSha === undefined ? [`not compared with the base <code>${escapeHtml(diff.baseRef)}</code>: ${escapeHtml(diff.unavailable ?? 'unknown reason')}`] : []),
+        ...(report.adoption?.baseline ? [`baseline <code>${escapeHtml(report.adoption.baseline.file)}</code>`] : []),
+        ...verdict.details.map(escapeHtml),
+        `generated ${escapeHtml(report.generatedAt)} by slo-gate ${escapeHtml(report.tool.version)}`,
+    ];
+    const awaiting = verdict.awaitingApproval
+        ? `<p class="awaiting">⏳ <b>${verdict.awaitingApproval.count} policy change(s) await approval</b>: the label <code>${escapeHtml(verdict.awaitingApproval.label)}</code> is not on the pull request.</p>`
+        : '';
+    const freshTitle = view.comparing ? `New findings (${view.fresh.length})` : `Findings (${view.fresh.length})`;
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<h1><span class="verdict ${passed ? 'pass' : 'fail'}">${passed ? '✓' : '✗'}</span> ${escapeHtml(verdict.headline)}</h1>
+${headlines(report).map((finding) => `<p class="sev ${finding.severity}">${escapeHtml(finding.message)} (<code>${escapeHtml(finding.check)}</code>)</p>`).join('\n')}
+<p class="meta">${context.join(' · ')}</p>
+${awaiting}
+<div class="counts">${html_SEVERITIES.map((severity) => `<div class="count ${severity}"><b>${report.counts[severity]}</b>${severity}(s)</div>`).join('')}</div>
+<h2>${escapeHtml(freshTitle)}</h2>
+${view.fresh.length ? renderFindings(report, view.fresh, options) : `<p>${view.comparing ? 'No new findings.' : 'No findings.'}</p>`}
+${html_renderPolicy(report, view.policy)}
+${renderLiveHtml(report)}
+${collapsed(existingText(view.existing), view.existing.length ? renderFindings(report, view.existing, options, existingLabel) : '')}
+${collapsed(`${view.suppressed.length} suppressed finding(s), with their reasons`, html_renderSuppressed(view.suppressed))}
+${collapsed(`${diff?.resolved.length ?? 0} finding(s) resolved by this pull request`, renderList((diff?.resolved ?? []).map((finding) => `<code>${escapeHtml(figures_location(finding))}</code> <code>${escapeHtml(finding.check)}</code> ${escapeHtml(finding.message)}`)))}
+${collapsed(`${report.adoption?.baseline?.fixed.length ?? 0} baseline entr(ies) fixed: remove them from ${report.adoption?.baseline?.file ?? ''}`, renderList((report.adoption?.baseline?.fixed ?? []).map((entry) => `<code>${escapeHtml(entry.file)}</code> <code>${escapeHtml(entry.check)}</code> ${escapeHtml(entry.message)}`)))}
+${collapsed(`${report.slos.length} SLO(s)`, renderSlos(report), true)}
+${html_renderSkipped(report)}
+${renderNotChecked(report)}
+<footer>Findings are sorted by severity, then file and line. The same report is in report.json (machine-readable), report.md and report.sarif.</footer>
+</main>
+</body>
+</html>
+`;
+}
+/** A collapsed section; nothing when it has no body. */
+function collapsed(summary, body, open = false) {
+    if (!body)
+        return '';
+    return `<details class="section"${open ? ' open' : ''}><summary>${escapeHtml(summary)}</summary>\n${body}\n</details>`;
+}
+function renderList(items) {
+    return items.length ? `<ul>\n${items.map((item) => `<li>${item}</li>`).join('\n')}\n</ul>` : '';
+}
+function html_renderPolicy(report, policy) {
+    if (policy.length === 0)
+        return '';
+    const diff = report.diff;
+    const note = diff?.approval
+        ? `<p>✅ Approved${diff.approval.by ? ` by ${escapeHtml(diff.approval.by)}` : ''} with the label <code>${escapeHtml(diff.approval.label)}</code>: reported as notices.</p>`
+        : diff?.allowLabel
+            ? `<p class="awaiting">⏳ Waiting for approval: a maintainer who accepts these changes adds the label <code>${escapeHtml(diff.allowLabel)}</code>.</p>`
+            : '';
+    const items = policy.map((finding) => `<span class="sev ${finding.severity}">${finding.severity}</span> ${escapeHtml(finding.message)} — <code>${escapeHtml(figures_location(finding))}</code> ${checkLink(report, finding.check)}`);
+    return `<h2>Policy changes (${policy.length})</h2>\n${renderList(items)}\n${note}`;
+}
+function html_renderSuppressed(findings) {
+    return renderList(findings.map((finding) => `<code>${escapeHtml(figures_location(finding))}</code> <code>${escapeHtml(finding.check)}</code> ${escapeHtml(finding.message)} — <b>reason:</b> ${escapeHtml(finding.suppressed.reason)} (<code>${escapeHtml(finding.suppressed.by)}</code>)`));
+}
+function checkLink(report, check) {
+    const url = docsUrlOf(report, check);
+    return url ? `<a href="${escapeHtml(url)}"><code>${escapeHtml(check)}</code></a>` : `<code>${escapeHtml(check)}</code>`;
+}
+function renderSlos(report) {
+    if (report.slos.length === 0)
+        return '';
+    const rows = report.slos.map((slo) => {
+        const windows = slo.windows.length ? `<ul class="windows">${slo.windows.map((window) => `<li>${escapeHtml(figures_windowText(window))}</li>`).join('')}</ul>` : '—';
+        const name = `${escapeHtml(slo.name)}${slo.service ? `<br><small>${escapeHtml(slo.service)}</small>` : ''}`;
+        const links = linkTexts(slo);
+        const implementedBy = links.length ? `<ul class="windows">${links.map((text) => `<li>${escapeHtml(text)}</li>`).join('')}</ul>` : '—';
+        return `<tr><td>${name}</td><td>${escapeHtml(indicatorText(slo))}</td><td class="num">${escapeHtml(targetText(slo))}</td><td>${escapeHtml(budgetText(slo))}</td><td>${windows}</td><td>${implementedBy}</td><td>${escapeHtml(slo.verdict ?? '—')}</td><td><code>${escapeHtml(slo.file)}:${slo.line}</code></td></tr>`;
+    });
+    return `<table>
+<thead><tr><th>SLO</th><th>Indicator</th><th>Target</th><th>Error budget</th><th>Burn-rate windows</th><th>Implemented by</th><th>Verdict</th><th>Defined in</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>`;
+}
+function renderFindings(report, findings, options, label) {
+    const byFile = new Map();
+    for (const finding of findings)
+        byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+    const sections = [...byFile].sort(([a], [b]) => (a < b ? -1 : 1)).map(([file, list]) => {
+        const rows = list.map((finding) => {
+            const where = finding.line ? `${finding.line}${finding.column ? `:${finding.column}` : ''}` : '—';
+            const url = options.fileUrl?.(finding.file, finding.line);
+            const lineCell = url ? `<a href="${escapeHtml(url)}">${where}</a>` : where;
+            const suggestion = finding.suggestion
+                ? `<details><summary>Suggested fix</summary><pre>${escapeHtml(finding.suggestion)}</pre></details>`
+                : '';
+            const suffix = label ? ` <small>(${escapeHtml(label(finding))})</small>` : '';
+            return `<tr><td class="num">${lineCell}</td><td class="sev ${finding.severity}">${finding.severity}</td><td>${checkLink(report, finding.check)}</td><td>${escapeHtml(finding.message)}${suffix}${suggestion}</td></tr>`;
+        });
+        return `<h3>${file ? escapeHtml(file) : 'Not about one file'}</h3>
+<table>
+<thead><tr><th>Line</th><th>Severity</th><th>Check</th><th>Message</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>`;
+    });
+    return sections.join('\n');
+}
+function renderNotChecked(report) {
+    if (!report.notChecked?.length)
+        return '';
+    const items = report.notChecked.map((item) => `<li><code>${escapeHtml(item.file)}:${item.line}</code>: ${item.queries} ${escapeHtml(item.datasource)} quer${item.queries === 1 ? 'y' : 'ies'} in dashboard ${escapeHtml(item.dashboard)}</li>`);
+    return `<h2>Queries not checked</h2>\n<p>Their data sources' languages are neither PromQL nor LogQL.</p>\n<ul>\n${items.join('\n')}\n</ul>`;
+}
+function html_renderSkipped(report) {
+    if (report.skipped.length === 0)
+        return '';
+    const items = report.skipped.map((skipped) => `<li><code>${escapeHtml(skipped.path)}</code>: ${escapeHtml(skippedEntryText(skipped))}</li>`);
+    return `<h2>Files not checked</h2>\n<details><summary>${escapeHtml(skippedText(report))}</summary>\n<ul>\n${items.join('\n')}\n</ul>\n</details>`;
+}
+
+;// CONCATENATED MODULE: ./src/render/json.ts
+function renderJson(report) {
+    return [...renderJsonChunks(report)].join('');
+}
+/**
+ * renderJson's text in pieces of about `size` characters. A large repository's report is tens of
+ * megabytes of JSON; written piece by piece it never has to be one string in memory.
+ */
+function* renderJsonChunks(report, size = 1 << 20) {
+    let buffer = '';
+    // Array items are stringified in batches of about 64 KiB: batches the size of a whole chunk raised
+    // a large report's peak memory by 50 MiB for no gain in speed.
+    for (const piece of jsonPieces(report, Math.min(size, 1 << 16))) {
+        buffer += piece;
+        if (buffer.length >= size) {
+            yield buffer;
+            buffer = '';
+        }
+    }
+    yield buffer;
+}
+/** `JSON.stringify(report, null, 2)` plus a newline, one top-level entry or about `size` characters of array items at a time. */
+function* jsonPieces(report, size) {
+    // JSON.stringify leaves out what JSON cannot hold.
+    const entries = Object.entries(report).filter(([, value]) => value !== undefined && typeof value !== 'function' && typeof value !== 'symbol');
+    if (entries.length === 0) {
+        yield '{}\n';
+        return;
+    }
+    yield '{';
+    for (const [i, [key, value]] of entries.entries()) {
+        yield `${i ? ',' : ''}\n  ${JSON.stringify(key)}: `;
+        if (Array.isArray(value) && value.length > 0) {
+            yield '[';
+            // Items are stringified several at a time, as many as make about `size` characters judging by
+            // those so far: one call per item cost three times as long as the text it made.
+            let written = 0;
+            let writtenLength = 0;
+            while (written < value.length) {
+                const count = written === 0 ? 1 : Math.max(1, Math.round((size * written) / writtenLength));
+                // Wrapped one array deeper, the items come out indented as they sit in the report, with no
+                // need to indent their text again: `[\n  [` + `\n    item,\n    item` + `\n  ]\n]`.
+                const wrapped = JSON.stringify([value.slice(written, written + count)], null, 2);
+                const items = wrapped.slice('[\n  ['.length, -'\n  ]\n]'.length);
+                yield written ? `,${items}` : items;
+                written += count;
+                writtenLength += items.length;
+            }
+            yield '\n  ]';
+        }
+        else {
+            // `[\n  value\n]`: the value indented as a top-level entry.
+            yield JSON.stringify([value], null, 2).slice('[\n  '.length, -'\n]'.length);
+        }
+    }
+    yield '\n}\n';
+}
+
+;// CONCATENATED MODULE: ./src/render/sarif.ts
+// SARIF 2.1.0, the format code scanning reads (`github/codeql-action/upload-sarif`).
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
+function renderSarif(report, options = {}) {
+    const uri = options.uri ?? ((file) => file);
+    const rules = report.checks.map((check) => ({
+        id: check.id,
+        name: check.id,
+        shortDescription: { text: check.description },
+        fullDescription: { text: `${check.description}${check.docsUrl ? ` The docs page shows a bad and a good example: ${check.docsUrl}` : ''}` },
+        ...(check.docsUrl ? { helpUri: check.docsUrl, help: { text: `See ${check.docsUrl}`, markdown: `See [the docs page of \`${check.id}\`](${check.docsUrl}).` } } : {}),
+        defaultConfiguration: { level: LEVEL[check.severity] },
+    }));
+    // A finding may come from a check the report does not list (an engine-level failure): add it so ruleIndex stays valid.
+    const absentBaseline = (report.adoption?.baseline?.fixed ?? []).map((entry) => ({ check: entry.check, severity: 'warning', file: entry.file, message: entry.message, fingerprint: entry.fingerprint }));
+    const absent = [...(report.diff?.resolved ?? []), ...absentBaseline];
+    for (const finding of [...report.findings, ...absent]) {
+        if (!rules.some((rule) => rule.id === finding.check))
+            rules.push({ id: finding.check, name: finding.check, defaultConfiguration: { level: LEVEL[finding.severity] } });
+    }
+    const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+    // Code scanning tells new from unchanged results; it is known whenever a base or a baseline was compared with.
+    const comparing = reportView(report).comparing;
+    const toResult = (finding, baselineState) => {
+        const result = {
+            ruleId: finding.check,
+            ruleIndex: ruleIndex.get(finding.check),
+            level: LEVEL[finding.severity],
+            message: { text: finding.message },
+            // Run-level findings (a backend that cannot be reached) have no file and so no location.
+            locations: finding.file
+                ? [
+                    {
+                        physicalLocation: {
+                            artifactLocation: { uri: encodeUri(uri(finding.file)), uriBaseId: '%SRCROOT%' },
+                            ...(finding.line ? { region: { startLine: finding.line, ...(finding.column ? { startColumn: finding.column } : {}) } } : {}),
+                        },
+                    },
+                ]
+                : [],
+        };
+        if (baselineState)
+            result.baselineState = baselineState;
+        if (finding.suppressed)
+            result.suppressions = [{ kind: finding.suppressed.kind, status: 'accepted', justification: finding.suppressed.reason, location: { physicalLocation: { artifactLocation: { uri: encodeUri(uri(suppressionFile(finding.suppressed.by))), uriBaseId: '%SRCROOT%' }, ...suppressionRegion(finding.suppressed.by) } } }];
+        if (finding.fingerprint)
+            result.partialFingerprints = { 'sloGate/v1': finding.fingerprint };
+        if (finding.suggestion)
+            result.properties = { suggestion: finding.suggestion };
+        return result;
+    };
+    const results = [
+        ...report.findings.map((finding) => toResult(finding, comparing ? (finding.baselined || finding.status === 'existing' ? 'unchanged' : 'new') : undefined)),
+        // Resolved since the base, or fixed since the baseline was written: "absent", so code scanning can close them.
+        ...absent.map((finding) => toResult(finding, 'absent')),
+    ];
+    return {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [
+            {
+                tool: { driver: { name: 'slo-gate', version: report.tool.version, semanticVersion: report.tool.version, rules } },
+                originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root.' } } },
+                results,
+                invocations: [{ executionSuccessful: true, endTimeUtc: report.generatedAt }],
+            },
+        ],
+    };
+}
+// SARIF URIs are URI references: spaces and other reserved characters in paths must be percent-encoded.
+function encodeUri(file) {
+    return file.split('/').map(encodeURIComponent).join('/');
+}
+/** A suppression's `by` is `file:line` of its comment or `ignore:` entry. */
+function suppressionFile(by) {
+    return by.replace(/:\d+$/, '');
+}
+function suppressionRegion(by) {
+    const line = /:(\d+)$/.exec(by)?.[1];
+    return line ? { region: { startLine: Number(line) } } : {};
+}
+
+;// CONCATENATED MODULE: ./src/action/publish/artifact.ts
+// The report artifact: report.json, report.md, report.html and report.sarif, kept for auditors for
+// retention-days. Upload problems are warnings: the gate's verdict must not depend on storage.
+
+
+
+
+
+
+
+
+const DEFAULT_ARTIFACT_NAME = 'slo-compliance-report';
+async function writeReportFiles(report, context, dir) {
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    const link = (file, line) => fileUrl(context, file, line);
+    const files = {
+        dir,
+        json: external_node_path_default().join(dir, 'report.json'),
+        markdown: external_node_path_default().join(dir, 'report.md'),
+        html: external_node_path_default().join(dir, 'report.html'),
+        sarif: external_node_path_default().join(dir, 'report.sarif'),
+    };
+    await (0,promises_.writeFile)(files.json, renderJson(report));
+    await (0,promises_.writeFile)(files.markdown, renderMarkdown(report, { fileUrl: link }));
+    await (0,promises_.writeFile)(files.html, renderHtml(report, { fileUrl: link }));
+    await (0,promises_.writeFile)(files.sarif, `${JSON.stringify(renderSarif(report, { uri: (file) => repoPath(context, file) }), null, 2)}\n`);
+    return files;
+}
+async function uploadReportArtifact({ files, context, name, retentionDays }) {
+    const days = context.maxRetentionDays !== undefined ? Math.min(retentionDays, context.maxRetentionDays) : retentionDays;
+    if (days < retentionDays)
+        core/* info */.pq(`retention-days ${retentionDays} is above this repository's limit: keeping the report ${days} day(s)`);
+    // Loaded on demand: the artifact client and its Azure storage dependencies are large.
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(974), __nccwpck_require__.e(518)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58518));
+    const client = new DefaultArtifactClient();
+    const paths = [files.json, files.markdown, files.html, files.sarif];
+    const upload = (artifactName) => client.uploadArtifact(artifactName, paths, files.dir, { retentionDays: days });
+    // A matrix runs this step once per leg under the same default name: the first leg keeps the
+    // plain name, later ones add a suffix naming their job run. An explicit name is the user's call.
+    const names = name ? [name] : [DEFAULT_ARTIFACT_NAME, `${DEFAULT_ARTIFACT_NAME}-${context.job || 'job'}-${jobFingerprint(context)}`];
+    for (const [index, candidate] of names.entries()) {
+        try {
+            const { id } = await upload(candidate);
+            if (id === undefined)
+                return { warning: `slo-gate uploaded the report artifact "${candidate}" but got no artifact id back` };
+            const url = `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}/artifacts/${id}`;
+            return { id, url, name: candidate };
+        }
+        catch (error) {
+            const message = String(error?.message ?? error).split('\n')[0];
+            const clash = /\(409\)|already exists/i.test(message);
+            if (clash && index + 1 < names.length) {
+                core/* info */.pq(`An artifact named "${candidate}" already exists in this run (another job or matrix leg): trying "${names[index + 1]}"`);
+                continue;
+            }
+            const hint = clash ? ' Give each job its own `artifact-name`.' : '';
+            return { warning: `slo-gate could not upload the report artifact "${candidate}": ${message}.${hint} The verdict is not affected.` };
+        }
+    }
+    return {};
+}
+
+// EXTERNAL MODULE: ../main/node_modules/@actions/github/lib/github.js
+var github = __nccwpck_require__(96823);
+// EXTERNAL MODULE: ../main/node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var dist_bundle = __nccwpck_require__(82743);
+// EXTERNAL MODULE: ../main/node_modules/bottleneck/light.js
+var light = __nccwpck_require__(78115);
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/version.js
+var VERSION = "0.0.0-development";
+
+// pkg/dist-src/wrap-request.js
+var noop = () => Promise.resolve();
+function wrapRequest(state, request, options) {
+  return state.retryLimiter.schedule(doRequest, state, request, options);
+}
+async function doRequest(state, request, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, noop);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, noop);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, noop);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
+      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+
+// pkg/dist-src/generated/triggers-notification-paths.js
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+
+// pkg/dist-src/route-matcher.js
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+
+// pkg/dist-src/index.js
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck, common) {
+  groups.global = new Bottleneck.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck = light,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
+    const events = {};
+    const emitter = new Bottleneck.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error, info) {
+      const [state2, request, options] = info.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
+      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request.retryCount;
+      request.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error.message)) {
+          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
+          (error2) => error2.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request, options) => {
+    initializeBottleneck();
+    return wrapRequest(state, request, options);
+  });
+  return {};
+}
+throttling.VERSION = VERSION;
+throttling.triggersNotification = triggersNotification;
+
+
+;// CONCATENATED MODULE: ./src/action/publish/github-client.ts
+// The one REST client the publishers share. Transient failures (5xx, rate limits) are retried by the
+// Octokit retry and throttling plugins, with bounds so a scheduled run never sleeps for an hour.
+
+
+
+
+/** Retries after a 5xx (1 s, 4 s, 9 s apart: the retry plugin's quadratic backoff). */
+const SERVER_ERROR_RETRIES = 3;
+/** Rate-limit retries, each after the wait GitHub asks for (`retry-after` / `x-ratelimit-reset`). */
+const RATE_LIMIT_RETRIES = 2;
+/** Longer waits than this are not worth holding a runner for: the publisher gives up with a warning. */
+const LONGEST_RATE_LIMIT_WAIT_SECONDS = 90;
+function createGitHubClient(token, apiUrl) {
+    const onLimit = (kind) => (retryAfter, options, _octokit, retryCount) => {
+        const request = `${options.method ?? 'GET'} ${options.url ?? ''}`;
+        if (retryCount >= RATE_LIMIT_RETRIES || retryAfter > LONGEST_RATE_LIMIT_WAIT_SECONDS) {
+            core/* info */.pq(`GitHub ${kind} rate limit on ${request}: not retrying (wait ${retryAfter} s, attempt ${retryCount + 1})`);
+            return false;
+        }
+        core/* info */.pq(`GitHub ${kind} rate limit on ${request}: retrying in ${retryAfter} s`);
+        return true;
+    };
+    return (0,github/* getOctokit */.Q)(token, {
+        baseUrl: apiUrl,
+        // 429 is left to the throttling plugin, which waits as long as GitHub asks; the retry plugin
+        // would come back after a fixed 1 s. Client errors are final, as in the plugin's defaults.
+        retry: { retries: SERVER_ERROR_RETRIES, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
+        throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
+        // Octokit would print through console: route its chatter to the step's debug log instead.
+        log: { debug: core/* debug */.Yz, info: core/* debug */.Yz, warn: core/* debug */.Yz, error: core/* debug */.Yz },
+    }, dist_bundle/* retry */.L, throttling);
+}
+/** Status and first line of an Octokit RequestError (or any error), without headers that may carry the token. */
+function describeFailure(error) {
+    const status = typeof error?.status === 'number' ? error.status : undefined;
+    const message = String(error?.message ?? error).split('\n')[0];
+    return { status, message };
+}
+/** What GITHUB_TOKEN writes as. Installation tokens may not ask `GET /user` who they are. */
+const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+/**
+ * The login this token writes as: `GET /user` answers for personal tokens; for installation tokens
+ * (403) it is the Actions bot. A GitHub App's own installation token would write as `<slug>[bot]`,
+ * which only the app's private key can reveal: such comments are then not recognised (a new one is written).
+ */
+async function ownLogin(client) {
+    try {
+        const { data } = await client.rest.users.getAuthenticated();
+        return data.login;
+    }
+    catch {
+        return ACTIONS_BOT_LOGIN;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/publish/comment.ts
+// The sticky pull-request comment: one per pull request and comment-key, found again by its hidden
+// marker AND by being written by the token's own identity, and edited in place. A comment someone
+// else wrote is never touched, even when it carries the same marker.
+
+
+
+
+/** GitHub rejects longer comment and issue bodies with 422. */
+const BODY_LIMIT = 65_536;
+function commentMarker(key) {
+    return `<!-- slo-gate:${key} -->`;
+}
+const resultMarker = (result) => `<!-- slo-gate-result:${result} -->`;
+function renderComment(input, previous) {
+    const { report, context, key, artifactUrl } = input;
+    const notes = [];
+    if (report.result === 'pass' && previousResult(previous, key) === 'fail') {
+        notes.push('🎉 **Fixed:** the previous run of this check failed; this commit passes.');
+    }
+    notes.push(reportLinks(context, artifactUrl));
+    return renderMarkdown(report, {
+        preamble: `${commentMarker(key)}\n${resultMarker(report.result)}`,
+        title: key === 'default' ? 'slo-gate' : `slo-gate (${escapeMarkdown(key)})`,
+        fileUrl: (file, line) => fileUrl(context, file, line),
+        maxLength: BODY_LIMIT,
+        fullReportUrl: artifactUrl ?? runUrl(context),
+        notes,
+    });
+}
+/**
+ * The result an earlier comment recorded, read from its own header only: the marker line, then
+ * the result line. Anywhere else the same text may have come from a checked file (a suggestion
+ * block, a rule name) and says nothing about the previous run.
+ */
+function previousResult(body, key) {
+    const [first, second] = (body ?? '').split('\n', 2);
+    if (first !== commentMarker(key))
+        return undefined;
+    return second === resultMarker('fail') ? 'fail' : second === resultMarker('pass') ? 'pass' : undefined;
+}
+function reportLinks(context, artifactUrl) {
+    const links = [`[workflow run](${runUrl(context)})`];
+    if (artifactUrl)
+        links.unshift(`[report artifact](${artifactUrl})`);
+    return `<sub>Full report: ${links.join(' · ')} · commit \`${context.sha.slice(0, 7)}\`</sub>`;
+}
+async function publishComment(client, input) {
+    const pr = input.context.pullRequest;
+    if (input.mode === 'never' || !pr)
+        return {};
+    const { owner, repo } = input.context;
+    const marker = commentMarker(input.key);
+    try {
+        const self = await ownLogin(client);
+        const comments = await client.paginate(client.rest.issues.listComments, { owner, repo, issue_number: pr.number, per_page: 100 });
+        const existing = comments.find((comment) => comment.user?.login === self && (comment.body ?? '').startsWith(marker));
+        if (!existing && input.mode === 'auto' && input.report.findings.length === 0)
+            return {};
+        const body = renderComment(input, existing?.body);
+        if (existing) {
+            try {
+                const { data } = await client.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
+                return { url: data.html_url };
+            }
+            catch (error) {
+                // Deleted between listing and editing: write a fresh one rather than lose the report.
+                if (describeFailure(error).status !== 404)
+                    throw error;
+            }
+        }
+        const { data } = await client.rest.issues.createComment({ owner, repo, issue_number: pr.number, body });
+        return { url: data.html_url };
+    }
+    catch (error) {
+        return failureOutcome(error, 'the pull-request comment', input.context);
+    }
+}
+/** The open pull request whose head is the fork branch a workflow_run ran for. */
+async function findPullRequestByHead(client, context) {
+    const head = context.pullRequestHead;
+    if (!head)
+        return undefined;
+    const { data } = await client.rest.pulls.list({ owner: context.owner, repo: context.repo, state: 'open', head: head.label, per_page: 100 });
+    const pr = data.find((candidate) => candidate.head.sha === head.sha) ?? data[0];
+    return pr ? { number: pr.number, headSha: head.sha, fromFork: true } : undefined;
+}
+function failureOutcome(error, what, context) {
+    const { status, message } = describeFailure(error);
+    if (status === 403 && !/rate limit/i.test(message)) {
+        const why = context.pullRequest?.fromFork
+            ? 'this pull request comes from a fork, and GitHub gives such runs a read-only token'
+            : 'the token may not write here';
+        return {
+            forbidden: true,
+            warning: `slo-gate could not write ${what} (403 ${message}): ${why}. The job summary, annotations, outputs and report artifact are still written. ` +
+                'To get the comment, grant `permissions: pull-requests: write` (and `issues: write` for issue-on-failure) to the job, ' +
+                'or, for pull requests from forks, publish from a separate `workflow_run` workflow (see the README).',
+        };
+    }
+    return { warning: `slo-gate could not write ${what}${status ? ` (HTTP ${status})` : ''}: ${message}` };
+}
+
+;// CONCATENATED MODULE: ./src/action/publish/outputs.ts
+// Step outputs, for later steps of the job (`steps.<id>.outputs.*`).
+
+function setOutputs(report, where) {
+    core/* setOutput */.uH('result', report.result);
+    core/* setOutput */.uH('errors', report.counts.error);
+    core/* setOutput */.uH('warnings', report.counts.warning);
+    core/* setOutput */.uH('notices', report.counts.notice);
+    core/* setOutput */.uH('report-json', where.reportJson);
+    core/* setOutput */.uH('report-markdown', where.reportMarkdown);
+    // For github/codeql-action/upload-sarif (`sarif_file: ${{ steps.slo.outputs.report-sarif }}`).
+    core/* setOutput */.uH('report-sarif', where.reportSarif);
+    core/* setOutput */.uH('report-html', where.reportHtml);
+    // Absent rather than empty: `if: steps.slo.outputs.comment-url` then reads naturally.
+    if (where.commentUrl)
+        core/* setOutput */.uH('comment-url', where.commentUrl);
+    if (where.artifactId !== undefined)
+        core/* setOutput */.uH('artifact-id', where.artifactId);
+    if (where.artifactUrl)
+        core/* setOutput */.uH('artifact-url', where.artifactUrl);
+}
+
+;// CONCATENATED MODULE: ./src/action/publish/summary.ts
+// The job summary: the report as operators read it on the run page, written on every trigger.
+
+
+
+/** GitHub refuses step summaries over 1 MiB; the margin leaves room for the runner's own framing. */
+const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 8 * 1024;
+function renderSummary({ report, context, fullReportUrl, notes }) {
+    return renderMarkdown(report, {
+        fileUrl: (file, line) => fileUrl(context, file, line),
+        maxLength: SUMMARY_LIMIT_BYTES,
+        measure: (text) => Buffer.byteLength(text, 'utf8'),
+        fullReportUrl: fullReportUrl ?? runUrl(context),
+        notes,
+    });
+}
+async function writeSummary(input) {
+    if (!process.env.GITHUB_STEP_SUMMARY) {
+        core/* info */.pq('No GITHUB_STEP_SUMMARY: job summary not written');
+        return;
+    }
+    await core/* summary */.z.addRaw(renderSummary(input)).write();
+}
+
+;// CONCATENATED MODULE: ./src/action/publish/tracking-issue.ts
+// issue-on-failure: while a scheduled (or manually dispatched) check fails, one tracking issue stays
+// open and carries the latest report; when the check passes again it gets a closing comment and is
+// closed. A check every 30 minutes therefore means one issue per incident, not 48 a day.
+
+
+
+
+const TRACKING_EVENTS = new Set(['schedule', 'workflow_dispatch']);
+function trackingMarker(key) {
+    return `<!-- slo-gate-tracking:${key} -->`;
+}
+async function publishTrackingIssue(client, input) {
+    const { report, context, key } = input;
+    const { owner, repo } = context;
+    const marker = trackingMarker(key);
+    try {
+        const self = await ownLogin(client);
+        const open = await client.paginate(client.rest.issues.listForRepo, { owner, repo, state: 'open', per_page: 100 });
+        const existing = open.find((issue) => !issue.pull_request && issue.user?.login === self && (issue.body ?? '').startsWith(marker));
+        if (report.result === 'pass') {
+            if (!existing)
+                return {};
+            await client.rest.issues.createComment({
+                owner,
+                repo,
+                issue_number: existing.number,
+                body: `✅ The SLO compliance check passes again (commit \`${context.sha.slice(0, 7)}\`, [workflow run](${runUrl(context)})). Closing.`,
+            });
+            const { data } = await client.rest.issues.update({ owner, repo, issue_number: existing.number, state: 'closed', state_reason: 'completed' });
+            return { url: data.html_url, state: 'closed' };
+        }
+        const body = renderMarkdown(report, {
+            preamble: marker,
+            title: 'Failing SLO compliance check',
+            fileUrl: (file, line) => fileUrl(context, file, line),
+            maxLength: BODY_LIMIT,
+            fullReportUrl: input.artifactUrl ?? runUrl(context),
+            notes: [
+                'This issue stays open while the scheduled check fails, shows the latest run, and is closed automatically when the check passes.',
+                reportLinks(context, input.artifactUrl),
+            ],
+        });
+        if (existing) {
+            const { data } = await client.rest.issues.update({ owner, repo, issue_number: existing.number, body });
+            return { url: data.html_url, state: 'updated' };
+        }
+        const title = `SLO compliance check failing${key === 'default' ? '' : ` (${key})`}: ${report.counts.error} error(s), ${report.counts.warning} warning(s)`;
+        const { data } = await client.rest.issues.create({ owner, repo, title, body });
+        return { url: data.html_url, state: 'opened' };
+    }
+    catch (error) {
+        return failureOutcome(error, 'the tracking issue', context);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/publish/index.ts
+// Publishing a report: which publishers run depends on the trigger.
+//   every trigger       report files, artifact, annotations, job summary, outputs
+//   pull requests       + the sticky comment
+//   schedule, dispatch  + the tracking issue when issue-on-failure is on
+// A publisher that cannot write (fork token, outage) warns; only the gate decides the exit status.
+
+
+
+
+
+
+
+
+
+
+
+async function publishReport(report, inputs, root) {
+    const context = readRunContext(root);
+    const warnings = [];
+    const notes = [];
+    const dir = external_node_path_default().join(process.env.RUNNER_TEMP ?? external_node_os_default().tmpdir(), 'slo-gate', jobFingerprint(context));
+    const files = await writeReportFiles(report, context, dir);
+    let artifact = {};
+    if (inputs.uploadArtifact) {
+        const outcome = await uploadReportArtifact({ files, context, name: inputs.artifactName, retentionDays: inputs.retentionDays });
+        if (outcome.warning)
+            warnings.push(outcome.warning);
+        artifact = outcome;
+    }
+    const { commentUrl } = await publishToGitHub(report, inputs, context, artifact.url, warnings, notes);
+    for (const warning of warnings)
+        core/* warning */.$e(warning);
+    // The verdict's own setFailed is an error annotation, and each warning above is one: they share GitHub's per-step limits.
+    const plan = planAnnotations(annotatedFindings(report), { reserved: { error: report.result === 'fail' ? 1 : 0, warning: warnings.length } });
+    emitAnnotations(plan, context, report);
+    const annotationNote = notAnnotatedNote(plan.notShown);
+    if (annotationNote)
+        notes.push(annotationNote);
+    if (artifact.url)
+        notes.push(`📦 [Report artifact](${artifact.url}): report.html, report.md, report.json and report.sarif.`);
+    await writeSummary({ report, context, fullReportUrl: artifact.url, notes }).catch((error) => {
+        core/* warning */.$e(`slo-gate could not write the job summary: ${String(error?.message ?? error).split('\n')[0]}`);
+    });
+    setOutputs(report, { reportJson: files.json, reportMarkdown: files.markdown, reportSarif: files.sarif, reportHtml: files.html, commentUrl, artifactId: artifact.id, artifactUrl: artifact.url });
+}
+async function publishToGitHub(report, inputs, context, artifactUrl, warnings, notes) {
+    const wantsComment = inputs.comment !== 'never' && (context.pullRequest !== undefined || context.pullRequestHead !== undefined);
+    const wantsIssue = inputs.issueOnFailure && TRACKING_EVENTS.has(context.eventName);
+    if (!wantsComment && !wantsIssue)
+        return {};
+    if (!inputs.token) {
+        warnings.push('slo-gate has no github-token: the pull-request comment and tracking issue are skipped.');
+        return {};
+    }
+    const client = createGitHubClient(inputs.token, context.apiUrl);
+    let commentUrl;
+    if (wantsComment && !context.pullRequest) {
+        const pullRequest = await findPullRequestByHead(client, context).catch((error) => {
+            warnings.push(failureOutcome(error, 'the pull-request comment (looking up the pull request)', context).warning);
+            return undefined;
+        });
+        if (!pullRequest)
+            core/* info */.pq(`No open pull request has the head ${context.pullRequestHead?.label}: no comment`);
+        context = { ...context, pullRequest };
+    }
+    if (wantsComment && context.pullRequest) {
+        const outcome = await publishComment(client, { report, context, mode: inputs.comment, key: inputs.commentKey, artifactUrl });
+        commentUrl = outcome.url;
+        if (outcome.warning)
+            warnings.push(outcome.warning);
+        if (outcome.forbidden)
+            notes.push('⚠️ The pull-request comment could not be written: the token is read-only here (see the step warning for what to do).');
+    }
+    if (wantsIssue) {
+        const outcome = await publishTrackingIssue(client, { report, context, key: inputs.commentKey, artifactUrl });
+        if (outcome.warning)
+            warnings.push(outcome.warning);
+        if (outcome.url)
+            core/* info */.pq(`Tracking issue ${outcome.state}: ${outcome.url}`);
+    }
+    return { commentUrl };
+}
+
+;// CONCATENATED MODULE: ./src/action/main.ts
+// The action's front door: read the inputs, run the check, hand the report to the publishers,
+// set the verdict. Exit status: 0 passed, 1 the gate failed, 2 a bad input, path or
+// configuration, or an internal fault — each with one line.
+
+
+
+
+
 /** `workerScript`: the action's bundle, which file worker threads run on a large repository. */
 async function run(workerScript) {
     try {
-        const publishInputs = readPublishInputs();
-        const root = external_node_path_default().resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), core/* getInput */.V4('path') || '.');
-        const failOn = (core/* getInput */.V4('fail-on') || 'error');
-        if (!['error', 'warning', 'notice', 'never'].includes(failOn))
-            throw new InputError(`fail-on must be error, warning or never, not "${failOn}"`);
-        const overrides = {};
-        const minAvailability = core/* getInput */.V4('min-availability');
-        if (minAvailability)
-            overrides.minAvailability = parseMinAvailability(minAvailability, () => new InputError(`min-availability must be a percent such as 99.9, not "${minAvailability}"`));
-        const diff = diffRequestFromEvent(process.env.GITHUB_EVENT_NAME, process.env.GITHUB_EVENT_PATH, {
-            newFindingsOnly: booleanInput('new-findings-only', true),
-            changedFilesOnly: booleanInput('changed-files-only', false),
-            allowLabel: core/* getInput */.V4('allow-label'),
-        });
-        const live = readLiveInputs((message) => new InputError(message));
-        const engine = { concurrency: parseConcurrency(core/* getInput */.V4('concurrency'), (message) => new InputError(message), 'concurrency'), workerScript };
-        const cache = booleanInput('cache', true) ? actionCache() : undefined;
-        const { report, cacheNotices } = await runCheck({ root, configFile: core/* getInput */.V4('config') || undefined, overrides, failOn, diff, live, engine, ...cache });
+        const options = await readActionOptions(workerScript);
+        const { report, cacheNotices } = await runCheck(options);
         for (const notice of cacheNotices)
             core/* notice */.lm(`slo-gate: ${notice}`);
         if (report.diff?.unavailable)
             core/* notice */.lm(`slo-gate did not compare with the base ${report.diff.baseRef}: ${report.diff.unavailable}. It checked the head alone.`);
-        await publishReport(report, publishInputs, root);
+        await publishReport(report, options.publish, options.root);
         const fresh = report.diff?.baseSha ? `; new in this pull request: ${report.diff.newCounts.error} error(s), ${report.diff.newCounts.warning} warning(s)` : '';
         const summary = `slo-gate ${report.result === 'pass' ? 'passed' : 'failed'}: ${report.counts.error} error(s), ${report.counts.warning} warning(s), ${report.counts.notice} notice(s)${fresh}`;
         if (report.result === 'fail')
@@ -82239,18 +90158,21 @@ async function run(workerScript) {
             core/* info */.pq(summary);
     }
     catch (error) {
-        if (error instanceof ConfigError)
-            core/* setFailed */.C1(`${error.file}:${error.line}: ${error.message}`);
-        else if (error instanceof InputError)
-            core/* setFailed */.C1(error.message);
-        else {
-            core/* setFailed */.C1(`slo-gate internal error: ${error?.message?.split('\n')[0] ?? String(error)}`);
-            process.exitCode = 2;
+        if (error instanceof ConfigError) {
+            // Each problem at its place in the file (an annotation), then the one line that fails the step.
+            for (const problem of error.problems.slice(1))
+                core/* error */.z3(problem.message, { file: error.file, startLine: problem.line, ...(problem.column ? { startColumn: problem.column } : {}) });
+            core/* setFailed */.C1(`${error.file}:${error.line}: ${error.message}${error.problems.length > 1 ? ` (and ${error.problems.length - 1} more)` : ''}`);
         }
+        else if (error instanceof UsageError)
+            core/* setFailed */.C1(error.message);
+        else
+            core/* setFailed */.C1(`slo-gate internal error: ${error?.message?.split('\n')[0] ?? String(error)}`);
+        process.exitCode = 2;
     }
 }
 
-;// CONCATENATED MODULE: ./src/index.ts
+;// CONCATENATED MODULE: ./src/action/index.ts
 // Entry point of the bundled action (dist/index.js). The same file serves as a file worker when
 // the engine starts one on a large repository.
 

@@ -257,7 +257,7 @@ describe.each(NODES)('the bundled action under Node %s', (node) => {
 
   it('keeps the comment within 65,536 characters for thousands of findings', async () => {
     const pr = gh().seedPullRequest();
-    const files: Record<string, string> = {};
+    const files: Record<string, string> = { ...FLOOR };
     for (let index = 0; index < 2500; index++) files[`slo/team-${index % 25}/service-${index}.yaml`] = policy('99.5', `service-${index}`);
     const result = await run({ event: pullRequestEventFromApi(gh(), pr.number), workspaceFiles: files, timeoutMs: 120_000 });
     expectNoCrash(result);
