@@ -81000,6 +81000,9 @@ function firstBoundPassed(text, maxNesting = MAX_NESTING, maxValues = MAX_VALUES
         let inString = false;
         let valueStart = true;
         let lastSignificant = -1;
+        // `a: b: c: …` on one line: each `: ` after the first opens one more (compact) mapping, which
+        // the parser recurses into as deeply as into any other level.
+        let compact = -1;
         for (; i < n; i++) {
             const code = text.charCodeAt(i);
             if (code === 10 || code === 13)
@@ -81012,6 +81015,8 @@ function firstBoundPassed(text, maxNesting = MAX_NESTING, maxValues = MAX_VALUES
                 continue;
             }
             const opens = (code === 91 || code === 123) && (flow > 0 || valueStart);
+            if (flow === 0 && code === 58 && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9) && indents.length + ++compact > maxNesting)
+                return { kind: 'depth', offset: i };
             if (code !== 32 && code !== 9)
                 valueStart = flow === 0 && code === 58 && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9);
             if (code === 34 && flow > 0)

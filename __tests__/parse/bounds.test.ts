@@ -70,3 +70,11 @@ describe('line endings', () => {
     expect(result.findings.filter((f) => f.check.startsWith('promql/') || f.check.startsWith('file/')).map((f) => `${at(f)} ${f.check}`)).toEqual(['rules.yml:7:30 promql/syntax']);
   });
 });
+
+describe('compact mappings on one line', () => {
+  it('counts each `: ` after the first as a level: a thousand of them is too deep, a few are not', () => {
+    const deep = `groups:\n  - name: g\n    rules:\n      - alert: A\n        annotations:\n          summary: start-${': '.repeat(1200)}x\n`;
+    expect(firstBoundPassed(deep)?.kind).toBe('depth');
+    expect(firstBoundPassed('summary: "a: b: c"\nexpr: up\n')).toBeUndefined();
+  });
+});
