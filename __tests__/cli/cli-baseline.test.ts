@@ -4,16 +4,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/cli.js';
 import { workspace } from '../helpers/workspace.js';
 import { legacyRepository, RULES } from '../findings/legacy-fixture.js';
-
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+import { cli } from '../helpers/cli.js';
 
 describe('slo-gate baseline', () => {
   it('writes the baseline, after which check passes, until a new defect appears', async () => {

@@ -2,17 +2,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/cli.js';
 import reportSchema from '../../schemas/report.schema.json' with { type: 'json' };
 import { REPO_ROOT } from '../helpers/corpus.js';
 import { workspace } from '../helpers/workspace.js';
-
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+import { cli } from '../helpers/cli.js';
 
 const passing = { 'rules.yml': 'groups:\n  - name: g\n    rules:\n      - record: job:up:sum\n        expr: sum by (job) (up)\n' };
 const failing = { 'rules.yml': 'groups:\n  - name: g\n    rules:\n      - record: job:up:sum\n' };

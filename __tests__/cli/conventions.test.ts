@@ -6,16 +6,12 @@ import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../src/cli/cli.js';
+import type { CliIo } from '../../src/cli/cli.js';
 import { TOOL_VERSION } from '../../src/run.js';
 import { workspace } from '../helpers/workspace.js';
+import { cli as runCapturedCli } from '../helpers/cli.js';
 
-async function cli(args: string[], io: Partial<CliIo> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {}, ...io });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], io: Partial<CliIo> = {}) => runCapturedCli(args, { env: {}, ...io });
 
 const POINTER = "Run 'slo-gate --help' for the commands and options.";
 const failing = { 'rules.yml': 'groups:\n  - name: g\n    rules:\n      - record: job:up:sum\n' };

@@ -7,15 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/cli.js';
 import { workspace } from '../helpers/workspace.js';
-
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+import { cli } from '../helpers/cli.js';
 
 // Fails the gate unless the config switches rule/schema off: shows whether a config was read.
 const FAILING = { 'rules.yml': 'groups:\n  - name: g\n    rules:\n      - record: job:up:sum\n' };

@@ -11,31 +11,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pullRequestEventFromApi, runAction } from '../support/action-runner.js';
 import { useGitHubApi } from '../support/github-api.js';
 import { startHostileBackend, type HostileBackend } from '../support/hostile-backend.js';
+import { MEASURED_SLO_REPOSITORY } from '../helpers/slo-fixtures.js';
 
 const API_KEY = 'k3y-echoed-9f8e7d6c5b4a';
 const TENANT = 'tenant-echoed-4242';
 const PASSWORD = 'pa55-echoed-in-url';
 const BASIC = Buffer.from(`bot:${PASSWORD}`).toString('base64');
 
-const FILES = {
-  'slo/payments.yml': `version: prometheus/v1
-service: payments
-slos:
-  - name: checkout
-    objective: 99.9
-    sli:
-      events:
-        error_query: sum(rate(http_requests_total{code=~"5.."}[{{.window}}]))
-        total_query: sum(rate(http_requests_total[{{.window}}]))
-    alerting:
-      name: CheckoutBurn
-      page_alert:
-        disable: true
-      ticket_alert:
-        disable: true
-`,
-  '.slo-gate.yml': 'checks:\n  align/burn-alert-missing: "off"\n  align/dashboard-missing: "off"\n  policy/burn-windows: "off"\n',
-};
+const FILES = MEASURED_SLO_REPOSITORY;
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

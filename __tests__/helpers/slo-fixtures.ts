@@ -90,3 +90,24 @@ spec:
         spec:
           query: sum(rate(http_requests_total{job="checkout"}[5m]))
 `;
+
+/** One Sloth SLO with an SLI live mode can measure, its alerting off: a repository whose only findings come from the backend. */
+export const MEASURED_SLO_REPOSITORY = {
+  'slo/payments.yml': `version: prometheus/v1
+service: payments
+slos:
+  - name: checkout
+    objective: 99.9
+    sli:
+      events:
+        error_query: sum(rate(http_requests_total{code=~"5.."}[{{.window}}]))
+        total_query: sum(rate(http_requests_total[{{.window}}]))
+    alerting:
+      name: CheckoutBurn
+      page_alert:
+        disable: true
+      ticket_alert:
+        disable: true
+`,
+  '.slo-gate.yml': 'checks:\n  align/burn-alert-missing: "off"\n  align/dashboard-missing: "off"\n  policy/burn-windows: "off"\n',
+};

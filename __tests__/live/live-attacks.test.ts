@@ -16,6 +16,7 @@ import { runCli } from '../../src/cli/cli.js';
 import { startHostileBackend, type HostileBackend } from '../support/hostile-backend.js';
 import { workspace } from '../helpers/workspace.js';
 import { eventsSlo, modelOf, slo } from './slos.js';
+import { MEASURED_SLO_REPOSITORY } from '../helpers/slo-fixtures.js';
 
 const BEARER = 's3cr3t-bearer-token-7781';
 const API_KEY = 'k3y-9f8e7d6c5b4a';
@@ -24,25 +25,7 @@ const PASSWORD = 'pa55-w0rd-in-url';
 const BASIC = Buffer.from(`bot:${PASSWORD}`).toString('base64');
 const SECRETS = [BEARER, API_KEY, TENANT, PASSWORD, BASIC, encodeURIComponent(PASSWORD)];
 
-const FILES = {
-  'slo/payments.yml': `version: prometheus/v1
-service: payments
-slos:
-  - name: checkout
-    objective: 99.9
-    sli:
-      events:
-        error_query: sum(rate(http_requests_total{code=~"5.."}[{{.window}}]))
-        total_query: sum(rate(http_requests_total[{{.window}}]))
-    alerting:
-      name: CheckoutBurn
-      page_alert:
-        disable: true
-      ticket_alert:
-        disable: true
-`,
-  '.slo-gate.yml': 'checks:\n  align/burn-alert-missing: "off"\n  align/dashboard-missing: "off"\n  policy/burn-windows: "off"\n',
-};
+const FILES = MEASURED_SLO_REPOSITORY;
 
 interface CliRun {
   code: number;
