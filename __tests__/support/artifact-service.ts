@@ -202,18 +202,7 @@ export class FakeArtifactService {
     if (this.server) return;
     if (this.ownsAzurite) await this.azurite.start();
     await this.azurite.createContainer(this.container);
-    const server = createServer((req, res) => {
-      this.handle(req, res).catch((err: unknown) => {
-        this.violations.push(`fake artifact service crashed: ${err instanceof Error ? err.stack : String(err)}`);
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ code: 'internal', msg: 'fake crashed' }));
-      });
-    });
-    server.keepAliveTimeout = 1000;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
-    });
+    const server = await listenTwirp('fake artifact service', (req, res) => this.handle(req, res), this.violations);
     this.server = server;
     this.port = (server.address() as AddressInfo).port;
   }
@@ -221,12 +210,7 @@ export class FakeArtifactService {
   async stop(): Promise<void> {
     const s = this.server;
     this.server = undefined;
-    if (s) {
-      await new Promise<void>((resolve) => {
-        s.close(() => resolve());
-        s.closeAllConnections();
-      });
-    }
+    if (s) await closeServer(s);
     if (this.ownsAzurite) await this.azurite.stop();
   }
 
@@ -495,5 +479,33 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
+  });
+}
+
+/**
+ * A Twirp-style service on a free 127.0.0.1 port. A handler that throws is a violation of the fake
+ * itself (the test then fails on it), answered with Twirp's `internal` error.
+ */
+export async function listenTwirp(name: string, handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>, violations: string[]): Promise<Server> {
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      violations.push(`${name} crashed: ${err instanceof Error ? err.stack : String(err)}`);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ code: 'internal', msg: 'fake crashed' }));
+    });
+  });
+  server.keepAliveTimeout = 1000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  return server;
+}
+
+/** Closes the server and every connection still open on it. */
+export function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
   });
 }

@@ -18,9 +18,9 @@
  *   Errors: HTTP status + {code, msg}.
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { makeRuntimeToken, TWIRP_STATUS } from './artifact-service.js';
+import { closeServer, listenTwirp, makeRuntimeToken, TWIRP_STATUS } from './artifact-service.js';
 import { Azurite } from './azurite.js';
 
 export const CACHE_TWIRP_PREFIX = '/twirp/github.actions.results.api.v1.CacheService/';
@@ -89,18 +89,7 @@ export class FakeCacheService {
     if (this.server) return;
     if (this.ownsAzurite) await this.azurite.start();
     await this.azurite.createContainer(this.container);
-    const server = createServer((req, res) => {
-      this.handle(req, res).catch((error: unknown) => {
-        this.violations.push(`fake cache service crashed: ${error instanceof Error ? error.stack : String(error)}`);
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ code: 'internal', msg: 'fake crashed' }));
-      });
-    });
-    server.keepAliveTimeout = 1000;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
-    });
+    const server = await listenTwirp('fake cache service', (req, res) => this.handle(req, res), this.violations);
     this.server = server;
     this.port = (server.address() as AddressInfo).port;
   }
@@ -108,7 +97,7 @@ export class FakeCacheService {
   async stop(): Promise<void> {
     const server = this.server;
     this.server = undefined;
-    if (server) await new Promise<void>((resolve) => (server.close(() => resolve()), server.closeAllConnections()));
+    if (server) await closeServer(server);
     if (this.ownsAzurite) await this.azurite.stop();
   }
 
