@@ -44,6 +44,18 @@ describe('Markdown report', () => {
     expect(md).not.toMatch(/&#\d+;/);
   });
 
+  it('lists dashboard queries of data sources it does not read, collapsed, with hostile names escaped', () => {
+    const report = { ...reportWith([]), notChecked: [
+      { file: 'dash/search.json', line: 1, dashboard: 'Search <b>@ops</b> | x', datasource: 'elasticsearch', queries: 2 },
+      { file: 'dash/db.json', line: 4, dashboard: 'DB', datasource: 'grafana-postgresql-datasource', queries: 1 },
+    ] };
+    const md = renderMarkdown(report);
+    expect(md).toContain('<details><summary>3 dashboard queries not checked (not PromQL or LogQL)</summary>');
+    expect(md).toContain('- `dash/search.json:1` — 2 elasticsearch queries in dashboard Search &lt;b&gt;@\u200bops&lt;/b&gt; \\| x');
+    expect(md).toContain('- `dash/db.json:4` — 1 grafana-postgresql-datasource query in dashboard DB');
+    expect(renderMarkdown(reportWith([]))).not.toContain('not checked (not PromQL');
+  });
+
   it('links each finding to its file and line at the given commit', () => {
     const md = renderComment({ report: reportWith([finding('warning', 'rules/x y.yaml', 12, 'slow')]), context, mode: 'auto', key: 'default' });
     expect(md).toContain('[12:3](https://github.com/acme/widgets/blob/abcdef1234567890abcdef1234567890abcdef12/ops/rules/x%20y.yaml#L12)');

@@ -92,6 +92,7 @@ function composeReport(report: Report, view: ReportView, ordered: Finding[], lay
     renderSloTable(report, layout.sloRows),
     layout.figures ? renderFigures(report) : '',
     renderSkipped(report),
+    renderNotChecked(report),
   ];
   return `${parts.filter(Boolean).join('\n\n')}\n`;
 }
@@ -107,6 +108,18 @@ function renderSkipped(report: Report): string {
   const items = report.skipped.slice(0, MAX_LISTED).map((entry) => `- ${codeSpan(entry.path, false)} — ${escapeMarkdown(skippedEntryText(entry))}`);
   if (report.skipped.length > MAX_LISTED) items.push(`- …and ${report.skipped.length - MAX_LISTED} more, in the full report`);
   return `<details><summary>${escapeInlineHtml(skippedText(report))}</summary>\n\n${items.join('\n')}\n\n</details>`;
+}
+
+/** Dashboard queries in languages slo-gate does not read, collapsed: said, so a pass is not read as covering them. */
+function renderNotChecked(report: Report): string {
+  const notChecked = report.notChecked ?? [];
+  if (notChecked.length === 0) return '';
+  const queries = notChecked.reduce((sum, item) => sum + item.queries, 0);
+  const items = notChecked.slice(0, MAX_LISTED).map(
+    (item) => `- ${codeSpan(`${item.file}:${item.line}`, false)} — ${item.queries} ${escapeMarkdown(item.datasource)} quer${item.queries === 1 ? 'y' : 'ies'} in dashboard ${escapeMarkdown(item.dashboard)}`,
+  );
+  if (notChecked.length > MAX_LISTED) items.push(`- …and ${notChecked.length - MAX_LISTED} more, in the full report`);
+  return `<details><summary>${queries} dashboard quer${queries === 1 ? 'y' : 'ies'} not checked (not PromQL or LogQL)</summary>\n\n${items.join('\n')}\n\n</details>`;
 }
 
 function renderHead(report: Report, view: ReportView, options: MarkdownOptions): string {
