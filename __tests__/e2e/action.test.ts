@@ -5,7 +5,7 @@
 // SLO_GATE_E2E_NODES=current (or 24) narrows that, e.g. while iterating; SLO_GATE_E2E_ENTRY runs
 // another build of the action instead of dist/index.js.
 
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   runAction,
   pullRequestEventFromApi,
@@ -16,7 +16,7 @@ import {
   type GitHubEvent,
   type RunActionOptions,
 } from '../support/action-runner.js';
-import { startArtifactService, type FakeArtifactService } from '../support/artifact-service.js';
+import { useArtifactService } from '../support/artifact-service.js';
 import { CONTRIBUTOR, GITHUB_ACTIONS_BOT, MAX_BODY_LENGTH, OCTOCAT, OTHER_BOT, useGitHubApi } from '../support/github-api.js';
 import { repository, sha as shaOf, simpleUser } from '../support/github-objects.js';
 
@@ -62,21 +62,7 @@ const PASSING = { ...FLOOR, 'slo/checkout.yaml': policy('99.9'), 'rules/slo.yaml
 const FAILING = { ...FLOOR, 'slo/checkout.yaml': policy('99.5'), 'rules/slo.yaml': ALERTS };
 
 const gh = useGitHubApi();
-let artifacts: FakeArtifactService;
-
-beforeAll(async () => {
-  artifacts = await startArtifactService();
-});
-afterEach(async () => {
-  try {
-    artifacts.assertNoViolations();
-  } finally {
-    await artifacts.reset();
-  }
-});
-afterAll(async () => {
-  await artifacts?.stop();
-});
+const artifacts = useArtifactService();
 
 function expectNoCrash(run: ActionRunResult): void {
   expect(run.timedOut).toBe(false);
@@ -99,7 +85,7 @@ function expectDaysOut(iso: string, days: number): void {
 }
 
 describe.each(NODES)('the bundled action under Node %s', (node) => {
-  const run = (options: RunActionOptions) => runAction({ node, github: gh(), artifacts, entry: process.env.SLO_GATE_E2E_ENTRY, ...options });
+  const run = (options: RunActionOptions) => runAction({ node, github: gh(), artifacts: artifacts(), entry: process.env.SLO_GATE_E2E_ENTRY, ...options });
 
   it('on a pull request: comment, summary, annotations, outputs and a 30-day artifact with the four report files', async () => {
     const pr = gh().seedPullRequest();
@@ -139,12 +125,12 @@ describe.each(NODES)('the bundled action under Node %s', (node) => {
     expect(result.summary).toContain('targets 99.5 %, below the minimum availability of 99.9 %');
 
     // The artifact: four files, consistent with each other, kept 30 days.
-    const stored = artifacts.artifact('slo-compliance-report')!;
+    const stored = artifacts().artifact('slo-compliance-report')!;
     expect(stored).toBeDefined();
     expect(result.outputs['artifact-id']).toBe(String(stored.id));
     expect(result.outputs['artifact-url']).toBe(`${gh().serverUrl}/acme/widgets/actions/runs/9000000001/artifacts/${stored.id}`);
     expectDaysOut(stored.expiresAt, 30);
-    const files = await artifacts.files('slo-compliance-report');
+    const files = await artifacts().files('slo-compliance-report');
     expect(Object.keys(files).sort()).toEqual(['report.html', 'report.json', 'report.md', 'report.sarif']);
     const json = JSON.parse(files['report.json']!);
     expect(json.result).toBe('fail');
@@ -164,7 +150,7 @@ describe.each(NODES)('the bundled action under Node %s', (node) => {
     const first = await run({ event: pullRequestEventFromApi(gh(), pr.number), workspaceFiles: FAILING });
     expect(first.exitCode).toBe(1);
     const [created] = gh().comments(pr.number);
-    await artifacts.reset();
+    await artifacts().reset();
 
     const second = await run({ event: pullRequestEventFromApi(gh(), pr.number, 'synchronize'), workspaceFiles: PASSING });
     expectNoCrash(second);
@@ -216,8 +202,8 @@ describe.each(NODES)('the bundled action under Node %s', (node) => {
     expect(result.summary).toContain('## ❌ ');
     expect(result.summary).toContain('could not be written');
     expect(result.annotations.some((annotation) => annotation.title === 'policy/target-min')).toBe(true);
-    expect(artifacts.artifact('slo-compliance-report')).toBeDefined();
-    expect(result.outputs['artifact-id']).toBe(String(artifacts.artifact('slo-compliance-report')!.id));
+    expect(artifacts().artifact('slo-compliance-report')).toBeDefined();
+    expect(result.outputs['artifact-id']).toBe(String(artifacts().artifact('slo-compliance-report')!.id));
   });
 
   it('writes a new comment when its earlier one was deleted meanwhile (404)', async () => {
@@ -277,10 +263,10 @@ describe.each(NODES)('the bundled action under Node %s', (node) => {
   it('retention-days sets the artifact expiry, capped by the repository limit', async () => {
     const pr = gh().seedPullRequest();
     await run({ event: pullRequestEventFromApi(gh(), pr.number), workspaceFiles: PASSING, inputs: { 'retention-days': 5 } });
-    expectDaysOut(artifacts.artifact('slo-compliance-report')!.expiresAt, 5);
-    await artifacts.reset();
+    expectDaysOut(artifacts().artifact('slo-compliance-report')!.expiresAt, 5);
+    await artifacts().reset();
     await run({ event: pullRequestEventFromApi(gh(), pr.number), workspaceFiles: PASSING, inputs: { 'retention-days': 60 }, retentionDays: 14 });
-    expectDaysOut(artifacts.artifact('slo-compliance-report')!.expiresAt, 14);
+    expectDaysOut(artifacts().artifact('slo-compliance-report')!.expiresAt, 14);
   });
 
   it('matrix legs sharing the default name each get an artifact; an explicit clashing name is a warning', async () => {
@@ -289,7 +275,7 @@ describe.each(NODES)('the bundled action under Node %s', (node) => {
     const legB = await run({ event, workspaceFiles: PASSING });
     expect(legA.outputs['artifact-id']).toBeDefined();
     expect(legB.outputs['artifact-id']).toBeDefined();
-    expect(artifacts.artifacts.map((artifact) => artifact.name)).toEqual(['slo-compliance-report', expect.stringMatching(/^slo-compliance-report-slo-[0-9a-f]{8}$/)]);
+    expect(artifacts().artifacts.map((artifact) => artifact.name)).toEqual(['slo-compliance-report', expect.stringMatching(/^slo-compliance-report-slo-[0-9a-f]{8}$/)]);
     expect(legB.annotations.filter((annotation) => annotation.level === 'warning' && !annotation.title)).toEqual([]);
 
     const clash = await run({ event, workspaceFiles: PASSING, inputs: { 'artifact-name': 'slo-compliance-report' } });
@@ -308,7 +294,7 @@ describe.each(NODES)('the bundled action under Node %s', (node) => {
     expect(gh().requests).toEqual([]);
     expect(result.summary).toContain('## ❌ ');
     expect(result.annotations.some((annotation) => annotation.title === 'policy/target-min' && annotation.level === 'error')).toBe(true);
-    expect(artifacts.artifact('slo-compliance-report')).toBeDefined();
+    expect(artifacts().artifact('slo-compliance-report')).toBeDefined();
   });
 
   it('on schedule with issue-on-failure: one tracking issue while failing, closed with a comment when passing', async () => {
@@ -316,9 +302,9 @@ describe.each(NODES)('the bundled action under Node %s', (node) => {
     const first = await run({ event: scheduleEvent({ cron: '*/30 * * * *' }), workspaceFiles: FAILING, inputs });
     expectNoCrash(first);
     expect(first.exitCode).toBe(1);
-    await artifacts.reset();
+    await artifacts().reset();
     await run({ event: workflowDispatchEvent(), workspaceFiles: FAILING, inputs });
-    await artifacts.reset();
+    await artifacts().reset();
     const issues = gh().issues();
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ state: 'open', user: { login: GITHUB_ACTIONS_BOT.login } });
@@ -327,7 +313,7 @@ describe.each(NODES)('the bundled action under Node %s', (node) => {
     expect(gh().requestsTo('POST', /\/issues$/)).toHaveLength(1);
     expect(gh().requestsTo('PATCH', /\/issues\/\d+$/)).toHaveLength(1);
 
-    await artifacts.reset();
+    await artifacts().reset();
     const passing = await run({ event: scheduleEvent({ cron: '*/30 * * * *' }), workspaceFiles: PASSING, inputs });
     expectNoCrash(passing);
     expect(passing.exitCode).toBe(0);
@@ -339,7 +325,7 @@ describe.each(NODES)('the bundled action under Node %s', (node) => {
 
     // A further passing run finds no open issue and writes nothing.
     const writes = gh().writes().length;
-    await artifacts.reset();
+    await artifacts().reset();
     await run({ event: scheduleEvent(), workspaceFiles: PASSING, inputs });
     expect(gh().writes()).toHaveLength(writes);
   });
@@ -350,7 +336,7 @@ describe.each(NODES)('the bundled action under Node %s', (node) => {
     const pr = gh().seedPullRequest();
     const inputs = { 'github-token': pat };
     await run({ event: pullRequestEventFromApi(gh(), pr.number), workspaceFiles: FAILING, inputs });
-    await artifacts.reset();
+    await artifacts().reset();
     const second = await run({ event: pullRequestEventFromApi(gh(), pr.number, 'synchronize'), workspaceFiles: FAILING, inputs });
     expectTokenHidden(second, pat);
     const comments = gh().comments(pr.number);
@@ -358,7 +344,7 @@ describe.each(NODES)('the bundled action under Node %s', (node) => {
     expect(gh().requestsTo('PATCH')).toHaveLength(1);
 
     const requests = gh().requests.length;
-    await artifacts.reset();
+    await artifacts().reset();
     const never = await run({ event: pullRequestEventFromApi(gh(), pr.number, 'synchronize'), workspaceFiles: FAILING, inputs: { comment: 'never' } });
     expectNoCrash(never);
     expect(gh().requests).toHaveLength(requests);

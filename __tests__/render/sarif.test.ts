@@ -85,6 +85,17 @@ describe('SARIF for code scanning: docs, baseline state and suppressions', () =>
     expect(state).toEqual({ 'new defect': 'new', 'old defect': 'unchanged', 'known defect': 'unchanged', excused: 'new', gone: 'absent', 'fixed since': 'absent' });
   });
 
+  it('reports a baselined finding the pull request fixed as absent once, not once as resolved and again as fixed', () => {
+    const gone = finding('warning', 'rules/d.yaml', 6, 'fixed in this pull request', { fingerprint: 'f2' });
+    const both = {
+      ...report,
+      diff: { ...report.diff, resolved: [gone] },
+      adoption: { suppressed: 1, baseline: { file: '.slo-gate-baseline.json', matched: 1, fixed: [{ fingerprint: 'f2', check: gone.check, file: gone.file, message: gone.message, count: 1 }] } },
+    };
+    const absent = renderSarif(both).runs[0]!.results!.filter((result) => result.baselineState === 'absent');
+    expect(absent.map((result) => [result.message.text, result.locations![0]!.physicalLocation!.region!.startLine])).toEqual([['fixed in this pull request', 6]]);
+  });
+
   it('carries a suppression with its kind and reason as justification', () => {
     const excused = run.results!.find((result) => result.message.text === 'excused')!;
     expect(excused.suppressions).toEqual([expect.objectContaining({ kind: 'inSource', status: 'accepted', justification: 'owned by team X' })]);

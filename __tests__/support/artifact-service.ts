@@ -35,6 +35,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { Azurite } from './azurite.js';
 import { type ZipEntry, readZip, zipToText } from './zip.js';
 
@@ -129,6 +130,31 @@ export async function startArtifactService(options: ArtifactServiceOptions = {})
   const s = new FakeArtifactService(options);
   await s.start();
   return s;
+}
+
+/**
+ * The service for a test file, as `useGitHubApi` is for the API: started before its tests, checked
+ * for protocol violations and emptied after each, stopped after all. Call the accessor in tests and hooks.
+ */
+export function useArtifactService(options: ArtifactServiceOptions = {}): () => FakeArtifactService {
+  let service: FakeArtifactService | undefined;
+  beforeAll(async () => {
+    service = await startArtifactService(options);
+  });
+  afterEach(async () => {
+    try {
+      service?.assertNoViolations();
+    } finally {
+      await service?.reset();
+    }
+  });
+  afterAll(async () => {
+    await service?.stop();
+  });
+  return () => {
+    if (!service) throw new Error('useArtifactService: service not started yet (use it inside tests/hooks)');
+    return service;
+  };
 }
 
 /**

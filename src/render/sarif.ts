@@ -24,8 +24,14 @@ export function renderSarif(report: Report, options: SarifOptions = {}): Log {
     defaultConfiguration: { level: LEVEL[check.severity] },
   }));
   // A finding may come from a check the report does not list (an engine-level failure): add it so ruleIndex stays valid.
-  const absentBaseline = (report.adoption?.baseline?.fixed ?? []).map((entry): Finding => ({ check: entry.check, severity: 'warning', file: entry.file, message: entry.message, fingerprint: entry.fingerprint }));
-  const absent = [...(report.diff?.resolved ?? []), ...absentBaseline];
+  // A baselined finding a pull request fixes is both resolved since the base and fixed since the
+  // baseline: one finding, so one absent result (the resolved one, which keeps its severity and position).
+  const resolved = report.diff?.resolved ?? [];
+  const resolvedFingerprints = new Set(resolved.map((finding) => finding.fingerprint));
+  const absentBaseline = (report.adoption?.baseline?.fixed ?? [])
+    .filter((entry) => !resolvedFingerprints.has(entry.fingerprint))
+    .map((entry): Finding => ({ check: entry.check, severity: 'warning', file: entry.file, message: entry.message, fingerprint: entry.fingerprint }));
+  const absent = [...resolved, ...absentBaseline];
   for (const finding of [...report.findings, ...absent]) {
     if (!rules.some((rule) => rule.id === finding.check)) rules.push({ id: finding.check, name: finding.check, defaultConfiguration: { level: LEVEL[finding.severity] } });
   }
