@@ -3,9 +3,13 @@
 // so every v1 document is kept while files are read and SLOs are built in `finalise`. Documents are
 // kept as snapshots (plain data) because files may be read on worker threads.
 // A reference that names no document becomes a problem on the SLO (policy/schema reports it).
+// Each alert policy's burn-rate condition is one window, and the labels of the policy, its
+// notification targets and its condition (with the condition's severity) are the labels of that
+// window's tier of alert (page or ticket), which the suggested rule group carries.
 // `openslo/v1alpha` SLOs (the shape Sloth reads) refer to nothing and are built at once.
 
-import type { BurnWindow, Indicator, Located, Slo } from '../model/types.js';
+import { alertTier } from '../model/burn-rate.js';
+import { LEGACY_LABEL_NAME, type BurnWindow, type Indicator, type Located, type Slo } from '../model/types.js';
 import { parseCountUnit, parseDurationShorthand, parseTarget } from '../model/units.js';
 import { restoreDocument, type DocumentSnapshot, type ParsedDocument, type PathSegment } from '../parse/document.js';
 import type { FormatAdapter, FinaliseContext, NormaliseContext } from './adapter.js';
@@ -77,6 +81,7 @@ function buildSlos(kept: KeptDocument, byName: (kind: string, name: string) => K
   }
 
   const burnWindows: BurnWindow[] = [];
+  const alertLabels: NonNullable<Slo['alertLabels']> = {};
   list(spec.alertPolicies).forEach((entry, p) => {
     const entryPath: PathSegment[] = ['spec', 'alertPolicies', p];
     let policy: { doc: ParsedDocument; file: string; path: PathSegment[] } | undefined;
@@ -88,6 +93,10 @@ function buildSlos(kept: KeptDocument, byName: (kind: string, name: string) => K
     } else if (isRecord(entry)) policy = { doc, file, path: entryPath };
     if (!policy) return;
     const policyValue = record(valueAt(policy.doc.value, policy.path));
+    const targets = list(record(policyValue.spec).notificationTargets).map((target) => {
+      const targetRef = text(record(target).targetRef);
+      return targetRef === undefined ? record(target) : record(byName('AlertNotificationTarget', targetRef)?.doc.value);
+    });
     list(record(policyValue.spec).conditions).forEach((conditionEntry, c) => {
       const conditionRef = text(record(conditionEntry).conditionRef);
       let condition: Json | undefined;
@@ -101,12 +110,18 @@ function buildSlos(kept: KeptDocument, byName: (kind: string, name: string) => K
       const rule = record(conditionSpec.condition);
       const longSeconds = parseDurationShorthand(rule.lookbackWindow);
       if (rule.kind !== 'burnrate' || longSeconds === undefined) return;
-      burnWindows.push({
+      const window: BurnWindow = {
         longSeconds,
         factor: number(rule.threshold),
         severity: text(conditionSpec.severity),
         source: 'slo',
         position: policy!.doc === doc ? doc.positionOf([...policy!.path, 'spec', 'conditions', c]) : doc.positionOf(entryPath),
+      };
+      burnWindows.push(window);
+      addAlertLabels(alertLabels, alertTier(window), {
+        // The policy's labels, its notification targets' (where routing is decided), the condition's; its severity last.
+        labels: { ...prometheusLabels(policyValue), ...Object.assign({}, ...targets.map(prometheusLabels)), ...prometheusLabels(condition), ...(window.severity ? { severity: window.severity } : {}) },
+        annotations: stringMap({ description: text(conditionSpec.description) ?? text(record(policyValue.spec).description) }),
       });
     });
   });
@@ -141,10 +156,31 @@ function buildSlos(kept: KeptDocument, byName: (kind: string, name: string) => K
       dashboardRefs: [],
       baseDir: dirOf(file),
       labels: stringMap(record(record(doc.value).metadata).labels),
+      ...(Object.keys(alertLabels).length ? { alertLabels } : {}),
       // One list for every objective's SLO: policy/schema reports each problem once.
       problems,
     });
   });
+}
+
+/**
+ * A document's `metadata.labels` as Prometheus alert labels. OpenSLO allows a list of values per
+ * key and any key up to 63 characters; an alert label holds one value under a Prometheus name, so
+ * a one-item list is its item and the rest is left out.
+ */
+function prometheusLabels(document: Json): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(record(record(document.metadata).labels))) {
+    const single = Array.isArray(value) && value.length === 1 ? text(value[0]) : text(value);
+    if (single !== undefined && LEGACY_LABEL_NAME.test(name)) out[name] = single;
+  }
+  return out;
+}
+
+/** Several alert policies of one tier: the first to give a label or annotation keeps it. */
+function addAlertLabels(into: NonNullable<Slo['alertLabels']>, tier: 'page' | 'ticket', own: { labels: Record<string, string>; annotations: Record<string, string> }): void {
+  const earlier = into[tier];
+  into[tier] = { labels: { ...own.labels, ...earlier?.labels }, annotations: { ...own.annotations, ...earlier?.annotations } };
 }
 
 function readSli(spec: Json): Indicator {

@@ -105,6 +105,17 @@ export function pyrraWindows(periodSeconds: number): WindowPolicy[] {
   ];
 }
 
+/**
+ * The alert tier of a burn-rate window: the one its severity names ("page", "ticket"), else by
+ * speed — a factor of 6 or more pages (the workbook's page threshold for 30 days), slower ones
+ * file a ticket. The suggested rule group and the formats that declare per-tier alert labels
+ * (OpenSLO alert policies) sort windows into tiers by this one rule.
+ */
+export function alertTier(window: { severity?: string; factor?: number }): 'page' | 'ticket' {
+  if (window.severity === 'page' || window.severity === 'ticket') return window.severity;
+  return window.factor !== undefined && window.factor >= 6 ? 'page' : 'ticket';
+}
+
 /** The error ratio a burn-rate alert compares against: factor × budget (14.4 × 0.001 = 0.0144). */
 export function burnThreshold(factor: number, target: number): number {
   return factor * errorBudget(target);

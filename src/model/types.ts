@@ -136,13 +136,16 @@ export interface Slo {
   /** Directory the author's relative paths are relative to (root-relative, `/` separators, '' for the root). */
   baseDir: string;
   labels: Record<string, string>;
-  /** Labels and annotations the SLO's format gives its page and ticket alerts (Sloth `page_alert`, `ticket_alert`). */
+  /** Labels and annotations the SLO's format gives its page and ticket alerts (Sloth `page_alert`, `ticket_alert`; OpenSLO alert policies). */
   alertLabels?: Partial<Record<'page' | 'ticket', { labels: Record<string, string>; annotations: Record<string, string> }>>;
   /** The format's own validity problems found while normalising (an OpenSLO reference naming no document); policy/schema reports them. */
   problems?: (Located & { message: string })[];
 }
 
 // ---- Prometheus rules ----------------------------------------------------
+
+/** Label and annotation names Prometheus 2 accepts (and Prometheus 3 with `metric_name_validation_scheme: legacy`). */
+export const LEGACY_LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
 export interface StringField {
   value: string;

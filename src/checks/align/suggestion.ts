@@ -3,7 +3,7 @@
 
 import { Document } from 'yaml';
 import type { Config } from '../../config/config.js';
-import { errorBudget } from '../../model/burn-rate.js';
+import { alertTier, errorBudget } from '../../model/burn-rate.js';
 import type { Slo } from '../../model/types.js';
 import { formatDuration, formatPercent, roundTo } from '../../model/units.js';
 import { withWindow } from '../../formats/sli.js';
@@ -40,7 +40,7 @@ export function burnRateRuleGroup(slo: Slo, windows: ExpectedWindow[], config: P
       ownQueries &&= ratio.own;
       return `(${ratio.expr}) > (${factor} * ${budget})`;
     };
-    const tier = window.severity === 'page' || window.severity === 'ticket' ? window.severity : window.factor >= 6 ? 'page' : 'ticket';
+    const tier = alertTier(window);
     const entry = tiers.get(tier) ?? { conditions: [], spans: [], longest: 0, severity: window.severity };
     entry.conditions.push(`${condition(window.longSeconds)}\nand\n${condition(short)}`);
     entry.spans.push(`${formatDuration(window.longSeconds)}/${formatDuration(short)} at ${factor}×`);

@@ -2,9 +2,7 @@ import type { DocumentCheck } from '../check.js';
 import type { PathSegment } from '../../parse/document.js';
 import { isRecord, list, record } from '../../formats/values.js';
 import { rawRules, ruleLabel } from './raw-rules.js';
-
-// Prometheus 2 (and Prometheus 3 with `metric_name_validation_scheme: legacy`) accept only these.
-const LEGACY_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+import { LEGACY_LABEL_NAME } from '../../model/types.js';
 
 export const ruleLabelName: DocumentCheck = {
   meta: {
@@ -22,7 +20,7 @@ export const ruleLabelName: DocumentCheck = {
         const at = () => ({ file, ...doc.keyPositionOf([...mapPath, name]), subject: `${where}/${what}/${name}` });
         if (name === '' || (what === 'label' && name === '__name__')) {
           context.report({ ...at(), message: `${where}: invalid ${what} name: ${name === '' ? '(empty)' : name}` });
-        } else if (!LEGACY_NAME.test(name)) {
+        } else if (!LEGACY_LABEL_NAME.test(name)) {
           context.report({
             ...at(),
             severity: 'warning',
