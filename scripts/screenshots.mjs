@@ -1,19 +1,24 @@
 // Screenshots of the pull-request comment as GitHub shows it: the comment Markdown rendered by a GFM
 // renderer (marked) inside GitHub's Markdown CSS (github-markdown-css) at a 760 px comment width,
-// photographed by headless Chromium. Three cases: a clean pull request, new errors on a legacy
-// repository whose baseline is in use, and a policy change awaiting its approval label; and
-// report.html of the legacy case.
+// photographed by headless Chromium. Three cases, each a real run of the engine on a small git
+// repository built here — a base commit and a pull request's head, compared as the action compares
+// them: a clean pull request, new errors on a legacy repository whose baseline (written by the CLI's
+// `baseline` command) is in use, and a policy change awaiting its approval label; and report.html of
+// the legacy case.
 //
 //   npm install --no-save marked github-markdown-css   # dev only, not bundled
-//   apt-get install -y chromium
+//   apt-get install -y chromium fonts-noto-color-emoji   # the comment's emoji need a colour emoji font
 //   node scripts/screenshots.mjs [OUT_DIR]              # default docs/
 //
-// The comment comes from the real renderer (src/action/publish/comment.ts), bundled on the fly with
-// rolldown (vite's bundler, already a dev dependency through vitest); the reports are written out here.
+// The engine, the CLI and the renderers are the sources (src/run.ts, src/cli/cli.ts,
+// src/action/publish/comment.ts, src/render/html.ts), bundled on the fly with rolldown (vite's
+// bundler, already a dev dependency through vitest). The burn-rate alerts of each SLO are the rule
+// group slo-gate itself suggests for it, so they fit; the defects are the fixtures' own.
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -25,81 +30,218 @@ const marked = markedModule.marked ?? markedModule.default.marked ?? markedModul
 const css = readFileSync(require.resolve('github-markdown-css/github-markdown-light.css'), 'utf8');
 const { build } = await import(pathToFileURL(createRequire(path.join(root, 'package.json')).resolve('rolldown')).href);
 
-// Inside the repository, so the bundle resolves @actions/* from its node_modules; removed at the end.
+// Inside the repository, so the bundle resolves its dependencies from node_modules; removed at the end.
 const work = mkdtempSync(path.join(root, '.screenshots-'));
-process.on('exit', () => rmSync(work, { recursive: true, force: true }));
-const bundle = path.join(work, 'comment.mjs');
-await build({ input: path.join(root, 'src/action/publish/comment.ts'), platform: 'node', external: [/^@actions\//, /^@octokit\//, /^node:/], output: { file: bundle, format: 'esm' }, logLevel: 'silent' });
-const { renderComment } = await import(pathToFileURL(bundle).href);
-const htmlBundle = path.join(work, 'html.mjs');
-await build({ input: path.join(root, 'src/render/html.ts'), platform: 'node', external: [/^node:/], output: { file: htmlBundle, format: 'esm' }, logLevel: 'silent' });
-const { renderHtml } = await import(pathToFileURL(htmlBundle).href);
-
-const docs = (id) => `https://github.com/slo-gate/slo-gate/blob/main/docs/checks/${id}.md`;
-const check = (id, severity, description, extra = {}) => ({ id, severity, description, docs: `docs/checks/${id}.md`, docsUrl: docs(id), ...extra });
-const CHECKS = [
-  check('policy/target-min', 'error', 'An SLO targets less than the minimum availability.', { aboutSlo: true }),
-  check('alert/burn-rate-windows', 'error', 'Burn-rate alert windows do not match the SLO.', { aboutSlo: true }),
-  check('promql/syntax', 'error', 'A query does not parse.'),
-  check('alert/required', 'warning', 'An alert lacks a required label or annotation.'),
-  check('dashboard/datasource', 'warning', 'A panel names a data source that does not exist.'),
-  check('diff/target-lowered', 'error', 'A pull request lowers an SLO target.', { policyChange: true }),
-];
-const slo = (name, service, target, verdict) => ({
-  name, service, file: `slo/${service}.yaml`, line: 4, format: 'sloth/v1', indicator: { type: 'availability' }, target, periodSeconds: 30 * 86400,
-  errorBudget: 1 - target, budgetMinutes: (1 - target) * 30 * 1440,
-  windows: [{ longSeconds: 3600, shortSeconds: 300, factor: 14.4, budgetConsumed: 0.02, timeToExhaustionSeconds: 180000, timeToDetectSeconds: 250, reachable: true }],
-  links: { alerts: [{ name: `${service}-availability-page`, file: `rules/${service}.yaml`, line: 8, method: 'label', reason: `sloth_slo=${name}` }], panels: [] },
-  verdict,
+const repositories = mkdtempSync(path.join(os.tmpdir(), 'slo-gate-screenshots-'));
+process.on('exit', () => {
+  rmSync(work, { recursive: true, force: true });
+  rmSync(repositories, { recursive: true, force: true });
 });
-const f = (check, severity, file, line, message, extra = {}) => ({ check, severity, file, line, column: 5, message, fingerprint: `${check}:${file}:${line}`, ...extra });
-const context = {
-  eventName: 'pull_request', owner: 'acme', repo: 'platform-monitoring', serverUrl: 'https://github.com', apiUrl: 'https://api.github.com',
-  runId: '4242', runAttempt: '1', job: 'slo', step: 'slo', sha: '3f9c2a7d1e5b8c4f6a0d9e2b7c1f3a5d8e6b4c2a', pathPrefix: '',
-  pullRequest: { number: 318, headSha: '3f9c2a7d1e5b8c4f6a0d9e2b7c1f3a5d8e6b4c2a', fromFork: false },
+const entry = path.join(work, 'entry.ts');
+const source = (file) => JSON.stringify(path.join(root, 'src', file));
+writeFileSync(
+  entry,
+  `export { renderComment } from ${source('action/publish/comment.ts')};\nexport { renderHtml } from ${source('render/html.ts')};\nexport { runCheck } from ${source('run.ts')};\nexport { runCli } from ${source('cli/cli.ts')};\n`,
+);
+const bundle = path.join(work, 'screenshots.mjs');
+await build({ input: entry, platform: 'node', external: (id) => !id.startsWith('.') && !path.isAbsolute(id), output: { file: bundle, format: 'esm' }, logLevel: 'silent' });
+const { renderComment, renderHtml, runCheck, runCli } = await import(pathToFileURL(bundle).href);
+
+// ---------------------------------------------------------------- the repositories
+
+// Fixed identities and dates: the same sources give the same commits, and so the same screenshots.
+const GIT_ENV = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'Platform Team', GIT_AUTHOR_EMAIL: 'platform@example.com', GIT_AUTHOR_DATE: '2026-12-01T09:00:00Z',
+  GIT_COMMITTER_NAME: 'Platform Team', GIT_COMMITTER_EMAIL: 'platform@example.com', GIT_COMMITTER_DATE: '2026-12-01T09:00:00Z',
+  GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null',
 };
-const report = (extra) => ({
-  version: 1, tool: { name: 'slo-gate', version: '0.1.0' }, generatedAt: '2026-12-02T15:00:00.000Z', failOn: 'error', skipped: [], checks: CHECKS,
-  files: Array.from({ length: 24 }, (_, i) => ({ path: `f${i}.yaml`, kinds: ['prometheus-rules'] })),
-  ...extra,
-});
-const counts = (findings) => ({ error: 0, warning: 0, notice: 0, ...Object.fromEntries(['error', 'warning', 'notice'].map((s) => [s, findings.filter((x) => x.severity === s && !x.suppressed).length])) });
-const diff = (extra) => ({ baseRef: 'main', baseSha: 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0', newFindingsOnly: true, changedFilesOnly: false, resolved: [], ...extra });
+const git = (dir, ...args) => execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, env: GIT_ENV, encoding: 'utf8' }).trim();
 
-const SLOS = [slo('requests-availability', 'checkout', 0.999, 'aligned with 2 alert(s) and 1 panel(s)'), slo('requests-availability', 'payments', 0.9995, 'aligned with 2 alert(s) and 1 panel(s)'), slo('api-availability', 'search', 0.999, 'aligned with 2 alert(s) and 0 panel(s)')];
+function repository(name) {
+  const dir = path.join(repositories, name);
+  mkdirSync(dir);
+  git(dir, 'init', '-q');
+  return {
+    dir,
+    /** Writes the files (null removes one) and commits them: the commit's sha. */
+    commit(files, message) {
+      for (const [file, content] of Object.entries(files)) {
+        const at = path.join(dir, file);
+        if (content === null) rmSync(at, { force: true });
+        else {
+          mkdirSync(path.dirname(at), { recursive: true });
+          writeFileSync(at, content);
+        }
+      }
+      git(dir, 'add', '-A');
+      git(dir, 'commit', '-q', '--allow-empty', '-m', message);
+      return git(dir, 'rev-parse', 'HEAD');
+    },
+  };
+}
 
-// (a) A clean pull request.
-const clean = report({ result: 'pass', counts: counts([]), slos: SLOS, findings: [], diff: diff({ counts: { new: 0, existing: 0, resolved: 1 }, newCounts: { error: 0, warning: 0, notice: 0 }, resolved: [f('alert/required', 'warning', 'rules/search.yaml', 14, 'alert "SearchLatencyHigh" has no runbook_url annotation')] }) });
+const DOCS_BASE_URL = 'https://github.com/slo-gate/slo-gate/blob/v1';
+const quiet = { stdout: () => {}, stderr: () => {} };
 
-// (b) New errors on a legacy repository with a baseline.
-const legacyKnown = Array.from({ length: 37 }, (_, i) => f(i % 3 ? 'alert/required' : 'dashboard/datasource', 'warning', `rules/legacy/team-${i % 6}.yaml`, 10 + i * 7, i % 3 ? `alert "Legacy_Check_${i}" has no severity label` : `panel "Errors (5m)" uses data source "prom_old", which does not exist`, { baselined: true, status: 'existing' }));
-const fresh = [
-  f('promql/syntax', 'error', 'rules/checkout.yaml', 23, 'unexpected ")" in "sum(rate(http_requests_total{job="checkout"}[5m])))"', { status: 'new' }),
-  f('alert/burn-rate-windows', 'error', 'rules/payments.yaml', 41, 'alert "payments-availability-page" fires after 1h, but SLO "payments/requests-availability" (99.95 %) needs the 5m short window to detect a full outage within 4.2m', {
-    status: 'new',
-    suggestion: '- alert: payments-availability-page\n  expr: |\n    slo:sli_error:ratio_rate5m{sloth_service="payments"} > (14.4 * 0.0005)\n    and slo:sli_error:ratio_rate1h{sloth_service="payments"} > (14.4 * 0.0005)\n  labels:\n    severity: page\n',
-  }),
-];
-const suppressed = [f('alert/required', 'warning', 'rules/legacy/batch.yaml', 7, 'alert "NightlyBatchLate" has no runbook_url annotation', { suppressed: { reason: 'batch team owns these alerts; runbooks live in their wiki', by: 'rules/legacy/batch.yaml:5', kind: 'inSource' } })];
-const legacyFindings = [...fresh, ...legacyKnown, ...suppressed];
-const legacy = report({
-  result: 'fail', counts: counts(legacyFindings), slos: SLOS, findings: legacyFindings,
-  diff: diff({ counts: { new: 2, existing: 37, resolved: 0 }, newCounts: { error: 2, warning: 0, notice: 0 } }),
-  adoption: { suppressed: 1, baseline: { file: '.slo-gate-baseline.json', matched: 37, fixed: [{ fingerprint: 'x', check: 'alert/required', file: 'rules/legacy/team-2.yaml', subject: 'DiskFull', message: 'alert "DiskFull" has no summary annotation', count: 1 }] } },
-});
+/** A Sloth spec of one service: a request-availability SLO with page and ticket alerts. */
+const sloth = (service, objective) => `version: prometheus/v1
+service: ${service}
+labels:
+  team: ${service}
+slos:
+  - name: ${service}-availability
+    objective: ${objective}
+    description: Requests to ${service} that do not fail with a 5xx.
+    sli:
+      events:
+        error_query: sum(rate(http_requests_total{job="${service}",code=~"5.."}[{{.window}}]))
+        total_query: sum(rate(http_requests_total{job="${service}"}[{{.window}}]))
+    alerting:
+      name: ${service[0].toUpperCase()}${service.slice(1)}Availability
+      page_alert:
+        labels:
+          severity: critical
+      ticket_alert:
+        labels:
+          severity: warning
+`;
 
-// (c) A policy change awaiting approval.
-const lowered = f('diff/target-lowered', 'error', 'slo/checkout.yaml', 9, 'SLO "checkout/requests-availability" target lowered from 99.9 % to 99.5 %: the error budget grows from 43.2 min to 3.6 h per 30d', { status: 'new' });
-const policy = report({ result: 'fail', counts: counts([lowered]), slos: SLOS, findings: [lowered], diff: diff({ counts: { new: 1, existing: 0, resolved: 0 }, newCounts: { error: 1, warning: 0, notice: 0 }, allowLabel: 'slo-change-approved' }) });
+/** The burn-rate rule group slo-gate suggests for the one SLO of `spec`: the alerts that implement it. */
+async function suggestedAlerts(name, spec) {
+  const dir = path.join(repositories, `${name}-suggestion`);
+  mkdirSync(path.join(dir, 'slo'), { recursive: true });
+  writeFileSync(path.join(dir, 'slo', 'spec.yaml'), spec);
+  const { report } = await runCheck({ root: dir, failOn: 'never', baseline: false });
+  const missing = report.findings.find((finding) => finding.check === 'align/burn-alert-missing' && finding.suggestion);
+  if (!missing) throw new Error(`no rule group suggested for ${name}`);
+  return `${missing.suggestion}\n`;
+}
+
+/** One dashboard with a panel per service, each showing its SLI. */
+const dashboard = (services) => `${JSON.stringify(
+  {
+    uid: 'slo-overview',
+    title: 'SLO overview',
+    panels: services.map((service, index) => ({
+      id: index + 1,
+      type: 'timeseries',
+      title: `${service} error ratio`,
+      gridPos: { x: 0, y: index * 8, w: 24, h: 8 },
+      targets: [{ refId: 'A', expr: `sum(rate(http_requests_total{job="${service}",code=~"5.."}[5m])) / sum(rate(http_requests_total{job="${service}"}[5m]))` }],
+    })),
+  },
+  null,
+  2,
+)}\n`;
+
+/** A plain alert; `summary: false` leaves out the summary the configuration requires. */
+const alert = (name, expr, { summary = true, severity = 'warning', comment } = {}) => `${comment ? `      # ${comment}\n` : ''}      - alert: ${name}
+        expr: ${expr}
+        for: 10m
+        labels:
+          severity: ${severity}
+${summary ? `        annotations:\n          summary: "${name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}"\n` : ''}`;
+const group = (name, alerts) => `groups:\n  - name: ${name}\n    rules:\n${alerts.join('')}`;
+
+const CONFIG = 'min-availability: 99.9\nalerts:\n  required-annotations: [summary]\n';
+const SERVICES = { checkout: '99.9', payments: '99.95' };
+const monitored = async (services) => {
+  const files = { '.slo-gate.yml': CONFIG, 'dashboards/slo-overview.json': dashboard(Object.keys(services)) };
+  for (const [service, objective] of Object.entries(services)) {
+    files[`slo/${service}.yaml`] = sloth(service, objective);
+    files[`rules/${service}-slo.yaml`] = await suggestedAlerts(service, sloth(service, objective));
+  }
+  return files;
+};
+
+/** The pull request `head` against `base`, checked as the action checks a pull_request event. */
+async function pullRequest(name, base, head, { allowLabel } = {}) {
+  const repo = repository(name);
+  let baseSha = repo.commit(base.files, base.message);
+  if (base.baseline) {
+    if ((await runCli(['baseline', repo.dir], quiet)) !== 0) throw new Error(`slo-gate baseline failed in ${repo.dir}`);
+    baseSha = repo.commit({}, 'Adopt slo-gate: the baseline of the existing findings');
+  }
+  const headSha = repo.commit(head.files, head.message);
+  const { report } = await runCheck({
+    root: repo.dir,
+    failOn: 'error',
+    diff: { base: baseSha, newFindingsOnly: true, changedFilesOnly: false, ...(allowLabel ? { allowLabel } : {}) },
+    docsBaseUrl: DOCS_BASE_URL,
+  });
+  return { report, context: contextFor(headSha) };
+}
+
+// (a) A clean pull request: it gives an old alert the summary it lacked.
+const restarts = (summary) => group('checkout-pods', [alert('CheckoutPodRestarting', 'increase(kube_pod_container_status_restarts_total{namespace="checkout"}[15m]) > 3', { summary })]);
+const clean = await pullRequest(
+  'clean',
+  { files: { ...(await monitored(SERVICES)), 'rules/checkout-pods.yaml': restarts(false) }, message: 'Checkout monitoring' },
+  { files: { 'rules/checkout-pods.yaml': restarts(true) }, message: 'Give CheckoutPodRestarting a summary' },
+);
+
+// (b) A legacy repository: years of host alerts without summaries, an SLO below the floor with no
+// alerts, one suppression with its reason, and the baseline of all of it. The pull request adds a
+// latency alert whose query does not parse and an SLO without alerts, and fixes one host alert.
+const HOSTS = 14;
+const hosts = (fixed) => group('legacy-hosts', Array.from({ length: HOSTS }, (_, index) => alert(`HostDiskFilling${index}`, `node_filesystem_avail_bytes{instance="db-${index}:9100"} / node_filesystem_size_bytes{instance="db-${index}:9100"} < 0.1`, { summary: index === fixed })));
+const batch = group('legacy-batch', [
+  alert('NightlyBatchLate', 'time() - batch_last_success_timestamp_seconds{job="nightly"} > 3 * 3600', { summary: false, comment: 'slo-gate-disable-next-line alert/required: the batch team owns these alerts; their runbooks live in the batch wiki' }),
+]);
+const latency = (expr) => group('checkout-latency', [alert('CheckoutLatencyHigh', expr, { severity: 'critical' })]);
+const legacy = await pullRequest(
+  'legacy',
+  {
+    files: { ...(await monitored(SERVICES)), 'slo/search.yaml': sloth('search', '99.5'), 'rules/legacy/hosts.yaml': hosts(-1), 'rules/legacy/batch.yaml': batch },
+    message: 'Monitoring as it grew',
+    baseline: true,
+  },
+  {
+    files: {
+      'rules/legacy/hosts.yaml': hosts(3),
+      'rules/checkout-latency.yaml': latency('histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{job="checkout"}[5m])) > 0.5'),
+      'slo/orders.yaml': sloth('orders', '99.9'),
+    },
+    message: 'Orders SLO and a checkout latency alert',
+  },
+);
+
+// (c) A policy change: payments lowers its objective (and its alerts follow), without the approval label.
+const policy = await pullRequest(
+  'policy',
+  { files: await monitored(SERVICES), message: 'Checkout and payments SLOs' },
+  { files: await monitored({ ...SERVICES, payments: '99.9' }), message: 'Payments: 99.9 % is what we can promise this quarter' },
+  { allowLabel: 'slo-change-approved' },
+);
+
+function contextFor(headSha) {
+  return {
+    eventName: 'pull_request', owner: 'acme', repo: 'platform-monitoring', serverUrl: 'https://github.com', apiUrl: 'https://api.github.com',
+    runId: '4242', runAttempt: '1', job: 'slo', step: 'slo', sha: headSha, pathPrefix: '',
+    pullRequest: { number: 318, headSha, fromFork: false },
+  };
+}
+
+// SCREENSHOT_FINDINGS=1 lists each case's findings, to see what the fixtures produce.
+if (process.env.SCREENSHOT_FINDINGS) {
+  for (const [name, run] of Object.entries({ clean, legacy, policy })) {
+    console.log(`${name}: ${run.report.result}`);
+    for (const skipped of run.report.skipped) console.log(`  skipped ${JSON.stringify(skipped)}`);
+    for (const finding of run.report.findings) console.log(`  ${finding.status ?? '-'}${finding.baselined ? ' baselined' : ''}${finding.suppressed ? ' suppressed' : ''} ${finding.severity} ${finding.check} ${finding.file}:${finding.line} ${finding.message}`);
+  }
+}
 
 const cases = [
   ['screenshot-comment-clean.png', clean, 'always'],
   ['screenshot-comment-new-errors.png', legacy, 'auto'],
   ['screenshot-comment-policy-change.png', policy, 'auto'],
 ];
+// Each comment's height at 760 px, so the picture ends where the comment does.
+const HEIGHTS = { 'screenshot-comment-clean.png': 462, 'screenshot-comment-new-errors.png': 944, 'screenshot-comment-policy-change.png': 628 };
 const chromium = process.env.CHROMIUM ?? 'chromium';
-for (const [name, data, mode] of cases) {
-  const markdown = renderComment({ report: data, context, mode, key: 'default', artifactUrl: 'https://github.com/acme/platform-monitoring/actions/runs/4242/artifacts/77' });
+for (const [name, { report, context }, mode] of cases) {
+  const markdown = renderComment({ report, context, mode, key: 'default', artifactUrl: 'https://github.com/acme/platform-monitoring/actions/runs/4242/artifacts/77' });
   const body = marked.parse(markdown, { gfm: true });
   // GitHub's comment frame: a bordered box with a header, the body padded 16 px inside 760 px.
   const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><style>${css}
@@ -112,13 +254,13 @@ body { margin: 0; background: #fff; font-family: -apple-system, "Segoe UI", "Not
   const page = path.join(work, `${name}.html`);
   writeFileSync(page, html);
   const target = path.join(out, name);
-  const height = Number(process.env.SCREENSHOT_HEIGHT ?? (data === legacy ? 830 : data === clean ? 560 : 640));
+  const height = Number(process.env.SCREENSHOT_HEIGHT ?? HEIGHTS[name]);
   execFileSync(chromium, ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', `--screenshot=${target}`, `--window-size=760,${height}`, `file://${page}`], { stdio: 'ignore' });
   console.log(`${target}: ${Math.round(statSync(target).size / 1024)} KiB`);
 }
 // report.html of the legacy case: the same structure as the comment.
 const page = path.join(work, 'report.html');
-writeFileSync(page, renderHtml(legacy, { fileUrl: (file, line) => `https://github.com/acme/platform-monitoring/blob/${context.sha}/${file}#L${line}` }));
+writeFileSync(page, renderHtml(legacy.report, { fileUrl: (file, line) => `https://github.com/acme/platform-monitoring/blob/${legacy.context.sha}/${file}#L${line}` }));
 const target = path.join(out, 'screenshot-report-html.png');
 execFileSync(chromium, ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', `--screenshot=${target}`, '--window-size=1100,1000', `file://${page}`], { stdio: 'ignore' });
 console.log(`${target}: ${Math.round(statSync(target).size / 1024)} KiB`);
