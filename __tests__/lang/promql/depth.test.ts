@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseQuery } from '../../../src/lang/promql/analyse.js';
-import { TOO_DEEP_MESSAGE } from '../../../src/lang/promql/depth.js';
+import { collapseDeepRuns, TOO_DEEP_MESSAGE } from '../../../src/lang/promql/depth.js';
 
 // Prometheus' parser has no depth limit; these are valid there (promtool accepts them; the
 // differential suite checks smaller ones against promtool itself).
@@ -52,6 +52,23 @@ describe('deep PromQL: accepted as Prometheus accepts it', () => {
     expect(analyseQuery(`${'('.repeat(12)}x[5m]${')'.repeat(12)} offset 1m`).errors.map((e) => e.message)).toEqual(
       analyseQuery('((x[5m])) offset 1m').errors.map((e) => e.message),
     );
+  });
+});
+
+describe('collapsing runs: from eight on, as written below that', () => {
+  it('a run of exactly eight parentheses or signs is collapsed, seven are left', () => {
+    expect(collapseDeepRuns(`${'('.repeat(8)}up${')'.repeat(8)}`)).toBe(`(${' '.repeat(7)}up${' '.repeat(7)})`);
+    expect(collapseDeepRuns(`${'('.repeat(7)}up${')'.repeat(7)}`)).toBe(`${'('.repeat(7)}up${')'.repeat(7)}`);
+    // Queries shorter than two runs are never collapsed: the metric name makes them long enough.
+    expect(collapseDeepRuns(`${'-'.repeat(8)}up_total`)).toBe(`+${' '.repeat(7)}up_total`);
+    expect(collapseDeepRuns(`${'-'.repeat(9)}up_total`)).toBe(`-${' '.repeat(8)}up_total`);
+    expect(collapseDeepRuns(`${'-'.repeat(7)}up_total_`)).toBe(`${'-'.repeat(7)}up_total_`);
+    expect(collapseDeepRuns(`${'+-'.repeat(4)}up_total`)).toBe(`+${' '.repeat(7)}up_total`);
+  });
+
+  it('eight signs spread over a query are no run', () => {
+    const query = 'a - b - c - d - e - f - g - h - i + j';
+    expect(collapseDeepRuns(query)).toBe(query);
   });
 });
 

@@ -110,12 +110,28 @@ function opensExpression(prev: Token | undefined, text: string): boolean {
 }
 
 /**
+ * Whether `text` has at least MIN_RUN `(` or MIN_RUN signs (`+`/`-`) as characters: a run needs
+ * that many tokens of one kind, so a query with fewer of both is left as written without lexing
+ * it (almost every query; lexing them all was a tenth of a cold run's query analysis).
+ */
+function mayHoldRun(text: string): boolean {
+  let parens = 0;
+  let signs = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 /* ( */ && ++parens >= MIN_RUN) return true;
+    if ((c === 43 /* + */ || c === 45) /* - */ && ++signs >= MIN_RUN) return true;
+  }
+  return false;
+}
+
+/**
  * `text` with long runs of redundant grouping parentheses and of unary signs blanked out (the
  * outermost pair and one sign of the run's net sign stay), offsets unchanged; `text` itself when
  * there is no such run.
  */
 export function collapseDeepRuns(text: string): string {
-  if (text.length < MIN_RUN * 2) return text;
+  if (text.length < MIN_RUN * 2 || !mayHoldRun(text)) return text;
   const tokens = lexPromQL(text).tokens.filter((t) => t.kind !== 'COMMENT' && t.kind !== 'EOF' && t.kind !== 'ERROR');
   const chars = text.split('');
   let changed = false;
