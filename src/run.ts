@@ -54,7 +54,6 @@ export async function runCheck(options: RunOptions): Promise<CheckRun> {
   const config = mergeConfig(fromFile, options.overrides);
   const cacheNotices: string[] = [];
   const cacheFile = options.cacheDir === undefined ? undefined : path.resolve(options.cacheDir, CACHE_FILE);
-  // A pull request's base goes through the cache even without a cache directory: its unchanged files are the head's.
   let cache: OutcomeCache | undefined;
   const configHash = createHash('sha1').update(JSON.stringify(config)).digest('hex').slice(0, 16);
   if (cacheFile && options.cacheTransfer) await options.cacheTransfer.restore(configHash);
@@ -62,8 +61,9 @@ export async function runCheck(options: RunOptions): Promise<CheckRun> {
     const loaded = OutcomeStore.load<FileOutcome>(cacheFile, { tool: codeIdentity(TOOL_VERSION) });
     if (loaded.notice) cacheNotices.push(loaded.notice);
     cache = loaded.store;
-  } else if (options.diff) cache = new OutcomeStore<FileOutcome>({ tool: TOOL_VERSION });
-  const engineOptions: EngineOptions = { ...options.engine, cache };
+  }
+  // A pull request's base takes the head's outcome of every file with the same bytes, also without a cache.
+  const engineOptions: EngineOptions = { ...options.engine, cache, ...(options.diff ? { hashFiles: true } : {}) };
   const run = await checkWith(root, config, options, engineOptions);
   if (cacheFile && cache) {
     try {
@@ -79,7 +79,7 @@ export async function runCheck(options: RunOptions): Promise<CheckRun> {
 /** A hash of the checked files' paths and contents (sizes for files too large to read). */
 function treeHash(engine: EngineResult): string {
   const hash = createHash('sha1');
-  for (const file of engine.linked.model.files) hash.update(`${file.path}\0${engine.hashes?.get(file.path) ?? `${file.bytes} bytes`}\n`);
+  for (const file of engine.linked.model.files) hash.update(`${file.path}\0${engine.hashed?.get(file.path)?.hash ?? `${file.bytes} bytes`}\n`);
   return hash.digest('hex').slice(0, 16);
 }
 

@@ -9,6 +9,7 @@ import { DIFF_CHECKS } from '../checks/index.js';
 import type { DiffCheck, DiffInput } from '../checks/check.js';
 import type { Config } from '../config/config.js';
 import { runEngine, type EngineOptions, type EngineResult } from '../engine/engine.js';
+import type { HashedOutcome } from '../engine/outcome-cache.js';
 import { enabledChecks, FindingsSink, type FindingStep } from '../findings/sink.js';
 import { dashboardShows, linkedAlerts } from '../link/queries.js';
 import type { LinkedModel } from '../link/types.js';
@@ -67,8 +68,8 @@ export async function compareWithBase(root: string, config: Config, head: Engine
 
   // Base files with the bytes of the head's file at the same path are not read: the head's outcome is reused.
   const inRoot = (file: string) => (repository.prefix ? file.slice(repository.prefix.length + 1) : file);
-  const headHashes = engineOptions.cache ? head.hashes : undefined;
-  const reuse = headHashes ? (file: string, blob: string) => headHashes.get(inRoot(file)) === blob : undefined;
+  const headOutcomes = head.hashed;
+  const reuse = headOutcomes ? (file: string, blob: string) => headOutcomes.get(inRoot(file))?.hash === blob : undefined;
   let tree;
   try {
     tree = await extractTree(repository.topLevel, resolved.sha, repository.prefix, config.maxFileBytes, reuse);
@@ -77,8 +78,12 @@ export async function compareWithBase(root: string, config: Config, head: Engine
   }
   try {
     const baseHashes = new Map([...tree.blobs].map(([file, blob]) => [inRoot(file), blob]));
-    const knownHashes = headHashes ? new Map([...baseHashes].filter(([file, blob]) => headHashes.get(file) === blob)) : undefined;
-    const outcome = await compareTrees(path.join(tree.dir, repository.prefix), absoluteRoot, config, head, request, { ...engineOptions, knownHashes }, baseHashes);
+    const knownOutcomes = new Map<string, HashedOutcome>();
+    for (const [file, blob] of baseHashes) {
+      const known = headOutcomes?.get(file);
+      if (known?.hash === blob) knownOutcomes.set(file, known);
+    }
+    const outcome = await compareTrees(path.join(tree.dir, repository.prefix), absoluteRoot, config, head, request, { ...engineOptions, knownOutcomes }, baseHashes);
     return { compared: true, baseSha: resolved.sha, fetched: resolved.fetched, blobsRead: tree.read, ...outcome };
   } finally {
     await tree.cleanup();
@@ -99,7 +104,7 @@ export async function compareTrees(
   const base = await runEngine(baseRoot, config, engineOptions);
   const files = await compareFiles(baseRoot, headRoot, base.linked.model, head.linked.model, config.maxFileBytes, (file) => {
     const before = baseHashes?.get(file);
-    return before !== undefined && before === head.hashes?.get(file);
+    return before !== undefined && before === head.hashed?.get(file)?.hash;
   });
 
   const checks = enabledChecks(DIFF_CHECKS, config);

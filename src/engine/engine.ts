@@ -10,7 +10,7 @@ import type { Config } from '../config/config.js';
 import { findFiles } from '../discover/find-files.js';
 import { createFileStage, fileTask, type FileOutcome, type FileStageSettings, type FileTask } from './file-stage.js';
 import { processInWorkers, type FileWorkers } from './file-workers.js';
-import { throughCache, type CacheUse, type OutcomeCache } from './outcome-cache.js';
+import { throughCache, type CacheUse, type HashedOutcome, type OutcomeCache } from './outcome-cache.js';
 import { templateFindingStep } from './template-findings.js';
 import type { FinaliseContext } from '../formats/adapter.js';
 import { FORMAT_ADAPTERS } from '../formats/index.js';
@@ -35,8 +35,8 @@ export interface EngineResult {
   checks: readonly StaticCheck[];
   /** How many files came from the outcome cache, when one was used. */
   cache?: CacheUse;
-  /** Content hash of every file whose outcome is in the cache, by path (what the base tree of a pull request matches). */
-  hashes?: Map<string, string>;
+  /** Every file's outcome with its content hash, by path, when files were hashed (a cache, or `hashFiles`): what a pull request's base reuses. */
+  hashed?: Map<string, HashedOutcome>;
 }
 
 export interface EngineOptions {
@@ -52,8 +52,14 @@ export interface EngineOptions {
   workerScript?: string | URL;
   /** Outcomes of files read before (this run's head, earlier runs): a file with the same bytes is not parsed again. */
   cache?: OutcomeCache;
-  /** Content hashes known without reading (a base commit's blob ids), by path: such files are taken from the cache unread. */
-  knownHashes?: ReadonlyMap<string, string>;
+  /** Hash every file read and return its outcome with the hash (the head of a pull request), also without a cache. */
+  hashFiles?: boolean;
+  /**
+   * Outcomes known without reading the file, by path: a pull request's base takes the head's for
+   * files with the same blob id. Their objects are shared with the head's model, so no phase after
+   * the file stage changes an outcome's objects (finalise steps and the sink make new ones).
+   */
+  knownOutcomes?: ReadonlyMap<string, HashedOutcome>;
 }
 
 // Measured on two cores: a worker loads the bundle and warms its compiler up from cold (about
@@ -74,13 +80,16 @@ export async function runEngine(root: string, config: Config, options: EngineOpt
   const settings: FileStageSettings = { config, checkIds: documentChecks.map((check) => check.meta.id) };
   const workers = fileWorkers(tasks.length, documentChecks, options);
   const compute = (some: FileTask[]) => (workers ? processInWorkers(some, settings, workers) : some.map(createFileStage(settings, documentChecks)));
-  const cached = options.cache ? await throughCache(tasks, options.cache, config, documentChecks, compute, options.knownHashes) : undefined;
+  const hashing = options.cache !== undefined || options.hashFiles === true || options.knownOutcomes !== undefined;
+  const cached = hashing ? await throughCache(tasks, options.cache, config, documentChecks, compute, options.knownOutcomes) : undefined;
   const outcomes = cached ? cached.outcomes : await compute(tasks);
 
   // What adapters keep for their finalise step: documents that refer to documents in other files.
   const kept = new Map<DocumentKind, unknown[]>();
-  // Outcomes that were copied (from worker threads, from the cache) carry their own copy of each query's analysis.
-  outcomes.forEach((outcome, index) => addOutcome(outcome, model, sink, kept, workers !== undefined || (cached?.fromCache[index] ?? false)));
+  // Outcomes that were copied (from worker threads, from the cache) carry their own copy of each
+  // query's analysis; those known from the head share the head's.
+  const known = (index: number) => options.knownOutcomes?.has(tasks[index].displayPath) === true;
+  outcomes.forEach((outcome, index) => addOutcome(outcome, model, sink, kept, (cached?.copied[index] ?? false) || (workers !== undefined && !known(index))));
   const skipped: Skipped[] = [...discovery.skipped];
   for (const outcome of outcomes) if (outcome.skipped) skipped.push(outcome.skipped);
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -100,7 +109,7 @@ export async function runEngine(root: string, config: Config, options: EngineOpt
   const linked = linkModel(model, config, references);
 
   for (const check of enabled.filter((candidate): candidate is ModelCheck => candidate.meta.kind === 'model')) sink.runCheck(check, linked);
-  return { linked, findings: sink.finish(), skipped, checks: enabled, ...(cached ? { cache: cached.use, hashes: cached.hashes } : {}) };
+  return { linked, findings: sink.finish(), skipped, checks: enabled, ...(cached ? { cache: cached.use, hashed: cached.hashed } : {}) };
 }
 
 function fileWorkers(files: number, enabled: readonly DocumentCheck[], options: EngineOptions): FileWorkers | undefined {

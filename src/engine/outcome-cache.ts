@@ -48,16 +48,35 @@ export function codeIdentity(toolVersion: string): string {
   return `${toolVersion}+${code}`;
 }
 
-/** The outcome of each task, in order: from the cache when it holds one for the file's bytes and these settings, else from `process`. */
+/** An outcome with the content hash of the file it is the outcome of. */
+export interface HashedOutcome {
+  hash: string;
+  outcome: FileOutcome;
+  /** Read as a Helm chart template: the same bytes read otherwise have another outcome. */
+  helmTemplate: boolean;
+}
+
+/**
+ * The outcome of each task, in order: from `known` when it holds one for the file (a pull
+ * request's base, sharing the head's outcome objects), from the cache when it holds one for the
+ * file's bytes and these settings, else from `compute`. Without a cache, files are only hashed.
+ */
 export async function throughCache(
   tasks: readonly FileTask[],
-  cache: OutcomeCache,
+  cache: OutcomeCache | undefined,
   config: Config,
   checks: readonly DocumentCheck[],
   compute: (tasks: FileTask[]) => Promise<FileOutcome[]> | FileOutcome[],
-  /** Content hashes known without reading the file (a base commit's blob ids), by display path. */
-  known?: ReadonlyMap<string, string>,
-): Promise<{ outcomes: FileOutcome[]; fromCache: boolean[]; hashes: Map<string, string>; use: CacheUse }> {
+  /** Outcomes known without reading the file (the head's, for a base file with the same blob id), by display path. */
+  known?: ReadonlyMap<string, HashedOutcome>,
+): Promise<{
+  outcomes: FileOutcome[];
+  /** Whether the outcome's objects are this run's own copy (deserialized from the cache), not shared with another run's model. */
+  copied: boolean[];
+  /** Each hashed file's outcome with its hash, by path. */
+  hashed: Map<string, HashedOutcome>;
+  use: CacheUse;
+}> {
   const digests = new Map<string, string>();
   const digestOf = (kinds: readonly DocumentKind[], optionsRead: FileOutcome['optionsRead']) => {
     const id = `${kinds.join(',')}|${optionsRead.join(',')}`;
@@ -75,19 +94,17 @@ export async function throughCache(
   };
 
   const outcomes: FileOutcome[] = new Array(tasks.length);
-  const fromCache: boolean[] = new Array(tasks.length).fill(false);
-  const hashes = new Map<string, string>();
+  const copied: boolean[] = new Array(tasks.length).fill(false);
+  const hashed = new Map<string, HashedOutcome>();
   const missing: { index: number; hash?: string; task: FileTask }[] = [];
   const use: CacheUse = { hits: 0, reads: 0 };
   tasks.forEach((task, index) => {
-    const knownHash = known?.get(task.displayPath);
-    if (knownHash !== undefined) {
-      const hit = cache.get(task.displayPath, knownHash, acceptFor(task));
-      // The base tree writes a placeholder for a file only when the head stored its outcome.
-      if (!hit) throw new Error(`the outcome of ${task.displayPath} is missing from the cache`);
-      outcomes[index] = hit;
-      fromCache[index] = true;
-      hashes.set(task.displayPath, knownHash);
+    const shared = known?.get(task.displayPath);
+    if (shared !== undefined) {
+      // The caller matched the blob ids; a Chart.yaml added or removed above the file changes how they read.
+      if (shared.helmTemplate !== (task.helmTemplate ?? false)) throw new Error(`the outcome of ${task.displayPath} is known as ${shared.helmTemplate ? '' : 'not '}a Helm template`);
+      outcomes[index] = shared.outcome;
+      hashed.set(task.displayPath, shared);
       use.hits++;
       return;
     }
@@ -105,11 +122,11 @@ export async function throughCache(
     }
     use.reads++;
     const hash = blobId(read.buffer);
-    const hit = cache.get(task.displayPath, hash, acceptFor(task));
+    const hit = cache?.get(task.displayPath, hash, acceptFor(task));
     if (hit) {
       outcomes[index] = hit;
-      fromCache[index] = true;
-      hashes.set(task.displayPath, hash);
+      copied[index] = true;
+      hashed.set(task.displayPath, { hash, outcome: hit, helmTemplate: task.helmTemplate ?? false });
       use.hits++;
     } else missing.push({ index, hash, task: { ...task, bytes: read.buffer } });
   });
@@ -119,17 +136,17 @@ export async function throughCache(
     const outcome = computed[k];
     outcomes[index] = outcome;
     if (hash === undefined) return;
+    hashed.set(outcome.file.path, { hash, outcome, helmTemplate: task.helmTemplate ?? false });
+    if (!cache) return;
     const meta: StoredMeta = {
       kinds: outcome.file.kinds,
       optionsRead: outcome.optionsRead,
       digest: digestOf(outcome.file.kinds, outcome.optionsRead),
       ...(task.helmTemplate ? { helmTemplate: true } : {}),
     };
-    // Stored before the model-wide phases run: they add to the model's objects (the findings' fingerprints).
     cache.put(outcome.file.path, hash, JSON.stringify(meta), outcome);
-    hashes.set(outcome.file.path, hash);
   });
-  return { outcomes, fromCache, hashes, use };
+  return { outcomes, copied, hashed, use };
 }
 
 /** The settings an outcome with these document kinds and read options depends on, hashed. */

@@ -82,13 +82,16 @@ export class FindingsSink {
     return taken;
   }
 
-  /** Every finding collected, fingerprinted and passed through the steps. */
+  /**
+   * Every finding collected, fingerprinted and passed through the steps. Each is a new object: the
+   * findings accepted from a file's outcome may be shared with another run's model (a pull
+   * request's base takes the head's outcomes), and steps edit what they are given.
+   */
   finish(): Finding[] {
     const out: Finding[] = [];
     for (const collected of this.take()) {
       const meta = this.metas.get(collected.check);
-      collected.fingerprint = fingerprintOf(collected, meta);
-      let finding: Finding | undefined = collected;
+      let finding: Finding | undefined = { ...collected, fingerprint: fingerprintOf(collected, meta) };
       for (const step of this.steps) if (finding) finding = step(finding, meta);
       if (finding) out.push(finding);
     }

@@ -52,6 +52,8 @@ export interface FormatAdapter {
   /**
    * Formats whose documents refer to each other across files (an OpenSLO SLO naming an SLI, Sloth
    * AlertWindows applying to specs) finish here, once every file is read, with what `keep` kept.
+   * What files' outcomes hold (the model's SLOs, the kept items) is replaced, never edited: a pull
+   * request's base shares the head's outcome objects of unchanged files.
    */
   finalise?(kept: unknown[], context: FinaliseContext): void;
 }

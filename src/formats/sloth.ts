@@ -119,14 +119,16 @@ export const slothAlertWindows: FormatAdapter = {
     context.keep({ dir: dirOf(context.file), periodSeconds, windows } satisfies KeptWindows);
   },
   finalise(kept, { model }) {
-    const sets = (kept as KeptWindows[]).sort((a, b) => b.dir.length - a.dir.length); // nearest folder first
-    for (const slo of model.slos) {
-      if (slo.format !== 'sloth') continue;
+    const sets = [...(kept as KeptWindows[])].sort((a, b) => b.dir.length - a.dir.length); // nearest folder first
+    model.slos.forEach((slo, index) => {
+      if (slo.format !== 'sloth') return;
       const set = sets.find((s) => s.periodSeconds === slo.periodSeconds && (s.dir === '' || slo.file.startsWith(`${s.dir}/`)));
-      if (!set) continue;
+      if (!set) return;
       const enabled = new Set(slo.burnWindows.map((w) => w.severity));
       const position = slo.burnWindows[0]?.position;
-      slo.burnWindows = set.windows.filter((w) => enabled.has(w.severity)).map((w) => ({ ...w, source: 'policy' as const, position }));
-    }
+      // A new SLO, not an edited one: the file's SLO may be shared with another model (a pull
+      // request's base takes the head's outcome of an unchanged file, whose windows file may differ).
+      model.slos[index] = { ...slo, burnWindows: set.windows.filter((w) => enabled.has(w.severity)).map((w) => ({ ...w, source: 'policy' as const, position })) };
+    });
   },
 };
