@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, renameSync, rmSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { writeValidators } from './generate-validators.mjs';
 
 const ncc = path.resolve('node_modules/.bin/ncc');
 const run = (args) => {
@@ -15,6 +16,8 @@ const run = (args) => {
   }
 };
 
+// The validators are compiled from schemas/ first, so the bundle always holds what the schemas say.
+writeValidators();
 rmSync('dist', { recursive: true, force: true });
 run(['build', 'src/action/index.ts', '-o', 'dist', '--license', 'licenses.txt', '--quiet']);
 

@@ -1,13 +1,15 @@
 // .slo-gate.yml: read, validated against schemas/config.schema.json, merged over the defaults.
 
 import path from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { Severity } from '../model/findings.js';
 import { DEFAULT_PERIOD_SECONDS } from '../model/burn-rate.js';
 import { parseDuration, parseTarget } from '../model/units.js';
 import { parseText, type ParsedDocument } from '../parse/document.js';
 import { readRepositoryFile } from '../parse/read.js';
 import { closestName } from './did-you-mean.js';
+// The schema compiled when the bundle is built (scripts/generate-validators.mjs); the schema itself names the keys.
+import { validateConfig } from './config-validator.generated.cjs';
 import configSchema from '../../schemas/config.schema.json' with { type: 'json' };
 
 export type CheckSetting = Severity | 'off';
@@ -131,10 +133,6 @@ export class ConfigError extends Error {
   }
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-// Compiled on first use: most runs have no config file, and compiling costs start-up time.
-let configValidator: ValidateFunction | undefined;
-
 /**
  * Read a config file; undefined when `required` is false and the file does not exist. It comes
  * from the repository under check, so it is read like any checked file: a symlink from inside
@@ -160,7 +158,6 @@ export function parseConfig(source: string, displayName: string, knownChecks?: R
   }
   const doc = parsed.documents[0];
   if (!doc) return {};
-  const validateConfig = (configValidator ??= ajv.compile(configSchema));
   const problems = validateConfig(doc.value) ? [] : schemaProblems(validateConfig.errors ?? [], doc);
   if (knownChecks) problems.push(...unknownChecks(doc, knownChecks));
   if (problems.length) throw ConfigError.of(displayName, problems);

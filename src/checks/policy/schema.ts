@@ -1,32 +1,27 @@
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import type { DocumentCheck, ModelCheck } from '../check.js';
 import type { DocumentKind } from '../../model/types.js';
 import { schemaFindings } from '../schema-findings.js';
-import sloV1Schema from '../../../schemas/formats/slo-v1.schema.json' with { type: 'json' };
-import flatPolicySchema from '../../../schemas/formats/flat-policy.schema.json' with { type: 'json' };
-import slothSchema from '../../../schemas/formats/sloth.schema.json' with { type: 'json' };
-import slothWindowsSchema from '../../../schemas/formats/sloth-windows.schema.json' with { type: 'json' };
-import opensloSchema from '../../../schemas/formats/openslo.schema.json' with { type: 'json' };
-import pyrraSchema from '../../../schemas/formats/pyrra.schema.json' with { type: 'json' };
-import sloGeneratorSchema from '../../../schemas/formats/slo-generator.schema.json' with { type: 'json' };
+// Compiled from schemas/formats/ when the bundle is built (scripts/generate-validators.mjs).
+import {
+  validateFlatPolicy,
+  validateOpenslo,
+  validatePyrra,
+  validateSloGenerator,
+  validateSloPolicy,
+  validateSloth,
+  validateSlothWindows,
+} from './validators.generated.cjs';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const schemas: Partial<Record<DocumentKind, { schema: object; label: string }>> = {
-  'slo-policy': { schema: sloV1Schema, label: 'SLOPolicy' },
-  'flat-policy': { schema: flatPolicySchema, label: 'policy' },
-  sloth: { schema: slothSchema, label: 'Sloth spec' },
-  'sloth-windows': { schema: slothWindowsSchema, label: 'AlertWindows' },
-  openslo: { schema: opensloSchema, label: 'OpenSLO document' },
-  pyrra: { schema: pyrraSchema, label: 'ServiceLevelObjective' },
-  'slo-generator': { schema: sloGeneratorSchema, label: 'slo-generator document' },
+const validators: Partial<Record<DocumentKind, { validate: ValidateFunction; label: string }>> = {
+  'slo-policy': { validate: validateSloPolicy, label: 'SLOPolicy' },
+  'flat-policy': { validate: validateFlatPolicy, label: 'policy' },
+  sloth: { validate: validateSloth, label: 'Sloth spec' },
+  'sloth-windows': { validate: validateSlothWindows, label: 'AlertWindows' },
+  openslo: { validate: validateOpenslo, label: 'OpenSLO document' },
+  pyrra: { validate: validatePyrra, label: 'ServiceLevelObjective' },
+  'slo-generator': { validate: validateSloGenerator, label: 'slo-generator document' },
 };
-// Compiling all schemas takes about half a second: only the formats a repository uses are compiled.
-const validators = new Map<DocumentKind, { validate: ValidateFunction; label: string }>();
-function validatorFor(kind: DocumentKind): { validate: ValidateFunction; label: string } | undefined {
-  const entry = schemas[kind];
-  if (entry && !validators.has(kind)) validators.set(kind, { validate: ajv.compile(entry.schema), label: entry.label });
-  return validators.get(kind);
-}
 
 const meta = {
   id: 'policy/schema',
@@ -37,9 +32,9 @@ const meta = {
 } as const;
 
 export const policySchema: DocumentCheck = {
-  meta: { ...meta, kind: 'document', documentKinds: Object.keys(schemas) as DocumentKind[] },
+  meta: { ...meta, kind: 'document', documentKinds: Object.keys(validators) as DocumentKind[] },
   run({ file, kind, doc }, context) {
-    const validator = validatorFor(kind);
+    const validator = validators[kind];
     if (!validator || validator.validate(doc.value)) return;
     for (const finding of schemaFindings(validator.validate.errors, doc, file, validator.label)) context.report(finding);
   },
