@@ -152,8 +152,9 @@ function renderHead(report: Report, view: ReportView, options: MarkdownOptions):
 }
 
 function renderFresh(report: Report, view: ReportView, kept: Finding[], note: string, options: MarkdownOptions): string {
+  // With nothing new the verdict line has already said so; an empty section would say it twice.
+  if (view.fresh.length === 0) return '';
   const heading = view.comparing ? `### New findings (${view.fresh.length})` : `### Findings (${view.fresh.length})`;
-  if (view.fresh.length === 0) return `${heading}\n\n${view.comparing ? 'No new findings.' : 'No findings.'}`;
   return [heading, findingTables(report, kept, options, true), note].filter(Boolean).join('\n\n');
 }
 
