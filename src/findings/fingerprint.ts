@@ -6,10 +6,25 @@ import type { Finding } from '../model/findings.js';
  * line and column numbers, "file:line" and "line N" references inside messages, a rule's
  * position in its group ("rule 3", "rules[2]": reordering rules is not a change), and runs of
  * whitespace (a query re-indented in a block scalar is the same query). Subjects the same: schema
- * findings name their place as `groups[0].rules[2].expr`.
+ * findings name their place as `groups[0].rules[2].expr`. A finding about an SLO adds the SLO's
+ * service, so two services' SLOs of one name never collide.
  */
 export function fingerprint(finding: Finding): string {
-  return sha256Hex([finding.check, finding.file, withoutPositions(finding.subject ?? ''), withoutPositions(finding.message)].join('\u0000')).slice(0, 16);
+  const parts = [finding.check, finding.file, withoutPositions(finding.subject ?? ''), withoutPositions(asIfUnique(finding))];
+  // Two services' SLOs of one name never share a fingerprint; an SLO without a service is known by its name.
+  if (finding.slo?.service !== undefined) parts.push(finding.slo.service);
+  return sha256Hex(parts.join('\u0000')).slice(0, 16);
+}
+
+/**
+ * The message as it reads when no other SLO shares the name of the finding's SLO: messages write
+ * "service/name" only then (see model/slo-identity.ts), and another service adding an SLO of the
+ * same name is no change to this finding. The service is in the fingerprint on its own.
+ */
+function asIfUnique({ message, slo }: Finding): string {
+  if (slo?.service === undefined) return message;
+  const qualified = `"${slo.service}/${slo.name}"`;
+  return message.includes(qualified) ? message.replaceAll(qualified, `"${slo.name}"`) : message;
 }
 
 // crypto.hash (Node 20.12 and later) digests a string in one call, about three times faster than a

@@ -8,6 +8,7 @@ import picomatch from 'picomatch';
 import type { CheckMeta } from '../checks/check.js';
 import type { IgnoreEntry } from '../config/config.js';
 import type { Finding } from '../model/findings.js';
+import { sloIdentity } from '../model/slo-identity.js';
 import type { SuppressionComment } from '../model/types.js';
 import { closestName } from '../config/did-you-mean.js';
 
@@ -68,7 +69,9 @@ export function applySuppressions(findings: Finding[], input: SuppressionInput):
   }
   for (const rule of input.ignore) {
     const pathMatches = picomatch(rule.path, { dot: true });
-    const matches = (finding: Finding) => pathMatches(finding.file) && (rule.subject === undefined || finding.subject === rule.subject || finding.message.includes(`"${rule.subject}"`));
+    // An SLO by its name (every service's of that name) or as service/name (that one).
+    const about = (finding: Finding) => finding.subject === rule.subject || (finding.slo !== undefined && sloIdentity(finding.slo) === rule.subject) || finding.message.includes(`"${rule.subject}"`);
+    const matches = (finding: Finding) => pathMatches(finding.file) && (rule.subject === undefined || about(finding));
     consider({ checks: rule.checks, reason: rule.reason, by: `${rule.position.file}:${rule.position.line}`, kind: 'external', matches, at: rule.position }, 'ignore entry');
   }
 

@@ -3,16 +3,21 @@
 // sloth_id), (b) `.slo-gate.yml` slo-links maps it, or (c) it is inferred: its query reads the SLO's
 // SLI metrics (through recording rules too) and compares against a burn-rate, target or latency
 // threshold; for SLOs whose format names no metrics, the words of its names must point at one SLO.
-// Several equally good candidates make an ambiguous link, which checks report; nothing is guessed.
+// An SLO is its name within its service (model/slo-identity.ts): a name label or slo-links entry
+// that several services' SLOs answer to links to none of them unless a service label picks one.
+// Candidates of several identities make an ambiguous link, which checks report; nothing is guessed.
 
 import type { Config } from '../config/config.js';
+import { sloIdentity, sloIdentityKey, sloNaming } from '../model/slo-identity.js';
 import type { Model, Slo } from '../model/types.js';
 import { formatLatency } from '../model/units.js';
 import { alertNames, encodeAlert, metricsRead, recordingsOf, sloGeneratorEncoding } from './encoding.js';
 import { hintKey, hintScore, sloWords, words } from './hints.js';
-import type { AlertEncoding, AmbiguousLink, LinkedModel, ResolvedReferences, SloLinkSet, SloLinks } from './types.js';
+import type { AlertEncoding, LinkedModel, ResolvedReferences, SloLinkSet, SloLinks } from './types.js';
 
 const NAME_LABELS = ['slo', 'slo_name', 'sloth_slo'];
+/** Labels that state the service (or namespace) an SLO name belongs to, when the name alone is shared. */
+export const SERVICE_LABELS = ['sloth_service', 'service', 'namespace', 'service_name'];
 
 /** A metric's family: the name without the suffixes histograms and counters add; Pyrra's `x:burnrate5m` is family x. */
 export function metricFamily(metric: string): string {
@@ -27,7 +32,17 @@ const normalName = (name: string) => name.toLowerCase().replace(/_/g, '-');
  * (resolveReferences, which reads the file system); without them every reference is unresolved.
  */
 export function linkModel(model: Model, config: Pick<Config, 'sloLinks'>, references: ResolvedReferences = new Map()): LinkedModel {
-  return { model, links: linkSlos(model, config), references };
+  return { model, links: linkSlos(model, config), references, sloName: sloNaming(model.slos) };
+}
+
+/**
+ * The labels that link an alert to this SLO and no other of the run: `slo`, and where another
+ * service has an SLO of the same name, the label that names its service in its format.
+ */
+export function linkingLabels(linked: LinkedModel, slo: Slo): Record<string, string> {
+  if (slo.service === undefined || linked.sloName(slo) === slo.name) return { slo: slo.name };
+  const serviceLabel = slo.format === 'sloth' ? 'sloth_service' : slo.format === 'pyrra' ? 'namespace' : slo.format === 'slo-generator' ? 'service_name' : 'service';
+  return { slo: slo.name, [serviceLabel]: slo.service };
 }
 
 function linkSlos(model: Model, config: Pick<Config, 'sloLinks'>): SloLinks {
@@ -44,13 +59,17 @@ function linkSlos(model: Model, config: Pick<Config, 'sloLinks'>): SloLinks {
     const names = alertNames(rule);
     const named = namedSlos(names, slos);
     if (named.length) {
-      for (const slo of named) add(slo).alerts.push({ rule, method: 'label', reason: labelReason(names, slo), encoding: slo.format === 'slo-generator' ? sloGeneratorEncoding(rule, encoding, slo) : encoding });
+      const picked = oneIdentity(named, names);
+      if (!picked) links.ambiguous.push({ rule, by: 'label', candidates: named });
+      for (const { slo, by } of picked ?? []) add(slo).alerts.push({ rule, method: 'label', reason: labelReason(names, slo, by), encoding: slo.format === 'slo-generator' ? sloGeneratorEncoding(rule, encoding, slo) : encoding });
       continue;
     }
     const mapped = config.sloLinks[rule.name];
-    const configured = mapped === undefined ? [] : (slos.byName.get(mapped) ?? []);
+    // `service/name`, or a bare name that must then belong to one service.
+    const configured = mapped === undefined ? [] : (slos.byIdentity.get(mapped) ?? slos.byName.get(mapped) ?? []);
     if (configured.length) {
-      for (const slo of configured) add(slo).alerts.push({ rule, method: 'config', reason: `slo-links maps ${rule.name} to ${mapped}`, encoding });
+      if (identities(configured) > 1) links.ambiguous.push({ rule, by: 'config', candidates: configured });
+      else for (const slo of configured) add(slo).alerts.push({ rule, method: 'config', reason: `slo-links maps ${rule.name} to ${mapped}`, encoding });
       continue;
     }
     if (encoding.kind !== 'burn-rate' && encoding.kind !== 'target' && encoding.kind !== 'latency') continue;
@@ -59,7 +78,7 @@ function linkSlos(model: Model, config: Pick<Config, 'sloLinks'>): SloLinks {
     const hints = () => new Set([...words(rule.name), ...words(rule.group), ...Object.entries(rule.labels).flatMap(([k, v]) => (k === 'severity' ? [] : words(v.value))), ...encodingWords(encoding)]);
     const chosen = choose((slo) => fitsAlert(slo, encoding), encoding.metrics, hints, slos, 1);
     if (chosen.length === 1) add(chosen[0].slo).alerts.push({ rule, method: 'inferred', reason: chosen[0].reason, encoding });
-    else if (chosen.length > 1) links.ambiguous.push({ rule, candidates: chosen.map((c) => c.slo) });
+    else if (chosen.length > 1) links.ambiguous.push({ rule, by: 'inferred', candidates: chosen.map((c) => c.slo) });
   }
 
   // Panels come second: an SLO whose format names no metrics is known by the metrics its alerts read.
@@ -73,14 +92,16 @@ function linkSlos(model: Model, config: Pick<Config, 'sloLinks'>): SloLinks {
       for (const m of matchers) names[m.label] = [...(names[m.label] ?? []), m.value];
       const named = namedSlos(names, slos);
       if (named.length) {
-        for (const slo of named) add(slo).panels.push({ dashboard, panel, method: 'label', reason: labelReason(names, slo), metrics });
+        const picked = oneIdentity(named, names);
+        if (!picked) links.ambiguous.push({ dashboard, panel, by: 'label', candidates: named });
+        for (const { slo, by } of picked ?? []) add(slo).panels.push({ dashboard, panel, method: 'label', reason: labelReason(names, slo, by), metrics });
         continue;
       }
       const quantiles = panel.targets.flatMap((t) => t.expr?.analysis.facts.histogramQuantiles ?? []);
       const hints = () => new Set([...words(panel.title), ...metrics.flatMap(words)]);
       const chosen = choose((slo) => (quantiles.length ? slo.indicator.type === 'latency' : true), metrics, hints, slos, 2, alertMetrics);
       if (chosen.length === 1) add(chosen[0].slo).panels.push({ dashboard, panel, method: 'inferred', reason: chosen[0].reason, metrics });
-      else if (chosen.length > 1) links.ambiguous.push({ dashboard, panel, candidates: chosen.map((c) => c.slo) });
+      else if (chosen.length > 1) links.ambiguous.push({ dashboard, panel, by: 'inferred', candidates: chosen.map((c) => c.slo) });
     }
   }
   return links;
@@ -97,6 +118,8 @@ interface SloIndex {
   /** The families of the SLI metrics the SLO's format names. */
   families: Map<Slo, string[]>;
   byName: Map<string, Slo[]>;
+  /** SLOs with a service, by `service/name` (as slo-links may name them). */
+  byIdentity: Map<string, Slo[]>;
   /** By normalName(name), as the slo, slo_name and sloth_slo labels name them. */
   byNormalName: Map<string, Slo[]>;
   /** SLOs with a service, by their sloth_id `<service>-<slo>`. */
@@ -108,7 +131,7 @@ interface SloIndex {
 }
 
 function indexSlos(slos: readonly Slo[]): SloIndex {
-  const index: SloIndex = { order: new Map(), words: new Map(), families: new Map(), byName: new Map(), byNormalName: new Map(), bySlothId: new Map(), byFamily: new Map(), byHintKey: new Map() };
+  const index: SloIndex = { order: new Map(), words: new Map(), families: new Map(), byName: new Map(), byIdentity: new Map(), byNormalName: new Map(), bySlothId: new Map(), byFamily: new Map(), byHintKey: new Map() };
   const file = (map: Map<string, Slo[]>, key: string, slo: Slo) => {
     const listed = map.get(key);
     if (!listed) map.set(key, [slo]);
@@ -121,6 +144,7 @@ function indexSlos(slos: readonly Slo[]): SloIndex {
     index.words.set(slo, sloWordSet);
     index.families.set(slo, families);
     file(index.byName, slo.name, slo);
+    if (slo.service !== undefined) file(index.byIdentity, sloIdentity(slo), slo);
     file(index.byNormalName, normalName(slo.name), slo);
     // slo-generator's exporters label every metric with the SLO's slo_name (and service and feature names).
     if (slo.format === 'slo-generator' && slo.labels.slo_name) file(index.byNormalName, normalName(slo.labels.slo_name), slo);
@@ -144,6 +168,25 @@ function namedSlos(names: Record<string, string[]>, slos: SloIndex): Slo[] {
   for (const label of NAME_LABELS) for (const value of names[label] ?? []) lookups.push(slos.byNormalName.get(normalName(value)));
   for (const value of names.sloth_id ?? []) lookups.push(slos.bySlothId.get(value));
   return inModelOrder(lookups, slos).filter((slo) => namesSlo(names, slo));
+}
+
+/** How many identities the SLOs have: one when they are a single SLO or its duplicates (policy/duplicate reports those). */
+function identities(candidates: readonly Slo[]): number {
+  return new Set(candidates.map(sloIdentityKey)).size;
+}
+
+/**
+ * The SLOs the labels name, when they are of one identity: all of them (duplicates are linked
+ * alike, as before), or when several services share the name, those of the service a service
+ * label states, with that label. Undefined when the labels do not say which.
+ */
+function oneIdentity(candidates: Slo[], names: Record<string, string[]>): { slo: Slo; by?: string }[] | undefined {
+  if (identities(candidates) === 1) return candidates.map((slo) => ({ slo }));
+  for (const label of SERVICE_LABELS) {
+    const picked = candidates.filter((slo) => slo.service !== undefined && names[label]?.includes(slo.service));
+    if (picked.length && identities(picked) === 1) return picked.map((slo) => ({ slo, by: `${label}=${slo.service}` }));
+  }
+  return undefined;
 }
 
 /** Labels or `=` matchers that name this SLO; sloth_id is `<service>-<slo>`, sloth_service must agree when present. */
@@ -172,11 +215,13 @@ function sloGeneratorLabels(names: Record<string, string[]>, slo: Slo): string[]
   return pairs;
 }
 
-function labelReason(names: Record<string, string[]>, slo: Slo): string {
+/** The labels that made the link; `service` is the service label that picked the SLO among others of its name. */
+function labelReason(names: Record<string, string[]>, slo: Slo, service?: string): string {
   if (slo.format === 'slo-generator') return sloGeneratorLabels(names, slo)!.join(', ');
   if (names.sloth_id && slo.service) return `sloth_id=${slo.service}-${slo.name}`;
   const label = NAME_LABELS.find((l) => names[l]?.some((v) => normalName(v) === normalName(slo.name)))!;
-  return `${label}=${names[label].find((v) => normalName(v) === normalName(slo.name))}`;
+  const reason = `${label}=${names[label].find((v) => normalName(v) === normalName(slo.name))}`;
+  return service ? `${reason}, ${service}` : reason;
 }
 
 function fitsAlert(slo: Slo, encoding: AlertEncoding): boolean {

@@ -11,6 +11,8 @@ export interface LinkedModel {
   links: SloLinks;
   /** Every dashboard reference of every SLO, resolved against the checked tree (src/link/references.ts). */
   references: ResolvedReferences;
+  /** How messages name an SLO of this model: its name, or `service/name` where another service's SLO has the name too. */
+  sloName: (slo: Pick<Slo, 'name' | 'service'>) => string;
 }
 
 export interface ResolvedReference {
@@ -83,11 +85,16 @@ export interface SloLinkSet {
   panels: PanelLink[];
 }
 
-/** An alert or panel that fits several SLOs equally well: reported as a notice, never guessed. */
+/**
+ * An alert or panel that could belong to SLOs of several identities: linked to none of them and
+ * reported as a notice, never guessed. 'inferred': it fits them equally well; 'label': its labels
+ * name an SLO name several services have; 'config': slo-links maps it to such a name.
+ */
 export interface AmbiguousLink {
   rule?: Rule;
   dashboard?: Dashboard;
   panel?: Panel;
+  by: LinkMethod;
   candidates: Slo[];
 }
 

@@ -1,5 +1,7 @@
 // What a check reports. Findings carry no GitHub or Markdown: publishers decide how they look.
 
+import type { SloRef } from './slo-identity.js';
+
 export type Severity = 'error' | 'warning' | 'notice';
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
@@ -14,9 +16,11 @@ export interface Finding {
   message: string;
   /** What the finding is about (an SLO, rule, panel): it keeps fingerprints stable when lines move. */
   subject?: string;
+  /** The SLO the finding is about, when it is about one: what the SLO's verdict counts, whatever the message calls it. */
+  slo?: SloRef;
   /** A ready-to-paste fix (a rule group in YAML, say), shown under the finding. */
   suggestion?: string;
-  /** Stable identity across commits: check, file, subject and message without positions. */
+  /** Stable identity across commits: check, file, subject, the SLO's service and message without positions. */
   fingerprint?: string;
   /** Shown above the verdict in every summary: the run itself is in question (nothing was checked). */
   headline?: boolean;

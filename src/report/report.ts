@@ -7,6 +7,7 @@ import type { CheckMeta } from '../checks/check.js';
 import type { BaselineOutcome } from '../findings/baseline.js';
 import { compareFindings, SEVERITY_ORDER, type Finding, type Severity } from '../model/findings.js';
 import { budgetMinutes, errorBudget, windowFigures, type WindowFigures } from '../model/burn-rate.js';
+import { sloIdentityKey, type SloRef } from '../model/slo-identity.js';
 import type { DocumentKind, IndicatorType, Model, Slo, SloFormat } from '../model/types.js';
 import type { LinkedModel, LinkMethod } from '../link/types.js';
 import type { Skipped } from '../recognise/recognise.js';
@@ -188,7 +189,7 @@ export function buildReport(input: ReportInput, options: BuildOptions): Report {
   const onlyNew = diff?.baseSha !== undefined && diff.newFindingsOnly;
   const gateCounts: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
   for (const finding of findings) if (countsForGate(finding, onlyNew, alwaysGating)) gateCounts[finding.severity]++;
-  const problemsBySloName = sloProblems(findings.filter((finding) => !finding.suppressed), checksWith(checks, 'aboutSlo'));
+  const problemsBySlo = sloProblems(findings.filter((finding) => !finding.suppressed), checksWith(checks, 'aboutSlo'));
   return {
     version: REPORT_VERSION,
     tool: { name: 'slo-gate', version: options.toolVersion },
@@ -215,7 +216,7 @@ export function buildReport(input: ReportInput, options: BuildOptions): Report {
             ? []
             : [...slo.burnWindows].sort((a, b) => a.longSeconds - b.longSeconds).map((window) => windowFigures(window, slo.target, period)),
         ...(liveByKey.has(slo.key) ? { live: liveByKey.get(slo.key) } : {}),
-        ...linkSummary(slo, input.linked, problemsBySloName.get(slo.name) ?? []),
+        ...linkSummary(slo, input.linked, problemsBySlo.get(sloKey(slo)) ?? []),
       };
     }),
     findings,
@@ -292,18 +293,25 @@ function diffReport(input: ComparisonSummary, findings: Finding[], alwaysGating:
 }
 
 /**
- * The findings above notice level of the checks about SLOs (`aboutSlo`), by the SLO name they are
- * about, in report order. Grouped once: looking them up per SLO kept every SLO scanning every finding.
+ * The findings above notice level of the checks about SLOs (`aboutSlo`), by the SLO they are
+ * about (sloKey), in report order: another service's SLO of the same name is another SLO. Grouped
+ * once: looking them up per SLO kept every SLO scanning every finding.
  */
 function sloProblems(findings: Finding[], aboutSlo: Set<string>): Map<string, Finding[]> {
-  const bySubject = new Map<string, Finding[]>();
+  const bySlo = new Map<string, Finding[]>();
   for (const finding of findings) {
-    if (finding.subject === undefined || finding.severity === 'notice' || !aboutSlo.has(finding.check)) continue;
-    const problems = bySubject.get(finding.subject);
+    if (finding.slo === undefined || finding.severity === 'notice' || !aboutSlo.has(finding.check)) continue;
+    const key = sloKey(finding.slo);
+    const problems = bySlo.get(key);
     if (problems) problems.push(finding);
-    else bySubject.set(finding.subject, [finding]);
+    else bySlo.set(key, [finding]);
   }
-  return bySubject;
+  return bySlo;
+}
+
+/** One SLO of the run: its identity, and its file for duplicates of one identity. */
+function sloKey(slo: SloRef): string {
+  return `${slo.file}\u0000${sloIdentityKey(slo)}`;
 }
 
 /** The SLO's links and a verdict drawn from the findings of the checks about SLOs (`problems`). */

@@ -1,5 +1,7 @@
+import { sloRef } from '../../model/slo-identity.js';
 import type { ModelCheck } from '../check.js';
-import { expectedWindows, sameFactor, windowName } from './common.js';
+import { linkingLabels, SERVICE_LABELS } from '../../link/link.js';
+import { candidateList, expectedWindows, sameFactor, windowName } from './common.js';
 import { burnRateRuleGroup } from './suggestion.js';
 import { configOptions } from '../options.js';
 
@@ -13,7 +15,8 @@ export const alignBurnAlertMissing: ModelCheck = {
     options: configOptions('alerts.required-labels', 'alerts.required-annotations'),
     aboutSlo: true,
   },
-  run({ links }, context) {
+  run(linked, context) {
+    const { links, sloName } = linked;
     for (const { slo, alerts } of links.bySlo.values()) {
       if (slo.target === undefined || !slo.periodSeconds || slo.alertingDisabled) continue;
       const expected = expectedWindows(slo);
@@ -32,20 +35,27 @@ export const alignBurnAlertMissing: ModelCheck = {
         ...slo.position,
         severity: generatedInCluster ? 'notice' : slo.declaresBurnAlerting ? 'error' : 'warning',
         subject: slo.name,
+        slo: sloRef(slo),
         message: none
-          ? `no alerting rule implements the burn-rate windows of SLO "${slo.name}" (${expected.map(windowName).join(', ')})${generatedInCluster ? '; Pyrra generates them in the cluster, where they cannot be checked' : ''}`
-          : `no alerting rule implements the ${missing.map(windowName).join(', ')} burn-rate window${missing.length > 1 ? 's' : ''} of SLO "${slo.name}"`,
-        suggestion: missing.some((w) => w.factor !== undefined) ? burnRateRuleGroup(slo, missing, context.config) : undefined,
+          ? `no alerting rule implements the burn-rate windows of SLO "${sloName(slo)}" (${expected.map(windowName).join(', ')})${generatedInCluster ? '; Pyrra generates them in the cluster, where they cannot be checked' : ''}`
+          : `no alerting rule implements the ${missing.map(windowName).join(', ')} burn-rate window${missing.length > 1 ? 's' : ''} of SLO "${sloName(slo)}"`,
+        suggestion: missing.some((w) => w.factor !== undefined) ? burnRateRuleGroup(slo, missing, context.config, linkingLabels(linked, slo)) : undefined,
       });
     }
-    for (const { rule, candidates } of links.ambiguous) {
+    for (const ambiguous of links.ambiguous) {
+      const { rule } = ambiguous;
       if (!rule) continue;
       context.report({
         file: rule.file,
         ...rule.namePosition,
         severity: 'notice',
         subject: rule.name,
-        message: `alert "${rule.name}" fits SLOs ${candidates.map((s) => `"${s.name}"`).join(' and ')} equally well; name its SLO with a label slo: <name> or map it in slo-links`,
+        message:
+          ambiguous.by === 'inferred'
+            ? `alert "${rule.name}" fits SLOs ${candidateList(linked, ambiguous, 'and')} equally well; name its SLO with a label slo: <name> or map it in slo-links`
+            : ambiguous.by === 'label'
+              ? `alert "${rule.name}" could be SLO ${candidateList(linked, ambiguous, 'or')}: its labels give only the name; add a service label (${SERVICE_LABELS.join(', ')}) or map it in slo-links as service/name`
+              : `alert "${rule.name}" could be SLO ${candidateList(linked, ambiguous, 'or')}: slo-links gives only the name; map it as service/name`,
       });
     }
   },

@@ -1,3 +1,4 @@
+import { sloRef } from '../../model/slo-identity.js';
 import type { ModelCheck } from '../check.js';
 import { errorBudget } from '../../model/burn-rate.js';
 import { formatDuration, formatPercent, nearlyEqual, roundTo } from '../../model/units.js';
@@ -15,20 +16,20 @@ export const alignBurnThreshold: ModelCheck = {
     docs: 'docs/checks/align/burn-threshold.md',
     aboutSlo: true,
   },
-  run({ links }, context) {
+  run({ links, sloName }, context) {
     for (const { slo, alerts } of links.bySlo.values()) {
       if (slo.target === undefined) continue;
       const budget = errorBudget(slo.target);
       const expected = expectedWindows(slo);
       for (const { rule, encoding } of alerts) {
         const report = (position: { line: number; column?: number }, message: string) =>
-          context.report({ file: rule.file, ...position, subject: slo.name, message });
+          context.report({ file: rule.file, ...position, subject: slo.name, slo: sloRef(slo), message });
         if (encoding.kind === 'burn-rate') {
           for (const window of encoding.windows) {
             if (window.budget !== undefined && !nearlyEqual(window.budget, budget, BUDGET_TOLERANCE)) {
               report(
                 window.position,
-                `alert "${rule.name}" uses an error budget of ${roundTo(window.budget, 10)} (a ${formatPercent(1 - window.budget)} target), but SLO "${slo.name}" targets ${formatPercent(slo.target)}: a budget of ${budget}`,
+                `alert "${rule.name}" uses an error budget of ${roundTo(window.budget, 10)} (a ${formatPercent(1 - window.budget)} target), but SLO "${sloName(slo)}" targets ${formatPercent(slo.target)}: a budget of ${budget}`,
               );
               continue;
             }
@@ -36,14 +37,14 @@ export const alignBurnThreshold: ModelCheck = {
             if (declared?.factor !== undefined && window.factor !== undefined && !sameFactor(declared.factor, window.factor)) {
               report(
                 window.position,
-                `alert "${rule.name}" burns at ${roundTo(window.factor, 3)}× over ${formatDuration(window.longSeconds)}, but SLO "${slo.name}" alerts at ${roundTo(declared.factor, 3)}× over that window`,
+                `alert "${rule.name}" burns at ${roundTo(window.factor, 3)}× over ${formatDuration(window.longSeconds)}, but SLO "${sloName(slo)}" alerts at ${roundTo(declared.factor, 3)}× over that window`,
               );
             }
           }
         } else if (encoding.kind === 'target') {
           for (const condition of encoding.conditions) {
             if (condition.target === undefined || nearlyEqual(condition.target, slo.target, 1e-9)) continue;
-            report(condition.position, `alert "${rule.name}" compares against a ${formatPercent(condition.target)} target, but SLO "${slo.name}" targets ${formatPercent(slo.target)}`);
+            report(condition.position, `alert "${rule.name}" compares against a ${formatPercent(condition.target)} target, but SLO "${sloName(slo)}" targets ${formatPercent(slo.target)}`);
           }
         } else if (encoding.kind === 'ratio-threshold') {
           // A bare error-ratio threshold is factor × budget for some factor: it must be one of the SLO's.
@@ -54,7 +55,7 @@ export const alignBurnThreshold: ModelCheck = {
             if (factors.some((f) => sameFactor(f, factor))) continue;
             report(
               condition.position,
-              `alert "${rule.name}" fires above an error ratio of ${roundTo(condition.threshold, 10)}, ${roundTo(factor, 3)}× the ${budget} budget of SLO "${slo.name}", whose windows burn at ${factors.map((f) => `${roundTo(f, 3)}×`).join(', ')}`,
+              `alert "${rule.name}" fires above an error ratio of ${roundTo(condition.threshold, 10)}, ${roundTo(factor, 3)}× the ${budget} budget of SLO "${sloName(slo)}", whose windows burn at ${factors.map((f) => `${roundTo(f, 3)}×`).join(', ')}`,
             );
           }
         }

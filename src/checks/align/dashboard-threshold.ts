@@ -1,3 +1,4 @@
+import { sloRef } from '../../model/slo-identity.js';
 import type { ModelCheck } from '../check.js';
 import { formatLatency, formatPercent, nearlyEqual, statedFigures } from '../../model/units.js';
 
@@ -10,13 +11,13 @@ export const alignDashboardThreshold: ModelCheck = {
     docs: 'docs/checks/align/dashboard-threshold.md',
     aboutSlo: true,
   },
-  run({ links }, context) {
+  run({ links, sloName }, context) {
     for (const { slo, panels } of links.bySlo.values()) {
       for (const { dashboard, panel } of panels) {
         const title = panel.title ?? '';
         const stated = statedFigures(title);
         const steps = panel.thresholds.map((s) => s.value).filter((v): v is number => v !== null);
-        const report = (message: string) => context.report({ file: dashboard.file, ...panel.position, subject: slo.name, message });
+        const report = (message: string) => context.report({ file: dashboard.file, ...panel.position, subject: slo.name, slo: sloRef(slo), message });
         if (slo.indicator.type === 'latency' && slo.indicator.thresholdSeconds !== undefined) {
           const want = slo.indicator.thresholdSeconds;
           // Threshold steps are in the panel's unit: milliseconds or seconds.
@@ -24,7 +25,7 @@ export const alignDashboardThreshold: ModelCheck = {
           const stepLatencies = scale === undefined ? [] : steps.map((v) => v * scale);
           for (const [what, values] of [['title states', stated.latencies], ['thresholds are', stepLatencies]] as const) {
             if (values.length && !values.some((v) => nearlyEqual(v, want, 1e-6))) {
-              report(`panel "${title}" ${what} ${values.map(formatLatency).join(', ')}, but SLO "${slo.name}" allows ${formatLatency(want)}`);
+              report(`panel "${title}" ${what} ${values.map(formatLatency).join(', ')}, but SLO "${sloName(slo)}" allows ${formatLatency(want)}`);
             }
           }
           continue;
@@ -36,7 +37,7 @@ export const alignDashboardThreshold: ModelCheck = {
         const stepTargets = panel.unit === 'percent' ? steps.filter((v) => v >= 50 && v <= 100).map((v) => v / 100) : panel.unit === 'percentunit' ? steps.filter((v) => v >= 0.5 && v <= 1) : [];
         for (const [what, values] of [['title states', titleTargets], ['thresholds are', stepTargets]] as const) {
           if (values.length && !values.some((v) => nearlyEqual(v, target, 1e-9))) {
-            report(`panel "${title}" ${what} ${values.map((v) => formatPercent(v)).join(', ')}, but SLO "${slo.name}" targets ${formatPercent(target)}`);
+            report(`panel "${title}" ${what} ${values.map((v) => formatPercent(v)).join(', ')}, but SLO "${sloName(slo)}" targets ${formatPercent(target)}`);
           }
         }
       }

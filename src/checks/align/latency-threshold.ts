@@ -1,3 +1,4 @@
+import { sloRef } from '../../model/slo-identity.js';
 import type { ModelCheck } from '../check.js';
 import { formatLatency, nearlyEqual, roundTo } from '../../model/units.js';
 
@@ -10,7 +11,7 @@ export const alignLatencyThreshold: ModelCheck = {
     docs: 'docs/checks/align/latency-threshold.md',
     aboutSlo: true,
   },
-  run({ links }, context) {
+  run({ links, sloName }, context) {
     for (const { slo, alerts } of links.bySlo.values()) {
       const { thresholdSeconds, percentile } = slo.indicator;
       if (slo.indicator.type !== 'latency' || thresholdSeconds === undefined) continue;
@@ -26,7 +27,8 @@ export const alignLatencyThreshold: ModelCheck = {
             file: rule.file,
             ...condition.position,
             subject: slo.name,
-            message: `alert "${rule.name}" fires above ${formatLatency(alert.thresholdSeconds)}${alert.percentile !== undefined ? ` at p${roundTo(alert.percentile, 3)}` : ''}, but SLO "${slo.name}" allows ${sloText}`,
+            slo: sloRef(slo),
+            message: `alert "${rule.name}" fires above ${formatLatency(alert.thresholdSeconds)}${alert.percentile !== undefined ? ` at p${roundTo(alert.percentile, 3)}` : ''}, but SLO "${sloName(slo)}" allows ${sloText}`,
           });
         }
       }

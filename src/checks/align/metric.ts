@@ -1,3 +1,4 @@
+import { sloRef } from '../../model/slo-identity.js';
 import type { ModelCheck } from '../check.js';
 import type { Position } from '../../model/types.js';
 import { metricFamily } from '../../link/link.js';
@@ -24,7 +25,7 @@ export const alignMetric: ModelCheck = {
     docs: 'docs/checks/align/metric.md',
     aboutSlo: true,
   },
-  run({ links }, context) {
+  run({ links, sloName }, context) {
     for (const { slo, alerts, panels } of links.bySlo.values()) {
       const readers: Reader[] = [
         ...alerts.map(({ rule, encoding }) => ({ what: `alert "${rule.name}"`, file: rule.file, position: rule.expr.position, isAlert: true, families: familiesOf(encoding.metrics) })),
@@ -40,14 +41,15 @@ export const alignMetric: ModelCheck = {
       // The SLI's own metrics when the SLO names them; else what most of its readers read (alerts first, then by name).
       const reference = sli.length ? sli : majority(readers);
       if (!reference.length) continue;
-      const source = sli.length ? `SLO "${slo.name}"'s SLI` : readers.find((r) => reference.some((f) => r.families.has(f)))!.what;
+      const source = sli.length ? `SLO "${sloName(slo)}"'s SLI` : readers.find((r) => reference.some((f) => r.families.has(f)))!.what;
       for (const reader of readers) {
         if (reference.some((f) => reader.families.has(f))) continue;
         context.report({
           file: reader.file,
           ...reader.position,
           subject: slo.name,
-          message: `${reader.what} for SLO "${slo.name}" reads ${[...reader.families].join(', ')}, but ${source} reads ${reference.join(', ')}`,
+          slo: sloRef(slo),
+          message: `${reader.what} for SLO "${sloName(slo)}" reads ${[...reader.families].join(', ')}, but ${source} reads ${reference.join(', ')}`,
         });
       }
     }

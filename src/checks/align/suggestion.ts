@@ -22,8 +22,9 @@ function errorRatio(slo: Slo, window: string): { expr: string; own: boolean } {
 /**
  * The rule group as YAML, written by the `yaml` library: SLO names are file text and may hold
  * `#`, `: `, quotes or newlines, which string concatenation would turn into different YAML.
+ * `linking` are the labels that link its alerts to this SLO alone (link/link.ts linkingLabels).
  */
-export function burnRateRuleGroup(slo: Slo, windows: ExpectedWindow[], config: Pick<Config, 'requiredLabels' | 'requiredAnnotations'>): string {
+export function burnRateRuleGroup(slo: Slo, windows: ExpectedWindow[], config: Pick<Config, 'requiredLabels' | 'requiredAnnotations'>, linking: Record<string, string>): string {
   const budget = errorBudget(slo.target!);
   const alertName = `${slo.name.replace(/(^|[^a-zA-Z0-9])([a-zA-Z0-9])/g, (_, __, c: string) => c.toUpperCase())}ErrorBudgetBurn`;
   let ownQueries = true;
@@ -55,7 +56,7 @@ export function burnRateRuleGroup(slo: Slo, windows: ExpectedWindow[], config: P
       alert: alertName,
       expr,
       for: entry.longest <= 6 * 3600 ? '2m' : '15m',
-      labels: fitLabels({ severity: entry.severity ?? tier, ...own?.labels, slo: slo.name }, slo, tier, config.requiredLabels, placeholders),
+      labels: fitLabels({ severity: entry.severity ?? tier, ...own?.labels, ...linking }, slo, tier, config.requiredLabels, placeholders),
       annotations: fitAnnotations({ summary, ...own?.annotations }, config.requiredAnnotations, placeholders),
     };
   });

@@ -1,6 +1,7 @@
 import type { DiffCheck } from '../check.js';
 import { alertIdentity, pairAlerts, pairSlos } from './pairing.js';
 import { linkedAlerts } from '../../link/queries.js';
+import { sloRef } from '../../model/slo-identity.js';
 import type { LinkedModel } from '../../link/types.js';
 import { pairWindows, reportWindowChanges, windowText, type WindowChange } from './windows.js';
 import type { ComparisonFact } from '../../lang/promql/analyse.js';
@@ -28,7 +29,8 @@ export const diffAlertLoosened: DiffCheck = {
           file: now.file,
           ...changes[0].position,
           subject: `${after.name}/${now.name}`,
-          message: `alert "${now.name}" for SLO "${after.name}" fires later than before: ${changes.map((change) => change.text).join(', ')}`,
+          slo: sloRef(after),
+          message: `alert "${now.name}" for SLO "${head.sloName(after)}" fires later than before: ${changes.map((change) => change.text).join(', ')}`,
         });
       }
       for (const [old, now] of pairWindows(before.burnWindows, after.burnWindows).pairs) {
@@ -37,7 +39,8 @@ export const diffAlertLoosened: DiffCheck = {
         windowChanges.push({
           file: after.file,
           position: now.position ?? after.position,
-          slo: after.name,
+          slo: after,
+          name: head.sloName(after),
           subject: `${windowText(now)}`,
           text: `burn-rate alert fires later than before: ${windowText(old)} → ${windowText(now)}`,
         });

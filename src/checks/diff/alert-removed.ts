@@ -1,6 +1,7 @@
 import type { DiffCheck } from '../check.js';
 import { alertIdentity, pairAlerts, pairSlos } from './pairing.js';
 import { linkedAlerts } from '../../link/queries.js';
+import { sloRef } from '../../model/slo-identity.js';
 import type { BurnWindow } from '../../model/types.js';
 import { pairWindows, reportWindowChanges, spanText, windowKey, type WindowChange } from './windows.js';
 
@@ -28,20 +29,22 @@ export const diffAlertRemoved: DiffCheck = {
                 file: stillThere.file,
                 ...stillThere.namePosition,
                 subject: `${after.name}/${rule.name}`,
-                message: `alert "${rule.name}"${severity} is no longer linked to SLO "${after.name}"`,
+                slo: sloRef(after),
+                message: `alert "${rule.name}"${severity} is no longer linked to SLO "${head.sloName(after)}"`,
               }
             : {
                 file: rule.file,
                 ...headPosition(rule.file, rule.position),
                 subject: `${after.name}/${rule.name}`,
-                message: `alert "${rule.name}"${severity} for SLO "${after.name}" was removed`,
+                slo: sloRef(after),
+                message: `alert "${rule.name}"${severity} for SLO "${head.sloName(after)}" was removed`,
               },
         );
       }
 
       // Alerts an SLO declares itself (Sloth page/ticket alerts, seed burn windows) are generated from it.
       if (before.declaresBurnAlerting && !after.declaresBurnAlerting) {
-        context.report({ file: after.file, ...after.position, subject: after.name, message: `SLO "${after.name}" no longer declares burn-rate alerting` });
+        context.report({ file: after.file, ...after.position, subject: after.name, slo: sloRef(after), message: `SLO "${head.sloName(after)}" no longer declares burn-rate alerting` });
         continue;
       }
       // One finding per alert: Sloth's page alert is two windows.
@@ -52,7 +55,8 @@ export const diffAlertRemoved: DiffCheck = {
         windowChanges.push({
           file: after.file,
           position: headPosition(before.file, windows[0].position ?? before.position) ?? after.position,
-          slo: after.name,
+          slo: after,
+          name: head.sloName(after),
           subject: key,
           text: windows[0].severity ? `no longer declares its ${key} burn-rate alert (${spans})` : `no longer declares its ${spans} burn-rate alert`,
         });

@@ -15,7 +15,7 @@ export const diffDashboardRemoved: DiffCheck = {
     const remaining = new Set(head.model.dashboards.map(dashboardIdentity));
     for (const dashboard of base.model.dashboards) {
       if (remaining.has(dashboardIdentity(dashboard))) continue;
-      const shown = base.model.slos.filter((slo) => dashboardShows(base, dashboard, slo)).map((slo) => `"${slo.name}"`);
+      const shown = base.model.slos.filter((slo) => dashboardShows(base, dashboard, slo)).map((slo) => `"${base.sloName(slo)}"`);
       if (shown.length === 0) continue;
       const name = dashboard.title ?? dashboard.uid ?? dashboard.entry ?? dashboard.file;
       context.report({

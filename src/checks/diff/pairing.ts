@@ -2,20 +2,17 @@
 // numbers or file order, so moving things around is not a change. What ties an SLO to its alerts
 // and dashboards on each side is the one linker's (src/link/queries.ts).
 
+import { sloIdentityKey } from '../../model/slo-identity.js';
 import type { Dashboard, Model, Rule, Slo } from '../../model/types.js';
-
-export function sloIdentity(slo: Slo): string {
-  return `${slo.service ?? ''}\u0000${slo.name}`;
-}
 
 /** Base SLOs paired with their head counterparts (same name and service; the same file wins a tie). */
 export function pairSlos(base: Model, head: Model): { pairs: [Slo, Slo][]; removed: Slo[] } {
   const pool = new Map<string, Slo[]>();
-  for (const slo of head.slos) pool.set(sloIdentity(slo), [...(pool.get(sloIdentity(slo)) ?? []), slo]);
+  for (const slo of head.slos) pool.set(sloIdentityKey(slo), [...(pool.get(sloIdentityKey(slo)) ?? []), slo]);
   const pairs: [Slo, Slo][] = [];
   const removed: Slo[] = [];
   for (const slo of base.slos) {
-    const candidates = pool.get(sloIdentity(slo)) ?? [];
+    const candidates = pool.get(sloIdentityKey(slo)) ?? [];
     const index = Math.max(0, candidates.findIndex((candidate) => candidate.file === slo.file));
     const match = candidates.splice(index, 1)[0];
     if (match) pairs.push([slo, match]);

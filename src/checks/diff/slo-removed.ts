@@ -1,5 +1,6 @@
 import type { DiffCheck } from '../check.js';
 import { pairSlos } from './pairing.js';
+import { sloRef } from '../../model/slo-identity.js';
 import { formatPercent } from '../../model/units.js';
 
 export const diffSloRemoved: DiffCheck = {
@@ -18,6 +19,7 @@ export const diffSloRemoved: DiffCheck = {
         file: slo.file,
         ...headPosition(slo.file, slo.position),
         subject: slo.name,
+        slo: sloRef(slo),
         message: `SLO "${slo.name}"${slo.service ? ` of service "${slo.service}"` : ''}${target} was removed`,
       });
     }

@@ -1,5 +1,6 @@
 import type { DiffCheck } from '../check.js';
 import { pairSlos } from './pairing.js';
+import { sloRef } from '../../model/slo-identity.js';
 import { budgetMinutes, DAY } from '../../model/burn-rate.js';
 import { describeSpan, formatLatency, formatPercent, roundTo } from '../../model/units.js';
 
@@ -24,7 +25,8 @@ export const diffTargetLowered: DiffCheck = {
           file: after.file,
           ...(after.targetPosition ?? after.position),
           subject: after.name,
-          message: `SLO "${after.name}" target lowered from ${formatPercent(before.target)} to ${formatPercent(after.target)}: the monthly error budget grows from ${oldMinutes} to ${newMinutes} minutes of downtime`,
+          slo: sloRef(after),
+          message: `SLO "${head.sloName(after)}" target lowered from ${formatPercent(before.target)} to ${formatPercent(after.target)}: the monthly error budget grows from ${oldMinutes} to ${newMinutes} minutes of downtime`,
         });
       }
       // A latency SLO also weakens when what counts as fast gets slower, or fewer requests must be fast.
@@ -34,18 +36,21 @@ export const diffTargetLowered: DiffCheck = {
           file: after.file,
           ...(is.position ?? after.position),
           subject: after.name,
-          message: `SLO "${after.name}" latency threshold raised from ${formatLatency(was.thresholdSeconds)} to ${formatLatency(is.thresholdSeconds)}`,
+          slo: sloRef(after),
+          message: `SLO "${head.sloName(after)}" latency threshold raised from ${formatLatency(was.thresholdSeconds)} to ${formatLatency(is.thresholdSeconds)}`,
         });
       }
       if (was.percentile !== undefined && is.percentile !== undefined && is.percentile < was.percentile) {
-        context.report({ file: after.file, ...(is.position ?? after.position), subject: after.name, message: `SLO "${after.name}" latency percentile lowered from p${was.percentile} to p${is.percentile}` });
+        context.report({ file: after.file, ...(is.position ?? after.position), subject: after.name,
+          slo: sloRef(after), message: `SLO "${head.sloName(after)}" latency percentile lowered from p${was.percentile} to p${is.percentile}` });
       }
       if (before.periodSeconds !== undefined && after.periodSeconds !== undefined && after.periodSeconds < before.periodSeconds) {
         context.report({
           file: after.file,
           ...(after.periodPosition ?? after.position),
           subject: after.name,
-          message: `SLO "${after.name}" period shortened from ${describeSpan(before.periodSeconds)} to ${describeSpan(after.periodSeconds)}: bad minutes are forgotten after ${describeSpan(after.periodSeconds)} instead of ${describeSpan(before.periodSeconds)}`,
+          slo: sloRef(after),
+          message: `SLO "${head.sloName(after)}" period shortened from ${describeSpan(before.periodSeconds)} to ${describeSpan(after.periodSeconds)}: bad minutes are forgotten after ${describeSpan(after.periodSeconds)} instead of ${describeSpan(before.periodSeconds)}`,
         });
       }
     }

@@ -2,7 +2,8 @@
 // (their severity, else their long window), never by position.
 
 import type { CheckFinding } from '../check.js';
-import type { BurnWindow, Position } from '../../model/types.js';
+import { sloRef } from '../../model/slo-identity.js';
+import type { BurnWindow, Position, Slo } from '../../model/types.js';
 import { formatDuration } from '../../model/units.js';
 
 /** What a window is for: its severity (Sloth's page and ticket alerts), else its long window. */
@@ -41,7 +42,9 @@ export function spanText(window: BurnWindow): string {
 export interface WindowChange {
   file: string;
   position: Position;
-  slo: string;
+  slo: Slo;
+  /** How the message names the SLO. */
+  name: string;
   /** The rest of the message, after the SLO names: "no longer declares its page 1h ×14.4 burn-rate alert". */
   text: string;
   subject: string;
@@ -58,7 +61,8 @@ export function reportWindowChanges(changes: WindowChange[], report: (finding: C
     spots.set(key, [...(spots.get(key) ?? []), change]);
   }
   for (const group of spots.values()) {
-    const names = group.map((change) => `"${change.slo}"`).join(', ');
-    report({ file: group[0].file, ...group[0].position, subject: group[0].subject, message: `${group.length > 1 ? 'SLOs' : 'SLO'} ${names} ${group[0].text}` });
+    const names = group.map((change) => `"${change.name}"`).join(', ');
+    const about = group.length === 1 ? { slo: sloRef(group[0].slo) } : {};
+    report({ file: group[0].file, ...group[0].position, subject: group[0].subject, ...about, message: `${group.length > 1 ? 'SLOs' : 'SLO'} ${names} ${group[0].text}` });
   }
 }

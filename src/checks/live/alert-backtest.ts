@@ -1,6 +1,7 @@
 import type { LiveCheck } from '../check.js';
 import { backtestLine, type AlertBacktest, type SloBacktest } from '../../live/backtest.js';
 import { weigh } from './rule-input.js';
+import { sloRef } from '../../model/slo-identity.js';
 
 export const liveAlertBacktest: LiveCheck = {
   meta: {
@@ -23,13 +24,13 @@ export const liveAlertBacktest: LiveCheck = {
       const slo = slos.get(backtest.sloKey);
       if (!slo) continue;
       if (backtest.error) {
-        context.report({ file: slo.file, line: slo.position.line, column: slo.position.column, subject: `${slo.name}/backtest`, severity: 'notice', message: `SLO "${slo.name}": its burn episodes could not be read, so its alerts were not replayed: ${backtest.error}` });
+        context.report({ file: slo.file, line: slo.position.line, column: slo.position.column, subject: `${slo.name}/backtest`, slo: sloRef(slo), severity: 'notice', message: `SLO "${input.linked.sloName(slo)}": its burn episodes could not be read, so its alerts were not replayed: ${backtest.error}` });
         continue;
       }
       for (const alert of backtest.alerts) {
-        const at = { file: alert.file, line: alert.line, column: alert.column, subject: `${slo.name}/${alert.subject}` };
+        const at = { file: alert.file, line: alert.line, column: alert.column, subject: `${slo.name}/${alert.subject}`, slo: sloRef(slo) };
         if (alert.error) {
-          context.report({ ...at, severity: 'notice', message: `alert "${alert.alert}" (SLO "${slo.name}") could not be replayed: ${alert.error}` });
+          context.report({ ...at, severity: 'notice', message: `alert "${alert.alert}" (SLO "${input.linked.sloName(slo)}") could not be replayed: ${alert.error}` });
           continue;
         }
         const missed = missedEpisodes(backtest, alert);
@@ -37,7 +38,7 @@ export const liveAlertBacktest: LiveCheck = {
         const tail = missed.length
           ? ` — as a page-level burn-rate alert it stands for ${percent(alert.share!)} of the budget, but ${missed.map((i) => (alert.responses[i].firedAt === undefined ? `burn ${i + 1} spent ${percent(backtest.episodes[i].budgetSpent)} without a page` : `burn ${i + 1} spent ${percent(alert.responses[i].budgetAtFiring!)} before the page`)).join(' and ')}`
           : '';
-        context.report({ ...at, severity, message: `alert "${alert.alert}" (SLO "${slo.name}"): ${backtestLine(backtest, alert)}${tail}` });
+        context.report({ ...at, severity, message: `alert "${alert.alert}" (SLO "${input.linked.sloName(slo)}"): ${backtestLine(backtest, alert)}${tail}` });
       }
     }
   },

@@ -18,7 +18,7 @@ export const liveBudgetExhausted: LiveCheck = {
       context.report({
         ...atSlo(slo),
         severity: weigh(liveBudgetExhausted.meta.severity, input.settings.failOn),
-        message: `SLO "${slo.name}": error budget exhausted — ${percent(1 - result.budgetRemaining)} of the ${period} budget spent (error ratio ${percent(result.errorRatio!, 4)} against ${percent(1 - result.target!, 4)} allowed), ${Math.round(-result.budgetRemainingMinutes! * 10) / 10} min over`,
+        message: `SLO "${input.linked.sloName(slo)}": error budget exhausted — ${percent(1 - result.budgetRemaining)} of the ${period} budget spent (error ratio ${percent(result.errorRatio!, 4)} against ${percent(1 - result.target!, 4)} allowed), ${Math.round(-result.budgetRemainingMinutes! * 10) / 10} min over`,
       });
     }
   },

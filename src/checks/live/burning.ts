@@ -29,7 +29,7 @@ export const liveBurning: LiveCheck = {
       context.report({
         ...atSlo(slo),
         severity: failOn === 'burning' && pageLevel ? 'error' : weigh(liveBurning.meta.severity, failOn),
-        message: `SLO "${slo.name}" is burning its error budget: ${described.join('; ')} — at ${times(fastest)} the whole ${period} budget lasts ${describeSpan(result.periodSeconds! / fastest)}; ${percent(Math.max(0, result.budgetRemaining!))} left`,
+        message: `SLO "${input.linked.sloName(slo)}" is burning its error budget: ${described.join('; ')} — at ${times(fastest)} the whole ${period} budget lasts ${describeSpan(result.periodSeconds! / fastest)}; ${percent(Math.max(0, result.budgetRemaining!))} left`,
       });
     }
   },

@@ -4,6 +4,7 @@
 import type { CheckFinding, LiveInput } from '../check.js';
 import type { LiveFailOn, LiveSloResult } from '../../live/types.js';
 import type { Severity } from '../../model/findings.js';
+import { sloRef } from '../../model/slo-identity.js';
 import type { Slo } from '../../model/types.js';
 
 /**
@@ -26,8 +27,8 @@ export function wasMeasured(result: LiveSloResult): boolean {
 }
 
 /** A finding about one SLO points at its definition; its identity is the SLO, not the changing figures. */
-export function atSlo(slo: Slo): Pick<CheckFinding, 'file' | 'line' | 'column' | 'subject'> {
-  return { file: slo.file, line: slo.position.line, column: slo.position.column, subject: slo.name };
+export function atSlo(slo: Slo): Pick<CheckFinding, 'file' | 'line' | 'column' | 'subject' | 'slo'> {
+  return { file: slo.file, line: slo.position.line, column: slo.position.column, subject: slo.name, slo: sloRef(slo) };
 }
 
 export function percent(ratio: number, digits = 1): string {

@@ -13,7 +13,7 @@ export const liveNoData: LiveCheck = {
   },
   run(input, context) {
     for (const { slo, result } of measuredSlos(input)) {
-      const name = `SLO "${slo.name}"`;
+      const name = `SLO "${input.linked.sloName(slo)}"`;
       if (result.status === 'no-data') {
         context.report({ ...atSlo(slo), severity: weigh(liveNoData.meta.severity, input.settings.failOn), message: `${name}: no data — ${result.reason}` });
       } else if (wasMeasured(result) && result.emptyErrorQuery) {

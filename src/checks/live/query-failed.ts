@@ -16,7 +16,7 @@ export const liveQueryFailed: LiveCheck = {
       context.report({
         ...atSlo(slo),
         severity: weigh(liveQueryFailed.meta.severity, input.settings.failOn),
-        message: `SLO "${slo.name}": its query failed: ${result.reason} — query: ${result.query ?? '?'}`,
+        message: `SLO "${input.linked.sloName(slo)}": its query failed: ${result.reason} — query: ${result.query ?? '?'}`,
       });
     }
   },

@@ -1,3 +1,4 @@
+import { sloRef } from '../../model/slo-identity.js';
 import type { ModelCheck } from '../check.js';
 import { budgetMinutes, errorBudget } from '../../model/burn-rate.js';
 import { formatDuration, formatPercent, nearlyEqual, roundTo } from '../../model/units.js';
@@ -11,7 +12,7 @@ export const policyBudget: ModelCheck = {
     docs: 'docs/checks/policy/budget.md',
     aboutSlo: true,
   },
-  run({ model }, context) {
+  run({ model, sloName }, context) {
     for (const slo of model.slos) {
       if (slo.target === undefined) continue;
       const budget = errorBudget(slo.target);
@@ -21,7 +22,8 @@ export const policyBudget: ModelCheck = {
           file: slo.file,
           ...(declaredRatio.position ?? slo.position),
           subject: slo.name,
-          message: `SLO "${slo.name}" declares an error budget of ${declaredRatio.value}, but a target of ${formatPercent(slo.target)} leaves ${budget}`,
+          slo: sloRef(slo),
+          message: `SLO "${sloName(slo)}" declares an error budget of ${declaredRatio.value}, but a target of ${formatPercent(slo.target)} leaves ${budget}`,
         });
       }
       const declaredMinutes = slo.declaredBudget.downtimeMinutes;
@@ -33,7 +35,8 @@ export const policyBudget: ModelCheck = {
             file: slo.file,
             ...(declaredMinutes.position ?? slo.position),
             subject: slo.name,
-            message: `SLO "${slo.name}" declares ${declaredMinutes.value} minutes of downtime, but ${formatPercent(slo.target)} over ${formatDuration(slo.periodSeconds)} allows ${roundTo(minutes, 2)} minutes`,
+            slo: sloRef(slo),
+            message: `SLO "${sloName(slo)}" declares ${declaredMinutes.value} minutes of downtime, but ${formatPercent(slo.target)} over ${formatDuration(slo.periodSeconds)} allows ${roundTo(minutes, 2)} minutes`,
           });
         }
       }

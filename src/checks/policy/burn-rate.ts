@@ -1,5 +1,6 @@
 import type { ModelCheck } from '../check.js';
-import type { BurnWindow } from '../../model/types.js';
+import { sloRef } from '../../model/slo-identity.js';
+import type { BurnWindow, Slo } from '../../model/types.js';
 import { formatDuration } from '../../model/units.js';
 
 export const policyBurnRate: ModelCheck = {
@@ -14,12 +15,13 @@ export const policyBurnRate: ModelCheck = {
   run({ model }, context) {
     // Policy-wide windows are shared by many SLOs: report each problem once, where it is written.
     const reported = new Set<string>();
-    const report = (slo: { file: string; name: string }, window: BurnWindow, message: string) => {
+    const report = (slo: Slo, window: BurnWindow, message: string) => {
       const position = window.position ?? { line: 1 };
       const key = `${slo.file}:${position.line}:${message}`;
       if (reported.has(key)) return;
       reported.add(key);
-      context.report({ file: slo.file, ...position, subject: window.source === 'policy' ? formatDuration(window.longSeconds) : slo.name, message });
+      const about = window.source === 'policy' ? { subject: formatDuration(window.longSeconds) } : { subject: slo.name, slo: sloRef(slo) };
+      context.report({ file: slo.file, ...position, ...about, message });
     };
     for (const slo of model.slos) {
       const windows = slo.burnWindows.filter((w) => w.factor !== undefined).sort((a, b) => a.longSeconds - b.longSeconds);

@@ -1,3 +1,4 @@
+import { sloRef } from '../../model/slo-identity.js';
 import type { ModelCheck } from '../check.js';
 import { errorBudget, factorReachable, maxReachableFactor } from '../../model/burn-rate.js';
 import { formatDuration, formatPercent, roundTo } from '../../model/units.js';
@@ -11,7 +12,7 @@ export const policyBurnUnreachable: ModelCheck = {
     docs: 'docs/checks/policy/burn-unreachable.md',
     aboutSlo: true,
   },
-  run({ model }, context) {
+  run({ model, sloName }, context) {
     // Policy-wide windows are shared by many SLOs: report each (window, target) once.
     const reported = new Set<string>();
     for (const slo of model.slos) {
@@ -28,8 +29,9 @@ export const policyBurnUnreachable: ModelCheck = {
           // A generator's own table (Sloth's 14.4× on a 90 % SLO) is the author's to override, not their typo.
           severity: window.source === 'default' ? 'warning' : undefined,
           subject: slo.name,
+          slo: sloRef(slo),
           message:
-            `SLO "${slo.name}" alerts at ${roundTo(window.factor, 4)}× over ${formatDuration(window.longSeconds)}, which needs an error rate of ` +
+            `SLO "${sloName(slo)}" alerts at ${roundTo(window.factor, 4)}× over ${formatDuration(window.longSeconds)}, which needs an error rate of ` +
             `${formatPercent(window.factor * errorBudget(slo.target), 2)}: at ${formatPercent(slo.target)} no factor above ${roundTo(maxReachableFactor(slo.target), 4)} can fire`,
         });
       }

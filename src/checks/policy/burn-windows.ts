@@ -1,3 +1,4 @@
+import { sloRef } from '../../model/slo-identity.js';
 import type { ModelCheck } from '../check.js';
 import { shortWindowFits } from '../../model/burn-rate.js';
 import { formatDuration } from '../../model/units.js';
@@ -11,7 +12,7 @@ export const policyBurnWindows: ModelCheck = {
     docs: 'docs/checks/policy/burn-windows.md',
     aboutSlo: true,
   },
-  run({ model }, context) {
+  run({ model, sloName }, context) {
     const reported = new Set<string>();
     for (const slo of model.slos) {
       // Latency SLOs of the flat shape state a percentile, not a budget to burn.
@@ -28,6 +29,7 @@ export const policyBurnWindows: ModelCheck = {
           ...position,
           severity: 'notice',
           subject: slo.name,
+          slo: sloRef(slo),
           message: `the ${formatDuration(window.longSeconds)} window's short window is ${formatDuration(window.shortSeconds)}; about 1/12 of it (${formatDuration(Math.round(window.longSeconds / 12))}) confirms a burn and resets soon after it stops`,
         });
       }
@@ -39,10 +41,11 @@ export const policyBurnWindows: ModelCheck = {
         file: slo.file,
         ...slo.position,
         subject: slo.name,
+        slo: sloRef(slo),
         message:
           distinct.size === 0
-            ? `SLO "${slo.name}" declares no burn-rate windows; add a fast one (1h at 14.4×) and a slow one (6h at 6×)`
-            : `SLO "${slo.name}" declares only one burn-rate window; add a second (a fast 1h and a slow 6h window)`,
+            ? `SLO "${sloName(slo)}" declares no burn-rate windows; add a fast one (1h at 14.4×) and a slow one (6h at 6×)`
+            : `SLO "${sloName(slo)}" declares only one burn-rate window; add a second (a fast 1h and a slow 6h window)`,
       });
     }
   },

@@ -1,3 +1,4 @@
+import { sloRef } from '../../model/slo-identity.js';
 import type { ModelCheck } from '../check.js';
 import type { Slo } from '../../model/types.js';
 
@@ -25,6 +26,7 @@ export const policyDuplicate: ModelCheck = {
         // In another file it may be another deployment of the same spec (a CLI and a CRD variant): worth a look, not a failure.
         severity: first.file === slo.file ? undefined : 'warning',
         subject: slo.name,
+        slo: sloRef(slo),
         message: `SLO "${slo.name}"${slo.service ? ` of service "${slo.service}"` : ''} is already defined at ${first.file}:${first.position.line}`,
       });
     }

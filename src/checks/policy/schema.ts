@@ -1,4 +1,5 @@
 import type { ValidateFunction } from 'ajv';
+import { sloRef } from '../../model/slo-identity.js';
 import type { DocumentCheck, ModelCheck } from '../check.js';
 import type { DocumentKind } from '../../model/types.js';
 import { schemaFindings } from '../schema-findings.js';
@@ -54,7 +55,7 @@ export const policySchemaAcrossFiles: ModelCheck = {
         const key = `${problem.file}:${problem.line}:${problem.column}:${problem.message}`;
         if (reported.has(key)) continue;
         reported.add(key);
-        context.report({ ...problem, subject: slo.name });
+        context.report({ ...problem, subject: slo.name, slo: sloRef(slo) });
       }
     }
   },

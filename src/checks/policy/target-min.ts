@@ -1,3 +1,4 @@
+import { sloRef } from '../../model/slo-identity.js';
 import type { ModelCheck } from '../check.js';
 import { configOptions } from '../options.js';
 import { DEFAULT_MIN_AVAILABILITY } from '../../config/config.js';
@@ -14,19 +15,19 @@ export const policyTargetMin: ModelCheck = {
     options: configOptions('min-availability', 'min-latency-objective'),
     aboutSlo: true,
   },
-  run({ model }, context) {
+  run({ model, sloName }, context) {
     const { minAvailability, minLatencyObjective } = context.config;
     for (const slo of model.slos) {
       if (slo.target === undefined) continue;
       const kind = sloKind(slo);
       // A throughput SLO promises a rate, not a share of good requests: no minimum target applies.
       if (kind === 'throughput') continue;
-      const at = { file: slo.file, ...(slo.targetPosition ?? slo.position), subject: slo.name };
+      const at = { file: slo.file, ...(slo.targetPosition ?? slo.position), subject: slo.name, slo: sloRef(slo) };
       if (kind === 'unknown') {
         context.report({
           ...at,
           severity: 'notice',
-          message: `SLO "${slo.name}": cannot tell whether it measures availability or latency (${slo.indicator.declaredType ?? slo.indicator.type} indicator), so no minimum target was applied`,
+          message: `SLO "${sloName(slo)}": cannot tell whether it measures availability or latency (${slo.indicator.declaredType ?? slo.indicator.type} indicator), so no minimum target was applied`,
         });
         continue;
       }
@@ -37,10 +38,10 @@ export const policyTargetMin: ModelCheck = {
       if (minimum === undefined || Math.round(slo.target * 1e10) >= Math.round(minimum * 1e10)) continue;
       const message =
         kind === 'latency'
-          ? `SLO "${slo.name}" targets ${formatPercent(slo.target)}, below min-latency-objective of ${formatPercent(minimum)}`
+          ? `SLO "${sloName(slo)}" targets ${formatPercent(slo.target)}, below min-latency-objective of ${formatPercent(minimum)}`
           : chosen !== undefined
-            ? `SLO "${slo.name}" targets ${formatPercent(slo.target)}, below the minimum availability of ${formatPercent(minimum)}`
-            : `SLO "${slo.name}" targets ${formatPercent(slo.target)}, below slo-gate's default minimum availability of ${formatPercent(minimum)} (set min-availability to your floor to make this an error, or to accept it)`;
+            ? `SLO "${sloName(slo)}" targets ${formatPercent(slo.target)}, below the minimum availability of ${formatPercent(minimum)}`
+            : `SLO "${sloName(slo)}" targets ${formatPercent(slo.target)}, below slo-gate's default minimum availability of ${formatPercent(minimum)} (set min-availability to your floor to make this an error, or to accept it)`;
       context.report({ ...at, ...(chosen === undefined ? { severity: 'warning' } : {}), message });
     }
   },
