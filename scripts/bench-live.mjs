@@ -13,12 +13,15 @@
  * spent last week, burning now). Each SLO costs two requests: one instant query for the period
  * and every burn-rate window, one range query of ≤ 200 steps for the burn-down.
  * Needs `prometheus` and `promtool` (see scripts/lib/prometheus-fixture.mjs); without them it
- * says so and exits 0. The TypeScript sources are loaded through Vite, so no build is needed.
+ * says so and exits 0. The TypeScript sources are bundled on the fly with rolldown (vite's bundler,
+ * already a dev dependency through vitest), which also reads the generated CommonJS validators.
  */
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { createServer } from 'vite';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { build } from 'rolldown';
 import { DAY, ensurePrometheus, startPrometheus } from './lib/prometheus-fixture.mjs';
 import { budgetExhaustedService, fastBurnService, healthyService } from './lib/prometheus-scenarios.mjs';
 
@@ -90,11 +93,18 @@ const slos = Array.from({ length: sloCount }, (_, i) => {
 });
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const vite = await createServer({ root, logLevel: 'error', server: { middlewareMode: true, hmr: false }, appType: 'custom', optimizeDeps: { noDiscovery: true } });
+// Inside the repository, so the bundle resolves packages from its node_modules; removed at the end.
+const work = mkdtempSync(path.join(root, '.bench-live-'));
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+const load = async (entry) => {
+  const file = path.join(work, `${path.basename(entry, '.ts')}.mjs`);
+  await build({ input: path.join(root, entry), platform: 'node', external: [/^node:/, /^[^./]/], output: { file, format: 'esm' }, logLevel: 'silent' });
+  return import(pathToFileURL(file).href);
+};
+const { runLive } = await load('src/live/run-live.ts');
+const { linkModel } = await load('src/link/link.ts');
 const prom = await startPrometheus({ series, historySeconds: 31 * DAY });
 try {
-  const { runLive } = await vite.ssrLoadModule('/src/live/run-live.ts');
-  const { linkModel } = await vite.ssrLoadModule('/src/link/link.ts');
   const model = linkModel({ root: '/bench', files: [], slos, ruleGroups: [], dashboards: [], rules: [], unreadable: [] }, { sloLinks: {} });
   const settings = { url: prom.url, timeoutSeconds: 30, budgetSeconds: 120, failOn: 'exhausted', concurrency, time: prom.now };
   await runLive(model, settings); // warm-up: Prometheus' page cache and Vite's transform
@@ -137,5 +147,4 @@ try {
   }
 } finally {
   await prom.stop();
-  await vite.close();
 }
