@@ -1,10 +1,10 @@
 // Small SLO specs and burn-rate alerts for the align/* tests, written the way users write them.
 
 /** A Sloth spec: 99.9 % over http_requests_total, page alerts on (1h/5m at 14.4×, 6h/30m at 6×), ticket alerts off. */
-export const slothSpec = (objective = '99.9') => `version: prometheus/v1
-service: api
+export const slothSpec = (objective = '99.9', { service = 'api', name = 'availability' } = {}) => `version: prometheus/v1
+service: ${service}
 slos:
-  - name: availability
+  - name: ${name}
     objective: ${objective}
     sli:
       events:

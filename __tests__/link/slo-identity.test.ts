@@ -5,24 +5,11 @@
 
 import { describe, expect, it } from 'vitest';
 import { at, check } from '../helpers/workspace.js';
-import { burnAlert, ruleFile } from '../helpers/slo-fixtures.js';
+import { burnAlert, ruleFile, slothSpec } from '../helpers/slo-fixtures.js';
 import { buildReport } from '../../src/report/report.js';
 import type { Config } from '../../src/config/config.js';
 
-const slothCheckout = (objective = '99') => `version: prometheus/v1
-service: checkout
-slos:
-  - name: requests-availability
-    objective: ${objective}
-    sli:
-      events:
-        error_query: sum(rate(http_requests_total{job="api",code=~"5.."}[{{.window}}]))
-        total_query: sum(rate(http_requests_total{job="api"}[{{.window}}]))
-    alerting:
-      page_alert: {}
-      ticket_alert:
-        disable: true
-`;
+const slothCheckout = (objective = '99') => slothSpec(objective, { service: 'checkout', name: 'requests-availability' });
 
 const pyrraSearch = `apiVersion: pyrra.dev/v1alpha1
 kind: ServiceLevelObjective
