@@ -52,6 +52,35 @@ describe('reading the base commit with git', () => {
     }
   });
 
+  it('does not write the files whose outcome the caller has, unless the tree holds a symlink', async () => {
+    const repo = Repo.init();
+    const sha = repo.commit({ 'rules/a.yaml': 'a: 1\n', 'rules/deep/b.yaml': 'b: 1\n', 'changed.yaml': 'c: 1\n', 'rules/.gitignore': 'x.yaml\n' });
+    const known = (file: string) => file !== 'changed.yaml';
+    const tree = await extractTree(repo.dir, sha, '', Infinity, known);
+    try {
+      expect([...tree.unwritten].sort()).toEqual(['rules/a.yaml', 'rules/deep/b.yaml']);
+      expect(existsSync(path.join(tree.dir, 'rules/a.yaml'))).toBe(false);
+      expect(existsSync(path.join(tree.dir, 'rules/deep'))).toBe(false);
+      expect(readFileSync(path.join(tree.dir, 'changed.yaml'), 'utf8')).toBe('c: 1\n');
+      expect(readFileSync(path.join(tree.dir, 'rules/.gitignore'), 'utf8')).toBe('x.yaml\n');
+      expect(tree.blobs.size).toBe(4);
+      expect(tree.read).toBe(2);
+    } finally {
+      await tree.cleanup();
+    }
+    const { execFileSync } = await import('node:child_process');
+    execFileSync('ln', ['-s', 'rules/deep/b.yaml', path.join(repo.dir, 'link.yaml')]);
+    runGit(repo.dir, 'add', 'link.yaml');
+    runGit(repo.dir, 'commit', '-q', '-m', 'link');
+    const withLink = await extractTree(repo.dir, runGit(repo.dir, 'rev-parse', 'HEAD'), '', Infinity, known);
+    try {
+      expect(withLink.unwritten.size).toBe(0);
+      expect(statSync(path.join(withLink.dir, 'rules/deep/b.yaml')).size).toBe(5);
+    } finally {
+      await withLink.cleanup();
+    }
+  });
+
   it('keeps symlinks as symlinks and skips submodules', async () => {
     const repo = Repo.init();
     const sub = Repo.init();

@@ -28,6 +28,21 @@ describe('findFiles', () => {
     expect(result.files.map((f) => f.path)).toEqual(['a.yaml', 'b.yml', 'c.json', 'sub/kept.json']);
   });
 
+  it('finds files that are part of the tree without being on disk as if they were there', async () => {
+    const root = await workspace({ '.gitignore': 'build/\n', 'rules/on-disk.yaml': 'x: 1', 'rules/old/.gitignore': 'skip.yaml\n' });
+    const unwritten = new Set(['a.yaml', 'rules/z.yaml', 'rules/old/skip.yaml', 'rules/old/kept.yaml', 'build/out.yaml', 'chart/Chart.yaml', 'chart/templates/rule.yaml', 'excluded/x.yaml']);
+    const result = await findFiles(root, { unwritten, exclude: ['excluded/**'] });
+    expect(result.files.map((f) => [f.path, f.helmTemplate ?? false])).toEqual([
+      ['a.yaml', false],
+      ['chart/Chart.yaml', false],
+      ['chart/templates/rule.yaml', true],
+      ['rules/old/kept.yaml', false],
+      ['rules/on-disk.yaml', false],
+      ['rules/z.yaml', false],
+    ]);
+    expect(result.skipped).toEqual([{ path: 'excluded/x.yaml', reason: 'excluded', detail: 'matches exclude' }]);
+  });
+
   it('narrows with include and exclude globs', async () => {
     const root = await workspace({ 'alerts/a.yaml': '', 'alerts/old/b.yaml': '', 'dash/d.json': '' });
     const result = await findFiles(root, { include: ['alerts/**'], exclude: ['**/old/**'] });

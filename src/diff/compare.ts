@@ -83,7 +83,8 @@ export async function compareWithBase(root: string, config: Config, head: Engine
       const known = headOutcomes?.get(file);
       if (known?.hash === blob) knownOutcomes.set(file, known);
     }
-    const outcome = await compareTrees(path.join(tree.dir, repository.prefix), absoluteRoot, config, head, request, { ...engineOptions, knownOutcomes }, baseHashes);
+    const unwrittenFiles = new Set([...tree.unwritten].map(inRoot));
+    const outcome = await compareTrees(path.join(tree.dir, repository.prefix), absoluteRoot, config, head, request, { ...engineOptions, knownOutcomes, unwrittenFiles }, baseHashes);
     return { compared: true, baseSha: resolved.sha, fetched: resolved.fetched, blobsRead: tree.read, ...outcome };
   } finally {
     await tree.cleanup();

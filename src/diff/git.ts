@@ -39,6 +39,7 @@ const SAFE_CONFIG = [
 const SAFE_ENV: NodeJS.ProcessEnv = { GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: '', SSH_ASKPASS: '', GIT_OPTIONAL_LOCKS: '0' };
 /** Files the engine can read, plus the .gitignore files that decide which of them it reads. */
 const WANTED = /(\.(ya?ml|json)|(^|\/)\.gitignore)$/i;
+const GITIGNORE = /(^|\/)\.gitignore$/i;
 export const FETCH_TIMEOUT_MS = 60_000;
 
 export class GitError extends Error {}
@@ -149,14 +150,21 @@ export interface ExtractedTree {
   blobs: Map<string, string>;
   /** How many blobs were read from git. */
   read: number;
+  /**
+   * Files `reuse` accepted that are not on disk (paths relative to the top level): the caller
+   * tells the engine they are there. Empty when the tree holds a symlink, which could lead through
+   * a folder that only such files would have made: then every one is stood in for on disk.
+   */
+  unwritten: Set<string>;
 }
 
 /**
  * Write the files of commit `sha` under `prefix` into a fresh temporary directory, keeping their
  * paths relative to the top level. Only the files the engine reads are written; files `reuse`
- * accepts (the caller has their outcome for that blob already) are not read from git but stood in
- * for by an empty file of the same size, so discovery still finds them. The caller removes the
- * directory with the returned `cleanup`.
+ * accepts (the caller has their outcome for that blob already) are neither read from git nor
+ * written (see `unwritten`): in a pull request that is almost every file, and writing and removing
+ * thousands of empty stand-ins cost more than the base's check. The caller removes the directory
+ * with the returned `cleanup`.
  */
 export async function extractTree(
   topLevel: string,
@@ -181,7 +189,10 @@ export async function extractTree(
     }
     // Files over the engine's size limit are not read on either side: an empty file of the same
     // size (sparse, no disk used) makes the engine say exactly what it says about the head's.
-    const standIn = (entry: TreeEntry) => entry.mode !== '120000' && (entry.size > maxFileBytes || reuse(entry.path, entry.object));
+    // A .gitignore is always written: discovery reads it.
+    const reused = (entry: TreeEntry) => entry.mode !== '120000' && !GITIGNORE.test(entry.path) && reuse(entry.path, entry.object);
+    const standIn = (entry: TreeEntry) => entry.mode !== '120000' && (entry.size > maxFileBytes || reused(entry));
+    const unwritten = new Set(entries.some((entry) => entry.mode === '120000') ? [] : entries.filter(reused).map((entry) => entry.path));
     const readable = entries.filter((entry) => !standIn(entry));
     const contents = new Map(readable.map((entry, index) => [entry, index]));
     const blobs = await readBlobs(topLevel, readable.map((entry) => entry.object));
@@ -192,6 +203,7 @@ export async function extractTree(
     // Symlinks last, so no file is ever written through one.
     const symlinksLast = [...entries].sort((a, b) => Number(a.mode === '120000') - Number(b.mode === '120000'));
     for (const entry of symlinksLast) {
+      if (unwritten.has(entry.path)) continue;
       const target = path.join(dir, entry.path);
       const parent = path.dirname(target);
       if (!made.has(parent)) {
@@ -212,7 +224,7 @@ export async function extractTree(
       } else writeFileSync(target, blobs[contents.get(entry)!]);
     }
     const written = new Map(entries.filter((entry) => entry.mode !== '120000').map((entry) => [entry.path, entry.object]));
-    return { dir, cleanup, blobs: written, read: readable.length };
+    return { dir, cleanup, blobs: written, read: readable.length, unwritten };
   } catch (error) {
     await cleanup();
     throw error;

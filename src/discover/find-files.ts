@@ -14,6 +14,19 @@ export interface DiscoveryOptions {
   exclude?: string[];
   /** Stop after this many files, so a mistaken root (a home directory) cannot run for hours. */
   maxFiles?: number;
+  /**
+   * Files of the tree that are not on disk, relative to the root (a pull request's base: files
+   * whose outcome is the head's are not written). They are found as if they were there.
+   */
+  unwritten?: ReadonlySet<string>;
+}
+
+/** What the walk needs of a directory entry: a real one, or one of the unwritten files and their folders. */
+interface Entry {
+  name: string;
+  isFile(): boolean;
+  isDirectory(): boolean;
+  isSymbolicLink(): boolean;
 }
 
 export interface DiscoveredFile {
@@ -46,6 +59,7 @@ export async function findFiles(root: string, options: DiscoveryOptions = {}): P
   const include = options.include?.length ? picomatch(options.include, { dot: true }) : undefined;
   const exclude = options.exclude?.length ? picomatch(options.exclude, { dot: true }) : undefined;
   const maxFiles = options.maxFiles ?? DEFAULT_MAX_FILES;
+  const unwritten = unwrittenEntries(options.unwritten);
   
   // Each directory carries the .gitignore rules of its ancestors, each relative to its own directory.
   type Rules = { base: string; matcher: Ignore }[];
@@ -59,12 +73,20 @@ export async function findFiles(root: string, options: DiscoveryOptions = {}): P
   // directory made a large tree's discovery wait longer than it worked.
   const walk = (dirReal: string, relativeDir: string, inherited: Rules, inHelmTemplates: boolean): void => {
     if (result.files.length >= maxFiles) return;
-    let entries;
+    let entries: Entry[];
+    const unwrittenHere = unwritten.get(relativeDir);
     try {
       entries = readdirSync(dirReal, { withFileTypes: true });
     } catch (error) {
-      result.skipped.push({ path: relativeDir || '.', reason: 'excluded', detail: `cannot read directory: ${(error as NodeJS.ErrnoException).code ?? 'error'}` });
-      return;
+      if (!unwrittenHere) {
+        result.skipped.push({ path: relativeDir || '.', reason: 'excluded', detail: `cannot read directory: ${(error as NodeJS.ErrnoException).code ?? 'error'}` });
+        return;
+      }
+      entries = [];
+    }
+    if (unwrittenHere) {
+      const onDisk = new Set(entries.map((entry) => entry.name));
+      for (const entry of unwrittenHere.values()) if (!onDisk.has(entry.name)) entries.push(entry);
     }
     let rules = inherited;
     if (entries.some((entry) => entry.name === '.gitignore' && entry.isFile())) {
@@ -111,6 +133,31 @@ export async function findFiles(root: string, options: DiscoveryOptions = {}): P
 
   walk(rootReal, '', [], rootInTemplates);
   return result;
+}
+
+/** The unwritten files as directory entries, by the root-relative folder they are in (their folders too). */
+function unwrittenEntries(files: ReadonlySet<string> | undefined): Map<string, Map<string, Entry>> {
+  const byDir = new Map<string, Map<string, Entry>>();
+  const add = (dir: string, name: string, isDirectory: boolean) => {
+    let entries = byDir.get(dir);
+    if (!entries) byDir.set(dir, (entries = new Map()));
+    if (entries.has(name)) return false;
+    entries.set(name, { name, isFile: () => !isDirectory, isDirectory: () => isDirectory, isSymbolicLink: () => false });
+    return true;
+  };
+  for (const file of files ?? []) {
+    let child = file;
+    let isDirectory = false;
+    for (;;) {
+      const slash = child.lastIndexOf('/');
+      const dir = slash < 0 ? '' : child.slice(0, slash);
+      // A folder already listed has its own folders listed too.
+      if (!add(dir, child.slice(slash + 1), isDirectory) || slash < 0) break;
+      child = dir;
+      isDirectory = true;
+    }
+  }
+  return byDir;
 }
 
 /** A `path` that points into a chart's templates (charts/api/templates): the chart is above it. */

@@ -60,6 +60,8 @@ export interface EngineOptions {
    * the file stage changes an outcome's objects (finalise steps and the sink make new ones).
    */
   knownOutcomes?: ReadonlyMap<string, HashedOutcome>;
+  /** Files of the tree not on disk, by path: some of `knownOutcomes`' (a pull request's base does not write them). */
+  unwrittenFiles?: ReadonlySet<string>;
 }
 
 // Measured on two cores: a worker loads the bundle and warms its compiler up from cold (about
@@ -73,7 +75,7 @@ export async function runEngine(root: string, config: Config, options: EngineOpt
   const model = emptyModel(absoluteRoot);
   const sink = new FindingsSink(config, enabled, [templateFindingStep(() => model.files)]);
 
-  const discovery = await findFiles(absoluteRoot, { include: config.include, exclude: config.exclude });
+  const discovery = await findFiles(absoluteRoot, { include: config.include, exclude: config.exclude, unwritten: options.unwrittenFiles });
   const rootIsFile = discovery.files.length === 1 && discovery.files[0].absolutePath === absoluteRoot;
   const tasks = discovery.files.map((file) => fileTask(file, rootIsFile ? path.basename(absoluteRoot) : file.path));
 
@@ -105,7 +107,7 @@ export async function runEngine(root: string, config: Config, options: EngineOpt
   }
 
   // Links between SLOs, alerts and panels, and where policies' paths lead, are derived once here.
-  const references = await resolveReferences(model, rootIsFile ? path.dirname(absoluteRoot) : absoluteRoot);
+  const references = await resolveReferences(model, rootIsFile ? path.dirname(absoluteRoot) : absoluteRoot, options.unwrittenFiles);
   const linked = linkModel(model, config, references);
 
   for (const check of enabled.filter((candidate): candidate is ModelCheck => candidate.meta.kind === 'model')) sink.runCheck(check, linked);

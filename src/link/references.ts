@@ -8,9 +8,14 @@ import { resolveInsideRoot } from '../discover/find-files.js';
 import type { Model } from '../model/types.js';
 import type { ResolvedReference, ResolvedReferences } from './types.js';
 
-export async function resolveReferences(model: Model, root: string): Promise<ResolvedReferences> {
+/** `unwritten`: files of the tree that are not on disk (a pull request's base), by root-relative path. */
+export async function resolveReferences(model: Model, root: string, unwritten?: ReadonlySet<string>): Promise<ResolvedReferences> {
   const resolutions: ResolvedReferences = new Map();
-  const exists = memoised(async (relative: string) => (await stat(path.join(root, relative)).catch(() => undefined)) !== undefined);
+  const unwrittenFolders = new Set([...(unwritten ?? [])].flatMap((file) => ancestors(path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file))));
+  const exists = memoised(
+    async (relative: string) =>
+      unwritten?.has(relative) === true || unwrittenFolders.has(relative) || (await stat(path.join(root, relative)).catch(() => undefined)) !== undefined,
+  );
   for (const slo of model.slos) {
     for (const ref of slo.dashboardRefs) {
       const candidates = ancestors(slo.baseDir)
