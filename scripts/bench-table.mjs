@@ -16,7 +16,12 @@ const figures = JSON.parse(readFileSync(file, 'utf8'));
 const s = (seconds) => (seconds < 1 ? `${(seconds * 1000).toFixed(0)} ms` : `${seconds.toFixed(2)} s`);
 const mib = (bytes) => (bytes ? `${(bytes / 1024 / 1024).toFixed(0)} MiB` : '—');
 const load = (values) => values.map((value) => value.toFixed(1)).join(' ');
-const MODES = { cold: 'cold', warm: 'warm (cache, unchanged tree)', pr: 'pull request (`--base HEAD~1`, one file changed)' };
+const MODES = {
+  cold: 'cold',
+  warm: 'warm (cache, unchanged tree)',
+  'warm-new-runner': 'warm, compile cache empty (the action on a new runner)',
+  pr: 'pull request (`--base HEAD~1`, one file changed)',
+};
 
 const nodes = figures.nodes.map((node) => node.major);
 const lines = [

@@ -5,8 +5,13 @@
 // and ×100 into a temporary git repository whose last commit changes one rule file:
 //   cold      no cache
 //   warm      `--cache=DIR` after a run that filled it (unchanged tree)
+//   warm-new-runner  the same, but Node's compile cache empty: the action on a fresh runner,
+//             whose temporary directory is new for every job (Node 24; Node 20 has none)
 //   head-only the same as cold (the head commit, no base)
 //   pr        `--base HEAD~1`: the pull-request run, base through the head's outcomes
+// Cold and pull-request runs start with an empty compile cache too, as on a fresh runner; warm
+// runs keep theirs, as on a developer's machine. The compile cache is in RUNNER_TEMP, which the
+// CLI uses for nothing else.
 // each under every Node version asked for (default: this one and Node 24 via npx, the action's
 // runtime), with wall time (median), CPU time and peak RSS (/usr/bin/time -v); then the cold start
 // on an empty directory. It prints a met/MISSED line per target of issue #14 and writes the
@@ -32,7 +37,7 @@ const runs = Number(option('runs', quick ? 1 : 5));
 // ×100 takes promtool over half a minute per run: three runs there unless --runs says otherwise.
 const runsAt = (scale) => (option('runs', undefined) !== undefined || scale < 100 ? runs : Math.min(runs, 3));
 const scales = quick ? [1] : option('scales', '1,10,100').split(',').map(Number);
-const modes = quick ? ['cold', 'warm'] : ['cold', 'warm', 'pr'];
+const modes = quick ? ['cold', 'warm'] : ['cold', 'warm', 'warm-new-runner', 'pr'];
 const jsonOut = path.resolve(option('json', quick ? path.join(os.tmpdir(), 'slo-gate-bench.json') : path.join(repo, 'docs', 'performance.json')));
 const corpus = path.resolve(process.env.SLO_GATE_CORPUS ?? path.join(repo, '..', 'shared', 'corpus'));
 const source = path.join(corpus, 'awesome-prometheus-alerts');
@@ -73,15 +78,18 @@ for (const scale of scales) {
     console.log(`×${scale} (${files.length} files, ${rules} rules, median of ${n}): promtool ${figures(prom, rules)}`);
   }
   for (const node of nodes) {
-    const check = (...extra) => timed(node.binary, [cli, 'check', dir, '--format', 'json', '--output', '/dev/null', ...extra], [0, 1]);
+    const check = (runnerTemp, ...extra) => timed(node.binary, [cli, 'check', dir, '--format', 'json', '--output', '/dev/null', ...extra], [0, 1], { RUNNER_TEMP: runnerTemp });
+    const keptTemp = path.join(work, `runner-temp-${node.major}`);
+    const cacheDir = path.join(work, `cache-${scale}-${node.major}`);
     for (const mode of modes) {
+      if (mode === 'warm-new-runner' && node.major === '20') continue;
       let run;
-      if (mode === 'cold') run = () => check();
-      else if (mode === 'pr') run = () => check('--base', 'HEAD~1');
+      if (mode === 'cold') run = () => check(freshTemp());
+      else if (mode === 'pr') run = () => check(freshTemp(), '--base', 'HEAD~1');
+      else if (mode === 'warm-new-runner') run = () => check(freshTemp(), `--cache=${cacheDir}`);
       else {
-        const cacheDir = path.join(work, `cache-${scale}-${node.major}`);
-        check(`--cache=${cacheDir}`);
-        run = () => check(`--cache=${cacheDir}`);
+        check(keptTemp, `--cache=${cacheDir}`);
+        run = () => check(keptTemp, `--cache=${cacheDir}`);
       }
       const figure = measure(n, run);
       results.push({ node: node.major, scale, mode, files: files.length, rules, runs: n, ...figure });
@@ -99,7 +107,7 @@ for (const scale of scales) {
 
 const empty = path.join(work, 'empty');
 mkdirSync(empty);
-const coldStarts = nodes.map((node) => ({ node: node.major, ...measure(quick ? 1 : 5, () => timed(node.binary, [cli, 'check', empty, '--format', 'json', '--output', '/dev/null'], [0, 1])) }));
+const coldStarts = nodes.map((node) => ({ node: node.major, ...measure(quick ? 1 : 5, () => timed(node.binary, [cli, 'check', empty, '--format', 'json', '--output', '/dev/null'], [0, 1], { RUNNER_TEMP: freshTemp() })) }));
 for (const start of coldStarts) console.log(`node ${start.node} cold start on an empty directory: ${s(start.wall)} (cpu ${cpu(start)}) ${mib(start.rss)}`);
 const loadAtEnd = os.loadavg();
 console.log(`load average at the end: ${loadAverage(loadAtEnd)} (other processes on the machine slow both tools' wall times)\n`);
@@ -191,11 +199,16 @@ function promtoolRun(files) {
   return { wall, rss: rss || undefined, cpu: cpuSeconds || undefined };
 }
 
+/** A new, empty RUNNER_TEMP: a run in it starts with an empty compile cache. */
+function freshTemp() {
+  return mkdtempSync(path.join(work, 'runner-temp-'));
+}
+
 /** Runs a command once: wall seconds, and peak RSS in bytes when /usr/bin/time is there. */
-function timed(command, commandArgs, okCodes) {
+function timed(command, commandArgs, okCodes, env = {}) {
   const argv = timeBin ? [timeBin, '-v', command, ...commandArgs] : [command, ...commandArgs];
   const started = process.hrtime.bigint();
-  const result = spawnSync(argv[0], argv.slice(1), { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(argv[0], argv.slice(1), { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ...env } });
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.error) fail(`${command}: ${result.error.message}`);
   if (!okCodes.includes(result.status)) fail(`${path.basename(command)} ${commandArgs.slice(0, 3).join(' ')} … exited ${result.status}:\n${result.stderr.slice(-2000)}`);

@@ -5,11 +5,11 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, DEFAULT_CONFIG_FILE, loadConfig, mergeConfig, type Config } from './config/config.js';
-import { compareWithBase, type DiffOutcome, type DiffRequest } from './diff/compare.js';
+import type { DiffOutcome, DiffRequest } from './diff/compare.js';
 import { runEngine, type EngineOptions, type EngineResult } from './engine/engine.js';
-import { runLive, type LiveRun } from './live/run-live.js';
-import type { RunOptions } from './options.js';
+import type { LiveRun } from './live/run-live.js';
 import { withoutSuperseded } from './checks/live/rule-checks.js';
+import type { RunOptions } from './options.js';
 import { buildReport, type ComparisonSummary, type Report } from './report/report.js';
 import { OutcomeStore, STORE_FORMAT } from './cache/outcome-store.js';
 import type { FileOutcome } from './engine/file-stage.js';
@@ -85,8 +85,9 @@ function treeHash(engine: EngineResult): string {
 
 async function checkWith(root: string, config: Config, options: RunOptions, engineOptions: EngineOptions): Promise<Omit<CheckRun, 'cacheNotices'>> {
   const engine = await runEngine(root, config, engineOptions);
-  const live = options.live ? await runLive(engine.linked, options.live, config) : undefined;
-  const diff = options.diff ? await compareWithBase(root, config, engine, options.diff, engineOptions) : undefined;
+  // Live mode and the base comparison are loaded only by the runs that ask for them.
+  const live = options.live ? await (await import('./live/run-live.js')).runLive(engine.linked, options.live, config) : undefined;
+  const diff = options.diff ? await (await import('./diff/compare.js')).compareWithBase(root, config, engine, options.diff, engineOptions) : undefined;
 
   // One report from every finding of the run: the head's (classified when compared with the base),
   // the policy changes, then live findings — those are about the budget now, not the change.

@@ -1,7 +1,9 @@
 // Entry point of the bundled action (dist/index.js). The same file serves as a file worker when
-// the engine starts one on a large repository.
-import { isFileWorker, serveFileWorker } from '../engine/file-workers.js';
-import { run } from './main.js';
+// the engine starts one on a large repository. It loads the rest only after Node's compile cache
+// is on (see startup.ts).
+import { startedAsFileWorker } from '../engine/worker-role.js';
+import { internalFault, useCompileCache } from '../startup.js';
 
-if (isFileWorker()) serveFileWorker();
-else void run(new URL(import.meta.url));
+useCompileCache();
+const self = new URL(import.meta.url);
+(startedAsFileWorker() ? import('../engine/file-workers.js').then((workers) => workers.serveFileWorker()) : import('./main.js').then((action) => action.run(self))).catch(internalFault);

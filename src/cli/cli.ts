@@ -2,14 +2,11 @@
 
 import { writeFile } from 'node:fs/promises';
 import { renderJson, renderJsonChunks } from '../render/json.js';
-import { renderMarkdown } from '../render/markdown.js';
 import { guardJson, guardLines, stopCommandsToken, terminalLine } from '../render/terminal.js';
 import { renderText } from '../render/text.js';
-import { renderHtml } from '../render/html.js';
-import { renderSarif } from '../render/sarif.js';
 import type { Report } from '../report/report.js';
 import type { Format } from './args.js';
-import { statSync } from 'node:fs';
+import { fstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../options.js';
 import { ConfigError, runCheck, TOOL_VERSION } from '../run.js';
@@ -29,6 +26,25 @@ export interface CliIo {
   /** stdout is a terminal: the text report may be coloured. */
   stdoutIsTTY?: boolean;
   env?: NodeJS.ProcessEnv;
+}
+
+/** The bundled CLI's start: this process's arguments and streams; `self` is the bundle, which file workers run too. */
+export async function startCli(self: URL): Promise<void> {
+  process.exitCode = await runCli(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    workerScript: self,
+    stdoutIsFile: isRegularFile(1),
+    stdoutIsTTY: process.stdout.isTTY === true,
+  });
+}
+
+function isRegularFile(fd: number): boolean {
+  try {
+    return fstatSync(fd).isFile();
+  } catch {
+    return false;
+  }
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -55,16 +71,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     for (const notice of cacheNotices) io.stderr(`slo-gate: notice: ${terminalLine(notice)}\n`);
     if (report.diff?.unavailable) io.stderr(`slo-gate: notice: not compared with ${terminalLine(report.diff.baseRef)}: ${terminalLine(report.diff.unavailable)}; checked the head alone\n`);
     const format = options.format;
-    const rendered = () => renderFormat(report, format, options.root);
+    const render = await renderFormat(report, format, options.root);
     if (options.output && options.output !== '-') {
-      await writeFile(options.output, format === 'json' ? renderJsonChunks(report) : rendered());
+      await writeFile(options.output, format === 'json' ? renderJsonChunks(report) : render());
       io.stderr(`slo-gate: ${report.result === 'pass' ? 'passed' : 'failed'}; report written to ${options.output}\n`);
     } else {
       // Inside Actions, the runner reads stdout for workflow commands: it is told to stop while the
       // report is printed, with a token no file can know. JSON is left as it is, for pipes.
       const json = format === 'json' || format === 'sarif';
       const token = env.GITHUB_ACTIONS === 'true' && !json && !raw.stdoutIsFile ? stopCommandsToken() : undefined;
-      const guarded = json ? guardJson(rendered()) : guardLines(rendered());
+      const guarded = json ? guardJson(render()) : guardLines(render());
       const text = format === 'text' && wantsColour(raw.stdoutIsTTY, env) ? colourText(guarded) : guarded;
       raw.stdout(token ? `::stop-commands::${token}\n${text}::${token}::\n` : text);
     }
@@ -88,18 +104,25 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-function renderFormat(report: Report, format: Format, root: string): string {
+/** The report as `format` says; the formats other than text and JSON are loaded when asked for. */
+async function renderFormat(report: Report, format: Format, root: string): Promise<() => string> {
   switch (format) {
     case 'json':
-      return renderJson(report);
-    case 'markdown':
-      return renderMarkdown(report);
-    case 'sarif':
-      return `${JSON.stringify(renderSarif(report), null, 2)}\n`;
-    case 'html':
-      return renderHtml(report);
+      return () => renderJson(report);
+    case 'markdown': {
+      const { renderMarkdown } = await import('../render/markdown.js');
+      return () => renderMarkdown(report);
+    }
+    case 'sarif': {
+      const { renderSarif } = await import('../render/sarif.js');
+      return () => `${JSON.stringify(renderSarif(report), null, 2)}\n`;
+    }
+    case 'html': {
+      const { renderHtml } = await import('../render/html.js');
+      return () => renderHtml(report);
+    }
     default:
-      return renderText(report, { path: fromCurrentDirectory(root) });
+      return () => renderText(report, { path: fromCurrentDirectory(root) });
   }
 }
 

@@ -1,25 +1,9 @@
-// Entry point of the bundled CLI (dist/cli.js). The same file serves as a file worker when the
-// engine starts one on a large repository.
-import { fstatSync } from 'node:fs';
-import { isFileWorker, serveFileWorker } from '../engine/file-workers.js';
-import { runCli } from './cli.js';
+// Entry point of the bundled CLI (dist/cli/index.js, which dist/cli.js starts). The same file serves
+// as a file worker when the engine starts one on a large repository. It loads the rest only after
+// Node's compile cache is on (see startup.ts).
+import { startedAsFileWorker } from '../engine/worker-role.js';
+import { internalFault, useCompileCache } from '../startup.js';
 
-function isRegularFile(fd: number): boolean {
-  try {
-    return fstatSync(fd).isFile();
-  } catch {
-    return false;
-  }
-}
-
-if (isFileWorker()) serveFileWorker();
-else
-  void runCli(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    workerScript: new URL(import.meta.url),
-    stdoutIsFile: isRegularFile(1),
-    stdoutIsTTY: process.stdout.isTTY === true,
-  }).then((code) => {
-    process.exitCode = code;
-  });
+useCompileCache();
+const self = new URL(import.meta.url);
+(startedAsFileWorker() ? import('../engine/file-workers.js').then((workers) => workers.serveFileWorker()) : import('./cli.js').then((cli) => cli.startCli(self))).catch(internalFault);

@@ -9,7 +9,7 @@ import type { DocumentCheck, ModelCheck } from '../checks/check.js';
 import type { Config } from '../config/config.js';
 import { findFiles } from '../discover/find-files.js';
 import { createFileStage, fileTask, type FileOutcome, type FileStageSettings, type FileTask } from './file-stage.js';
-import { processInWorkers, type FileWorkers } from './file-workers.js';
+import type { FileWorkers } from './file-workers.js';
 import { throughCache, type CacheUse, type HashedOutcome, type OutcomeCache } from './outcome-cache.js';
 import { templateFindingStep } from './template-findings.js';
 import type { FinaliseContext } from '../formats/adapter.js';
@@ -81,7 +81,9 @@ export async function runEngine(root: string, config: Config, options: EngineOpt
 
   const settings: FileStageSettings = { config, checkIds: documentChecks.map((check) => check.meta.id) };
   const workers = fileWorkers(tasks.length, documentChecks, options);
-  const compute = (some: FileTask[]) => (workers ? processInWorkers(some, settings, workers) : some.map(createFileStage(settings, documentChecks)));
+  // Worker threads are loaded only when a run uses them (most runs are small).
+  const compute = async (some: FileTask[]) =>
+    workers ? (await import('./file-workers.js')).processInWorkers(some, settings, workers) : some.map(createFileStage(settings, documentChecks));
   const hashing = options.cache !== undefined || options.hashFiles === true || options.knownOutcomes !== undefined;
   const cached = hashing ? await throughCache(tasks, options.cache, config, documentChecks, compute, options.knownOutcomes) : undefined;
   const outcomes = cached ? cached.outcomes : await compute(tasks);

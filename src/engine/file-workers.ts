@@ -6,6 +6,7 @@
 
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createFileStage, type FileOutcome, type FileStageSettings, type FileTask } from './file-stage.js';
+import { FILE_WORKER_ARGUMENT } from './worker-role.js';
 
 const ROLE = 'slo-gate file worker';
 // Each worker has the next chunk queued while it sends a finished one, so it never waits for the main thread.
@@ -30,6 +31,7 @@ export function isFileWorker(): boolean {
 
 /** The worker's side: process each chunk the main thread sends. */
 export function serveFileWorker(): void {
+  if (!isFileWorker()) throw new Error(`${FILE_WORKER_ARGUMENT} is for the file workers slo-gate starts itself`);
   const port = parentPort!;
   const processFile = createFileStage((workerData as { settings: FileStageSettings }).settings);
   port.on('message', ({ chunk, tasks }: Request) => {
@@ -66,7 +68,7 @@ export async function processInWorkers(tasks: readonly FileTask[], settings: Fil
     return true;
   };
   for (let t = 1; t < Math.min(workers.threads, chunks.length); t++) {
-    const worker = new Worker(workers.script, { workerData: { role: ROLE, settings } });
+    const worker = new Worker(workers.script, { argv: [FILE_WORKER_ARGUMENT], workerData: { role: ROLE, settings } });
     pool.push(worker);
     let inFlight = 0;
     pending.push(

@@ -7,6 +7,7 @@
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocumentCheck } from '../checks/check.js';
 import { configValue, type Config } from '../config/config.js';
@@ -35,15 +36,21 @@ interface StoredMeta {
 }
 
 /**
- * The identity of outcomes this code makes: the tool version, and a hash of the running script
- * (the bundle, in a release), so a rebuilt tool of the same version does not reuse old outcomes.
+ * The identity of outcomes this code makes: the tool version, and the hash of the bundle's code
+ * that `npm run bundle` writes beside it (`build-id`), so a rebuilt tool of the same version does
+ * not reuse old outcomes. Run from the sources (tests), the running script is hashed instead.
  */
 export function codeIdentity(toolVersion: string): string {
-  let code = '';
+  let code = 'unknown';
+  const here = fileURLToPath(import.meta.url);
   try {
-    code = createHash('sha1').update(readFileSync(process.argv[1] ?? fileURLToPath(import.meta.url))).digest('hex').slice(0, 16);
+    code = readFileSync(path.join(path.dirname(here), 'build-id'), 'utf8').trim();
   } catch {
-    code = 'unknown';
+    try {
+      code = createHash('sha1').update(readFileSync(process.argv[1] ?? here)).digest('hex').slice(0, 16);
+    } catch {
+      // Outcomes of an unknown build are still keyed by the tool version and every file's bytes.
+    }
   }
   return `${toolVersion}+${code}`;
 }

@@ -41,11 +41,12 @@ export function parseDeep(text: string, range?: { from: number; to: number }): {
     const tree = parse.advance();
     if (tree) return { tree };
     // Past this depth lezer is about to cut the tree: stop here rather than parse on for nothing.
-    for (const stack of parse.stacks) if (stack.stack.length >= NEAR_CUT_DEPTH) return { tree: EMPTY, tooDeepAt: stack.pos };
+    for (const stack of parse.stacks) if (stack.stack.length >= NEAR_CUT_DEPTH) return { tree: (emptyTree ??= parser.parse('')), tooDeepAt: stack.pos };
   }
 }
 
-const EMPTY: Tree = parser.parse('');
+// Made the first time a query is too deep, not at every start.
+let emptyTree: Tree | undefined;
 
 /** Tokens that end an operand: after one, `-` or `and` is a binary operator. */
 function endsOperand(t: Token | undefined, text: string): boolean {
