@@ -55,7 +55,8 @@ describe('reading the base commit with git', () => {
   it('does not write the files whose outcome the caller has, unless the tree holds a symlink', async () => {
     const repo = Repo.init();
     const sha = repo.commit({ 'rules/a.yaml': 'a: 1\n', 'rules/deep/b.yaml': 'b: 1\n', 'changed.yaml': 'c: 1\n', 'rules/.gitignore': 'x.yaml\n' });
-    const known = (file: string) => file !== 'changed.yaml';
+    // Every file but changed.yaml (the .gitignore too, which is written whatever the caller picks).
+    const known = (files: ReadonlyMap<string, string>) => new Set([...files.keys()].filter((file) => file !== 'changed.yaml'));
     const tree = await extractTree(repo.dir, sha, '', Infinity, known);
     try {
       expect([...tree.unwritten].sort()).toEqual(['rules/a.yaml', 'rules/deep/b.yaml']);

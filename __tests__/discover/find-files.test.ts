@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findFiles } from '../../src/discover/find-files.js';
+import { findFiles, isHelmTemplatePath } from '../../src/discover/find-files.js';
 import { workspace } from '../helpers/workspace.js';
 
 describe('findFiles', () => {
@@ -41,6 +41,30 @@ describe('findFiles', () => {
       ['rules/z.yaml', false],
     ]);
     expect(result.skipped).toEqual([{ path: 'excluded/x.yaml', reason: 'excluded', detail: 'matches exclude' }]);
+  });
+
+  it('tells a Helm template from its path and the tree\'s files as the walk does', async () => {
+    const tree = {
+      'chart/Chart.yaml': 'name: a',
+      'chart/templates/rule.yaml': 'x: 1',
+      'chart/templates/deep/more.yaml': 'x: 1',
+      'chart/charts/sub/Chart.yaml': 'name: b',
+      'chart/charts/sub/templates/r.yaml': 'x: 1',
+      'chart/values.yaml': 'x: 1',
+      'plain/templates/r.yaml': 'x: 1',
+      'plain/templates/Chart.yaml': 'name: c',
+      'plain/templates/templates/r.yaml': 'x: 1',
+    };
+    const walked = await findFiles(await workspace(tree));
+    const files = new Set(Object.keys(tree));
+    const fromPaths = walked.files.map((file) => [file.path, isHelmTemplatePath(file.path, (other) => files.has(other))]);
+    expect(fromPaths).toEqual(walked.files.map((file) => [file.path, file.helmTemplate ?? false]));
+    expect(fromPaths.filter(([, helm]) => helm).map(([file]) => file)).toEqual([
+      'chart/charts/sub/templates/r.yaml',
+      'chart/templates/deep/more.yaml',
+      'chart/templates/rule.yaml',
+      'plain/templates/templates/r.yaml',
+    ]);
   });
 
   it('narrows with include and exclude globs', async () => {

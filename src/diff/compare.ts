@@ -8,6 +8,7 @@ import path from 'node:path';
 import { DIFF_CHECKS } from '../checks/index.js';
 import type { DiffCheck, DiffInput } from '../checks/check.js';
 import type { Config } from '../config/config.js';
+import { isHelmTemplatePath } from '../discover/find-files.js';
 import { runEngine, type EngineOptions, type EngineResult } from '../engine/engine.js';
 import type { HashedOutcome } from '../engine/outcome-cache.js';
 import { enabledChecks, FindingsSink, type FindingStep } from '../findings/sink.js';
@@ -66,10 +67,24 @@ export async function compareWithBase(root: string, config: Config, head: Engine
   const resolved = await resolveBase(repository.topLevel, request.base, request.fetchTimeoutMs);
   if (!resolved.ok) return { compared: false, reason: resolved.reason };
 
-  // Base files with the bytes of the head's file at the same path are not read: the head's outcome is reused.
+  // Base files with the bytes of the head's file at the same path are not read: the head's outcome
+  // is reused — unless a Chart.yaml added or removed above the file makes the same bytes read as a
+  // Helm template on one side only.
   const inRoot = (file: string) => (repository.prefix ? file.slice(repository.prefix.length + 1) : file);
   const headOutcomes = head.hashed;
-  const reuse = headOutcomes ? (file: string, blob: string) => headOutcomes.get(inRoot(file))?.hash === blob : undefined;
+  const knownOutcomes = new Map<string, HashedOutcome>();
+  const reuse = (files: ReadonlyMap<string, string>): ReadonlySet<string> => {
+    const picked = new Set<string>();
+    if (!headOutcomes) return picked;
+    const baseFiles = new Set([...files.keys()].map(inRoot));
+    for (const [file, blob] of files) {
+      const known = headOutcomes.get(inRoot(file));
+      if (known?.hash !== blob || known.helmTemplate !== isHelmTemplatePath(inRoot(file), (other) => baseFiles.has(other))) continue;
+      picked.add(file);
+      knownOutcomes.set(inRoot(file), known);
+    }
+    return picked;
+  };
   let tree;
   try {
     tree = await extractTree(repository.topLevel, resolved.sha, repository.prefix, config.maxFileBytes, reuse);
@@ -78,11 +93,6 @@ export async function compareWithBase(root: string, config: Config, head: Engine
   }
   try {
     const baseHashes = new Map([...tree.blobs].map(([file, blob]) => [inRoot(file), blob]));
-    const knownOutcomes = new Map<string, HashedOutcome>();
-    for (const [file, blob] of baseHashes) {
-      const known = headOutcomes?.get(file);
-      if (known?.hash === blob) knownOutcomes.set(file, known);
-    }
     const unwrittenFiles = new Set([...tree.unwritten].map(inRoot));
     const outcome = await compareTrees(path.join(tree.dir, repository.prefix), absoluteRoot, config, head, request, { ...engineOptions, knownOutcomes, unwrittenFiles }, baseHashes);
     return { compared: true, baseSha: resolved.sha, fetched: resolved.fetched, blobsRead: tree.read, ...outcome };

@@ -161,7 +161,7 @@ export interface ExtractedTree {
 /**
  * Write the files of commit `sha` under `prefix` into a fresh temporary directory, keeping their
  * paths relative to the top level. Only the files the engine reads are written; files `reuse`
- * accepts (the caller has their outcome for that blob already) are neither read from git nor
+ * picks from the commit's files (the caller has their outcome for that blob already) are neither read from git nor
  * written (see `unwritten`): in a pull request that is almost every file, and writing and removing
  * thousands of empty stand-ins cost more than the base's check. The caller removes the directory
  * with the returned `cleanup`.
@@ -171,7 +171,8 @@ export async function extractTree(
   sha: string,
   prefix: string,
   maxFileBytes = Infinity,
-  reuse: (file: string, blob: string) => boolean = () => false,
+  /** Told the blob id of every regular file, by path, picks the files whose outcome the caller has. */
+  reuse: (files: ReadonlyMap<string, string>) => ReadonlySet<string> = () => new Set(),
 ): Promise<ExtractedTree> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'slo-gate-base-'));
   const cleanup = async () => rmSync(dir, { recursive: true, force: true });
@@ -190,7 +191,9 @@ export async function extractTree(
     // Files over the engine's size limit are not read on either side: an empty file of the same
     // size (sparse, no disk used) makes the engine say exactly what it says about the head's.
     // A .gitignore is always written: discovery reads it.
-    const reused = (entry: TreeEntry) => entry.mode !== '120000' && !GITIGNORE.test(entry.path) && reuse(entry.path, entry.object);
+    const files = new Map(entries.filter((entry) => entry.mode !== '120000').map((entry) => [entry.path, entry.object]));
+    const picked = reuse(files);
+    const reused = (entry: TreeEntry) => entry.mode !== '120000' && !GITIGNORE.test(entry.path) && picked.has(entry.path);
     const standIn = (entry: TreeEntry) => entry.mode !== '120000' && (entry.size > maxFileBytes || reused(entry));
     const unwritten = new Set(entries.some((entry) => entry.mode === '120000') ? [] : entries.filter(reused).map((entry) => entry.path));
     const readable = entries.filter((entry) => !standIn(entry));
@@ -223,8 +226,7 @@ export async function extractTree(
         }
       } else writeFileSync(target, blobs[contents.get(entry)!]);
     }
-    const written = new Map(entries.filter((entry) => entry.mode !== '120000').map((entry) => [entry.path, entry.object]));
-    return { dir, cleanup, blobs: written, read: readable.length, unwritten };
+    return { dir, cleanup, blobs: files, read: readable.length, unwritten };
   } catch (error) {
     await cleanup();
     throw error;

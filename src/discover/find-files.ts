@@ -160,6 +160,16 @@ function unwrittenEntries(files: ReadonlySet<string> | undefined): Map<string, M
   return byDir;
 }
 
+/**
+ * Whether discovery reads `file` (root-relative, `/` separators) as a Helm chart template, told
+ * which files the tree has: the same rule as the walk's (a `templates/` folder beside a Chart.yaml,
+ * at any depth), for a tree that is known without being walked — a pull request's base, listed by git.
+ */
+export function isHelmTemplatePath(file: string, treeHasFile: (file: string) => boolean): boolean {
+  const folders = file.split('/').slice(0, -1);
+  return folders.some((folder, depth) => folder === 'templates' && treeHasFile([...folders.slice(0, depth), 'Chart.yaml'].join('/')));
+}
+
 /** A `path` that points into a chart's templates (charts/api/templates): the chart is above it. */
 function insideHelmTemplates(dir: string): boolean {
   for (let current = dir; ; current = path.dirname(current)) {
