@@ -550,8 +550,8 @@ async function checkRoot(absolute, where) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/engine/engine.ts + 3 modules
-var engine_engine = __webpack_require__(9342);
+// EXTERNAL MODULE: ./src/engine/engine.ts + 2 modules
+var engine_engine = __webpack_require__(3321);
 // EXTERNAL MODULE: ./src/checks/live/metric-type.ts
 var metric_type = __webpack_require__(3791);
 // EXTERNAL MODULE: ./src/checks/live/scrape-interval.ts
@@ -1254,34 +1254,25 @@ function fromCurrentDirectory(root) {
 
 /***/ }),
 
-/***/ 9342:
+/***/ 4530:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  c: () => (/* binding */ runEngine)
-});
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/checks/index.ts + 63 modules
-var checks = __webpack_require__(7309);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./node_modules/ignore/index.js
-var ignore = __webpack_require__(298);
-var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(4006);
-var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/discover/find-files.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IP: () => (/* binding */ isHelmTemplatePath),
+/* harmony export */   Pk: () => (/* binding */ resolveInsideRoot),
+/* harmony export */   lY: () => (/* binding */ findFiles)
+/* harmony export */ });
+/* unused harmony export DEFAULT_MAX_FILES */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var ignore__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(298);
+/* harmony import */ var ignore__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(ignore__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_4__);
 // Find the candidate files under the root: YAML and JSON, minus what git ignores,
 // narrowed by include/exclude globs. Symlinks are not followed: out of the root never, inside it
 // there is no need, since their targets are walked where they are.
@@ -1294,16 +1285,16 @@ const CANDIDATE = /\.(ya?ml|json)$/i;
 const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 const DEFAULT_MAX_FILES = 200_000;
 async function findFiles(root, options = {}) {
-    const rootReal = await (0,promises_.realpath)(root);
-    const rootStat = await (0,promises_.stat)(rootReal);
+    const rootReal = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(root);
+    const rootStat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(rootReal);
     const result = { files: [], skipped: [] };
-    const rootInTemplates = insideHelmTemplates(rootStat.isFile() ? external_node_path_default().dirname(rootReal) : rootReal);
+    const rootInTemplates = insideHelmTemplates(rootStat.isFile() ? node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(rootReal) : rootReal);
     if (rootStat.isFile()) {
-        result.files.push(rootInTemplates ? { path: external_node_path_default().basename(rootReal), absolutePath: rootReal, helmTemplate: true } : { path: external_node_path_default().basename(rootReal), absolutePath: rootReal });
+        result.files.push(rootInTemplates ? { path: node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(rootReal), absolutePath: rootReal, helmTemplate: true } : { path: node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(rootReal), absolutePath: rootReal });
         return result;
     }
-    const include = options.include?.length ? picomatch_default()(options.include, { dot: true }) : undefined;
-    const exclude = options.exclude?.length ? picomatch_default()(options.exclude, { dot: true }) : undefined;
+    const include = options.include?.length ? picomatch__WEBPACK_IMPORTED_MODULE_4___default()(options.include, { dot: true }) : undefined;
+    const exclude = options.exclude?.length ? picomatch__WEBPACK_IMPORTED_MODULE_4___default()(options.exclude, { dot: true }) : undefined;
     const maxFiles = options.maxFiles ?? DEFAULT_MAX_FILES;
     const unwritten = unwrittenEntries(options.unwritten);
     const isIgnored = (rules, relative, isDir) => rules.some(({ base, matcher }) => {
@@ -1318,7 +1309,7 @@ async function findFiles(root, options = {}) {
         let entries;
         const unwrittenHere = unwritten.get(relativeDir);
         try {
-            entries = (0,external_node_fs_.readdirSync)(dirReal, { withFileTypes: true });
+            entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dirReal, { withFileTypes: true });
         }
         catch (error) {
             if (!unwrittenHere) {
@@ -1335,9 +1326,9 @@ async function findFiles(root, options = {}) {
         }
         let rules = inherited;
         if (entries.some((entry) => entry.name === '.gitignore' && entry.isFile())) {
-            const gitignore = readTextOrUndefined(external_node_path_default().join(dirReal, '.gitignore'));
+            const gitignore = readTextOrUndefined(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dirReal, '.gitignore'));
             if (gitignore !== undefined)
-                rules = [...inherited, { base: relativeDir, matcher: ignore_default()().add(gitignore) }];
+                rules = [...inherited, { base: relativeDir, matcher: ignore__WEBPACK_IMPORTED_MODULE_3___default()().add(gitignore) }];
         }
         entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         const isChart = entries.some((entry) => entry.name === 'Chart.yaml' && entry.isFile());
@@ -1347,12 +1338,12 @@ async function findFiles(root, options = {}) {
                 return;
             }
             const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
-            const absolute = external_node_path_default().join(dirReal, entry.name);
+            const absolute = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dirReal, entry.name);
             if (entry.isSymbolicLink()) {
                 // A link inside the root adds nothing (its target is walked in its own place) and could loop;
                 // a link out of the root is never followed.
                 const resolved = realpathOrUndefined(absolute);
-                if (resolved && resolved !== rootReal && !resolved.startsWith(rootReal + (external_node_path_default()).sep)) {
+                if (resolved && resolved !== rootReal && !resolved.startsWith(rootReal + (node_path__WEBPACK_IMPORTED_MODULE_2___default().sep))) {
                     result.skipped.push({ path: relative, reason: 'excluded', detail: 'symlink points outside the root; not followed' });
                 }
                 continue;
@@ -1409,18 +1400,27 @@ function unwrittenEntries(files) {
     }
     return byDir;
 }
+/**
+ * Whether discovery reads `file` (root-relative, `/` separators) as a Helm chart template, told
+ * which files the tree has: the same rule as the walk's (a `templates/` folder beside a Chart.yaml,
+ * at any depth), for a tree that is known without being walked — a pull request's base, listed by git.
+ */
+function isHelmTemplatePath(file, treeHasFile) {
+    const folders = file.split('/').slice(0, -1);
+    return folders.some((folder, depth) => folder === 'templates' && treeHasFile([...folders.slice(0, depth), 'Chart.yaml'].join('/')));
+}
 /** A `path` that points into a chart's templates (charts/api/templates): the chart is above it. */
 function insideHelmTemplates(dir) {
-    for (let current = dir;; current = external_node_path_default().dirname(current)) {
-        if (external_node_path_default().basename(current) === 'templates' && (0,external_node_fs_.existsSync)(external_node_path_default().join(external_node_path_default().dirname(current), 'Chart.yaml')))
+    for (let current = dir;; current = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(current)) {
+        if (node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(current) === 'templates' && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(current), 'Chart.yaml')))
             return true;
-        if (external_node_path_default().dirname(current) === current)
+        if (node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(current) === current)
             return false;
     }
 }
 function readTextOrUndefined(file) {
     try {
-        return (0,external_node_fs_.readFileSync)(file, 'utf8');
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8');
     }
     catch {
         return undefined;
@@ -1428,7 +1428,7 @@ function readTextOrUndefined(file) {
 }
 function realpathOrUndefined(file) {
     try {
-        return (0,external_node_fs_.realpathSync)(file);
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file);
     }
     catch {
         return undefined;
@@ -1436,12 +1436,34 @@ function realpathOrUndefined(file) {
 }
 /** Resolve a path an author wrote (relative to `baseDir` inside the root) to a root-relative path, or undefined if it leaves the root. */
 function resolveInsideRoot(baseDir, written) {
-    const joined = external_node_path_default().posix.normalize(external_node_path_default().posix.join(baseDir, written.replace(/\\/g, '/')));
-    if (joined.startsWith('..') || external_node_path_default().posix.isAbsolute(joined))
+    const joined = node_path__WEBPACK_IMPORTED_MODULE_2___default().posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_2___default().posix.join(baseDir, written.replace(/\\/g, '/')));
+    if (joined.startsWith('..') || node_path__WEBPACK_IMPORTED_MODULE_2___default().posix.isAbsolute(joined))
         return undefined;
     return joined;
 }
 
+
+/***/ }),
+
+/***/ 3321:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  c: () => (/* binding */ runEngine)
+});
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/checks/index.ts + 63 modules
+var checks = __webpack_require__(7309);
+// EXTERNAL MODULE: ./src/discover/find-files.ts
+var find_files = __webpack_require__(4530);
 // EXTERNAL MODULE: ./src/engine/file-stage.ts + 2 modules
 var file_stage = __webpack_require__(1224);
 // EXTERNAL MODULE: ./src/engine/outcome-cache.ts + 1 modules
@@ -1483,6 +1505,8 @@ var formats = __webpack_require__(9965);
 var findings_sink = __webpack_require__(3931);
 // EXTERNAL MODULE: ./src/link/link.ts + 2 modules
 var link_link = __webpack_require__(512);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ./src/link/references.ts
 // Resolve the file paths that documents mention (a policy's dashboards) against the file system,
 // the way their authors evidently meant them. The answers go next to the links, not into the
@@ -1498,7 +1522,7 @@ async function resolveReferences(model, root, unwritten) {
     for (const slo of model.slos) {
         for (const ref of slo.dashboardRefs) {
             const candidates = ancestors(slo.baseDir)
-                .map((dir) => resolveInsideRoot(dir, ref.path))
+                .map((dir) => (0,find_files/* resolveInsideRoot */.Pk)(dir, ref.path))
                 .filter((candidate) => candidate !== undefined);
             if (candidates.length === 0) {
                 resolutions.set(ref, { exists: false });
@@ -1516,9 +1540,9 @@ async function resolveReferences(model, root, unwritten) {
             }
             const firstSegment = ref.path.replace(/\\/g, '/').replace(/^\.\//, '').split('/')[0];
             for (const dir of ancestors(slo.baseDir)) {
-                const folder = resolveInsideRoot(dir, firstSegment);
+                const folder = (0,find_files/* resolveInsideRoot */.Pk)(dir, firstSegment);
                 if (!chosen && folder && ref.path.includes('/') && (await exists(folder)))
-                    chosen = resolveInsideRoot(dir, ref.path);
+                    chosen = (0,find_files/* resolveInsideRoot */.Pk)(dir, ref.path);
             }
             const resolution = { resolved: chosen ?? candidates[0], exists: false };
             resolutions.set(ref, resolution);
@@ -1578,7 +1602,7 @@ async function runEngine(root, config, options = {}) {
     const documentChecks = enabled.filter((check) => check.meta.kind === 'document');
     const model = (0,types/* emptyModel */.$)(absoluteRoot);
     const sink = new findings_sink/* FindingsSink */.OC(config, enabled, [templateFindingStep(() => model.files)]);
-    const discovery = await findFiles(absoluteRoot, { include: config.include, exclude: config.exclude, unwritten: options.unwrittenFiles });
+    const discovery = await (0,find_files/* findFiles */.lY)(absoluteRoot, { include: config.include, exclude: config.exclude, unwritten: options.unwrittenFiles });
     const rootIsFile = discovery.files.length === 1 && discovery.files[0].absolutePath === absoluteRoot;
     const tasks = discovery.files.map((file) => (0,file_stage/* fileTask */.C)(file, rootIsFile ? external_node_path_default().basename(absoluteRoot) : file.path));
     const settings = { config, checkIds: documentChecks.map((check) => check.meta.id) };

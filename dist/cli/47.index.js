@@ -21,8 +21,10 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/checks/index.ts + 63 modules
 var src_checks = __webpack_require__(7309);
-// EXTERNAL MODULE: ./src/engine/engine.ts + 3 modules
-var engine = __webpack_require__(9342);
+// EXTERNAL MODULE: ./src/discover/find-files.ts
+var find_files = __webpack_require__(4530);
+// EXTERNAL MODULE: ./src/engine/engine.ts + 2 modules
+var engine = __webpack_require__(3321);
 // EXTERNAL MODULE: ./src/findings/sink.ts
 var findings_sink = __webpack_require__(3931);
 // EXTERNAL MODULE: ./src/link/queries.ts
@@ -170,12 +172,14 @@ async function commitOf(topLevel, ref) {
 /**
  * Write the files of commit `sha` under `prefix` into a fresh temporary directory, keeping their
  * paths relative to the top level. Only the files the engine reads are written; files `reuse`
- * accepts (the caller has their outcome for that blob already) are neither read from git nor
+ * picks from the commit's files (the caller has their outcome for that blob already) are neither read from git nor
  * written (see `unwritten`): in a pull request that is almost every file, and writing and removing
  * thousands of empty stand-ins cost more than the base's check. The caller removes the directory
  * with the returned `cleanup`.
  */
-async function extractTree(topLevel, sha, prefix, maxFileBytes = Infinity, reuse = () => false) {
+async function extractTree(topLevel, sha, prefix, maxFileBytes = Infinity, 
+/** Told the blob id of every regular file, by path, picks the files whose outcome the caller has. */
+reuse = () => new Set()) {
     const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), 'slo-gate-base-'));
     const cleanup = async () => (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
     try {
@@ -196,7 +200,9 @@ async function extractTree(topLevel, sha, prefix, maxFileBytes = Infinity, reuse
         // Files over the engine's size limit are not read on either side: an empty file of the same
         // size (sparse, no disk used) makes the engine say exactly what it says about the head's.
         // A .gitignore is always written: discovery reads it.
-        const reused = (entry) => entry.mode !== '120000' && !GITIGNORE.test(entry.path) && reuse(entry.path, entry.object);
+        const files = new Map(entries.filter((entry) => entry.mode !== '120000').map((entry) => [entry.path, entry.object]));
+        const picked = reuse(files);
+        const reused = (entry) => entry.mode !== '120000' && !GITIGNORE.test(entry.path) && picked.has(entry.path);
         const standIn = (entry) => entry.mode !== '120000' && (entry.size > maxFileBytes || reused(entry));
         const unwritten = new Set(entries.some((entry) => entry.mode === '120000') ? [] : entries.filter(reused).map((entry) => entry.path));
         const readable = entries.filter((entry) => !standIn(entry));
@@ -234,8 +240,7 @@ async function extractTree(topLevel, sha, prefix, maxFileBytes = Infinity, reuse
             else
                 (0,external_node_fs_.writeFileSync)(target, blobs[contents.get(entry)]);
         }
-        const written = new Map(entries.filter((entry) => entry.mode !== '120000').map((entry) => [entry.path, entry.object]));
-        return { dir, cleanup, blobs: written, read: readable.length, unwritten };
+        return { dir, cleanup, blobs: files, read: readable.length, unwritten };
     }
     catch (error) {
         await cleanup();
@@ -345,6 +350,7 @@ function lineMap(baseText, headText) {
 
 
 
+
 async function compareWithBase(root, config, head, request, engineOptions = {}) {
     const absoluteRoot = external_node_path_default().resolve(root);
     if (!(await (0,promises_.stat)(absoluteRoot)).isDirectory())
@@ -355,10 +361,26 @@ async function compareWithBase(root, config, head, request, engineOptions = {}) 
     const resolved = await resolveBase(repository.topLevel, request.base, request.fetchTimeoutMs);
     if (!resolved.ok)
         return { compared: false, reason: resolved.reason };
-    // Base files with the bytes of the head's file at the same path are not read: the head's outcome is reused.
+    // Base files with the bytes of the head's file at the same path are not read: the head's outcome
+    // is reused — unless a Chart.yaml added or removed above the file makes the same bytes read as a
+    // Helm template on one side only.
     const inRoot = (file) => (repository.prefix ? file.slice(repository.prefix.length + 1) : file);
     const headOutcomes = head.hashed;
-    const reuse = headOutcomes ? (file, blob) => headOutcomes.get(inRoot(file))?.hash === blob : undefined;
+    const knownOutcomes = new Map();
+    const reuse = (files) => {
+        const picked = new Set();
+        if (!headOutcomes)
+            return picked;
+        const baseFiles = new Set([...files.keys()].map(inRoot));
+        for (const [file, blob] of files) {
+            const known = headOutcomes.get(inRoot(file));
+            if (known?.hash !== blob || known.helmTemplate !== (0,find_files/* isHelmTemplatePath */.IP)(inRoot(file), (other) => baseFiles.has(other)))
+                continue;
+            picked.add(file);
+            knownOutcomes.set(inRoot(file), known);
+        }
+        return picked;
+    };
     let tree;
     try {
         tree = await extractTree(repository.topLevel, resolved.sha, repository.prefix, config.maxFileBytes, reuse);
@@ -368,12 +390,6 @@ async function compareWithBase(root, config, head, request, engineOptions = {}) 
     }
     try {
         const baseHashes = new Map([...tree.blobs].map(([file, blob]) => [inRoot(file), blob]));
-        const knownOutcomes = new Map();
-        for (const [file, blob] of baseHashes) {
-            const known = headOutcomes?.get(file);
-            if (known?.hash === blob)
-                knownOutcomes.set(file, known);
-        }
         const unwrittenFiles = new Set([...tree.unwritten].map(inRoot));
         const outcome = await compareTrees(external_node_path_default().join(tree.dir, repository.prefix), absoluteRoot, config, head, request, { ...engineOptions, knownOutcomes, unwrittenFiles }, baseHashes);
         return { compared: true, baseSha: resolved.sha, fetched: resolved.fetched, blobsRead: tree.read, ...outcome };
