@@ -43,10 +43,22 @@ const dashboard = (n: number) =>
 
 const openslo = { 'openslo/slo.yaml': openSloSlo(), 'openslo/sli.yaml': openSloSli };
 
-async function report(dir: string, concurrency: string) {
+async function mixedTree() {
+  const files: Record<string, string | Uint8Array> = { ...openslo };
+  for (let n = 0; n < 60; n++) files[`rules/team-${n}.yaml`] = rules(n);
+  for (let n = 0; n < 24; n++) files[`dashboards/service-${n}.json`] = dashboard(n);
+  files['slo/sloth.yaml'] = slothSpec('99.5');
+  files['rules/broken.yaml'] = 'groups:\n  - name: x\n    rules: [\n';
+  files['rules/binary.yaml'] = new Uint8Array([0x67, 0x72, 0x00, 0x01]);
+  const dir = await workspace(files);
+  cpSync(path.join(REPO_ROOT, 'examples', 'agentaskit'), path.join(dir, 'agentaskit'), { recursive: true });
+  return dir;
+}
+
+async function report(dir: string, concurrency: string, ...extra: string[]) {
   const out = path.join(await workspace({}), 'report.json');
-  // The gate fails on purpose (the fixtures are defective): exit 1 is expected.
-  const result = await run(process.execPath, [CLI, 'check', dir, '--format', 'json', '--output', out, '--concurrency', concurrency, '--fail-on', 'never']);
+  // The fixtures are defective on purpose; `--fail-on never` keeps the exit at 0.
+  const result = await run(process.execPath, [CLI, 'check', dir, '--format', 'json', '--output', out, '--concurrency', concurrency, '--fail-on', 'never', ...extra]);
   expect(result.stderr).toMatch(/^slo-gate: passed; report written to /);
   const parsed = JSON.parse(readFileSync(out, 'utf8'));
   delete parsed.generatedAt;
@@ -55,14 +67,7 @@ async function report(dir: string, concurrency: string) {
 
 describe('worker threads (dist/cli.js --concurrency)', () => {
   it('write the same report as one thread', async () => {
-    const files: Record<string, string | Uint8Array> = { ...openslo };
-    for (let n = 0; n < 60; n++) files[`rules/team-${n}.yaml`] = rules(n);
-    for (let n = 0; n < 24; n++) files[`dashboards/service-${n}.json`] = dashboard(n);
-    files['slo/sloth.yaml'] = slothSpec('99.5');
-    files['rules/broken.yaml'] = 'groups:\n  - name: x\n    rules: [\n';
-    files['rules/binary.yaml'] = new Uint8Array([0x67, 0x72, 0x00, 0x01]);
-    const dir = await workspace(files);
-    cpSync(path.join(REPO_ROOT, 'examples', 'agentaskit'), path.join(dir, 'agentaskit'), { recursive: true });
+    const dir = await mixedTree();
 
     const single = await report(dir, '1');
     const threaded = await report(dir, '3');
@@ -75,6 +80,25 @@ describe('worker threads (dist/cli.js --concurrency)', () => {
     }
     expect(single.slos.map((slo: { name: string }) => slo.name)).toContain('checkout-availability');
     expect(single.findings.some((finding: { message: string }) => finding.message.includes('no AlertPolicy named "checkout-fast-burn"'))).toBe(true);
+  }, 60_000);
+
+  it('fill and read the outcome cache as one thread does', async () => {
+    const dir = await mixedTree();
+    const cacheDir = path.join(await workspace({}), 'cache');
+    const single = await report(dir, '1');
+
+    const filled = await report(dir, '3', `--cache=${cacheDir}`);
+    expect(filled.cache.fromCache).toBe(0);
+    const warm = await report(dir, '3', `--cache=${cacheDir}`);
+    // Every file, the unreadable ones included, comes back from what the workers stored.
+    expect(warm.cache.fromCache).toBe(warm.cache.files);
+    expect(warm.cache.files).toBe(filled.cache.files);
+    expect(warm.cache.files).toBeGreaterThan(80);
+
+    for (const cached of [filled, warm]) {
+      delete cached.cache;
+      expect(cached).toEqual(single);
+    }
   }, 60_000);
 
   it('refuses a concurrency that is not a whole number or auto, in one line', async () => {
