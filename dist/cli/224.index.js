@@ -4472,11 +4472,7 @@ class FindingsSink {
                 const severity = override && override !== 'off' ? override : (finding.severity ?? meta.severity);
                 // Object.assign rather than a spread: V8 keeps a spread copy with added keys in about three
                 // times the memory, and a large repository has a hundred thousand findings.
-                const reported = Object.assign({}, finding, { check: meta.id, severity });
-                // Fingerprinted as reported: a file's findings then keep theirs in its outcome (from its
-                // worker, in the outcome cache), and a warm run or a pull request's base does not redo them.
-                reported.fingerprint = fingerprintOf(reported, meta);
-                this.collected.push(reported);
+                this.collected.push(Object.assign({}, finding, { check: meta.id, severity }));
             },
         };
     }
@@ -4502,7 +4498,7 @@ class FindingsSink {
         for (const finding of findings)
             this.collected.push(finding);
     }
-    /** The findings collected since the last take, as reported (fingerprinted): for a stage that hands them on to another sink. */
+    /** The findings collected since the last take, as reported: for a stage that hands them on to another sink. */
     take() {
         const taken = this.collected;
         this.collected = [];
@@ -4517,8 +4513,7 @@ class FindingsSink {
         const out = [];
         for (const collected of this.take()) {
             const meta = this.metas.get(collected.check);
-            // Accepted findings were fingerprinted by the sink they were reported to.
-            let finding = { ...collected, fingerprint: collected.fingerprint ?? fingerprintOf(collected, meta) };
+            let finding = { ...collected, fingerprint: fingerprintOf(collected, meta) };
             for (const step of this.steps)
                 if (finding)
                     finding = step(finding, meta);
