@@ -12,8 +12,10 @@
 // Cold and pull-request runs start with an empty compile cache too, as on a fresh runner; warm
 // runs keep theirs, as on a developer's machine. The compile cache is in RUNNER_TEMP, which the
 // CLI uses for nothing else.
-// each under every Node version asked for (default: this one and Node 24 via npx, the action's
-// runtime), with wall time (median), CPU time and peak RSS (/usr/bin/time -v); then the cold start
+// Each mode runs under every Node version asked for (default: this one and Node 24 via npx, the
+// action's runtime), with wall time (median), CPU time and peak RSS (/usr/bin/time -v). The runs
+// are interleaved: each round runs promtool and every mode once, so ratios compare runs made at
+// the same moment of a shared machine's load. Then the cold start
 // on an empty directory. It prints a met/MISSED line per target of issue #14 and writes the
 // figures as JSON (default docs/performance.json); `node scripts/bench-table.mjs` turns that
 // JSON into the README's table. A benchmark, not a test: --quick (×1, one run, this Node, cold
@@ -72,36 +74,44 @@ for (const scale of scales) {
   const files = listFiles(dir).filter((file) => /\.ya?ml$/.test(file));
   const rules = rulesPerCopy * scale;
   const n = runsAt(scale);
-  if (promtool) {
-    const prom = measure(n, () => promtoolRun(files));
-    promtoolResults.push({ scale, files: files.length, rules, runs: n, ...prom });
-    console.log(`×${scale} (${files.length} files, ${rules} rules, median of ${n}): promtool ${figures(prom, rules)}`);
-  }
+  // Every series runs once per round, in the same order: a shared machine's drift then falls on
+  // promtool and on every mode alike, instead of on whichever block of runs it happened in.
+  const series = [];
+  if (promtool) series.push({ run: () => promtoolRun(files) });
   for (const node of nodes) {
     const check = (runnerTemp, ...extra) => timed(node.binary, [cli, 'check', dir, '--format', 'json', '--output', '/dev/null', ...extra], [0, 1], { RUNNER_TEMP: runnerTemp });
     const keptTemp = path.join(work, `runner-temp-${node.major}`);
     const cacheDir = path.join(work, `cache-${scale}-${node.major}`);
+    // The run that fills the cache (and the kept compile cache) for the warm modes; not counted.
+    if (modes.some((mode) => mode.startsWith('warm'))) check(keptTemp, `--cache=${cacheDir}`);
     for (const mode of modes) {
       if (mode === 'warm-new-runner' && node.major === '20') continue;
       let run;
       if (mode === 'cold') run = () => check(freshTemp());
       else if (mode === 'pr') run = () => check(freshTemp(), '--base', 'HEAD~1');
       else if (mode === 'warm-new-runner') run = () => check(freshTemp(), `--cache=${cacheDir}`);
-      else {
-        check(keptTemp, `--cache=${cacheDir}`);
-        run = () => check(keptTemp, `--cache=${cacheDir}`);
-      }
-      const figure = measure(n, run);
-      results.push({ node: node.major, scale, mode, files: files.length, rules, runs: n, ...figure });
-      const prom = promtoolResults.find((entry) => entry.scale === scale);
-      console.log(`   node ${node.major} ${mode.padEnd(4)} ${figures(figure, rules)}${prom ? ` | ratio to promtool ${(figure.wall / prom.wall).toFixed(2)}` : ''}`);
-    }
-    if (modes.includes('pr')) {
-      const cold = results.find((entry) => entry.node === node.major && entry.scale === scale && entry.mode === 'cold');
-      const pr = results.find((entry) => entry.node === node.major && entry.scale === scale && entry.mode === 'pr');
-      console.log(`   node ${node.major} pull request / head-only: ${(pr.wall / cold.wall).toFixed(2)}`);
+      else run = () => check(keptTemp, `--cache=${cacheDir}`);
+      series.push({ node, mode, run });
     }
   }
+  const samples = series.map(() => []);
+  for (let round = 0; round < n; round++) series.forEach((entry, index) => samples[index].push(entry.run()));
+
+  let prom;
+  series.forEach((entry, index) => {
+    const figure = summarise(samples[index]);
+    if (!entry.node) {
+      prom = { scale, files: files.length, rules, runs: n, ...figure };
+      promtoolResults.push(prom);
+      console.log(`×${scale} (${files.length} files, ${rules} rules, median of ${n}, interleaved): promtool ${figures(figure, rules)}`);
+      return;
+    }
+    if (!prom && entry === series.find((other) => other.node)) console.log(`×${scale} (${files.length} files, ${rules} rules, median of ${n}, interleaved)`);
+    results.push({ node: entry.node.major, scale, mode: entry.mode, files: files.length, rules, runs: n, ...figure });
+    console.log(`   node ${entry.node.major} ${entry.mode.padEnd(4)} ${figures(figure, rules)}${prom ? ` | ratio to promtool ${(figure.wall / prom.wall).toFixed(2)}` : ''}`);
+    const cold = results.find((other) => other.node === entry.node.major && other.scale === scale && other.mode === 'cold');
+    if (entry.mode === 'pr' && cold) console.log(`   node ${entry.node.major} pull request / head-only: ${(figure.wall / cold.wall).toFixed(2)}`);
+  });
   rmSync(dir, { recursive: true, force: true });
 }
 
@@ -219,7 +229,11 @@ function timed(command, commandArgs, okCodes, env = {}) {
 }
 
 function measure(n, run) {
-  const results = Array.from({ length: n }, run);
+  return summarise(Array.from({ length: n }, run));
+}
+
+/** Median wall and CPU time, highest peak RSS. */
+function summarise(results) {
   return {
     wall: median(results.map((r) => r.wall)),
     rss: results.every((r) => r.rss) ? Math.max(...results.map((r) => r.rss)) : undefined,
