@@ -216,39 +216,37 @@ class OutcomeStore {
 /** `value` as JSON, when JSON.parse gives back an equal value; undefined otherwise. */
 function exactJson(value) {
     let exact = true;
-    const json = (() => {
-        try {
-            return JSON.stringify(value, function check(key, item) {
-                // The holder's own value: `item` is what its toJSON gave (a Date's string).
-                const raw = this[key];
-                if (raw !== item)
-                    exact = false;
-                switch (typeof item) {
-                    case 'number':
-                        if (!Number.isFinite(item) || Object.is(item, -0))
-                            exact = false;
-                        break;
-                    case 'object':
-                        if (item !== null && !Array.isArray(item) && Object.getPrototypeOf(item) !== Object.prototype && Object.getPrototypeOf(item) !== null)
-                            exact = false;
-                        break;
-                    case 'undefined':
-                        // An undefined property is left out, which readers do not tell from absent; in an array it would become null.
-                        if (Array.isArray(this))
-                            exact = false;
-                        break;
-                    case 'function':
-                    case 'symbol':
+    let json;
+    try {
+        json = JSON.stringify(value, function check(key, item) {
+            // The holder's own value: `item` is what its toJSON gave (a Date's string).
+            if (this[key] !== item)
+                exact = false;
+            switch (typeof item) {
+                case 'number':
+                    if (!Number.isFinite(item) || Object.is(item, -0))
                         exact = false;
-                }
-                return item;
-            });
-        }
-        catch {
-            // A bigint, or a cycle.
-            return undefined;
-        }
-    })();
+                    break;
+                case 'object':
+                    if (item !== null && !Array.isArray(item) && Object.getPrototypeOf(item) !== Object.prototype && Object.getPrototypeOf(item) !== null)
+                        exact = false;
+                    break;
+                case 'undefined':
+                    // An undefined property is left out, which readers do not tell from absent; in an array it would become null.
+                    if (Array.isArray(this))
+                        exact = false;
+                    break;
+                case 'function':
+                case 'symbol':
+                    exact = false;
+            }
+            return item;
+        });
+    }
+    catch {
+        // A bigint, or a cycle.
+        return undefined;
+    }
     return exact ? json : undefined;
 }
 function keyOf(file, hash) {
