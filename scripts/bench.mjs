@@ -97,16 +97,17 @@ for (const scale of scales) {
   const samples = series.map(() => []);
   for (let round = 0; round < n; round++) series.forEach((entry, index) => samples[index].push(entry.run()));
 
+  const heading = `×${scale} (${files.length} files, ${rules} rules, median of ${n}, interleaved)`;
+  if (!promtool) console.log(heading);
   let prom;
   series.forEach((entry, index) => {
     const figure = summarise(samples[index]);
     if (!entry.node) {
       prom = { scale, files: files.length, rules, runs: n, ...figure };
       promtoolResults.push(prom);
-      console.log(`×${scale} (${files.length} files, ${rules} rules, median of ${n}, interleaved): promtool ${figures(figure, rules)}`);
+      console.log(`${heading}: promtool ${figures(figure, rules)}`);
       return;
     }
-    if (!prom && entry === series.find((other) => other.node)) console.log(`×${scale} (${files.length} files, ${rules} rules, median of ${n}, interleaved)`);
     results.push({ node: entry.node.major, scale, mode: entry.mode, files: files.length, rules, runs: n, ...figure });
     console.log(`   node ${entry.node.major} ${entry.mode.padEnd(4)} ${figures(figure, rules)}${prom ? ` | ratio to promtool ${(figure.wall / prom.wall).toFixed(2)}` : ''}`);
     const cold = results.find((other) => other.node === entry.node.major && other.scale === scale && other.mode === 'cold');

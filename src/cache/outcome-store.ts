@@ -212,7 +212,7 @@ export class OutcomeStore<T> {
 }
 
 /** `value` as JSON, when JSON.parse gives back an equal value; undefined otherwise. */
-export function exactJson(value: unknown): string | undefined {
+function exactJson(value: unknown): string | undefined {
   let exact = true;
   let json: string;
   try {
