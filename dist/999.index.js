@@ -516,7 +516,7 @@ var parse_read = __webpack_require__(42575);
 
 const TOOL_VERSION = package_namespaceObject.version;
 /** The outcome cache's file in a cache directory. */
-const CACHE_FILE = `outcomes-v${outcome_store/* STORE_FORMAT */.W2}.bin`;
+const CACHE_FILE = `outcomes-v${outcome_store/* STORE_FORMAT */.W}.bin`;
 async function runCheck(options) {
     const root = external_node_path_default().resolve(options.root);
     // Checking a single file: its directory holds the configuration.
@@ -538,7 +538,7 @@ async function runCheck(options) {
     if (cacheFile && options.cacheTransfer)
         await options.cacheTransfer.restore(configHash);
     if (cacheFile) {
-        const loaded = outcome_store/* OutcomeStore */.ao.load(cacheFile, { tool: (0,outcome_cache/* codeIdentity */.yJ)(TOOL_VERSION) });
+        const loaded = outcome_store/* OutcomeStore */.a.load(cacheFile, { tool: (0,outcome_cache/* codeIdentity */.yJ)(TOOL_VERSION) });
         if (loaded.notice)
             cacheNotices.push(loaded.notice);
         cache = loaded.store;
@@ -2820,10 +2820,9 @@ async function run(workerScript) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   W2: () => (/* binding */ STORE_FORMAT),
-/* harmony export */   ao: () => (/* binding */ OutcomeStore)
+/* harmony export */   W: () => (/* binding */ STORE_FORMAT),
+/* harmony export */   a: () => (/* binding */ OutcomeStore)
 /* harmony export */ });
-/* unused harmony export exactJson */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
